@@ -1,0 +1,79 @@
+"""Console front end: ``python bot.py ask ...`` and the interactive console without a token.
+
+A thin layer over the pipeline, the same one Telegram uses, so what a reporter sees here is what
+the bot would say.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from handlers.pipeline import Context
+from handlers.resources import Resources
+
+
+def ask(resources: Resources, questions: list[str], as_json: bool, out: TextIO) -> int:
+    """Answer each question; one JSON object per line with ``as_json``. Returns an exit code."""
+    for q in questions:
+        answer = resources.pipeline.answer(q)
+        if as_json:
+            out.write(json.dumps(answer.as_json(), ensure_ascii=False, default=str) + "\n")
+        else:
+            out.write(answer.text + "\n")
+            if len(questions) > 1:
+                out.write("\n")
+        out.flush()
+    return 0
+
+
+def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys.stdout) -> int:
+    """A prompt that keeps follow-up context, like a private chat with the bot."""
+    out.write("factdesk console: no TELEGRAM_BOT_TOKEN set, so questions are answered here.\n"
+              "Ask about the report's figures and facts; 'help' for examples, 'why' to see how the last\n"
+              "answer was computed, Ctrl-D or 'quit' to leave.\n")
+    context: Context | None = None
+    last = None
+    while True:
+        out.write("\n> ")
+        out.flush()
+        line = inp.readline()
+        if not line or line.strip().lower() in {"quit", "exit", ":q"}:
+            out.write("\n")
+            return 0
+        if not line.strip():
+            continue
+        if line.strip().lower() == "why":
+            out.write(explain(last) if last else "Nothing answered yet.\n")
+            continue
+        answer = resources.pipeline.answer(line, previous=context)
+        if answer.context is not None:
+            context = answer.context
+        last = answer
+        out.write(answer.text + "\n")
+
+
+def explain(answer) -> str:  # type: ignore[no-untyped-def]
+    """The plain-text "how was this computed" view."""
+    lines = [f"intent: {answer.intent} (score {answer.score})", f"entities: {json.dumps(answer.entities, ensure_ascii=False)}"]
+    for t in answer.traces:
+        lines.append(f"-- {t.name} {json.dumps(t.params, default=str)}")
+        lines.append(t.sql.strip())
+        for r in t.rows[:10]:
+            lines.append(f"   {r}")
+    return "\n".join(lines) + "\n"
+
+
+def main(resources: Resources, argv: list[str]) -> int:
+    """``ask [--json] QUESTION|-``."""
+    parser = argparse.ArgumentParser(prog="bot.py ask", description="Answer questions from the command line.")
+    parser.add_argument("--json", action="store_true", help="one JSON object per question")
+    parser.add_argument("question", nargs="+", help="the question, or - to read one per line from stdin")
+    args = parser.parse_args(argv)
+    if args.question == ["-"]:
+        questions = [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    else:
+        questions = [" ".join(args.question)]
+    return ask(resources, questions, args.json, sys.stdout)

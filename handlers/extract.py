@@ -1,0 +1,204 @@
+"""Entity extraction: what a question names (countries and their roles, periods, categories,
+dimensions, cue phrases, facts) and what it says that the bot does not understand.
+
+Pure: a function of the question text, the lexicon and the report date. The words the bot does
+not know are part of the result on purpose, because "how many came by bicycle" must not be
+answered as "how many came": an unexplained word after "by" or "for" is an unknown category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from handlers.lexicon import Hit, Lexicon, normalise, tokens
+from handlers.periods import PeriodMention, find_periods
+
+ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
+SLOT_WORDS = {"by", "via", "for", "on", "through", "using"}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in a question and the role it plays: citizens, destination, or unknown."""
+
+    id: str
+    role: str  # "citizens" | "destination" | ""
+    form: str  # "people" | "place"
+    pos: int
+    end: int
+    score: float
+
+
+@dataclass
+class Extraction:
+    """Everything found in one question; input to the matcher."""
+
+    text: str
+    toks: list[str]
+    periods: list[PeriodMention]
+    countries: list[CountryMention] = field(default_factory=list)
+    categories: list[tuple[str, str, float]] = field(default_factory=list)  # (dimension, id, score)
+    dimensions: list[str] = field(default_factory=list)
+    cues: dict[str, float] = field(default_factory=dict)
+    facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
+    unknown: list[str] = field(default_factory=list)
+    slot_unknown: list[str] = field(default_factory=list)
+    corrected: list[tuple[str, str]] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+
+    def has(self, cue: str) -> bool:
+        return cue in self.cues
+
+    def entity_summary(self) -> dict[str, object]:
+        """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
+        return {
+            "countries": [{"id": c.id, "role": c.role, "form": c.form} for c in self.countries],
+            "periods": [p.text for p in self.periods],
+            "categories": [{"dimension": d, "id": i} for d, i, _ in self.categories],
+            "dimensions": self.dimensions,
+            "cues": sorted(self.cues),
+            "facts": [f for f, _ in self.facts[:3]],
+            "unknown": self.unknown,
+            "corrected": [f"{a}->{b}" for a, b in self.corrected],
+        }
+
+
+def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
+    """Find the entities, cues and unknown words in a question."""
+    text = normalise(question)
+    periods = find_periods(text, report_date)
+    masked = list(text)
+    for p in periods:
+        for i in range(*p.span):
+            masked[i] = " "
+    toks = tokens("".join(masked))
+    ex = Extraction(text=text, toks=toks, periods=periods)
+    hits = lex.scan(toks)
+    covered = [False] * len(toks)
+
+    entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS])
+    for h in entity_hits:
+        for i in range(h.start, h.end):
+            covered[i] = True
+    cue_hits = [h for h in hits if h.term.kind == "cue"]
+    for h in cue_hits:
+        ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
+        for i in range(h.start, h.end):
+            covered[i] = True
+    fact_hits = [h for h in hits if h.term.kind == "fact"]
+    for h in fact_hits:
+        for i in range(h.start, h.end):
+            covered[i] = True
+    ex.facts = _score_facts(fact_hits, lex)
+
+    for h in entity_hits:
+        if h.term.kind == "country":
+            ex.countries.append(CountryMention(h.term.id, "", h.term.role or "place", h.start, h.end, h.score))
+        elif h.term.kind == "dimension":
+            if h.term.id not in ex.dimensions:
+                ex.dimensions.append(h.term.id)
+        else:
+            cat = (h.term.kind, h.term.id, h.score)
+            if all(c[:2] != cat[:2] for c in ex.categories):
+                ex.categories.append(cat)
+    ex.countries = _assign_roles(ex.countries, toks, cue_hits)
+
+    for i, tok in enumerate(toks):
+        if covered[i] or tok in lex.vocabulary:
+            continue
+        if tok.replace(".", "").isdigit():
+            ex.numbers.append(tok)
+            continue
+        guess = lex.fuzzy_word(tok)
+        if guess:
+            ex.corrected.append((tok, guess[0]))
+            continue
+        ex.unknown.append(tok)
+        if i > 0 and toks[i - 1] in SLOT_WORDS:
+            ex.slot_unknown.append(tok)
+    for h in hits:
+        if h.score < 100 and (h.text, " ".join(h.key)) not in ex.corrected:
+            ex.corrected.append((h.text, " ".join(h.key)))
+    return ex
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Longest, surest hits win; a shorter hit inside a longer one is dropped."""
+    chosen: list[Hit] = []
+    taken: set[int] = set()
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.score, h.start)):
+        span = set(range(h.start, h.end))
+        if span & taken:
+            # Same span, other meaning (e.g. one word both a country and a category) is kept.
+            if not any(c.start == h.start and c.end == h.end for c in chosen):
+                continue
+        chosen.append(h)
+        taken |= span
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _cue_at(cue_hits: list[Hit], group: str, end: int, window: int = 2) -> bool:
+    """Is there a ``group`` cue ending just before token ``end`` (at most ``window`` tokens back)?"""
+    return any(h.term.id == group and end - window <= h.end <= end for h in cue_hits)
+
+
+def _cue_after(cue_hits: list[Hit], group: str, start: int) -> bool:
+    return any(h.term.id == group and h.start == start for h in cue_hits)
+
+
+def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[Hit]) -> list[CountryMention]:
+    """Decide for each country whether it is the travellers' nationality or the destination.
+
+    Grammar cues come from cues.csv (to_marker, from_marker, people_nouns, place_nouns):
+    "North Koreans" is people; "to Russia" a destination; "from Russia" the citizens' country;
+    "Russian border" a place; with two bare places, the first is where people come from.
+    """
+    out: list[CountryMention] = []
+    for m in found:
+        end = m.end
+        form = m.form
+        if form == "people" and _cue_after(cue_hits, "place_nouns", end):
+            form = "place"
+        if form == "place" and _cue_after(cue_hits, "people_nouns", end):
+            form = "people"
+        if form == "people":
+            role = "citizens"
+        elif _cue_at(cue_hits, "from_marker", m.pos, 1):
+            role = "citizens"
+        elif _cue_at(cue_hits, "to_marker", m.pos, 2):
+            role = "destination"
+        else:
+            role = ""
+        out.append(CountryMention(m.id, role, form, m.pos, m.end, m.score))
+    unassigned = [m for m in out if not m.role]
+    if unassigned:
+        roles_taken = {m.role for m in out if m.role}
+        fixed: list[CountryMention] = []
+        for m in out:
+            if m.role:
+                fixed.append(m)
+                continue
+            if "citizens" not in roles_taken and len(unassigned) > 1 and m is unassigned[0]:
+                role = "citizens"
+            elif "destination" not in roles_taken and (len(unassigned) > 1 or "citizens" in roles_taken):
+                role = "destination"
+            elif "citizens" not in roles_taken and "destination" in roles_taken:
+                role = "citizens"
+            else:
+                role = ""
+            roles_taken.add(role)
+            fixed.append(CountryMention(m.id, role, m.form, m.pos, m.end, m.score))
+        out = fixed
+    return out
+
+
+def _score_facts(fact_hits: list[Hit], lex: Lexicon) -> list[tuple[str, float]]:
+    keys = {h.key for h in fact_hits}
+    scored = []
+    for fid, weights in lex.fact_keywords.items():
+        s = sum(w for k, w in weights.items() if k in keys)
+        if s > 0:
+            scored.append((fid, s))
+    scored.sort(key=lambda x: -x[1])
+    return scored

@@ -1,0 +1,176 @@
+"""The vocabulary the matcher knows, built from a data snapshot: entity terms, cue phrases, facts.
+
+Nothing here names a country, purpose or transport mode: every term comes from ``synonyms.csv``,
+``entities.csv``, ``cues.csv`` and ``facts.csv``. A newsroom that loads another country's figures
+and adds its synonyms gets a lexicon that knows them, with no code change.
+
+Lookups are typo-tolerant with rapidfuzz. Fuzzy matching is limited to words of five letters or
+more that share their first letter with the term, because short words and first-letter changes
+produce too many false friends ("rain" -> "train") for a bot that must never guess a figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from handlers.store import Snapshot
+
+MAX_NGRAM = 6
+FUZZY_MIN_LEN = 5
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 80 admits one transposition in a five-letter word ("trian")
+MULTI_CUTOFF = 88.0  # phrases are longer, so one slip costs less of the ratio; ask for more
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%", re.UNICODE)
+_REPLACEMENTS = [
+    (re.compile(r"[‘’`´]"), "'"), (re.compile(r"[“”«»]"), '"'), (re.compile(r"[–—−]"), "-"),
+    (re.compile(r"\s*(?:->|=>|→|>)\s*"), " to "), (re.compile(r"&"), " and "),
+    (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
+]
+
+
+def normalise(text: str) -> str:
+    """Lowercase NFKC text with typographic punctuation folded, so patterns see one spelling."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    for pattern, repl in _REPLACEMENTS:
+        text = pattern.sub(repl, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens; trailing possessives and full stops are dropped ("russia's" -> "russia")."""
+    out = []
+    for tok in _TOKEN_RE.findall(text):
+        tok = tok.replace("’", "'")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok.strip(".'"))
+    return [t for t in out if t]
+
+
+@dataclass(frozen=True)
+class Term:
+    """What a phrase means: an entity (kind, id, role) or a cue (kind='cue', id=group)."""
+
+    kind: str
+    id: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase found in a question: token span, the term, and how sure the match is (0-100)."""
+
+    start: int
+    end: int
+    term: Term
+    score: float
+    text: str
+    key: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """Phrase index for one snapshot and language set."""
+
+    phrases: dict[tuple[str, ...], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    single_words: list[str] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)
+    fact_keywords: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)
+    labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    multi_phrases: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, snap: Snapshot) -> "Lexicon":
+        lex = cls()
+        for r in snap.tables["entities"]:
+            lex.labels[(r["kind"], r["id"])] = {"label": r["label"], "people": r["people"] or r["label"],
+                                                "phrase": r["phrase"] or r["label"]}
+            lex._add(r["label"], Term(r["kind"], r["id"], "place" if r["kind"] == "country" else ""))
+            if r["people"] and r["kind"] == "country":
+                lex._add(r["people"], Term(r["kind"], r["id"], "people"))
+        for r in snap.tables["synonyms"]:
+            lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
+        for r in snap.tables["cues"]:
+            for phrase in r["phrases"].split("|"):
+                lex._add(phrase, Term("cue", r["cue"]))
+        n_facts = max(1, len(snap.tables["facts"]))
+        df: dict[tuple[str, ...], int] = defaultdict(int)
+        per_fact: dict[str, set[tuple[str, ...]]] = {}
+        for r in snap.tables["facts"]:
+            kws = {tuple(tokens(normalise(k))) for k in r["keywords"].split(";") if k.strip()}
+            kws |= {tuple(tokens(normalise(r["subject"])))}
+            if r["speaker"]:
+                kws |= {tuple(tokens(normalise(r["speaker"])))}
+            kws.discard(())
+            per_fact[r["fact_id"]] = kws
+            for k in kws:
+                df[k] += 1
+                lex.vocabulary.update(k)
+                lex._add(" ".join(k), Term("fact", "kw"))
+        for fid, kws in per_fact.items():
+            # Rarer keywords identify a fact better; longer phrases are more specific still.
+            lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1)) for k in kws}
+        lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
+        lex.multi_phrases = sorted({" ".join(p) for p, terms in lex.phrases.items()
+                                    if 2 <= len(p) <= 3 and any(t.kind != "cue" for t in terms)})
+        return lex
+
+    def _add(self, phrase: str, term: Term) -> None:
+        key = tuple(tokens(normalise(phrase)))
+        if not key or len(key) > MAX_NGRAM:
+            return
+        if term not in self.phrases[key]:
+            self.phrases[key].append(term)
+        self.vocabulary.update(key)
+
+    def fuzzy_word(self, word: str) -> tuple[str, float] | None:
+        """The known word a typo most likely stands for, or None."""
+        if len(word) < FUZZY_MIN_LEN or word.isdigit():
+            return None
+        best = process.extractOne(word, self.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None or best[0][0] != word[0]:
+            return None
+        return best[0], best[1]
+
+    def scan(self, toks: list[str]) -> list[Hit]:
+        """Every phrase occurrence, exact or (single words) fuzzy, longest first, overlapping allowed."""
+        hits: list[Hit] = []
+        fixed = list(toks)
+        fuzzy_score = [100.0] * len(toks)
+        for i, t in enumerate(toks):
+            if (t,) not in self.phrases and t not in self.vocabulary:
+                guess = self.fuzzy_word(t)
+                if guess:
+                    fixed[i], fuzzy_score[i] = guess
+        unknown = [fixed[i] == toks[i] and toks[i] not in self.vocabulary for i in range(len(toks))]
+        for n in (2, 3):
+            # A typo in a short word of a phrase ("nort koreans") only shows in the whole phrase.
+            for i in range(len(toks) - n + 1):
+                if not any(unknown[i:i + n]):
+                    continue
+                window = " ".join(fixed[i:i + n])
+                best = process.extractOne(window, self.multi_phrases, scorer=fuzz.ratio, score_cutoff=MULTI_CUTOFF)
+                if best and best[0][0] == window[0] and len(best[0].split()) == n:
+                    key = tuple(best[0].split())
+                    for term in self.phrases[key]:
+                        hits.append(Hit(i, i + n, term, best[1], " ".join(toks[i:i + n]), key))
+        for i in range(len(fixed)):
+            for n in range(min(MAX_NGRAM, len(fixed) - i), 0, -1):
+                key = tuple(fixed[i:i + n])
+                for term in self.phrases.get(key, ()):
+                    hits.append(Hit(i, i + n, term, min(fuzzy_score[i:i + n]), " ".join(toks[i:i + n]), key))
+        return hits
+
+    def label(self, kind: str, id_: str, form: str = "label") -> str:
+        """Display name for an entity; falls back to the id so unknown ids still read sensibly."""
+        entry = self.labels.get((kind, id_))
+        return entry[form] if entry else id_.replace("_", " ")
+
+    def known(self, word: str) -> bool:
+        return word in self.vocabulary or self.fuzzy_word(word) is not None

@@ -1,0 +1,136 @@
+"""The intent matcher: pure, scored, with named thresholds.
+
+Given what a question names (an :class:`Extraction`), every intent gets a score from 0 to 100:
+the strength of its cue phrases (fuzzy-matched, so a typo costs a little) and whether the
+entities it needs are present. Words the bot does not know lower every score, an unknown word
+in a category slot ("by bicycle") most of all. The decision is then explicit:
+
+- ``answer`` when the best score reaches ``ACCEPT`` and beats any rival of a different kind
+  by ``AMBIGUITY_MARGIN``;
+- ``suggest`` ("did you mean") when it reaches ``SUGGEST`` or rivals are too close;
+- ``unknown`` otherwise, and the pipeline says honestly what it does know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from handlers.extract import Extraction
+
+ACCEPT = 70.0
+SUGGEST = 40.0
+AMBIGUITY_MARGIN = 10.0
+
+UNKNOWN_WORD_PENALTY = 30.0  # the first word the bot does not know
+MORE_UNKNOWN_PENALTY = 10.0  # each further one
+SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
+FACT_STRONG = 2.5  # fact keyword weight that identifies a fact on its own (a rare name or term)
+
+FIGURE_INTENTS = ("total", "category", "breakdown", "share", "complement", "ranking",
+                  "compare_periods", "compare_directions", "series")
+# Families: intents in the same family answer compatible questions, so closeness is no ambiguity.
+FAMILY = {**{i: "figure" for i in FIGURE_INTENTS}, "fact": "fact", "sources": "meta", "caveats": "meta",
+          "help": "meta", "coverage": "meta"}
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The matcher's decision with its evidence."""
+
+    intent: str | None
+    score: float
+    decision: str  # "answer" | "suggest" | "unknown"
+    ranked: tuple[tuple[str, float], ...] = ()
+    penalties: tuple[str, ...] = ()
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def _figure_signal(ex: Extraction) -> bool:
+    """Does the question talk about the figures at all?"""
+    return bool(ex.countries or ex.categories or ex.dimensions or ex.periods
+                or ex.cues.keys() & {"share", "rank_top", "rank_bottom", "series", "breakdown", "change"})
+
+
+def score_intents(ex: Extraction) -> dict[str, float]:
+    """Raw scores before penalties; an intent absent from the dict does not apply."""
+    c = ex.cues
+    s: dict[str, float] = {}
+    real_periods = [p for p in ex.periods if p.kind not in ("latest", "previous", "relative")]
+    has_cat = bool(ex.categories)
+    has_dim = bool(ex.dimensions)
+    citizens = {m.id for m in ex.countries if m.role == "citizens"}
+    figure = _figure_signal(ex)
+    domain = bool(ex.countries or ex.categories or ex.dimensions or ex.facts)
+
+    def cue(name: str) -> float:
+        return c.get(name, 0.0)
+
+    if "caveat" in c:
+        s["caveats"] = 80 + 0.1 * cue("caveat") + (5 if has_dim or has_cat else 0)
+    if "sources" in c:
+        s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c) else 0)
+    if "help" in c and not domain and not ex.periods:
+        s["help"] = 80 + 0.1 * cue("help")
+    if "coverage" in c:
+        s["coverage"] = 80 + 0.1 * cue("coverage")
+    if ex.facts:
+        top = ex.facts[0][1]
+        fact = min(95.0, 45 + 12 * top)
+        if figure and top < FACT_STRONG * 1.6:
+            fact -= 20  # a common keyword beside figure talk ("workers ... in Q3") is weak evidence
+        s["fact"] = fact
+    if not figure and not ("count" in c and domain):
+        return s
+    base = 80.0 if (domain or real_periods) else 45.0  # "how many?" with nothing else is not a question about this data
+    if "series" in c:
+        s["series"] = base + 10
+    if "both_directions" in c or len(citizens) >= 2:
+        s["compare_directions"] = base + 9
+    if c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (has_dim or has_cat):
+        s["ranking"] = base + 8
+    elif c.keys() & {"rank_bottom", "rank_order"}:
+        s["ranking"] = base - 10  # "which was least common?" of what: purposes or transport?
+    if "share" in c and has_cat:
+        s["complement" if "negation" in c else "share"] = base + 7
+    elif "negation" in c and has_cat:
+        s["complement"] = base + 6
+    if len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
+        s["compare_periods"] = base + 5
+    elif "change" in c and not has_cat and not has_dim:
+        s["compare_periods"] = base - 5
+    if has_dim and not has_cat or "breakdown" in c:
+        s["breakdown"] = base + 3 if not has_cat else base - 5
+    if "share" in c and not has_cat:
+        s["breakdown"] = max(s.get("breakdown", 0), base - 2)
+    if has_cat:
+        s["category"] = base + 2
+    s["total"] = base
+    return s
+
+
+def match(ex: Extraction) -> MatchResult:
+    """Score every intent, apply penalties, and decide."""
+    raw = score_intents(ex)
+    penalties: list[str] = []
+    penalty = 0.0
+    plain_unknown = [w for w in ex.unknown if w not in ex.slot_unknown]
+    if plain_unknown:
+        penalty += UNKNOWN_WORD_PENALTY + MORE_UNKNOWN_PENALTY * (len(plain_unknown) - 1)
+        penalties.append("unknown words: " + ", ".join(plain_unknown))
+    if ex.slot_unknown:
+        penalty += SLOT_UNKNOWN_PENALTY * len(ex.slot_unknown)
+        penalties.append("unknown category: " + ", ".join(ex.slot_unknown))
+    scored = {k: max(0.0, v - penalty) for k, v in raw.items()}
+    ranked = tuple(sorted(scored.items(), key=lambda kv: -kv[1]))
+    if not ranked:
+        return MatchResult(None, 0.0, "unknown", (), tuple(penalties))
+    intent, score = ranked[0]
+    rival = next((s for i, s in ranked[1:] if FAMILY[i] != FAMILY[intent]), 0.0)
+    if score >= ACCEPT and score - rival >= AMBIGUITY_MARGIN:
+        decision = "answer"
+    elif score >= SUGGEST:
+        decision = "suggest"
+    else:
+        decision = "unknown"
+    return MatchResult(intent, round(score, 1), decision, tuple((i, round(s, 1)) for i, s in ranked),
+                       tuple(penalties))

@@ -1,0 +1,731 @@
+"""The question pipeline: normalise -> extract entities -> match intent -> query -> render.
+
+It never imports ``telegram``: the console, the Telegram handlers, inline mode and the tests all
+call :meth:`Pipeline.answer` and get an :class:`Answer` with HTML, plain text, suggestions and
+the trace of every query that produced a figure.
+
+Two rules shape everything here. Every number in an answer comes out of a SQL query over the
+data (never typed into a template or computed in Python). And when the data cannot answer
+exactly what was asked (another period, a country or category it does not have), the answer
+says so and lists what it does have, instead of substituting a neighbouring figure.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from handlers.extract import CountryMention, Extraction, extract
+from handlers.lexicon import Lexicon
+from handlers.matcher import FIGURE_INTENTS, MatchResult, match
+from handlers.periods import Period, PeriodMention, months, parse_code, tile
+from handlers.queries import QueryRunner, Trace
+from handlers.render import Renderer, to_plain
+from handlers.store import Snapshot
+
+MAX_SUGGESTIONS = 3
+MAX_FACTS = 4
+FACT_KEEP_RATIO = 0.75  # facts scoring within this share of the best are answered together
+MAX_ECHO = 40  # characters of the user's own words repeated back, so answers stay short
+
+
+@dataclass(frozen=True)
+class Direction:
+    """Citizens of one country entering another."""
+
+    citizens: str
+    destination: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a question was about, kept so a follow-up ("and in Q2?") can reuse it."""
+
+    intent: str
+    direction: Direction | None
+    periods: tuple[Period, ...]
+    categories: tuple[tuple[str, str], ...]
+    dimensions: tuple[str, ...]
+    created: float
+
+
+@dataclass
+class Answer:
+    """Everything a front end needs to reply, and everything needed to explain the reply."""
+
+    question: str
+    kind: str  # "answer" | "suggest" | "fallback"
+    intent: str | None
+    score: float
+    html: str
+    suggestions: list[str] = field(default_factory=list)
+    entities: dict[str, Any] = field(default_factory=dict)
+    traces: list[Trace] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+    context: Context | None = None
+    version: str = ""
+
+    @property
+    def text(self) -> str:
+        return to_plain(self.html)
+
+    @property
+    def has_figures(self) -> bool:
+        return self.kind == "answer" and bool(self.figure_ids)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "intent": self.intent,
+            "score": self.score,
+            "entities": self.entities,
+            "answer": self.text,
+            "suggestions": self.suggestions,
+            "sql": [{"name": t.name, "params": _jsonable(t.params)} for t in self.traces],
+            "figure_ids": self.figure_ids,
+            "data_version": self.version,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class NoData(Exception):
+    """The data cannot answer exactly this; ``reason`` and ``values`` feed the nodata template."""
+
+    def __init__(self, reason: str, **values: Any) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.values = values
+
+
+class Pipeline:
+    """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call."""
+
+    def __init__(self, snapshot: Snapshot, renderer: Renderer, queries: dict[str, str], lang: str = "en") -> None:
+        self.snapshot = snapshot
+        self.renderer = renderer
+        self.queries = queries
+        self.lang = lang
+        self.lexicon = Lexicon.build(snapshot)
+        meta = snapshot.meta
+        self.report_date = snapshot.report_date
+        runner = QueryRunner(snapshot, queries)
+        self.directions = [Direction(r["citizens"], r["destination"]) for r in runner.run("directions")]
+        self.direction_info = {Direction(r["citizens"], r["destination"]): r for r in runner.run("directions")}
+        default = Direction(meta.get("default_citizens", ""), meta.get("default_destination", ""))
+        self.default_direction = default if default in self.directions else (self.directions[0] if self.directions else None)
+        self.dataset = meta.get("dataset", "")
+
+    # --- entry point -------------------------------------------------------------------------
+
+    def answer(self, question: str, previous: Context | None = None, now: float | None = None) -> Answer:
+        """Answer one question; ``previous`` is the asker's last context for follow-ups."""
+        now = time.time() if now is None else now
+        question = question.strip()
+        ex = extract(question[:2000], self.lexicon, self.report_date)
+        result = match(ex)
+        followup = previous is not None and self._is_followup(ex, result)
+        if followup:
+            result = MatchResult(previous.intent, max(result.score, 75.0), "answer", result.ranked, result.penalties)
+        runner = QueryRunner(self.snapshot, self.queries)
+        base = Answer(question=question, kind="fallback", intent=result.intent, score=result.score, html="",
+                      entities=ex.entity_summary(), version=self.snapshot.version)
+        base.entities["followup"] = followup
+        if result.decision == "answer" and result.intent:
+            try:
+                html, ctx, figure_ids = self._run_intent(result.intent, ex, runner, previous if followup else None, now)
+                base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
+            except NoData as nd:
+                base.html = self._render("nodata", reason=nd.reason, **nd.values)
+                base.context = nd.values.get("context")
+        elif result.decision == "suggest":
+            base.suggestions = self.suggestions(ex, result)
+            base.kind = "suggest" if base.suggestions else "fallback"
+            base.html = self._render("suggest", suggestions=base.suggestions, unknown=self._echo(ex.unknown),
+                                     slot_unknown=self._echo(ex.slot_unknown), coverage=self.coverage(runner))
+        if not base.html:
+            base.suggestions = self.examples()
+            base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
+                                     coverage=self.coverage(runner), suggestions=base.suggestions,
+                                     categories=self._category_labels(ex))
+        base.traces = runner.traces
+        return base
+
+    # --- follow-ups ------------------------------------------------------------------------------
+
+    def _is_followup(self, ex: Extraction, result: MatchResult) -> bool:
+        """A short question that leans on the previous one: "and in Q2?", "what about by train?"."""
+        starts = ex.toks[:2] if ex.toks else []
+        lead = any(h for h in ("and", "what about", "how about", "same for", "now", "also") if " ".join(starts).startswith(h))
+        has_intent_cue = bool(ex.cues.keys() & {"share", "rank_top", "rank_bottom", "series", "breakdown", "change",
+                                                "both_directions", "sources", "caveat"})
+        changes = bool(ex.countries or ex.periods or ex.categories or ex.dimensions)
+        short = len(ex.toks) <= 6
+        return changes and short and (lead or (not has_intent_cue and "count" not in ex.cues)) and not ex.unknown
+
+    def _merge(self, ex: Extraction, previous: Context) -> tuple[Direction | None, list[Period] | None, list[tuple[str, str]], list[str]]:
+        """The previous question's entities, overridden by whatever this one names."""
+        direction = previous.direction
+        if ex.countries and direction is not None:
+            citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
+            dest = next((m.id for m in ex.countries if m.role == "destination"), None)
+            direction = self._pick_direction(citizens, dest, [m for m in ex.countries if not m.role])[0]
+        periods = None if ex.periods else list(previous.periods)
+        cats = [(d, i) for d, i, _ in ex.categories] or list(previous.categories)
+        dims = ex.dimensions or list(previous.dimensions)
+        if ex.categories and not ex.dimensions:
+            dims = [ex.categories[0][0]]
+        if ex.dimensions and not ex.categories:
+            cats = []
+        return direction, periods, cats, dims
+
+    # --- resolution ------------------------------------------------------------------------------
+
+    def _pick_direction(self, citizens: str | None, dest: str | None, bare: list[CountryMention]) -> tuple[Direction, bool]:
+        """The direction a question means, and whether it was assumed; NoData if none fits."""
+        known = {d.citizens for d in self.directions} | {d.destination for d in self.directions}
+        for cid in [c for c in (citizens, dest) if c] + [m.id for m in bare]:
+            if cid not in known:
+                raise NoData("country", country=self.lexicon.label("country", cid), directions=self._direction_labels())
+        if bare and not citizens and not dest:
+            only = bare[0].id
+            fits = [d for d in self.directions if only in (d.citizens, d.destination)]
+            if self.default_direction in fits:
+                return self.default_direction, False
+            if fits:
+                return fits[0], False
+        candidates = [d for d in self.directions
+                      if (citizens is None or d.citizens == citizens) and (dest is None or d.destination == dest)]
+        if not candidates:
+            raise NoData("direction", citizens=self.lexicon.label("country", citizens, "people") if citizens else None,
+                         destination=self.lexicon.label("country", dest) if dest else None,
+                         directions=self._direction_labels())
+        assumed = citizens is None and dest is None
+        if self.default_direction in candidates:
+            return self.default_direction, assumed
+        return candidates[0], assumed
+
+    def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
+        citizens = [m.id for m in ex.countries if m.role == "citizens"]
+        dests = [m.id for m in ex.countries if m.role == "destination"]
+        bare = [m for m in ex.countries if not m.role]
+        return self._pick_direction(citizens[0] if citizens else None, dests[0] if dests else None, bare)
+
+    def available(self, runner: QueryRunner, d: Direction, dimension: str = "total", category: str = "all") -> list[Period]:
+        rows = runner.run("periods_for", citizens=d.citizens, destination=d.destination, dimension=dimension, category=category)
+        return [parse_code(r["period"]) for r in rows]
+
+    def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]:
+        """Turn period phrases into periods; an implied year comes from the question or the data."""
+        explicit_years = [m.year for m in mentions if m.year is not None]
+        out: list[Period] = []
+        for m in mentions:
+            if m.kind in ("previous", "relative"):
+                continue
+            if m.kind == "latest":
+                if available:
+                    out.append(max(available, key=lambda p: (p.end, -p.months)))
+                continue
+            if m.year is not None:
+                out.append(m.resolve(m.year))
+                continue
+            if explicit_years:
+                out.append(m.resolve(explicit_years[-1]))
+                continue
+            years = sorted({p.year for p in available} | {p.end // 12 for p in available}, reverse=True)
+            chosen = next((y for y in years if tile(m.resolve(y), available)), None)
+            out.append(m.resolve(chosen if chosen is not None else self.report_date.year - 1))
+        return out
+
+    def latest(self, available: list[Period]) -> Period | None:
+        return max(available, key=lambda p: (p.end, -p.months)) if available else None
+
+    def pieces(self, period: Period, available: list[Period], d: Direction, what: str) -> list[Period]:
+        """Stored periods that make up ``period`` exactly, or NoData listing what there is."""
+        parts = tile(period, available)
+        if parts is None:
+            near = [p for p in available if p.overlaps(period)]
+            raise NoData("period", period=period.label, what=what, available=[p.label for p in available],
+                         overlapping=[p.label for p in near], **self._dir_values(d))
+        return parts
+
+    # --- intents -----------------------------------------------------------------------------------
+
+    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, previous: Context | None,
+                    now: float) -> tuple[str, Context, list[str]]:
+        if intent in ("fact", "sources", "caveats", "help", "coverage"):
+            html, ids = getattr(self, f"_i_{intent}")(ex, runner)
+            return html, Context(intent, None, (), (), (), now), ids
+        if previous is not None:
+            direction, periods_prev, cats, dims = self._merge(ex, previous)
+            if direction is None:
+                direction, assumed = self.direction_for(ex)
+            else:
+                assumed = False
+        else:
+            direction, assumed = self.direction_for(ex)
+            periods_prev, cats, dims = None, [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
+        state = _State(ex=ex, runner=runner, direction=direction, assumed_direction=assumed,
+                       categories=cats, dimensions=dims or [c[0] for c in cats][:1],
+                       fixed_periods=periods_prev, now=now)
+        if intent == "compare_directions" and previous is None:
+            state.compare_pair = self._direction_pair(ex, direction)
+        if intent in ("share", "complement", "ranking", "category") and not state.categories and intent != "ranking":
+            intent = "breakdown" if state.dimensions else "total"
+        return getattr(self, f"_i_{intent}")(state), state.context(intent), state.figure_ids
+
+    def _periods_for(self, st: "_State", dimension: str = "total", category: str = "all",
+                     direction: Direction | None = None) -> tuple[list[Period], list[Period], bool]:
+        """(requested periods, available periods, whether the period was assumed)."""
+        d = direction or st.direction
+        avail = self.available(st.runner, d, dimension, category)
+        if st.fixed_periods is not None:
+            return list(st.fixed_periods), avail, False
+        requested = self.resolve_mentions(st.ex.periods, avail)
+        if requested:
+            return requested, avail, False
+        latest = self.latest(avail)
+        if latest is None:
+            raise NoData("series", what=self._what(dimension, category), **self._dir_values(d))
+        return [latest], avail, True
+
+    def _sum(self, st: "_State", period: Period, avail: list[Period], dimension: str = "total", category: str = "all",
+             direction: Direction | None = None) -> dict[str, Any]:
+        d = direction or st.direction
+        parts = self.pieces(period, avail, d, self._what(dimension, category))
+        row = st.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dimension,
+                            category=category, periods=[p.code for p in parts])
+        assert row is not None and row["value"] is not None  # the tiling came from the same rows
+        st.figure_ids.extend(row["figure_ids"])
+        return {"value": row["value"], "period": period, "parts": [
+            {"label": parse_code(c).label, "value": v} for c, v in zip(row["periods"], row["part_values"])],
+            "source": self.source_chain(st.runner, row["source_id"])}
+
+    def _i_total(self, st: "_State") -> str:
+        requested, avail, assumed = self._periods_for(st)
+        st.periods = requested
+        if len(requested) > 1:
+            return self._i_compare_periods(st)
+        result = self._sum(st, requested[0], avail)
+        return self._render("total", r=result, assumed_period=assumed, **self._common(st, requested))
+
+    def _breakdown_rows(self, st: "_State", dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
+        parts = self.pieces(period, avail, st.direction, "total")
+        rows = st.runner.run("breakdown", citizens=st.direction.citizens, destination=st.direction.destination,
+                             dimension=dimension, periods=[p.code for p in parts])
+        for r in rows:
+            r["label"] = self.lexicon.label(dimension, r["category"])
+            r["phrase"] = self.lexicon.label(dimension, r["category"], "phrase")
+            st.figure_ids.extend(r["figure_ids"])
+        return rows
+
+    def _dimension_period(self, st: "_State", dimension: str) -> tuple[Period, list[Period], bool]:
+        """The period for a breakdown: asked, or the latest that has this breakdown."""
+        requested, avail, assumed = self._periods_for(st)
+        st.periods = requested
+        if assumed:
+            with_dim = self._periods_with_dimension(st, dimension)
+            if with_dim:
+                return self.latest(with_dim), avail, True
+        return requested[0], avail, assumed
+
+    def _periods_with_dimension(self, st: "_State", dimension: str) -> list[Period]:
+        codes = {r["period"] for r in st.runner.run("series", citizens=st.direction.citizens,
+                                                    destination=st.direction.destination, dimension="total", category="all")}
+        rows = [r for c in codes for r in [c]]
+        out = []
+        for code in rows:
+            got = st.runner.run("breakdown", citizens=st.direction.citizens, destination=st.direction.destination,
+                                dimension=dimension, periods=[code])
+            if got:
+                out.append(parse_code(code))
+        return out
+
+    def _need_rows(self, st: "_State", dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
+        rows = self._breakdown_rows(st, dimension, period, avail)
+        if not rows:
+            have = [p.label for p in self._periods_with_dimension(st, dimension)]
+            raise NoData("breakdown", dimension=self.lexicon.label("dimension", dimension), period=period.label,
+                         available=have, **self._dir_values(st.direction))
+        return rows
+
+    def _i_breakdown(self, st: "_State") -> str:
+        dims = st.dimensions or [r for r in self._dimensions_in_data()]
+        blocks = []
+        period = None
+        assumed = False
+        for dim in dims:
+            period, avail, assumed = self._dimension_period(st, dim)
+            rows = self._need_rows(st, dim, period, avail)
+            blocks.append({"dimension": self.lexicon.label("dimension", dim), "rows": rows,
+                           "caveats": self.caveats(st, [period], dim, None, all_categories=True)})
+        st.periods = [period] if period else []
+        return self._render("breakdown", blocks=blocks, period=period, assumed_period=assumed,
+                            **self._common(st, st.periods, caveats=False))
+
+    def _category_rows(self, st: "_State") -> tuple[list[dict[str, Any]], Period, bool, list[dict[str, Any]]]:
+        dims = {d for d, _ in st.categories}
+        if len(dims) > 1:
+            raise NoData("crosstab", categories=[self.lexicon.label(d, i) for d, i in st.categories],
+                         **self._dir_values(st.direction))
+        dim = next(iter(dims))
+        period, avail, assumed = self._dimension_period(st, dim)
+        rows = self._need_rows(st, dim, period, avail)
+        picked = []
+        for d, cid in st.categories:
+            row = next((r for r in rows if r["category"] == cid), None)
+            if row is None:
+                raise NoData("category", category=self.lexicon.label(d, cid), dimension=self.lexicon.label("dimension", d),
+                             period=period.label, rows=rows, **self._dir_values(st.direction))
+            picked.append(row)
+        st.periods = [period]
+        return picked, period, assumed, rows
+
+    def _i_category(self, st: "_State") -> str:
+        picked, period, assumed, rows = self._category_rows(st)
+        dim = st.categories[0][0]
+        return self._render("category", picked=picked, rows=rows, period=period, assumed_period=assumed,
+                            dimension=self.lexicon.label("dimension", dim),
+                            caveats=self.caveats(st, [period], dim, [c for _, c in st.categories]),
+                            **self._common(st, [period], caveats=False))
+
+    def _i_share(self, st: "_State") -> str:
+        picked, period, assumed, rows = self._category_rows(st)
+        dim = st.categories[0][0]
+        return self._render("share", picked=picked, rows=rows, period=period, assumed_period=assumed,
+                            dimension=self.lexicon.label("dimension", dim),
+                            caveats=self.caveats(st, [period], dim, [c for _, c in st.categories]),
+                            **self._common(st, [period], caveats=False))
+
+    def _i_complement(self, st: "_State") -> str:
+        picked, period, assumed, rows = self._category_rows(st)
+        dim = st.categories[0][0]
+        others = [r for r in rows if r["category"] not in {c for _, c in st.categories}]
+        return self._render("complement", picked=picked[0], others=others, rows=rows, period=period,
+                            assumed_period=assumed, dimension=self.lexicon.label("dimension", dim),
+                            caveats=self.caveats(st, [period], dim, None, all_categories=True),
+                            **self._common(st, [period], caveats=False))
+
+    def _i_ranking(self, st: "_State") -> str:
+        dims = st.dimensions or sorted({d for d, _ in st.categories})
+        if not dims:
+            raise NoData("which_dimension", dimensions=[self.lexicon.label("dimension", d) for d in self._dimensions_in_data()])
+        dim = dims[0]
+        period, avail, assumed = self._dimension_period(st, dim)
+        rows = self._need_rows(st, dim, period, avail)
+        st.periods = [period]
+        toks = set(st.ex.toks)
+        position = 2 if toks & {"second", "2nd"} else 3 if toks & {"third", "3rd"} else None
+        if position is None:
+            mode = "bottom" if "rank_bottom" in st.ex.cues else "top" if "rank_top" in st.ex.cues else "all"
+        else:
+            mode = "position"
+        if mode == "top" and {"rank_top", "rank_bottom"} <= st.ex.cues.keys():
+            mode = "both"
+        top_rank_col = "rank_asc" if mode == "bottom" else "rank_desc"
+        want = 1 if mode in ("top", "bottom", "both") else (position or 1)
+        chosen = [r for r in rows if r[top_rank_col] == want]
+        bottom = [r for r in rows if r["rank_asc"] == 1]
+        unaccounted = rows[0]["unaccounted"] or 0
+        # The leader is certain only if no unpublished remainder could hide a bigger category.
+        certain = mode != "all" and all(r["value"] >= unaccounted for r in chosen) if mode in ("top", "both", "position") else True
+        asked = [c for _, c in st.categories]
+        return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
+                            certain=certain, asked=asked, period=period, assumed_period=assumed,
+                            dimension=self.lexicon.label("dimension", dim),
+                            caveats=self.caveats(st, [period], dim, None, all_categories=True),
+                            **self._common(st, [period], caveats=False))
+
+    def _compare_periods_pair(self, st: "_State", avail: list[Period], requested: list[Period]) -> tuple[Period, Period]:
+        kinds = {m.kind for m in st.ex.periods}
+        if len(requested) >= 2:
+            a, b = sorted(requested[:2])
+            return a, b
+        target = requested[0] if requested else self.latest(avail)
+        if target is None:
+            raise NoData("series", what="total", **self._dir_values(st.direction))
+        if "relative" in kinds:
+            return Period(target.start - 12, target.end - 12), target
+        before = Period(target.start - target.months, target.start - 1)
+        if "previous" in kinds or requested == [] or target == self.latest(avail):
+            return before, target
+        return target, self.latest(avail)
+
+    def _i_compare_periods(self, st: "_State") -> str:
+        dim, cat = (st.categories[0] if st.categories else ("total", "all"))
+        requested, avail, assumed = self._periods_for(st, dim, cat)
+        if st.fixed_periods is None and not st.ex.periods:
+            requested = []
+        a, b = self._compare_periods_pair(st, avail, requested)
+        if a == b:
+            raise NoData("same_period", period=a.label, **self._dir_values(st.direction))
+        pa = self.pieces(a, avail, st.direction, self._what(dim, cat))
+        pb = self.pieces(b, avail, st.direction, self._what(dim, cat))
+        d = st.direction
+        row = st.runner.one("compare", a_citizens=d.citizens, a_destination=d.destination, a_dimension=dim,
+                            a_category=cat, a_periods=[p.code for p in pa], b_citizens=d.citizens,
+                            b_destination=d.destination, b_dimension=dim, b_category=cat,
+                            b_periods=[p.code for p in pb])
+        assert row is not None
+        st.figure_ids.extend(row["a_ids"] + row["b_ids"])
+        st.periods = [a, b]
+        parts_a = [p.label for p in pa] if len(pa) > 1 else []
+        parts_b = [p.label for p in pb] if len(pb) > 1 else []
+        return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b,
+                            what=self._what(dim, cat), unequal=a.months != b.months,
+                            assumed_period=not st.ex.periods and st.fixed_periods is None,
+                            **self._common(st, [a, b]))
+
+    def _direction_pair(self, ex: Extraction, first: Direction) -> tuple[Direction, Direction]:
+        citizens = []
+        for m in ex.countries:
+            if m.role == "citizens" and m.id not in citizens:
+                citizens.append(m.id)
+        if len(citizens) >= 2:
+            one = self._pick_direction(citizens[0], None, [])[0]
+            two = self._pick_direction(citizens[1], None, [])[0]
+            return one, two
+        reverse = Direction(first.destination, first.citizens)
+        if reverse not in self.directions:
+            raise NoData("reverse", **self._dir_values(first))
+        return first, reverse
+
+    def _i_compare_directions(self, st: "_State") -> str:
+        one, two = st.compare_pair or self._direction_pair(st.ex, st.direction)
+        dim, cat = (st.categories[0] if st.categories else ("total", "all"))
+        avail_one = self.available(st.runner, one, dim, cat)
+        avail_two = self.available(st.runner, two, dim, cat)
+        requested = self.resolve_mentions(st.ex.periods, avail_one + avail_two) if st.fixed_periods is None else list(st.fixed_periods)
+        assumed = not requested
+        if not requested:
+            common = [p for p in avail_one if tile(p, avail_two)]
+            latest = self.latest(common)
+            if latest is None:
+                raise NoData("no_common_period", **self._dir_values(one))
+            requested = [latest]
+        period = requested[0]
+        p1 = self.pieces(period, avail_one, one, self._what(dim, cat))
+        p2 = self.pieces(period, avail_two, two, self._what(dim, cat))
+        row = st.runner.one("compare", a_citizens=two.citizens, a_destination=two.destination, a_dimension=dim,
+                            a_category=cat, a_periods=[p.code for p in p2], b_citizens=one.citizens,
+                            b_destination=one.destination, b_dimension=dim, b_category=cat,
+                            b_periods=[p.code for p in p1])
+        assert row is not None
+        st.figure_ids.extend(row["a_ids"] + row["b_ids"])
+        st.periods = [period]
+        chain = self.source_chain(st.runner, self._figure_source(st.runner, row["b_ids"][0]))
+        return self._render("compare_directions", one=self._dir_values(one), two=self._dir_values(two), r=row,
+                            period=period, what=self._what(dim, cat), assumed_period=assumed, source=chain,
+                            version=self.snapshot.version, caveats=[])
+
+    def _i_series(self, st: "_State") -> str:
+        dim, cat = (st.categories[0] if st.categories else ("total", "all"))
+        d = st.direction
+        rows = st.runner.run("series", citizens=d.citizens, destination=d.destination, dimension=dim, category=cat)
+        if not rows:
+            raise NoData("series", what=self._what(dim, cat), **self._dir_values(d))
+        for r in rows:
+            r["label"] = parse_code(r["period"]).label
+            r["span"] = parse_code(r["period"]).span
+            r["months"] = parse_code(r["period"]).months
+            st.figure_ids.append(r["figure_id"])
+        st.periods = [parse_code(rows[-1]["period"])]
+        mixed = len({r["months"] for r in rows}) > 1
+        return self._render("series", rows=rows, what=self._what(dim, cat), mixed=mixed,
+                            **self._common(st, [parse_code(r["period"]) for r in rows]))
+
+    def _i_fact(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        top = ex.facts[0][1]
+        ids = [f for f, s in ex.facts if s >= FACT_KEEP_RATIO * top][:MAX_FACTS]
+        facts = runner.run("facts", ids=ids)
+        for f in facts:
+            f["chain"] = self.source_chain(runner, f["source_id"])
+        return self._render("fact", facts=facts, version=self.snapshot.version), []
+
+    def _i_sources(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        chains = [self.source_chain(runner, r["source_id"]) for r in runner.run("sources_used")]
+        caveats = [c for c in runner.run("all_caveats") if c["kind"] == "provenance"]
+        return self._render("sources", chains=chains, caveats=caveats, report_date=self.report_date,
+                            dataset=self.dataset, version=self.snapshot.version), []
+
+    def _i_caveats(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        checks = []
+        for d in self.directions:
+            for dim in self._dimensions_in_data():
+                avail = self.available(runner, d)
+                for p in avail:
+                    rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
+                                      periods=[p.code])
+                    if rows:
+                        checks.append({"dir": self._dir_values(d), "period": p, "dimension": self.lexicon.label("dimension", dim),
+                                       "total": rows[0]["total"], "parts_sum": rows[0]["parts_sum"],
+                                       "unaccounted": rows[0]["unaccounted"], "n": len(rows)})
+        caveats = runner.run("all_caveats")
+        return self._render("caveats", checks=checks, caveats=caveats, version=self.snapshot.version), []
+
+    def _i_help(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        return self._render("help", examples=self.examples(), coverage=self.coverage(runner)), []
+
+    def _i_coverage(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        return self._render("coverage", coverage=self.coverage(runner), dataset=self.dataset,
+                            version=self.snapshot.version), []
+
+    # --- shared pieces -----------------------------------------------------------------------------
+
+    def _render(self, template: str, **values: Any) -> str:
+        return self.renderer.html(template, self.lang, **values)
+
+    def _dimensions_in_data(self) -> list[str]:
+        dims: list[str] = []
+        for info in self.direction_info.values():
+            for d in info["dimensions"] or []:
+                if d not in dims:
+                    dims.append(d)
+        return dims
+
+    def _dir_values(self, d: Direction) -> dict[str, str]:
+        return {"people": self.lexicon.label("country", d.citizens, "people"),
+                "destination": self.lexicon.label("country", d.destination),
+                "origin": self.lexicon.label("country", d.citizens)}
+
+    def _direction_labels(self) -> list[str]:
+        return [f"{v['people']} entering {v['destination']}" for v in map(self._dir_values, self.directions)]
+
+    def _what(self, dimension: str, category: str) -> str:
+        return "total" if dimension == "total" else self.lexicon.label(dimension, category, "phrase")
+
+    def _figure_source(self, runner: QueryRunner, figure_id: str) -> str:
+        rows = [r for r in self.snapshot.tables["figures"] if r["figure_id"] == figure_id]
+        return rows[0]["source_id"] if rows else ""
+
+    def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]:
+        return runner.run("source_chain", source_id=source_id)
+
+    def caveats(self, st: "_State", periods: list[Period], dimension: str | None, categories: list[str] | None,
+                all_categories: bool = False) -> list[dict[str, Any]]:
+        seen: dict[str, dict[str, Any]] = {}
+        for cat in categories or [None]:
+            for row in st.runner.run("caveats", citizens=st.direction.citizens, destination=st.direction.destination,
+                                     periods=[p.code for p in periods], dimension=dimension, category=cat,
+                                     all_categories=all_categories, provenance=False):
+                seen.setdefault(row["caveat_id"], row)
+        return list(seen.values())
+
+    def _common(self, st: "_State", periods: list[Period], caveats: bool = True) -> dict[str, Any]:
+        source_id = self._figure_source(st.runner, st.figure_ids[0]) if st.figure_ids else ""
+        out = {"dir": self._dir_values(st.direction), "assumed_direction": st.assumed_direction,
+               "source": self.source_chain(st.runner, source_id) if source_id else [],
+               "version": self.snapshot.version}
+        if caveats:
+            out["caveats"] = self.caveats(st, periods, None, None)
+        return out
+
+    def coverage(self, runner: QueryRunner) -> list[dict[str, Any]]:
+        out = []
+        for d in self.directions:
+            info = self.direction_info[d]
+            periods = sorted(parse_code(p) for p in info["total_periods"] or [])
+            out.append({**self._dir_values(d), "periods": [p.label for p in periods],
+                        "dimensions": [self.lexicon.label("dimension", x) for x in info["dimensions"] or []]})
+        return out
+
+    def examples(self) -> list[str]:
+        """Example questions built from the data, each one the pipeline can answer."""
+        out = []
+        d = self.default_direction
+        if d is None:
+            return out
+        v = self._dir_values(d)
+        runner = QueryRunner(self.snapshot, self.queries)
+        avail = self.available(runner, d)
+        latest = self.latest(avail)
+        if latest:
+            out.append(f"How many {v['people']} entered {v['destination']} in {latest.label}?")
+            dims = self._dimensions_in_data()
+            if dims:
+                out.append(f"What was the most common {self.lexicon.label('dimension', dims[0])} in {latest.label}?")
+            earlier = [p for p in avail if p.months == latest.months and p.end < latest.start]
+            if earlier:
+                out.append(f"How did {latest.label} compare with {max(earlier).label}?")
+        out.append("Where do the figures come from?")
+        return out[:4]
+
+    def suggestions(self, ex: Extraction, result: MatchResult) -> list[str]:
+        """Full questions the bot can answer that are close to what was asked."""
+        values: dict[str, Any] = {"dir": None, "period": None, "category": None, "dimension": None}
+        try:
+            d, _ = self.direction_for(ex)
+        except NoData:
+            d = self.default_direction
+        if d is None:
+            return []
+        values["dir"] = self._dir_values(d)
+        runner = QueryRunner(self.snapshot, self.queries)
+        avail = self.available(runner, d)
+        periods = self.resolve_mentions(ex.periods, avail)
+        good = [p for p in periods if tile(p, avail)]
+        values["period"] = (good[0] if good else self.latest(avail))
+        if ex.categories:
+            dim, cid, _ = ex.categories[0]
+            values["category"] = self.lexicon.label(dim, cid, "phrase")
+            values["dimension"] = self.lexicon.label("dimension", dim)
+        elif ex.dimensions:
+            values["dimension"] = self.lexicon.label("dimension", ex.dimensions[0])
+        out: list[str] = []
+        for intent, _score in result.ranked:
+            q = self.renderer.html("question", self.lang, intent=intent, fact_subject=self._fact_subject(ex), **values)
+            q = to_plain(q).strip()
+            if q and q not in out:
+                out.append(q)
+            if len(out) == MAX_SUGGESTIONS:
+                break
+        return out
+
+    def _fact_subject(self, ex: Extraction) -> str:
+        if not ex.facts:
+            return ""
+        fid = ex.facts[0][0]
+        row = next((r for r in self.snapshot.tables["facts"] if r["fact_id"] == fid), None)
+        return row["topic"] if row else ""
+
+    def _category_labels(self, ex: Extraction) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for r in self.snapshot.tables["figures"]:
+            if r["dimension"] != "total":
+                label = self.lexicon.label(r["dimension"], r["category"])
+                out.setdefault(self.lexicon.label("dimension", r["dimension"]), [])
+                if label not in out[self.lexicon.label("dimension", r["dimension"])]:
+                    out[self.lexicon.label("dimension", r["dimension"])].append(label)
+        return out
+
+    @staticmethod
+    def _echo(words: list[str]) -> list[str]:
+        return [w[:MAX_ECHO] for w in words[:5]]
+
+
+@dataclass
+class _State:
+    """Per-question working state for the figure intents."""
+
+    ex: Extraction
+    runner: QueryRunner
+    direction: Direction
+    assumed_direction: bool
+    categories: list[tuple[str, str]]
+    dimensions: list[str]
+    fixed_periods: list[Period] | None
+    now: float
+    periods: list[Period] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+    compare_pair: tuple[Direction, Direction] | None = None
+
+    def context(self, intent: str) -> Context:
+        return Context(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions), self.now)

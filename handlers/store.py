@@ -1,0 +1,413 @@
+"""The fact base: CSV source files validated line by line, loaded into an in-memory DuckDB.
+
+Each load builds a complete, new ``Snapshot`` (its own DuckDB connection); the running bot swaps
+the whole snapshot at once, so a question sees the old data or the new, never a mix.
+
+Validation happens in Python before anything reaches DuckDB because newsroom editors need errors
+that name the file, line and column; DuckDB's ``read_csv`` neither checks header names nor
+reports positions in editor terms. Rows are then bulk-inserted as bound list parameters
+(``unnest``), which is fast and keeps every value out of the SQL text.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+import duckdb
+
+from handlers.periods import PeriodCodeError, parse_code
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
+MAX_ROWS = 500_000
+MAX_ERRORS_SHOWN = 8
+FORMULA_PREFIXES = ("=", "+", "-", "@")  # spreadsheet formula injection, refused in text cells
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, type and whether it may be empty."""
+
+    name: str
+    type: str = "text"  # text | int | period | date | key (lowercase identifier)
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A source file: its exact header and its key."""
+
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def header(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _cols(*specs: str) -> tuple[Column, ...]:
+    """Columns from compact specs ``name:type`` with a trailing ``?`` for optional."""
+    out = []
+    for spec in specs:
+        name, _, typ = spec.partition(":")
+        optional = (typ or name).endswith("?")
+        out.append(Column(name.rstrip("?"), (typ.rstrip("?") or "text"), not optional))
+    return tuple(out)
+
+
+TABLES: dict[str, TableSpec] = {
+    "meta": TableSpec("meta", _cols("key:key", "value"), ("key",)),
+    "sources": TableSpec("sources", _cols("source_id:key", "name", "kind", "published:date?",
+                                          "derived_from:key?", "description?"), ("source_id",)),
+    "entities": TableSpec("entities", _cols("kind:key", "id:key", "label", "people?", "phrase?"),
+                          ("kind", "id")),
+    "synonyms": TableSpec("synonyms", _cols("kind:key", "id:key", "term", "role:key?", "lang:key"),
+                          ("kind", "id", "term", "role", "lang")),
+    "cues": TableSpec("cues", _cols("cue:key", "lang:key", "phrases"), ("cue", "lang")),
+    "figures": TableSpec("figures", _cols("figure_id", "citizens:key", "destination:key", "period:period",
+                                          "dimension:key", "category:key", "value:int", "source_id:key",
+                                          "note?"), ("figure_id",)),
+    "facts": TableSpec("facts", _cols("fact_id", "topic", "kind:key", "subject", "statement", "quote?",
+                                      "speaker?", "date?", "place?", "source_id:key", "keywords"),
+                       ("fact_id",)),
+    "caveats": TableSpec("caveats", _cols("caveat_id", "citizens:key?", "destination:key?", "period:period?",
+                                          "dimension:key?", "category:key?", "kind:key", "text"),
+                         ("caveat_id",)),
+}
+LOAD_ORDER = ["meta", "sources", "entities", "synonyms", "cues", "figures", "facts", "caveats"]
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in a source file, located for an editor."""
+
+    file: str
+    line: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file} line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class DataLoadError(Exception):
+    """The data could not be loaded; ``errors`` says where and why."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = errors
+        shown = "\n".join(f"  - {e}" for e in errors[:MAX_ERRORS_SHOWN])
+        more = f"\n  ... and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
+        super().__init__(f"{len(errors)} problem(s) in the data:\n{shown}{more}")
+
+
+def _is_key(value: str) -> bool:
+    return value.replace("_", "").replace("-", "").isalnum() and value == value.lower()
+
+
+def parse_table(spec: TableSpec, raw: bytes, file: str | None = None) -> tuple[list[dict[str, Any]], list[DataError]]:
+    """Parse and type-check one CSV file's bytes. Returns rows (with ``_line``) and errors."""
+    file = file or spec.file
+    errors: list[DataError] = []
+    if len(raw) > MAX_FILE_BYTES:
+        return [], [DataError(file, 1, None, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    if not raw.strip():
+        return [], [DataError(file, 1, None, "file is empty; expected the header " + ",".join(spec.header))]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return [], [DataError(file, line, None, "file contains NUL bytes: it looks binary, not a CSV text file")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return [], [DataError(file, line, None, f"not UTF-8 text (byte {raw[exc.start]:#04x} at character {col}); save the file as UTF-8")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        return [], [DataError(file, 1, None, f"unreadable CSV header: {exc}")]
+    header = [h.strip() for h in header]
+    if header != spec.header:
+        if len(header) == 1 and any(d in header[0] for d in ";\t|"):
+            msg = "the delimiter must be a comma; this header looks separated by ';', tab or '|'"
+        else:
+            missing = [h for h in spec.header if h not in header]
+            extra = [h for h in header if h not in spec.header]
+            parts = []
+            if missing:
+                parts.append("missing " + ", ".join(missing))
+            if extra:
+                parts.append("unexpected " + ", ".join(extra))
+            if not parts:
+                parts.append("columns are out of order")
+            msg = "; ".join(parts)
+        return [], [DataError(file, 1, None, f"header must be exactly '{','.join(spec.header)}': {msg}")]
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple, int] = {}
+    prev_end = 1
+    try:
+        for record in reader:
+            line = prev_end + 1
+            prev_end = reader.line_num
+            if not record or all(not c.strip() for c in record):
+                continue  # blank lines are harmless in hand-edited files
+            if len(rows) >= MAX_ROWS:
+                errors.append(DataError(file, line, None, f"more than {MAX_ROWS:,} rows; split the file"))
+                break
+            if len(record) != len(spec.columns):
+                errors.append(DataError(file, line, None, f"has {len(record)} fields, expected {len(spec.columns)} ({','.join(spec.header)})"))
+                continue
+            row: dict[str, Any] = {"_line": line}
+            for col, cell in zip(spec.columns, record):
+                value, problem = _convert(col, cell.strip())
+                if problem:
+                    errors.append(DataError(file, line, col.name, problem))
+                row[col.name] = value
+            key = tuple(row[k] for k in spec.key)
+            if key in seen:
+                errors.append(DataError(file, line, spec.key[0], f"duplicate key {'/'.join(map(str, key))} (first on line {seen[key]})"))
+            else:
+                seen[key] = line
+            rows.append(row)
+    except csv.Error as exc:
+        errors.append(DataError(file, reader.line_num, None, f"malformed CSV: {exc}"))
+    if not rows and not errors:
+        errors.append(DataError(file, 2, None, "the file has a header but no rows"))
+    return rows, errors
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _convert(col: Column, cell: str) -> tuple[Any, str | None]:
+    """Type one cell; return (value, problem)."""
+    if not cell:
+        return (None, f"is empty; a value is required") if col.required else (None, None)
+    if col.type == "int":
+        digits = cell.replace(",", "") if cell.replace(",", "").isdigit() else cell
+        try:
+            value = int(digits)
+        except ValueError:
+            return None, f"{cell!r} is not a whole number"
+        if value < 0:
+            return None, f"{value} is negative; counts cannot be"
+        return value, None
+    if col.type == "period":
+        try:
+            parse_code(cell)
+        except PeriodCodeError as exc:
+            return None, str(exc)
+        return cell.upper() if "-" in cell else cell, None
+    if col.type == "date":
+        try:
+            if len(cell) == 7:
+                datetime.strptime(cell, "%Y-%m")
+            else:
+                date.fromisoformat(cell)
+        except ValueError:
+            return None, f"{cell!r} is not a date (YYYY-MM-DD or YYYY-MM)"
+        return cell, None
+    if col.type == "key":
+        if not _is_key(cell):
+            return None, f"{cell!r} must be a lowercase identifier (letters, digits, _ or -)"
+        return cell, None
+    if cell.startswith(FORMULA_PREFIXES) and not _is_number(cell):
+        # A cell such as =1+1 would run as a formula when an editor opens an export in a spreadsheet.
+        return None, f"{cell!r} looks like a spreadsheet formula; remove the leading '{cell[0]}'"
+    return cell, None
+
+
+def cross_check(tables: dict[str, list[dict[str, Any]]]) -> list[DataError]:
+    """Checks that span files: references, category/dimension consistency, term clashes."""
+    errors: list[DataError] = []
+    sources = {r["source_id"] for r in tables.get("sources", [])}
+    entities = {(r["kind"], r["id"]) for r in tables.get("entities", [])}
+    dimensions = {i for k, i in entities if k == "dimension"}
+    countries = {i for k, i in entities if k == "country"}
+    meta = {r["key"]: r["value"] for r in tables.get("meta", [])}
+    for need in ("report_date", "default_citizens", "default_destination"):
+        if need not in meta:
+            errors.append(DataError("meta.csv", 1, "key", f"meta.csv needs a '{need}' row"))
+    if "report_date" in meta:
+        try:
+            date.fromisoformat(meta["report_date"])
+        except ValueError:
+            errors.append(DataError("meta.csv", 1, "value", f"report_date {meta['report_date']!r} is not YYYY-MM-DD"))
+    for r in tables.get("sources", []):
+        if r["derived_from"] and r["derived_from"] not in sources:
+            errors.append(DataError("sources.csv", r["_line"], "derived_from", f"unknown source id {r['derived_from']!r}"))
+    for r in tables.get("synonyms", []):
+        if r["kind"] != "dimension" and (r["kind"], r["id"]) not in entities:
+            errors.append(DataError("synonyms.csv", r["_line"], "id", f"no {r['kind']} with id {r['id']!r} in entities.csv"))
+        if r["kind"] == "dimension" and r["id"] not in dimensions:
+            errors.append(DataError("synonyms.csv", r["_line"], "id", f"no dimension {r['id']!r} in entities.csv"))
+    term_owner: dict[tuple[str, str, str], tuple[str, int]] = {}
+    for r in tables.get("synonyms", []):
+        k = (r["kind"], r["lang"], r["term"].lower())
+        if k in term_owner and term_owner[k][0] != r["id"]:
+            errors.append(DataError("synonyms.csv", r["_line"], "term", f"{r['term']!r} already means {term_owner[k][0]!r} (line {term_owner[k][1]})"))
+        term_owner.setdefault(k, (r["id"], r["_line"]))
+    combos: dict[tuple, int] = {}
+    for r in tables.get("figures", []):
+        line = r["_line"]
+        for col in ("citizens", "destination"):
+            if r[col] and r[col] not in countries:
+                errors.append(DataError("figures.csv", line, col, f"unknown country {r[col]!r}; add it to entities.csv"))
+        if r["dimension"] == "total":
+            if r["category"] != "all":
+                errors.append(DataError("figures.csv", line, "category", "a 'total' figure must have category 'all'"))
+        elif r["dimension"] and r["dimension"] not in dimensions:
+            errors.append(DataError("figures.csv", line, "dimension", f"unknown dimension {r['dimension']!r}; use 'total' or one of {sorted(dimensions)}"))
+        elif r["category"] and (r["dimension"], r["category"]) not in entities:
+            errors.append(DataError("figures.csv", line, "category", f"unknown {r['dimension']} category {r['category']!r}"))
+        if r["source_id"] and r["source_id"] not in sources:
+            errors.append(DataError("figures.csv", line, "source_id", f"unknown source id {r['source_id']!r}"))
+        combo = (r["citizens"], r["destination"], r["period"], r["dimension"], r["category"])
+        if combo in combos:
+            errors.append(DataError("figures.csv", line, "category", f"the same figure is already on line {combos[combo]}"))
+        combos.setdefault(combo, line)
+    for r in tables.get("facts", []):
+        if r["source_id"] and r["source_id"] not in sources:
+            errors.append(DataError("facts.csv", r["_line"], "source_id", f"unknown source id {r['source_id']!r}"))
+    return errors
+
+
+def breakdown_warnings(rows: list[dict[str, Any]]) -> list[str]:
+    """Breakdowns that exceed their total: worth a warning (the material has one), not an error."""
+    totals = {(r["citizens"], r["destination"], r["period"]): r["value"] for r in rows if r["dimension"] == "total"}
+    sums: dict[tuple, int] = {}
+    for r in rows:
+        if r["dimension"] != "total":
+            k = (r["citizens"], r["destination"], r["period"], r["dimension"])
+            sums[k] = sums.get(k, 0) + (r["value"] or 0)
+    out = []
+    for (c, d, p, dim), s in sorted(sums.items()):
+        t = totals.get((c, d, p))
+        if t is not None and s > t:
+            out.append(f"{c}->{d} {p}: the {dim} breakdown sums to {s}, more than the total {t}")
+    return out
+
+
+_DDL = {
+    "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
+    "sources": "source_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, published VARCHAR, derived_from VARCHAR, description VARCHAR",
+    "entities": "kind VARCHAR, id VARCHAR, label VARCHAR, people VARCHAR, phrase VARCHAR",
+    "synonyms": "kind VARCHAR, id VARCHAR, term VARCHAR, role VARCHAR, lang VARCHAR",
+    "cues": "cue VARCHAR, lang VARCHAR, phrases VARCHAR",
+    "figures": "figure_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, p_start INTEGER, p_end INTEGER",
+    "facts": "fact_id VARCHAR PRIMARY KEY, topic VARCHAR, kind VARCHAR, subject VARCHAR, statement VARCHAR, quote VARCHAR, speaker VARCHAR, date VARCHAR, place VARCHAR, source_id VARCHAR, keywords VARCHAR",
+    "caveats": "caveat_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, kind VARCHAR, text VARCHAR",
+}
+
+
+@dataclass
+class Snapshot:
+    """One loaded, immutable version of the data, with its own DuckDB connection."""
+
+    con: duckdb.DuckDBPyConnection
+    tables: dict[str, list[dict[str, Any]]]
+    version: str
+    loaded_at: datetime
+    warnings: list[str] = field(default_factory=list)
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for the calling thread: DuckDB connections are not shared across threads."""
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            cur = self.con.cursor()
+            self._local.cursor = cur
+        return cur
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return {r["key"]: r["value"] for r in self.tables["meta"]}
+
+    @property
+    def report_date(self) -> date:
+        return date.fromisoformat(self.meta["report_date"])
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.tables.items()}
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def read_dir(data_dir: Path) -> dict[str, bytes]:
+    """The raw bytes of every source file; a missing file is an error named by the loader."""
+    return {name: (data_dir / TABLES[name].file).read_bytes() for name in LOAD_ORDER
+            if (data_dir / TABLES[name].file).exists()}
+
+
+def validate(files: dict[str, bytes]) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
+    """Parse every file and cross-check them; return typed tables and all errors found."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    errors: list[DataError] = []
+    for name in LOAD_ORDER:
+        if name not in files:
+            errors.append(DataError(TABLES[name].file, 1, None, "file is missing"))
+            continue
+        rows, errs = parse_table(TABLES[name], files[name])
+        tables[name] = rows
+        errors.extend(errs)
+    if not errors:
+        errors.extend(cross_check(tables))
+    return tables, errors
+
+
+def build_snapshot(files: dict[str, bytes], version: str | None = None) -> Snapshot:
+    """Validate and load files into a fresh in-memory DuckDB; raise DataLoadError on any problem."""
+    tables, errors = validate(files)
+    if errors:
+        raise DataLoadError(errors)
+    con = duckdb.connect(":memory:")
+    for name in LOAD_ORDER:
+        _insert(con, name, tables[name])
+    digest = hashlib.sha256(b"".join(files[n] for n in LOAD_ORDER)).hexdigest()[:10]
+    return Snapshot(con=con, tables=tables, version=version or digest, loaded_at=datetime.now(timezone.utc),
+                    warnings=breakdown_warnings(tables["figures"]))
+
+
+def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
+    """Load the CSV files of a data directory."""
+    return build_snapshot(read_dir(data_dir), version)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:
+    con.execute(f"CREATE TABLE {name} ({_DDL[name]})")  # name and DDL come from the whitelist above
+    cols = list(TABLES[name].header)
+    data: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in cols}
+    if name == "figures":
+        periods = [parse_code(p) for p in data["period"]]
+        data["p_start"] = [p.start for p in periods]
+        data["p_end"] = [p.end for p in periods]
+        cols += ["p_start", "p_end"]
+    if not rows:
+        return
+    select = ", ".join(f"unnest(${c}) AS {c}" for c in cols)
+    con.execute(f"INSERT INTO {name} ({', '.join(cols)}) SELECT {select}", data)
+
+
+def iter_errors(exc: DataLoadError) -> Iterable[str]:
+    """Error lines for display."""
+    return (str(e) for e in exc.errors)

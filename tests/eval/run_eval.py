@@ -1,0 +1,103 @@
+"""Evaluation runner: scores the pipeline on a JSONL question set.
+
+Each question is judged as
+- correct: a confident answer containing every expected string, or an honest fallback where
+  one was expected;
+- wrong: a confident answer that misses an expected figure, contains a forbidden one, or answers
+  where the data has nothing (the worst outcome: a confident wrong number);
+- miss: an honest fallback or "did you mean" where an answer was expected.
+
+Figures match as whole numbers (so "23" does not match inside "2023"), after thousands
+separators are removed. Run: ``python -m tests.eval.run_eval [FILE] [--show wrong,miss]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from handlers.pipeline import Pipeline
+
+EVAL_DIR = Path(__file__).resolve().parent
+DEFAULT_SET = EVAL_DIR / "questions_en.jsonl"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One question's outcome."""
+
+    id: str
+    question: str
+    outcome: str  # correct | wrong | miss
+    why: str
+    answer: str
+    intent: str | None
+    kind: str
+
+
+def contains(text: str, expected: str) -> bool:
+    """Whole-number match for figures, case-insensitive substring for words."""
+    flat = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", expected):
+        return re.search(r"(?<![\d.])" + re.escape(expected) + r"(?![\d]|\.\d)", flat) is not None
+    return expected.lower() in flat.lower()
+
+
+def judge(item: dict, pipeline: Pipeline) -> Verdict:
+    answer = pipeline.answer(item["q"])
+    text = answer.text
+    confident = answer.kind == "answer"
+    expect = item["expect"]
+    if expect == "fallback":
+        outcome, why = ("wrong", "answered where the data has nothing") if confident else ("correct", "")
+    elif not confident:
+        outcome, why = "miss", f"gave {answer.kind}"
+    else:
+        missing = [s for s in item.get("must_include", []) if not contains(text, s)]
+        forbidden = [s for s in item.get("must_not_include", []) if contains(text, s)]
+        if missing or forbidden:
+            outcome = "wrong"
+            why = "; ".join(filter(None, [f"missing {missing}" if missing else "", f"forbidden {forbidden}" if forbidden else ""]))
+        else:
+            outcome, why = "correct", ""
+    return Verdict(item["id"], item["q"], outcome, why, text, answer.intent, answer.kind)
+
+
+def load_set(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(pipeline: Pipeline, items: list[dict]) -> tuple[Counter, list[Verdict]]:
+    verdicts = [judge(item, pipeline) for item in items]
+    return Counter(v.outcome for v in verdicts), verdicts
+
+
+def main(argv: list[str]) -> int:
+    from handlers.resources import Resources
+    from handlers.settings import Settings
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(DEFAULT_SET))
+    parser.add_argument("--show", default="wrong,miss", help="outcomes to list (comma-separated), or 'none'")
+    args = parser.parse_args(argv)
+    resources = Resources.build(Settings.from_env({}))
+    items = load_set(Path(args.file))
+    counts, verdicts = evaluate(resources.pipeline, items)
+    show = set(args.show.split(","))
+    for v in verdicts:
+        if v.outcome in show:
+            print(f"[{v.outcome}] {v.id} ({v.intent}/{v.kind}) {v.question!r}: {v.why}")
+            print("    " + v.answer.replace("\n", "\n    ")[:600])
+    n = len(verdicts)
+    print(f"\n{n} questions: correct {counts['correct']} ({100 * counts['correct'] / n:.1f}%), "
+          f"wrong {counts['wrong']} ({100 * counts['wrong'] / n:.1f}%), miss {counts['miss']} ({100 * counts['miss'] / n:.1f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
