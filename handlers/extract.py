@@ -8,7 +8,7 @@ answered as "how many came": an unexplained word after "by" or "for" is an unkno
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from handlers.lexicon import Hit, Lexicon, normalise, tokens
@@ -46,6 +46,7 @@ class Extraction:
     slot_unknown: list[str] = field(default_factory=list)
     corrected: list[tuple[str, str]] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
+    exits: bool = False  # asks about people leaving a country, which entry data does not count
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -103,6 +104,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
     ex.countries = _assign_roles(ex.countries, toks, cue_hits)
+    ex.exits = _asks_exits(ex.countries, cue_hits)
 
     for i, tok in enumerate(toks):
         if covered[i] or tok in lex.vocabulary:
@@ -130,17 +132,24 @@ def _non_overlapping(hits: list[Hit]) -> list[Hit]:
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.score, h.start)):
         span = set(range(h.start, h.end))
         if span & taken:
-            # Same span, other meaning (e.g. one word both a country and a category) is kept.
-            if not any(c.start == h.start and c.end == h.end for c in chosen):
+            # Same span, other meaning (e.g. one word both a country and a category) is kept;
+            # the same meaning twice (a term listed as place and as people) is not.
+            same = [c for c in chosen if c.start == h.start and c.end == h.end]
+            if not same or any((c.term.kind, c.term.id) == (h.term.kind, h.term.id) for c in same):
                 continue
         chosen.append(h)
         taken |= span
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _cue_at(cue_hits: list[Hit], group: str, end: int, window: int = 2) -> bool:
-    """Is there a ``group`` cue ending just before token ``end`` (at most ``window`` tokens back)?"""
-    return any(h.term.id == group and end - window <= h.end <= end for h in cue_hits)
+ARTICLES = {"the", "a", "an"}
+
+
+def _cue_at(cue_hits: list[Hit], group: str, pos: int, toks: list[str]) -> bool:
+    """Does a ``group`` cue end right before token ``pos`` (articles in between are skipped)?"""
+    while pos > 0 and toks[pos - 1] in ARTICLES:
+        pos -= 1
+    return any(h.term.id == group and h.end == pos for h in cue_hits)
 
 
 def _cue_after(cue_hits: list[Hit], group: str, start: int) -> bool:
@@ -162,15 +171,22 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             form = "place"
         if form == "place" and _cue_after(cue_hits, "people_nouns", end):
             form = "people"
+        nxt = next((o for o in found if o.pos > end and o is not m), None)
         if form == "people":
             role = "citizens"
-        elif _cue_at(cue_hits, "from_marker", m.pos, 1):
+        elif nxt is not None and nxt.pos <= end + 2 and _cue_at(cue_hits, "to_marker", nxt.pos, toks):
+            role = "citizens"  # "North Korea to Russia": the first place is where people come from
+        elif _cue_at(cue_hits, "from_marker", m.pos, toks):
             role = "citizens"
-        elif _cue_at(cue_hits, "to_marker", m.pos, 2):
+        elif _cue_at(cue_hits, "to_marker", m.pos, toks):
             role = "destination"
         else:
             role = ""
         out.append(CountryMention(m.id, role, form, m.pos, m.end, m.score))
+    if len([m for m in out if m.role == "destination"]) >= 2 and not any(m.role == "citizens" for m in out):
+        # Two destinations and no origin: the first one named is where people come from.
+        first = next(m for m in out if m.role == "destination")
+        out = [replace(m, role="citizens") if m is first else m for m in out]
     unassigned = [m for m in out if not m.role]
     if unassigned:
         roles_taken = {m.role for m in out if m.role}
@@ -191,6 +207,17 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             fixed.append(CountryMention(m.id, role, m.form, m.pos, m.end, m.score))
         out = fixed
     return out
+
+
+def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
+    """"How many North Koreans left Russia": a departure from a country with no onward destination."""
+    for h in cue_hits:
+        if h.term.id != "exit":
+            continue
+        after = next((m for m in countries if m.pos in (h.end, h.end + 1)), None)
+        if after is not None and not any(m.role == "destination" and m.pos > after.pos for m in countries):
+            return True
+    return False
 
 
 def _score_facts(fact_hits: list[Hit], lex: Lexicon) -> list[tuple[str, float]]:

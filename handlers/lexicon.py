@@ -17,13 +17,16 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from handlers.store import Snapshot
 
 MAX_NGRAM = 6
 FUZZY_MIN_LEN = 5
-FUZZY_CUTOFF = 80.0  # rapidfuzz ratio; 80 admits one transposition in a five-letter word ("trian")
+# Optimal-string-alignment similarity (0-100): a transposition counts as one edit, so "trian"
+# is 80 from "train", while "weather" is 71 from "water" and stays unknown.
+FUZZY_CUTOFF = 79.9  # just under 80: the similarity of one slip in five letters is 0.8 in floating point
 MULTI_CUTOFF = 88.0  # phrases are longer, so one slip costs less of the ratio; ask for more
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%", re.UNICODE)
@@ -133,10 +136,11 @@ class Lexicon:
         """The known word a typo most likely stands for, or None."""
         if len(word) < FUZZY_MIN_LEN or word.isdigit():
             return None
-        best = process.extractOne(word, self.single_words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = process.extractOne(word, self.single_words, scorer=OSA.normalized_similarity,
+                                  score_cutoff=FUZZY_CUTOFF / 100)
         if best is None or best[0][0] != word[0]:
             return None
-        return best[0], best[1]
+        return best[0], best[1] * 100
 
     def scan(self, toks: list[str]) -> list[Hit]:
         """Every phrase occurrence, exact or (single words) fuzzy, longest first, overlapping allowed."""
@@ -155,11 +159,12 @@ class Lexicon:
                 if not any(unknown[i:i + n]):
                     continue
                 window = " ".join(fixed[i:i + n])
-                best = process.extractOne(window, self.multi_phrases, scorer=fuzz.ratio, score_cutoff=MULTI_CUTOFF)
+                best = process.extractOne(window, self.multi_phrases, scorer=OSA.normalized_similarity,
+                                          score_cutoff=MULTI_CUTOFF / 100)
                 if best and best[0][0] == window[0] and len(best[0].split()) == n:
                     key = tuple(best[0].split())
                     for term in self.phrases[key]:
-                        hits.append(Hit(i, i + n, term, best[1], " ".join(toks[i:i + n]), key))
+                        hits.append(Hit(i, i + n, term, best[1] * 100, " ".join(toks[i:i + n]), key))
         for i in range(len(fixed)):
             for n in range(min(MAX_NGRAM, len(fixed) - i), 0, -1):
                 key = tuple(fixed[i:i + n])

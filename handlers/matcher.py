@@ -24,13 +24,16 @@ AMBIGUITY_MARGIN = 10.0
 UNKNOWN_WORD_PENALTY = 30.0  # the first word the bot does not know
 MORE_UNKNOWN_PENALTY = 10.0  # each further one
 SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
+EXIT_PENALTY = 50.0  # "how many left Russia": the data counts entries, not departures
 FACT_STRONG = 2.5  # fact keyword weight that identifies a fact on its own (a rare name or term)
 
 FIGURE_INTENTS = ("total", "category", "breakdown", "share", "complement", "ranking",
                   "compare_periods", "compare_directions", "series")
 # Families: intents in the same family answer compatible questions, so closeness is no ambiguity.
-FAMILY = {**{i: "figure" for i in FIGURE_INTENTS}, "fact": "fact", "sources": "meta", "caveats": "meta",
-          "help": "meta", "coverage": "meta"}
+# A figure answer and a text answer (fact, sources, caveats) are the rivals worth a "did you mean";
+# two text answers close together are both honest, so the better one is given.
+FAMILY = {**{i: "figure" for i in FIGURE_INTENTS}, "fact": "text", "sources": "text", "caveats": "text",
+          "help": "text", "coverage": "text"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,12 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["caveats"] = 80 + 0.1 * cue("caveat") + (5 if has_dim or has_cat else 0)
     if "sources" in c:
         s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c) else 0)
+    strong_fact = bool(ex.facts) and ex.facts[0][1] >= FACT_STRONG * 1.5
+    if strong_fact:
+        # "which countries avoid repatriation under 2397": the fact, not the list of countries covered.
+        for meta in ("sources", "coverage"):
+            if meta in s:
+                s[meta] -= 20
     if "help" in c and not domain and not ex.periods:
         s["help"] = 80 + 0.1 * cue("help")
     if "coverage" in c:
@@ -94,7 +103,9 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["complement" if "negation" in c else "share"] = base + 7
     elif "negation" in c and has_cat:
         s["complement"] = base + 6
-    if len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
+    if (len(real_periods) >= 3 or (len(real_periods) >= 2 and "combine" in c)) and "change" not in c:
+        s["total"] = base + 6  # "Q1, Q2 and Q3 (combined)": a list of totals with their sum
+    elif len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
         s["compare_periods"] = base + 5
     elif "change" in c and not has_cat and not has_dim:
         s["compare_periods"] = base - 5
@@ -104,7 +115,7 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["breakdown"] = max(s.get("breakdown", 0), base - 2)
     if has_cat:
         s["category"] = base + 2
-    s["total"] = base
+    s.setdefault("total", base)
     return s
 
 
@@ -121,6 +132,9 @@ def match(ex: Extraction) -> MatchResult:
         penalty += SLOT_UNKNOWN_PENALTY * len(ex.slot_unknown)
         penalties.append("unknown category: " + ", ".join(ex.slot_unknown))
     scored = {k: max(0.0, v - penalty) for k, v in raw.items()}
+    if ex.exits:
+        penalties.append("asks about departures")
+        scored = {k: (max(0.0, v - EXIT_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     ranked = tuple(sorted(scored.items(), key=lambda kv: -kv[1]))
     if not ranked:
         return MatchResult(None, 0.0, "unknown", (), tuple(penalties))

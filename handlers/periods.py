@@ -160,6 +160,7 @@ class PeriodMention:
     m2: int = 12
     span: tuple[int, int] = (0, 0)  # character offsets in the normalised text
     text: str = ""
+    endpoints: bool = False  # "Q2 to Q3": a range, or two points to compare; the intent decides
 
     def resolve(self, year: int) -> Period:
         return months(year, self.m1, self.m2)
@@ -170,7 +171,7 @@ _YEAR4 = r"(?:19[89]\d|20\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Q1-Q3 2023, q1 to q3 2023
-    ("quarters", re.compile(r"\bq([1-4])\s*(?:-|–|—|to|through|thru)\s*q([1-4])(?:\s*(?:of\s+)?" + _Y + r")?\b")),
+    ("quarters", re.compile(r"\bq([1-4])\s*(-|–|—|to|through|thru|until)\s*q([1-4])(?:\s*(?:of\s+)?" + _Y + r")?\b")),
     # first three quarters (of 2023), first 3 quarters
     ("first_quarters", re.compile(r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(\d{4}))?\b")),
     # first nine months, first six months
@@ -191,12 +192,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)\s+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     # January-September 2023, jan to sep, july–september
     ("month_range", re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*(?:-|–|—|to|through|thru|until|till)\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
+    ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("summer_quarter", re.compile(r"\bsummer\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # a single month: august 2023 ("may" only with a year, it is also a verb)
     ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
     # relative years
-    ("relative_year", re.compile(r"\b(last year|previous year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year)\b")),
+    ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
@@ -234,22 +236,27 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
     return _attach_years(text, found)
 
 
-_JOIN_RE = re.compile(r"^\s*(?:,|of|in|for)?\s*(?:the\s+)?$")
+# Words that may stand between a part of a year and its year: "Q3 of last year", "last year's
+# third quarter", "the July-September quarter of 2023", "last year in Q3".
+_JOIN_RE = re.compile(r"^(?:\s|,|'s|\bof\b|\bin\b|\bfor\b|\bduring\b|\bthe\b|\bquarter\b)*$")
+_PARTS = ("quarter", "half", "months", "quarters")
 
 
 def _attach_years(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
-    """Give "Q3 last year" / "third quarter, 2023" the year that follows the part."""
+    """Give a part of a year with no year of its own the year written right beside it."""
     out: list[PeriodMention] = []
     i = 0
     while i < len(found):
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if (nxt is not None and cur.year is None and cur.kind in ("quarter", "half", "months", "quarters")
-                and nxt.kind == "year" and _JOIN_RE.match(text[cur.span[1]:nxt.span[0]])):
-            out.append(PeriodMention(cur.kind, nxt.year, cur.m1, cur.m2, (cur.span[0], nxt.span[1]),
-                                     text[cur.span[0]:nxt.span[1]]))
-            i += 2
-            continue
+        if nxt is not None and _JOIN_RE.match(text[cur.span[1]:nxt.span[0]]):
+            part, year = (cur, nxt) if cur.kind in _PARTS else (nxt, cur)
+            if part.kind in _PARTS and part.year is None and year.kind == "year" and year.year is not None:
+                span = (cur.span[0], nxt.span[1])
+                out.append(PeriodMention(part.kind, year.year, part.m1, part.m2, span, text[span[0]:span[1]],
+                                         part.endpoints))
+                i += 2
+                continue
         out.append(cur)
         i += 1
     return out
@@ -259,10 +266,10 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
     g = m.groups()
     span, text = m.span(), m.group(0)
     if kind == "quarters":
-        q1, q2 = int(g[0]), int(g[1])
+        q1, q2 = int(g[0]), int(g[2])
         if q2 < q1:
             return None
-        return PeriodMention("quarters", _year(g[2]), 3 * q1 - 2, 3 * q2, span, text)
+        return PeriodMention("quarters", _year(g[3]), 3 * q1 - 2, 3 * q2, span, text, endpoints=g[1] not in "-–—")
     if kind == "first_quarters":
         n = _WORD_NUM[g[0]]
         return PeriodMention("quarters", _year(g[1]), 1, 3 * n, span, text)
@@ -302,7 +309,7 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
         return PeriodMention("months", _year(g[1]), mo, mo, span, text)
     if kind == "relative_year":
         phrase = g[0]
-        offset = {"last year": -1, "previous year": -1, "a year earlier": None, "a year ago": None,
+        offset = {"last year": -1, "last yr": -1, "prior year": -1, "previous year": -1, "a year earlier": None, "a year ago": None,
                   "the year before last": -2, "year before last": -2, "this year": 0,
                   "current year": 0, "next year": 1}[phrase]
         if offset is None:

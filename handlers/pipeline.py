@@ -155,7 +155,7 @@ class Pipeline:
             base.suggestions = self.examples()
             base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
-                                     categories=self._category_labels(ex))
+                                     categories=self._category_labels(ex), exits=ex.exits)
         base.traces = runner.traces
         return base
 
@@ -225,7 +225,9 @@ class Pipeline:
 
     def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]:
         """Turn period phrases into periods; an implied year comes from the question or the data."""
-        explicit_years = [m.year for m in mentions if m.year is not None]
+        # A yearless "Q2" takes the year of another part-year ("Q2 vs Q3 2023"), never of a whole
+        # year it is being compared with ("Q3 vs 2022" means the latest Q3, not Q3 2022).
+        explicit_years = [m.year for m in mentions if m.year is not None and m.kind != "year"]
         out: list[Period] = []
         for m in mentions:
             if m.kind in ("previous", "relative"):
@@ -312,10 +314,24 @@ class Pipeline:
     def _i_total(self, st: "_State") -> str:
         requested, avail, assumed = self._periods_for(st)
         st.periods = requested
-        if len(requested) > 1:
+        if len(requested) == 2 and "combine" not in st.ex.cues:
             return self._i_compare_periods(st)
+        if len(requested) >= 2:
+            return self._period_list(st, requested, avail)
         result = self._sum(st, requested[0], avail)
         return self._render("total", r=result, assumed_period=assumed, **self._common(st, requested))
+
+    def _period_list(self, st: "_State", requested: list[Period], avail: list[Period]) -> str:
+        """Several named periods: each value, and their sum when the periods do not overlap."""
+        results = [self._sum(st, p, avail) for p in sorted(set(requested))]
+        periods = sorted(set(requested))
+        disjoint = all(a.end < b.start for a, b in zip(periods, periods[1:]))
+        combined = None
+        if disjoint:
+            pieces = [x for p in periods for x in self.pieces(p, avail, st.direction, "total")]
+            combined = st.runner.one("sum_periods", citizens=st.direction.citizens, destination=st.direction.destination,
+                                     dimension="total", category="all", periods=[p.code for p in pieces])
+        return self._render("period_list", results=results, combined=combined, **self._common(st, periods))
 
     def _breakdown_rows(self, st: "_State", dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
         parts = self.pieces(period, avail, st.direction, "total")
@@ -392,7 +408,13 @@ class Pipeline:
     def _i_category(self, st: "_State") -> str:
         picked, period, assumed, rows = self._category_rows(st)
         dim = st.categories[0][0]
-        return self._render("category", picked=picked, rows=rows, period=period, assumed_period=assumed,
+        combined = None
+        if len(picked) > 1:
+            parts = self.pieces(period, self.available(st.runner, st.direction), st.direction, "total")
+            combined = st.runner.one("sum_categories", citizens=st.direction.citizens, destination=st.direction.destination,
+                                     dimension=dim, categories=[r["category"] for r in picked],
+                                     periods=[p.code for p in parts])
+        return self._render("category", picked=picked, rows=rows, period=period, assumed_period=assumed, combined=combined,
                             dimension=self.lexicon.label("dimension", dim),
                             caveats=self.caveats(st, [period], dim, [c for _, c in st.categories]),
                             **self._common(st, [period], caveats=False))
@@ -446,6 +468,10 @@ class Pipeline:
 
     def _compare_periods_pair(self, st: "_State", avail: list[Period], requested: list[Period]) -> tuple[Period, Period]:
         kinds = {m.kind for m in st.ex.periods}
+        if len(requested) == 1 and len(st.ex.periods) == 1 and st.ex.periods[0].endpoints:
+            # "from Q2 to Q3" in a comparison means the two quarters, not the range between them.
+            r = requested[0]
+            return Period(r.start, r.start + 2), Period(r.end - 2, r.end)
         if len(requested) >= 2:
             a, b = sorted(requested[:2])
             return a, b

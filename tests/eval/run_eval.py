@@ -40,12 +40,27 @@ class Verdict:
     kind: str
 
 
+_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])")
+
+
 def contains(text: str, expected: str) -> bool:
-    """Whole-number match for figures, case-insensitive substring for words."""
+    """Figures match as numbers, words as case-insensitive substrings.
+
+    An expected "365" matches 365 or 365.0 but not 2365 or 36.5; an expected "1.6" matches any
+    number that rounds to it at that precision (1.6, 1.64), the way a journalist would read it.
+    """
     flat = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)
-    if re.fullmatch(r"\d+(?:\.\d+)?", expected):
-        return re.search(r"(?<![\d.])" + re.escape(expected) + r"(?![\d]|\.\d)", flat) is not None
-    return expected.lower() in flat.lower()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", expected):
+        return expected.lower() in flat.lower()
+    decimals = len(expected.partition(".")[2])
+    for found in _NUMBER_RE.findall(flat):
+        found_decimals = len(found.partition(".")[2])
+        if decimals == 0:
+            if float(found) == float(expected) and (found_decimals == 0 or float(found).is_integer()):
+                return True
+        elif found_decimals >= decimals and round(float(found), decimals) == float(expected):
+            return True
+    return False
 
 
 def judge(item: dict, pipeline: Pipeline) -> Verdict:
