@@ -73,7 +73,7 @@ def main(resources: Resources, argv: list[str]) -> int:
     parser.add_argument("question", nargs="+", help="the question, or - to read one per line from stdin")
     args = parser.parse_args(argv)
     if args.question == ["-"]:
+        # Batch mode is for evaluation scripts: always one JSON object per input line, in order.
         questions = [line.rstrip("\n") for line in sys.stdin if line.strip()]
-    else:
-        questions = [" ".join(args.question)]
-    return ask(resources, questions, args.json, sys.stdout)
+        return ask(resources, questions, True, sys.stdout)
+    return ask(resources, [" ".join(args.question)], args.json, sys.stdout)

@@ -50,7 +50,7 @@ class MatchResult:
 
 def _figure_signal(ex: Extraction) -> bool:
     """Does the question talk about the figures at all?"""
-    return bool(ex.countries or ex.categories or ex.dimensions or ex.periods
+    return bool(ex.countries or ex.categories or ex.dimensions or ex.periods or ("movement" in ex.cues and "count" in ex.cues)
                 or ex.cues.keys() & {"share", "rank_top", "rank_bottom", "series", "breakdown", "change"})
 
 
@@ -68,10 +68,12 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     def cue(name: str) -> float:
         return c.get(name, 0.0)
 
+    asks_figure = "count" in c and bool(ex.countries or ex.periods or ex.categories)
     if "caveat" in c:
-        s["caveats"] = 80 + 0.1 * cue("caveat") + (5 if has_dim or has_cat else 0)
+        s["caveats"] = 85 + 0.1 * cue("caveat")
     if "sources" in c:
-        s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c) else 0)
+        # "how many ..., according to the FSB?" asks for the figure; the source comes with it.
+        s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c or asks_figure) else 0)
     strong_fact = bool(ex.facts) and ex.facts[0][1] >= FACT_STRONG * 1.5
     if strong_fact:
         # "which countries avoid repatriation under 2397": the fact, not the list of countries covered.
@@ -90,7 +92,8 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["fact"] = fact
     if not figure and not ("count" in c and domain):
         return s
-    base = 80.0 if (domain or real_periods) else 45.0  # "how many?" with nothing else is not a question about this data
+    movement = "movement" in c and "count" in c  # "how many arrivals?": about this data, defaults said
+    base = 80.0 if (domain or real_periods or movement) else 45.0  # "how many?" with nothing else is not a question about this data
     if "series" in c:
         s["series"] = base + 10
     if "both_directions" in c or len(citizens) >= 2:
@@ -105,6 +108,8 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["complement"] = base + 6
     if (len(real_periods) >= 3 or (len(real_periods) >= 2 and "combine" in c)) and "change" not in c:
         s["total"] = base + 6  # "Q1, Q2 and Q3 (combined)": a list of totals with their sum
+    elif len(ex.categories) >= 2 and len(real_periods) < 2:
+        pass  # "ratio of business to education": categories compared within one period
     elif len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
         s["compare_periods"] = base + 5
     elif "change" in c and not has_cat and not has_dim:

@@ -415,9 +415,23 @@ class Pipeline:
                                      dimension=dim, categories=[r["category"] for r in picked],
                                      periods=[p.code for p in parts])
         return self._render("category", picked=picked, rows=rows, period=period, assumed_period=assumed, combined=combined,
+                            pair=self._category_pair(st, picked, period),
                             dimension=self.lexicon.label("dimension", dim),
                             caveats=self.caveats(st, [period], dim, [c for _, c in st.categories]),
                             **self._common(st, [period], caveats=False))
+
+    def _category_pair(self, st: "_State", picked: list[dict[str, Any]], period: Period) -> dict[str, Any] | None:
+        """Two categories side by side: difference and ratio, computed in SQL."""
+        if len(picked) != 2:
+            return None
+        dim = st.categories[0][0]
+        small, big = sorted(picked, key=lambda r: r["value"])
+        parts = [p.code for p in self.pieces(period, self.available(st.runner, st.direction), st.direction, "total")]
+        d = st.direction
+        row = st.runner.one("compare", a_citizens=d.citizens, a_destination=d.destination, a_dimension=dim,
+                            a_category=small["category"], a_periods=parts, b_citizens=d.citizens,
+                            b_destination=d.destination, b_dimension=dim, b_category=big["category"], b_periods=parts)
+        return {"big": big, "small": small, "r": row}
 
     def _i_share(self, st: "_State") -> str:
         picked, period, assumed, rows = self._category_rows(st)

@@ -27,6 +27,15 @@ class Trace:
     rows: tuple[tuple[Any, ...], ...]
 
 
+def _freeze(value: Any) -> Any:
+    """A hashable form of query parameters, for the result cache."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
 def load_queries(sql_dir: Path = SQL_DIR) -> dict[str, str]:
     """Read every named query once; the returned names are the whitelist."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(sql_dir.glob("*.sql"))}
@@ -41,15 +50,23 @@ class QueryRunner:
     traces: list[Trace] = field(default_factory=list)
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """Run a named query with bound parameters; return rows as dicts."""
+        """Run a named query with bound parameters; return rows as dicts.
+
+        A snapshot never changes, so results are cached on it: planning a DuckDB query costs
+        milliseconds, and a newsroom asks the same few questions many times.
+        """
         try:
             sql = self.queries[name]
         except KeyError:
             raise KeyError(f"no query named {name!r}; known: {sorted(self.queries)}") from None
-        cur = self.snapshot.cursor()
-        result = cur.execute(sql, params)
-        columns = tuple(d[0] for d in result.description)
-        rows = tuple(result.fetchall())
+        key = (name, _freeze(params))
+        cached = self.snapshot.query_cache.get(key)
+        if cached is None:
+            cur = self.snapshot.cursor()
+            result = cur.execute(sql, params)
+            cached = (tuple(d[0] for d in result.description), tuple(result.fetchall()))
+            self.snapshot.query_cache[key] = cached
+        columns, rows = cached
         self.traces.append(Trace(name, sql, dict(params), columns, rows))
         return [dict(zip(columns, r)) for r in rows]
 

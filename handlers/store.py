@@ -328,6 +328,9 @@ class Snapshot:
     version: str
     loaded_at: datetime
     warnings: list[str] = field(default_factory=list)
+    # Results of named queries; safe to share because a snapshot's data never changes. Dict
+    # reads and writes are atomic under the GIL, and a rare double computation is harmless.
+    query_cache: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

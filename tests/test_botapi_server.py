@@ -248,10 +248,11 @@ async def test_blocked_chat_is_forbidden(bot: telegram.Bot, api: FakeBotAPI) -> 
 async def test_wrong_token_is_invalid_token(api: FakeBotAPI) -> None:
     wrong = telegram.Bot("111:wrong", base_url=api.base_url, base_file_url=api.base_file_url)
     try:
+        # initialize() is what Application startup does; it calls getMe.
         with pytest.raises(InvalidToken):
-            await wrong.get_me()
+            await wrong.initialize()
     finally:
-        await wrong.shutdown()  # Closes the httpx pool; avoids ResourceWarnings.
+        await wrong.shutdown()  # Closes the httpx pools; avoids ResourceWarnings.
     assert api.calls[-1].status == 401
     assert api.calls[-1].response == {
         "ok": False,

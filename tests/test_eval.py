@@ -1,0 +1,31 @@
+"""The evaluation bar: at least 95 % correct and at most 1 % confidently wrong on our question set."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.pipeline import Pipeline
+from tests.eval.run_eval import DEFAULT_SET, EVAL_DIR, evaluate, load_set
+
+MIN_CORRECT = 0.95
+MAX_WRONG = 0.01
+
+
+@pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl"], ids=["main", "holdout"])
+def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path) -> None:  # type: ignore[no-untyped-def]
+    if not path.exists():
+        pytest.skip(f"{path.name} not present")
+    items = load_set(path)
+    counts, verdicts = evaluate(pipeline, items)
+    n = len(items)
+    wrong = [f"{v.id} {v.question!r}: {v.why}" for v in verdicts if v.outcome == "wrong"]
+    assert counts["correct"] / n >= MIN_CORRECT, f"correct {counts['correct']}/{n}; wrong: {wrong}"
+    assert counts["wrong"] / n <= MAX_WRONG, f"wrong {counts['wrong']}/{n}: {wrong}"
+
+
+def test_runner_matches_whole_numbers_only() -> None:
+    from tests.eval.run_eval import contains
+
+    assert contains("365 entered", "365") and not contains("Q3 2023", "23") and not contains("2365", "365")
+    assert contains("up 71.4%", "71.4") and contains("1.64 times", "1.6") and not contains("1.69", "1.6")
+    assert contains("36.0% of", "36") and not contains("36.5%", "36")
