@@ -8,11 +8,12 @@ answered as "how many came": an unexplained word after "by" or "for" is an unkno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from handlers.lexicon import Hit, Lexicon, normalise, tokens
-from handlers.periods import PeriodMention, find_periods
+from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 SLOT_WORDS = {"by", "via", "for", "on", "through", "using"}
@@ -43,10 +44,13 @@ class Extraction:
     cues: dict[str, float] = field(default_factory=dict)
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
     unknown: list[str] = field(default_factory=list)
-    slot_unknown: list[str] = field(default_factory=list)
+    slot_unknown: list[str] = field(default_factory=list)  # "by bicycle": a category the data lacks
+    measure_unknown: list[str] = field(default_factory=list)  # "how many soldiers", "population of": another measure
+    proper_unknown: list[str] = field(default_factory=list)  # "Peskov", "Moscow": a name the data does not know
     corrected: list[tuple[str, str]] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     exits: bool = False  # asks about people leaving a country, which entry data does not count
+    quantitative_facts: set[str] = field(default_factory=set)
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -61,13 +65,15 @@ class Extraction:
             "cues": sorted(self.cues),
             "facts": [f for f, _ in self.facts[:3]],
             "unknown": self.unknown,
+            "measure_unknown": self.measure_unknown,
+            "proper_unknown": self.proper_unknown,
             "corrected": [f"{a}->{b}" for a, b in self.corrected],
         }
 
 
 def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     """Find the entities, cues and unknown words in a question."""
-    text = normalise(question)
+    text = fix_period_typos(normalise(question))
     periods = find_periods(text, report_date)
     masked = list(text)
     for p in periods:
@@ -92,6 +98,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         for i in range(h.start, h.end):
             covered[i] = True
     ex.facts = _score_facts(fact_hits, lex)
+    ex.quantitative_facts = lex.quantitative_facts
 
     for h in entity_hits:
         if h.term.kind == "country":
@@ -106,6 +113,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     ex.countries = _assign_roles(ex.countries, toks, cue_hits)
     ex.exits = _asks_exits(ex.countries, cue_hits)
 
+    proper = _proper_nouns(question)
     for i, tok in enumerate(toks):
         if covered[i] or tok in lex.vocabulary:
             continue
@@ -117,12 +125,48 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             ex.corrected.append((tok, guess[0]))
             continue
         ex.unknown.append(tok)
-        if i > 0 and toks[i - 1] in SLOT_WORDS:
+        if tok in proper:
+            ex.proper_unknown.append(tok)
+        if (i > 0 and toks[i - 1] in SLOT_WORDS) or _before_dimension(i, entity_hits, cue_hits):
             ex.slot_unknown.append(tok)
+        elif _in_measure_slot(i, toks, cue_hits, ex.countries):
+            ex.measure_unknown.append(tok)
     for h in hits:
         if h.score < 100 and (h.text, " ".join(h.key)) not in ex.corrected:
             ex.corrected.append((h.text, " ".join(h.key)))
     return ex
+
+
+MEASURE_WINDOW = 4  # tokens after "how many" in which an unknown word names what is counted
+
+
+_PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b")
+
+
+def _proper_nouns(question: str) -> set[str]:
+    """Capitalised words not at the start of a sentence: names of people, places, bodies."""
+    return {m.group(1).lower() for m in _PROPER_RE.finditer(question.strip())}
+
+
+def _before_dimension(i: int, entity_hits: list[Hit], cue_hits: list[Hit]) -> bool:
+    """ "age breakdown", "diplomatic purpose": an unknown word naming a category or dimension."""
+    return any(h.start in (i + 1, i + 2) and (h.term.kind == "dimension" or h.term.id == "breakdown")
+               for h in entity_hits + cue_hits)
+
+
+def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: list[CountryMention]) -> bool:
+    """Is the unknown word at ``i`` the thing being asked for?
+
+    "how many soldiers", "how many people live in", "the population of Russia", "NK soldiers":
+    a word the bot does not know in these places changes what is counted, so the bot must not
+    answer with the entry figures. Elsewhere ("for a graphic", "my editor asks") it is framing.
+    """
+    for h in cue_hits:
+        if h.term.id == "measure_head" and h.end <= i < h.end + MEASURE_WINDOW:
+            return True
+    if i + 2 < len(toks) and toks[i + 1] == "of" and any(m.pos == i + 2 for m in countries):
+        return True
+    return any(m.end == i for m in countries)
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:

@@ -23,17 +23,22 @@ from rapidfuzz.distance import OSA
 from handlers.store import Snapshot
 
 MAX_NGRAM = 6
+COMMON_KEYWORD_WEIGHT = 0.25
 FUZZY_MIN_LEN = 5
 # Optimal-string-alignment similarity (0-100): a transposition counts as one edit, so "trian"
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
 FUZZY_CUTOFF = 79.9  # just under 80: the similarity of one slip in five letters is 0.8 in floating point
 MULTI_CUTOFF = 88.0  # phrases are longer, so one slip costs less of the ratio; ask for more
 
+_QUANTITY_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%", re.UNICODE)
 _REPLACEMENTS = [
     (re.compile(r"[‘’`´]"), "'"), (re.compile(r"[“”«»]"), '"'), (re.compile(r"[–—−]"), "-"),
     (re.compile(r"\s*(?:->|=>|→|>)\s*"), " to "), (re.compile(r"&"), " and "),
     (re.compile(r"(\d),(\d{3})\b"), r"\1\2"),
+    # Chat style drops apostrophes; the cue phrases are written with them.
+    (re.compile(r"\b(don|doesn|didn|isn|wasn|aren|weren|can|couldn|won|wouldn|shouldn|haven|hasn)t\b"), r"\1't"),
+    (re.compile(r"\b(what|who|how|where|that|there|it)s\b(?=\s)"), r"\1's"),
 ]
 
 
@@ -87,6 +92,7 @@ class Lexicon:
     fact_keywords: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     multi_phrases: list[str] = field(default_factory=list)
+    quantitative_facts: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, snap: Snapshot) -> "Lexicon":
@@ -116,9 +122,18 @@ class Lexicon:
                 df[k] += 1
                 lex.vocabulary.update(k)
                 lex._add(" ".join(k), Term("fact", "kw"))
+        for r in snap.tables["facts"]:
+            # A fact that states an amount ("dozens", "24 months") can answer "how many"; others cannot.
+            if _QUANTITY_RE.search(r["statement"].lower()):
+                lex.quantitative_facts.add(r["fact_id"])
+        common = {k for k, terms in lex.phrases.items()
+                  if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
         for fid, kws in per_fact.items():
-            # Rarer keywords identify a fact better; longer phrases are more specific still.
-            lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1)) for k in kws}
+            # Rarer keywords identify a fact better; longer phrases are more specific still. A
+            # keyword that is also a country, category or cue ("Russia", "visit") says little
+            # about which fact is meant, since figure questions use it too.
+            lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1))
+                                      * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in kws}
         lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
         lex.multi_phrases = sorted({" ".join(p) for p, terms in lex.phrases.items()
                                     if 2 <= len(p) <= 3 and any(t.kind != "cue" for t in terms)})

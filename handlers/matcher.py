@@ -21,8 +21,17 @@ ACCEPT = 70.0
 SUGGEST = 40.0
 AMBIGUITY_MARGIN = 10.0
 
-UNKNOWN_WORD_PENALTY = 30.0  # the first word the bot does not know
-MORE_UNKNOWN_PENALTY = 10.0  # each further one
+UNKNOWN_WORD_PENALTY = 3.0  # a word the bot does not know, outside any slot: framing, mostly
+UNKNOWN_PENALTY_CAP = 9.0
+# A fact is found by a few keywords, so words it does not explain weigh more against it:
+# "how old is Kim Jong Un" shares only "UN" with Resolution 2397.
+FACT_UNKNOWN_PENALTY = 12.0
+FACT_UNKNOWN_CAP = 36.0
+FACT_NO_QUANTITY_PENALTY = 30.0  # "how many flights a week": the flights fact states no amount
+PROPER_UNKNOWN_PENALTY = 40.0  # "what did Peskov say": a person or place the report does not mention
+SPEECH_FIGURE_PENALTY = 10.0  # "what did X say about the workers": words, not a figure
+OPINION_PENALTY = 45.0  # "should the UN sanction Russia?": the bot reports, it does not opine
+MEASURE_UNKNOWN_PENALTY = 45.0  # "how many soldiers": another measure than the one in the data
 SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
 EXIT_PENALTY = 50.0  # "how many left Russia": the data counts entries, not departures
 FACT_STRONG = 2.5  # fact keyword weight that identifies a fact on its own (a rare name or term)
@@ -48,10 +57,19 @@ class MatchResult:
     flags: dict[str, bool] = field(default_factory=dict)
 
 
+FIGURE_CUES = {"count", "movement", "share", "rank_top", "rank_bottom", "rank_order", "series", "breakdown",
+               "change", "combine", "both_directions"}
+
+
+def _figure_cue(ex: Extraction) -> bool:
+    """Words that ask for a number: "how many", "arrivals", "share", "rise", a number itself."""
+    return bool(ex.cues.keys() & FIGURE_CUES or ex.numbers)
+
+
 def _figure_signal(ex: Extraction) -> bool:
-    """Does the question talk about the figures at all?"""
-    return bool(ex.countries or ex.categories or ex.dimensions or ex.periods or ("movement" in ex.cues and "count" in ex.cues)
-                or ex.cues.keys() & {"share", "rank_top", "rank_bottom", "series", "breakdown", "change"})
+    """Does the question talk about the figures at all? A country alone does not ("capital of Russia")."""
+    return bool(ex.categories or ex.dimensions or ex.periods or (_figure_cue(ex) and (ex.countries or "movement" in ex.cues
+                or ex.cues.keys() & (FIGURE_CUES - {"count", "movement"}))))
 
 
 def score_intents(ex: Extraction) -> dict[str, float]:
@@ -84,16 +102,23 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["help"] = 80 + 0.1 * cue("help")
     if "coverage" in c:
         s["coverage"] = 80 + 0.1 * cue("coverage")
+    cue_for_figure = _figure_cue(ex)
     if ex.facts:
         top = ex.facts[0][1]
         fact = min(95.0, 45 + 12 * top)
-        if figure and top < FACT_STRONG * 1.6:
-            fact -= 20  # a common keyword beside figure talk ("workers ... in Q3") is weak evidence
+        if figure and cue_for_figure and top < FACT_STRONG * 1.6:
+            fact -= 20  # a common keyword beside "how many ... in Q3" is weak evidence of a fact question
+        if "measure_head" in c and c.keys() & {"count"} and ex.facts[0][0] not in ex.quantitative_facts:
+            fact -= FACT_NO_QUANTITY_PENALTY
         s["fact"] = fact
     if not figure and not ("count" in c and domain):
         return s
     movement = "movement" in c and "count" in c  # "how many arrivals?": about this data, defaults said
-    base = 80.0 if (domain or real_periods or movement) else 45.0  # "how many?" with nothing else is not a question about this data
+    base = 80.0 if (domain or real_periods or movement) else 45.0
+    if not cue_for_figure:
+        base -= 8  # "NK workers in Siberia?": entities but no word asking for a number
+    if "stock" in c:
+        base -= 30  # "how many are living in Russia now": a stock, while the data counts entries  # "how many?" with nothing else is not a question about this data
     if "series" in c:
         s["series"] = base + 10
     if "both_directions" in c or len(citizens) >= 2:
@@ -129,14 +154,28 @@ def match(ex: Extraction) -> MatchResult:
     raw = score_intents(ex)
     penalties: list[str] = []
     penalty = 0.0
-    plain_unknown = [w for w in ex.unknown if w not in ex.slot_unknown]
+    plain_unknown = [w for w in ex.unknown if w not in ex.slot_unknown and w not in ex.measure_unknown]
     if plain_unknown:
-        penalty += UNKNOWN_WORD_PENALTY + MORE_UNKNOWN_PENALTY * (len(plain_unknown) - 1)
+        penalty += min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
         penalties.append("unknown words: " + ", ".join(plain_unknown))
     if ex.slot_unknown:
         penalty += SLOT_UNKNOWN_PENALTY * len(ex.slot_unknown)
         penalties.append("unknown category: " + ", ".join(ex.slot_unknown))
     scored = {k: max(0.0, v - penalty) for k, v in raw.items()}
+    if ex.unknown and "fact" in scored:
+        extra = min(FACT_UNKNOWN_CAP, FACT_UNKNOWN_PENALTY * len(ex.unknown)) - min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
+        scored["fact"] = max(0.0, scored["fact"] - extra)
+    if ex.proper_unknown:
+        penalties.append("unknown name: " + ", ".join(ex.proper_unknown))
+        scored = {k: max(0.0, v - PROPER_UNKNOWN_PENALTY) for k, v in scored.items()}
+    if "speech" in ex.cues and "count" not in ex.cues:
+        scored = {k: (max(0.0, v - SPEECH_FIGURE_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if "opinion" in ex.cues:
+        penalties.append("asks for an opinion")
+        scored = {k: max(0.0, v - OPINION_PENALTY) for k, v in scored.items()}
+    if ex.measure_unknown:
+        penalties.append("unknown measure: " + ", ".join(ex.measure_unknown))
+        scored = {k: (max(0.0, v - MEASURE_UNKNOWN_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     if ex.exits:
         penalties.append("asks about departures")
         scored = {k: (max(0.0, v - EXIT_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}

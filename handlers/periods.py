@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -212,6 +215,29 @@ def _year(text: str | None, century: int = 2000) -> int | None:
         return None
     value = int(text)
     return century + value if value < 100 else value
+
+
+PERIOD_WORDS = ["first", "second", "third", "fourth", "quarter", "quarters", "half", "year", "months", "january",
+                "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                "december", "previous", "latest", "whole"]
+_WORD_RE = re.compile(r"[a-z]{4,}")
+
+
+def fix_period_typos(text: str) -> str:
+    """Correct slips in period words ("frist half", "thrid quater") before the patterns run.
+
+    Only words of four letters or more, with the same first letter, one edit (a transposition
+    counts as one) from a period word: periods decide which figure is given, so guesses are narrow.
+    """
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in PERIOD_WORDS:
+            return word
+        best = process.extractOne(word, PERIOD_WORDS, scorer=OSA.distance, score_cutoff=1)
+        if best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1:
+            return best[0]
+        return word
+    return _WORD_RE.sub(fix, text)
 
 
 def find_periods(text: str, report_date: date) -> list[PeriodMention]:

@@ -564,7 +564,7 @@ class Pipeline:
         chain = self.source_chain(st.runner, self._figure_source(st.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self._dir_values(one), two=self._dir_values(two), r=row,
                             period=period, what=self._what(dim, cat), assumed_period=assumed, source=chain,
-                            version=self.snapshot.version, caveats=[])
+                            version=self.snapshot.version, caveats=[], related=self._related_facts(st))
 
     def _i_series(self, st: "_State") -> str:
         dim, cat = (st.categories[0] if st.categories else ("total", "all"))
@@ -666,7 +666,16 @@ class Pipeline:
                "version": self.snapshot.version}
         if caveats:
             out["caveats"] = self.caveats(st, periods, None, None)
+        out["related"] = self._related_facts(st)
         return out
+
+    def _related_facts(self, st: "_State") -> list[dict[str, Any]]:
+        """For "why ..." questions, the report's own context next to the figure."""
+        if "why" not in st.ex.cues or not st.ex.facts:
+            return []
+        top = st.ex.facts[0][1]
+        ids = [f for f, w in st.ex.facts if w >= FACT_KEEP_RATIO * top][:2]
+        return st.runner.run("facts", ids=ids)
 
     def coverage(self, runner: QueryRunner) -> list[dict[str, Any]]:
         out = []
