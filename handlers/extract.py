@@ -16,6 +16,7 @@ from handlers.lexicon import Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
+PERSON_BONUS = 2.0
 SLOT_WORDS = {"by", "via", "for", "on", "through", "using"}
 
 
@@ -115,10 +116,10 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
 
     proper = _proper_nouns(question)
     for i, tok in enumerate(toks):
-        if covered[i] or tok in lex.vocabulary:
-            continue
         if tok.replace(".", "").isdigit():
             ex.numbers.append(tok)
+            continue
+        if covered[i] or tok in lex.vocabulary:
             continue
         guess = lex.fuzzy_word(tok)
         if guess:
@@ -269,6 +270,8 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon) -> list[tuple[str, float]]:
     scored = []
     for fid, weights in lex.fact_keywords.items():
         s = sum(w for k, w in weights.items() if k in keys)
+        if s > 0 and keys & lex.fact_people.get(fid, set()):
+            s += PERSON_BONUS  # "what did Lankov say ...": his statements before anyone else's
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])

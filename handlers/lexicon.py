@@ -93,6 +93,7 @@ class Lexicon:
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     multi_phrases: list[str] = field(default_factory=list)
     quantitative_facts: set[str] = field(default_factory=set)
+    fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, snap: Snapshot) -> "Lexicon":
@@ -113,9 +114,19 @@ class Lexicon:
         per_fact: dict[str, set[tuple[str, ...]]] = {}
         for r in snap.tables["facts"]:
             kws = {tuple(tokens(normalise(k))) for k in r["keywords"].split(";") if k.strip()}
-            kws |= {tuple(tokens(normalise(r["subject"])))}
-            if r["speaker"]:
-                kws |= {tuple(tokens(normalise(r["speaker"])))}
+            subject = tuple(tokens(normalise(r["subject"])))
+            people = {tuple(tokens(normalise(r["speaker"])))} if r["speaker"] else set()
+            kws |= {subject} | people
+            # A subject that is a name, not countries or categories ("Andrei Lankov", not
+            # "Russia and North Korea"), identifies whom a question is about.
+            if not any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler")
+                       for w in subject for t in lex.phrases.get((w,), ())):
+                people.add(subject)
+            # Surnames alone ("Lankov") name the person as well as the full name does.
+            people |= {p[-1:] for p in people if len(p) > 1}
+            people.discard(())
+            lex.fact_people[r["fact_id"]] = people
+            kws |= people
             kws.discard(())
             per_fact[r["fact_id"]] = kws
             for k in kws:

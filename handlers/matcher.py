@@ -114,7 +114,8 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     if not figure and not ("count" in c and domain):
         return s
     movement = "movement" in c and "count" in c  # "how many arrivals?": about this data, defaults said
-    base = 80.0 if (domain or real_periods or movement) else 45.0
+    about_figures = bool(c.keys() & (FIGURE_CUES - {"count", "movement"}))  # "trend?", "breakdown?"
+    base = 80.0 if (domain or real_periods or movement or about_figures) else 45.0
     if not cue_for_figure:
         base -= 8  # "NK workers in Siberia?": entities but no word asking for a number
     if "stock" in c:
@@ -125,8 +126,13 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["compare_directions"] = base + 9
     if c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (has_dim or has_cat):
         s["ranking"] = base + 8
-    elif c.keys() & {"rank_bottom", "rank_order"}:
-        s["ranking"] = base - 10  # "which was least common?" of what: purposes or transport?
+    elif c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (
+            len(real_periods) >= 2 or any(p.m2 - p.m1 >= 3 for p in real_periods) or {"quarter", "period", "year", "half"} & set(ex.toks)):
+        s["ranking"] = base + 8  # "which quarter had the most arrivals": periods ranked
+    elif c.keys() & {"rank_top", "rank_bottom", "rank_order"}:
+        # "which was most common?" of what: purposes or transport? Ask, don't pick.
+        s["ranking"] = base - 25
+        s["total"] = base - 30
     if "share" in c and has_cat:
         s["complement" if "negation" in c else "share"] = base + 7
     elif "negation" in c and has_cat:
@@ -138,7 +144,7 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     elif len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
         s["compare_periods"] = base + 5
     elif "change" in c and not has_cat and not has_dim:
-        s["compare_periods"] = base - 5
+        s["compare_periods"] = base + 1  # "how much did it rise?": the latest period against the one before
     if has_dim and not has_cat or "breakdown" in c:
         s["breakdown"] = base + 3 if not has_cat else base - 5
     if "share" in c and not has_cat:

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from handlers.charts import ChartSpec
 from handlers.extract import CountryMention, Extraction, extract
 from handlers.lexicon import Lexicon
 from handlers.matcher import FIGURE_INTENTS, MatchResult, match
@@ -453,7 +454,7 @@ class Pipeline:
     def _i_ranking(self, st: "_State") -> str:
         dims = st.dimensions or sorted({d for d, _ in st.categories})
         if not dims:
-            raise NoData("which_dimension", dimensions=[self.lexicon.label("dimension", d) for d in self._dimensions_in_data()])
+            return self._rank_periods(st)
         dim = dims[0]
         period, avail, assumed = self._dimension_period(st, dim)
         rows = self._need_rows(st, dim, period, avail)
@@ -480,6 +481,33 @@ class Pipeline:
                             caveats=self.caveats(st, [period], dim, None, all_categories=True),
                             **self._common(st, [period], caveats=False))
 
+    def _rank_periods(self, st: "_State") -> str:
+        """Periods of the total ranked by value, within the asked range (or all of equal length)."""
+        avail = self.available(st.runner, st.direction)
+        requested = self.resolve_mentions(st.ex.periods, avail) if st.fixed_periods is None else list(st.fixed_periods)
+        partial: Period | None = None
+        if len(requested) >= 2:
+            pool = [p for r in requested for p in (tile(r, avail) or [])]
+        elif requested:
+            pool = [p for p in avail if requested[0].contains(p) and p != requested[0]]
+            if pool and tile(requested[0], pool) is None:
+                partial = requested[0]
+        else:
+            quarters = [p for p in avail if p.months == 3]
+            pool = quarters or avail
+        if len(pool) < 2:
+            raise NoData("which_dimension", dimensions=[self.lexicon.label("dimension", d) for d in self._dimensions_in_data()])
+        rows = st.runner.run("rank_periods", citizens=st.direction.citizens, destination=st.direction.destination,
+                             dimension="total", category="all", periods=[p.code for p in pool])
+        for r in rows:
+            r["label"] = parse_code(r["period"]).label
+            st.figure_ids.append(r["figure_id"])
+        st.periods = [parse_code(r["period"]) for r in rows]
+        mode = "bottom" if "rank_bottom" in st.ex.cues else "top"
+        chosen = [r for r in rows if r["rank_asc" if mode == "bottom" else "rank_desc"] == 1]
+        return self._render("rank_periods", rows=rows, chosen=chosen, mode=mode, partial=partial,
+                            **self._common(st, st.periods))
+
     def _compare_periods_pair(self, st: "_State", avail: list[Period], requested: list[Period]) -> tuple[Period, Period]:
         kinds = {m.kind for m in st.ex.periods}
         if len(requested) == 1 and len(st.ex.periods) == 1 and st.ex.periods[0].endpoints:
@@ -503,7 +531,7 @@ class Pipeline:
         dim, cat = (st.categories[0] if st.categories else ("total", "all"))
         requested, avail, assumed = self._periods_for(st, dim, cat)
         if st.fixed_periods is None and not st.ex.periods:
-            requested = []
+            requested = self._periods_from_numbers(st, dim, cat)
         a, b = self._compare_periods_pair(st, avail, requested)
         if a == b:
             raise NoData("same_period", period=a.label, **self._dir_values(st.direction))
@@ -523,6 +551,21 @@ class Pipeline:
                             what=self._what(dim, cat), unequal=a.months != b.months,
                             assumed_period=not st.ex.periods and st.fixed_periods is None,
                             **self._common(st, [a, b]))
+
+    def _periods_from_numbers(self, st: "_State", dimension: str, category: str) -> list[Period]:
+        """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
+        quoted number is exactly one stored figure of this series; otherwise nothing is inferred."""
+        if len(st.ex.numbers) < 2:
+            return []
+        rows = st.runner.run("periods_for", citizens=st.direction.citizens, destination=st.direction.destination,
+                             dimension=dimension, category=category)
+        found: list[Period] = []
+        for n in st.ex.numbers:
+            matches = [r for r in rows if str(r["value"]) == n]
+            if len(matches) != 1:
+                return []
+            found.append(parse_code(matches[0]["period"]))
+        return found if len(set(found)) >= 2 else []
 
     def _direction_pair(self, ex: Extraction, first: Direction) -> tuple[Direction, Direction]:
         citizens = []
@@ -591,9 +634,13 @@ class Pipeline:
         return self._render("fact", facts=facts, version=self.snapshot.version), []
 
     def _i_sources(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
-        chains = [self.source_chain(runner, r["source_id"]) for r in runner.run("sources_used")]
+        chain: list[dict[str, Any]] = []
+        for r in runner.run("sources_used"):
+            for s in self.source_chain(runner, r["source_id"]):
+                if s["source_id"] not in {c["source_id"] for c in chain}:
+                    chain.append(s)
         caveats = [c for c in runner.run("all_caveats") if c["kind"] == "provenance"]
-        return self._render("sources", chains=chains, caveats=caveats, report_date=self.report_date,
+        return self._render("sources", chain=chain, caveats=caveats, report_date=self.report_date,
                             dataset=self.dataset, version=self.snapshot.version), []
 
     def _i_caveats(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
@@ -617,6 +664,77 @@ class Pipeline:
     def _i_coverage(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
         return self._render("coverage", coverage=self.coverage(runner), dataset=self.dataset,
                             version=self.snapshot.version), []
+
+    # --- overviews and charts (for /figures, /about, /chart) --------------------------------------
+
+    def overview(self) -> str:
+        """Every figure in one compact message, grouped by direction, with sources."""
+        runner = QueryRunner(self.snapshot, self.queries)
+        meta = self.snapshot.meta
+        groups: list[dict[str, Any]] = []
+        for r in runner.run("overview", default_citizens=meta.get("default_citizens", ""),
+                            default_destination=meta.get("default_destination", "")):
+            d = Direction(r["citizens"], r["destination"])
+            if not groups or groups[-1]["direction"] != d:
+                groups.append({"direction": d, "dir": self._dir_values(d), "lines": []})
+            label = "total" if r["dimension"] == "total" else self.lexicon.label(r["dimension"], r["category"])
+            groups[-1]["lines"].append({"period": parse_code(r["period"]).label, "label": label, "value": r["value"],
+                                        "dimension": r["dimension"]})
+        chain = self.source_chain(runner, self.snapshot.tables["figures"][0]["source_id"]) if self.snapshot.tables["figures"] else []
+        return self._render("figures", groups=groups, source=chain, version=self.snapshot.version)
+
+    def about(self) -> str:
+        runner = QueryRunner(self.snapshot, self.queries)
+        return self._render("about", version=self.snapshot.version, loaded_at=self.snapshot.loaded_at,
+                            counts=self.snapshot.counts(), coverage=self.coverage(runner), dataset=self.dataset,
+                            report_date=self.report_date)
+
+    def chart_kinds(self) -> list[tuple[str, str]]:
+        """(kind, button label) for every chart the data supports."""
+        kinds = [("trend", "Trend by period")]
+        kinds += [(d, f"By {self.lexicon.label('dimension', d)}") for d in self._dimensions_in_data()]
+        return kinds
+
+    def chart(self, kind: str) -> ChartSpec | None:
+        """A chart of the default direction: its series, or its latest breakdown by a dimension."""
+        d = self.default_direction
+        if d is None:
+            return None
+        runner = QueryRunner(self.snapshot, self.queries)
+        v = self._dir_values(d)
+        if kind == "trend":
+            rows = runner.run("series", citizens=d.citizens, destination=d.destination, dimension="total", category="all")
+            if not rows:
+                return None
+            periods = [parse_code(r["period"]) for r in rows]
+            chain = self.source_chain(runner, self._figure_source(runner, rows[0]["figure_id"]))
+            note = "Periods of different lengths are shown as published." if len({p.months for p in periods}) > 1 else ""
+            return ChartSpec("trend", f"{v['people']} entering {v['destination']}, by period",
+                             tuple(p.label for p in periods), tuple(r["value"] for r in rows),
+                             self._caption(chain, f"{periods[0].label} to {periods[-1].label}"), note)
+        if kind not in self._dimensions_in_data():
+            return None
+        st = _State(ex=extract("", self.lexicon, self.report_date), runner=runner, direction=d, assumed_direction=False,
+                    categories=[], dimensions=[kind], fixed_periods=None, now=0.0)
+        try:
+            period, avail, _ = self._dimension_period(st, kind)
+            rows = self._need_rows(st, kind, period, avail)
+        except NoData:
+            return None
+        chain = self.source_chain(runner, self._figure_source(runner, st.figure_ids[0]))
+        r0 = rows[0]
+        gap = r0["unaccounted"]
+        note = ""
+        if gap:
+            note = (f"Categories add up to {r0['parts_sum']:,}, {abs(gap):,} {'fewer' if gap > 0 else 'more'} "
+                    f"than the total of {r0['total']:,}; shown as published.")
+        dim = self.lexicon.label("dimension", kind)
+        return ChartSpec(kind, f"{v['people']} entering {v['destination']} by {dim}, {period.label}",
+                         tuple(r["label"] for r in rows), tuple(r["value"] for r in rows),
+                         self._caption(chain, f"{period.label} ({period.span})"), note)
+
+    def _caption(self, chain: list[dict[str, Any]], period: str) -> str:
+        return f"Source: {' → '.join(s['name'] for s in chain)} · period: {period} · data v{self.snapshot.version}"
 
     # --- shared pieces -----------------------------------------------------------------------------
 
@@ -729,8 +847,11 @@ class Pipeline:
         elif ex.dimensions:
             values["dimension"] = self.lexicon.label("dimension", ex.dimensions[0])
         out: list[str] = []
-        for intent, _score in result.ranked:
-            q = self.renderer.html("question", self.lang, intent=intent, fact_subject=self._fact_subject(ex), **values)
+        ranked = [i for i, _ in result.ranked]
+        if ex.countries or ex.periods or ex.categories:
+            ranked += ["category", "total"] if ex.categories else ["total"]
+        for intent in ranked:
+            q = self.renderer.html("question", self.lang, intent=intent, fact_topic=self._fact_subject(ex), **values)
             q = to_plain(q).strip()
             if q and q not in out:
                 out.append(q)

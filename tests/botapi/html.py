@@ -49,9 +49,7 @@ _SIMPLE_TAGS: dict[str, str] = {
     "code": "code",
     "pre": "pre",
 }
-_SUPPORTED_TAGS: frozenset[str] = frozenset(
-    {*_SIMPLE_TAGS, "span", "a", "blockquote", "tg-emoji"}
-)
+_SUPPORTED_TAGS: frozenset[str] = frozenset({*_SIMPLE_TAGS, "span", "a", "blockquote", "tg-emoji"})
 
 _NAMED_ENTITIES: dict[str, str] = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ENTITY_RE = re.compile(r"&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z][a-zA-Z0-9]*));")
@@ -123,9 +121,7 @@ def _decode_entity(text: str, i: int) -> tuple[str, int]:
         return _NAMED_ENTITIES[name], match.end()
     code = int(dec) if dec is not None else int(hexa, 16)
     if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
-        raise HTMLParseError(
-            f"Invalid numeric HTML entity at byte offset {_byte_offset(text, i)}"
-        )
+        raise HTMLParseError(f"Invalid numeric HTML entity at byte offset {_byte_offset(text, i)}")
     return chr(code), match.end()
 
 
@@ -173,8 +169,7 @@ def _parse_start_tag(text: str, lt: int) -> tuple[str, dict[str, str], int]:
         attr_name = text[attr_start:i].lower()
         if not attr_name:
             raise HTMLParseError(
-                f'Empty attribute name in the tag "{name}" at byte offset '
-                f"{_byte_offset(text, lt)}"
+                f'Empty attribute name in the tag "{name}" at byte offset {_byte_offset(text, lt)}'
             )
         while i < n and text[i] in _SPACES:
             i += 1
@@ -183,9 +178,7 @@ def _parse_start_tag(text: str, lt: int) -> tuple[str, dict[str, str], int]:
             while i < n and text[i] in _SPACES:
                 i += 1
             if i >= n:
-                raise HTMLParseError(
-                    f"Unclosed start tag at byte offset {_byte_offset(text, lt)}"
-                )
+                raise HTMLParseError(f"Unclosed start tag at byte offset {_byte_offset(text, lt)}")
             if text[i] in "\"'":
                 quote = text[i]
                 end = text.find(quote, i + 1)
@@ -218,7 +211,7 @@ def _entity_for(tag: _OpenTag, end_utf16: int, parent: _OpenTag | None) -> dict[
         cls = tag.attrs.get("class", "")
         if cls.startswith("language-") and len(cls) > len("language-"):
             parent.language = cls[len("language-") :]
-            return None
+        return None  # Merged into the pre entity either way.
     if name in _SIMPLE_TAGS:
         entity = {"type": _SIMPLE_TAGS[name], **base}
         if name == "pre" and tag.language:
@@ -305,12 +298,30 @@ def parse_html(text: str) -> ParsedText:
         stack.append(_OpenTag(name, attrs, utf16_pos, _byte_offset(text, i)))
         i = after
     if stack:
-        raise HTMLParseError(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"'
-        )
+        raise HTMLParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
     # Outer entities first at equal offsets, matching the server's ordering.
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return ParsedText("".join(out), entities)
+    # Entities are appended as tags close, so for identical spans the outer tag comes
+    # later; the negated close order puts it first.
+    order = {id(e): i for i, e in enumerate(entities)}
+    entities.sort(key=lambda e: (e["offset"], -e["length"], -order[id(e)]))
+    return ParsedText("".join(out), _drop_inside_code(entities))
+
+
+def _drop_inside_code(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Remove entities nested in code/pre: the server silently drops them, no error.
+
+    ``entities`` must be sorted outer-first, so a container is seen before its contents.
+    """
+    code_spans: list[tuple[int, int]] = []
+    kept: list[dict[str, Any]] = []
+    for entity in entities:
+        start, end = entity["offset"], entity["offset"] + entity["length"]
+        if any(s <= start and end <= e for s, e in code_spans):
+            continue
+        kept.append(entity)
+        if entity["type"] in ("code", "pre"):
+            code_spans.append((start, end))
+    return kept
 
 
 def strip_and_shift(parsed: ParsedText) -> ParsedText:

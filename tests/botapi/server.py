@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import copy
 import dataclasses
 import hashlib
@@ -41,13 +42,19 @@ import re
 import struct
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import ClientSession, ClientTimeout, web
 from aiohttp.web_request import FileField
 
 from tests.botapi import updates as update_builders
 from tests.botapi.html import HTMLParseError, ParsedText, parse_html, strip_and_shift, utf16_len
+
+if TYPE_CHECKING:
+    # Only for annotations: standalone mode must not need PTB imported.
+    from telegram import Bot
+    from telegram.ext import ApplicationBuilder
+    from telegram.request import HTTPXRequest
 
 __all__ = ["ApiError", "Call", "FakeBotAPI", "StoredFile", "UploadedFile", "main"]
 
@@ -198,6 +205,7 @@ _COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 _SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _TOKEN_FORMAT_RE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_MEMBER_STATUSES = frozenset({"member", "administrator", "creator", "restricted"})
 # Methods that deliver something to a chat and therefore fail for blocked chats.
 _BLOCKABLE = frozenset(
     {
@@ -222,15 +230,15 @@ _NOT_MODIFIED = (
     "are exactly the same as a current content and reply markup of the message"
 )
 _REPLY_NOT_FOUND = "Bad Request: message to be replied not found"
-_QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+_QUERY_TOO_OLD = (
+    "Bad Request: query is too old and response timeout expired or query ID is invalid"
+)
 
 
 class ApiError(Exception):
     """An error response in Bot API shape; raised by method handlers."""
 
-    def __init__(
-        self, status: int, description: str, parameters: JSONDict | None = None
-    ) -> None:
+    def __init__(self, status: int, description: str, parameters: JSONDict | None = None) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
@@ -350,12 +358,20 @@ class _Fault:
     description: str | None = None
 
 
+_Handler = Callable[[JSONDict, dict[str, UploadedFile]], Awaitable[Any]]
+
+
 @dataclasses.dataclass
 class _Result:
     """Handler result that also carries the optional ``description`` field."""
 
     value: Any
     description: str | None = None
+
+
+def _dumps(obj: Any) -> str:
+    """JSON encoder for responses: real UTF-8 text, and never fail on odd values."""
+    return json.dumps(obj, ensure_ascii=False, default=str)
 
 
 def _update_type(update: JSONDict) -> str:
@@ -445,7 +461,10 @@ class FakeBotAPI:
         self.strict_chats = strict_chats
         self._shutdown_timeout = shutdown_timeout
         prefix = token.split(":", 1)[0]
-        self.bot_id = bot_id if bot_id is not None else (int(prefix) if prefix.isdigit() else 123456789)
+        # Like the real API, the bot's user id is the numeric part of its token.
+        if bot_id is None:
+            bot_id = int(prefix) if prefix.isdigit() else 123456789
+        self.bot_id = bot_id
         self.bot_username = bot_username
         self.bot_first_name = bot_first_name
 
@@ -487,7 +506,7 @@ class FakeBotAPI:
         self._webhook_error: tuple[int, str] | None = None
         self._webhook_task: asyncio.Task[None] | None = None
 
-        self._handlers: dict[str, tuple[str, Callable[[JSONDict, dict[str, UploadedFile]], Awaitable[Any]]]] = {}
+        self._handlers: dict[str, tuple[str, _Handler]] = {}
         for attr in dir(self):
             if attr.startswith("_m_"):
                 canonical = attr[3:]
@@ -522,10 +541,13 @@ class FakeBotAPI:
         await self._runner.setup()
         self._site = web.TCPSite(self._runner, self.host, self._requested_port)
         await self._site.start()
-        server = self._site._server  # aiohttp exposes no public accessor for the bound port.
-        assert server is not None and server.sockets
-        self._port = server.sockets[0].getsockname()[1]
-        self._webhook_task = asyncio.create_task(self._webhook_worker(), name="fake-botapi-webhook")
+        # aiohttp exposes no public accessor for the port that port=0 picked.
+        sockets = getattr(self._site._server, "sockets", None)
+        assert sockets, "aiohttp site has no listening socket"
+        self._port = int(sockets[0].getsockname()[1])
+        self._webhook_task = asyncio.create_task(
+            self._webhook_worker(), name="fake-botapi-webhook"
+        )
         _LOGGER.debug("FakeBotAPI listening on %s", self.url)
         return self
 
@@ -536,10 +558,8 @@ class FakeBotAPI:
         self._notify()
         if self._webhook_task is not None:
             self._webhook_task.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await self._webhook_task
-            except asyncio.CancelledError:
-                pass
             self._webhook_task = None
         if self._runner is not None:
             await self._runner.cleanup()
@@ -574,6 +594,52 @@ class FakeBotAPI:
         """Value for ``Bot(base_file_url=...)``; PTB appends the token."""
         return f"{self.url}/file/bot"
 
+    # ------------------------------------------------------------------ PTB helpers
+
+    @staticmethod
+    def fast_request(connection_pool_size: int = 8, **kwargs: Any) -> HTTPXRequest:
+        """An ``HTTPXRequest`` for loopback use.
+
+        ``verify=False`` skips loading the CA bundle, which is ~50 ms per client
+        (a Bot has two); the fake speaks plain HTTP so nothing is lost.
+        """
+        from telegram.request import HTTPXRequest
+
+        return HTTPXRequest(
+            connection_pool_size=connection_pool_size, httpx_kwargs={"verify": False}, **kwargs
+        )
+
+    def make_bot(self, token: str | None = None, **kwargs: Any) -> Bot:
+        """A ``telegram.Bot`` wired to this server (not initialized; use ``async with``)."""
+        from telegram import Bot
+
+        kwargs.setdefault("request", self.fast_request())
+        kwargs.setdefault("get_updates_request", self.fast_request(1))
+        return Bot(
+            token or self.token,
+            base_url=self.base_url,
+            base_file_url=self.base_file_url,
+            **kwargs,
+        )
+
+    def application_builder(
+        self, token: str | None = None
+    ) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+        """An ``ApplicationBuilder`` pre-set with token, URLs and fast requests.
+
+        Add handlers/persistence/rate limiter as usual, then ``.build()``.
+        """
+        from telegram.ext import ApplicationBuilder
+
+        return (
+            ApplicationBuilder()
+            .token(token or self.token)
+            .base_url(self.base_url)
+            .base_file_url(self.base_file_url)
+            .request(self.fast_request(256))
+            .get_updates_request(self.fast_request(1))
+        )
+
     @property
     def bot_user(self) -> JSONDict:
         """The bot as a ``User`` dict, as it appears in ``from`` of its messages."""
@@ -594,10 +660,8 @@ class FakeBotAPI:
     async def _wait_changed(self, timeout: float) -> None:
         """Sleep until the next state change or ``timeout`` seconds."""
         event = self._changed
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(event.wait(), timeout=max(0.0, timeout))
-        except TimeoutError:
-            pass
 
     def calls_to(self, method: str, predicate: Callable[[Call], bool] | None = None) -> list[Call]:
         """Recorded calls of ``method`` (case-insensitive), optionally filtered."""
@@ -721,7 +785,7 @@ class FakeBotAPI:
         """Set what getChatMember returns for (chat, user); ``fields`` override defaults."""
         user_dict = self._user_dict(user) if isinstance(user, int) else copy.deepcopy(user)
         self._users.setdefault(user_dict["id"], user_dict)
-        member = update_builders._member(user_dict, status)
+        member = update_builders.chat_member(user_dict, status)
         member.update(fields)
         self._members[(chat_id, user_dict["id"])] = member
 
@@ -784,7 +848,9 @@ class FakeBotAPI:
     def _store_message(self, msg: JSONDict) -> None:
         chat_id = msg["chat"]["id"]
         self._messages.setdefault(chat_id, {})[msg["message_id"]] = copy.deepcopy(msg)
-        self._max_message_id[chat_id] = max(self._max_message_id.get(chat_id, 0), msg["message_id"])
+        self._max_message_id[chat_id] = max(
+            self._max_message_id.get(chat_id, 0), msg["message_id"]
+        )
 
     def _register_message(self, msg: JSONDict, *, new: bool) -> None:
         """Record chats/users of an incoming message; renumber on id collisions."""
@@ -836,7 +902,7 @@ class FakeBotAPI:
                 # The bot losing membership (or a user blocking it) makes sends fail with 403.
                 if new_member.get("status") in ("kicked", "left"):
                     self.block_chat(body["chat"]["id"])
-                elif new_member.get("status") in ("member", "administrator", "creator", "restricted"):
+                elif new_member.get("status") in _MEMBER_STATUSES:
                     self.unblock_chat(body["chat"]["id"])
 
     def _resolve_chat(self, chat_ref: Any) -> JSONDict:
@@ -844,9 +910,9 @@ class FakeBotAPI:
         if chat_ref is None or chat_ref == "":
             raise _bad_request("chat_id is empty")
         if isinstance(chat_ref, str) and chat_ref.startswith("@"):
-            for chat in self._chats.values():
-                if chat.get("username", "").lower() == chat_ref[1:].lower():
-                    return copy.deepcopy(chat)
+            for known in self._chats.values():
+                if known.get("username", "").lower() == chat_ref[1:].lower():
+                    return copy.deepcopy(known)
             raise _bad_request("chat not found")
         if not isinstance(chat_ref, int) or isinstance(chat_ref, bool):
             raise _bad_request("chat not found")
@@ -950,7 +1016,9 @@ class FakeBotAPI:
             return None  # Reply keyboards/ForceReply are accepted but not part of Message.
         rows = markup["inline_keyboard"]
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise _bad_request("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays")
+            raise _bad_request(
+                'field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays'
+            )
         for row in rows:
             for button in row:
                 if not isinstance(button, dict) or not str(button.get("text", "")).strip():
@@ -1199,7 +1267,9 @@ class FakeBotAPI:
         if isinstance(source, UploadedFile):
             if not source.data:
                 raise _bad_request("file must be non-empty")
-            stored = self._store_file(source.data, source.filename, source.content_type, "documents")
+            stored = self._store_file(
+                source.data, source.filename, source.content_type, "documents"
+            )
         elif isinstance(source, StoredFile):
             stored = source
         else:
@@ -1516,7 +1586,7 @@ class FakeBotAPI:
         user = self._user_dict(user_id)
         if chat["type"] == "private" and chat["id"] != user_id and user_id != self.bot_id:
             raise _bad_request("user not found")
-        return update_builders._member(user, "member")
+        return update_builders.chat_member(user, "member")
 
     async def _m_getChatMember(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
         chat = self._resolve_chat(p.get("chat_id"))
@@ -1533,9 +1603,7 @@ class FakeBotAPI:
             if chat_id == chat["id"] and m.get("status") in ("creator", "administrator")
         ]
 
-    def _store_setting(
-        self, canonical: str
-    ) -> Callable[[JSONDict, dict[str, UploadedFile]], Awaitable[Any]]:
+    def _store_setting(self, canonical: str) -> _Handler:
         """Handler for simple setters: remember the params, answer True."""
 
         async def handler(p: JSONDict, files: dict[str, UploadedFile]) -> Any:
@@ -1563,19 +1631,20 @@ class FakeBotAPI:
                     raise _bad_request("request body must be a JSON object")
                 for key, value in body.items():
                     if key in _OBJECT_PARAMS and isinstance(value, str):
-                        value = _decode_form_value(key, value)
-                    params[key] = value
+                        params[key] = _decode_form_value(key, value)
+                    else:
+                        params[key] = value
             elif content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
                 form = await request.post()
-                for key, value in form.items():
-                    if isinstance(value, FileField):
+                for key, field in form.items():
+                    if isinstance(field, FileField):
                         upload = UploadedFile(
-                            key, value.filename, value.content_type, value.file.read()
+                            key, field.filename, field.content_type, field.file.read()
                         )
                         files[key] = upload
                         params[key] = upload
                     else:
-                        params[key] = _decode_form_value(key, str(value))
+                        params[key] = _decode_form_value(key, str(field))
             else:
                 await request.read()
         for key in _INT_PARAMS & params.keys():
@@ -1596,7 +1665,6 @@ class FakeBotAPI:
             parse_error = None
         call = Call(canonical, params, time.time(), files, request.method)
         self.calls.append(call)
-        _LOGGER.debug("<- %s", call.describe())
         try:
             if token != self.token:
                 if _TOKEN_FORMAT_RE.match(token):
@@ -1604,7 +1672,8 @@ class FakeBotAPI:
                 raise ApiError(404, "Not Found")
             fault = self._take_fault(method_lower)
             if fault is not None and fault.kind == "drop":
-                call.status = 0
+                call.status = 0  # Marks "no HTTP response at all" in the recording.
+                _LOGGER.debug("%s (connection dropped)", call.describe())
                 self._notify()
                 # Abort the TCP connection; the client sees "Server disconnected".
                 if request.transport is not None:
@@ -1631,10 +1700,18 @@ class FakeBotAPI:
             status = 200
         except ApiError as exc:
             body, status = exc.body(), exc.status
+        except Exception as exc:  # A fake bug must surface as an error, not hang the bot.
+            _LOGGER.exception("FakeBotAPI failed handling %s", canonical)
+            status = 500
+            body = {
+                "ok": False,
+                "error_code": 500,
+                "description": f"Internal Server Error: FakeBotAPI bug: {exc!r}",
+            }
         call.status, call.response = status, body
-        _LOGGER.debug("-> %s %s", canonical, status)
+        _LOGGER.debug("%s", call.describe())  # One line per call, with the final status.
         self._notify()
-        return web.json_response(body, status=status, dumps=lambda o: json.dumps(o, ensure_ascii=False))
+        return web.json_response(body, status=status, dumps=_dumps)
 
     def _take_fault(self, method_lower: str) -> _Fault | None:
         for fault in self._faults:
@@ -1711,14 +1788,18 @@ class FakeBotAPI:
                         await resp.read()
                         outcome: int | str = resp.status
                         delivered = 200 <= resp.status < 300
-                except (OSError, asyncio.TimeoutError) as exc:
+                except (OSError, TimeoutError) as exc:
                     outcome, delivered = f"{type(exc).__name__}: {exc}", False
                 self.webhook_deliveries.append((update["update_id"], outcome))
                 if delivered:
                     self._updates = [u for u in self._updates if u is not update]
                     self._notify()
                 else:
-                    message = outcome if isinstance(outcome, str) else f"Wrong response from the webhook: {outcome}"
+                    message = (
+                        outcome
+                        if isinstance(outcome, str)
+                        else f"Wrong response from the webhook: {outcome}"
+                    )
                     self._webhook_error = (int(time.time()), message)
                     await asyncio.sleep(WEBHOOK_RETRY_DELAY)
         finally:
@@ -1760,9 +1841,11 @@ class FakeBotAPI:
             "FakeBotAPI control endpoints:\n"
             "  GET  /_control/calls[?method=sendMessage&since=N]\n"
             "  POST /_control/updates            body: Update JSON (or a list)\n"
-            f"  POST /_control/build/<builder>    body: JSON kwargs; builders: {', '.join(self._BUILDERS)}\n"
+            "  POST /_control/build/<builder>    body: JSON kwargs for the builder\n"
+            f"       builders: {', '.join(self._BUILDERS)}\n"
             "  GET  /_control/sent_messages[?chat_id=N]\n"
-            '  POST /_control/fail               body: {"method": "sendMessage", "status": 429, "retry_after": 1, "times": 1}\n'
+            '  POST /_control/fail               body: {"method": "sendMessage", "status": 429,\n'
+            '                                           "retry_after": 1, "times": 1}\n'
             '  POST /_control/drop               body: {"method": "sendMessage", "times": 1}\n'
             '  POST /_control/block|unblock      body: {"chat_id": 123}\n'
             "  POST /_control/files?file_name=x.csv  body: raw bytes -> file_id\n"
@@ -1776,7 +1859,7 @@ class FakeBotAPI:
         calls = self.calls[since:]
         if method:
             calls = [c for c in calls if c.method.lower() == method.lower()]
-        return web.json_response([c.to_json() for c in calls], dumps=lambda o: json.dumps(o, default=str))
+        return web.json_response([c.to_json() for c in calls], dumps=_dumps)
 
     async def _ctl_updates(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()
@@ -1787,7 +1870,9 @@ class FakeBotAPI:
     async def _ctl_build(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["builder"]
         if name not in self._BUILDERS:
-            return web.json_response({"ok": False, "description": f"unknown builder {name}"}, status=404)
+            return web.json_response(
+                {"ok": False, "description": f"unknown builder {name}"}, status=404
+            )
         kwargs = await request.json() if request.can_read_body else {}
         try:
             update = getattr(update_builders, name)(**kwargs)
@@ -1838,7 +1923,10 @@ class FakeBotAPI:
 async def _serve_forever(args: argparse.Namespace) -> None:
     """Run a FakeBotAPI until interrupted (standalone mode)."""
     api = FakeBotAPI(
-        token=args.token, bot_username=args.bot_username, host=args.host, port=args.port,
+        token=args.token,
+        bot_username=args.bot_username,
+        host=args.host,
+        port=args.port,
         strict_chats=args.strict_chats,
     )
     await api.start()
@@ -1865,10 +1953,8 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
     # Every API call is logged at DEBUG; show them to the human unless --quiet.
     _LOGGER.setLevel(logging.WARNING if args.quiet else logging.DEBUG)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is the normal way to stop.
         asyncio.run(_serve_forever(args))
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ __all__ = [
     "DEFAULT_USER_ID",
     "anonymous_admin_message",
     "callback_query",
+    "chat_member",
     "detect_entities",
     "document_message",
     "edited_message",
@@ -164,10 +165,13 @@ def group_chat(
 def message_of(obj: JSONDict) -> JSONDict:
     """Return the Message inside an Update dict, or ``obj`` itself if it is a Message."""
     for key in ("message", "edited_message", "channel_post", "edited_channel_post"):
-        if key in obj and isinstance(obj[key], dict):
-            return obj[key]
-    if "callback_query" in obj and "message" in obj["callback_query"]:
-        return obj["callback_query"]["message"]
+        inner = obj.get(key)
+        if isinstance(inner, dict):
+            return inner
+    query = obj.get("callback_query")
+    if isinstance(query, dict) and isinstance(query.get("message"), dict):
+        message: JSONDict = query["message"]
+        return message
     return obj
 
 
@@ -600,7 +604,7 @@ def left_chat_member(
     return {"message": msg}
 
 
-def _member(user: JSONDict, status: str) -> JSONDict:
+def chat_member(user: JSONDict, status: str) -> JSONDict:
     """ChatMember dict with every field PTB's de_json requires for ``status``."""
     member: JSONDict = {"status": status, "user": copy.deepcopy(user)}
     if status == "administrator":
@@ -653,7 +657,7 @@ def my_chat_member(
             "chat": chat,
             "from": actor,
             "date": _now(),
-            "old_chat_member": _member(bot_user, old_status),
-            "new_chat_member": _member(bot_user, new_status),
+            "old_chat_member": chat_member(bot_user, old_status),
+            "new_chat_member": chat_member(bot_user, new_status),
         }
     }
