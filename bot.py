@@ -1,10 +1,54 @@
-"""factdesk entry point: a routing table from settings to the running bot or console."""
+"""factdesk entry point, a routing table: settings, then the console or the Telegram bot.
+
+Without TELEGRAM_BOT_TOKEN (or with ``ask ...``) questions are answered in the console;
+with it, the Application is built, handlers are registered in order, the error handler is
+added and the bot runs. Everything else lives in ``handlers/``.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from handlers.app import main
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
+
+from handlers import console
+from handlers.settings import Settings, load_settings
+from handlers.telegram import admin, callbacks, commands, errors, inline, messages
+from handlers.telegram.setup import build_application, setup_logging
+
+
+def build(settings: Settings, **requests: object) -> Application:
+    """The bot with its handlers, in the order they are tried."""
+    app = build_application(settings, **requests)  # type: ignore[arg-type]
+    new = filters.UpdateType.MESSAGE  # never edited messages: an edited /ask must not answer twice
+    text = new & filters.TEXT & ~filters.COMMAND
+    app.add_handler(CommandHandler("start", commands.start, filters=new))
+    app.add_handler(CommandHandler("help", commands.help_command, filters=new))
+    app.add_handler(CommandHandler("ask", commands.ask, filters=new))
+    app.add_handler(CommandHandler("figures", commands.figures, filters=new))
+    app.add_handler(CommandHandler("sources", commands.sources, filters=new))
+    app.add_handler(CommandHandler("chart", commands.chart, filters=new))
+    app.add_handler(CommandHandler("about", commands.about, filters=new))
+    app.add_handler(CommandHandler("why", commands.why, filters=new))
+    app.add_handler(CommandHandler("reload", admin.reload, filters=new))
+    app.add_handler(CallbackQueryHandler(callbacks.on_button))
+    app.add_handler(InlineQueryHandler(inline.on_inline_query))
+    app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, messages.private_text))
+    app.add_handler(MessageHandler(text & filters.ChatType.GROUPS & (filters.Entity("mention") | filters.REPLY),
+                                   messages.group_text))
+    app.add_error_handler(errors.on_error)
+    return app
+
+
+def main(argv: list[str]) -> int:
+    settings = load_settings()
+    if (argv and argv[0] == "ask") or not settings.token:
+        return console.run(settings, argv)
+    setup_logging(settings)
+    build(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

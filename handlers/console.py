@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from typing import TextIO
 
-from handlers.pipeline import Context
+from handlers.pipeline import Answer, Context
 from handlers.resources import Resources
+from handlers.settings import Settings
+from handlers.store import DataLoadError
 
 
 def ask(resources: Resources, questions: list[str], as_json: bool, out: TextIO) -> int:
@@ -55,7 +58,7 @@ def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys
         out.write(answer.text + "\n")
 
 
-def explain(answer) -> str:  # type: ignore[no-untyped-def]
+def explain(answer: Answer) -> str:
     """The plain-text "how was this computed" view."""
     lines = [f"intent: {answer.intent} (score {answer.score})", f"entities: {json.dumps(answer.entities, ensure_ascii=False)}"]
     for t in answer.traces:
@@ -64,6 +67,19 @@ def explain(answer) -> str:  # type: ignore[no-untyped-def]
         for r in t.rows[:10]:
             lines.append(f"   {r}")
     return "\n".join(lines) + "\n"
+
+
+def run(settings: Settings, argv: list[str]) -> int:
+    """Load the data (refusing to start on errors) and run ``ask ...`` or the interactive console."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        resources = Resources.build(settings)
+    except DataLoadError as exc:
+        print(f"factdesk: cannot load data from {settings.data_dir}:\n{exc}", file=sys.stderr)
+        return 3
+    if argv and argv[0] == "ask":
+        return main(resources, argv[1:])
+    return interactive(resources)
 
 
 def main(resources: Resources, argv: list[str]) -> int:

@@ -133,7 +133,9 @@ class Pipeline:
         question = question.strip()
         ex = extract(question[:2000], self.lexicon, self.report_date)
         result = match(ex)
-        followup = previous is not None and self._is_followup(ex, result)
+        # Only figure questions have entities to carry over; "who is Lankov?" then "Russians in Q3?"
+        # is a new question.
+        followup = (previous is not None and previous.intent in FIGURE_INTENTS and self._is_followup(ex, result))
         if followup:
             result = MatchResult(previous.intent, max(result.score, 75.0), "answer", result.ranked, result.penalties)
         runner = QueryRunner(self.snapshot, self.queries)
@@ -688,6 +690,13 @@ class Pipeline:
         return self._render("about", version=self.snapshot.version, loaded_at=self.snapshot.loaded_at,
                             counts=self.snapshot.counts(), coverage=self.coverage(runner), dataset=self.dataset,
                             report_date=self.report_date)
+
+    def sources(self) -> str:
+        """The /sources view: the source chain behind the figures."""
+        return self._i_sources(extract("", self.lexicon, self.report_date), QueryRunner(self.snapshot, self.queries))[0]
+
+    def coverage_rows(self) -> list[dict[str, Any]]:
+        return self.coverage(QueryRunner(self.snapshot, self.queries))
 
     def chart_kinds(self) -> list[tuple[str, str]]:
         """(kind, button label) for every chart the data supports."""

@@ -84,27 +84,67 @@ def to_plain(html_text: str) -> str:
     return html.unescape(_TAG_RE.sub(repl, html_text))
 
 
-def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT - 96) -> list[str]:
-    """Split an answer at line breaks into chunks below Telegram's limit.
+_OPEN_CLOSE_RE = re.compile(r"<(/?)([a-z-]+)([^>]*)>")
 
-    Templates never open a tag on one line and close it on another, so a split between lines
-    keeps every chunk valid HTML. A single over-long line (none of ours is) is cut hard.
+
+def _open_tags(line: str, stack: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The tag stack after ``line``: (name, full opening tag) for each tag still open."""
+    stack = list(stack)
+    for m in _OPEN_CLOSE_RE.finditer(line):
+        closing, name = m.group(1), m.group(2)
+        if closing:
+            if stack and stack[-1][0] == name:
+                stack.pop()
+        else:
+            stack.append((name, m.group(0)))
+    return stack
+
+
+def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT - 96) -> list[str]:
+    """Split an answer at line breaks into chunks below Telegram's limit, keeping HTML valid.
+
+    A tag open across the split (a <pre> block of SQL) is closed at the end of one chunk and
+    reopened at the start of the next. The limit leaves room for those tags. A single line
+    longer than the limit is cut at a space, with its tags stripped so no entity is broken.
     """
     chunks: list[str] = []
-    current = ""
+    current: list[str] = []
+    size = 0
+    stack: list[tuple[str, str]] = []
+    chunk_stack: list[tuple[str, str]] = []  # tags open when the current chunk started
+
+    def flush() -> None:
+        nonlocal current, size, chunk_stack
+        if not current:
+            return
+        body = "".join(t for _, t in chunk_stack) + "\n".join(current)
+        body += "".join(f"</{name}>" for name, _ in reversed(stack))
+        chunks.append(body)
+        current, size, chunk_stack = [], 0, list(stack)
+
     for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                chunks.append(current)
-                current = ""
-            chunks.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            current = line
-        else:
-            current = candidate
-    if current or not chunks:
-        chunks.append(current)
-    return chunks
+        if len(line) > limit:
+            flush()
+            plain = html.escape(to_plain(line), quote=False)
+            while len(plain) > limit:
+                cut = plain.rfind(" ", 0, limit)
+                cut = cut if cut > limit // 2 else limit
+                cut = _safe_cut(plain, cut)
+                chunks.append(plain[:cut])
+                plain = plain[cut:].lstrip()
+            line = plain
+        if size + len(line) + 1 > limit and current:
+            flush()
+        current.append(line)
+        size += len(line) + 1
+        stack = _open_tags(line, stack)
+    flush()
+    return chunks or [""]
+
+
+def _safe_cut(text: str, cut: int) -> int:
+    """Move a cut point back so it does not fall inside an HTML entity such as &amp;."""
+    amp = text.rfind("&", max(0, cut - 8), cut)
+    if amp != -1 and ";" not in text[amp:cut]:
+        return amp
+    return cut

@@ -93,3 +93,14 @@ class Settings:
     def __repr__(self) -> str:
         # The token must never reach a log line, even through a repr in a traceback.
         return f"Settings(token={'<set>' if self.token else '<unset>'}, data_dir={str(self.data_dir)!r}, admins={len(self.admin_ids)})"
+
+
+def load_settings() -> Settings:
+    """Settings from the environment, or exit with a message naming the bad setting."""
+    import sys
+
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        print(f"factdesk: bad setting: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

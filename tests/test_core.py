@@ -115,6 +115,21 @@ def test_followup_reuses_previous_entities(pipeline: Pipeline) -> None:
     assert "544" in numbers(third.text), third.text
 
 
+def test_a_new_question_after_a_fact_is_not_a_followup(pipeline: Pipeline) -> None:
+    fact = pipeline.answer("who is lankov")
+    answer = pipeline.answer("russians to north korea q3 2023?", previous=fact.context)
+    assert answer.kind == "answer" and "544" in numbers(answer.text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.sampled_from(["who is lankov", "q3 2023 total", "breakdown by purpose", "where do the figures come from",
+                              "how many came by train", "russians vs north koreans q3", "trend", "help"]),
+       second=st.text(max_size=60))
+def test_any_followup_never_raises(pipeline: Pipeline, first: str, second: str) -> None:
+    previous = pipeline.answer(first).context
+    assert pipeline.answer(second, previous=previous).html
+
+
 def test_followup_to_missing_period_is_honest(pipeline: Pipeline) -> None:
     first = pipeline.answer("how many north koreans came by train in q3 2023")
     second = pipeline.answer("and in Q2?", previous=first.context)

@@ -1,0 +1,107 @@
+"""Commands: /start, /help, /ask, /figures, /sources, /chart, /about, /why."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from handlers.charts import render_png
+from handlers.telegram.messages import thread_key
+from handlers.telegram.reply import answer_question, send_html, send_view, with_retries
+from handlers.telegram.setup import resources, state
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What the bot is, with example questions as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    pipeline = resources(context).pipeline
+    st = state(context)
+    examples = pipeline.examples()
+    rows = [[InlineKeyboardButton(q[:60], callback_data=f"q:{st.button(q)}")] for q in examples]
+    await send_view(message, context, "start", InlineKeyboardMarkup(rows), coverage=pipeline.coverage_rows(),
+                    examples=examples)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    pipeline = resources(context).pipeline
+    await send_view(message, context, "help", examples=pipeline.examples(), coverage=pipeline.coverage_rows(),
+                    group=message.chat.type != "private", username=context.bot.username)
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask QUESTION (also /ask@BotName QUESTION in groups)."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = " ".join(context.args or [])
+    if not question:
+        await send_view(message, context, "ask_usage", username=context.bot.username,
+                        examples=resources(context).pipeline.examples())
+        return
+    key = thread_key(message)
+    await answer_question(message, context, question, state(context).contexts.get(key), key)
+
+
+async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await send_html(message, resources(context).pipeline.overview(), quote=message.chat.type != "private")
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await send_html(message, resources(context).pipeline.sources(), quote=message.chat.type != "private")
+
+
+async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is not None:
+        await send_html(message, resources(context).pipeline.about(), quote=message.chat.type != "private")
+
+
+async def why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How the asker's last answer in this chat was computed."""
+    message = update.effective_message
+    if message is None or message.from_user is None:
+        return
+    st = state(context)
+    answer_id = st.last_answer.get((message.chat_id, message.from_user.id))
+    answer = st.answers.get(answer_id) if answer_id else None
+    await send_view(message, context, "why", answer=answer)
+
+
+async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/chart [kind]: a PNG chart, or a choice of charts as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    pipeline = resources(context).pipeline
+    kinds = dict(pipeline.chart_kinds())
+    wanted = (context.args or [""])[0].lower()
+    if wanted not in kinds:
+        rows = [[InlineKeyboardButton(label, callback_data=f"chart:{kind}")] for kind, label in kinds.items()]
+        await send_view(message, context, "chart_menu", InlineKeyboardMarkup(rows), kinds=kinds)
+        return
+    await send_chart(message.chat_id, wanted, context, message.message_thread_id if message.is_topic_message else None)
+
+
+async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE, thread_id: int | None = None) -> None:
+    """Draw a chart off the event loop and send it with its caption (period and source)."""
+    res = resources(context)
+    spec = res.pipeline.chart(kind)
+    if spec is None:
+        html = res.renderer.html("chart_missing", kind=kind)
+        await with_retries(lambda: context.bot.send_message(chat_id, html, parse_mode="HTML", message_thread_id=thread_id))
+        return
+    png = await asyncio.to_thread(render_png, spec)
+    caption = res.renderer.html("chart_caption", spec=spec)
+    await with_retries(lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode="HTML",
+                                                      message_thread_id=thread_id))

@@ -1,0 +1,24 @@
+"""The one error handler: log first, then tell the asker politely that the question failed."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from handlers.telegram.setup import resources
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
+        return
+    try:
+        html = resources(context).renderer.html("error")
+        await context.bot.send_message(update.effective_chat.id, html, parse_mode="HTML")
+    except (TelegramError, KeyError) as exc:  # the apology itself failed: logged, not retried
+        log.warning("could not tell the user about the failure: %s", exc)

@@ -1,0 +1,48 @@
+"""Inline mode: "@BotName question" in any chat offers the answer as an article with its source."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.ext import ContextTypes
+
+from handlers.pipeline import Answer
+from handlers.render import split_message
+from handlers.telegram.setup import resources
+
+MAX_RESULTS = 5
+
+
+def article(answer: Answer, title: str | None = None) -> InlineQueryResultArticle:
+    """One answer as an inline result; the message sent is the answer's first part."""
+    lines = [line for line in answer.text.splitlines() if line.strip()]
+    source = next((line for line in lines if line.startswith("Source:")), "")
+    return InlineQueryResultArticle(
+        id=hashlib.sha1(f"{answer.question}|{answer.version}".encode()).hexdigest()[:32],
+        title=(title or (lines[0] if lines else answer.question))[:120],
+        description=(" ".join(lines[1:3]) if not source else source)[:200],
+        input_message_content=InputTextMessageContent(split_message(answer.html)[0], parse_mode="HTML",
+                                                      link_preview_options=None),
+    )
+
+
+async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.inline_query
+    if query is None:
+        return
+    pipeline = resources(context).pipeline
+    text = query.query.strip()
+    if not text:
+        questions = pipeline.examples()
+        answers = await asyncio.to_thread(lambda: [pipeline.answer(q) for q in questions])
+        results = [article(a, title=a.question) for a in answers]
+    else:
+        answer = await asyncio.to_thread(pipeline.answer, text)
+        if answer.kind == "suggest":
+            answers = await asyncio.to_thread(lambda: [pipeline.answer(q) for q in answer.suggestions])
+            results = [article(a, title=a.question) for a in answers]
+        else:
+            results = [article(answer)]
+    await query.answer(results[:MAX_RESULTS], cache_time=30)

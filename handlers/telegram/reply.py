@@ -1,0 +1,104 @@
+"""Sending answers: splitting, buttons, and retries on network trouble.
+
+The rate limiter already waits out 429s; here a send that fails on a dropped connection or a
+5xx is tried again a few times with backoff, and a chat that blocked the bot is logged and
+left alone. Handlers call :func:`answer_question` and never build message text themselves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Awaitable, Callable
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ContextTypes
+
+from handlers.pipeline import Answer, Context
+from handlers.render import split_message
+from handlers.telegram.setup import resources, state
+from handlers.telegram.state import ChatState
+
+log = logging.getLogger(__name__)
+
+SEND_ATTEMPTS = 4
+BACKOFF_SECONDS = 0.5
+
+
+async def with_retries(send: Callable[[], Awaitable[Any]]) -> Any:
+    """Run a Bot API call, retrying network errors and 5xx; None if the user blocked the bot."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            return await send()
+        except Forbidden as exc:
+            log.warning("not delivered, the chat blocked the bot or removed it: %s", exc)
+            return None
+        except RetryAfter:
+            raise  # the rate limiter's retries are exhausted; let the error handler log it
+        except (TimedOut, NetworkError) as exc:
+            if attempt == SEND_ATTEMPTS:
+                raise
+            log.warning("send failed (%s), retry %d of %d", exc, attempt, SEND_ATTEMPTS - 1)
+            await asyncio.sleep(BACKOFF_SECONDS * 2 ** (attempt - 1))
+    return None
+
+
+def keyboard(answer: Answer, st: ChatState, answer_id: str) -> InlineKeyboardMarkup | None:
+    """Buttons under an answer: "did you mean" questions, or "how was this computed?"."""
+    rows: list[list[InlineKeyboardButton]] = []
+    for q in answer.suggestions[:3]:
+        rows.append([InlineKeyboardButton(q[:60], callback_data=f"q:{st.button(q)}")])
+    if answer.kind == "answer" and answer.traces:
+        rows.append([InlineKeyboardButton("How was this computed?", callback_data=f"why:{answer_id}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+async def send_html(message: Message, html: str, markup: InlineKeyboardMarkup | None = None,
+                    quote: bool = True) -> Message | None:
+    """Reply with HTML split below Telegram's limit; buttons go on the last part."""
+    chunks = split_message(html)
+    sent: Message | None = None
+    for i, chunk in enumerate(chunks):
+        last = i == len(chunks) - 1
+
+        async def send(chunk: str = chunk, last: bool = last) -> Message:
+            return await message.reply_html(chunk, reply_markup=markup if last else None, do_quote=quote,
+                                            disable_web_page_preview=True)
+
+        sent = await with_retries(send)
+        if sent is None:
+            return None
+    return sent
+
+
+async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
+                          previous: Context | None, thread_key: tuple[int, int, int | None] | None) -> Answer:
+    """Run the pipeline off the event loop, reply, and remember the context for follow-ups."""
+    res = resources(context)
+    st = state(context)
+    pipeline = res.pipeline  # keep one snapshot for the whole question, even if a reload swaps it
+    answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous))
+    answer_id = st.remember(answer)
+    sent = await send_html(message, answer.html, keyboard(answer, st, answer_id), quote=message.chat.type != "private")
+    if thread_key is not None:
+        st.last_answer.put(thread_key[:2], answer_id)
+        if answer.context is not None:
+            st.contexts.put(thread_key, answer.context)
+    if sent is not None and answer.context is not None:
+        st.by_message.put((sent.chat_id, sent.message_id), answer.context)
+    log.info("answered chat=%s intent=%s kind=%s score=%s version=%s", message.chat_id, answer.intent,
+             answer.kind, answer.score, answer.version)
+    return answer
+
+
+async def send_view(message: Message, context: ContextTypes.DEFAULT_TYPE, template: str,
+                    markup: InlineKeyboardMarkup | None = None, **values: Any) -> Message | None:
+    """Reply with a rendered Telegram-only template (start, errors, explanations)."""
+    html = resources(context).renderer.html(template, **values)
+    return await send_html(message, html, markup, quote=message.chat.type != "private")
+
+
+def html_view(context: ContextTypes.DEFAULT_TYPE, template: str, **values: Any) -> str:
+    return resources(context).renderer.html(template, **values)
+

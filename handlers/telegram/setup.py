@@ -1,0 +1,130 @@
+"""Building the python-telegram-bot Application: requests, rate limiter, start-up hook, logging.
+
+Resources (data, matcher index, templates) are built in ``post_init``, once, and kept on
+``bot_data``; nothing is loaded at import time. Logging is set up so that the bot token can
+never reach a log line: httpx's request lines (which carry the token in the URL) are silenced,
+and every log record is redacted when it is created, before any handler sees it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.request import HTTPXRequest
+
+from handlers.resources import Resources
+from handlers.settings import Settings
+from handlers.telegram.state import ChatState
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    ("start", "What this bot does, with example questions"),
+    ("ask", "Ask a question (in groups: /ask how many came in Q3?)"),
+    ("figures", "Every figure in the data, with sources"),
+    ("sources", "Where the figures come from"),
+    ("chart", "A chart: trend, or a breakdown"),
+    ("why", "How the last answer was computed"),
+    ("about", "Data version and coverage"),
+    ("help", "How to ask"),
+]
+ADMIN_COMMANDS = [
+    ("reload", "Admin: re-read the data files and swap them in"),
+]
+
+_REDACTED = "[REDACTED]"
+_secrets: list[str] = []
+_base_factory = logging.getLogRecordFactory()
+
+
+def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+    """Create a log record with every registered secret replaced, message and traceback alike."""
+    record = _base_factory(*args, **kwargs)
+    if not _secrets:
+        return record
+    try:
+        message = record.getMessage()
+    except (TypeError, ValueError):
+        return record
+    if any(s in message for s in _secrets):
+        for s in _secrets:
+            message = message.replace(s, _REDACTED)
+        record.msg, record.args = message, ()
+    if record.exc_info and not record.exc_text:
+        text = logging.Formatter().formatException(record.exc_info)
+        for s in _secrets:
+            text = text.replace(s, _REDACTED)
+        record.exc_text = text
+    return record
+
+
+def protect_secret(secret: str) -> None:
+    """Register a secret (the bot token) to be redacted from every log record from now on."""
+    if secret and secret not in _secrets:
+        _secrets.append(secret)
+        # The token's numeric bot id is public, the part after the colon is the secret.
+        tail = secret.split(":", 1)[-1]
+        if len(tail) >= 8 and tail not in _secrets:
+            _secrets.append(tail)
+    logging.setLogRecordFactory(_redacting_factory)
+
+
+def setup_logging(settings: Settings) -> None:
+    """Log format and levels; quiet the libraries whose INFO lines would carry request URLs."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger().setLevel(settings.log_level)
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    protect_secret(settings.token)
+
+
+def resources(context: ContextTypes.DEFAULT_TYPE) -> Resources:
+    """The Resources built at start-up."""
+    return context.application.bot_data["resources"]
+
+
+def state(context: ContextTypes.DEFAULT_TYPE) -> ChatState:
+    """Per-chat conversation state (follow-ups, buttons, last answers)."""
+    return context.application.bot_data["state"]
+
+
+async def post_init(application: Application) -> None:
+    """Build resources once and register the command menu."""
+    settings: Settings = application.bot_data["settings"]
+    application.bot_data["resources"] = Resources.build(settings)
+    application.bot_data["state"] = ChatState(ttl=settings.followup_ttl)
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS], scope=BotCommandScopeDefault())
+    for admin_id in sorted(settings.admin_ids):
+        # Admin commands show only in each admin's private chat with the bot.
+        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS + ADMIN_COMMANDS],
+                                               scope=BotCommandScopeChat(admin_id))
+    log.info("factdesk ready as @%s, data v%s", application.bot.username, application.bot_data["resources"].pipeline.snapshot.version)
+
+
+def builder(settings: Settings, request: HTTPXRequest | None = None,
+            get_updates_request: HTTPXRequest | None = None) -> ApplicationBuilder:
+    """An ApplicationBuilder with the settings' endpoint, retries and concurrency."""
+    b = (ApplicationBuilder()
+         .token(settings.token)
+         .base_url(settings.base_url)
+         .base_file_url(settings.base_file_url)
+         # AIORateLimiter retries nothing by default; with max_retries a 429 is waited out.
+         .rate_limiter(AIORateLimiter(max_retries=settings.max_retries))
+         # Different chats are answered concurrently; the pipeline runs in worker threads.
+         .concurrent_updates(True)
+         .post_init(post_init))
+    if request is not None:
+        b = b.request(request)
+    if get_updates_request is not None:
+        b = b.get_updates_request(get_updates_request)
+    return b
+
+
+def build_application(settings: Settings, **requests: HTTPXRequest) -> Application:
+    """The Application, with settings on ``bot_data`` for ``post_init``."""
+    application = builder(settings, **requests).build()
+    application.bot_data["settings"] = settings
+    return application
