@@ -2,7 +2,8 @@
 
 Without TELEGRAM_BOT_TOKEN (or with ``ask ...``) questions are answered in the console;
 with it, the Application is built, handlers are registered in order, the error handler is
-added and the bot runs. Everything else lives in ``handlers/``.
+added and the bot runs: long polling, or ``--webhook``. ``check`` alone validates settings
+and data offline. Everything else lives in ``handlers/``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import sys
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
-from handlers import console
+from handlers import console, preflight
 from handlers.settings import Settings, load_settings
-from handlers.telegram import admin, callbacks, commands, errors, inline, messages
+from handlers.telegram import admin, callbacks, commands, errors, inline, messages, webhook
 from handlers.telegram.setup import build_application, setup_logging
 
 
@@ -31,6 +32,7 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(CommandHandler("chart", commands.chart, filters=new))
     app.add_handler(CommandHandler("about", commands.about, filters=new))
     app.add_handler(CommandHandler("why", commands.why, filters=new))
+    app.add_handler(CommandHandler("check", commands.check, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CallbackQueryHandler(callbacks.on_button))
     app.add_handler(InlineQueryHandler(inline.on_inline_query))
@@ -42,11 +44,20 @@ def build(settings: Settings, **requests: object) -> Application:
 
 
 def main(argv: list[str]) -> int:
-    settings = load_settings()
-    if (argv and argv[0] == "ask") or not settings.token:
-        return console.run(settings, argv)
+    webhook_mode = argv == ["--webhook"]
+    settings = load_settings(webhook=webhook_mode)
+    if argv == ["check"]:
+        return preflight.run(settings)  # settings, data and templates, offline: 0 means deployable
+    if (argv and argv[0] == "ask") or (argv[:1] == ["check"] and len(argv) > 1) or not settings.token:
+        return console.run(settings, argv)  # ask QUESTION, check SENTENCE, or the interactive console
     setup_logging(settings)
-    build(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+    app = build(settings)
+    if webhook_mode:
+        return webhook.run(app, settings)
+    # Start-up retries are bounded so a failed start reaches the service manager; updates that
+    # arrived while the bot was down are answered, not dropped.
+    app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.bootstrap_retries,
+                    drop_pending_updates=False)
     return 0
 
 

@@ -12,7 +12,9 @@ import logging
 import sys
 from typing import TextIO
 
+from handlers.claims import ClaimChecker
 from handlers.pipeline import Answer, Context
+from handlers.render import to_plain
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.store import DataLoadError
@@ -79,7 +81,24 @@ def run(settings: Settings, argv: list[str]) -> int:
         return 3
     if argv and argv[0] == "ask":
         return main(resources, argv[1:])
+    if argv and argv[0] == "check":
+        return check(resources, argv[1:])
     return interactive(resources)
+
+
+def check(resources: Resources, argv: list[str], out: TextIO = sys.stdout) -> int:
+    """``check [--json] SENTENCE``: the verdict on every figure in the sentence."""
+    parser = argparse.ArgumentParser(prog="bot.py check", description="Check the figures in a sentence.")
+    parser.add_argument("--json", action="store_true", help="one JSON object per claim")
+    parser.add_argument("sentence", nargs="+")
+    args = parser.parse_args(argv)
+    html, verdicts = ClaimChecker(resources.pipeline).render(" ".join(args.sentence))
+    if args.json:
+        for v in verdicts:
+            out.write(json.dumps(v.as_json(), ensure_ascii=False) + "\n")
+    else:
+        out.write(to_plain(html) + "\n")
+    return 0
 
 
 def main(resources: Resources, argv: list[str]) -> int:

@@ -157,7 +157,7 @@ def tile(target: Period, available: list[Period]) -> list[Period] | None:
 class PeriodMention:
     """A period named in a question. ``year`` is None when the question left it implied."""
 
-    kind: str  # "quarter", "half", "year", "months", "quarters", "latest", "previous", "relative"
+    kind: str  # "quarter", "half", "year", "months", "quarters", "latest", "previous", "relative", "same_part"
     year: int | None
     m1: int = 1
     m2: int = 12
@@ -178,13 +178,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # first three quarters (of 2023), first 3 quarters
     ("first_quarters", re.compile(r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(\d{4}))?\b")),
     # first nine months, first six months
-    ("first_months", re.compile(r"\bfirst\s+(six|nine|6|9)\s+months(?:\s+of\s+(\d{4}))?\b")),
+    ("first_months", re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b")),
     # 3Q23, 3Q 2023, 3q'23
     ("quarter", re.compile(r"\b([1-4])\s?q\s?" + _Y + r"\b")),
     # Q3 2023, Q3'23, Q3-23, Q3/23, Q3 of 2023, q3 fy23
     ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?\b")),
     # 2023 Q3, 2023Q3, 2023-Q3
     ("quarter_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*q([1-4])\b")),
+    # the second and third quarters (of 2023): two quarters, found as a pair
+    ("quarter_pair", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th)\s+(?:and|&|to)\s+(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarters?(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    # the same quarter of 2022 / a year earlier: the months of another period, in another year
+    ("same_part", re.compile(r"\b(?:the\s+)?same\s+(?:quarter|period|half|months?)\s+(?:of|in)\s+(\d{4})\b")),
     # third quarter (of 2023 / of last year), 3rd qtr, quarter 3
     ("quarter_word", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|final)\s+(?:quarter|qtr|quater|quartr|qurter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     ("quarter_num", re.compile(r"\bquarter\s+([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b")),
@@ -207,7 +211,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]
 
-_WORD_NUM = {"two": 2, "three": 3, "2": 2, "3": 3, "six": 6, "nine": 9, "6": 6, "9": 9}
+_WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "eleven": 11, **{str(i): i for i in range(2, 12)}}
 
 
 def _year(text: str | None, century: int = 2000) -> int | None:
@@ -221,6 +226,7 @@ PERIOD_WORDS = ["first", "second", "third", "fourth", "quarter", "quarters", "ha
                 "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december", "previous", "latest", "whole"]
 _WORD_RE = re.compile(r"[a-z]{4,}")
+_NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks"}
 
 
 def fix_period_typos(text: str) -> str:
@@ -231,7 +237,7 @@ def fix_period_typos(text: str) -> str:
     """
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word in PERIOD_WORDS:
+        if word in PERIOD_WORDS or word in _NOT_TYPOS:
             return word
         best = process.extractOne(word, PERIOD_WORDS, scorer=OSA.distance, score_cutoff=1)
         if best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1:
@@ -253,11 +259,25 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
             a, b = m.span()
             if not free(a, b):
                 continue
+            if kind == "quarter_pair":
+                q1, q2, year = ORDINALS[m.group(1)], ORDINALS[m.group(2)], _year(m.group(3))
+                half = (a + b) // 2  # split the span so both mentions keep a position in the text
+                found.append(PeriodMention("quarter", year, 3 * q1 - 2, 3 * q1, (a, half), m.group(0)))
+                found.append(PeriodMention("quarter", year, 3 * q2 - 2, 3 * q2, (half, b), m.group(0)))
+                taken.append((a, b))
+                continue
             mention = _mention(kind, m, report_date)
             if mention is None:
                 continue
             taken.append((a, b))
             found.append(mention)
+    if any(m.kind == "quarter" for m in found):
+        for m in re.finditer(r"\b(?:in|to|and|than)\s+the\s+(first|second|third|fourth)\b(?!\s+(?:quarter|half|three|six|nine|months))", text):
+            a, b = m.span(1)
+            if free(a, b):
+                q = ORDINALS[m.group(1)]
+                found.append(PeriodMention("quarter", None, 3 * q - 2, 3 * q, (a, b), m.group(1)))
+                taken.append((a, b))
     found.sort(key=lambda p: p.span)
     return _attach_years(text, found)
 
@@ -308,6 +328,10 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
     if kind == "quarter_rev":
         q = int(g[1])
         return PeriodMention("quarter", int(g[0]), 3 * q - 2, 3 * q, span, text)
+    if kind == "quarter_pair":
+        return None  # handled in find_periods, which needs to return two mentions
+    if kind == "same_part":
+        return PeriodMention("same_part", int(g[0]), 1, 12, span, text)
     if kind == "quarter_word":
         q = ORDINALS[g[0]]
         return PeriodMention("quarter", _year(g[1]), 3 * q - 2, 3 * q, span, text)

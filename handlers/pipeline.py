@@ -228,26 +228,36 @@ class Pipeline:
 
     def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]:
         """Turn period phrases into periods; an implied year comes from the question or the data."""
+        return [p for _, p in self.resolve_pairs(mentions, available)]
+
+    def resolve_pairs(self, mentions: list[PeriodMention], available: list[Period]) -> list[tuple[PeriodMention, Period]]:
+        """Each period phrase that names a period, with the period it names."""
         # A yearless "Q2" takes the year of another part-year ("Q2 vs Q3 2023"), never of a whole
         # year it is being compared with ("Q3 vs 2022" means the latest Q3, not Q3 2022).
-        explicit_years = [m.year for m in mentions if m.year is not None and m.kind != "year"]
-        out: list[Period] = []
+        explicit_years = [m.year for m in mentions if m.year is not None and m.kind not in ("year", "same_part")]
+        out: list[tuple[PeriodMention, Period]] = []
+        parts = [m for m in mentions if m.kind in ("quarter", "half", "months", "quarters")]
         for m in mentions:
             if m.kind in ("previous", "relative"):
                 continue
+            if m.kind == "same_part":
+                # "the same quarter of 2022": the months of the other period named, in that year.
+                if parts and m.year is not None:
+                    out.append((m, parts[0].resolve(m.year)))
+                continue
             if m.kind == "latest":
                 if available:
-                    out.append(max(available, key=lambda p: (p.end, -p.months)))
+                    out.append((m, max(available, key=lambda p: (p.end, -p.months))))
                 continue
             if m.year is not None:
-                out.append(m.resolve(m.year))
+                out.append((m, m.resolve(m.year)))
                 continue
             if explicit_years:
-                out.append(m.resolve(explicit_years[-1]))
+                out.append((m, m.resolve(explicit_years[-1])))
                 continue
             years = sorted({p.year for p in available} | {p.end // 12 for p in available}, reverse=True)
             chosen = next((y for y in years if tile(m.resolve(y), available)), None)
-            out.append(m.resolve(chosen if chosen is not None else self.report_date.year - 1))
+            out.append((m, m.resolve(chosen if chosen is not None else self.report_date.year - 1)))
         return out
 
     def latest(self, available: list[Period]) -> Period | None:

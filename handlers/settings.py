@@ -7,9 +7,11 @@ Every setting is declared once in ``SETTINGS_SPEC`` with its default and descrip
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +25,13 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
     "FACTDESK_LOG_LEVEL": ("INFO", "Log level: DEBUG, INFO, WARNING, ERROR"),
     "FACTDESK_FOLLOWUP_TTL": ("900", "Seconds a follow-up question may reuse the previous question's context"),
     "FACTDESK_MAX_RETRIES": ("5", "Times a Telegram request is retried after a 429 or network error"),
+    "FACTDESK_BOOTSTRAP_RETRIES": ("10", "Start-up attempts to reach Telegram, with backoff (1.5 s growing to 30 s; 10 is about 2 minutes)"),
+    "FACTDESK_LOG_JSON": ("false", "true: one JSON object per log line, for log collectors"),
+    "FACTDESK_LOG_QUESTIONS": ("false", "true: log the text of questions (and python-telegram-bot's DEBUG lines, which carry whole updates)"),
+    "WEBHOOK_URL": ("", "Webhook mode (bot.py --webhook): the public HTTPS URL Telegram posts to; the bot serves the same path"),
+    "WEBHOOK_LISTEN": ("0.0.0.0", "Webhook mode: address the bot's HTTP server listens on"),
+    "WEBHOOK_PORT": ("8443", "Webhook mode: port the bot's HTTP server listens on (the proxy forwards here; /healthz too)"),
+    "WEBHOOK_SECRET": ("", "Webhook mode, required: 16-256 of A-Z a-z 0-9 _ -; Telegram sends it in X-Telegram-Bot-Api-Secret-Token"),
 }
 
 
@@ -42,6 +51,13 @@ class Settings:
     log_level: str = "INFO"
     followup_ttl: float = 900.0
     max_retries: int = 5
+    bootstrap_retries: int = 10
+    log_json: bool = False
+    log_questions: bool = False
+    webhook_url: str = ""
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -88,19 +104,90 @@ class Settings:
             log_level=level,
             followup_ttl=ttl,
             max_retries=retries,
+            **_operations(get, token),
         )
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of WEBHOOK_URL, which the bot's own server answers (the proxy keeps it)."""
+        return urlsplit(self.webhook_url).path
+
+    def require_webhook(self) -> None:
+        """Raise SettingsError unless webhook mode can run (the secret is checked in from_env)."""
+        if not self.token:
+            raise SettingsError("TELEGRAM_BOT_TOKEN is required for webhook mode")
+        if not self.webhook_url:
+            raise SettingsError("WEBHOOK_URL is required for webhook mode (bot.py --webhook)")
 
     def __repr__(self) -> str:
         # The token must never reach a log line, even through a repr in a traceback.
         return f"Settings(token={'<set>' if self.token else '<unset>'}, data_dir={str(self.data_dir)!r}, admins={len(self.admin_ids)})"
 
 
-def load_settings() -> Settings:
-    """Settings from the environment, or exit with a message naming the bad setting."""
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+_WEBHOOK_SECRET_RE = re.compile(r"[A-Za-z0-9_-]{16,256}")
+HEALTH_PATH = "/healthz"
+
+
+def _operations(get: Callable[[str], str], token: str) -> dict[str, object]:
+    """The run-mode and logging settings, validated; each error names its setting."""
+
+    def flag(name: str) -> bool:
+        value = get(name).lower()
+        if value not in _TRUE | _FALSE:
+            raise SettingsError(f"{name} must be true or false, got {get(name)!r}")
+        return value in _TRUE
+
+    def number(name: str, low: int, high: int) -> int:
+        try:
+            value = int(get(name))
+        except ValueError:
+            raise SettingsError(f"{name} must be a whole number, got {get(name)!r}") from None
+        if not low <= value <= high:
+            raise SettingsError(f"{name} must be between {low} and {high}, got {value}")
+        return value
+
+    # Negative would mean "retry for ever" to python-telegram-bot; a bounded start-up lets the
+    # service manager see the failure and restart the unit instead.
+    bootstrap = number("FACTDESK_BOOTSTRAP_RETRIES", 0, 100)
+    port = number("WEBHOOK_PORT", 1, 65535)
+    listen = get("WEBHOOK_LISTEN")
+    if not listen:
+        raise SettingsError("WEBHOOK_LISTEN must be an address such as 0.0.0.0 or 127.0.0.1")
+    secret = get("WEBHOOK_SECRET")
+    if secret and not _WEBHOOK_SECRET_RE.fullmatch(secret):
+        raise SettingsError("WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - "
+                            "(for example the output of: openssl rand -hex 32)")
+    url = get("WEBHOOK_URL")
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise SettingsError(f"WEBHOOK_URL must be an https:// URL with a host, got {url!r}")
+        if parts.path in ("", "/") or parts.path == HEALTH_PATH:
+            raise SettingsError(f"WEBHOOK_URL needs a path of its own (not / or {HEALTH_PATH}), got {url!r}")
+        tail = token.split(":", 1)[-1]
+        if token and (token in url or tail in url):
+            # Telegram's old examples put the token in the path; it would then sit in every proxy log.
+            raise SettingsError("WEBHOOK_URL must not contain the bot token; use any other path")
+        if not secret:
+            raise SettingsError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+    return {"bootstrap_retries": bootstrap, "log_json": flag("FACTDESK_LOG_JSON"),
+            "log_questions": flag("FACTDESK_LOG_QUESTIONS"), "webhook_url": url, "webhook_listen": listen,
+            "webhook_port": port, "webhook_secret": secret}
+
+
+def load_settings(webhook: bool = False) -> Settings:
+    """Settings from the environment, or exit with a message naming the bad setting.
+
+    ``webhook``: also require what webhook mode needs (token, WEBHOOK_URL).
+    """
     import sys
 
     try:
-        return Settings.from_env()
+        settings = Settings.from_env()
+        if webhook:
+            settings.require_webhook()
+        return settings
     except SettingsError as exc:
         print(f"factdesk: bad setting: {exc}", file=sys.stderr)
         raise SystemExit(2) from None

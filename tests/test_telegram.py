@@ -289,3 +289,15 @@ async def test_bot_py_runs_against_the_loopback_server() -> None:
         log = out.decode()
         assert TOKEN not in log and TOKEN.split(":")[1] not in log
         assert "factdesk ready" in log
+
+
+# --- claim check -------------------------------------------------------------------------------------
+
+async def test_check_command_and_inline_check(h: Harness) -> None:
+    [call] = await h.send(U.private_text("/check 7,000 North Koreans arrived in Russia by train in Q3 2023"))
+    text = text_of(call)
+    assert "Differs" in text and "134" in text and "FSB" in text
+    [usage] = await h.send(U.private_text("/check"))
+    assert "/check" in text_of(usage)
+    [inline] = await h.send(U.inline_query("check 365 North Koreans entered Russia in Q3 2023"), method="answerInlineQuery")
+    assert "matches" in inline.params["results"][0]["title"]

@@ -35,6 +35,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()
         if message is not None:
             await send_view(message, context, "why", answer=answer)
+    elif kind == "checkhelp":
+        await query.answer()
+        if message is not None:
+            await send_view(message, context, "check_usage")
     elif kind == "chart" and message is not None:
         await query.answer()
         await send_chart(message.chat_id, payload, context,

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from handlers.charts import render_png
+from handlers.claims import ClaimChecker
 from handlers.telegram.messages import thread_key
 from handlers.telegram.reply import answer_question, send_html, send_view, with_retries
 from handlers.telegram.setup import resources, state
@@ -22,6 +23,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     st = state(context)
     examples = pipeline.examples()
     rows = [[InlineKeyboardButton(q[:60], callback_data=f"q:{st.button(q)}")] for q in examples]
+    rows.append([InlineKeyboardButton("Check a claim", callback_data="checkhelp:")])
     await send_view(message, context, "start", InlineKeyboardMarkup(rows), coverage=pipeline.coverage_rows(),
                     examples=examples)
 
@@ -47,6 +49,20 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     key = thread_key(message)
     await answer_question(message, context, question, state(context).contexts.get(key), key)
+
+
+async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/check SENTENCE: the verdict on every figure in a sentence from a draft."""
+    message = update.effective_message
+    if message is None:
+        return
+    sentence = " ".join(context.args or [])
+    if not sentence:
+        await send_view(message, context, "check_usage")
+        return
+    checker = ClaimChecker(resources(context).pipeline)
+    html, _ = await asyncio.to_thread(checker.render, sentence)
+    await send_html(message, html, quote=message.chat.type != "private")
 
 
 async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -8,6 +8,7 @@ import hashlib
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.ext import ContextTypes
 
+from handlers.claims import ClaimChecker
 from handlers.pipeline import Answer
 from handlers.render import split_message
 from handlers.telegram.setup import resources
@@ -34,6 +35,17 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     pipeline = resources(context).pipeline
     text = query.query.strip()
+    if text.lower().startswith("check "):
+        checker = ClaimChecker(pipeline)
+        html, verdicts = await asyncio.to_thread(checker.render, text[6:])
+        plain = [v.verdict.replace("_", " ") for v in verdicts]
+        result = InlineQueryResultArticle(
+            id=hashlib.sha1(f"check|{text}|{pipeline.snapshot.version}".encode()).hexdigest()[:32],
+            title=f"Claim check: {', '.join(plain) or 'no figure found'}"[:120],
+            description=text[6:][:200],
+            input_message_content=InputTextMessageContent(split_message(html)[0], parse_mode="HTML"))
+        await query.answer([result], cache_time=30)
+        return
     if not text:
         questions = pipeline.examples()
         answers = await asyncio.to_thread(lambda: [pipeline.answer(q) for q in questions])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any, Awaitable, Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -17,6 +18,7 @@ from telegram.ext import ContextTypes
 
 from handlers.pipeline import Answer, Context
 from handlers.render import split_message
+from handlers.settings import Settings
 from handlers.telegram.setup import resources, state
 from handlers.telegram.state import ChatState
 
@@ -75,10 +77,12 @@ async def send_html(message: Message, html: str, markup: InlineKeyboardMarkup | 
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
                           previous: Context | None, thread_key: tuple[int, int, int | None] | None) -> Answer:
     """Run the pipeline off the event loop, reply, and remember the context for follow-ups."""
+    started = time.perf_counter()
     res = resources(context)
     st = state(context)
     pipeline = res.pipeline  # keep one snapshot for the whole question, even if a reload swaps it
     answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous))
+    computed = time.perf_counter()
     answer_id = st.remember(answer)
     sent = await send_html(message, answer.html, keyboard(answer, st, answer_id), quote=message.chat.type != "private")
     if thread_key is not None:
@@ -87,9 +91,24 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
             st.contexts.put(thread_key, answer.context)
     if sent is not None and answer.context is not None:
         st.by_message.put((sent.chat_id, sent.message_id), answer.context)
-    log.info("answered chat=%s intent=%s kind=%s score=%s version=%s", message.chat_id, answer.intent,
-             answer.kind, answer.score, answer.version)
+    log_answered(res.settings, message.chat_id, question, answer, started, computed)
     return answer
+
+
+def log_answered(settings: Settings, chat_id: int, question: str, answer: Answer, started: float,
+                 computed: float) -> None:
+    """One line per answered question; latency is handler start to reply sent, Telegram included."""
+    fields: dict[str, Any] = {
+        "event": "answered", "chat": chat_id, "intent": answer.intent, "kind": answer.kind,
+        "score": answer.score, "version": answer.version,
+        "latency_ms": round((time.perf_counter() - started) * 1000),
+        "pipeline_ms": round((computed - started) * 1000),
+    }
+    if settings.log_questions:  # off by default: a question can reveal a journalist's story
+        fields["question"] = question
+    log.info("answered chat=%s intent=%s kind=%s score=%s version=%s latency_ms=%d pipeline_ms=%d%s", chat_id,
+             answer.intent, answer.kind, answer.score, answer.version, fields["latency_ms"], fields["pipeline_ms"],
+             f" question={question!r}" if settings.log_questions else "", extra=fields)
 
 
 async def send_view(message: Message, context: ContextTypes.DEFAULT_TYPE, template: str,

@@ -8,7 +8,9 @@ and every log record is redacted when it is created, before any handler sees it.
 
 from __future__ import annotations
 
+import json
 import logging
+from datetime import datetime, timezone
 from typing import Any
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
@@ -27,6 +29,7 @@ COMMANDS = [
     ("figures", "Every figure in the data, with sources"),
     ("sources", "Where the figures come from"),
     ("chart", "A chart: trend, or a breakdown"),
+    ("check", "Check the figures in a sentence from your draft"),
     ("why", "How the last answer was computed"),
     ("about", "Data version and coverage"),
     ("help", "How to ask"),
@@ -72,13 +75,52 @@ def protect_secret(secret: str) -> None:
     logging.setLogRecordFactory(_redacting_factory)
 
 
+def redact(text: str) -> str:
+    """``text`` with every registered secret replaced."""
+    for s in _secrets:
+        text = text.replace(s, _REDACTED)
+    return text
+
+
+# Attributes every LogRecord has; anything else on a record came from ``extra=`` and is data.
+_RECORD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: ts, level, logger, msg, the record's ``extra`` fields, exc."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+        }
+        entry.update((k, v) for k, v in vars(record).items() if k not in _RECORD_ATTRS and not k.startswith("_"))
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exc"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        # The record factory already redacted message and traceback; ``extra`` values bypass it.
+        return redact(json.dumps(entry, ensure_ascii=False, default=str))
+
+
 def setup_logging(settings: Settings) -> None:
     """Log format and levels; quiet the libraries whose INFO lines would carry request URLs."""
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter() if settings.log_json
+                         else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=settings.log_level, handlers=[handler])
     logging.getLogger().setLevel(settings.log_level)
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    if not settings.log_questions:
+        # python-telegram-bot's DEBUG lines print whole updates, i.e. what journalists asked.
+        logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
     protect_secret(settings.token)
+    protect_secret(settings.webhook_secret)
 
 
 def resources(context: ContextTypes.DEFAULT_TYPE) -> Resources:

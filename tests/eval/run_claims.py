@@ -1,0 +1,103 @@
+"""Claim-check evaluation: verdicts on tests/eval/claims_en.jsonl.
+
+Each expected claim is paired with the checker's verdict on the same number (or, for
+qualitative claims, the next qualitative verdict in order). A claim is correct when the verdicts
+agree; a "matches" given to a claim that is false or not in the data is counted separately,
+because it is the failure that must never happen.
+Run: ``python -m tests.eval.run_claims [FILE] [--show]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from handlers.claims import ClaimChecker, Verdict, words_to_number
+
+EVAL_DIR = Path(__file__).resolve().parent
+DEFAULT_SET = EVAL_DIR / "claims_en.jsonl"
+MULTIPLIER_WORDS = {"doubled": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0, "quadrupled": 4.0, "halved": 0.5,
+                    "twofold": 2.0, "threefold": 3.0, "half": 50.0, "a third": 100 / 3, "two-thirds": 200 / 3,
+                    "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0, "a majority": 50.0}
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    id: str
+    text: str
+    expected: str
+    got: str
+    value: str | None
+
+
+def expected_value(raw: str | None) -> float | None:
+    if raw is None:
+        return None
+    key = raw.strip().lower().rstrip("%").strip()
+    if key in MULTIPLIER_WORDS:
+        return MULTIPLIER_WORDS[key]
+    try:
+        return float(key.replace(",", ""))
+    except ValueError:
+        n = words_to_number(key)
+        return float(n) if n is not None else None
+
+
+def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
+    verdicts = checker.check(item["text"])
+    pool: list[Verdict | None] = list(verdicts)
+    out = []
+    for claim in item["claims"]:
+        want = expected_value(claim["value"])
+        match_index = None
+        for i, v in enumerate(pool):
+            if v is None:
+                continue
+            if want is None and v.claimed_value is None:
+                match_index = i
+                break
+            if want is not None and v.claimed_value is not None and abs(v.claimed_value - want) < 1e-6:
+                match_index = i
+                break
+        got = "missing"
+        if match_index is not None:
+            got = pool[match_index].verdict  # type: ignore[union-attr]
+            pool[match_index] = None
+        out.append(ClaimResult(item["id"], item["text"], claim["verdict"], got, claim["value"]))
+    return out
+
+
+def evaluate(checker: ClaimChecker, items: list[dict]) -> list[ClaimResult]:
+    return [r for item in items for r in score_item(item, checker)]
+
+
+def load_set(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main(argv: list[str]) -> int:
+    from handlers.resources import Resources
+    from handlers.settings import Settings
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(DEFAULT_SET))
+    parser.add_argument("--show", action="store_true", help="list the claims judged wrongly")
+    args = parser.parse_args(argv)
+    checker = ClaimChecker(Resources.build(Settings.from_env({})).pipeline)
+    results = evaluate(checker, load_set(Path(args.file)))
+    correct = sum(r.expected == r.got for r in results)
+    false_matches = [r for r in results if r.got == "matches" and r.expected != "matches"]
+    if args.show:
+        for r in results:
+            if r.expected != r.got:
+                print(f"[{r.expected} -> {r.got}] {r.id} value={r.value}: {r.text}")
+    n = len(results)
+    print(f"\n{n} claims: correct {correct} ({100 * correct / n:.1f}%), false 'matches' {len(false_matches)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
