@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import sys
 
-from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
 from handlers import console, preflight
 from handlers.settings import Settings, load_settings
-from handlers.telegram import admin, callbacks, commands, errors, inline, messages, webhook
+from handlers.telegram import admin, callbacks, commands, errors, inline, messages, modes
 from handlers.telegram.setup import build_application, setup_logging
 
 
@@ -34,6 +33,13 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(CommandHandler("why", commands.why, filters=new))
     app.add_handler(CommandHandler("check", commands.check, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
+    app.add_handler(CommandHandler("history", admin.history, filters=new))
+    app.add_handler(CommandHandler("rollback", admin.rollback, filters=new))
+    app.add_handler(CommandHandler("unanswered", admin.unanswered, filters=new))
+    app.add_handler(CommandHandler("stats", admin.stats, filters=new))
+    app.add_handler(CommandHandler("corrections", admin.corrections, filters=new))
+    app.add_handler(MessageHandler(new & filters.Document.ALL & filters.ChatType.PRIVATE, admin.upload))
+    app.add_handler(CallbackQueryHandler(admin.on_upload_button, pattern=r"^(apply|cancel):"))
     app.add_handler(CallbackQueryHandler(callbacks.on_button))
     app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, messages.private_text))
@@ -52,13 +58,7 @@ def main(argv: list[str]) -> int:
         return console.run(settings, argv)  # ask QUESTION, check SENTENCE, or the interactive console
     setup_logging(settings)
     app = build(settings)
-    if webhook_mode:
-        return webhook.run(app, settings)
-    # Start-up retries are bounded so a failed start reaches the service manager; updates that
-    # arrived while the bot was down are answered, not dropped.
-    app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.bootstrap_retries,
-                    drop_pending_updates=False)
-    return 0
+    return modes.webhook(app, settings) if webhook_mode else modes.polling(app, settings)
 
 
 if __name__ == "__main__":

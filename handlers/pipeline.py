@@ -124,6 +124,7 @@ class Pipeline:
         default = Direction(meta.get("default_citizens", ""), meta.get("default_destination", ""))
         self.default_direction = default if default in self.directions else (self.directions[0] if self.directions else None)
         self.dataset = meta.get("dataset", "")
+        self.figure_values = {r["figure_id"]: r["value"] for r in snapshot.tables["figures"]}
 
     # --- entry point -------------------------------------------------------------------------
 
@@ -751,6 +752,22 @@ class Pipeline:
         return ChartSpec(kind, f"{v['people']} entering {v['destination']} by {dim}, {period.label}",
                          tuple(r["label"] for r in rows), tuple(r["value"] for r in rows),
                          self._caption(chain, f"{period.label} ({period.span})"), note)
+
+    def figure_label(self, figure_id: str, row: dict[str, Any] | None = None) -> str:
+        """ "North Koreans entering Russia, Q3 2023, by air": what a stored figure counts."""
+        if row is None:
+            row = next((r for r in self.snapshot.tables["figures"] if r["figure_id"] == figure_id), None)
+        if row is None:
+            return figure_id
+        v = self._dir_values(Direction(row["citizens"], row["destination"]))
+        what = "" if row["dimension"] == "total" else f", {self._what(row['dimension'], row['category'])}"
+        return f"{v['people']} entering {v['destination']}, {parse_code(row['period']).label}{what}"
+
+    def default_source_chain(self) -> list[dict[str, Any]]:
+        figures = self.snapshot.tables["figures"]
+        if not figures:
+            return []
+        return self.source_chain(QueryRunner(self.snapshot, self.queries), figures[0]["source_id"])
 
     def _caption(self, chain: list[dict[str, Any]], period: str) -> str:
         return f"Source: {' → '.join(s['name'] for s in chain)} · period: {period} · data v{self.snapshot.version}"

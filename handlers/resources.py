@@ -13,7 +13,7 @@ from handlers.pipeline import Pipeline
 from handlers.queries import load_queries
 from handlers.render import Renderer
 from handlers.settings import Settings
-from handlers.store import Snapshot, load_dir
+from handlers.store import Snapshot, load_current
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Resources:
         """Load and validate the data, build the matcher index and templates; fail fast on errors."""
         renderer = Renderer()
         queries = load_queries()
-        snapshot = load_dir(settings.data_dir)
+        snapshot = load_current(settings.data_dir)
         return cls(settings, renderer, queries, Pipeline(snapshot, renderer, queries))
 
     def swap(self, snapshot: Snapshot) -> Pipeline:

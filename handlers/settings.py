@@ -25,6 +25,7 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
     "FACTDESK_LOG_LEVEL": ("INFO", "Log level: DEBUG, INFO, WARNING, ERROR"),
     "FACTDESK_FOLLOWUP_TTL": ("900", "Seconds a follow-up question may reuse the previous question's context"),
     "FACTDESK_MAX_RETRIES": ("5", "Times a Telegram request is retried after a 429 or network error"),
+    "FACTDESK_STATE_DIR": ("", "Writable directory for the activity log, figures given per chat (for corrections) and the audit log; empty keeps them in memory only"),
     "FACTDESK_BOOTSTRAP_RETRIES": ("10", "Start-up attempts to reach Telegram, with backoff (1.5 s growing to 30 s; 10 is about 2 minutes)"),
     "FACTDESK_LOG_JSON": ("false", "true: one JSON object per log line, for log collectors"),
     "FACTDESK_LOG_QUESTIONS": ("false", "true: log the text of questions (and python-telegram-bot's DEBUG lines, which carry whole updates)"),
@@ -33,6 +34,22 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
     "WEBHOOK_PORT": ("8443", "Webhook mode: port the bot's HTTP server listens on (the proxy forwards here; /healthz too)"),
     "WEBHOOK_SECRET": ("", "Webhook mode, required: 16-256 of A-Z a-z 0-9 _ -; Telegram sends it in X-Telegram-Bot-Api-Secret-Token"),
 }
+
+
+def _state_dir(raw: str) -> Path | None:
+    """FACTDESK_STATE_DIR as an absolute path (created if missing), or None for memory only."""
+    if not raw:
+        return None
+    path = Path(raw)
+    if not path.is_absolute():
+        path = PROJECT_ROOT / path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingsError(f"FACTDESK_STATE_DIR {str(path)!r} cannot be created: {exc.strerror}") from None
+    if not os.access(path, os.W_OK):
+        raise SettingsError(f"FACTDESK_STATE_DIR {str(path)!r} is not writable")
+    return path
 
 
 class SettingsError(ValueError):
@@ -58,6 +75,7 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str = ""
+    state_dir: Path | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -104,6 +122,7 @@ class Settings:
             log_level=level,
             followup_ttl=ttl,
             max_retries=retries,
+            state_dir=_state_dir(get("FACTDESK_STATE_DIR")),
             **_operations(get, token),
         )
 

@@ -84,8 +84,12 @@ TABLES: dict[str, TableSpec] = {
     "caveats": TableSpec("caveats", _cols("caveat_id", "citizens:key?", "destination:key?", "period:period?",
                                           "dimension:key?", "category:key?", "kind:key", "text"),
                          ("caveat_id",)),
+    # Answer text in other languages: entity labels, facts, sources and caveats (see data/README.md).
+    "translations": TableSpec("translations", _cols("kind:key", "id:key", "field:key", "lang:key", "text"),
+                              ("kind", "id", "field", "lang")),
 }
-LOAD_ORDER = ["meta", "sources", "entities", "synonyms", "cues", "figures", "facts", "caveats"]
+LOAD_ORDER = ["meta", "sources", "entities", "synonyms", "cues", "figures", "facts", "caveats", "translations"]
+OPTIONAL_TABLES = {"translations"}  # a dataset without it answers in English only
 
 
 @dataclass(frozen=True)
@@ -118,12 +122,13 @@ def _is_key(value: str) -> bool:
     return value.replace("_", "").replace("-", "").isalnum() and value == value.lower()
 
 
-def parse_table(spec: TableSpec, raw: bytes, file: str | None = None) -> tuple[list[dict[str, Any]], list[DataError]]:
+def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes: int = MAX_FILE_BYTES,
+                max_rows: int = MAX_ROWS) -> tuple[list[dict[str, Any]], list[DataError]]:
     """Parse and type-check one CSV file's bytes. Returns rows (with ``_line``) and errors."""
     file = file or spec.file
     errors: list[DataError] = []
-    if len(raw) > MAX_FILE_BYTES:
-        return [], [DataError(file, 1, None, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    if len(raw) > max_bytes:
+        return [], [DataError(file, 1, None, f"file is {len(raw):,} bytes; the limit is {max_bytes:,}")]
     if not raw.strip():
         return [], [DataError(file, 1, None, "file is empty; expected the header " + ",".join(spec.header))]
     if b"\x00" in raw:
@@ -165,8 +170,8 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None) -> tuple[l
             prev_end = reader.line_num
             if not record or all(not c.strip() for c in record):
                 continue  # blank lines are harmless in hand-edited files
-            if len(rows) >= MAX_ROWS:
-                errors.append(DataError(file, line, None, f"more than {MAX_ROWS:,} rows; split the file"))
+            if len(rows) >= max_rows:
+                errors.append(DataError(file, line, None, f"more than {max_rows:,} rows; the limit is {max_rows:,}"))
                 break
             if len(record) != len(spec.columns):
                 errors.append(DataError(file, line, None, f"has {len(record)} fields, expected {len(spec.columns)} ({','.join(spec.header)})"))
@@ -316,6 +321,7 @@ _DDL = {
     "figures": "figure_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, p_start INTEGER, p_end INTEGER",
     "facts": "fact_id VARCHAR PRIMARY KEY, topic VARCHAR, kind VARCHAR, subject VARCHAR, statement VARCHAR, quote VARCHAR, speaker VARCHAR, date VARCHAR, place VARCHAR, source_id VARCHAR, keywords VARCHAR",
     "caveats": "caveat_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, kind VARCHAR, text VARCHAR",
+    "translations": "kind VARCHAR, id VARCHAR, field VARCHAR, lang VARCHAR, text VARCHAR",
 }
 
 
@@ -331,6 +337,7 @@ class Snapshot:
     # Results of named queries; safe to share because a snapshot's data never changes. Dict
     # reads and writes are atomic under the GIL, and a rare double computation is harmless.
     query_cache: dict[tuple, tuple] = field(default_factory=dict, repr=False)
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the source bytes, for diffs and new versions
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -362,15 +369,23 @@ def read_dir(data_dir: Path) -> dict[str, bytes]:
             if (data_dir / TABLES[name].file).exists()}
 
 
-def validate(files: dict[str, bytes]) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
-    """Parse every file and cross-check them; return typed tables and all errors found."""
+def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None = None
+             ) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
+    """Parse every file and cross-check them; return typed tables and all errors found.
+
+    ``limits`` gives (max bytes, max rows) for some tables, for files uploaded through the bot.
+    """
     tables: dict[str, list[dict[str, Any]]] = {}
     errors: list[DataError] = []
     for name in LOAD_ORDER:
         if name not in files:
+            if name in OPTIONAL_TABLES:
+                tables[name] = []
+                continue
             errors.append(DataError(TABLES[name].file, 1, None, "file is missing"))
             continue
-        rows, errs = parse_table(TABLES[name], files[name])
+        max_bytes, max_rows = (limits or {}).get(name, (MAX_FILE_BYTES, MAX_ROWS))
+        rows, errs = parse_table(TABLES[name], files[name], max_bytes=max_bytes, max_rows=max_rows)
         tables[name] = rows
         errors.extend(errs)
     if not errors:
@@ -378,22 +393,31 @@ def validate(files: dict[str, bytes]) -> tuple[dict[str, list[dict[str, Any]]], 
     return tables, errors
 
 
-def build_snapshot(files: dict[str, bytes], version: str | None = None) -> Snapshot:
+def build_snapshot(files: dict[str, bytes], version: str | None = None,
+                   limits: dict[str, tuple[int, int]] | None = None) -> Snapshot:
     """Validate and load files into a fresh in-memory DuckDB; raise DataLoadError on any problem."""
-    tables, errors = validate(files)
+    tables, errors = validate(files, limits)
     if errors:
         raise DataLoadError(errors)
     con = duckdb.connect(":memory:")
     for name in LOAD_ORDER:
         _insert(con, name, tables[name])
-    digest = hashlib.sha256(b"".join(files[n] for n in LOAD_ORDER)).hexdigest()[:10]
+    digest = hashlib.sha256(b"".join(files.get(n, b"") for n in LOAD_ORDER)).hexdigest()[:10]
     return Snapshot(con=con, tables=tables, version=version or digest, loaded_at=datetime.now(timezone.utc),
-                    warnings=breakdown_warnings(tables["figures"]))
+                    warnings=breakdown_warnings(tables["figures"]), files=dict(files))
 
 
 def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
-    """Load the CSV files of a data directory."""
+    """Load the CSV files of a data directory (as they are on disk, ignoring versions)."""
     return build_snapshot(read_dir(data_dir), version)
+
+
+def load_current(data_dir: Path) -> Snapshot:
+    """Load the version being served: the current numbered version, or the plain files."""
+    from handlers.versions import VersionStore  # versions builds on this module
+
+    files, number = VersionStore(data_dir).current_files()
+    return build_snapshot(files, number)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:

@@ -91,6 +91,9 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
             st.contexts.put(thread_key, answer.context)
     if sent is not None and answer.context is not None:
         st.by_message.put((sent.chat_id, sent.message_id), answer.context)
+    if sent is not None:
+        # Remembered so a later correction of a figure reaches the chat that was given it.
+        context.application.bot_data["activity"].record_answer(message.chat_id, answer, pipeline.figure_values)
     log_answered(res.settings, message.chat_id, question, answer, started, computed)
     return answer
 

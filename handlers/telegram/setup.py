@@ -17,6 +17,7 @@ from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
+from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.telegram.state import ChatState
@@ -31,11 +32,16 @@ COMMANDS = [
     ("chart", "A chart: trend, or a breakdown"),
     ("check", "Check the figures in a sentence from your draft"),
     ("why", "How the last answer was computed"),
+    ("corrections", "Turn correction notices for this chat on or off"),
     ("about", "Data version and coverage"),
     ("help", "How to ask"),
 ]
 ADMIN_COMMANDS = [
     ("reload", "Admin: re-read the data files and swap them in"),
+    ("history", "Admin: data versions"),
+    ("rollback", "Admin: restore data version N (as a new version)"),
+    ("unanswered", "Admin: questions the bot could not answer"),
+    ("stats", "Admin: questions per day, share answered, top intents"),
 ]
 
 _REDACTED = "[REDACTED]"
@@ -138,6 +144,7 @@ async def post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     application.bot_data["resources"] = Resources.build(settings)
     application.bot_data["state"] = ChatState(ttl=settings.followup_ttl)
+    application.bot_data["activity"] = ActivityLog.open(settings.state_dir)
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS], scope=BotCommandScopeDefault())
     for admin_id in sorted(settings.admin_ids):
         # Admin commands show only in each admin's private chat with the bot.
