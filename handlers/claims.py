@@ -236,12 +236,20 @@ class ClaimChecker:
         runner = QueryRunner(self.p.snapshot, self.p.queries)
         claim_text = _clause(text, n)
         try:
-            strange = [w for w in forward.unknown if w not in ("per", "cent")]
+            # What a number counts is named in the few words after it: "120 were women", "30 days",
+            # "3 flights a week". An unknown word or another measure there is not in the data.
+            head = forward.toks[:MEASURE_WORDS]
+            strange = [w for w in head if w in forward.unknown and w not in ("per", "cent")]
+            strange += [" ".join(k) for k in zip(head, head[1:]) if _is_other_measure(self.p, k)]
+            strange += [w for w in head if _is_other_measure(self.p, (w,))] + forward.slot_unknown  # "for medical treatment"
             if strange and not n.multiplier:
                 # "120 were women", "30 days", "3 flights a week": a measure the data does not have.
                 raise NoData("measure", words=strange[:3])
             if whole.exits:
                 raise NoData("measure", words=["departures"])
+            clause_facts = extract(claim_text, self.p.lexicon, self.p.report_date).facts
+            if clause_facts and clause_facts[0][1] >= FACT_CLAIM_WEIGHT and not n.percent:
+                return self._fact_claim(n, claim_text, clause_facts[0][0])
             total_of = re.search(r"\b(of|out of|among|from|total of|all)\s+(the\s+)?$", before) and not n.percent
             direction, directions = self._directions(local, whole)
             categories = [] if total_of else (
@@ -422,6 +430,23 @@ class ClaimChecker:
                              period, one, runner, False,
                              note=None if row["diff"] >= 0 else "it is the other direction that is larger")
 
+    def _fact_claim(self, n: NumberMention, claim: str, fact_id: str) -> Verdict:
+        """A number about something the report states in words ("dozens of workers at the site").
+
+        Checked against the amount the statement gives, read as a range; a statement with no
+        amount cannot settle the number, so it is not in the data.
+        """
+        row = next(r for r in self.p.snapshot.tables["facts"] if r["fact_id"] == fact_id)
+        statement = row["statement"]
+        for word, (lo, hi) in VAGUE_AMOUNTS.items():
+            if re.search(rf"\b{word}\b", statement.lower()):
+                ok = lo <= n.value <= hi if n.hedge == "exact" else _agrees(n.value, n.hedge, n.decimals, (lo + hi) / 2, False)
+                return Verdict(claim=claim, verdict="matches" if ok else "differs", measure="statement",
+                               claimed=n.text, claimed_value=n.value, data_text=f"“{word}”: {statement.rstrip('.')}",
+                               sources=[c for c in self.p.source_chain(QueryRunner(self.p.snapshot, self.p.queries),
+                                                                       row["source_id"]) if c["kind"] != "official statistics"])
+        raise NoData("measure", words=[f"a number for this; the report says: {statement}"])
+
     # --- verdicts -----------------------------------------------------------------------------------
 
     def _verdict(self, n: NumberMention, claim: str, measure: str, data: float, data_text: str, period: Period | None,
@@ -589,6 +614,16 @@ class ClaimChecker:
                        data_text=f"{first.label} {first_value:,}; " + "; ".join(shown))
 
 
+MEASURE_WORDS = 4
+FACT_CLAIM_WEIGHT = 4.0  # a clause this close to a statement of the report is about the statement
+# Words for amounts, read as the ranges a reader would understand by them.
+VAGUE_AMOUNTS = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999)}
+
+
+def _is_other_measure(p: Pipeline, key: tuple[str, ...]) -> bool:
+    return any(t.kind == "cue" and t.id == "other_measure" for t in p.lexicon.phrases.get(key, ()))
+
+
 def _hedge(before: str) -> str:
     before = before.lower().rstrip()
     for phrase, hedge in _HEDGE_BEFORE:
@@ -642,5 +677,5 @@ def _clause(text: str, n: NumberMention) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])|\n+|;\s+", text.strip())
+    parts = re.split(r"(?<=[.!?])['\"”’]*\s+(?=[A-Z0-9\"“'‘])|\n+|;\s+", text.strip())
     return [p for p in parts if p.strip()]

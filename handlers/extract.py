@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from handlers.language import script_of
 from handlers.lexicon import Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 PERSON_BONUS = 2.0
-SLOT_WORDS = {"by", "via", "for", "on", "through", "using"}
+SLOT_WORDS = {"by", "via", "for", "through", "using"}  # not "on": "on the on-screen text" is no category
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 
-    entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS])
+    entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS], lex.filler)
     for h in entity_hits:
         for i in range(h.start, h.end):
             covered[i] = True
@@ -128,7 +129,9 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         ex.unknown.append(tok)
         if tok in proper:
             ex.proper_unknown.append(tok)
-        if (i > 0 and toks[i - 1] in SLOT_WORDS) or _before_dimension(i, entity_hits, cue_hits):
+        if ((i > 0 and toks[i - 1] in SLOT_WORDS) or _before_dimension(i, entity_hits, cue_hits)
+                or _cue_at(cue_hits, "slot_before", i, toks) or _cue_after(cue_hits, "slot_after", i + 1)):
+            # "by bicycle", "на велосипеде", "자전거로": the slot words of each language, from cues.csv
             ex.slot_unknown.append(tok)
         elif _in_measure_slot(i, toks, cue_hits, ex.countries):
             ex.measure_unknown.append(tok)
@@ -139,6 +142,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
 
 
 MEASURE_WINDOW = 4  # tokens after "how many" in which an unknown word names what is counted
+MEASURE_BEFORE_WINDOW = 2  # tokens before "몇 명": the noun and its particle
 
 
 _PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b")
@@ -165,16 +169,26 @@ def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: li
     for h in cue_hits:
         if h.term.id == "measure_head" and h.end <= i < h.end + MEASURE_WINDOW:
             return True
+        if h.term.id == "measure_before" and i < h.start <= i + MEASURE_BEFORE_WINDOW:
+            return True  # Korean names what is counted before the question word: "여성은 몇 명"
     if i + 2 < len(toks) and toks[i + 1] == "of" and any(m.pos == i + 2 for m in countries):
         return True
     return any(m.end == i for m in countries)
 
 
-def _non_overlapping(hits: list[Hit]) -> list[Hit]:
-    """Longest, surest hits win; a shorter hit inside a longer one is dropped."""
+def _non_overlapping(hits: list[Hit], filler: frozenset[str] = frozenset()) -> list[Hit]:
+    """Longest, surest hits win; a shorter hit inside a longer one is dropped.
+
+    Length counts content words only, so "vehicle maintenance" beats "by vehicle" where the
+    two overlap in "by vehicle maintenance".
+    """
     chosen: list[Hit] = []
     taken: set[int] = set()
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), -h.score, h.start)):
+
+    def content(h: Hit) -> int:
+        return sum(1 for w in h.key or h.text.split() if w not in filler)
+
+    for h in sorted(hits, key=lambda h: (-content(h), -(h.end - h.start), -h.score, h.start)):
         span = set(range(h.start, h.end))
         if span & taken:
             # Same span, other meaning (e.g. one word both a country and a category) is kept;
@@ -214,8 +228,10 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         form = m.form
         if form == "people" and _cue_after(cue_hits, "place_nouns", end):
             form = "place"
-        if form == "place" and _cue_after(cue_hits, "people_nouns", end):
-            form = "people"
+        if form == "place" and (_cue_after(cue_hits, "people_nouns", end) or _cue_after(cue_hits, "people_nouns", end + 1)):
+            form = "people"  # "NK visitors", "NK business travellers": the country's people
+        if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
+            form = "people"  # "граждане КНДР": the people noun comes first in Russian
         nxt = next((o for o in found if o.pos > end and o is not m), None)
         if form == "people":
             role = "citizens"
@@ -225,6 +241,10 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             role = "citizens"
         elif _cue_at(cue_hits, "to_marker", m.pos, toks):
             role = "destination"
+        elif _cue_after(cue_hits, "from_after", end):
+            role = "citizens"  # Korean postpositions follow the noun: "북한에서" = from North Korea
+        elif _cue_after(cue_hits, "to_after", end):
+            role = "destination"  # "러시아에", "러시아로", "북한을 방문한"
         else:
             role = ""
         out.append(CountryMention(m.id, role, form, m.pos, m.end, m.score))
@@ -262,6 +282,11 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
         after = next((m for m in countries if m.pos in (h.end, h.end + 1)), None)
         if after is not None and not any(m.role == "destination" and m.pos > after.pos for m in countries):
             return True
+        if script_of(h.text) == "ko":
+            # Korean puts the country first: "러시아를 떠난" (who left Russia).
+            before = next((m for m in countries if m.end in (h.start, h.start - 1)), None)
+            if before is not None and not any(m.role == "destination" and m is not before for m in countries):
+                return True
     return False
 
 

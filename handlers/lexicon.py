@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from handlers.language import jamo, normalise_token, script_of
 from handlers.store import Snapshot
 
 MAX_NGRAM = 6
@@ -29,6 +30,10 @@ FUZZY_MIN_LEN = 5
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
 FUZZY_CUTOFF = 79.9  # just under 80: the similarity of one slip in five letters is 0.8 in floating point
 MULTI_CUTOFF = 88.0  # phrases are longer, so one slip costs less of the ratio; ask for more
+
+KO_MIN_STEM = 2  # syllables: one-syllable stems ("간", "온") are too ambiguous to guess
+# Forms an answer template may ask for, and what stands in for them when a language lacks one.
+_FORM_FALLBACK = {"people_gen": ("people",), "to": ("label",), "origin": ("label",), "phrase": ("label",)}
 
 _QUANTITY_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)\b")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*|%", re.UNICODE)
@@ -51,13 +56,21 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Word tokens; trailing possessives and full stops are dropped ("russia's" -> "russia")."""
+    """Word tokens; trailing possessives and full stops are dropped ("russia's" -> "russia").
+
+    Korean and Russian tokens go through their language's grammar step (particles split off,
+    case endings stemmed), here, so data phrases and questions are indexed the same way.
+    """
     out = []
     for tok in _TOKEN_RE.findall(text):
         tok = tok.replace("’", "'")
         if tok.endswith("'s"):
             tok = tok[:-2]
-        out.append(tok.strip(".'"))
+        tok = tok.strip(".'")
+        if tok.isascii():
+            out.append(tok)
+        else:
+            out.extend(normalise_token(tok))
     return [t for t in out if t]
 
 
@@ -93,7 +106,12 @@ class Lexicon:
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     multi_phrases: list[str] = field(default_factory=list)
     quantitative_facts: set[str] = field(default_factory=set)
+    filler: frozenset[str] = frozenset()
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
+    translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
+    hangul_words: list[str] = field(default_factory=list)
+    hangul_jamo: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, snap: Snapshot) -> "Lexicon":
@@ -109,13 +127,24 @@ class Lexicon:
         for r in snap.tables["cues"]:
             for phrase in r["phrases"].split("|"):
                 lex._add(phrase, Term("cue", r["cue"]))
+        for r in snap.tables.get("translations", []):
+            lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
         n_facts = max(1, len(snap.tables["facts"]))
         df: dict[tuple[str, ...], int] = defaultdict(int)
         per_fact: dict[str, set[tuple[str, ...]]] = {}
         for r in snap.tables["facts"]:
             kws = {tuple(tokens(normalise(k))) for k in r["keywords"].split(";") if k.strip()}
+            # The topic is how "what does the report say about X?" finds every fact on X.
+            kws |= {tuple(tokens(normalise(r["topic"])))}
             subject = tuple(tokens(normalise(r["subject"])))
             people = {tuple(tokens(normalise(r["speaker"])))} if r["speaker"] else set()
+            # The same fact asked in Korean or Russian: its keywords and speaker in those languages.
+            for (kind, fid, fld, _lang), text in lex.translations.items():
+                if kind == "fact" and fid == r["fact_id"]:
+                    if fld == "keywords":
+                        kws |= {tuple(tokens(normalise(k))) for k in text.split(";") if k.strip()}
+                    elif fld == "speaker":
+                        people.add(tuple(tokens(normalise(text))))
             kws |= {subject} | people
             # A subject that is a name, not countries or categories ("Andrei Lankov", not
             # "Russia and North Korea"), identifies whom a question is about.
@@ -135,8 +164,13 @@ class Lexicon:
                 lex._add(" ".join(k), Term("fact", "kw"))
         for r in snap.tables["facts"]:
             # A fact that states an amount ("dozens", "24 months") can answer "how many"; others cannot.
-            if _QUANTITY_RE.search(r["statement"].lower()):
+            # Years and resolution numbers ("2397") are not amounts.
+            amounts = re.sub(r"\b\d{4}\b|\b(?:\d+|one|two|three|four|five|six|twelve|24)(?:\s+to\s+\w+)?\s+(?:months?|years?|days?|weeks?)\b",
+                             "", r["statement"].lower())  # durations ("within 24 months") are not amounts
+            if _QUANTITY_RE.search(amounts):
                 lex.quantitative_facts.add(r["fact_id"])
+        lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
+                               if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
         common = {k for k, terms in lex.phrases.items()
                   if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
         for fid, kws in per_fact.items():
@@ -146,6 +180,8 @@ class Lexicon:
             lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1))
                                       * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in kws}
         lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
+        lex.hangul_words = sorted({w for w in lex.vocabulary if script_of(w) == "ko"})
+        lex.hangul_jamo = [jamo(w) for w in lex.hangul_words]
         lex.multi_phrases = sorted({" ".join(p) for p, terms in lex.phrases.items()
                                     if 2 <= len(p) <= 3 and any(t.kind != "cue" for t in terms)})
         return lex
@@ -160,6 +196,8 @@ class Lexicon:
 
     def fuzzy_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely stands for, or None."""
+        if script_of(word) == "ko":
+            return self._korean_word(word)
         if len(word) < FUZZY_MIN_LEN or word.isdigit():
             return None
         best = process.extractOne(word, self.single_words, scorer=OSA.normalized_similarity,
@@ -167,6 +205,30 @@ class Lexicon:
         if best is None or best[0][0] != word[0]:
             return None
         return best[0], best[1] * 100
+
+    def _korean_word(self, word: str) -> tuple[str, float] | None:
+        """A Korean word the index lacks: a known stem with a verb ending, or a one-jamo slip.
+
+        Korean verbs and adjectives conjugate by adding syllables ("입국했나요" is "입국" + an
+        ending), so the longest known word of two syllables or more that begins the token is
+        the word meant. Typos are measured on letters (jamo), not syllables: "쥬민" is one
+        letter from "주민", the same one-slip-in-five rule as English words.
+        """
+        for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
+            if word[:end] in self.vocabulary:
+                return word[:end], 100.0
+        letters = jamo(word)
+        if len(letters) < FUZZY_MIN_LEN or not self.hangul_words:
+            return None
+        best = process.extractOne(letters, self.hangul_jamo, scorer=OSA.normalized_similarity,
+                                  score_cutoff=FUZZY_CUTOFF / 100)
+        if best is None or best[0][0] != letters[0]:
+            return None
+        return self.hangul_words[best[2]], best[1] * 100
+
+    def translated(self, kind: str, id_: str, field_name: str, lang: str) -> str | None:
+        """Answer text in another language from translations.csv, or None when there is none."""
+        return self.translations.get((kind, id_, field_name, lang))
 
     def scan(self, toks: list[str]) -> list[Hit]:
         """Every phrase occurrence, exact or (single words) fuzzy, longest first, overlapping allowed."""
@@ -198,10 +260,22 @@ class Lexicon:
                     hits.append(Hit(i, i + n, term, min(fuzzy_score[i:i + n]), " ".join(toks[i:i + n]), key))
         return hits
 
-    def label(self, kind: str, id_: str, form: str = "label") -> str:
-        """Display name for an entity; falls back to the id so unknown ids still read sensibly."""
+    def label(self, kind: str, id_: str, form: str = "label", lang: str = "en") -> str:
+        """Display name for an entity; falls back to the id so unknown ids still read sensibly.
+
+        In Korean and Russian the name comes from translations.csv; Russian answers also ask for
+        grammatical forms ("people_gen": "граждан КНДР", "to": "в Россию") that fall back to the
+        nearest form. An entity with no translation keeps its English name rather than none.
+        """
+        if lang != "en":
+            for f in (form, *_FORM_FALLBACK.get(form, ())):
+                text = self.translations.get((kind, id_, f, lang))
+                if text:
+                    return text
         entry = self.labels.get((kind, id_))
-        return entry[form] if entry else id_.replace("_", " ")
+        if entry is None:
+            return id_.replace("_", " ")
+        return entry.get(form) or entry["label"]
 
     def known(self, word: str) -> bool:
         return word in self.vocabulary or self.fuzzy_word(word) is not None

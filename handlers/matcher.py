@@ -28,6 +28,7 @@ UNKNOWN_PENALTY_CAP = 9.0
 FACT_UNKNOWN_PENALTY = 12.0
 FACT_UNKNOWN_CAP = 36.0
 FACT_NO_QUANTITY_PENALTY = 30.0  # "how many flights a week": the flights fact states no amount
+OTHER_MEASURE_FACT_PENALTY = 25.0  # a fact rarely states wages or airlines; when it does, the focus check lets it through
 PROPER_UNKNOWN_PENALTY = 40.0  # "what did Peskov say": a person or place the report does not mention
 SPEECH_FIGURE_PENALTY = 10.0  # "what did X say about the workers": words, not a figure
 OPINION_PENALTY = 45.0  # "should the UN sanction Russia?": the bot reports, it does not opine
@@ -91,7 +92,9 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["caveats"] = 85 + 0.1 * cue("caveat")
     if "sources" in c:
         # "how many ..., according to the FSB?" asks for the figure; the source comes with it.
-        s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c or asks_figure) else 0)
+        figure_entities = bool(ex.categories or ex.dimensions or (ex.countries and real_periods))
+        s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c or asks_figure
+                                                             or figure_entities) else 0)
     strong_fact = bool(ex.facts) and ex.facts[0][1] >= FACT_STRONG * 1.5
     if strong_fact:
         # "which countries avoid repatriation under 2397": the fact, not the list of countries covered.
@@ -126,8 +129,9 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["compare_directions"] = base + 9
     if c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (has_dim or has_cat):
         s["ranking"] = base + 8
-    elif c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (
-            len(real_periods) >= 2 or any(p.m2 - p.m1 >= 3 for p in real_periods) or {"quarter", "period", "year", "half"} & set(ex.toks)):
+    elif c.keys() & {"rank_top", "rank_bottom"} and "change" not in c and (
+            len(real_periods) >= 2 or any(p.m2 - p.m1 >= 3 for p in real_periods) or {"quarter", "period", "year", "half"} & set(ex.toks)
+            or "period_nouns" in c):
         s["ranking"] = base + 8  # "which quarter had the most arrivals": periods ranked
     elif c.keys() & {"rank_top", "rank_bottom", "rank_order"}:
         # "which was most common?" of what: purposes or transport? Ask, don't pick.
@@ -141,12 +145,15 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["total"] = base + 6  # "Q1, Q2 and Q3 (combined)": a list of totals with their sum
     elif len(ex.categories) >= 2 and len(real_periods) < 2:
         pass  # "ratio of business to education": categories compared within one period
-    elif len(real_periods) >= 2 or ("change" in c and (real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
+    elif len(real_periods) >= 2 or ("change" in c and not has_dim and (
+            real_periods or any(p.kind in ("previous", "relative") for p in ex.periods))):
         s["compare_periods"] = base + 5
     elif "change" in c and not has_cat and not has_dim:
         s["compare_periods"] = base + 1  # "how much did it rise?": the latest period against the one before
-    if has_dim and not has_cat or "breakdown" in c:
-        s["breakdown"] = base + 3 if not has_cat else base - 5
+    if has_dim and not has_cat:
+        s["breakdown"] = base + 3
+    elif "breakdown" in c:
+        s["breakdown"] = base - 5 if has_cat else base - 8  # "list ..." alone: a breakdown of what?
     if "share" in c and not has_cat:
         s["breakdown"] = max(s.get("breakdown", 0), base - 2)
     if has_cat:
@@ -164,10 +171,17 @@ def match(ex: Extraction) -> MatchResult:
     if plain_unknown:
         penalty += min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
         penalties.append("unknown words: " + ", ".join(plain_unknown))
-    if ex.slot_unknown:
-        penalty += SLOT_UNKNOWN_PENALTY * len(ex.slot_unknown)
-        penalties.append("unknown category: " + ", ".join(ex.slot_unknown))
     scored = {k: max(0.0, v - penalty) for k, v in raw.items()}
+    if ex.slot_unknown:
+        # "by bicycle": a category the data lacks; it says nothing against a fact question.
+        penalties.append("unknown category: " + ", ".join(ex.slot_unknown))
+        scored = {k: (max(0.0, v - SLOT_UNKNOWN_PENALTY * len(ex.slot_unknown)) if k in FIGURE_INTENTS else v)
+                  for k, v in scored.items()}
+    if "other_measure" in ex.cues:
+        # "how much are workers paid", "women", "airline": measures the data does not hold.
+        penalties.append("asks for another measure")
+        scored = {k: max(0.0, v - (MEASURE_UNKNOWN_PENALTY if k in FIGURE_INTENTS else OTHER_MEASURE_FACT_PENALTY))
+                  for k, v in scored.items()}
     if ex.unknown and "fact" in scored:
         extra = min(FACT_UNKNOWN_CAP, FACT_UNKNOWN_PENALTY * len(ex.unknown)) - min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
         scored["fact"] = max(0.0, scored["fact"] - extra)

@@ -30,6 +30,11 @@ MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July
 ORDINALS = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3,
             "three": 3, "fourth": 4, "4th": 4, "four": 4, "last": 4, "final": 4}
 
+# Korean and Russian names for the same periods; the answer's language picks one (``label_in``).
+RU_MONTHS = ["", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+             "октябрь", "ноябрь", "декабрь"]
+ROMAN = ["", "I", "II", "III", "IV"]
+
 CODE_RE = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$")
 
 
@@ -97,11 +102,65 @@ class Period:
     def year(self) -> int:
         return self.start // 12
 
+    def label_in(self, lang: str) -> str:
+        """The period's name in an answer language: "2023년 3분기", "III квартал 2023 г."."""
+        if lang == "ko":
+            return _label_ko(self)
+        if lang == "ru":
+            return _label_ru(self)
+        return self.label
+
+    def span_in(self, lang: str) -> str:
+        """The months covered, in an answer language: "2023년 7~9월", "июль–сентябрь 2023 г."."""
+        y1, m1 = divmod(self.start, 12)
+        y2, m2 = divmod(self.end, 12)
+        if lang == "ko":
+            if self.months == 1:
+                return f"{y1}년 {m1 + 1}월"
+            if y1 == y2:
+                return f"{y1}년 {m1 + 1}~{m2 + 1}월"
+            return f"{y1}년 {m1 + 1}월~{y2}년 {m2 + 1}월"
+        if lang == "ru":
+            if self.months == 1:
+                return f"{RU_MONTHS[m1 + 1]} {y1} г."
+            if y1 == y2:
+                return f"{RU_MONTHS[m1 + 1]}–{RU_MONTHS[m2 + 1]} {y1} г."
+            return f"{RU_MONTHS[m1 + 1]} {y1} г. – {RU_MONTHS[m2 + 1]} {y2} г."
+        return self.span
+
     def contains(self, other: "Period") -> bool:
         return self.start <= other.start and other.end <= self.end
 
     def overlaps(self, other: "Period") -> bool:
         return self.start <= other.end and other.start <= self.end
+
+
+def _label_ko(p: Period) -> str:
+    code = p.code
+    if ".." in code:
+        return p.span_in("ko")
+    year, _, part = code.partition("-")
+    if not part:
+        return f"{year}년"
+    if part[0] == "Q":
+        return f"{year}년 {part[1]}분기"
+    if part[0] == "H":
+        return f"{year}년 {'상' if part[1] == '1' else '하'}반기"
+    return f"{year}년 {int(part)}월"
+
+
+def _label_ru(p: Period) -> str:
+    code = p.code
+    if ".." in code:
+        return p.span_in("ru")
+    year, _, part = code.partition("-")
+    if not part:
+        return f"{year} г."
+    if part[0] == "Q":
+        return f"{ROMAN[int(part[1])]} квартал {year} г."
+    if part[0] == "H":
+        return f"{part[1]}-е полугодие {year} г."
+    return f"{RU_MONTHS[int(part)]} {year} г."
 
 
 def months(year: int, m1: int, m2: int) -> Period:
@@ -172,7 +231,55 @@ class PeriodMention:
 _Y = r"(?:'|’)?(\d{4}|\d{2})"  # a year: 2023, '23, 23
 _YEAR4 = r"(?:19[89]\d|20\d\d)"
 
+# Korean and Russian period phrases. Korean writes the year first and glues units to numbers
+# ("2023년 3분기", "1~9월"); Russian inflects ("в третьем квартале", "за первое полугодие").
+_KO_Y = r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:의\s*)?)?"
+_RU_ORD = r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4](?:\s*-?\s*(?:й|м|го|ом|ий|ый|ой|е|ое))?|iv|iii|ii|i)"
+_RU_YEAR_AFTER = r"(?:\s+(\d{4})(?:\s*(?:г\b\.?|год\w*))?)?"
+_RU_MONTH = (r"(январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\b|июн\w*|июл\w*|август\w*|сентябр\w*|"
+             r"октябр\w*|ноябр\w*|декабр\w*)")
+_RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+                 "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+_KO_RELATIVE = {"재작년": -2, "지지난해": -2, "재작년도": -2, "작년": -1, "지난해": -1, "전년": -1, "작년도": -1,
+                "올해": 0, "금년": 0, "올": 0, "내년": 1}
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # --- Korean ---
+    # 1~3분기, 2023년 1-3분기, 1분기부터 3분기까지 (the last: two endpoints, for comparisons)
+    ("ko_quarters", re.compile(_KO_Y + r"([1-4])\s*(?:분기\s*)?(~|-|부터|에서)\s*([1-4])\s*분기(?:\s*까지)?")),
+    # 2023년 3분기, 3분기, 3/4분기, 제3분기
+    ("ko_quarter", re.compile(_KO_Y + r"(?:제\s*)?([1-4])\s*(?:/\s*4\s*)?분기")),
+    # 2023년 상반기 / 하반기
+    ("ko_half", re.compile(_KO_Y + r"(상|하)\s*반기")),
+    # 2023년 1~9월, 7-9월, 1월부터 6월까지
+    ("ko_month_range", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*(?:월\s*)?(?:~|-|부터|에서)\s*(1[0-2]|[1-9])\s*월(?:\s*까지)?")),
+    ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
+    ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
+    ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
+    ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
+    # --- Russian ---
+    # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
+    ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # 1-3 кварталы, i-iii кварталы
+    ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # первый и второй квартал(ы): two quarters, found as a pair
+    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # первые три квартала (2023)
+    ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # третий квартал 2023 г., 3-й квартал, III квартал, 3 кв.
+    ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
+    # первое полугодие 2023, 1-е полугодие
+    ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+полугоди\w*" + _RU_YEAR_AFTER)),
+    # январь–сентябрь 2023, с января по сентябрь
+    ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
+    # (первые) девять месяцев 2023
+    ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+месяц\w*" + _RU_YEAR_AFTER)),
+    ("ru_month", re.compile(r"\b" + _RU_MONTH + _RU_YEAR_AFTER)),
+    ("ru_relative", re.compile(r"\b(позапрошл\w*\s+год\w*|прошл\w*\s+год\w*|прошлогодн\w*|(?:этом|этот|текущ\w*|нынешн\w*)\s+год\w*|следующ\w*\s+год\w*)")),
+    ("ru_year", re.compile(r"\b(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)")),
+    ("previous", re.compile(r"\b(предыдущ\w*\s+квартал\w*|прошл\w*\s+квартал\w*)")),
+    ("latest", re.compile(r"\b(последн\w*\s+квартал\w*|последн\w*\s+данн\w*|свеж\w*)")),
+    # --- English ---
     # Q1-Q3 2023, q1 to q3 2023
     ("quarters", re.compile(r"\bq([1-4])\s*(-|–|—|to|through|thru|until)\s*q([1-4])(?:\s*(?:of\s+)?" + _Y + r")?\b")),
     # first three quarters (of 2023), first 3 quarters
@@ -181,6 +288,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_months", re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b")),
     # 3Q23, 3Q 2023, 3q'23
     ("quarter", re.compile(r"\b([1-4])\s?q\s?" + _Y + r"\b")),
+    # 3Q with no year ("in 3Q"): the year comes from the rest of the question or the data
+    ("quarter", re.compile(r"\b([1-4])q()\b")),
     # Q3 2023, Q3'23, Q3-23, Q3/23, Q3 of 2023, q3 fy23
     ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?\b")),
     # 2023 Q3, 2023Q3, 2023-Q3
@@ -259,8 +368,11 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
             a, b = m.span()
             if not free(a, b):
                 continue
-            if kind == "quarter_pair":
-                q1, q2, year = ORDINALS[m.group(1)], ORDINALS[m.group(2)], _year(m.group(3))
+            if kind in ("quarter_pair", "ru_quarter_pair"):
+                if kind == "quarter_pair":
+                    q1, q2, year = ORDINALS[m.group(1)], ORDINALS[m.group(2)], _year(m.group(3))
+                else:
+                    q1, q2, year = _ru_ordinal(m.group(1)), _ru_ordinal(m.group(2)), _year(m.group(3))
                 half = (a + b) // 2  # split the span so both mentions keep a position in the text
                 found.append(PeriodMention("quarter", year, 3 * q1 - 2, 3 * q1, (a, half), m.group(0)))
                 found.append(PeriodMention("quarter", year, 3 * q2 - 2, 3 * q2, (half, b), m.group(0)))
@@ -278,13 +390,20 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
                 q = ORDINALS[m.group(1)]
                 found.append(PeriodMention("quarter", None, 3 * q - 2, 3 * q, (a, b), m.group(1)))
                 taken.append((a, b))
+        # "по сравнению с первым", "чем во втором": the other quarter of a Russian comparison
+        for m in re.finditer(r"\b(?:с|со|чем|и|от|во|в)\s+(перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\b(?!\s+(?:квартал|полугод|месяц))", text):
+            a, b = m.span(1)
+            if free(a, b):
+                q = _ru_ordinal(m.group(1))
+                found.append(PeriodMention("quarter", None, 3 * q - 2, 3 * q, (a, b), m.group(1)))
+                taken.append((a, b))
     found.sort(key=lambda p: p.span)
     return _attach_years(text, found)
 
 
 # Words that may stand between a part of a year and its year: "Q3 of last year", "last year's
 # third quarter", "the July-September quarter of 2023", "last year in Q3".
-_JOIN_RE = re.compile(r"^(?:\s|,|'s|\bof\b|\bin\b|\bfor\b|\bduring\b|\bthe\b|\bquarter\b)*$")
+_JOIN_RE = re.compile(r"^(?:\s|,|'s|\bof\b|\bin\b|\bfor\b|\bduring\b|\bthe\b|\bquarter\b|의|\bза\b|\bв\b)*$")
 _PARTS = ("quarter", "half", "months", "quarters")
 
 
@@ -308,9 +427,30 @@ def _attach_years(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
     return out
 
 
+def _ru_ordinal(word: str) -> int:
+    """перв* / 1-й / i -> 1 ... for quarters and halves."""
+    word = word.strip()
+    for stem, n in (("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4)):
+        if word.startswith(stem):
+            return n
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    if word in roman:
+        return roman[word]
+    return int(word[0])
+
+
+def _ru_month(word: str) -> int:
+    return next(n for stem, n in _RU_MONTH_NUM.items() if word.startswith(stem))
+
+
+_RU_COUNT = {"два": 2, "две": 2, "три": 3, "шесть": 6, "девять": 9}
+
+
 def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | None:
     g = m.groups()
     span, text = m.span(), m.group(0)
+    if kind.startswith(("ko_", "ru_")):
+        return _mention_local(kind, g, span, text, report_date)
     if kind == "quarters":
         q1, q2 = int(g[0]), int(g[2])
         if q2 < q1:
@@ -371,4 +511,63 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
         return PeriodMention("latest", None, 1, 12, span, text)
     if kind == "previous":
         return PeriodMention("previous", None, 1, 12, span, text)
+    return None
+
+
+def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], text: str,
+                   report_date: date) -> PeriodMention | None:
+    """Korean and Russian period phrases, as the same mentions the English ones give."""
+    if kind == "ko_quarters":
+        q1, q2 = int(g[1]), int(g[3])
+        if q2 < q1:
+            return None
+        return PeriodMention("quarters", _year(g[0]), 3 * q1 - 2, 3 * q2, span, text, endpoints=g[2] in ("부터", "에서"))
+    if kind == "ko_quarter":
+        q = int(g[1])
+        return PeriodMention("quarter", _year(g[0]), 3 * q - 2, 3 * q, span, text)
+    if kind == "ko_half":
+        first = g[1] == "상"
+        return PeriodMention("half", _year(g[0]), 1 if first else 7, 6 if first else 12, span, text)
+    if kind == "ko_month_range":
+        a, b = int(g[1]), int(g[2])
+        if b < a:
+            return None
+        return PeriodMention("months", _year(g[0]), a, b, span, text)
+    if kind == "ko_month":
+        mo = int(g[1])
+        return PeriodMention("months", _year(g[0]), mo, mo, span, text)
+    if kind == "ko_relative":
+        return PeriodMention("year", report_date.year + _KO_RELATIVE[g[0]], 1, 12, span, text)
+    if kind in ("ko_year", "ru_year"):
+        return PeriodMention("year", int(g[0]), 1, 12, span, text)
+    if kind == "ru_quarters":
+        q1, q2 = _ru_ordinal(g[0]), _ru_ordinal(g[2])
+        if q2 < q1:
+            return None
+        return PeriodMention("quarters", _year(g[3]), 3 * q1 - 2, 3 * q2, span, text, endpoints=g[1] != "-")
+    if kind == "ru_first_quarters":
+        n = _RU_COUNT.get(g[0]) or int(g[0])
+        return PeriodMention("quarters", _year(g[1]), 1, 3 * n, span, text)
+    if kind == "ru_quarter":
+        q = _ru_ordinal(g[0])
+        return PeriodMention("quarter", _year(g[1]), 3 * q - 2, 3 * q, span, text)
+    if kind == "ru_half":
+        first = _ru_ordinal(g[0]) == 1
+        return PeriodMention("half", _year(g[1]), 1 if first else 7, 6 if first else 12, span, text)
+    if kind == "ru_month_range":
+        a, b = _ru_month(g[0]), _ru_month(g[1])
+        if b < a:
+            return None
+        return PeriodMention("months", _year(g[2]), a, b, span, text)
+    if kind == "ru_first_months":
+        n = _RU_COUNT.get(g[0]) or int(g[0])
+        return PeriodMention("months", _year(g[1]), 1, n, span, text)
+    if kind == "ru_month":
+        mo = _ru_month(g[0])
+        return PeriodMention("months", _year(g[1]), mo, mo, span, text)
+    if kind == "ru_relative":
+        phrase = g[0]
+        offset = (-2 if phrase.startswith("позапрошл") else -1 if phrase.startswith("прошл")
+                  else 1 if phrase.startswith("следующ") else 0)
+        return PeriodMention("year", report_date.year + offset, 1, 12, span, text)
     return None

@@ -45,9 +45,9 @@ def run(settings: Settings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) 
         pipeline.answer(question)  # an exception here is a bug; its traceback is the message
     snapshot = pipeline.snapshot
     counts = snapshot.counts()
-    mode = f"webhook {settings.webhook_path} on {settings.webhook_listen}:{settings.webhook_port}" \
-        if settings.webhook_url else "polling (webhook when WEBHOOK_URL is set)"
+    mode = (f"polling, or --webhook on {settings.webhook_listen}:{settings.webhook_port}{settings.webhook_path}"
+            if settings.webhook_url else "polling (WEBHOOK_URL unset)")
     out.write(f"factdesk check OK: data v{snapshot.version} ({counts['figures']} figures, {counts['facts']} facts) "
               f"from {settings.data_dir}; {len(examples)} example questions answered; {len(env.list_templates())} "
-              f"templates; {len(settings.admin_ids)} admin(s); mode {mode}\n")
+              f"templates; {len(settings.admin_ids)} admin(s); {mode}\n")
     return 0

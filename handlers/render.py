@@ -52,23 +52,77 @@ def fmt_ratio(value: Any) -> str:
     return "n/a" if value is None else f"{float(value):.2f}"
 
 
+# Russian typography: a no-break space groups thousands ("1 234") and stands before "%"
+# ("71,4 %"); the decimal mark is a comma. Korean writes numbers as English does.
+NBSP = "\u00a0"
+
+
+def _ru(text: str) -> str:
+    """An English-formatted number in Russian style: "1,234.5" -> "1 234,5"."""
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def fmt_num_ru(value: Any) -> str:
+    return "н/д" if value is None else _ru(fmt_num(value))
+
+
+def fmt_signed_ru(value: Any) -> str:
+    return "н/д" if value is None else _ru(fmt_signed(value))
+
+
+def fmt_pct_ru(value: Any, signed: bool = False) -> str:
+    if value is None:
+        return "н/д"
+    return _ru(fmt_pct(value, signed)).replace("%", NBSP + "%")
+
+
+def fmt_ratio_ru(value: Any) -> str:
+    return "н/д" if value is None else _ru(fmt_ratio(value))
+
+
+def _period_filters(lang: str) -> dict[str, Any]:
+    """Period names in the template's language: ``{{ period|plabel }}``, ``{{ period|pspan }}``."""
+    return {"plabel": lambda p: p.label_in(lang), "pspan": lambda p: p.span_in(lang)}
+
+
+FILTERS: dict[str, dict[str, Any]] = {
+    "en": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, **_period_filters("en")),
+    "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, **_period_filters("ko")),
+    "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, **_period_filters("ru")),
+}
+
+
 class Renderer:
-    """Holds the jinja2 Environment; built once at start-up."""
+    """Holds one jinja2 Environment per answer language; built once at start-up.
+
+    Each language's environment formats numbers its own way, so templates write ``|num`` and
+    ``|pct`` everywhere and get "1,234" / "71.4%" in English and Korean, "1 234" / "71,4 %" in
+    Russian. A template a language does not have (admin and operations messages) is the
+    English one.
+    """
 
     def __init__(self, answers_dir: Path = ANSWERS_DIR) -> None:
-        self.env = Environment(
-            loader=FileSystemLoader(str(answers_dir)),
-            autoescape=True,  # every template is HTML for Telegram; escape all of them
-            undefined=StrictUndefined,  # a missing value is a bug, not an empty string in an answer
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
-        self.env.filters.update(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio)
+        self.envs: dict[str, Environment] = {}
+        for lang, filters in FILTERS.items():
+            env = Environment(
+                loader=FileSystemLoader(str(answers_dir)),
+                autoescape=True,  # every template is HTML for Telegram; escape all of them
+                undefined=StrictUndefined,  # a missing value is a bug, not an empty string in an answer
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=False,
+            )
+            env.filters.update(filters)
+            self.envs[lang] = env
+        self.env = self.envs["en"]
+        self.available = set(self.env.list_templates())
 
     def html(self, template: str, lang: str = "en", **values: Any) -> str:
-        """Render ``answers/<lang>/<template>.j2`` to Telegram HTML."""
-        out = self.env.get_template(f"{lang}/{template}.j2").render(**values)
+        """Render ``answers/<lang>/<template>.j2`` (or the English one) to Telegram HTML."""
+        name = f"{lang}/{template}.j2"
+        if lang not in self.envs or name not in self.available:
+            lang, name = "en", f"en/{template}.j2"
+        out = self.envs[lang].get_template(name).render(**values)
         return re.sub(r"\n{3,}", "\n\n", out).strip()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -26,6 +26,7 @@ from handlers.periods import PeriodCodeError, parse_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
 MAX_ROWS = 500_000
+INSERT_SLICE = 10_000  # rows per bulk INSERT (see _insert)
 MAX_ERRORS_SHOWN = 8
 FORMULA_PREFIXES = ("=", "+", "-", "@")  # spreadsheet formula injection, refused in text cells
 
@@ -140,7 +141,9 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return [], [DataError(file, line, None, f"not UTF-8 text (byte {raw[exc.start]:#04x} at character {col}); save the file as UTF-8")]
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    # Lines as io.StringIO(newline="") would give them (ending at \n, \r or \r\n), produced one at a
+    # time: StringIO first copies the whole text into 4 bytes per character, ~70 MB for 200,000 rows.
+    reader = csv.reader((m.group() for m in _LINE_RE.finditer(text)), strict=True)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -163,12 +166,17 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
         return [], [DataError(file, 1, None, f"header must be exactly '{','.join(spec.header)}': {msg}")]
     rows: list[dict[str, Any]] = []
     seen: dict[tuple, int] = {}
+    # Identifier, period and date columns repeat a few values over every row ("russia", "2023-Q3"):
+    # each distinct cell is checked once, and every row shares the one resulting string, which
+    # keeps a 200,000-row load to a fraction of the time and memory.
+    memos: list[dict[str, tuple[Any, str | None]] | None] = [{} if c.type in _MEMO_TYPES else None
+                                                              for c in spec.columns]
     prev_end = 1
     try:
         for record in reader:
             line = prev_end + 1
             prev_end = reader.line_num
-            if not record or all(not c.strip() for c in record):
+            if not record or not "".join(record).strip():
                 continue  # blank lines are harmless in hand-edited files
             if len(rows) >= max_rows:
                 errors.append(DataError(file, line, None, f"more than {max_rows:,} rows; the limit is {max_rows:,}"))
@@ -177,8 +185,14 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
                 errors.append(DataError(file, line, None, f"has {len(record)} fields, expected {len(spec.columns)} ({','.join(spec.header)})"))
                 continue
             row: dict[str, Any] = {"_line": line}
-            for col, cell in zip(spec.columns, record):
-                value, problem = _convert(col, cell.strip())
+            for col, memo, cell in zip(spec.columns, memos, record):
+                if memo is None:
+                    value, problem = _convert(col, cell.strip())
+                else:
+                    hit = memo.get(cell)
+                    if hit is None:
+                        hit = memo[cell] = _convert(col, cell.strip())
+                    value, problem = hit
                 if problem:
                     errors.append(DataError(file, line, col.name, problem))
                 row[col.name] = value
@@ -193,6 +207,10 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
     if not rows and not errors:
         errors.append(DataError(file, 2, None, "the file has a header but no rows"))
     return rows, errors
+
+
+_MEMO_TYPES = frozenset({"key", "period", "date"})  # conversions that depend on the cell alone
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def _is_number(cell: str) -> bool:
@@ -425,14 +443,19 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]
     cols = list(TABLES[name].header)
     data: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in cols}
     if name == "figures":
-        periods = [parse_code(p) for p in data["period"]]
+        parsed = {p: parse_code(p) for p in set(data["period"])}  # a few hundred distinct periods
+        periods = [parsed[p] for p in data["period"]]
         data["p_start"] = [p.start for p in periods]
         data["p_end"] = [p.end for p in periods]
         cols += ["p_start", "p_end"]
     if not rows:
         return
     select = ", ".join(f"unnest(${c}) AS {c}" for c in cols)
-    con.execute(f"INSERT INTO {name} ({', '.join(cols)}) SELECT {select}", data)
+    sql = f"INSERT INTO {name} ({', '.join(cols)}) SELECT {select}"
+    # In slices: DuckDB turns each bound list into one LIST value, so a 200,000-row table sent at
+    # once briefly costs ~250 MB more; 10,000-row slices take the same time and a tenth of that.
+    for i in range(0, len(rows), INSERT_SLICE):
+        con.execute(sql, {c: data[c][i:i + INSERT_SLICE] for c in cols})
 
 
 def iter_errors(exc: DataLoadError) -> Iterable[str]:

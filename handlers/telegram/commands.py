@@ -1,4 +1,4 @@
-"""Commands: /start, /help, /ask, /figures, /sources, /chart, /about, /why."""
+"""Commands: /start, /help, /ask, /figures, /sources, /chart, /about, /why, /lang."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from handlers.charts import render_png
+from handlers.language import LANGS
 from handlers.claims import ClaimChecker
 from handlers.telegram.messages import thread_key
 from handlers.telegram.reply import answer_question, send_html, send_view, with_retries
@@ -121,3 +122,20 @@ async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE
     caption = res.renderer.html("chart_caption", spec=spec)
     await with_retries(lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode="HTML",
                                                       message_thread_id=thread_id))
+
+
+async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/lang ko|ru|en|auto: fix the chat's answer language, or go back to the question's own."""
+    message = update.effective_message
+    if message is None:
+        return
+    choice = (context.args[0].lower() if context.args else "").strip()
+    st = state(context)
+    valid = choice in LANGS or choice == "auto"
+    if choice == "auto":
+        st.langs.put(message.chat_id, "")  # empty: no fixed language, the question's script decides
+    elif valid:
+        st.langs.put(message.chat_id, choice)
+    reply_lang = choice if choice in LANGS else "en"
+    html = resources(context).renderer.html("lang", reply_lang, valid=valid, choice=choice)
+    await send_html(message, html, quote=message.chat.type != "private")

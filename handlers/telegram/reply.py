@@ -81,7 +81,11 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     res = resources(context)
     st = state(context)
     pipeline = res.pipeline  # keep one snapshot for the whole question, even if a reload swaps it
-    answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous))
+    # The chat's /lang choice, else the question's script; the user's Telegram language only
+    # decides for a question with no words in any script.
+    lang = st.langs.get(message.chat_id)
+    hint = message.from_user.language_code if message.from_user else None
+    answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous), None, lang, hint)
     computed = time.perf_counter()
     answer_id = st.remember(answer)
     sent = await send_html(message, answer.html, keyboard(answer, st, answer_id), quote=message.chat.type != "private")

@@ -49,6 +49,13 @@ _secrets: list[str] = []
 _base_factory = logging.getLogRecordFactory()
 
 
+def redact(text: str) -> str:
+    """``text`` with every registered secret replaced."""
+    for s in _secrets:
+        text = text.replace(s, _REDACTED)
+    return text
+
+
 def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     """Create a log record with every registered secret replaced, message and traceback alike."""
     record = _base_factory(*args, **kwargs)
@@ -59,14 +66,9 @@ def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     except (TypeError, ValueError):
         return record
     if any(s in message for s in _secrets):
-        for s in _secrets:
-            message = message.replace(s, _REDACTED)
-        record.msg, record.args = message, ()
+        record.msg, record.args = redact(message), ()
     if record.exc_info and not record.exc_text:
-        text = logging.Formatter().formatException(record.exc_info)
-        for s in _secrets:
-            text = text.replace(s, _REDACTED)
-        record.exc_text = text
+        record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
     return record
 
 
@@ -79,13 +81,6 @@ def protect_secret(secret: str) -> None:
         if len(tail) >= 8 and tail not in _secrets:
             _secrets.append(tail)
     logging.setLogRecordFactory(_redacting_factory)
-
-
-def redact(text: str) -> str:
-    """``text`` with every registered secret replaced."""
-    for s in _secrets:
-        text = text.replace(s, _REDACTED)
-    return text
 
 
 # Attributes every LogRecord has; anything else on a record came from ``extra=`` and is data.

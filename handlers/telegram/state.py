@@ -59,6 +59,7 @@ class ChatState:
     buttons: Lru[str, str] = field(default_factory=lambda: Lru(MAX_BUTTONS))
     answers: Lru[str, Answer] = field(default_factory=lambda: Lru(MAX_ANSWERS))
     last_answer: Lru[tuple[int, int], str] = field(default_factory=lambda: Lru(MAX_CONTEXTS))
+    langs: Lru[int, str] = field(default_factory=lambda: Lru(MAX_CONTEXTS))  # chat id -> /lang choice
 
     def fresh(self, ctx: Context | None, now: float | None = None) -> Context | None:
         """The context if it has not expired."""

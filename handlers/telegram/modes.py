@@ -1,13 +1,18 @@
-"""Webhook mode (``bot.py --webhook``): Telegram POSTs updates to WEBHOOK_URL's path, and the same
-server answers ``GET /healthz``.
+"""Run modes: long polling (the default) and webhook mode (``bot.py --webhook``).
 
-PTB's ``run_webhook`` serves only the update path, while a proxy or load balancer checks health
-on the port it already talks to. So this module runs its own tornado server (tornado comes with
-``python-telegram-bot[webhooks]``: nothing new to install) and follows ``run_webhook``'s life
-cycle: initialize with bounded retries, ``post_init``, listen, start, ``setWebhook`` with the
-secret, serve until SIGTERM or SIGINT, then stop listening, answer every update already
-received, and shut down. The webhook is left registered on exit, so Telegram keeps new updates
-until the bot is back (or delivers them to another replica).
+Both retry a Telegram that cannot be reached at start-up a bounded number of times
+(FACTDESK_BOOTSTRAP_RETRIES, backoff 1.5 s growing to 30 s) and then exit non-zero with one
+clear line, so the service manager restarts the unit. Both answer, on SIGTERM, every update
+already received before exiting, and never drop the updates still waiting at Telegram.
+
+In webhook mode Telegram POSTs updates to WEBHOOK_URL's path and the same server answers
+``GET /healthz``. PTB's ``run_webhook`` serves only the update path, while a proxy or load
+balancer checks health on the port it already talks to; so this module runs its own tornado
+server (tornado comes with ``python-telegram-bot[webhooks]``: nothing new to install) and
+follows ``run_webhook``'s life cycle: initialize, ``post_init``, listen, start, ``setWebhook``
+with the secret, serve until SIGTERM or SIGINT, then stop listening, answer every update
+already received, and shut down. The webhook stays registered on exit, so Telegram keeps new
+updates until the bot is back (or delivers them to another replica).
 """
 
 from __future__ import annotations
@@ -16,18 +21,20 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 import signal
 import time
 from typing import Any, Awaitable, Callable
 
 from telegram import Update
-from telegram.error import NetworkError
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 from tornado.web import Application as WebApplication
 from tornado.web import RequestHandler
 
 from handlers.settings import HEALTH_PATH, Settings
+from handlers.store import DataLoadError
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +99,8 @@ def _access_log(handler: RequestHandler) -> None:
 def web_application(bot_app: Application, settings: Settings) -> WebApplication:
     """The routes: the webhook path and /healthz; anything else is 404."""
     return WebApplication(
-        [(settings.webhook_path, UpdateHandler, {"bot_app": bot_app, "secret": settings.webhook_secret}),
+        # tornado reads route paths as regular expressions; WEBHOOK_URL's path is literal text.
+        [(re.escape(settings.webhook_path), UpdateHandler, {"bot_app": bot_app, "secret": settings.webhook_secret}),
          (HEALTH_PATH, HealthHandler, {"bot_app": bot_app, "started": time.monotonic()})],
         log_function=_access_log,
     )
@@ -162,7 +170,34 @@ async def serve(application: Application, settings: Settings) -> None:
             await application.post_shutdown(application)
 
 
-def run(application: Application, settings: Settings) -> int:
-    """Entry point for ``bot.py --webhook``."""
-    asyncio.run(serve(application, settings))
+def polling(application: Application, settings: Settings) -> int:
+    """Long polling; PTB handles the stop signals and answers what it fetched before exiting."""
+    try:
+        # drop_pending_updates=False: what arrived while the bot was down is answered now.
+        application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=settings.bootstrap_retries,
+                                drop_pending_updates=False)
+    except (InvalidToken, NetworkError, DataLoadError) as exc:  # only start-up lets these out
+        return _startup_failed(exc, settings)
     return 0
+
+
+def webhook(application: Application, settings: Settings) -> int:
+    """Webhook mode with /healthz on the same port."""
+    try:
+        asyncio.run(serve(application, settings))
+    except (InvalidToken, NetworkError, DataLoadError) as exc:
+        return _startup_failed(exc, settings)
+    return 0
+
+
+def _startup_failed(exc: Exception, settings: Settings) -> int:
+    """One clear line instead of a traceback; the exit code tells the service manager."""
+    if isinstance(exc, DataLoadError):
+        log.critical("cannot load the data in %s:\n%s", settings.data_dir, exc)
+        return 3
+    if isinstance(exc, InvalidToken):
+        log.critical("Telegram refused TELEGRAM_BOT_TOKEN (%s): revoked or mistyped? Check it with BotFather", exc)
+        return 2
+    log.critical("Telegram unreachable at start-up after %d retries (%s); exiting so the service manager "
+                 "restarts the bot", settings.bootstrap_retries, exc)
+    return 1
