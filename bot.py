@@ -32,6 +32,7 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(CommandHandler("about", commands.about, filters=new))
     app.add_handler(CommandHandler("why", commands.why, filters=new))
     app.add_handler(CommandHandler("check", commands.check, filters=new))
+    app.add_handler(CommandHandler("lang", commands.lang_command, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CommandHandler("history", admin.history, filters=new))
     app.add_handler(CommandHandler("rollback", admin.rollback, filters=new))

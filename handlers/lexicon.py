@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import jamo, normalise_token, script_of
+from handlers.language import KO_SHORT_PARTICLES, jamo, normalise_token, script_of
 from handlers.store import Snapshot
 
 MAX_NGRAM = 6
@@ -217,6 +217,8 @@ class Lexicon:
         for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
             if word[:end] in self.vocabulary:
                 return word[:end], 100.0
+        if len(word) == 2 and word[1] in KO_SHORT_PARTICLES and word[0] in self.vocabulary:
+            return word[0], 100.0  # a one-syllable name with its particle: "러와", "북에"
         letters = jamo(word)
         if len(letters) < FUZZY_MIN_LEN or not self.hangul_words:
             return None

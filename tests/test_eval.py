@@ -11,7 +11,8 @@ MIN_CORRECT = 0.95
 MAX_WRONG = 0.01
 
 
-@pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl"], ids=["main", "holdout"])
+@pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl", EVAL_DIR / "questions_ko.jsonl",
+                                  EVAL_DIR / "questions_ru.jsonl"], ids=["main", "holdout", "ko", "ru"])
 def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path) -> None:  # type: ignore[no-untyped-def]
     if not path.exists():
         pytest.skip(f"{path.name} not present")

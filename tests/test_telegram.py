@@ -308,3 +308,29 @@ async def test_check_command_and_inline_check(h: Harness) -> None:
     assert "/check" in text_of(usage)
     [inline] = await h.send(U.inline_query("check 365 North Koreans entered Russia in Q3 2023"), method="answerInlineQuery")
     assert "matches" in inline.params["results"][0]["title"]
+
+
+# --- languages --------------------------------------------------------------------------------------
+
+async def test_korean_and_russian_questions_are_answered_in_their_language(h: Harness) -> None:
+    [ko] = await h.send(U.private_text("작년 3분기 러시아에 입국한 북한 주민은 몇 명?", language_code="en"))
+    text = text_of(ko)
+    assert "365명" in text and "2023년 3분기" in text and "출처" in text and ko.ok
+    [ru] = await h.send(U.private_text("Сколько граждан КНДР въехало в Россию поездом в III квартале 2023?"))
+    text = text_of(ru)
+    assert "134" in text and "III квартал 2023 г." in text and "Источник" in text and ru.ok
+
+
+async def test_lang_command_fixes_the_chat_language(h: Harness) -> None:
+    [set_ru] = await h.send(U.private_text("/lang ru"))
+    assert "по-русски" in text_of(set_ru)
+    [answer] = await h.send(U.private_text("How many North Koreans entered Russia in Q3 2023?"))
+    assert "III квартал 2023 г." in text_of(answer) and "365" in text_of(answer)
+    [back] = await h.send(U.private_text("/lang auto"))
+    assert "языке вопроса" in text_of(back) or "language" in text_of(back)
+    [en] = await h.send(U.private_text("How many North Koreans entered Russia in Q3 2023?"))
+    assert "Q3 2023" in text_of(en)
+    [usage] = await h.send(U.private_text("/lang xx"))
+    assert "/lang ko" in text_of(usage)
+    [hinted] = await h.send(U.private_text("q3?", language_code="ko"))
+    assert "2023년 3분기" in text_of(hinted)

@@ -8,7 +8,7 @@ Each question is judged as
 - miss: an honest fallback or "did you mean" where an answer was expected.
 
 Figures match as whole numbers (so "23" does not match inside "2023"), after thousands
-separators are removed. Run: ``python -m tests.eval.run_eval [FILE] [--show wrong,miss]``.
+separators are removed and decimal commas read as points (Russian answers write "71,4 %"). Run: ``python -m tests.eval.run_eval [FILE] [--show wrong,miss]``.
 """
 
 from __future__ import annotations
@@ -43,13 +43,25 @@ class Verdict:
 _NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])")
 
 
+def normalise_numbers(text: str) -> str:
+    """One spelling for numbers in any answer language: "1 234" / "1,234" -> "1234", "71,4" -> "71.4".
+
+    Thousands separators (comma, space, no-break or thin space before exactly three digits) go
+    first, so the comma left between digits is a decimal comma (Russian "71,4 %").
+    """
+    text = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<![\d.,])(\d{1,3}) (?=\d{3}\b)", r"\1", text)
+    return re.sub(r"(?<=\d),(?=\d)", ".", text)
+
+
 def contains(text: str, expected: str) -> bool:
     """Figures match as numbers, words as case-insensitive substrings.
 
     An expected "365" matches 365 or 365.0 but not 2365 or 36.5; an expected "1.6" matches any
     number that rounds to it at that precision (1.6, 1.64), the way a journalist would read it.
     """
-    flat = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)
+    flat = normalise_numbers(text)
+    expected = normalise_numbers(expected)
     if not re.fullmatch(r"\d+(?:\.\d+)?", expected):
         return expected.lower() in flat.lower()
     decimals = len(expected.partition(".")[2])

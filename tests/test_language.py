@@ -1,0 +1,110 @@
+"""Korean and Russian: language detection, the grammar step, local period phrases, formatting,
+and answers in the asker's language through the pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from handlers.language import detect, jamo, normalise_token, split_korean
+from handlers.lexicon import normalise, tokens
+from handlers.periods import find_periods, months
+from handlers.pipeline import Pipeline
+from handlers.render import fmt_num_ru, fmt_pct_ru
+from tests.eval.run_eval import contains
+
+REPORT = date(2024, 1, 23)
+
+
+@pytest.mark.parametrize("text, hint, lang", [
+    ("북한 주민은 몇 명?", None, "ko"),
+    ("Q3 북한→러시아 FSB", "en", "ko"),  # a Korean question with Latin codes in it is Korean
+    ("сколько северокорейцев в Q3?", None, "ru"),
+    ("how many in q3?", "ru", "en"),  # English words: the Telegram language does not override them
+    ("Q3?", "ru", "ru"),  # no words in any script: the user's Telegram language decides
+    ("nk->ru 3q23", "ko", "ko"),
+    ("3q23", None, "en"),
+    ("3q23", "de", "en"),  # a language the bot does not answer in
+])
+def test_language_is_read_from_the_script(text: str, hint: str | None, lang: str) -> None:
+    assert detect(text, hint) == lang
+
+
+def test_korean_particles_split_and_russian_cases_meet() -> None:
+    assert split_korean("러시아에서") == ["러시아", "에서"]
+    assert split_korean("북한은") == ["북한", "은"]
+    assert split_korean("철도") == ["철도"]  # a two-syllable noun ending in a particle syllable stays whole
+    assert split_korean("365명의") == ["365", "명", "의"]
+    assert normalise_token("поездом") == normalise_token("поезд") == normalise_token("поезде")
+    assert tokens("на поезде") == ["на", "поезд"]
+    assert tokens(normalise("How many North Koreans")) == ["how", "many", "north", "koreans"]  # English untouched
+    assert tokens("russia's trains") == ["russia", "trains"]
+    assert jamo("주민") != jamo("쥬민") and len(jamo("주민")) == 5
+
+
+@pytest.mark.parametrize("text, period", [
+    ("2023년 3분기", months(2023, 7, 9)), ("작년 3분기", months(2023, 7, 9)), ("지난해 상반기", months(2023, 1, 6)),
+    ("2023년 하반기", months(2023, 7, 12)), ("재작년", months(2022, 1, 12)), ("2023년 1~9월", months(2023, 1, 9)),
+    ("1~3분기", months(2023, 1, 9)), ("3/4분기", months(2023, 7, 9)),
+    ("в третьем квартале 2023 года", months(2023, 7, 9)), ("iii квартал 2023", months(2023, 7, 9)),
+    ("3-й квартал прошлого года", months(2023, 7, 9)), ("первое полугодие 2023", months(2023, 1, 6)),
+    ("за прошлый год", months(2023, 1, 12)), ("январь–сентябрь 2023", months(2023, 1, 9)),
+    ("за 3 кв. 2023", months(2023, 7, 9)), ("позапрошлый год", months(2022, 1, 12)),
+])
+def test_local_period_phrases(text: str, period) -> None:  # type: ignore[no-untyped-def]
+    found = find_periods(text.lower().replace("–", "-"), REPORT)
+    assert len(found) == 1
+    m = found[0]
+    assert m.resolve(m.year if m.year is not None else 2023) == period
+
+
+def test_period_labels_and_numbers_are_localised() -> None:
+    q3 = months(2023, 7, 9)
+    assert q3.label_in("ko") == "2023년 3분기" and q3.span_in("ko") == "2023년 7~9월"
+    assert q3.label_in("ru") == "III квартал 2023 г." and q3.span_in("ru") == "июль–сентябрь 2023 г."
+    assert q3.label_in("en") == q3.label == "Q3 2023"
+    assert fmt_num_ru(1234) == "1\u00a0234" and fmt_pct_ru(71.4) == "71,4\u00a0%"
+    assert contains("рост 71,4 %", "71,4") and contains("рост 71,4 %", "71.4") and contains("1 234", "1234")
+    assert not contains("Q3 2023", "23") and contains("+152 (+71,4 %)", "152")
+
+
+@pytest.mark.parametrize("question, lang, figure, words", [
+    ("작년 3분기 북한 사람이 러시아에 몇 명 들어갔어?", "ko", "365", ["2023년 3분기", "명"]),
+    ("비행기로 러시아에 간 북한 주민은 몇 명?", "ko", "213", ["항공"]),
+    ("сколько приехало поездом", "ru", "134", ["III квартал 2023 г."]),
+    ("на поезде сколько въехало", "ru", "134", ["поездом"]),
+    ("рост в процентах со 2-го на 3-й квартал", "ru", "71,4", ["%"]),
+])
+def test_answers_come_in_the_question_language(pipeline: Pipeline, question: str, lang: str, figure: str,
+                                               words: list[str]) -> None:
+    answer = pipeline.answer(question)
+    assert answer.kind == "answer", answer.text
+    assert contains(answer.text, figure) and all(w in answer.text for w in words), answer.text
+    assert "Source" not in answer.text  # the source line is in the answer's language too
+
+
+def test_a_fixed_language_overrides_the_script(pipeline: Pipeline) -> None:
+    ru = pipeline.answer("How many North Koreans entered Russia in Q3 2023?", lang="ru")
+    assert "III квартал 2023 г." in ru.text and "365" in ru.text
+    ko = pipeline.answer("Q3?", lang_hint="ko")
+    assert "2023년 3분기" in ko.text
+    en = pipeline.answer("How many North Koreans entered Russia in Q3 2023?")
+    assert "Q3 2023" in en.text and "Source" in en.text
+
+
+def test_facts_sources_and_fallbacks_are_localised(pipeline: Pipeline) -> None:
+    assert "국민대" in pipeline.answer("란코프 교수는 누구야?").text
+    assert "ФСБ" in pipeline.answer("Откуда эти данные?").text
+    nodata = pipeline.answer("2023년 4분기 북한 주민 러시아 입국자는?")
+    assert nodata.kind != "answer" and "데이터" in nodata.text
+    exits = pipeline.answer("сколько северокорейцев выехало из России?")
+    assert exits.kind != "answer" and "выезд" in exits.text
+
+
+def test_english_does_not_see_other_languages_vocabulary(pipeline: Pipeline) -> None:
+    """Korean and Russian rows only add phrases in their own scripts (plus shared codes such as
+    "nk"), so an English question is understood exactly as before."""
+    en = pipeline.answer("how many came by train in q3 2023")
+    assert en.entities["categories"] == [{"dimension": "transport", "id": "rail"}]
+    assert en.text.startswith("134") or "<b>134</b>" in en.html
