@@ -376,11 +376,7 @@ class ClaimChecker:
 
     def _compare(self, runner: QueryRunner, a_dir: Direction, a: list[Period], b_dir: Direction, b: list[Period],
                  dim: str, cat: str) -> dict[str, Any]:
-        row = runner.one("compare", a_citizens=a_dir.citizens, a_destination=a_dir.destination, a_dimension=dim,
-                         a_category=cat, a_periods=[p.code for p in a], b_citizens=b_dir.citizens,
-                         b_destination=b_dir.destination, b_dimension=dim, b_category=cat, b_periods=[p.code for p in b])
-        assert row is not None
-        return row
+        return self.p.compare(runner, (a_dir, a, cat), (b_dir, b, cat), dim)
 
     def _change(self, n: NumberMention, claim: str, runner: QueryRunner, d: Direction,
                 categories: list[tuple[str, str]], periods: list[PeriodMention], kind: str) -> Verdict:

@@ -190,6 +190,8 @@ class Pipeline:
         # The breakdown categories in the data, in first-seen order; labels stay per language view.
         self.category_pairs = list(dict.fromkeys((r["dimension"], r["category"]) for r in snapshot.tables["figures"]
                                                  if r["dimension"] != "total"))
+        # coverage() by answer language; the dict is shared with the language views (shallow copies).
+        self._coverage: dict[str, list[dict[str, Any]]] = {}
 
     # --- entry point -------------------------------------------------------------------------
 
@@ -550,12 +552,22 @@ class Pipeline:
             return None
         dim = st.categories[0][0]
         small, big = sorted(picked, key=lambda r: r["value"])
-        parts = [p.code for p in self.pieces(period, self.available(st.runner, st.direction), st.direction, "total")]
+        parts = self.pieces(period, self.available(st.runner, st.direction), st.direction, "total")
         d = st.direction
-        row = st.runner.one("compare", a_citizens=d.citizens, a_destination=d.destination, a_dimension=dim,
-                            a_category=small["category"], a_periods=parts, b_citizens=d.citizens,
-                            b_destination=d.destination, b_dimension=dim, b_category=big["category"], b_periods=parts)
+        row = self.compare(st.runner, (d, parts, small["category"]), (d, parts, big["category"]), dim)
         return {"big": big, "small": small, "r": row}
+
+    def compare(self, runner: QueryRunner, a: tuple[Direction, list[Period], str], b: tuple[Direction, list[Period], str],
+                dimension: str = "total") -> dict[str, Any]:
+        """Series a (the base) against series b, each (direction, stored periods, category):
+        values, difference, percentage change and ratios, all computed by compare.sql."""
+        (a_dir, a_periods, a_cat), (b_dir, b_periods, b_cat) = a, b
+        row = runner.one("compare", a_citizens=a_dir.citizens, a_destination=a_dir.destination, a_dimension=dimension,
+                         a_category=a_cat, a_periods=[p.code for p in a_periods], b_citizens=b_dir.citizens,
+                         b_destination=b_dir.destination, b_dimension=dimension, b_category=b_cat,
+                         b_periods=[p.code for p in b_periods])
+        assert row is not None  # an aggregate over tiled periods always returns one row
+        return row
 
     def _i_share(self, st: "_State") -> str:
         picked, period, assumed, rows = self._category_rows(st)
@@ -663,11 +675,7 @@ class Pipeline:
         pa = self.pieces(a, avail, st.direction, self._what(dim, cat))
         pb = self.pieces(b, avail, st.direction, self._what(dim, cat))
         d = st.direction
-        row = st.runner.one("compare", a_citizens=d.citizens, a_destination=d.destination, a_dimension=dim,
-                            a_category=cat, a_periods=[p.code for p in pa], b_citizens=d.citizens,
-                            b_destination=d.destination, b_dimension=dim, b_category=cat,
-                            b_periods=[p.code for p in pb])
-        assert row is not None
+        row = self.compare(st.runner, (d, pa, cat), (d, pb, cat), dim)
         st.figure_ids.extend(row["a_ids"] + row["b_ids"])
         st.periods = [a, b]
         parts_a = [self._pl(p) for p in pa] if len(pa) > 1 else []
@@ -722,11 +730,7 @@ class Pipeline:
         period = requested[0]
         p1 = self.pieces(period, avail_one, one, self._what(dim, cat))
         p2 = self.pieces(period, avail_two, two, self._what(dim, cat))
-        row = st.runner.one("compare", a_citizens=two.citizens, a_destination=two.destination, a_dimension=dim,
-                            a_category=cat, a_periods=[p.code for p in p2], b_citizens=one.citizens,
-                            b_destination=one.destination, b_dimension=dim, b_category=cat,
-                            b_periods=[p.code for p in p1])
-        assert row is not None
+        row = self.compare(st.runner, (two, p2, cat), (one, p1, cat), dim)
         st.figure_ids.extend(row["a_ids"] + row["b_ids"])
         st.periods = [period]
         chain = self.source_chain(st.runner, self._figure_source(st.runner, row["b_ids"][0]))
@@ -984,13 +988,18 @@ class Pipeline:
         return self._localise(st.runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
 
     def coverage(self, runner: QueryRunner) -> list[dict[str, Any]]:
-        out = []
-        for d in self.directions:
-            info = self.direction_info[d]
-            periods = sorted(parse_code(p) for p in info["total_periods"] or [])
-            out.append({**self._dir_values(d), "periods": [self._pl(p) for p in periods],
-                        "dimensions": [self._label("dimension", x) for x in info["dimensions"] or []]})
-        return out
+        # Computed once per language: every fallback shows it, and with 400 directions x 40
+        # periods it costs ~100 ms to rebuild. Callers get their own dicts.
+        cached = self._coverage.get(self.lang)
+        if cached is None:
+            cached = []
+            for d in self.directions:
+                info = self.direction_info[d]
+                periods = sorted(parse_code(p) for p in info["total_periods"] or [])
+                cached.append({**self._dir_values(d), "periods": [self._pl(p) for p in periods],
+                               "dimensions": [self._label("dimension", x) for x in info["dimensions"] or []]})
+            self._coverage[self.lang] = cached
+        return [dict(c) for c in cached]
 
     def examples(self) -> list[str]:
         """Example questions built from the data, each one the pipeline can answer."""

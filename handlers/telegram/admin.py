@@ -113,6 +113,13 @@ async def send_corrections(context: ContextTypes.DEFAULT_TYPE, res: Resources, d
     return sent
 
 
+async def _report(message: Message, context: ContextTypes.DEFAULT_TYPE, old: Snapshot, new: Snapshot,
+                  diff: dict[str, list[dict[str, Any]]], corrections: int) -> None:
+    """The summary an admin gets after any applied change."""
+    await send_view(message, context, "reload_ok", old_version=old.version, new_version=new.version,
+                    counts=new.counts(), diff=diff, warnings=new.warnings, corrections=corrections)
+
+
 # --- /reload ------------------------------------------------------------------------------------
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -135,8 +142,7 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await send_view(message, context, "reload_same", version=res.pipeline.snapshot.version)
             return
         old, new, diff, sent = await _apply(context, res, files, who, "reload from the data directory")
-    await send_view(message, context, "reload_ok", old_version=old.version, new_version=new.version,
-                    counts=new.counts(), diff=diff, warnings=new.warnings, corrections=sent)
+    await _report(message, context, old, new, diff, sent)
 
 
 # --- uploads ------------------------------------------------------------------------------------
@@ -251,8 +257,7 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                             errors=[str(e) for e in exc.errors], version=res.pipeline.snapshot.version)
             return
         old, new, diff, sent = await _apply(context, res, files, who, f"upload of {pending.file_name} ({pending.table})")
-    await send_view(message, context, "reload_ok", old_version=old.version, new_version=new.version,
-                    counts=new.counts(), diff=diff, warnings=new.warnings, corrections=sent)
+    await _report(message, context, old, new, diff, sent)
 
 
 # --- versions -----------------------------------------------------------------------------------
@@ -296,8 +301,7 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                             version=res.pipeline.snapshot.version)
             return
         old, new, diff, sent = await _apply(context, res, files, who, f"rollback to version {number}")
-    await send_view(message, context, "reload_ok", old_version=old.version, new_version=new.version,
-                    counts=new.counts(), diff=diff, warnings=new.warnings, corrections=sent)
+    await _report(message, context, old, new, diff, sent)
 
 
 # --- activity -----------------------------------------------------------------------------------

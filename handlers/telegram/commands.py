@@ -66,22 +66,24 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_html(message, html, quote=message.chat.type != "private")
 
 
-async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _send_pipeline_view(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
+    """Reply with one of the pipeline's fixed views (overview, sources, about)."""
     message = update.effective_message
     if message is not None:
-        await send_html(message, resources(context).pipeline.overview(), quote=message.chat.type != "private")
+        html = getattr(resources(context).pipeline, view)()
+        await send_html(message, html, quote=message.chat.type != "private")
+
+
+async def figures(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _send_pipeline_view(update, context, "overview")
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is not None:
-        await send_html(message, resources(context).pipeline.sources(), quote=message.chat.type != "private")
+    await _send_pipeline_view(update, context, "sources")
 
 
 async def about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = update.effective_message
-    if message is not None:
-        await send_html(message, resources(context).pipeline.about(), quote=message.chat.type != "private")
+    await _send_pipeline_view(update, context, "about")
 
 
 async def why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
