@@ -314,20 +314,34 @@ class Pipeline:
         if bare and not citizens and not dest:
             only = bare[0].id
             fits = [d for d in self.directions if only in (d.citizens, d.destination)]
-            if self.default_direction in fits:
-                return self.default_direction, False
             if fits:
-                return fits[0], False
+                return self._likeliest(fits), False
         candidates = [d for d in self.directions
                       if (citizens is None or d.citizens == citizens) and (dest is None or d.destination == dest)]
         if not candidates:
             raise NoData("direction", citizens=self._label("country", citizens, "people") if citizens else None,
                          destination=self._label("country", dest) if dest else None,
                          directions=self._direction_labels())
-        assumed = citizens is None and dest is None
-        if self.default_direction in candidates:
-            return self.default_direction, assumed
-        return candidates[0], assumed
+        return self._likeliest(candidates), citizens is None and dest is None
+
+    def _likeliest(self, candidates: list[Direction]) -> Direction:
+        """Of several directions a question fits, the one it means, or NoData asking which.
+
+        The dataset's own pair (the default direction and its reverse) is what a bare "Russians"
+        means; beyond that the bot does not guess between, say, Russians entering 200 countries.
+        """
+        if len(candidates) == 1:
+            return candidates[0]
+        d = self.default_direction
+        if d in candidates:
+            return d
+        if d is not None:
+            home = [c for c in candidates if {c.citizens, c.destination} == {d.citizens, d.destination}]
+            if home:
+                return home[0]
+        raise NoData("ambiguous_direction", options=[f"{v['people']} entering {v['destination']}"
+                                                     for v in map(self._dir_values, candidates[:6])],
+                     more=max(0, len(candidates) - 6))
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens = [m.id for m in ex.countries if m.role == "citizens"]
@@ -480,16 +494,10 @@ class Pipeline:
         return requested[0], avail, assumed
 
     def _periods_with_dimension(self, st: "_State", dimension: str) -> list[Period]:
-        codes = {r["period"] for r in st.runner.run("series", citizens=st.direction.citizens,
-                                                    destination=st.direction.destination, dimension="total", category="all")}
-        rows = [r for c in codes for r in [c]]
-        out = []
-        for code in rows:
-            got = st.runner.run("breakdown", citizens=st.direction.citizens, destination=st.direction.destination,
-                                dimension=dimension, periods=[code])
-            if got:
-                out.append(parse_code(code))
-        return out
+        """Periods with a total and a breakdown by ``dimension``, oldest first (one query, not one per period)."""
+        rows = st.runner.run("periods_with_dimension", citizens=st.direction.citizens,
+                             destination=st.direction.destination, dimension=dimension)
+        return [parse_code(r["period"]) for r in rows]
 
     def _need_rows(self, st: "_State", dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
         rows = self._breakdown_rows(st, dimension, period, avail)
@@ -701,13 +709,15 @@ class Pipeline:
         return found if len(set(found)) >= 2 else []
 
     def _direction_pair(self, ex: Extraction, first: Direction) -> tuple[Direction, Direction]:
-        citizens = []
-        for m in ex.countries:
-            if m.role == "citizens" and m.id not in citizens:
-                citizens.append(m.id)
-        if len(citizens) >= 2:
-            one = self._pick_direction(citizens[0], None, [])[0]
-            two = self._pick_direction(citizens[1], None, [])[0]
+        pairs: list[tuple[str, str | None]] = []
+        for i, m in enumerate(ex.countries):
+            if m.role == "citizens" and m.id not in [c for c, _ in pairs]:
+                # "Russians to North Korea vs North Koreans to Russia": each side's own destination.
+                nxt = ex.countries[i + 1] if i + 1 < len(ex.countries) else None
+                pairs.append((m.id, nxt.id if nxt is not None and nxt.role == "destination" else None))
+        if len(pairs) >= 2:
+            one = self._pick_direction(pairs[0][0], pairs[0][1], [])[0]
+            two = self._pick_direction(pairs[1][0], pairs[1][1], [])[0]
             return one, two
         reverse = Direction(first.destination, first.citizens)
         if reverse not in self.directions:
@@ -943,10 +953,16 @@ class Pipeline:
             values["from"] = self._label("country", d.citizens, "origin")
         return values
 
-    def _direction_labels(self) -> list[str]:
+    def _direction_labels(self, limit: int = 8) -> list[str]:
+        """Directions in the data, for "the data covers only ..."; a long list ends with '…'."""
+        shown = self.directions[:limit]
         if self.lang != "en":
-            return [to_plain(self._render("direction", dir=v)) for v in map(self._dir_values, self.directions)]
-        return [f"{v['people']} entering {v['destination']}" for v in map(self._dir_values, self.directions)]
+            labels = [to_plain(self._render("direction", dir=v)) for v in map(self._dir_values, shown)]
+        else:
+            labels = [f"{v['people']} entering {v['destination']}" for v in map(self._dir_values, shown)]
+        if len(self.directions) > limit:
+            labels.append(f"… (+{len(self.directions) - limit})")
+        return labels
 
     def _what(self, dimension: str, category: str) -> str:
         return "total" if dimension == "total" else self._label(dimension, category, "phrase")
