@@ -77,8 +77,39 @@ def summary_ms(seconds: list[float]) -> dict[str, float]:
 
 
 def maxrss_mb(usage: resource.struct_rusage | None = None) -> float:
-    """Peak resident memory in MB, of this process or of the rusage given (a reaped child's)."""
-    return (usage or resource.getrusage(resource.RUSAGE_SELF)).ru_maxrss / MB
+    """Peak resident memory in MB, of this process or of the rusage given (a reaped child's).
+
+    For this process it is VmHWM from /proc, the high-water mark of the current address space.
+    ru_maxrss is not used for it: Linux carries the pre-exec peak into it, and a child spawned
+    by this (large) benchmark process would report the parent's size as its own.
+    """
+    if usage is None:
+        try:
+            with open("/proc/self/status", encoding="ascii") as f:
+                line = next(line for line in f if line.startswith("VmHWM:"))
+            return int(line.split()[1]) / MB
+        except (OSError, StopIteration):
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss / MB
+
+
+# Runs bot.py in a fresh interpreter and writes its own peak (VmHWM) to a file at exit, so the
+# measure belongs to the bot alone (see maxrss_mb for why ru_maxrss from wait4 does not).
+_PEAK_WRAPPER = ("import atexit, os, runpy, sys\n"
+                 "def _peak():\n"
+                 "    with open('/proc/self/status') as f:\n"
+                 "        line = next(l for l in f if l.startswith('VmHWM:'))\n"
+                 "    open(os.environ['FACTDESK_BENCH_PEAK'], 'w').write(line.split()[1])\n"
+                 "atexit.register(_peak)\n"
+                 "sys.argv = sys.argv[1:]\n"
+                 "runpy.run_path(sys.argv[0], run_name='__main__')\n")
+
+
+def _peak_from(path: Path, fallback: float) -> float:
+    try:
+        return int(path.read_text().strip()) / MB
+    except (OSError, ValueError):
+        return fallback
 
 
 def load_questions(path: Path) -> list[str]:
@@ -224,13 +255,15 @@ def cold_console(data_dir: Path, runs: int) -> dict[str, Any]:
     times, rss = [], []
     for _ in range(runs):
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "bot.py", "ask", COLD_QUESTION], cwd=PROJECT_ROOT,
-                                env=_env(FACTDESK_DATA_DIR=str(data_dir)), stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL)
+        peak_file = Path(tempfile.mkstemp(prefix="factdesk-peak-")[1])
+        proc = subprocess.Popen([sys.executable, "-c", _PEAK_WRAPPER, "bot.py", "ask", COLD_QUESTION], cwd=PROJECT_ROOT,
+                                env=_env(FACTDESK_DATA_DIR=str(data_dir), FACTDESK_BENCH_PEAK=str(peak_file)),
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         output = proc.stdout.read() if proc.stdout else b""
         code, peak, _ = _reap(proc)
         times.append(time.perf_counter() - t0)
-        rss.append(peak)
+        rss.append(_peak_from(peak_file, peak))
+        peak_file.unlink(missing_ok=True)
         if code != 0 or b"365" not in output:
             raise RuntimeError(f"bot.py ask failed ({code}): {output[-500:]!r}")
     return {"s": times, "rss_mb": rss}
@@ -245,19 +278,22 @@ async def cold_telegram(data_dir: Path, runs: int) -> dict[str, Any]:
     for _ in range(runs):
         async with FakeBotAPI(token=TOKEN, bot_username="FactDeskBenchBot") as api:
             api.push_update(U.private_text(COLD_QUESTION, user_id=USER_BASE))  # waiting before the bot starts
+            peak_file = Path(tempfile.mkstemp(prefix="factdesk-peak-")[1])
             env = _env(TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=api.base_url,
-                       TELEGRAM_BASE_FILE_URL=api.base_file_url, FACTDESK_DATA_DIR=str(data_dir))
+                       TELEGRAM_BASE_FILE_URL=api.base_file_url, FACTDESK_DATA_DIR=str(data_dir),
+                       FACTDESK_BENCH_PEAK=str(peak_file))
             t0 = time.time()
             # Popen only forks and returns; the waiting is done off the loop (asyncio.to_thread).
-            proc = subprocess.Popen([sys.executable, "bot.py"], cwd=PROJECT_ROOT, env=env,  # noqa: ASYNC220
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen([sys.executable, "-c", _PEAK_WRAPPER, "bot.py"], cwd=PROJECT_ROOT,  # noqa: ASYNC220
+                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 [call] = (await api.wait_for("sendMessage", timeout=120))[:1]
                 times.append(call.time - t0)
             finally:
                 proc.send_signal(signal.SIGTERM)
                 _, peak, _ = await asyncio.to_thread(_reap, proc)
-            rss.append(peak)
+            rss.append(_peak_from(peak_file, peak))
+            peak_file.unlink(missing_ok=True)
     return {"s": times, "rss_mb": rss}
 
 
