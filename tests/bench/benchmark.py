@@ -345,7 +345,14 @@ async def end_to_end(data_dir: Path, questions: list[str], chats: int, per_chat:
             sends = api.calls_to("sendMessage")[before:]
         finally:
             proc.send_signal(signal.SIGTERM)
+            # Off the loop: the bot's shutdown still talks to the fake server running on this loop.
+            out = await asyncio.to_thread(proc.stdout.read) if proc.stdout else b""
             _, peak, bot_cpu = await asyncio.to_thread(_reap, proc)
+        try:
+            # The worker's own VmHWM; wait4's figure would include this process's size (see maxrss_mb).
+            peak = json.loads(out.decode().strip().splitlines()[-1])["rss_mb"]
+        except (ValueError, IndexError, KeyError):
+            pass
         n = len(latencies)
         # CPU per update: the bot's total (start-up and warm-up included, so an upper bound) and the
         # fake server's plus driver's during the measured run; both share the same cores.
