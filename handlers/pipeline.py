@@ -107,6 +107,7 @@ _FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)
                        r"|\bwho\s+(?:is|was|are)\s+(?:the\s+)?([a-z][\w' -]*)")
 _MONTH_OR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|"
                                r"october|november|december)\b", re.I)
+_FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 _SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?|weeks?|days?)\b")
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
@@ -768,6 +769,13 @@ class Pipeline:
         top = ex.facts[0][1]
         ids = [f for f, s in ex.facts if s >= FACT_KEEP_RATIO * top][:MAX_FACTS]
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
+        if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(f.get("statement") or "")
+                                           for f in facts):
+            # "Will Putin visit in spring?": only a stated prediction answers a question about the
+            # future; otherwise say so, and give what the report does say.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
         focus = question_focus(ex.text, self.lexicon)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.
@@ -1091,7 +1099,10 @@ class Pipeline:
             return ""
         fid = ex.facts[0][0]
         row = next((r for r in self.snapshot.tables["facts"] if r["fact_id"] == fid), None)
-        return row["topic"] if row else ""
+        if row is None:
+            return ""
+        # Facts about the report itself share a generic topic; their subject ("NK News") says more.
+        return row["subject"] if row["kind"] == "source" else row["topic"]
 
     def _category_labels(self, ex: Extraction) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
