@@ -8,6 +8,8 @@ import subprocess
 import sys
 from datetime import date
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -204,7 +206,7 @@ def test_bad_reference_is_reported() -> None:
         build_snapshot(files)
 
 
-def test_bot_refuses_to_start_on_bad_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bot_refuses_to_start_on_bad_data(tmp_path: Path) -> None:
     for name, content in data_files().items():
         (tmp_path / f"{name}.csv").write_bytes(content)
     (tmp_path / "figures.csv").write_bytes(b"figure_id;citizens\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from handlers.pipeline import Pipeline
@@ -13,7 +15,7 @@ MAX_WRONG = 0.01
 
 @pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl", EVAL_DIR / "questions_ko.jsonl",
                                   EVAL_DIR / "questions_ru.jsonl"], ids=["main", "holdout", "ko", "ru"])
-def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path) -> None:  # type: ignore[no-untyped-def]
+def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not present")
     items = load_set(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,7 @@ def country(generated: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def value(generated: Path):  # type: ignore[no-untyped-def]
+def value(generated: Path) -> Callable[..., int]:
     """Look up one published figure in the generated figures.csv."""
     index = {(r["citizens"], r["destination"], r["period"], r["dimension"], r["category"]): int(r["value"])
              for r in read_csv(generated / "figures.csv")}
@@ -105,7 +106,8 @@ def test_names_are_distinct_single_words_unknown_to_the_material(generated: Path
         assert word not in material_terms and word not in reserved
 
 
-def test_questions_about_a_generated_country(pipeline: Pipeline, country: dict[str, str], value) -> None:  # type: ignore[no-untyped-def]
+def test_questions_about_a_generated_country(pipeline: Pipeline, country: dict[str, str],
+                                            value: Callable[..., int]) -> None:
     cid, place, people = country["id"], country["label"], country["people"]
     cases = [
         (f"How many {people} entered Russia in Q3 2023?", {value(cid, "russia", "2023-Q3")}),

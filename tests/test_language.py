@@ -9,7 +9,7 @@ import pytest
 
 from handlers.language import detect, jamo, normalise_token, split_korean
 from handlers.lexicon import normalise, tokens
-from handlers.periods import find_periods, months
+from handlers.periods import Period, find_periods, months
 from handlers.pipeline import Pipeline
 from handlers.render import fmt_num_ru, fmt_pct_ru
 from tests.eval.run_eval import contains
@@ -52,7 +52,7 @@ def test_korean_particles_split_and_russian_cases_meet() -> None:
     ("за прошлый год", months(2023, 1, 12)), ("январь–сентябрь 2023", months(2023, 1, 9)),
     ("за 3 кв. 2023", months(2023, 7, 9)), ("позапрошлый год", months(2022, 1, 12)),
 ])
-def test_local_period_phrases(text: str, period) -> None:  # type: ignore[no-untyped-def]
+def test_local_period_phrases(text: str, period: Period) -> None:
     found = find_periods(text.lower().replace("–", "-"), REPORT)
     assert len(found) == 1
     m = found[0]

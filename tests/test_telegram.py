@@ -24,6 +24,7 @@ from handlers.settings import PROJECT_ROOT, Settings
 from tests.botapi import FakeBotAPI
 from tests.botapi import updates as U
 from tests.botapi.html import parse_html
+from tests.botapi.server import Call
 
 TOKEN = "123456789:AAFakeTokenForFactDeskTests_0123456789"
 ADMIN = 777001
@@ -100,7 +101,7 @@ async def _boom(update: object, context: object) -> None:
     raise RuntimeError("deliberate failure for the error-handler test")
 
 
-def text_of(call) -> str:  # type: ignore[no-untyped-def]
+def text_of(call: Call) -> str:
     return parse_html(call.params["text"]).text
 
 
