@@ -250,6 +250,9 @@ class ClaimChecker:
             clause_facts = extract(claim_text, self.p.lexicon, self.p.report_date).facts
             if clause_facts and clause_facts[0][1] >= FACT_CLAIM_WEIGHT and not n.percent:
                 return self._fact_claim(n, claim_text, clause_facts[0][0])
+            dims = local.dimensions or whole.dimensions
+            if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
+                return self._breakdown_sum(n, claim_text, runner, whole, dims[0], periods)
             total_of = re.search(r"\b(of|out of|among|from|total of|all)\s+(the\s+)?$", before) and not n.percent
             direction, directions = self._directions(local, whole)
             categories = [] if total_of else (
@@ -425,6 +428,21 @@ class ClaimChecker:
         return self._verdict(n, claim, "difference between directions", float(abs(row["diff"])), f"{row['diff']:+,}",
                              period, one, runner, False,
                              note=None if row["diff"] >= 0 else "it is the other direction that is larger")
+
+    def _breakdown_sum(self, n: NumberMention, claim: str, runner: QueryRunner, whole: Extraction, dimension: str,
+                       periods: list[PeriodMention]) -> Verdict:
+        """ "The transport categories add up to 404": the sum of a published breakdown, from SQL."""
+        d, _ = self.p.direction_for(whole)
+        avail = self.p.available(runner, d)
+        period, assumed = self._period(n, periods, avail, self._text)
+        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dimension,
+                          periods=[p.code for p in self.p.pieces(period, avail, d, "total")])
+        if not rows:
+            raise NoData("breakdown", dimension=self.p.lexicon.label("dimension", dimension), period=period.label,
+                         available=[], **self.p._dir_values(d))
+        total = rows[0]["parts_sum"]
+        return self._verdict(n, claim, "sum of a breakdown", float(total), f"{total:,} (the total is {rows[0]['total']:,})",
+                             period, d, runner, assumed, what=f"{self.p.lexicon.label('dimension', dimension)} categories")
 
     def _fact_claim(self, n: NumberMention, claim: str, fact_id: str) -> Verdict:
         """A number about something the report states in words ("dozens of workers at the site").
@@ -622,6 +640,8 @@ def _is_other_measure(p: Pipeline, key: tuple[str, ...]) -> bool:
 
 def _hedge(before: str) -> str:
     before = before.lower().rstrip()
+    if re.search(r"\b(add|adds|added|adding|sum|sums|summed|come|comes|came|total|totals|totalled|amount|amounts)\s+up to$", before):
+        return "exact"  # "add up to 404" states a sum, it is not "up to 404"
     for phrase, hedge in _HEDGE_BEFORE:
         if before.endswith(phrase):
             return hedge

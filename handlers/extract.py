@@ -53,6 +53,7 @@ class Extraction:
     numbers: list[str] = field(default_factory=list)
     exits: bool = False  # asks about people leaving a country, which entry data does not count
     quantitative_facts: set[str] = field(default_factory=set)
+    named_subject: bool = False  # the question names a person or body the report quotes or describes
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -100,6 +101,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         for i in range(h.start, h.end):
             covered[i] = True
     ex.facts = _score_facts(fact_hits, lex)
+    hit_keys = {h.key for h in fact_hits}
+    ex.named_subject = any(hit_keys & people for people in lex.fact_people.values())
     ex.quantitative_facts = lex.quantitative_facts
 
     for h in entity_hits:
@@ -112,7 +115,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             cat = (h.term.kind, h.term.id, h.score)
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
-    ex.countries = _assign_roles(ex.countries, toks, cue_hits)
+    ex.countries = _assign_roles(ex.countries, toks, cue_hits,
+                                 frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)
 
     proper = _proper_nouns(question)
@@ -215,7 +219,8 @@ def _cue_after(cue_hits: list[Hit], group: str, start: int) -> bool:
     return any(h.term.id == group and h.start == start for h in cue_hits)
 
 
-def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[Hit]) -> list[CountryMention]:
+def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[Hit],
+                  category_starts: frozenset[int] = frozenset()) -> list[CountryMention]:
     """Decide for each country whether it is the travellers' nationality or the destination.
 
     Grammar cues come from cues.csv (to_marker, from_marker, people_nouns, place_nouns):
@@ -228,7 +233,8 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         form = m.form
         if form == "people" and _cue_after(cue_hits, "place_nouns", end):
             form = "place"
-        if form == "place" and (_cue_after(cue_hits, "people_nouns", end) or _cue_after(cue_hits, "people_nouns", end + 1)):
+        if form == "place" and (_cue_after(cue_hits, "people_nouns", end)
+                                or (end in category_starts and _cue_after(cue_hits, "people_nouns", end + 1))):
             form = "people"  # "NK visitors", "NK business travellers": the country's people
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian

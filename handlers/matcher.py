@@ -28,9 +28,10 @@ UNKNOWN_PENALTY_CAP = 9.0
 FACT_UNKNOWN_PENALTY = 12.0
 FACT_UNKNOWN_CAP = 36.0
 FACT_NO_QUANTITY_PENALTY = 30.0  # "how many flights a week": the flights fact states no amount
-OTHER_MEASURE_FACT_PENALTY = 25.0  # a fact rarely states wages or airlines; when it does, the focus check lets it through
+OTHER_MEASURE_FACT_PENALTY = 40.0  # a fact rarely states wages or airlines; when it does, the focus check lets it through
 PROPER_UNKNOWN_PENALTY = 40.0  # "what did Peskov say": a person or place the report does not mention
 SPEECH_FIGURE_PENALTY = 10.0  # "what did X say about the workers": words, not a figure
+NAMED_SUBJECT_PENALTY = 25.0
 OPINION_PENALTY = 45.0  # "should the UN sanction Russia?": the bot reports, it does not opine
 MEASURE_UNKNOWN_PENALTY = 45.0  # "how many soldiers": another measure than the one in the data
 SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
@@ -190,6 +191,10 @@ def match(ex: Extraction) -> MatchResult:
         scored = {k: max(0.0, v - PROPER_UNKNOWN_PENALTY) for k, v in scored.items()}
     if "speech" in ex.cues and "count" not in ex.cues:
         scored = {k: (max(0.0, v - SPEECH_FIGURE_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if ex.named_subject:
+        # "How many workers did the LPR hire?": the entry figures do not break down by LPR.
+        penalties.append("names a subject of the report's statements")
+        scored = {k: (max(0.0, v - NAMED_SUBJECT_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     if "opinion" in ex.cues:
         penalties.append("asks for an opinion")
         scored = {k: max(0.0, v - OPINION_PENALTY) for k, v in scored.items()}

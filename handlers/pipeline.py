@@ -118,11 +118,12 @@ def question_focus(text: str, lex: Lexicon) -> list[str]:
     for open questions ("what did Lankov say?")."""
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
-        if m.group(1) is not None and words[0] in lex.filler:
+        focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
+        if m.group(1) is not None and words[0] in lex.filler and not focus_kind:
             continue  # "what is ...", "what did ...": no particular thing asked for here
         # Country names and categories qualify the thing asked for; they are not it
         # ("which Russian city" asks for a city).
-        content = [w for w in words if w not in lex.filler
+        content = [w for w in words if (w not in lex.filler or w == words[0] and focus_kind)
                    and not any(t.kind in ("country", "purpose", "transport") for t in lex.phrases.get((w,), ()))]
         if m.group(1) is not None:
             content = content[:1] if content and content[0] == words[0] else content[:1]
