@@ -32,6 +32,7 @@ OTHER_MEASURE_FACT_PENALTY = 40.0  # a fact rarely states wages or airlines; whe
 PROPER_UNKNOWN_PENALTY = 40.0  # "what did Peskov say": a person or place the report does not mention
 SPEECH_FIGURE_PENALTY = 10.0  # "what did X say about the workers": words, not a figure
 NAMED_SUBJECT_PENALTY = 25.0
+WHO_QUESTION_PENALTY = 30.0
 OPINION_PENALTY = 45.0  # "should the UN sanction Russia?": the bot reports, it does not opine
 MEASURE_UNKNOWN_PENALTY = 45.0  # "how many soldiers": another measure than the one in the data
 SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
@@ -191,6 +192,13 @@ def match(ex: Extraction) -> MatchResult:
         scored = {k: max(0.0, v - PROPER_UNKNOWN_PENALTY) for k, v in scored.items()}
     if "speech" in ex.cues and "count" not in ex.cues:
         scored = {k: (max(0.0, v - SPEECH_FIGURE_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if "duration_question" in ex.cues:
+        # "How many months ...": a duration, which a fact may state and the entry counts never do.
+        scored = {k: (max(0.0, v - MEASURE_UNKNOWN_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "rank_top", "rank_bottom"}:
+        # "Which foreign minister went to Russia?" asks for a name; counts of arrivals are no answer.
+        penalties.append("asks who or which, not how many")
+        scored = {k: (max(0.0, v - WHO_QUESTION_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     if ex.named_subject:
         # "How many workers did the LPR hire?": the entry figures do not break down by LPR.
         penalties.append("names a subject of the report's statements")

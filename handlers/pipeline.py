@@ -129,6 +129,8 @@ def question_focus(text: str, lex: Lexicon) -> list[str]:
             content = content[:1] if content and content[0] == words[0] else content[:1]
         if content:
             return content[:3]
+    if re.search(r"\b(exact quote|quote|quotes|verbatim|exact words|in his words|in her words)\b", text):
+        return ["quote"]
     if re.search(r"\bwhen\b", text):
         return ["when"]
     return []
@@ -141,6 +143,10 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon) -> bool:
     body = " ".join(str(fact.get(k) or "") for k in ("statement", "topic", "subject", "speaker", "quote")).lower()
     keywords = " ".join(k for k, in [(" ".join(kw),) for kw in lex.fact_keywords.get(fact["fact_id"], {})])
     for word in focus:
+        if word == "quote":
+            if not fact.get("quote"):
+                return False  # asked for someone's words; the report quotes only where it quotes
+            continue
         kinds = {t.id for t in lex.phrases.get((word,), ()) if t.kind == "cue" and t.id.startswith("focus_")}
         if "focus_date" in kinds:
             ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(statement)) or bool(_SPAN_RE.search(statement))
@@ -780,8 +786,10 @@ class Pipeline:
         focus = question_focus(ex.text, self.lexicon)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.
+            # The best-matching fact must say it; a weaker fact that happens to (another quote of
+            # the same person) would answer a different question.
             answering = [f for f in facts if focus_covered(focus, f, self.lexicon)]
-            if not answering:
+            if not facts or facts[0] not in answering:
                 for f in facts[:1]:
                     f["chain"] = self.source_chain(runner, f["source_id"])
                 raise NoData("fact_detail", detail=" ".join(focus), facts=facts[:1], version=self.snapshot.version)
