@@ -28,6 +28,7 @@ from handlers.settings import Settings
 from handlers.store import LOAD_ORDER, TABLES, DataLoadError, Snapshot, build_snapshot, read_dir
 from handlers.telegram.reply import send_view, with_retries
 from handlers.telegram.setup import resources
+from handlers.versions import VersionStore
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +81,17 @@ async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str)
     return message
 
 
-async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, snapshot_files: dict[str, bytes], who: int,
+async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, new: Snapshot, who: int,
                  what: str) -> tuple[Snapshot, Snapshot, dict[str, list[dict[str, Any]]], int]:
-    """Validate, write a version, swap it in, and send corrections. Returns (old, new, diff, corrections sent)."""
-    from handlers.versions import VersionStore
+    """Write a validated snapshot's files as a version, swap it in, and send corrections.
 
+    Returns (old, new, diff, corrections sent). The snapshot was built by the validation, so it
+    is not loaded a second time; it only takes the version number it was written under.
+    """
     old = res.pipeline.snapshot
     store = VersionStore(res.settings.data_dir)
-    info = await asyncio.to_thread(store.commit, snapshot_files, str(who), what)
-    new = await asyncio.to_thread(build_snapshot, snapshot_files, str(info.number))
+    info = await asyncio.to_thread(store.commit, new.files, str(who), what)
+    new.version = str(info.number)
     diff = figure_diff(old, new)
     res.swap(new)
     sent = await send_corrections(context, res, diff)
@@ -131,17 +134,17 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     who = message.from_user.id  # type: ignore[union-attr]
     async with _lock(context):
         files = await asyncio.to_thread(read_dir, res.settings.data_dir)
+        if files == res.pipeline.snapshot.files:
+            await send_view(message, context, "reload_same", version=res.pipeline.snapshot.version)
+            return
         try:
-            await asyncio.to_thread(build_snapshot, files)
+            snapshot = await asyncio.to_thread(build_snapshot, files)
         except DataLoadError as exc:
             activity(context).audit(who, "/reload refused", errors=len(exc.errors))
             await send_view(message, context, "reload_failed", errors=[str(e) for e in exc.errors],
                             version=res.pipeline.snapshot.version)
             return
-        if files == res.pipeline.snapshot.files:
-            await send_view(message, context, "reload_same", version=res.pipeline.snapshot.version)
-            return
-        old, new, diff, sent = await _apply(context, res, files, who, "reload from the data directory")
+        old, new, diff, sent = await _apply(context, res, snapshot, who, "reload from the data directory")
     await _report(message, context, old, new, diff, sent)
 
 
@@ -248,15 +251,20 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                         version=res.pipeline.snapshot.version)
         return
     async with _lock(context):
-        # Re-validate against what is served now: another change may have landed meanwhile.
+        # Re-validate against what is served now if another change landed since the preview;
+        # otherwise the snapshot validated for the preview is the one to apply.
         files = {**res.pipeline.snapshot.files, pending.table: pending.files[pending.table]}
-        try:
-            await asyncio.to_thread(build_snapshot, files, None, {pending.table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)})
-        except DataLoadError as exc:
-            await send_view(message, context, "upload_errors", file_name=pending.file_name,
-                            errors=[str(e) for e in exc.errors], version=res.pipeline.snapshot.version)
-            return
-        old, new, diff, sent = await _apply(context, res, files, who, f"upload of {pending.file_name} ({pending.table})")
+        snapshot = pending.snapshot
+        if files != pending.files:
+            try:
+                snapshot = await asyncio.to_thread(build_snapshot, files, None,
+                                                   {pending.table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)})
+            except DataLoadError as exc:
+                await send_view(message, context, "upload_errors", file_name=pending.file_name,
+                                errors=[str(e) for e in exc.errors], version=res.pipeline.snapshot.version)
+                return
+        old, new, diff, sent = await _apply(context, res, snapshot, who,
+                                            f"upload of {pending.file_name} ({pending.table})")
     await _report(message, context, old, new, diff, sent)
 
 
@@ -266,8 +274,6 @@ async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = await _gate(update, context, "/history")
     if message is None:
         return
-    from handlers.versions import VersionStore
-
     res = resources(context)
     store = VersionStore(res.settings.data_dir)
     versions = await asyncio.to_thread(store.history)
@@ -279,8 +285,6 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = await _gate(update, context, "/rollback")
     if message is None:
         return
-    from handlers.versions import VersionStore
-
     res = resources(context)
     who = message.from_user.id  # type: ignore[union-attr]
     args = context.args or []
@@ -292,7 +296,7 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with _lock(context):
         try:
             files = await asyncio.to_thread(store.files_of, number)
-            await asyncio.to_thread(build_snapshot, files)
+            snapshot = await asyncio.to_thread(build_snapshot, files)
         except KeyError:
             await send_view(message, context, "rollback_usage", versions=store.history()[-5:], missing=number)
             return
@@ -300,7 +304,7 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await send_view(message, context, "reload_failed", errors=[str(e) for e in exc.errors],
                             version=res.pipeline.snapshot.version)
             return
-        old, new, diff, sent = await _apply(context, res, files, who, f"rollback to version {number}")
+        old, new, diff, sent = await _apply(context, res, snapshot, who, f"rollback to version {number}")
     await _report(message, context, old, new, diff, sent)
 
 
