@@ -186,8 +186,8 @@ class Pipeline:
         meta = snapshot.meta
         self.report_date = snapshot.report_date
         runner = QueryRunner(snapshot, queries)
-        self.directions = [Direction(r["citizens"], r["destination"]) for r in runner.run("directions")]
         self.direction_info = {Direction(r["citizens"], r["destination"]): r for r in runner.run("directions")}
+        self.directions = list(self.direction_info)  # most covered first, as the query orders them
         default = Direction(meta.get("default_citizens", ""), meta.get("default_destination", ""))
         self.default_direction = default if default in self.directions else (self.directions[0] if self.directions else None)
         self.dataset = meta.get("dataset", "")
