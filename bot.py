@@ -1,9 +1,10 @@
 """factdesk entry point, a routing table: settings, then the console or the Telegram bot.
 
-Without TELEGRAM_BOT_TOKEN (or with ``ask ...``) questions are answered in the console;
-with it, the Application is built, handlers are registered in order, the error handler is
-added and the bot runs: long polling, or ``--webhook``. ``check`` alone validates settings
-and data offline. Everything else lives in ``handlers/``.
+The command line is parsed by ``handlers/cli.py`` (``bot.py --help``). Without
+TELEGRAM_BOT_TOKEN (or with ``console``, ``ask ...``, ``claim ...``) questions are answered in the
+console; with it, the Application is built, handlers are registered in order, the error handler
+is added and the bot runs: long polling, or ``run --webhook``. ``check`` validates settings and
+data offline. Everything else lives in ``handlers/``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
 
-from handlers import console, preflight
+from handlers import cli, console, preflight
 from handlers.settings import Settings, load_settings
 from handlers.telegram import admin, callbacks, commands, errors, inline, messages, modes
 from handlers.telegram.setup import build_application, setup_logging
@@ -51,15 +52,15 @@ def build(settings: Settings, **requests: object) -> Application:
 
 
 def main(argv: list[str]) -> int:
-    webhook_mode = argv == ["--webhook"]
-    settings = load_settings(webhook=webhook_mode)
-    if argv == ["check"]:
+    command = cli.parse(argv)  # --help on each command; the old forms still work
+    settings = load_settings(webhook=command.webhook)
+    if command.name == "check":
         return preflight.run(settings)  # settings, data and templates, offline: 0 means deployable
-    if (argv and argv[0] == "ask") or (argv[:1] == ["check"] and len(argv) > 1) or not settings.token:
-        return console.run(settings, argv)  # ask QUESTION, check SENTENCE, or the interactive console
+    if command.name in ("console", "ask", "claim") or not settings.token:
+        return console.run(settings, command)  # no token: the console, so anyone can try it at once
     setup_logging(settings)
     app = build(settings)
-    return modes.webhook(app, settings) if webhook_mode else modes.polling(app, settings)
+    return modes.webhook(app, settings) if command.webhook else modes.polling(app, settings)
 
 
 if __name__ == "__main__":

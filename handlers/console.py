@@ -6,13 +6,13 @@ the bot would say.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
 from typing import TextIO
 
 from handlers.claims import ClaimChecker
+from handlers.cli import Command
 from handlers.pipeline import Answer, Context
 from handlers.render import to_plain
 from handlers.resources import Resources
@@ -30,6 +30,41 @@ def ask(resources: Resources, questions: list[str], as_json: bool, out: TextIO) 
             out.write(answer.text + "\n")
             if len(questions) > 1:
                 out.write("\n")
+        out.flush()
+    return 0
+
+
+def batch(resources: Resources, inp: TextIO, out: TextIO) -> int:
+    """``ask -``: one JSON answer per input line, in order.
+
+    A plain line is an independent question. A JSON line ``{"chat": ID, "q": TEXT}`` is a turn of
+    conversation ID: it is answered as a follow-up to that chat's last answer, the way a private
+    chat would be, so evaluation scripts can replay whole conversations. A line that is neither
+    gets a JSON error object naming its line number, and the batch goes on.
+    """
+    contexts: dict[str, Context] = {}
+    for number, line in enumerate(inp, start=1):
+        text = line.strip()
+        if not text:
+            continue
+        chat: str | None = None
+        if text.startswith("{"):
+            try:
+                turn = json.loads(text)
+                chat, question = str(turn["chat"]), str(turn["q"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                out.write(json.dumps({"line": number, "error": f"not a {{\"chat\", \"q\"}} object: {exc}"}) + "\n")
+                out.flush()
+                continue
+        else:
+            question = text
+        answer = resources.pipeline.answer(question, previous=contexts.get(chat) if chat is not None else None)
+        if chat is not None and answer.context is not None:
+            contexts[chat] = answer.context
+        row = answer.as_json()
+        if chat is not None:
+            row = {"chat": chat, **row}
+        out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         out.flush()
     return 0
 
@@ -71,44 +106,29 @@ def explain(answer: Answer) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(settings: Settings, argv: list[str]) -> int:
-    """Load the data (refusing to start on errors) and run ``ask ...`` or the interactive console."""
+def run(settings: Settings, command: Command) -> int:
+    """Load the data (refusing to start on errors) and run ``ask``, ``claim`` or the interactive console."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         resources = Resources.build(settings)
     except DataLoadError as exc:
         print(f"factdesk: cannot load data from {settings.data_dir}:\n{exc}", file=sys.stderr)
         return 3
-    if argv and argv[0] == "ask":
-        return main(resources, argv[1:])
-    if argv and argv[0] == "check":
-        return check(resources, argv[1:])
+    if command.name == "ask":
+        if command.words == ("-",):
+            return batch(resources, sys.stdin, sys.stdout)
+        return ask(resources, [" ".join(command.words)], command.as_json, sys.stdout)
+    if command.name == "claim":
+        return claim(resources, " ".join(command.words), command.as_json)
     return interactive(resources)
 
 
-def check(resources: Resources, argv: list[str], out: TextIO = sys.stdout) -> int:
-    """``check [--json] SENTENCE``: the verdict on every figure in the sentence."""
-    parser = argparse.ArgumentParser(prog="bot.py check", description="Check the figures in a sentence.")
-    parser.add_argument("--json", action="store_true", help="one JSON object per claim")
-    parser.add_argument("sentence", nargs="+")
-    args = parser.parse_args(argv)
-    html, verdicts = ClaimChecker(resources.pipeline).render(" ".join(args.sentence))
-    if args.json:
+def claim(resources: Resources, sentence: str, as_json: bool, out: TextIO = sys.stdout) -> int:
+    """``claim [--json] SENTENCE``: the verdict on every claim in the sentence."""
+    html, verdicts = ClaimChecker(resources.pipeline).render(sentence)
+    if as_json:
         for v in verdicts:
             out.write(json.dumps(v.as_json(), ensure_ascii=False) + "\n")
     else:
         out.write(to_plain(html) + "\n")
     return 0
-
-
-def main(resources: Resources, argv: list[str]) -> int:
-    """``ask [--json] QUESTION|-``."""
-    parser = argparse.ArgumentParser(prog="bot.py ask", description="Answer questions from the command line.")
-    parser.add_argument("--json", action="store_true", help="one JSON object per question")
-    parser.add_argument("question", nargs="+", help="the question, or - to read one per line from stdin")
-    args = parser.parse_args(argv)
-    if args.question == ["-"]:
-        # Batch mode is for evaluation scripts: always one JSON object per input line, in order.
-        questions = [line.rstrip("\n") for line in sys.stdin if line.strip()]
-        return ask(resources, questions, True, sys.stdout)
-    return ask(resources, [" ".join(args.question)], args.json, sys.stdout)

@@ -270,3 +270,33 @@ def test_interactive_console_keeps_followup_context() -> None:
     out = run_bot(stdin="how many came by train in q3 2023\nand by air?\nquit\n")
     assert out.returncode == 0, out.stderr
     assert "134" in out.stdout and "213" in out.stdout
+
+
+def test_ask_batch_keeps_a_context_per_chat_and_plain_lines_apart() -> None:
+    lines = [json.dumps({"chat": 1, "q": "how many north koreans entered russia by train in q3 2023"}),
+             json.dumps({"chat": 2, "q": "how many russians entered north korea in q3 2023"}),
+             json.dumps({"chat": 1, "q": "and by air?"}),
+             "and by air?",  # a plain line is independent: no context to lean on
+             "{not json", json.dumps({"chat": 2})]
+    out = run_bot("ask", "-", stdin="\n".join(lines) + "\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r.get("chat") for r in rows[:3]] == ["1", "2", "1"]
+    assert "134" in rows[0]["answer"] and "544" in rows[1]["answer"]
+    assert "213" in rows[2]["answer"] and "544" not in rows[2]["answer"]  # chat 1's context, not chat 2's
+    alone = json.loads(run_bot("ask", "--json", "and by air?").stdout)
+    assert "chat" not in rows[3] and rows[3]["answer"] == alone["answer"]
+    assert rows[4] == {"line": 5, "error": rows[4]["error"]} and rows[5]["line"] == 6
+
+
+def test_command_line_has_help_and_keeps_the_old_forms() -> None:
+    top = run_bot("--help")
+    assert top.returncode == 0 and all(c in top.stdout for c in ("run", "console", "ask", "claim", "check"))
+    for command in ("run", "console", "ask", "claim", "check"):
+        sub = run_bot(command, "--help")
+        assert sub.returncode == 0 and sub.stdout.startswith(f"usage: bot.py {command}"), sub.stderr
+    old = run_bot("check", "365 North Koreans entered Russia in Q3 2023")
+    new = run_bot("claim", "365 North Koreans entered Russia in Q3 2023")
+    assert old.returncode == new.returncode == 0 and old.stdout == new.stdout and "Matches" in new.stdout
+    assert "is now 'bot.py claim SENTENCE'" in old.stderr and new.stderr == ""
+    assert run_bot("frobnicate").returncode == 2  # an unknown command is a usage error, not the console
