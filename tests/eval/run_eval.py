@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from handlers.pipeline import Pipeline
+from handlers.pipeline import Answer, Pipeline
 
 EVAL_DIR = Path(__file__).resolve().parent
 DEFAULT_SET = EVAL_DIR / "questions_en.jsonl"
@@ -76,7 +76,11 @@ def contains(text: str, expected: str) -> bool:
 
 
 def judge(item: dict, pipeline: Pipeline) -> Verdict:
-    answer = pipeline.answer(item["q"])
+    return judge_answer(item, pipeline.answer(item["q"]))
+
+
+def judge_answer(item: dict, answer: Answer) -> Verdict:
+    """One answer against the item's expectation."""
     text = answer.text
     confident = answer.kind == "answer"
     expect = item["expect"]
