@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 import duckdb
 
+from handlers import locators
 from handlers.periods import PeriodCodeError, parse_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
@@ -70,7 +71,9 @@ def _cols(*specs: str) -> tuple[Column, ...]:
 TABLES: dict[str, TableSpec] = {
     "meta": TableSpec("meta", _cols("key:key", "value"), ("key",)),
     "sources": TableSpec("sources", _cols("source_id:key", "name", "kind", "published:date?",
-                                          "derived_from:key?", "description?"), ("source_id",)),
+                                          "derived_from:key?", "description?",
+                                          # newsroom hand-off: where to read it, its headline, how to attribute it
+                                          "url?", "title?", "cite_as?"), ("source_id",)),
     "entities": TableSpec("entities", _cols("kind:key", "id:key", "label", "people?", "phrase?"),
                           ("kind", "id")),
     "synonyms": TableSpec("synonyms", _cols("kind:key", "id:key", "term", "role:key?", "lang:key"),
@@ -78,9 +81,9 @@ TABLES: dict[str, TableSpec] = {
     "cues": TableSpec("cues", _cols("cue:key", "lang:key", "phrases"), ("cue", "lang")),
     "figures": TableSpec("figures", _cols("figure_id", "citizens:key", "destination:key", "period:period",
                                           "dimension:key", "category:key", "value:int", "source_id:key",
-                                          "note?"), ("figure_id",)),
+                                          "note?", "locator?"), ("figure_id",)),
     "facts": TableSpec("facts", _cols("fact_id", "topic", "kind:key", "subject", "statement", "quote?",
-                                      "speaker?", "date?", "place?", "source_id:key", "keywords"),
+                                      "speaker?", "date?", "place?", "source_id:key", "keywords", "locator?"),
                        ("fact_id",)),
     "caveats": TableSpec("caveats", _cols("caveat_id", "citizens:key?", "destination:key?", "period:period?",
                                           "dimension:key?", "category:key?", "kind:key", "text"),
@@ -334,12 +337,12 @@ def breakdown_warnings(rows: list[dict[str, Any]]) -> list[str]:
 
 _DDL = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
-    "sources": "source_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, published VARCHAR, derived_from VARCHAR, description VARCHAR",
+    "sources": "source_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, published VARCHAR, derived_from VARCHAR, description VARCHAR, url VARCHAR, title VARCHAR, cite_as VARCHAR",
     "entities": "kind VARCHAR, id VARCHAR, label VARCHAR, people VARCHAR, phrase VARCHAR",
     "synonyms": "kind VARCHAR, id VARCHAR, term VARCHAR, role VARCHAR, lang VARCHAR",
     "cues": "cue VARCHAR, lang VARCHAR, phrases VARCHAR",
-    "figures": "figure_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, p_start INTEGER, p_end INTEGER",
-    "facts": "fact_id VARCHAR PRIMARY KEY, topic VARCHAR, kind VARCHAR, subject VARCHAR, statement VARCHAR, quote VARCHAR, speaker VARCHAR, date VARCHAR, place VARCHAR, source_id VARCHAR, keywords VARCHAR",
+    "figures": "figure_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, locator VARCHAR, p_start INTEGER, p_end INTEGER",
+    "facts": "fact_id VARCHAR PRIMARY KEY, topic VARCHAR, kind VARCHAR, subject VARCHAR, statement VARCHAR, quote VARCHAR, speaker VARCHAR, date VARCHAR, place VARCHAR, source_id VARCHAR, keywords VARCHAR, locator VARCHAR",
     "caveats": "caveat_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, kind VARCHAR, text VARCHAR",
     "translations": "kind VARCHAR, id VARCHAR, field VARCHAR, lang VARCHAR, text VARCHAR",
 }
@@ -358,6 +361,8 @@ class Snapshot:
     # reads and writes are atomic under the GIL, and a rare double computation is harmless.
     query_cache: dict[tuple, tuple] = field(default_factory=dict, repr=False)
     files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the source bytes, for diffs and new versions
+    # Optional source texts (data/sources/<source_id>.txt) the locators were checked against.
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
     _local: threading.local = field(default_factory=threading.local, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -389,11 +394,13 @@ def read_dir(data_dir: Path) -> dict[str, bytes]:
             if (data_dir / TABLES[name].file).exists()}
 
 
-def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None = None
-             ) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
+def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None = None,
+             texts: dict[str, str] | None = None) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
     """Parse every file and cross-check them; return typed tables and all errors found.
 
     ``limits`` gives (max bytes, max rows) for some tables, for files uploaded through the bot.
+    ``texts`` are the source texts present ({source_id: text}): each located sentence must
+    contain the figure it backs (see handlers/locators.py).
     """
     tables: dict[str, list[dict[str, Any]]] = {}
     errors: list[DataError] = []
@@ -410,13 +417,15 @@ def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None 
         errors.extend(errs)
     if not errors:
         errors.extend(cross_check(tables))
+    if not errors:
+        errors.extend(DataError(*p) for p in locators.check(tables, texts or {}))
     return tables, errors
 
 
 def build_snapshot(files: dict[str, bytes], version: str | None = None,
-                   limits: dict[str, tuple[int, int]] | None = None) -> Snapshot:
+                   limits: dict[str, tuple[int, int]] | None = None, texts: dict[str, str] | None = None) -> Snapshot:
     """Validate and load files into a fresh in-memory DuckDB; raise DataLoadError on any problem."""
-    tables, errors = validate(files, limits)
+    tables, errors = validate(files, limits, texts)
     if errors:
         raise DataLoadError(errors)
     con = duckdb.connect(":memory:")
@@ -424,12 +433,12 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
         _insert(con, name, tables[name])
     digest = hashlib.sha256(b"".join(files.get(n, b"") for n in LOAD_ORDER)).hexdigest()[:10]
     return Snapshot(con=con, tables=tables, version=version or digest, loaded_at=datetime.now(timezone.utc),
-                    warnings=breakdown_warnings(tables["figures"]), files=dict(files))
+                    warnings=breakdown_warnings(tables["figures"]), files=dict(files), texts=dict(texts or {}))
 
 
 def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
     """Load the CSV files of a data directory (as they are on disk, ignoring versions)."""
-    return build_snapshot(read_dir(data_dir), version)
+    return build_snapshot(read_dir(data_dir), version, texts=locators.read_texts(data_dir))
 
 
 def load_current(data_dir: Path) -> Snapshot:
@@ -437,7 +446,7 @@ def load_current(data_dir: Path) -> Snapshot:
     from handlers.versions import VersionStore  # versions builds on this module
 
     files, number = VersionStore(data_dir).current_files()
-    return build_snapshot(files, number)
+    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:

@@ -150,7 +150,7 @@ async def test_unanswered_and_stats_for_admins(ha: Harness) -> None:
 
 GOOD = (DATA_DIR / "figures.csv").read_bytes()
 HEADER = GOOD.split(b"\n", 1)[0]
-ROW = b"x-1,north_korea,russia,2023-Q3,transport,air,5,donga,"
+ROW = b"x-1,north_korea,russia,2023-Q3,transport,air,5,donga,,"
 
 
 def _lines(*rows: bytes) -> bytes:
@@ -170,18 +170,18 @@ MALFORMED: dict[str, tuple[bytes, str]] = {
     "binary data": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NUL"),
     "wrong encoding": ("figure_id,citizens\nkp-ru-é,x\n".encode("latin-1"), "not UTF-8"),
     "wrong delimiter": (GOOD.replace(b",", b";"), "delimiter"),
-    "too many rows": (HEADER + b"\n" + b"".join(b"r-%d,north_korea,russia,2023-Q3,transport,air,1,donga,\n" % i
+    "too many rows": (HEADER + b"\n" + b"".join(b"r-%d,north_korea,russia,2023-Q3,transport,air,1,donga,,\n" % i
                                               for i in range(UPLOAD_MAX_ROWS + 1)), "the limit is"),
     "30 MB file": (GOOD + b"#" * (30 * 1024 * 1024), "bytes; the limit"),
-    "formula cell": (_lines(HEADER, b"=1+1,north_korea,russia,2023-Q3,transport,air,1,donga,"), "formula"),
+    "formula cell": (_lines(HEADER, b"=1+1,north_korea,russia,2023-Q3,transport,air,1,donga,,"), "formula"),
     "NUL bytes": (GOOD.replace(b"donga", b"don\x00ga", 1), "NUL"),
     "unknown source": (GOOD.replace(b",365,donga,", b",365,tass,"), "unknown source id"),
-    "unknown category": (_lines(GOOD.rstrip(b"\n"), b"x-2,north_korea,russia,2023-Q3,transport,zeppelin,1,donga,"),
+    "unknown category": (_lines(GOOD.rstrip(b"\n"), b"x-2,north_korea,russia,2023-Q3,transport,zeppelin,1,donga,,"),
                          "unknown transport category"),
-    "unknown country": (_lines(GOOD.rstrip(b"\n"), b"x-3,atlantis,russia,2023-Q3,total,all,1,donga,"), "unknown country"),
+    "unknown country": (_lines(GOOD.rstrip(b"\n"), b"x-3,atlantis,russia,2023-Q3,total,all,1,donga,,"), "unknown country"),
     "total with a category": (GOOD.replace(b",total,all,365,", b",total,air,365,"), "category 'all'"),
-    "unterminated quote": (_lines(GOOD.rstrip(b"\n"), b'x-4,north_korea,russia,2023-Q3,transport,air,1,donga,"open'), "line"),
-    "same figure twice": (_lines(GOOD.rstrip(b"\n"), b"x-5,north_korea,russia,2023-Q3,total,all,1,donga,"),
+    "unterminated quote": (_lines(GOOD.rstrip(b"\n"), b'x-4,north_korea,russia,2023-Q3,transport,air,1,donga,,"open'), "line"),
+    "same figure twice": (_lines(GOOD.rstrip(b"\n"), b"x-5,north_korea,russia,2023-Q3,total,all,1,donga,,"),
                           "same figure is already"),
     "wrong field count": (_lines(GOOD.rstrip(b"\n"), b"x-6,north_korea,russia"), "fields"),
 }

@@ -201,7 +201,7 @@ def test_bad_data_names_file_line_and_column() -> None:
 
 def test_bad_reference_is_reported() -> None:
     files = data_files()
-    files["figures"] += b"x-1,north_korea,russia,2023-Q3,transport,zeppelin,1,donga,\n"
+    files["figures"] += b"x-1,north_korea,russia,2023-Q3,transport,zeppelin,1,donga,,\n"
     with pytest.raises(DataLoadError, match=r"figures.csv line \d+, column 'category': unknown transport category 'zeppelin'"):
         build_snapshot(files)
 

@@ -257,7 +257,7 @@ def generate(out: Path, seed: int = 1, countries: int = 200, quarters: int = 40,
         for citizens, destination in ((c.id, HUB), (HUB, c.id)):
             for period, dim, cat, value in _series(rng, codes, purposes, transports):
                 figures.append([f"{citizens}-{destination}-{period.lower()}-{cat}", citizens, destination, period,
-                                dim, cat, str(value), SOURCE_ID, ""])
+                                dim, cat, str(value), SOURCE_ID, "", ""])  # no note, no locator
                 result.values[(citizens, destination, period, dim, cat)] = value
     (out / "figures.csv").write_text(_with_rows(DATA_DIR / "figures.csv", figures), encoding="utf-8")
     result.rows = len(figures)
