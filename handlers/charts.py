@@ -20,6 +20,7 @@ class ChartSpec:
     values: tuple[int, ...]
     caption: str
     note: str = ""
+    figure_ids: tuple[str, ...] = ()  # the stored figures plotted, for the chart's CSV
 
 
 def render_png(spec: ChartSpec) -> bytes:

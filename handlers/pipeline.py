@@ -886,7 +886,8 @@ class Pipeline:
             note = "Periods of different lengths are shown as published." if len({p.months for p in periods}) > 1 else ""
             return ChartSpec("trend", f"{v['people']} entering {v['destination']}, by period",
                              tuple(p.label for p in periods), tuple(r["value"] for r in rows),
-                             self._caption(chain, f"{periods[0].label} to {periods[-1].label}"), note)
+                             self._caption(chain, f"{periods[0].label} to {periods[-1].label}"), note,
+                             tuple(r["figure_id"] for r in rows))
         if kind not in self._dimensions_in_data():
             return None
         st = _State(ex=extract("", self.lexicon, self.report_date), runner=runner, direction=d, assumed_direction=False,
@@ -906,7 +907,8 @@ class Pipeline:
         dim = self._label("dimension", kind)
         return ChartSpec(kind, f"{v['people']} entering {v['destination']} by {dim}, {period.label}",
                          tuple(r["label"] for r in rows), tuple(r["value"] for r in rows),
-                         self._caption(chain, f"{period.label} ({period.span})"), note)
+                         self._caption(chain, f"{period.label} ({period.span})"), note,
+                         tuple(i for r in rows for i in r["figure_ids"]))
 
     def figure_label(self, figure_id: str, row: dict[str, Any] | None = None) -> str:
         """ "North Koreans entering Russia, Q3 2023, by air": what a stored figure counts."""
