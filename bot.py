@@ -15,7 +15,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Inli
 
 from handlers import cli, console, preflight
 from handlers.settings import Settings, load_settings
-from handlers.telegram import admin, callbacks, commands, errors, inline, messages, modes
+from handlers.telegram import admin, callbacks, commands, errors, handoff, handoff_keys, inline, messages, modes
 from handlers.telegram.setup import build_application, setup_logging
 
 
@@ -34,6 +34,8 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(CommandHandler("why", commands.why, filters=new))
     app.add_handler(CommandHandler("check", commands.check, filters=new))
     app.add_handler(CommandHandler("lang", commands.lang_command, filters=new))
+    app.add_handler(CommandHandler("passage", handoff.passage, filters=new))
+    app.add_handler(CommandHandler("export", handoff.export, filters=new))
     app.add_handler(CommandHandler("reload", admin.reload, filters=new))
     app.add_handler(CommandHandler("history", admin.history, filters=new))
     app.add_handler(CommandHandler("rollback", admin.rollback, filters=new))
@@ -42,6 +44,7 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(CommandHandler("corrections", admin.corrections, filters=new))
     app.add_handler(MessageHandler(new & filters.Document.ALL & filters.ChatType.PRIVATE, admin.upload))
     app.add_handler(CallbackQueryHandler(admin.on_upload_button, pattern=r"^(apply|cancel):"))
+    app.add_handler(CallbackQueryHandler(handoff.on_button, pattern=handoff_keys.PATTERN))
     app.add_handler(CallbackQueryHandler(callbacks.on_button))
     app.add_handler(InlineQueryHandler(inline.on_inline_query))
     app.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, messages.private_text))

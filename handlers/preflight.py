@@ -3,7 +3,9 @@
 Run by the container's HEALTHCHECK, by systemd before each start, and by hand before a deploy.
 Settings were already validated by ``load_settings`` (a bad one exits 2 naming it); this adds
 what needs the files: the data loads (errors name file, line and column), every answer template
-compiles, and the example questions are answered from the data. Exit 0 prints one OK line.
+compiles, and the example questions are answered from the data. With source texts in
+``data/sources/`` every located sentence must contain the figure it backs (the data load checks
+it and names the row otherwise). Exit 0 prints one OK line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TextIO
 
 from jinja2 import TemplateSyntaxError
 
+from handlers import locators
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.store import DataLoadError
@@ -47,7 +50,10 @@ def run(settings: Settings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) 
     counts = snapshot.counts()
     mode = (f"polling, or --webhook on {settings.webhook_listen}:{settings.webhook_port}{settings.webhook_path}"
             if settings.webhook_url else "polling (WEBHOOK_URL unset)")
+    located = (f"{locators.count_verified(snapshot.tables, snapshot.texts)} locators verified against "
+               f"{', '.join(f'sources/{s}.txt' for s in sorted(snapshot.texts))}" if snapshot.texts
+               else "no source texts, locators checked for form only")
     out.write(f"factdesk check OK: data v{snapshot.version} ({counts['figures']} figures, {counts['facts']} facts) "
-              f"from {settings.data_dir}; {len(examples)} example questions answered; {len(env.list_templates())} "
+              f"from {settings.data_dir}; {located}; {len(examples)} example questions answered; {len(env.list_templates())} "
               f"templates; {len(settings.admin_ids)} admin(s); {mode}\n")
     return 0

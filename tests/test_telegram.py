@@ -112,7 +112,7 @@ async def test_private_question_is_answered_with_source_and_button(h: Harness) -
     text = text_of(call)
     assert "365" in text and "Q3 2023" in text and "FSB" in text and "Donga" in text
     buttons = [b["text"] for row in call.params["reply_markup"]["inline_keyboard"] for b in row]
-    assert buttons == ["How was this computed?"]
+    assert buttons == ["How was this computed?", "📍 Where in the report", "✍️ Cite"]
     assert call.ok
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
+from handlers import locators
 from handlers.activity import ActivityLog
 from handlers.admin_ops import figure_diff, table_diff
 from handlers.resources import Resources
@@ -134,11 +135,12 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     who = message.from_user.id  # type: ignore[union-attr]
     async with _lock(context):
         files = await asyncio.to_thread(read_dir, res.settings.data_dir)
-        if files == res.pipeline.snapshot.files:
+        texts = await asyncio.to_thread(locators.read_texts, res.settings.data_dir)
+        if files == res.pipeline.snapshot.files and texts == res.pipeline.snapshot.texts:
             await send_view(message, context, "reload_same", version=res.pipeline.snapshot.version)
             return
         try:
-            snapshot = await asyncio.to_thread(build_snapshot, files)
+            snapshot = await asyncio.to_thread(build_snapshot, files, None, None, texts)
         except DataLoadError as exc:
             activity(context).audit(who, "/reload refused", errors=len(exc.errors))
             await send_view(message, context, "reload_failed", errors=[str(e) for e in exc.errors],
@@ -191,8 +193,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     current = dict(res.pipeline.snapshot.files)
     files = {**current, table: raw}
     try:
+        # Held to the same rule as the data check: located sentences must contain their figures.
         snapshot = await asyncio.to_thread(build_snapshot, files, None,
-                                           {table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)})
+                                           {table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)}, res.pipeline.snapshot.texts)
     except DataLoadError as exc:
         # Errors in the uploaded file name it as the admin sent it, with line and column.
         errors = [str(e).replace(TABLES[table].file, doc.file_name or TABLES[table].file, 1) for e in exc.errors]
@@ -258,7 +261,8 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         if files != pending.files:
             try:
                 snapshot = await asyncio.to_thread(build_snapshot, files, None,
-                                                   {pending.table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)})
+                                                   {pending.table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)},
+                                                   res.pipeline.snapshot.texts)
             except DataLoadError as exc:
                 await send_view(message, context, "upload_errors", file_name=pending.file_name,
                                 errors=[str(e) for e in exc.errors], version=res.pipeline.snapshot.version)
@@ -296,7 +300,8 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with _lock(context):
         try:
             files = await asyncio.to_thread(store.files_of, number)
-            snapshot = await asyncio.to_thread(build_snapshot, files)
+            snapshot = await asyncio.to_thread(build_snapshot, files, None, None,
+                                               locators.read_texts(res.settings.data_dir))
         except KeyError:
             await send_view(message, context, "rollback_usage", versions=store.history()[-5:], missing=number)
             return

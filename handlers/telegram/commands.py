@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 from handlers.charts import render_png
 from handlers.language import LANGS
 from handlers.claims import ClaimChecker
+from handlers.telegram.handoff import send_chart_csv
 from handlers.telegram.messages import thread_key
 from handlers.telegram.reply import answer_question, send_html, send_view, with_retries
 from handlers.telegram.setup import resources, state
@@ -124,6 +125,7 @@ async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE
     caption = res.renderer.html("chart_caption", spec=spec)
     await with_retries(lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode="HTML",
                                                       message_thread_id=thread_id))
+    await send_chart_csv(context, chat_id, spec, thread_id)  # the numbers plotted, for a chart desk
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 from handlers.pipeline import Answer, Context
 from handlers.render import split_message
 from handlers.settings import Settings
+from handlers.telegram.handoff_keys import handoff_row
 from handlers.telegram.setup import resources, state
 from handlers.telegram.state import ChatState
 
@@ -53,6 +54,7 @@ def keyboard(answer: Answer, st: ChatState, answer_id: str) -> InlineKeyboardMar
         rows.append([InlineKeyboardButton(q[:60], callback_data=f"q:{st.button(q)}")])
     if answer.kind == "answer" and answer.traces:
         rows.append([InlineKeyboardButton("How was this computed?", callback_data=f"why:{answer_id}")])
+    rows.extend(handoff_row(answer, answer_id))  # "Where in the report" and "Cite"
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -32,6 +32,8 @@ COMMANDS = [
     ("chart", "A chart: trend, or a breakdown"),
     ("check", "Check the figures in a sentence from your draft"),
     ("why", "How the last answer was computed"),
+    ("passage", "Where in the report the last answer's figures are stated"),
+    ("export", "The figures as a CSV file (/export QUESTION: the rows behind an answer)"),
     ("corrections", "Turn correction notices for this chat on or off"),
     ("about", "Data version and coverage"),
     ("help", "How to ask"),
