@@ -124,7 +124,8 @@ async def test_followup_in_private_chat(h: Harness) -> None:
 
 async def test_how_was_this_computed_button_and_why_command(h: Harness) -> None:
     [answer] = await h.send(U.private_text("breakdown by purpose in q3 2023"))
-    data = answer.params["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    data = next(b["callback_data"] for row in answer.params["reply_markup"]["inline_keyboard"] for b in row
+                if b["text"] == "How was this computed?")
     calls = await h.send(U.callback_query(data, answer.result), method="sendMessage", count=2)
     explanation = "\n".join(text_of(c) for c in calls)
     assert "breakdown" in explanation and "SELECT" in explanation and "business" in explanation
