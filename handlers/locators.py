@@ -172,12 +172,22 @@ Problem = tuple[str, int, str, str]  # (file, line, column, message)
 
 def check(tables: dict[str, list[dict[str, Any]]], texts: dict[str, str]) -> list[Problem]:
     """Every locator well formed; with a source's text present, every located sentence exists
-    and contains the figure it backs (figures) or the quote it gives (facts)."""
+    and contains the figure it backs (figures) or the quote it gives (facts). Source URLs are
+    web addresses."""
     problems: list[Problem] = []
     for file, rows in (("figures.csv", tables.get("figures", [])), ("facts.csv", tables.get("facts", []))):
         for row in rows:
             problems.extend(_check_row(file, row, texts))
+    for row in tables.get("sources", []):
+        url = row.get("url")
+        if url and not _URL_RE.match(url):
+            # Shown to reporters as the place to read the source: only web addresses.
+            problems.append(("sources.csv", row.get("_line", 0), "url",
+                             f"{url!r} is not a web address; write it as https://..."))
     return problems
+
+
+_URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 
 
 def _check_row(file: str, row: dict[str, Any], texts: dict[str, str]) -> Iterable[Problem]:

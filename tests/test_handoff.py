@@ -328,6 +328,8 @@ async def test_group_buttons_and_passage(hh: Harness) -> None:
     assert "paragraph 6, sentence 1" in text_of(where) and where.params["chat_id"] == GROUP
     [passage] = await hh.send(U.group_text("/passage@FactDeskTestBot"))
     assert "paragraph 6, sentence 1" in text_of(passage)
+    [doc] = await hh.send(U.group_text("/export@FactDeskTestBot q3 2023 by air"), method="sendDocument")
+    assert doc.params["chat_id"] == GROUP and b"kp-ru-2023q3-air" in doc.files["document"].data
 
 
 def _inline_callback(data: str, inline_message_id: str, user_id: int = U.DEFAULT_USER_ID) -> dict[str, Any]:
@@ -390,3 +392,14 @@ async def test_admin_upload_is_held_to_the_locator_rule(hh: Harness) -> None:
     text = text_of(reply)
     assert "column 'locator'" in text and "kp-ru-2023q3-air" in text and "213" in text
     assert "reply_markup" not in reply.params  # no Confirm: nothing is applied
+
+
+def test_source_url_must_be_a_web_address_and_is_shown(located: Pipeline) -> None:
+    bad = _replace_cell(data_files(), "sources", "donga", "url", "javascript:alert(1)")
+    with pytest.raises(DataLoadError, match=r"sources.csv line 4, column 'url'"):
+        build_snapshot(bad)
+    good = _replace_cell(data_files(), "sources", "donga", "url", "https://www.donga.com/en/article/example")
+    p = _pipeline(TEXTS, good)
+    html = Handoff(p).passage(p.answer("q3 2023 total"), "en")
+    assert "Donga (Dong-A Ilbo), “NK News report… Attention in North Korea-Russia close relationship”: " \
+           "https://www.donga.com/en/article/example" in to_plain(html)
