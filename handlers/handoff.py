@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from markupsafe import escape
 
 from handlers import locators
 from handlers.charts import ChartSpec
@@ -149,6 +152,19 @@ class Backing:
 
 
 @dataclass
+class FactBacking:
+    """A fact an answer gives, with where its source states it."""
+
+    fact_id: str
+    topic: str
+    statement: str
+    chain: list[dict[str, Any]]
+    locator: str | None
+    located_at: str
+    quotes: list[dict[str, Any]] = field(default_factory=list)  # located sentences, the report's quote marked
+
+
+@dataclass
 class Derived:
     """A figure an answer computed from stored ones: a sum, a change or a share."""
 
@@ -167,10 +183,11 @@ class Behind:
     derived: Derived | None
     lang: str
     totals: list[Backing] = field(default_factory=list)  # totals a breakdown answer sets its figures against
+    facts: list[FactBacking] = field(default_factory=list)  # facts the answer gives (for "where", not cite)
 
     @property
     def empty(self) -> bool:
-        return not self.figures
+        return not self.figures and not self.facts
 
 
 class Handoff:
@@ -251,8 +268,10 @@ class Handoff:
     def behind(self, answer: Answer, lang: str = "en") -> Behind:
         """The stored figures behind an answer, and the derived figure it states, if any."""
         ids = list(dict.fromkeys(answer.figure_ids))
-        if answer.kind != "answer" or not ids:
+        if answer.kind != "answer":
             return Behind([], None, lang)
+        if not ids:
+            return Behind([], None, lang, facts=self.facts_behind(answer, lang))
         picked = self._picked(answer, ids)
         derived = self._derived(answer, picked, lang)
         if derived is not None:
@@ -276,6 +295,35 @@ class Handoff:
         rows = self.pipeline.figure_rows
         picked = [i for i in ids if i in rows and (rows[i]["dimension"], rows[i]["category"]) in wanted]
         return picked or ids
+
+    def facts_behind(self, answer: Answer, lang: str) -> list[FactBacking]:
+        """The facts an answer gives: those its facts query found whose statement the answer shows
+        (a fact that was looked up but not given, say for not saying what was asked, is left out)."""
+        shown: list[str] = []
+        for row in self._trace_rows(answer, "facts"):
+            fid = row["fact_id"]
+            texts = [row["statement"], *(self.lexicon.translated("fact", fid, "statement", other) for other in ("ko", "ru"))]
+            if fid not in shown and any(t and str(escape(t)) in answer.html for t in texts):
+                shown.append(fid)
+        if not shown:
+            return []
+        runner = self._runner()
+        out = []
+        for r in runner.run("handoff_facts", ids=shown):
+            tr = (lambda f: self.lexicon.translated("fact", r["fact_id"], f, lang)) if lang != "en" else (lambda f: None)
+            text = self.snapshot.texts.get(r["source_id"])
+            quotes = []
+            if text and r["locator"]:
+                for place in locators.parse(r["locator"]):
+                    sentence = locators.resolve(text, place).text
+                    quotes.append({"code": place.code, "pieces": _mark(sentence, r["quote"])})
+            # A fact is the report's own (an expert, an event), not the FSB's statistics: as in
+            # the fact answers, the chain leaves the statistics' origin out.
+            chain = [c for c in self.chain(runner, r["source_id"], lang) if c["kind"] != "official statistics"]
+            out.append(FactBacking(r["fact_id"], tr("topic") or r["topic"], tr("statement") or r["statement"],
+                                   chain, r["locator"],
+                                   located_at(r["locator"], lang), quotes))
+        return out
 
     def _trace_rows(self, answer: Answer, name: str) -> list[dict[str, Any]]:
         return [dict(zip(t.columns, row)) for t in answer.traces if t.name == name for row in t.rows]
@@ -318,7 +366,7 @@ class Handoff:
     def passage(self, answer: Answer | None, lang: str = "en") -> str:
         """ "Where in the report": the locator (and, with the text, the sentence) of every figure."""
         behind = self.behind(answer, lang) if answer is not None else Behind([], None, lang)
-        sources = self._sources_of(behind.figures + behind.totals)
+        sources = self._sources_of(behind.figures + behind.totals + behind.facts)
         return self.renderer.html("passage", lang, answer=answer, b=behind, sources=sources,
                                   has_texts=bool(self.snapshot.texts), version=self.snapshot.version)
 
@@ -328,7 +376,7 @@ class Handoff:
         return self.renderer.html("cite", lang, answer=answer, b=behind, ko=_ko_particles(behind))
 
     @staticmethod
-    def _sources_of(figures: list[Backing]) -> list[dict[str, Any]]:
+    def _sources_of(figures: list[Any]) -> list[dict[str, Any]]:
         seen: dict[str, dict[str, Any]] = {}
         for f in figures:
             for s in f.chain:
@@ -371,6 +419,16 @@ class Handoff:
     def chart_csv(self, spec: ChartSpec) -> bytes:
         """The CSV of exactly what a chart plots."""
         return self.csv_bytes(list(spec.figure_ids))
+
+
+def _mark(sentence: str, quote: str | None) -> list[tuple[str, bool]]:
+    """A sentence as pieces with the report's quotation marked, when the fact has one."""
+    if not quote:
+        return [(sentence, False)]
+    m = re.search(re.escape(quote).replace(r"\ ", r"\s+"), sentence, re.I)
+    if m is None:
+        return [(sentence, False)]
+    return [p for p in ((sentence[:m.start()], False), (m.group(0), True), (sentence[m.end():], False)) if p[0]]
 
 
 def _cell(value: Any) -> Any:

@@ -208,10 +208,17 @@ def test_passage_quotes_the_located_sentence_with_the_figure_marked(located: Pip
     assert "paragraph 6, sentence 4" in share and "the total the answer's shares are of" in share
 
 
-def test_answers_without_figures_offer_nothing(located: Pipeline) -> None:
-    answer = located.answer("who is lankov")
+def test_fact_answers_are_located_and_the_reports_quote_marked(located: Pipeline) -> None:
+    answer = located.answer("what did lankov say about trade")
     assert not answer.has_figures
-    assert "no figure" in to_plain(Handoff(located).cite(answer, "en"))
+    assert "no figure" in to_plain(Handoff(located).cite(answer, "en"))  # a cite line is for figures
+    html = Handoff(located).passage(answer, "en")
+    assert "paragraph 15, sentences 1–2" in html and "<b><u>trying to establish trade contacts</u></b>" in html
+    assert "Federal Security Service" not in html  # an expert's words are not the FSB's statistics
+    shown = Handoff(located).behind(located.answer("who is lankov"), "en").facts
+    assert [f.fact_id for f in shown] == ["lankov-who", "lankov-workers", "lankov-return", "lankov-trade"]
+    detail = located.answer("which airline flies the route")  # the report does not say: nothing to locate
+    assert Handoff(located).behind(detail, "en").empty
 
 
 # --- export ---------------------------------------------------------------------------------------------
@@ -305,6 +312,13 @@ async def test_private_chat_buttons_quote_the_sentence_and_cite(hh: Harness) -> 
     assert "paragraph 3, sentence 1" in text_of(passage)
     acks = hh.api.calls_to("answerCallbackQuery")
     assert len(acks) == 2 and all(c.ok for c in acks)
+
+
+async def test_fact_answers_offer_where_in_the_report_only(hh: Harness) -> None:
+    [answer] = await hh.send(U.private_text("who is lankov"))
+    assert list(buttons_of(answer)) == ["How was this computed?", "📍 Where in the report"]  # no Cite
+    where = text_of(await press(hh, answer, "📍 Where in the report"))
+    assert "paragraph 8, sentence 1" in where and "A university professor, Andrei Lankov" in where
 
 
 async def test_derived_answer_locates_every_figure_it_is_computed_from(hh: Harness) -> None:

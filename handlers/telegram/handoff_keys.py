@@ -16,8 +16,11 @@ PATTERN = rf"^({WHERE}|{CITE}):"  # registered in bot.py before the general butt
 
 
 def handoff_row(answer: Answer, answer_id: str) -> list[list[InlineKeyboardButton]]:
-    """One row with both buttons for an answer that states a figure; none otherwise."""
-    if not answer.has_figures:
-        return []
-    return [[InlineKeyboardButton("📍 Where in the report", callback_data=f"{WHERE}:{answer_id}"),
-             InlineKeyboardButton("✍️ Cite", callback_data=f"{CITE}:{answer_id}")]]
+    """Both buttons for an answer that states a figure; "Where in the report" alone for an answer
+    built from the report's facts (the facts carry locators too); none otherwise."""
+    where = InlineKeyboardButton("📍 Where in the report", callback_data=f"{WHERE}:{answer_id}")
+    if answer.has_figures:
+        return [[where, InlineKeyboardButton("✍️ Cite", callback_data=f"{CITE}:{answer_id}")]]
+    if answer.kind == "answer" and any(t.name == "facts" and t.rows for t in answer.traces):
+        return [[where]]
+    return []

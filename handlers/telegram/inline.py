@@ -65,5 +65,5 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def _remember(context: ContextTypes.DEFAULT_TYPE, answer: Answer) -> str | None:
-    """Keep an answer that states a figure, so its inline message's buttons can find it."""
-    return state(context).remember(answer) if answer.has_figures else None
+    """Keep an answer that gets hand-off buttons, so its inline message's buttons can find it."""
+    return state(context).remember(answer) if handoff_row(answer, "-") else None
