@@ -9,6 +9,7 @@ made is checked against Telegram's published spec with ``../shared/apispec/check
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -352,7 +353,7 @@ def _inline_callback(data: str, inline_message_id: str, user_id: int = U.DEFAULT
                                "inline_message_id": inline_message_id, "chat_instance": "-42", "data": data}}
 
 
-async def test_inline_mode_buttons_edit_the_inline_message(hh: Harness) -> None:
+async def test_inline_mode_buttons_edit_the_inline_message(hh: Harness, caplog: pytest.LogCaptureFixture) -> None:
     [call] = await hh.send(U.inline_query("nk->ru q3 2023"), method="answerInlineQuery")
     result = call.params["results"][0]
     keys = {b["text"]: b["callback_data"] for row in result["reply_markup"]["inline_keyboard"] for b in row}
@@ -365,6 +366,15 @@ async def test_inline_mode_buttons_edit_the_inline_message(hh: Harness) -> None:
     assert "paragraph 3, sentence 1" in parse_html(edit2.params["text"]).text
     [expired] = await hh.send(_inline_callback("cite:nosuchanswer", "AgAAAInline1"), method="answerCallbackQuery")
     assert "expired" in expired.params.get("text", "")
+    # Pressing Cite again: Telegram refuses an edit that changes nothing; that is not an error.
+    hh.api.fail_next("editMessageText", status=400, times=4,
+                     description="Bad Request: message is not modified: specified new message content and reply "
+                                 "markup are exactly the same as a current content and reply markup of the message")
+    mark = hh.api.mark()
+    hh.api.push_update(_inline_callback(keys["✍️ Cite"], "AgAAAInline1"))
+    await hh.api.wait_for("answerCallbackQuery", since=mark)
+    await asyncio.sleep(5)  # the retries of the refused edit, if any, are over by now
+    assert not [r for r in caplog.records if r.name == "handlers.telegram.errors"]  # not an error
 
 
 async def test_export_command_sends_a_spreadsheet_ready_csv(hh: Harness, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from handlers.charts import ChartSpec
@@ -59,9 +60,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = split_message(answer.html + "\n\n" + html)[0]
         markup = InlineKeyboardMarkup(handoff_row(answer, answer_id))
         inline_id = query.inline_message_id
-        await with_retries(lambda: context.bot.edit_message_text(text, inline_message_id=inline_id, parse_mode="HTML",
-                                                                 reply_markup=markup,
-                                                                 disable_web_page_preview=True))
+        try:
+            await with_retries(lambda: context.bot.edit_message_text(text, inline_message_id=inline_id,
+                                                                     parse_mode="HTML", reply_markup=markup,
+                                                                     disable_web_page_preview=True))
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
+                raise  # pressing the same button twice leaves the message as it is; anything else is a bug
 
 
 async def passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
