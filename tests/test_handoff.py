@@ -427,3 +427,24 @@ def test_source_url_must_be_a_web_address_and_is_shown(located: Pipeline) -> Non
     html = Handoff(p).passage(p.answer("q3 2023 total"), "en")
     assert "Donga (Dong-A Ilbo), “NK News report… Attention in North Korea-Russia close relationship”: " \
            "https://www.donga.com/en/article/example" in to_plain(html)
+
+
+async def test_reload_picks_up_a_source_text_and_refuses_one_that_contradicts_a_locator(tmp_path: Path) -> None:
+    data = _data_dir(tmp_path, text=None)
+    async with FakeBotAPI(token=TOKEN, bot_username="FactDeskTestBot") as api:
+        settings = settings_for(api, FACTDESK_DATA_DIR=str(data), FACTDESK_STATE_DIR=str(tmp_path / "state"))
+        async with running_bot(api, settings) as h:
+            [answer] = await h.send(U.private_text("q3 2023 total"))
+            assert "not on this server" in text_of(await press(h, answer, "📍 Where in the report"))
+            (data / "sources").mkdir()
+            (data / "sources" / "donga.txt").write_text(FIXTURE_TEXT.replace("counted 365", "counted 356"),
+                                                        encoding="utf-8")
+            [refused] = await h.send(U.private_text("/reload", user_id=ADMIN))
+            assert "kp-ru-2023q3" in text_of(refused) and "does not contain the figure 365" in text_of(refused)
+            (data / "sources" / "donga.txt").write_text(FIXTURE_TEXT, encoding="utf-8")
+            [done] = await h.send(U.private_text("/reload", user_id=ADMIN))
+            assert "nothing changed" not in text_of(done)
+            [again] = await h.send(U.private_text("q3 2023 total"))
+            where = text_of(await press(h, again, "📍 Where in the report"))
+            assert "counted 365 North Korean arrivals" in where
+        assert_calls_follow_the_spec(api, tmp_path)
