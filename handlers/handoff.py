@@ -27,7 +27,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterator
 
 from markupsafe import escape
 
@@ -40,6 +40,7 @@ from handlers.queries import QueryRunner
 CSV_COLUMNS = ("figure_id", "what", "citizens", "destination", "period", "period_label", "first_month", "last_month",
                "dimension", "category", "value", "source_chain", "source_url", "source_title", "locator",
                "located_at", "caveats", "note", "data_version")
+EXPORT_SLICE = 10_000  # rows fetched from DuckDB at a time while writing an export
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so would run as a formula in a spreadsheet
 
 # Russian month names in the genitive ("23 января") and prepositional ("в июле") cases.
@@ -385,36 +386,73 @@ class Handoff:
 
     # --- export -------------------------------------------------------------------------------------
 
-    def rows(self, figure_ids: list[str] | None) -> list[dict[str, Any]]:
-        """CSV rows (English labels) for these figures, or every figure for None."""
-        out = []
-        for b in self.backings(figure_ids, "en"):
-            y1, m1 = divmod(b.period.start, 12)
-            y2, m2 = divmod(b.period.end, 12)
-            own = b.chain[-1] if b.chain else {}
-            out.append({
-                "figure_id": b.figure_id, "what": b.what,
-                "citizens": self.lexicon.label("country", b.citizens), "destination": b.destination_label,
-                "period": b.period.code, "period_label": b.period.label,
-                "first_month": f"{y1}-{m1 + 1:02d}", "last_month": f"{y2}-{m2 + 1:02d}",
-                "dimension": b.dimension, "category": "" if b.dimension == "total" else b.category,
-                "value": b.value,
-                "source_chain": " → ".join(s["name"] + (f" ({s['published']})" if s["published"] else "")
-                                           for s in b.chain),
-                "source_url": own.get("url") or "", "source_title": own.get("title") or "",
-                "locator": b.locator or "", "located_at": b.located_at,
-                "caveats": " | ".join(b.caveats), "note": b.note, "data_version": self.snapshot.version,
-            })
-        return out
+    def rows(self, figure_ids: list[str] | None) -> Iterator[list[Any]]:
+        """CSV rows (English labels, in ``CSV_COLUMNS`` order) for these figures, or every figure for None.
+
+        Streamed from DuckDB in slices and never cached: an export of 100,000 figures must not
+        keep them all in memory, in the query cache or as objects (labels are looked up once per
+        distinct country, period, category, source and locator).
+        """
+        params = {"ids": list(dict.fromkeys(figure_ids or [])), "all": figure_ids is None}
+        queries = self.pipeline.queries
+        # A cursor of its own: the labels below run queries on the thread's shared cursor, which
+        # would end this result set half-read.
+        cur = self.snapshot.con.cursor()
+        try:
+            yield from self._stream(cur, queries, params)
+        finally:
+            cur.close()
+
+    def _stream(self, cur: Any, queries: dict[str, str], params: dict[str, Any]) -> Iterator[list[Any]]:
+        caveats: dict[str, list[str]] = {}
+        for fid, _, text in cur.execute(queries["handoff_caveats"], params).fetchall():
+            caveats.setdefault(fid, []).append(text)
+        runner = self._runner()
+        label = self.lexicon.label
+        sources: dict[str, tuple[str, str, str]] = {}
+        periods: dict[str, tuple[str, str, str]] = {}
+        places: dict[str, str] = {}
+        result = cur.execute(queries["handoff_figures"], params)
+        columns = [d[0] for d in result.description]
+        version = self.snapshot.version
+        while batch := result.fetchmany(EXPORT_SLICE):
+            for values in batch:
+                r = dict(zip(columns, values))
+                if r["source_id"] not in sources:
+                    chain = self.chain(runner, r["source_id"], "en")
+                    own = chain[-1] if chain else {}
+                    sources[r["source_id"]] = (
+                        " → ".join(c["name"] + (f" ({c['published']})" if c["published"] else "") for c in chain),
+                        own.get("url") or "", own.get("title") or "")
+                if r["period"] not in periods:
+                    p = parse_code(r["period"])
+                    (y1, m1), (y2, m2) = divmod(p.start, 12), divmod(p.end, 12)
+                    periods[r["period"]] = (p.label, f"{y1}-{m1 + 1:02d}", f"{y2}-{m2 + 1:02d}")
+                locator = r["locator"] or ""
+                if locator not in places:
+                    places[locator] = located_at(locator, "en")
+                period_label, first, last = periods[r["period"]]
+                total = r["dimension"] == "total"
+                what = (f"{label('country', r['citizens'], 'people')} entering {label('country', r['destination'])}, "
+                        f"{period_label}" + ("" if total else f", {label(r['dimension'], r['category'], 'phrase')}"))
+                chain_text, url, title = sources[r["source_id"]]
+                yield [r["figure_id"], what, label("country", r["citizens"]), label("country", r["destination"]),
+                       r["period"], period_label, first, last, r["dimension"], "" if total else r["category"],
+                       r["value"], chain_text, url, title, locator, places[locator],
+                       " | ".join(caveats.get(r["figure_id"], [])), r["note"] or "", version]
 
     def csv_bytes(self, figure_ids: list[str] | None) -> bytes:
         """The figures as CSV: UTF-8 with a byte order mark, comma-separated, CRLF, a header row."""
-        buf = io.StringIO(newline="")
-        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
+        buf = io.BytesIO()
+        text = io.TextIOWrapper(buf, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
         for row in self.rows(figure_ids):
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-        return buf.getvalue().encode("utf-8-sig")
+            writer.writerow([_cell(v) for v in row])
+        text.flush()
+        data = buf.getvalue()
+        text.detach()
+        return data
 
     def chart_csv(self, spec: ChartSpec) -> bytes:
         """The CSV of exactly what a chart plots."""

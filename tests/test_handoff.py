@@ -448,3 +448,22 @@ async def test_reload_picks_up_a_source_text_and_refuses_one_that_contradicts_a_
             where = text_of(await press(h, again, "📍 Where in the report"))
             assert "counted 365 North Korean arrivals" in where
         assert_calls_follow_the_spec(api, tmp_path)
+
+
+def test_export_streams_in_slices_without_losing_rows(located: Pipeline, monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    import handlers.handoff
+
+    monkeypatch.setattr(handlers.handoff, "EXPORT_SLICE", 4)  # 17 figures: five slices, labels looked up between
+    rows, db_rows, _ = _read_back(Handoff(located).csv_bytes(None), tmp_path)
+    assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in located.snapshot.tables["figures"])
+    assert len(db_rows) == 17
+
+
+async def test_an_export_too_big_for_telegram_is_explained(hh: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    import handlers.telegram.handoff
+
+    monkeypatch.setattr(handlers.telegram.handoff, "UPLOAD_LIMIT", 1000)  # the 17 figures are ~7.6 kB
+    [reply] = await hh.send(U.private_text("/export"))
+    assert "MB Telegram lets a bot send" in text_of(reply) and "/export with a question" in text_of(reply)
+    assert not hh.api.calls_to("sendDocument")

@@ -24,6 +24,8 @@ from handlers.telegram.handoff_keys import CITE, WHERE, handoff_row
 from handlers.telegram.reply import send_html, with_retries
 from handlers.telegram.setup import resources, state
 
+UPLOAD_LIMIT = 50 * 1000 * 1000  # Telegram's limit for a file a bot sends
+
 
 def answer_lang(context: ContextTypes.DEFAULT_TYPE, answer: Answer, chat_id: int | None,
                 user_lang: str | None) -> str:
@@ -96,7 +98,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         data = await asyncio.to_thread(handoff.csv_bytes, None)
         caption = res.renderer.html("export_caption", n=len(pipeline.snapshot.tables["figures"]), question="",
                                     version=version)
-        await send_csv(message, data, f"factdesk-figures-v{version}.csv", caption)
+        await send_csv(message, context, data, f"factdesk-figures-v{version}.csv", caption)
         return
     lang = state(context).langs.get(message.chat_id)
     hint = message.from_user.language_code if message.from_user else None
@@ -108,11 +110,15 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     data = await asyncio.to_thread(handoff.csv_bytes, ids)
     caption = res.renderer.html("export_caption", n=len(ids), question=question, version=version)
-    await send_csv(message, data, f"factdesk-answer-v{version}.csv", caption)
+    await send_csv(message, context, data, f"factdesk-answer-v{version}.csv", caption)
 
 
-async def send_csv(message: Message, data: bytes, filename: str, caption: str) -> Message | None:
-    """Reply with a CSV file and its caption."""
+async def send_csv(message: Message, context: ContextTypes.DEFAULT_TYPE, data: bytes, filename: str,
+                   caption: str) -> Message | None:
+    """Reply with a CSV file and its caption (or say it is too big for Telegram to carry)."""
+    if len(data) > UPLOAD_LIMIT:
+        html = resources(context).renderer.html("export_too_big", mb=len(data) / 1e6, limit_mb=UPLOAD_LIMIT / 1e6)
+        return await send_html(message, html, quote=message.chat.type != "private")
     return await with_retries(lambda: message.reply_document(data, filename=filename, caption=caption,
                                                              parse_mode="HTML",
                                                              do_quote=message.chat.type != "private"))
@@ -129,3 +135,4 @@ async def send_chart_csv(context: ContextTypes.DEFAULT_TYPE, chat_id: int, spec:
     await with_retries(lambda: context.bot.send_document(chat_id, data, filename=f"factdesk-chart-{spec.kind}-v{version}.csv",
                                                          caption=caption, parse_mode="HTML",
                                                          message_thread_id=thread_id))
+
