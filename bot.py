@@ -59,7 +59,7 @@ def main(argv: list[str]) -> int:
     settings = load_settings(webhook=command.webhook)
     if command.name == "check":
         return preflight.run(settings)  # settings, data and templates, offline: 0 means deployable
-    if command.name in ("console", "ask", "claim") or not settings.token:
+    if command.name in ("console", "ask", "claim", "export") or not settings.token:
         return console.run(settings, command)  # no token: the console, so anyone can try it at once
     setup_logging(settings)
     app = build(settings)

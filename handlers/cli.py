@@ -1,4 +1,4 @@
-"""The command line: ``bot.py [run|console|ask|claim|check] ...`` as argparse subcommands.
+"""The command line: ``bot.py [run|console|ask|claim|check|export] ...`` as argparse subcommands.
 
 ``bot.py`` with no command runs the Telegram bot when ``TELEGRAM_BOT_TOKEN`` is set and the
 console otherwise, so the quick start works with no setup. ``check`` is the offline health check
@@ -21,7 +21,7 @@ EPILOG = ("With no command: the Telegram bot if TELEGRAM_BOT_TOKEN is set, else 
 class Command:
     """What the command line asked for: a command name and the arguments left for it."""
 
-    name: str  # "bot" | "console" | "ask" | "claim" | "check"
+    name: str  # "bot" | "console" | "ask" | "claim" | "check" | "export"
     webhook: bool = False
     as_json: bool = False
     words: tuple[str, ...] = ()  # the question or sentence, as typed; ("-",) reads stdin
@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     claim.add_argument("sentence", nargs="+")
     sub.add_parser("check", help="offline health check of settings, data and templates (exit 0, 2 or 3)",
                    description="Is this configuration deployable? One OK line, or exit 2 (setting) / 3 (data).")
+    export = sub.add_parser("export", help="the figures as CSV on stdout (UTF-8 with BOM), or the rows behind an answer",
+                            description="Every figure with its period, source chain and locator as CSV on stdout; "
+                                        "with a question, only the figures behind its answer.")
+    export.add_argument("question", nargs="*", help="a question whose answer's figures to export")
     return parser
 
 
@@ -67,4 +71,6 @@ def parse(argv: list[str], err: object = sys.stderr) -> Command:
         return Command("ask", as_json=ns.json, words=tuple(ns.question))
     if ns.command == "claim":
         return Command("claim", as_json=ns.json, words=tuple(ns.sentence))
+    if ns.command == "export":
+        return Command("export", words=tuple(ns.question))
     return Command(ns.command)

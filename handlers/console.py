@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from handlers.claims import ClaimChecker
 from handlers.cli import Command
+from handlers.handoff import Handoff
+from handlers.language import detect
 from handlers.pipeline import Answer, Context
 from handlers.render import to_plain
 from handlers.resources import Resources
@@ -73,7 +75,8 @@ def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys
     """A prompt that keeps follow-up context, like a private chat with the bot."""
     out.write("factdesk console: no TELEGRAM_BOT_TOKEN set, so questions are answered here.\n"
               "Ask about the report's figures and facts; 'help' for examples, 'why' to see how the last\n"
-              "answer was computed, Ctrl-D or 'quit' to leave.\n")
+              "answer was computed, 'where' where in the report its figures are stated, 'cite' a line to\n"
+              "paste, Ctrl-D or 'quit' to leave.\n")
     context: Context | None = None
     last = None
     while True:
@@ -87,6 +90,12 @@ def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys
             continue
         if line.strip().lower() == "why":
             out.write(explain(last) if last else "Nothing answered yet.\n")
+            continue
+        if line.strip().lower() in ("where", "cite"):
+            handoff = Handoff(resources.pipeline)
+            lang = detect(last.question, None) if last else "en"
+            view = handoff.passage if line.strip().lower() == "where" else handoff.cite
+            out.write(to_plain(view(last, lang)) + "\n")
             continue
         answer = resources.pipeline.answer(line, previous=context)
         if answer.context is not None:
@@ -120,7 +129,25 @@ def run(settings: Settings, command: Command) -> int:
         return ask(resources, [" ".join(command.words)], command.as_json, sys.stdout)
     if command.name == "claim":
         return claim(resources, " ".join(command.words), command.as_json)
+    if command.name == "export":
+        return export(resources, " ".join(command.words), sys.stdout.buffer)
     return interactive(resources)
+
+
+def export(resources: Resources, question: str, out: BinaryIO) -> int:
+    """``export [QUESTION]``: every figure as CSV, or the figures behind a question's answer.
+    Exit 1 (with the reason on stderr) when the answer states no figure."""
+    handoff = Handoff(resources.pipeline)
+    ids = None
+    if question:
+        behind = handoff.behind(resources.pipeline.answer(question), "en")
+        ids = [f.figure_id for f in behind.figures + behind.totals]
+        if not ids:
+            print("factdesk: that answer states no figure from the data; nothing to export.", file=sys.stderr)
+            return 1
+    out.write(handoff.csv_bytes(ids))
+    out.flush()
+    return 0
 
 
 def claim(resources: Resources, sentence: str, as_json: bool, out: TextIO = sys.stdout) -> int:

@@ -467,3 +467,17 @@ async def test_an_export_too_big_for_telegram_is_explained(hh: Harness, monkeypa
     [reply] = await hh.send(U.private_text("/export"))
     assert "MB Telegram lets a bot send" in text_of(reply) and "/export with a question" in text_of(reply)
     assert not hh.api.calls_to("sendDocument")
+
+
+def test_bot_py_export_writes_the_csv_to_stdout(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": "", "FACTDESK_DATA_DIR": str(_data_dir(tmp_path))}
+    run = subprocess.run([sys.executable, "bot.py", "export", "q1", "to", "q3", "2023", "total"], cwd=PROJECT_ROOT,
+                         env=env, capture_output=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    rows, db_rows, _ = _read_back(run.stdout, tmp_path)
+    assert [r["figure_id"] for r in rows] == ["kp-ru-2023q1", "kp-ru-2023q2", "kp-ru-2023q3"] and len(db_rows) == 3
+    none = subprocess.run([sys.executable, "bot.py", "export", "who", "is", "lankov"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, timeout=60)
+    assert none.returncode == 1 and none.stdout == b"" and b"no figure" in none.stderr
