@@ -34,7 +34,7 @@ from handlers.store import DataLoadError, build_snapshot
 from tests.botapi import FakeBotAPI
 from tests.botapi import updates as U
 from tests.botapi.html import parse_html
-from tests.botapi.server import Call, FakeBotAPI as _Api, UploadedFile
+from tests.botapi.server import Call, UploadedFile
 from tests.conftest import DATA_DIR, FIXTURES, data_files
 from tests.test_telegram import ADMIN, GROUP, TOKEN, Harness, running_bot, settings_for, text_of
 
@@ -269,7 +269,7 @@ def _apispec() -> Path:
     pytest.fail("../shared/apispec/check.py not found: the Bot API calls cannot be checked")
 
 
-def assert_calls_follow_the_spec(api: _Api, tmp_path: Path) -> None:
+def assert_calls_follow_the_spec(api: FakeBotAPI, tmp_path: Path) -> None:
     """Every call the bot made, checked against Telegram's machine-readable Bot API spec."""
     calls = [{"method": c.method, "params": {k: ({"upload": v.filename} if isinstance(v, UploadedFile) else v)
                                              for k, v in c.params.items()}} for c in api.calls]

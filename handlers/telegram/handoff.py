@@ -20,7 +20,7 @@ from handlers.handoff import Handoff
 from handlers.language import LANGS, detect
 from handlers.pipeline import Answer
 from handlers.render import split_message
-from handlers.telegram.handoff_keys import CITE, WHERE, handoff_row
+from handlers.telegram.handoff_keys import WHERE, handoff_row
 from handlers.telegram.reply import send_html, with_retries
 from handlers.telegram.setup import resources, state
 
