@@ -77,6 +77,18 @@ def spelled_period(p: Period, lang: str) -> str:
     return f"{MONTH_NAMES[m1]} {y1}–{MONTH_NAMES[m2]} {y2}"
 
 
+def _spelled_union(periods: list[Period], lang: str) -> str:
+    """Periods summed together, spelled out: one span when they follow each other ("January–June
+    2023"), else each of them ("January–March 2023 and July–September 2023"), never the months
+    between them that were not added."""
+    ordered = sorted(periods)
+    if all(b.start == a.end + 1 for a, b in zip(ordered, ordered[1:])):
+        return spelled_period(Period(ordered[0].start, ordered[-1].end), lang)
+    words = [spelled_period(p, lang) for p in ordered]
+    joiner = {"ko": " 및 ", "ru": " и "}.get(lang, " and ")
+    return ", ".join(words[:-1]) + joiner + words[-1] if lang == "en" and len(words) > 2 else joiner.join(words)
+
+
 def spelled_date(iso: str | None, lang: str) -> str:
     """A source's publication date ("2024-01-23" or "2024-01") as a sentence says it."""
     if not iso:
@@ -336,19 +348,19 @@ class Handoff:
             for row in self._trace_rows(answer, "sum_periods"):
                 if set(row["figure_ids"]) == wanted:
                     parts = self.backings(list(row["figure_ids"]), lang)
-                    period = Period(min(p.period.start for p in parts), max(p.period.end for p in parts))
-                    return Derived("sum", row["value"], parts, spelled_period(period, lang))
+                    return Derived("sum", row["value"], parts, _spelled_union([p.period for p in parts], lang))
         if answer.intent == "compare_periods":
             for row in self._trace_rows(answer, "compare"):
                 if set(row["a_ids"]) | set(row["b_ids"]) == wanted and row["diff"] is not None:
                     a = self.backings(list(row["a_ids"]), lang)
                     b = self.backings(list(row["b_ids"]), lang)
-                    pa = Period(min(p.period.start for p in a), max(p.period.end for p in a))
-                    pb = Period(min(p.period.start for p in b), max(p.period.end for p in b))
                     return Derived("change", row["diff"], a + b, values={
                         "a_value": row["a_value"], "b_value": row["b_value"], "diff": row["diff"], "pct": row["pct"],
-                        "a_period": spelled_period(pa, lang), "b_period": spelled_period(pb, lang),
-                        "a_parts": len(a), "b_parts": len(b)})
+                        "a_period": _spelled_union([p.period for p in a], lang),
+                        "b_period": _spelled_union([p.period for p in b], lang),
+                        "a_parts": len(a), "b_parts": len(b),
+                        # Unequal spans (a half-year against a quarter) are flagged, as the answer does.
+                        "a_months": sum(p.period.months for p in a), "b_months": sum(p.period.months for p in b)})
         if answer.intent == "share" and len(ids) == 1:
             for row in self._trace_rows(answer, "breakdown"):
                 if list(row["figure_ids"]) == ids and row["share"] is not None:

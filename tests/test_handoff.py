@@ -166,9 +166,15 @@ def test_cite_lines_for_derived_figures_say_computed_from(located: Pipeline) -> 
     assert total.startswith("731 North Koreans entered Russia in January–September 2023, computed by adding the figures "
                             "for January–March 2023 (153), April–June 2023 (213) and July–September 2023 (365) in "
                             "Russian FSB border statistics reported by NK News (23 January 2024)")
+    apart = _cite(located, "q1 and q3 2023 combined")  # not the months between them
+    assert apart.startswith("518 North Koreans entered Russia in January–March 2023 and July–September 2023, computed "
+                            "by adding the figures for January–March 2023 (153) and July–September 2023 (365)")
     change = _cite(located, "q2 vs q3 2023")
     assert change.startswith("The number of North Koreans entering Russia rose from 213 in April–June 2023 to 365 in "
                              "July–September 2023, an increase of 152 (+71.4%), computed from Russian FSB")
+    unequal = _cite(located, "h1 2023 vs q3 2023")
+    assert "fell from 366 in January–June 2023 to 365 in July–September 2023" in unequal
+    assert unequal.endswith("[The periods differ in length: 6 and 3 months.]")
     share = _cite(located, "what share came for business in q3 2023")
     assert share.startswith("69.3% of the 365 North Koreans who entered Russia in July–September 2023 came for business "
                             "(253), computed from Russian FSB")
