@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import shutil
+import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -25,6 +26,7 @@ import pytest
 
 from handlers import locators, preflight
 from handlers.handoff import Handoff, ko_particle, spelled_date, spelled_period
+from handlers.language import detect
 from handlers.periods import parse_code
 from handlers.pipeline import Pipeline
 from handlers.queries import load_queries
@@ -487,3 +489,35 @@ def test_bot_py_export_writes_the_csv_to_stdout(tmp_path: Path) -> None:
     none = subprocess.run([sys.executable, "bot.py", "export", "who", "is", "lankov"], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, timeout=60)
     assert none.returncode == 1 and none.stdout == b"" and b"no figure" in none.stderr
+
+
+_NUMBER_RE = re.compile(r"\d[\d,\u00a0.]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "").replace("\u00a0", "").rstrip(".") for n in _NUMBER_RE.findall(text)}
+
+
+def test_cite_and_passage_over_every_evaluation_question(pipeline: Pipeline) -> None:
+    """Every question of the English, Korean and Russian evaluation sets: both views render, and
+    a cite line never carries a number (three digits or more: counts, shares) that is neither in
+    the answer it cites nor one of the stored figures behind it."""
+    handoff = Handoff(pipeline)
+    with_figures = 0
+    for path in sorted((PROJECT_ROOT / "tests" / "eval").glob("*_??.jsonl")):
+        if "claims" in path.name:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            question = json.loads(line)["q"]
+            answer = pipeline.answer(question)
+            lang = detect(question, None)
+            cite, where = to_plain(handoff.cite(answer, lang)), to_plain(handoff.passage(answer, lang))
+            if not answer.has_figures:
+                continue
+            with_figures += 1
+            allowed = _numbers(to_plain(answer.html)) | {str(pipeline.figure_values[i]) for i in answer.figure_ids}
+            allowed |= {"2022", "2023", "2024"}  # periods and the report's date, spelled out
+            extra = {n for n in _numbers(cite) if len(n.replace(".", "")) >= 3 and n not in allowed}
+            assert not extra, (path.name, question, extra, cite)
+            assert "📍" in where
+    assert with_figures > 600
