@@ -13,8 +13,8 @@ import asyncio
 import csv
 import io
 import json
-import shutil
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import AsyncIterator
