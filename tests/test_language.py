@@ -35,9 +35,34 @@ def test_korean_particles_split_and_russian_cases_meet() -> None:
     assert split_korean("러시아에서") == ["러시아", "에서"]
     assert split_korean("북한은") == ["북한", "은"]
     assert split_korean("철도") == ["철도"]  # a two-syllable noun ending in a particle syllable stays whole
-    assert split_korean("365명의") == ["365", "명", "의"]
+    assert split_korean("365명이") == ["365", "~명", "이"]
     assert normalise_token("поездом") == normalise_token("поезд") == normalise_token("поезде")
     assert tokens("на поезде") == ["на", "поезд"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # copula and its past and polite endings after a counter are grammar, not words
+    ("몇 명이에요", ["몇", "~명"]), ("몇 명이었어요", ["몇", "~명"]), ("365명이었죠", ["365", "~명"]),
+    # interrogative and past endings on verbs: the verb in dictionary form
+    ("입국했나요", ["입국"]), ("들어갔어", ["들어가다"]), ("넘어온", ["넘어오다"]), ("찾았던", ["찾다"]),
+    # 배 after 몇 is a multiplier, not the boat of "배로"
+    ("2분기의 몇 배야", ["2", "분기", "의", "몇", "~배"]), ("배로 간 사람", ["배", "로", "가다", "사람"]),
+    # 수: "할 수 있는" is the modal (can), "입국자 수" the count
+    ("할 수 있는 입국자 수", ["하다", "있다", "입국", "자", "수"]),
+])
+def test_korean_morphology_comes_from_the_analyser(text: str, expected: list[str]) -> None:
+    assert tokens(normalise(text)) == expected
+
+
+@pytest.mark.parametrize("forms", [
+    ("въехали", "въехать", "въехало"),  # past plural, perfective infinitive
+    ("добирались", "добираться"),  # reflexive
+    ("северокорейских", "северокорейский", "северокорейскими"),  # adjectives of place in oblique cases
+    ("прибыли", "прибыть"),  # a verb, though "прибыли" is also "profits"
+])
+def test_russian_forms_meet_at_their_lemma(forms: tuple[str, ...]) -> None:
+    assert len({tuple(tokens(f)) for f in forms}) == 1
+    assert tokens("чем") != tokens("что")  # function words keep their spelling
     assert tokens(normalise("How many North Koreans")) == ["how", "many", "north", "koreans"]  # English untouched
     assert tokens("russia's trains") == ["russia", "trains"]
     assert jamo("주민") != jamo("쥬민") and len(jamo("주민")) == 5
