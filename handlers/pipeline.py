@@ -846,7 +846,7 @@ class Pipeline:
             if not groups or groups[-1]["direction"] != d:
                 groups.append({"direction": d, "dir": self._dir_values(d), "lines": []})
             label = "total" if r["dimension"] == "total" else self._label(r["dimension"], r["category"])
-            groups[-1]["lines"].append({"period": parse_code(r["period"]).label, "label": label, "value": r["value"],
+            groups[-1]["lines"].append({"period": self._pl(parse_code(r["period"])), "label": label, "value": r["value"],
                                         "dimension": r["dimension"]})
         chain = self.source_chain(runner, self.snapshot.tables["figures"][0]["source_id"]) if self.snapshot.tables["figures"] else []
         return self._render("figures", groups=groups, source=chain, version=self.snapshot.version)
@@ -865,10 +865,16 @@ class Pipeline:
         return self.coverage(QueryRunner(self.snapshot, self.queries))
 
     def chart_kinds(self) -> list[tuple[str, str]]:
-        """(kind, button label) for every chart the data supports."""
-        kinds = [("trend", "Trend by period")]
-        kinds += [(d, f"By {self._label('dimension', d)}") for d in self._dimensions_in_data()]
+        """(kind, button label) for every chart the data supports, in the answer's language."""
+        kinds = [("trend", self._chart_text("menu_trend"))]
+        kinds += [(d, self._chart_text("menu_dimension", dimension=self._label("dimension", d)))
+                  for d in self._dimensions_in_data()]
         return kinds
+
+    def _chart_text(self, part: str, **values: Any) -> str:
+        """One piece of a chart's text (title, caption, axis, note) as plain text, from the
+        language's ``chart_text`` template: a chart is an image, not Telegram HTML."""
+        return to_plain(self._render("chart_text", part=part, **values))
 
     def chart(self, kind: str) -> ChartSpec | None:
         """A chart of the default direction: its series, or its latest breakdown by a dimension."""
@@ -883,11 +889,24 @@ class Pipeline:
                 return None
             periods = [parse_code(r["period"]) for r in rows]
             chain = self.source_chain(runner, self._figure_source(runner, rows[0]["figure_id"]))
-            note = "Periods of different lengths are shown as published." if len({p.months for p in periods}) > 1 else ""
-            return ChartSpec("trend", f"{v['people']} entering {v['destination']}, by period",
-                             tuple(p.label for p in periods), tuple(r["value"] for r in rows),
-                             self._caption(chain, f"{periods[0].label} to {periods[-1].label}"), note,
-                             tuple(r["figure_id"] for r in rows))
+            # A whole year beside quarters is drawn as its quarterly average, marked as such: as
+            # one bar among quarters it would look like a quarter four times the size.
+            unit = min(p.months for p in periods)
+            averaged = tuple(p.months > unit for p in periods)
+            shown = tuple(round(r["value"] * unit / p.months, 1) if avg else r["value"]
+                          for r, p, avg in zip(rows, periods, averaged))
+            value_labels = tuple(self._chart_text("average_value", value=v_, total=r["value"], unit=unit)
+                                 if avg else self._chart_text("value", value=r["value"])
+                                 for r, avg, v_ in zip(rows, averaged, shown))
+            labels = tuple(self._chart_text("average_label", period=self._pl(p), unit=unit) if avg else self._pl(p)
+                           for p, avg in zip(periods, averaged))
+            longest = max(p.months for p in periods)
+            note = self._chart_text("average_note", unit=unit, parts=longest // unit) if any(averaged) else ""
+            return ChartSpec("trend", self._chart_text("trend_title", dir=v), labels, shown,
+                             self._caption(chain, self._chart_text("period_range", first=self._pl(periods[0]),
+                                                                   last=self._pl(periods[-1]))),
+                             note, tuple(r["figure_id"] for r in rows), axis=self._chart_text("axis"),
+                             value_labels=value_labels, averaged=averaged)
         if kind not in self._dimensions_in_data():
             return None
         st = _State(ex=extract("", self.lexicon, self.report_date), runner=runner, direction=d, assumed_direction=False,
@@ -900,15 +919,13 @@ class Pipeline:
         chain = self.source_chain(runner, self._figure_source(runner, st.figure_ids[0]))
         r0 = rows[0]
         gap = r0["unaccounted"]
-        note = ""
-        if gap:
-            note = (f"Categories add up to {r0['parts_sum']:,}, {abs(gap):,} {'fewer' if gap > 0 else 'more'} "
-                    f"than the total of {r0['total']:,}; shown as published.")
+        note = self._chart_text("gap_note", parts=r0["parts_sum"], gap=gap, total=r0["total"]) if gap else ""
         dim = self._label("dimension", kind)
-        return ChartSpec(kind, f"{v['people']} entering {v['destination']} by {dim}, {period.label}",
+        return ChartSpec(kind, self._chart_text("breakdown_title", dir=v, dimension=dim, period=self._pl(period)),
                          tuple(r["label"] for r in rows), tuple(r["value"] for r in rows),
-                         self._caption(chain, f"{period.label} ({period.span})"), note,
-                         tuple(i for r in rows for i in r["figure_ids"]))
+                         self._caption(chain, f"{self._pl(period)} ({period.span_in(self.lang)})"), note,
+                         tuple(i for r in rows for i in r["figure_ids"]), axis=self._chart_text("axis"),
+                         value_labels=tuple(self._chart_text("value", value=r["value"]) for r in rows))
 
     def figure_label(self, figure_id: str, row: dict[str, Any] | None = None) -> str:
         """ "North Koreans entering Russia, Q3 2023, by air": what a stored figure counts."""
@@ -927,7 +944,7 @@ class Pipeline:
         return self.source_chain(QueryRunner(self.snapshot, self.queries), figures[0]["source_id"])
 
     def _caption(self, chain: list[dict[str, Any]], period: str) -> str:
-        return f"Source: {' → '.join(s['name'] for s in chain)} · period: {period} · data v{self.snapshot.version}"
+        return self._chart_text("caption", chain=[s["name"] for s in chain], period=period, version=self.snapshot.version)
 
     # --- shared pieces -----------------------------------------------------------------------------
 
