@@ -854,7 +854,7 @@ class Pipeline:
     def about(self) -> str:
         runner = QueryRunner(self.snapshot, self.queries)
         return self._render("about", version=self.snapshot.version, loaded_at=self.snapshot.loaded_at,
-                            counts=self.snapshot.counts(), coverage=self.coverage(runner), dataset=self.dataset,
+                            counts=self.snapshot.counts(), coverage=self.coverage(runner), dataset=self._dataset(),
                             report_date=self.report_date)
 
     def sources(self) -> str:

@@ -113,6 +113,9 @@ class Renderer:
                 keep_trailing_newline=False,
             )
             env.filters.update(filters)
+            # "How was this computed?" shows what was understood as JSON: Hangul and Cyrillic
+            # as letters, not \u escapes (HTML escaping still applies).
+            env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
             self.envs[lang] = env
         self.env = self.envs["en"]
         self.available = set(self.env.list_templates())

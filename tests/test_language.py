@@ -133,3 +133,73 @@ def test_english_does_not_see_other_languages_vocabulary(pipeline: Pipeline) -> 
     en = pipeline.answer("how many came by train in q3 2023")
     assert en.entities["categories"] == [{"dimension": "transport", "id": "rail"}]
     assert en.text.startswith("134") or "<b>134</b>" in en.html
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("ko", ["러시아에 입국한 북한 주민", "출처", "분기 평균"]),
+    ("ru", ["Въезд граждан КНДР в Россию", "Источник", "среднее за квартал"]),
+])
+def test_charts_are_drawn_in_the_answer_language_with_real_glyphs(pipeline: Pipeline, lang: str,
+                                                                  words: list[str]) -> None:
+    """Every chart's text is in the language, and every letter has a glyph: matplotlib warns
+    "Glyph ... missing from font(s)" when it draws an empty box, which fails this test."""
+    import warnings
+
+    from handlers.charts import font_path, render_png
+
+    assert font_path() is not None  # NanumGothic from koreanize-matplotlib, installed by pyproject.toml
+    view = pipeline.in_language(lang)
+    kinds = view.chart_kinds()
+    assert [k for k, _ in kinds] == ["trend", "purpose", "transport"]
+    trend = view.chart("trend")
+    assert trend is not None
+    text = " ".join([trend.title, trend.caption, trend.note, *trend.labels, *trend.value_labels])
+    assert all(w in text for w in words), text
+    # The whole year 2022 is drawn as its quarterly average beside the quarters, and marked.
+    assert trend.averaged == (True, False, False, False) and trend.values[0] == round(223 / 4, 1)
+    for kind, _ in kinds:
+        spec = view.chart(kind)
+        assert spec is not None and "Source" not in spec.caption
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            png = render_png(spec)
+        assert png.startswith(b"\x89PNG")
+        assert not [w for w in caught if "missing from font" in str(w.message)], [str(w.message) for w in caught][:3]
+
+
+def test_long_source_lines_are_wrapped_inside_the_chart() -> None:
+    """The footer (source chain, period, version, note) is wrapped to the image's width."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from handlers.charts import DPI, FIG_SIZE, MARGIN, _fit
+
+    fig = plt.figure(figsize=FIG_SIZE, dpi=DPI)
+    try:
+        long = "Source: " + " → ".join(["Russian Federal Security Service (FSB)", "NK News", "Donga (Dong-A Ilbo)"] * 3)
+        artist = _fit(fig, fig.text(MARGIN, 0.01, long, fontsize=7))
+        assert "\n" in artist.get_text()
+        assert artist.get_window_extent(fig.canvas.get_renderer()).x1 <= FIG_SIZE[0] * DPI
+    finally:
+        plt.close(fig)
+
+
+def test_analysers_load_on_the_first_question_in_their_language() -> None:
+    """A process that is asked only in English never loads mecab-ko or pymorphy3."""
+    import subprocess
+    import sys
+
+    code = ("from tests.conftest import make_pipeline, data_files\n"
+            "import handlers.language as L\n"
+            "p = make_pipeline(data_files())\n"
+            "p.answer('How many North Koreans entered Russia in Q3 2023?')\n"
+            "print(L.loaded())\n"
+            "p.answer('3분기 북한 주민은 몇 명이었어요?')\n"
+            "print(L.loaded())\n"
+            "a = p.answer('сколько въехали поездом')\n"
+            "print(L.loaded(), '134' in a.text)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent)).stdout.splitlines()
+    assert out == ["()", "('ko',)", "('ko', 'ru') True"]

@@ -336,3 +336,31 @@ async def test_lang_command_fixes_the_chat_language(h: Harness) -> None:
     assert "/lang ko" in text_of(usage)
     [hinted] = await h.send(U.private_text("q3?", language_code="ko"))
     assert "2023년 3분기" in text_of(hinted)
+
+
+async def test_views_charts_and_explanations_come_in_the_chat_language(h: Harness) -> None:
+    """/figures follows the user's Telegram language; after /lang ru the chart menu, the chart's
+    caption and "How was this computed?" are Russian."""
+    [figures] = await h.send(U.private_text("/figures", language_code="ko"))
+    text = text_of(figures)
+    assert "데이터에 있는 모든 수치" in text and "2023년 3분기" in text and "544명" in text and "출처" in text
+    await h.send(U.private_text("/lang ru"))
+    [menu] = await h.send(U.private_text("/chart"))
+    buttons = {b["text"]: b["callback_data"] for row in menu.params["reply_markup"]["inline_keyboard"] for b in row}
+    assert "Динамика по периодам" in buttons and "Какой график?" in text_of(menu)
+    [photo] = await h.send(U.callback_query(buttons["Динамика по периодам"], menu.result), method="sendPhoto")
+    caption = parse_html(photo.params["caption"]).text
+    assert photo.files["photo"].data.startswith(b"\x89PNG")
+    assert "Въезд граждан КНДР в Россию" in caption and "Источник" in caption and "среднее за квартал" in caption
+    await h.api.wait_for("answerCallbackQuery")
+    await h.send(U.private_text("сколько въехало поездом"))
+    [why] = await h.send(U.private_text("/why"))
+    assert "Как получен ответ" in text_of(why) and "поездом" in text_of(why)
+
+
+async def test_the_apology_comes_in_the_asker_language(h: Harness) -> None:
+    [ko] = await h.send(U.private_text("/boom", language_code="ko"))
+    assert "죄송합니다" in text_of(ko)
+    await h.send(U.private_text("/lang ru"))
+    [ru] = await h.send(U.private_text("/boom"))
+    assert "Извините" in text_of(ru)

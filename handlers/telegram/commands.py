@@ -12,7 +12,7 @@ from handlers.language import LANGS
 from handlers.claims import ClaimChecker
 from handlers.telegram.handoff import send_chart_csv
 from handlers.telegram.messages import thread_key
-from handlers.telegram.reply import answer_question, send_html, send_view, with_retries
+from handlers.telegram.reply import answer_question, send_html, send_view, view_lang, with_retries
 from handlers.telegram.setup import resources, state
 
 
@@ -68,10 +68,11 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _send_pipeline_view(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
-    """Reply with one of the pipeline's fixed views (overview, sources, about)."""
+    """Reply with one of the pipeline's fixed views (overview, sources, about), in the chat's language."""
     message = update.effective_message
     if message is not None:
-        html = getattr(resources(context).pipeline, view)()
+        lang = view_lang(context, message.chat_id, message.from_user)
+        html = getattr(resources(context).pipeline.in_language(lang), view)()
         await send_html(message, html, quote=message.chat.type != "private")
 
 
@@ -95,7 +96,8 @@ async def why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     st = state(context)
     answer_id = st.last_answer.get((message.chat_id, message.from_user.id))
     answer = st.answers.get(answer_id) if answer_id else None
-    await send_view(message, context, "why", answer=answer)
+    lang = view_lang(context, message.chat_id, message.from_user, answer.question if answer else "")
+    await send_view(message, context, "why", view_language=lang, answer=answer)
 
 
 async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -103,26 +105,29 @@ async def chart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None:
         return
-    pipeline = resources(context).pipeline
+    lang = view_lang(context, message.chat_id, message.from_user)
+    pipeline = resources(context).pipeline.in_language(lang)
     kinds = dict(pipeline.chart_kinds())
     wanted = (context.args or [""])[0].lower()
     if wanted not in kinds:
         rows = [[InlineKeyboardButton(label, callback_data=f"chart:{kind}")] for kind, label in kinds.items()]
-        await send_view(message, context, "chart_menu", InlineKeyboardMarkup(rows), kinds=kinds)
+        await send_view(message, context, "chart_menu", InlineKeyboardMarkup(rows), view_language=lang, kinds=kinds)
         return
-    await send_chart(message.chat_id, wanted, context, message.message_thread_id if message.is_topic_message else None)
+    await send_chart(message.chat_id, wanted, context, message.message_thread_id if message.is_topic_message else None,
+                     lang)
 
 
-async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE, thread_id: int | None = None) -> None:
-    """Draw a chart off the event loop and send it with its caption (period and source)."""
+async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE, thread_id: int | None = None,
+                     lang: str = "en") -> None:
+    """Draw a chart off the event loop and send it with its caption (period and source), in ``lang``."""
     res = resources(context)
-    spec = res.pipeline.chart(kind)
+    spec = res.pipeline.in_language(lang).chart(kind)
     if spec is None:
-        html = res.renderer.html("chart_missing", kind=kind)
+        html = res.renderer.html("chart_missing", lang, kind=kind)
         await with_retries(lambda: context.bot.send_message(chat_id, html, parse_mode="HTML", message_thread_id=thread_id))
         return
     png = await asyncio.to_thread(render_png, spec)
-    caption = res.renderer.html("chart_caption", spec=spec)
+    caption = res.renderer.html("chart_caption", lang, spec=spec)
     await with_retries(lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode="HTML",
                                                       message_thread_id=thread_id))
     await send_chart_csv(context, chat_id, spec, thread_id)  # the numbers plotted, for a chart desk

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from handlers.telegram.reply import view_lang
 from handlers.telegram.setup import resources
 
 log = logging.getLogger(__name__)
@@ -18,7 +19,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
         return
     try:
-        html = resources(context).renderer.html("error")
+        # The apology in the asker's language: the chat's /lang choice, else the failed message's
+        # script, else the user's Telegram language.
+        text = (update.effective_message.text or "") if update.effective_message is not None else ""
+        lang = view_lang(context, update.effective_chat.id, update.effective_user, text)
+        html = resources(context).renderer.html("error", lang)
         await context.bot.send_message(update.effective_chat.id, html, parse_mode="HTML")
     except (TelegramError, KeyError) as exc:  # the apology itself failed: logged, not retried
         log.warning("could not tell the user about the failure: %s", exc)

@@ -12,10 +12,11 @@ import logging
 import time
 from typing import Any, Awaitable, Callable
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
+from handlers.language import detect
 from handlers.pipeline import Answer, Context
 from handlers.render import split_message
 from handlers.settings import Settings
@@ -120,10 +121,22 @@ def log_answered(settings: Settings, chat_id: int, question: str, answer: Answer
              f" question={question!r}" if settings.log_questions else "", extra=fields)
 
 
+def view_lang(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User | None, text: str = "") -> str:
+    """The language of a reply that is not an answer (overviews, charts, explanations, errors):
+    the chat's /lang choice, else the script of ``text`` (the question a view explains), else the
+    user's Telegram language when the bot speaks it, else English."""
+    fixed = state(context).langs.get(chat_id)
+    if fixed:
+        return fixed
+    return detect(text, user.language_code if user else None)
+
+
 async def send_view(message: Message, context: ContextTypes.DEFAULT_TYPE, template: str,
-                    markup: InlineKeyboardMarkup | None = None, **values: Any) -> Message | None:
-    """Reply with a rendered Telegram-only template (start, errors, explanations)."""
-    html = resources(context).renderer.html(template, **values)
+                    markup: InlineKeyboardMarkup | None = None, *, view_language: str = "en",
+                    **values: Any) -> Message | None:
+    """Reply with a rendered Telegram-only template (start, errors, explanations); a template
+    the language lacks falls back to English."""
+    html = resources(context).renderer.html(template, view_language, **values)
     return await send_html(message, html, markup, quote=message.chat.type != "private")
 
 
