@@ -22,6 +22,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # The apology in the asker's language: the chat's /lang choice, else the failed message's
         # script, else the user's Telegram language.
         text = (update.effective_message.text or "") if update.effective_message is not None else ""
+        text = "" if text.startswith("/") else text  # a command's name is not the asker's language
         lang = view_lang(context, update.effective_chat.id, update.effective_user, text)
         html = resources(context).renderer.html("error", lang)
         await context.bot.send_message(update.effective_chat.id, html, parse_mode="HTML")
