@@ -11,6 +11,7 @@ produce too many false friends ("rain" -> "train") for a bot that must never gue
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import threading
@@ -123,26 +124,37 @@ class Lexicon:
         so a bot that is asked in English never loads mecab-ko or pymorphy3."""
         lex = cls()
         lex.snapshot = snap
-        lex.langs = frozenset({"en", *(loaded() if langs is None else langs)})
-        if "ko" in lex.langs:
-            # Korean names the data knows are kept whole by the analyser before anything is indexed.
-            register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
-                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")])
+        lex.langs = frozenset()
         for r in snap.tables["entities"]:
             lex.labels[(r["kind"], r["id"])] = {"label": r["label"], "people": r["people"] or r["label"],
                                                 "phrase": r["phrase"] or r["label"]}
             lex._add(r["label"], Term(r["kind"], r["id"], "place" if r["kind"] == "country" else ""))
             if r["people"] and r["kind"] == "country":
                 lex._add(r["people"], Term(r["kind"], r["id"], "people"))
-        for r in snap.tables["synonyms"]:
-            if (r.get("lang") or "en") in lex.langs:
-                lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
-        for r in snap.tables["cues"]:
-            if (r["lang"] or "en") in lex.langs:
-                for phrase in r["phrases"].split("|"):
-                    lex._add(phrase, Term("cue", r["cue"]))
         for r in snap.tables.get("translations", []):
             lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
+        lex._index(snap, frozenset({"en", *(loaded() if langs is None else langs)}))
+        return lex
+
+    def _index(self, snap: Snapshot, langs: frozenset[str]) -> None:
+        """Add the synonyms and cues of the languages in ``langs`` not indexed yet, then derive
+        everything that depends on the whole vocabulary (fact keywords and their weights, filler,
+        the fuzzy-match lists)."""
+        lex = self
+        new = langs - lex.langs
+        if "ko" in new:
+            # Korean names the data knows are kept whole by the analyser before anything is indexed.
+            register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
+                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")])
+        for r in snap.tables["synonyms"]:
+            if (r.get("lang") or "en") in new:
+                lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
+        for r in snap.tables["cues"]:
+            if (r["lang"] or "en") in new:
+                for phrase in r["phrases"].split("|"):
+                    lex._add(phrase, Term("cue", r["cue"]))
+        lex.langs = lex.langs | new
+        lex.fact_keywords, lex.fact_people = {}, {}
         n_facts = max(1, len(snap.tables["facts"]))
         df: dict[tuple[str, ...], int] = defaultdict(int)
         per_fact: dict[str, set[tuple[str, ...]]] = {}
@@ -198,14 +210,13 @@ class Lexicon:
         lex.hangul_jamo = [jamo(w) for w in lex.hangul_words]
         lex.multi_phrases = sorted({" ".join(p) for p, terms in lex.phrases.items()
                                     if 2 <= len(p) <= 3 and any(t.kind != "cue" for t in terms)})
-        return lex
 
     def ensure(self, langs: Iterable[str]) -> None:
         """Index the vocabulary of any of ``langs`` not indexed yet (loading its analyser).
 
-        The lexicon is rebuilt with the language added and takes the new contents in place, so
-        every pipeline view holding it sees them; readers in other threads see the old index or
-        the new one, each complete.
+        The index grows on a copy and the lexicon takes the copy's contents in place, so every
+        pipeline view holding it sees them; readers in other threads see the old index or the
+        new one, each complete.
         """
         missing = {lang for lang in langs if lang in LANGS and lang not in self.langs}
         if not missing or self.snapshot is None:
@@ -213,8 +224,13 @@ class Lexicon:
         with _ENSURE_LOCK:
             missing = {lang for lang in missing if lang not in self.langs}
             if missing:
-                full = Lexicon.build(self.snapshot, self.langs | missing)
-                self.__dict__.update(full.__dict__)
+                # Indexed on a copy (the English part is not analysed again), then taken over whole.
+                grown = copy.copy(self)
+                grown.phrases = defaultdict(list, {k: list(v) for k, v in self.phrases.items()})
+                grown.vocabulary = set(self.vocabulary)
+                grown.quantitative_facts = set(self.quantitative_facts)
+                grown._index(self.snapshot, self.langs | missing)
+                self.__dict__.update(grown.__dict__)
 
     def _add(self, phrase: str, term: Term) -> None:
         key = tuple(tokens(normalise(phrase)))

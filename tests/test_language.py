@@ -203,3 +203,19 @@ def test_analysers_load_on_the_first_question_in_their_language() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent)).stdout.splitlines()
     assert out == ["()", "('ko',)", "('ko', 'ru') True"]
+
+
+def test_a_language_indexed_on_first_use_equals_a_full_build() -> None:
+    """The lexicon grown by its first Korean and Russian questions is the lexicon built with all
+    three languages at once, field by field."""
+    from handlers.lexicon import Lexicon
+    from tests.conftest import data_files, make_pipeline
+
+    p = make_pipeline(data_files())
+    grown = Lexicon.build(p.snapshot, ("en",))
+    grown.ensure({"ko"})
+    grown.ensure({"ru", "en"})
+    full = Lexicon.build(p.snapshot, ("en", "ko", "ru"))
+    for name in ("phrases", "vocabulary", "fact_keywords", "fact_people", "filler", "multi_phrases",
+                 "single_words", "hangul_words", "quantitative_facts", "langs"):
+        assert getattr(grown, name) == getattr(full, name), name
