@@ -51,7 +51,7 @@ _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # A Latin word long enough to be language rather than a code ("q3", "nk", "fsb", "vs").
 _LATIN_WORD_RE = re.compile(r"[a-zA-Z]{4,}")
 
-COUNTER_MARK = "~"  # written before a bound noun or counter: "~배" (times), "~명" (persons)
+COUNTER_MARK = "~"  # written before a counter: "~배" (times), "~명" (persons)
 
 # mecab-ko-dic (Sejong) tags whose morphemes are grammar without content for a question about
 # figures: endings, the copula, the 하다/되다 verbalisers and punctuation.
@@ -303,14 +303,17 @@ def korean_tokens(text: str) -> list[str]:
 
 
 def split_korean(token: str) -> list[str]:
-    """ "러시아에서" -> ["러시아", "에서"]; "입국했나요" -> ["입국"]; "365명의" -> ["365", "~명", "의"]."""
+    """ "러시아에서" -> ["러시아", "에서"]; "입국했나요" -> ["입국"]; "365명이" -> ["365", "~명", "이"]."""
     return korean_tokens(token) or [token]
 
 
 # --- Russian ------------------------------------------------------------------------------------
 
-_RU_PREPOSITIONS = frozenset({"в", "во", "на", "за", "по", "с", "со", "из", "к", "ко", "от", "до", "о", "об",
-                              "у", "для", "без", "при", "про", "через", "над", "под", "между"})
+@lru_cache(maxsize=10_000)
+def _is_preposition(word: str) -> bool:
+    """Does pymorphy3 read this word as a preposition first ("в", "на", "из-за")?"""
+    parses = _morph().parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "PREP"
 
 
 @lru_cache(maxsize=50_000)
@@ -344,7 +347,7 @@ def russian_tokens(words: list[str]) -> list[str]:
     out = []
     prev = ""
     for w in words:
-        out.append(_russian_lemma(w, prev in _RU_PREPOSITIONS) if script_of(w) == "ru" else w)
+        out.append(_russian_lemma(w, script_of(prev) == "ru" and _is_preposition(prev)) if script_of(w) == "ru" else w)
         prev = w
     return out
 

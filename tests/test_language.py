@@ -219,3 +219,14 @@ def test_a_language_indexed_on_first_use_equals_a_full_build() -> None:
     for name in ("phrases", "vocabulary", "fact_keywords", "fact_people", "filler", "multi_phrases",
                  "single_words", "hangul_words", "quantitative_facts", "langs"):
         assert getattr(grown, name) == getattr(full, name), name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("во 2-м квартале въехало больше, чем в 1-м?", [("quarter", 4, 6), ("quarter", 1, 3)]),
+    ("сравни въезды за второй квартал и за первый", [("quarter", 4, 6), ("quarter", 1, 3)]),
+    ("во сколько раз въезды в третьем квартале превысили показатель второго?", [("quarter", 7, 9), ("quarter", 4, 6)]),
+    ("за первое полугодие и за второе", [("half", 1, 6), ("half", 7, 12)]),  # a half beside a half
+    ("во сколько раз больше в третьем квартале", [("quarter", 7, 9)]),  # "во сколько раз" is no period
+])
+def test_elided_russian_ordinals_take_the_kind_of_period_the_question_names(text: str, expected: list) -> None:
+    assert [(m.kind, m.m1, m.m2) for m in find_periods(text, REPORT)] == expected
