@@ -302,6 +302,25 @@ def korean_tokens(text: str) -> list[str]:
     return out
 
 
+# A sentence a data phrase is read inside, as well as alone: the dictionary reads a short phrase
+# differently out of context ("무슨 수로" alone is 무슨 + 수로, a waterway; in a question it is
+# 무슨 + 수 + 로, by what means). Its own tokens are known, so the phrase's can be cut out.
+_KO_CARRIER = ("", " 알려줘")
+
+
+def korean_in_context(phrase: str) -> list[str] | None:
+    """A Korean data phrase's tokens as a question would give them, if that differs from the
+    phrase read alone; None when it does not, or when the carrier sentence itself was read
+    differently around it (then the phrase's own tokens cannot be cut out)."""
+    before, after = (korean_tokens(part) if part else [] for part in _KO_CARRIER)
+    whole = korean_tokens(_KO_CARRIER[0] + phrase + _KO_CARRIER[1])
+    if (len(whole) <= len(before) + len(after) or whole[:len(before)] != before
+            or whole[len(whole) - len(after):] != after):
+        return None
+    inner = whole[len(before):len(whole) - len(after)]
+    return inner if inner != korean_tokens(phrase) else None
+
+
 def split_korean(token: str) -> list[str]:
     """ "러시아에서" -> ["러시아", "에서"]; "입국했나요" -> ["입국"]; "365명이" -> ["365", "~명", "이"]."""
     return korean_tokens(token) or [token]

@@ -23,7 +23,7 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import LANGS, jamo, loaded, normalise_tokens, register_korean_nouns, script_of
+from handlers.language import LANGS, jamo, korean_in_context, loaded, normalise_tokens, register_korean_nouns, script_of
 from handlers.store import Snapshot
 
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
@@ -233,12 +233,19 @@ class Lexicon:
                 self.__dict__.update(grown.__dict__)
 
     def _add(self, phrase: str, term: Term) -> None:
-        key = tuple(tokens(normalise(phrase)))
-        if not key or len(key) > MAX_NGRAM:
-            return
-        if term not in self.phrases[key]:
-            self.phrases[key].append(term)
-        self.vocabulary.update(key)
+        text = normalise(phrase)
+        keys = [tuple(tokens(text))]
+        if script_of(text) == "ko" and text.isprintable():
+            # A Korean phrase is also indexed as a question would give it (see korean_in_context).
+            in_context = korean_in_context(text)
+            if in_context:
+                keys.append(tuple(in_context))
+        for key in keys:
+            if not key or len(key) > MAX_NGRAM:
+                continue
+            if term not in self.phrases[key]:
+                self.phrases[key].append(term)
+            self.vocabulary.update(key)
 
     def fuzzy_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely stands for, or None."""

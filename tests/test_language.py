@@ -230,3 +230,16 @@ def test_a_language_indexed_on_first_use_equals_a_full_build() -> None:
 ])
 def test_elided_russian_ordinals_take_the_kind_of_period_the_question_names(text: str, expected: list) -> None:
     assert [(m.kind, m.m1, m.m2) for m in find_periods(text, REPORT)] == expected
+
+
+@pytest.mark.parametrize("question, figures, absent", [
+    ("3분기는 2분기의 몇 배야?", ["1.71"], []),  # 배 after 몇: times
+    ("3분기에 배로 간 북한 주민은 몇 명이었어요?", ["13"], ["1.71"]),  # 배 with 로: by boat
+    ("북한 주민들은 무슨 수로 러시아에 갔어?", ["213", "134"], []),  # 수 with 로 after 무슨: by what means
+    ("3분기 입국자 수는?", ["365"], ["213"]),  # 수 after a noun: the count
+])
+def test_korean_homonyms_are_read_in_context(pipeline: Pipeline, question: str, figures: list[str],
+                                             absent: list[str]) -> None:
+    answer = pipeline.answer(question)
+    assert answer.kind == "answer", answer.text
+    assert all(contains(answer.text, f) for f in figures) and not any(contains(answer.text, f) for f in absent), answer.text
