@@ -128,7 +128,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             continue
         guess = lex.fuzzy_word(tok)
         if guess:
-            ex.corrected.append((tok, guess[0]))
+            if guess[0] != tok:  # a word known as itself (a Korean particle) is no correction
+                ex.corrected.append((tok, guess[0]))
             continue
         ex.unknown.append(tok)
         if tok in proper:

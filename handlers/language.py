@@ -239,12 +239,23 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
                     # "들어갔" = 들어가/VV + 았/EP; "러시아인" = 러시아/NNP + 인/NNG
                     for i, part in enumerate(expr.split("+")):
                         bits = part.split("/")
-                        if len(bits) >= 2 and bits[0]:
+                        # A noun the surface does not contain is the dictionary's guess at a
+                        # contraction ("를" analysed as 의대 + 를), not a word of the question.
+                        if len(bits) >= 2 and bits[0] and not (bits[1].startswith("N") and bits[0] not in surface):
                             out.append(Morpheme(bits[0], bits[0], bits[1], spaced and i == 0))
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
             node = node.next
     return tuple(out)
+
+
+_particles: set[str] = set()  # every particle the analyser has tagged (J*), as written
+
+
+def is_particle(token: str) -> bool:
+    """Has the analyser read ``token`` as a particle (은, 이나, 까지, 뿐...)? A particle no cue
+    names is grammar the question needs no word for, not an unknown word."""
+    return token in _particles
 
 
 def _dropped(m: Morpheme) -> bool:
@@ -296,6 +307,8 @@ def korean_tokens(text: str) -> list[str]:
             lemma = COUNTER_MARK + lemma  # "몇 배" (times) is not "배" (a boat)
         elif m.pos in _KO_PREDICATE_TAGS:
             lemma += "다"  # verbs and adjectives in dictionary form: "가다" (go) is not "가" (a particle)
+        if m.pos.startswith("J"):
+            _particles.add(lemma)
         out.append(lemma)
         prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and m.surface == _KO_QUANTITY_WORD)
         i += 1

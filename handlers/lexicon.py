@@ -23,7 +23,8 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import LANGS, jamo, korean_in_context, loaded, normalise_tokens, register_korean_nouns, script_of
+from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
+                               register_korean_nouns, script_of)
 from handlers.store import Snapshot
 
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
@@ -267,6 +268,8 @@ class Lexicon:
         the word meant. Typos are measured on letters (jamo), not syllables: "쥬민" is one
         letter from "주민", the same one-slip-in-five rule as English words.
         """
+        if is_particle(word):
+            return word, 100.0  # a particle the analyser tagged and no cue names: grammar, known
         for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
             if word[:end] in self.vocabulary:
                 return word[:end], 100.0
