@@ -24,8 +24,8 @@ morphological analysers and applied to the question and to every data phrase ali
 - Russian: pymorphy3 with pymorphy3-dicts-ru. Every word becomes its lemma ("въехали",
   "въехать" -> въехать; "добирались" -> добираться; "северокорейских" -> северокорейский), so
   any case, number, tense or aspect form meets any other. Function words (conjunctions,
-  prepositions, particles, pronouns) keep their own spelling, because their lemmas merge words
-  the data tells apart ("чем" is not "что"). A word that is a verb or a noun ("прибыли": arrived
+  prepositions, particles, pronouns) and the auxiliary быть keep their own spelling, because
+  their lemmas merge words the data tells apart ("чем" is not "что"; "будет" is not "было"). A word that is a verb or a noun ("прибыли": arrived
   or profits) is read as the verb unless a preposition stands before it.
 
 Both analysers are loaded on the first word in their language (mecab-ko in about 0.01 s,
@@ -69,6 +69,9 @@ _KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as afte
 # pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
 _RU_FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
 _RU_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+# Auxiliaries keep their spelling: their lemma would merge tenses ("было", "будет" -> быть),
+# and "будет" is how a question asks about the future.
+_RU_AUXILIARIES = frozenset({"быть"})
 _RU_VERB_MIN_SCORE = 0.25  # a verb reading this likely wins over a noun unless a preposition precedes
 
 
@@ -361,7 +364,7 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
         verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
         if verb is not None:
             best = verb  # "прибыли в РФ": arrived, not profits
-    if best.tag.POS in _RU_FUNCTION_POS:
+    if best.tag.POS in _RU_FUNCTION_POS or best.normal_form in _RU_AUXILIARIES:
         return token
     return best.normal_form.replace("ё", "е")
 

@@ -243,3 +243,15 @@ def test_korean_homonyms_are_read_in_context(pipeline: Pipeline, question: str, 
     answer = pipeline.answer(question)
     assert answer.kind == "answer", answer.text
     assert all(contains(answer.text, f) for f in figures) and not any(contains(answer.text, f) for f in absent), answer.text
+
+
+@pytest.mark.parametrize("question, words", [
+    ("푸틴이 북한을 방문할 예정인가요?", ["예측", "푸틴"]),
+    ("Будет ли Путин посещать КНДР?", ["прогноз", "Путина"]),
+])
+def test_a_question_about_the_future_gets_what_the_report_says_not_a_figure(pipeline: Pipeline, question: str,
+                                                                           words: list[str]) -> None:
+    answer = pipeline.answer(question)
+    assert answer.kind != "answer" and all(w in answer.text for w in words), answer.text
+    assert not contains(answer.text, "544") and not contains(answer.text, "365")
+    assert tokens("будет") != tokens("было")  # the auxiliary keeps its tense
