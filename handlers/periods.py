@@ -269,7 +269,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # третий квартал 2023 г., 3-й квартал, III квартал, 3 кв.
     ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первое полугодие 2023, 1-е полугодие
-    ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+полугоди\w*" + _RU_YEAR_AFTER)),
+    ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023

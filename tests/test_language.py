@@ -76,6 +76,7 @@ def test_russian_forms_meet_at_their_lemma(forms: tuple[str, ...]) -> None:
     ("3-й квартал прошлого года", months(2023, 7, 9)), ("первое полугодие 2023", months(2023, 1, 6)),
     ("за прошлый год", months(2023, 1, 12)), ("январь–сентябрь 2023", months(2023, 1, 9)),
     ("за 3 кв. 2023", months(2023, 7, 9)), ("позапрошлый год", months(2022, 1, 12)),
+    ("за первые полгода 2023", months(2023, 1, 6)),
 ])
 def test_local_period_phrases(text: str, period: Period) -> None:
     found = find_periods(text.lower().replace("–", "-"), REPORT)
