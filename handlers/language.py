@@ -72,6 +72,7 @@ _RU_VERB_POS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 # Auxiliaries keep their spelling: their lemma would merge tenses ("было", "будет" -> быть),
 # and "будет" is how a question asks about the future.
 _RU_AUXILIARIES = frozenset({"быть"})
+_RU_COMITATIVE = frozenset({"с", "со"})  # "with" before the instrumental, "from" before the genitive
 _RU_VERB_MIN_SCORE = 0.25  # a verb reading this likely wins over a noun unless a preposition precedes
 
 
@@ -377,11 +378,26 @@ def stem_russian(token: str) -> str:
     return _russian_lemma(token, False)
 
 
+@lru_cache(maxsize=10_000)
+def _instrumental(word: str) -> bool:
+    """Is the word's likeliest reading in the instrumental case ("Россией", "целью", "деловыми")?"""
+    parses = _morph().parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.case == "ablt"
+
+
 def russian_tokens(words: list[str]) -> list[str]:
-    """Lemmas of Russian words in order; the word before each says whether it follows a preposition."""
+    """Lemmas of Russian words in order; the word before each says whether it follows a preposition.
+
+    Case decides one preposition: "с" with the genitive is "from" ("с Украины"), with the
+    instrumental "with" ("граница с Россией", "с целью"). The comitative "с" is dropped, so the
+    country after it is not read as where people came from; data phrases lose it the same way.
+    """
     out = []
     prev = ""
-    for w in words:
+    for i, w in enumerate(words):
+        if w in _RU_COMITATIVE and i + 1 < len(words) and script_of(words[i + 1]) == "ru" and _instrumental(words[i + 1]):
+            prev = w
+            continue
         out.append(_russian_lemma(w, script_of(prev) == "ru" and _is_preposition(prev)) if script_of(w) == "ru" else w)
         prev = w
     return out

@@ -59,10 +59,12 @@ def test_korean_morphology_comes_from_the_analyser(text: str, expected: list[str
     ("добирались", "добираться"),  # reflexive
     ("северокорейских", "северокорейский", "северокорейскими"),  # adjectives of place in oblique cases
     ("прибыли", "прибыть"),  # a verb, though "прибыли" is also "profits"
+    ("граница с россией", "граница россии"),  # "с" with the instrumental is "with", not "from"
 ])
 def test_russian_forms_meet_at_their_lemma(forms: tuple[str, ...]) -> None:
     assert len({tuple(tokens(f)) for f in forms}) == 1
     assert tokens("чем") != tokens("что")  # function words keep their spelling
+    assert tokens("с украины") == ["с", "украина"]  # "с" with the genitive is "from" and stays
     assert tokens(normalise("How many North Koreans")) == ["how", "many", "north", "koreans"]  # English untouched
     assert tokens("russia's trains") == ["russia", "trains"]
     assert jamo("주민") != jamo("쥬민") and len(jamo("주민")) == 5
