@@ -7,6 +7,15 @@ Validation happens in Python before anything reaches DuckDB because newsroom edi
 that name the file, line and column; DuckDB's ``read_csv`` neither checks header names nor
 reports positions in editor terms. Rows are then bulk-inserted as bound list parameters
 (``unnest``), which is fast and keeps every value out of the SQL text.
+
+``validate(files)`` is the one validator: uploads, ``/reload``, rollbacks, cold start and
+``bot.py check`` all go through it (via ``build_snapshot``), so what one accepts the others accept.
+It is strict on purpose: counts are ASCII digits within BIGINT, identifiers come from a small ASCII
+set, no cell carries control or bidi-override characters, text cells cannot start like a
+spreadsheet formula, and cross-references (sources, countries, meta defaults, source chains) must
+resolve. It is bounded too: a header line or a data line past a length limit is refused without
+being split into fields, at most ``MAX_ERRORS_KEPT`` problems are kept (the rest only counted),
+and every quoted value is cut to ``QUOTE_CHARS`` characters.
 """
 
 from __future__ import annotations
@@ -28,7 +37,14 @@ from handlers.periods import PeriodCodeError, parse_code
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
 MAX_ROWS = 500_000
 INSERT_SLICE = 10_000  # rows per bulk INSERT (see _insert)
-MAX_ERRORS_SHOWN = 8
+MAX_ERRORS_SHOWN = 20  # problems listed in an exception message or an admin's reply
+MAX_ERRORS_KEPT = 2_000  # problems kept for the full report; the rest are counted, not stored
+QUOTE_CHARS = 80  # a cell or header name quoted in a problem is cut to this many characters
+MAX_HEADER_BYTES = 2_048  # the longest header (facts.csv) is ~100 bytes
+MAX_LINE_CHARS = 100_000  # a physical line longer than this is refused before it is split
+MAX_CELL_CHARS = 10_000  # the longest real cell (cues.csv phrases) is ~3,000 characters
+MAX_INT_DIGITS = 19
+BIGINT_MAX = 2**63 - 1  # the figures.value column is a DuckDB BIGINT
 FORMULA_PREFIXES = ("=", "+", "-", "@")  # spreadsheet formula injection, refused in text cells
 
 
@@ -37,7 +53,7 @@ class Column:
     """One CSV column: its name, type and whether it may be empty."""
 
     name: str
-    type: str = "text"  # text | int | period | date | key (lowercase identifier)
+    type: str = "text"  # text | int | period | date | key (lowercase identifier) | id (row identifier)
     required: bool = True
 
 
@@ -79,13 +95,13 @@ TABLES: dict[str, TableSpec] = {
     "synonyms": TableSpec("synonyms", _cols("kind:key", "id:key", "term", "role:key?", "lang:key"),
                           ("kind", "id", "term", "role", "lang")),
     "cues": TableSpec("cues", _cols("cue:key", "lang:key", "phrases"), ("cue", "lang")),
-    "figures": TableSpec("figures", _cols("figure_id", "citizens:key", "destination:key", "period:period",
+    "figures": TableSpec("figures", _cols("figure_id:id", "citizens:key", "destination:key", "period:period",
                                           "dimension:key", "category:key", "value:int", "source_id:key",
                                           "note?", "locator?"), ("figure_id",)),
-    "facts": TableSpec("facts", _cols("fact_id", "topic", "kind:key", "subject", "statement", "quote?",
+    "facts": TableSpec("facts", _cols("fact_id:id", "topic", "kind:key", "subject", "statement", "quote?",
                                       "speaker?", "date?", "place?", "source_id:key", "keywords", "locator?"),
                        ("fact_id",)),
-    "caveats": TableSpec("caveats", _cols("caveat_id", "citizens:key?", "destination:key?", "period:period?",
+    "caveats": TableSpec("caveats", _cols("caveat_id:id", "citizens:key?", "destination:key?", "period:period?",
                                           "dimension:key?", "category:key?", "kind:key", "text"),
                          ("caveat_id",)),
     # Answer text in other languages: entity labels, facts, sources and caveats (see data/README.md).
@@ -94,6 +110,12 @@ TABLES: dict[str, TableSpec] = {
 }
 LOAD_ORDER = ["meta", "sources", "entities", "synonyms", "cues", "figures", "facts", "caveats", "translations"]
 OPTIONAL_TABLES = {"translations"}  # a dataset without it answers in English only
+
+
+def quote(value: str, limit: int = QUOTE_CHARS) -> str:
+    """A value as shown in a problem: repr-quoted (control characters visible), at most ``limit`` chars."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 2] + "…" + text[0]
 
 
 @dataclass(frozen=True)
@@ -112,47 +134,153 @@ class DataError:
         return f"{where}: {self.message}"
 
 
-class DataLoadError(Exception):
-    """The data could not be loaded; ``errors`` says where and why."""
+class Problems:
+    """The problems found so far: the first ``MAX_ERRORS_KEPT`` kept in order, the rest counted.
 
-    def __init__(self, errors: list[DataError]) -> None:
-        self.errors = errors
-        shown = "\n".join(f"  - {e}" for e in errors[:MAX_ERRORS_SHOWN])
-        more = f"\n  ... and {len(errors) - MAX_ERRORS_SHOWN} more" if len(errors) > MAX_ERRORS_SHOWN else ""
-        super().__init__(f"{len(errors)} problem(s) in the data:\n{shown}{more}")
+    A hostile file can have a problem in every cell of every row; keeping them all would cost
+    hundreds of megabytes for a report nobody reads past its first lines.
+    """
+
+    def __init__(self, keep: int = MAX_ERRORS_KEPT) -> None:
+        self.items: list[DataError] = []
+        self.total = 0
+        self.keep = keep
+
+    def add(self, error: DataError) -> None:
+        self.total += 1
+        if len(self.items) < self.keep:
+            self.items.append(error)
+
+    def extend(self, errors: "Problems | list[DataError]") -> None:
+        if isinstance(errors, Problems):
+            for e in errors.items:
+                self.add(e)
+            self.total += errors.total - len(errors.items)
+        else:
+            for e in errors:
+                self.add(e)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.items[index]
+
+
+class DataLoadError(Exception):
+    """The data could not be loaded; ``errors`` says where and why (``total`` counts all of them)."""
+
+    def __init__(self, errors: "list[DataError] | Problems") -> None:
+        self.total = len(errors)
+        self.errors: list[DataError] = list(errors.items if isinstance(errors, Problems) else errors)
+        shown = "\n".join(f"  - {e}" for e in self.errors[:MAX_ERRORS_SHOWN])
+        more = f"\n  ... and {self.total - MAX_ERRORS_SHOWN} more" if self.total > MAX_ERRORS_SHOWN else ""
+        super().__init__(f"{self.total} problem(s) in the data:\n{shown}{more}")
+
+    def report(self) -> str:
+        """The full report as plain text, one problem a line (for a file sent to an admin)."""
+        lines = [f"{self.total} problem(s)"] + [str(e) for e in self.errors]
+        if self.total > len(self.errors):
+            lines.append(f"... and {self.total - len(self.errors)} more not listed")
+        return "\n".join(lines) + "\n"
+
+
+_KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}", re.ASCII)
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}", re.ASCII)
+_INT_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
+_NEG_RE = re.compile(r"-[0-9][0-9,]*", re.ASCII)
+_PERIOD_RE = re.compile(r"[0-9]{4}(?:-(?:[QqHh][0-9]|[0-9]{2}))?", re.ASCII)
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?", re.ASCII)
+# Characters that make text display differently from what it is: C0/C1 controls, and the
+# bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) that can make
+# "new" and "removed" preview lines look identical. A newline is allowed in free text only.
+_UNSAFE_RE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def _is_key(value: str) -> bool:
-    return value.replace("_", "").replace("-", "").isalnum() and value == value.lower()
+    return _KEY_RE.fullmatch(value) is not None
+
+
+def _column_at(raw: bytes, pos: int, header: list[str]) -> tuple[int, str]:
+    """Line number and column name of byte offset ``pos`` (for a bad byte, before decoding)."""
+    line = raw.count(b"\n", 0, pos) + 1
+    start = raw.rfind(b"\n", 0, pos) + 1
+    prefix = raw[start:pos][:MAX_LINE_CHARS].decode("utf-8", errors="replace")
+    try:
+        index = len(next(csv.reader([prefix]))) - 1 if prefix else 0
+    except (csv.Error, StopIteration):
+        index = prefix.count(",")
+    index = max(index, 0)
+    name = header[index] if index < len(header) else f"field {index + 1}"
+    return line, name
+
+
+class _LineTooLong(Exception):
+    """A physical line past ``MAX_LINE_CHARS``: parsing stops instead of splitting it into fields."""
+
+    def __init__(self, line: int, length: int) -> None:
+        self.line, self.length = line, length
+
+
+def _lines(text: str):  # type: ignore[no-untyped-def]
+    """Lines as io.StringIO(newline="") would give them (ending at \n, \r or \r\n), lazily.
+
+    StringIO first copies the whole text into 4 bytes per character (~70 MB for 200,000 rows);
+    and a line longer than ``MAX_LINE_CHARS`` stops the parse before csv splits it into fields.
+    """
+    for number, m in enumerate(_LINE_RE.finditer(text), start=1):
+        if m.end() - m.start() > MAX_LINE_CHARS:
+            raise _LineTooLong(number, m.end() - m.start())
+        yield m.group()
 
 
 def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes: int = MAX_FILE_BYTES,
-                max_rows: int = MAX_ROWS) -> tuple[list[dict[str, Any]], list[DataError]]:
-    """Parse and type-check one CSV file's bytes. Returns rows (with ``_line``) and errors."""
+                max_rows: int = MAX_ROWS) -> tuple[list[dict[str, Any]], Problems]:
+    """Parse and type-check one CSV file's bytes. Returns rows (with ``_line``) and problems."""
     file = file or spec.file
-    errors: list[DataError] = []
+    errors = Problems()
     if len(raw) > max_bytes:
-        return [], [DataError(file, 1, None, f"file is {len(raw):,} bytes; the limit is {max_bytes:,}")]
+        errors.add(DataError(file, 1, None, f"file is {len(raw):,} bytes; the limit is {max_bytes:,}"))
+        return [], errors
     if not raw.strip():
-        return [], [DataError(file, 1, None, "file is empty; expected the header " + ",".join(spec.header))]
+        errors.add(DataError(file, 1, None, "file is empty; expected the header " + ",".join(spec.header)))
+        return [], errors
+    # The header is checked on its raw bytes first: a 10 MB "header" with millions of fields is
+    # refused here, before anything splits it.
+    first_end = min((i for i in (raw.find(b"\n"), raw.find(b"\r")) if i >= 0), default=len(raw))
+    if first_end > MAX_HEADER_BYTES or raw.count(b",", 0, min(first_end, MAX_HEADER_BYTES + 1)) >= 64:
+        errors.add(DataError(file, 1, spec.header[0],
+                             f"the header line is {first_end:,} bytes long (the limit is {MAX_HEADER_BYTES:,}); "
+                             f"it must be exactly '{','.join(spec.header)}'"))
+        return [], errors
+    header_guess = [h.strip() for h in raw[:first_end].decode("utf-8", errors="replace").lstrip("\ufeff").split(",")]
+    names = header_guess if header_guess == spec.header else spec.header
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return [], [DataError(file, line, None, "file contains NUL bytes: it looks binary, not a CSV text file")]
+        line, column = _column_at(raw, raw.index(b"\x00"), names)
+        errors.add(DataError(file, line, column, "contains a NUL byte: the file looks binary, not a CSV text file"))
+        return [], errors
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return [], [DataError(file, line, None, f"not UTF-8 text (byte {raw[exc.start]:#04x} at character {col}); save the file as UTF-8")]
-    # Lines as io.StringIO(newline="") would give them (ending at \n, \r or \r\n), produced one at a
-    # time: StringIO first copies the whole text into 4 bytes per character, ~70 MB for 200,000 rows.
-    reader = csv.reader((m.group() for m in _LINE_RE.finditer(text)), strict=True)
+        line, column = _column_at(raw, exc.start, names)
+        errors.add(DataError(file, line, column, f"not UTF-8 text (byte {raw[exc.start]:#04x}); save the file as UTF-8"))
+        return [], errors
+    reader = csv.reader(_lines(text), strict=True)
     try:
         header = next(reader)
-    except csv.Error as exc:
-        return [], [DataError(file, 1, None, f"unreadable CSV header: {exc}")]
+    except (csv.Error, _LineTooLong) as exc:
+        errors.add(DataError(file, 1, spec.header[0], f"unreadable CSV header: {quote(str(exc))}"))
+        return [], errors
     header = [h.strip() for h in header]
     if header != spec.header:
+        column = next((want for want, got in zip(spec.header, header) if want != got),
+                      spec.header[min(len(header), len(spec.header) - 1)])
         if len(header) == 1 and any(d in header[0] for d in ";\t|"):
             msg = "the delimiter must be a comma; this header looks separated by ';', tab or '|'"
         else:
@@ -162,11 +290,13 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
             if missing:
                 parts.append("missing " + ", ".join(missing))
             if extra:
-                parts.append("unexpected " + ", ".join(extra))
+                shown = ", ".join(quote(h, 40)[1:-1] if h.isprintable() else quote(h, 40) for h in extra[:5])
+                parts.append("unexpected " + shown + (f" and {len(extra) - 5} more" if len(extra) > 5 else ""))
             if not parts:
                 parts.append("columns are out of order")
             msg = "; ".join(parts)
-        return [], [DataError(file, 1, None, f"header must be exactly '{','.join(spec.header)}': {msg}")]
+        errors.add(DataError(file, 1, column, f"header must be exactly '{','.join(spec.header)}': {msg}"))
+        return [], errors
     rows: list[dict[str, Any]] = []
     seen: dict[tuple, int] = {}
     # Identifier, period and date columns repeat a few values over every row ("russia", "2023-Q3"):
@@ -182,10 +312,12 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
             if not record or not "".join(record).strip():
                 continue  # blank lines are harmless in hand-edited files
             if len(rows) >= max_rows:
-                errors.append(DataError(file, line, None, f"more than {max_rows:,} rows; the limit is {max_rows:,}"))
+                errors.add(DataError(file, line, None, f"more than {max_rows:,} rows; the limit is {max_rows:,}"))
                 break
             if len(record) != len(spec.columns):
-                errors.append(DataError(file, line, None, f"has {len(record)} fields, expected {len(spec.columns)} ({','.join(spec.header)})"))
+                column = spec.header[min(len(record), len(spec.columns)) - 1] if record else spec.header[0]
+                errors.add(DataError(file, line, column, f"has {len(record)} fields, expected {len(spec.columns)} "
+                                                         f"({','.join(spec.header)})"))
                 continue
             row: dict[str, Any] = {"_line": line}
             for col, memo, cell in zip(spec.columns, memos, record):
@@ -194,23 +326,28 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
                 else:
                     hit = memo.get(cell)
                     if hit is None:
-                        hit = memo[cell] = _convert(col, cell.strip())
+                        hit = _convert(col, cell.strip())
+                        if len(memo) < 100_000:  # distinct values are few in real data; bound a hostile file
+                            memo[cell] = hit
                     value, problem = hit
                 if problem:
-                    errors.append(DataError(file, line, col.name, problem))
+                    errors.add(DataError(file, line, col.name, problem))
                 row[col.name] = value
             # A one-column key is kept as itself: a 1-tuple per row costs ~10 MB at 200,000 rows.
             key = row[spec.key[0]] if len(spec.key) == 1 else tuple(row[k] for k in spec.key)
             if key in seen:
                 shown = "/".join(map(str, key)) if isinstance(key, tuple) else str(key)
-                errors.append(DataError(file, line, spec.key[0], f"duplicate key {shown} (first on line {seen[key]})"))
-            else:
+                errors.add(DataError(file, line, spec.key[0], f"duplicate key {quote(shown)[1:-1]} (first on line {seen[key]})"))
+            elif key is not None:
                 seen[key] = line
             rows.append(row)
+    except _LineTooLong as exc:
+        errors.add(DataError(file, exc.line, None, f"the line is {exc.length:,} characters long; the limit is "
+                                                   f"{MAX_LINE_CHARS:,} (is a closing quote missing?)"))
     except csv.Error as exc:
-        errors.append(DataError(file, reader.line_num, None, f"malformed CSV: {exc}"))
+        errors.add(DataError(file, reader.line_num, None, f"malformed CSV: {quote(str(exc))[1:-1]}"))
     if not rows and not errors:
-        errors.append(DataError(file, 2, None, "the file has a header but no rows"))
+        errors.add(DataError(file, 2, None, "the file has a header but no rows"))
     return rows, errors
 
 
@@ -219,48 +356,63 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
+    return re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", cell.lstrip("+-"), re.ASCII) is not None
 
 
 def _convert(col: Column, cell: str) -> tuple[Any, str | None]:
-    """Type one cell; return (value, problem)."""
+    """Type one cell; return (value, problem). Every check is on ASCII: Python's int() and
+    str.isdigit() also take full-width, Arabic-Indic and other digits, and int() takes "3_66"."""
     if not cell:
-        return (None, f"is empty; a value is required") if col.required else (None, None)
+        return (None, "is empty; a value is required") if col.required else (None, None)
+    if len(cell) > MAX_CELL_CHARS:
+        return None, f"is {len(cell):,} characters long; the limit is {MAX_CELL_CHARS:,}"
+    unsafe = _UNSAFE_RE.search(cell)
+    if unsafe and not (col.type == "text" and unsafe.group() == "\n"):
+        return None, (f"{quote(cell)} contains the invisible character U+{ord(unsafe.group()):04X} at position "
+                      f"{unsafe.start() + 1}; remove it")
+    if col.type in ("key", "id") and cell.startswith(FORMULA_PREFIXES):
+        return None, f"{quote(cell)} looks like a spreadsheet formula; an identifier starts with a letter or digit"
     if col.type == "int":
-        digits = cell.replace(",", "") if cell.replace(",", "").isdigit() else cell
-        try:
-            value = int(digits)
-        except ValueError:
-            return None, f"{cell!r} is not a whole number"
-        if value < 0:
-            return None, f"{value} is negative; counts cannot be"
+        if _NEG_RE.fullmatch(cell):
+            return None, f"{quote(cell)} is negative; counts cannot be"
+        if not _INT_RE.fullmatch(cell) or len(cell) > MAX_INT_DIGITS + 6:
+            return None, f"{quote(cell)} is not a whole number (digits 0-9 only, optionally with thousands commas)"
+        value = int(cell.replace(",", ""))
+        if value > BIGINT_MAX:
+            return None, f"{quote(cell)} is too large; the limit is {BIGINT_MAX:,}"
         return value, None
     if col.type == "period":
+        if not _PERIOD_RE.fullmatch(cell):
+            return None, f"period {quote(cell)} is not YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM"
         try:
-            parse_code(cell)
+            parse_code(cell.upper())
         except PeriodCodeError as exc:
             return None, str(exc)
         return cell.upper() if "-" in cell else cell, None
     if col.type == "date":
         try:
+            if not _DATE_RE.fullmatch(cell):
+                raise ValueError(cell)
             if len(cell) == 7:
                 datetime.strptime(cell, "%Y-%m")
             else:
                 date.fromisoformat(cell)
         except ValueError:
-            return None, f"{cell!r} is not a date (YYYY-MM-DD or YYYY-MM)"
+            return None, f"{quote(cell)} is not a date (YYYY-MM-DD or YYYY-MM)"
         return cell, None
     if col.type == "key":
         if not _is_key(cell):
-            return None, f"{cell!r} must be a lowercase identifier (letters, digits, _ or -)"
+            return None, (f"{quote(cell)} must be a lowercase identifier: a-z or 0-9 first, then a-z, 0-9, _ or -, "
+                          f"at most 64 characters")
+        return cell, None
+    if col.type == "id":
+        if not _ID_RE.fullmatch(cell):
+            return None, (f"{quote(cell)} must be an identifier: a letter or digit first, then letters, digits, "
+                          f"_ . or -, at most 64 characters")
         return cell, None
     if cell.startswith(FORMULA_PREFIXES) and not _is_number(cell):
         # A cell such as =1+1 would run as a formula when an editor opens an export in a spreadsheet.
-        return None, f"{cell!r} looks like a spreadsheet formula; remove the leading '{cell[0]}'"
+        return None, f"{quote(cell)} looks like a spreadsheet formula; remove the leading '{cell[0]}'"
     return cell, None
 
 
@@ -272,17 +424,49 @@ def cross_check(tables: dict[str, list[dict[str, Any]]]) -> list[DataError]:
     dimensions = {i for k, i in entities if k == "dimension"}
     countries = {i for k, i in entities if k == "country"}
     meta = {r["key"]: r["value"] for r in tables.get("meta", [])}
+    meta_line = {r["key"]: r["_line"] for r in tables.get("meta", [])}
     for need in ("report_date", "default_citizens", "default_destination"):
         if need not in meta:
             errors.append(DataError("meta.csv", 1, "key", f"meta.csv needs a '{need}' row"))
     if "report_date" in meta:
         try:
+            if not _DATE_RE.fullmatch(meta["report_date"]) or len(meta["report_date"]) != 10:
+                raise ValueError(meta["report_date"])
             date.fromisoformat(meta["report_date"])
         except ValueError:
-            errors.append(DataError("meta.csv", 1, "value", f"report_date {meta['report_date']!r} is not YYYY-MM-DD"))
+            errors.append(DataError("meta.csv", meta_line["report_date"], "value",
+                                    f"report_date {quote(meta['report_date'])} is not a date YYYY-MM-DD"))
+    for need in ("default_citizens", "default_destination"):
+        if need in meta and meta[need] not in countries:
+            errors.append(DataError("meta.csv", meta_line[need], "value",
+                                    f"{need} {quote(meta[need])} is not a country in entities.csv"))
+    parent = {r["source_id"]: r["derived_from"] for r in tables.get("sources", []) if r["derived_from"]}
+    source_line = {r["source_id"]: r["_line"] for r in tables.get("sources", [])}
     for r in tables.get("sources", []):
         if r["derived_from"] and r["derived_from"] not in sources:
             errors.append(DataError("sources.csv", r["_line"], "derived_from", f"unknown source id {r['derived_from']!r}"))
+        elif r["derived_from"] == r["source_id"]:
+            errors.append(DataError("sources.csv", r["_line"], "derived_from",
+                                    f"source {r['source_id']!r} is derived from itself"))
+    # A cycle (a -> b -> a) would make every Source line repeat the chain forever: report each once.
+    reported: set[str] = set()
+    for start in parent:
+        chain, node = [start], parent.get(start)
+        while node is not None and node not in chain and node in parent:
+            chain.append(node)
+            node = parent.get(node)
+        if node is not None and node in chain and len(chain) > 1 and node not in reported:
+            cycle = chain[chain.index(node):]
+            if len(cycle) > 1:
+                reported.update(cycle)
+                first = min(cycle, key=lambda c: source_line.get(c, 0))
+                errors.append(DataError("sources.csv", source_line.get(first, 1), "derived_from",
+                                        "sources derive from each other in a cycle: "
+                                        + " -> ".join(cycle + [cycle[0]])))
+    for r in tables.get("caveats", []):
+        for col in ("citizens", "destination"):
+            if r[col] and r[col] not in countries:
+                errors.append(DataError("caveats.csv", r["_line"], col, f"unknown country {r[col]!r}; add it to entities.csv"))
     for r in tables.get("synonyms", []):
         if r["kind"] != "dimension" and (r["kind"], r["id"]) not in entities:
             errors.append(DataError("synonyms.csv", r["_line"], "id", f"no {r['kind']} with id {r['id']!r} in entities.csv"))
@@ -395,21 +579,23 @@ def read_dir(data_dir: Path) -> dict[str, bytes]:
 
 
 def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None = None,
-             texts: dict[str, str] | None = None) -> tuple[dict[str, list[dict[str, Any]]], list[DataError]]:
-    """Parse every file and cross-check them; return typed tables and all errors found.
+             texts: dict[str, str] | None = None) -> tuple[dict[str, list[dict[str, Any]]], Problems]:
+    """The one validator: parse every file and cross-check them; return typed tables and problems.
 
     ``limits`` gives (max bytes, max rows) for some tables, for files uploaded through the bot.
     ``texts`` are the source texts present ({source_id: text}): each located sentence must
     contain the figure it backs (see handlers/locators.py).
+    This is the boundary a faster loader (DuckDB's CSV reader with a rejects table) can replace:
+    it must return the same problems, each with file, line and column.
     """
     tables: dict[str, list[dict[str, Any]]] = {}
-    errors: list[DataError] = []
+    errors = Problems()
     for name in LOAD_ORDER:
         if name not in files:
             if name in OPTIONAL_TABLES:
                 tables[name] = []
                 continue
-            errors.append(DataError(TABLES[name].file, 1, None, "file is missing"))
+            errors.add(DataError(TABLES[name].file, 1, None, "file is missing"))
             continue
         max_bytes, max_rows = (limits or {}).get(name, (MAX_FILE_BYTES, MAX_ROWS))
         rows, errs = parse_table(TABLES[name], files[name], max_bytes=max_bytes, max_rows=max_rows)
@@ -430,7 +616,14 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
         raise DataLoadError(errors)
     con = duckdb.connect(":memory:")
     for name in LOAD_ORDER:
-        _insert(con, name, tables[name])
+        try:
+            _insert(con, name, tables[name])
+        except duckdb.Error as exc:
+            # Validation should make this unreachable; if DuckDB still refuses a value, the admin
+            # and the console get a located refusal, not a traceback.
+            con.close()
+            raise DataLoadError([DataError(TABLES[name].file, 1, None,
+                                           f"the database refused this file: {quote(str(exc), 160)[1:-1]}")]) from exc
     digest = hashlib.sha256(b"".join(files.get(n, b"") for n in LOAD_ORDER)).hexdigest()[:10]
     return Snapshot(con=con, tables=tables, version=version or digest, loaded_at=datetime.now(timezone.utc),
                     warnings=breakdown_warnings(tables["figures"]), files=dict(files), texts=dict(texts or {}))
@@ -439,14 +632,6 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
 def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
     """Load the CSV files of a data directory (as they are on disk, ignoring versions)."""
     return build_snapshot(read_dir(data_dir), version, texts=locators.read_texts(data_dir))
-
-
-def load_current(data_dir: Path) -> Snapshot:
-    """Load the version being served: the current numbered version, or the plain files."""
-    from handlers.versions import VersionStore  # versions builds on this module
-
-    files, number = VersionStore(data_dir).current_files()
-    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:

@@ -11,11 +11,21 @@ step, and only then is CURRENT replaced (temporary file, fsync, rename). A crash
 rename leaves CURRENT pointing at the last complete version, which is what a restart serves;
 leftover temporary directories are ignored and cleaned up. Without any version yet, the CSV
 files in the data directory are the data, as a newsroom editor would expect.
+
+Version 1 is always the data as it was first served: the bot records it at start-up (before any
+admin can change anything), and if that write failed, the first change records the bytes the
+bot had been serving, never the files on disk, which an editor may have changed since.
+
+A write that fails (read-only directory, disk full) raises ``VersionWriteError`` naming the path
+and the reason; CURRENT and the data directory are then as they were before.
+
+This module builds on ``handlers.store`` (files, validation, snapshots); store never imports it.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -24,9 +34,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from handlers.store import LOAD_ORDER, TABLES, read_dir
+from handlers import locators
+from handlers.store import LOAD_ORDER, TABLES, DataError, DataLoadError, Snapshot, build_snapshot, read_dir
 
 STATE_DIR_NAME = ".factdesk"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,49 @@ class VersionInfo:
 
     def as_dict(self) -> dict[str, Any]:
         return {"number": self.number, "who": self.who, "when": self.when, "what": self.what, "parent": self.parent}
+
+
+class VersionWriteError(Exception):
+    """A version could not be written; nothing changed. ``path`` and ``reason`` say what and why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(f"could not write {path}: {reason}")
+
+    @classmethod
+    def of(cls, exc: OSError, fallback: Path) -> "VersionWriteError":
+        return cls(str(exc.filename or fallback), exc.strerror or exc.__class__.__name__)
+
+
+def load_current(data_dir: Path) -> Snapshot:
+    """Load the version being served: the current numbered version, or the plain files.
+
+    A version store that cannot be read (a CURRENT pointing at a missing version, unreadable
+    files) is reported like bad data, with the path, instead of a traceback.
+    """
+    store = VersionStore(data_dir)
+    try:
+        files, number = store.current_files()
+    except (KeyError, OSError) as exc:
+        where = str(getattr(exc, "filename", None) or store.root / "CURRENT")
+        raise DataLoadError([DataError(where, 1, None, f"cannot read the served version: {exc}")]) from exc
+    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
+
+
+def record_served(data_dir: Path, snapshot: Snapshot) -> VersionInfo | None:
+    """At start-up: record the snapshot about to be served as version 1 when there is none yet.
+
+    A failure is logged, not fatal: the bot can still serve, and the first change records the
+    bytes it served (``commit(served=...)``), so ``/rollback 1`` is right either way.
+    """
+    try:
+        info = VersionStore(data_dir).record_original(snapshot.files)
+    except VersionWriteError as exc:
+        log.warning("version 1 (the data as first served) not written yet: %s", exc)
+        return None
+    if info is not None:
+        snapshot.version = str(info.number)
+    return info
 
 
 def _fsync_dir(path: Path) -> None:
@@ -109,22 +165,55 @@ class VersionStore:
 
     # --- writing ------------------------------------------------------------------------------
 
-    def commit(self, files: dict[str, bytes], who: str, what: str) -> VersionInfo:
+    def record_original(self, files: dict[str, bytes]) -> VersionInfo | None:
+        """Write the data served at first start as version 1, if there is no version yet.
+
+        Called at start-up, before any admin command can run, so that ``/rollback 1`` always
+        restores what was first served even if the files on disk are edited later.
+        """
+        if self.current_number() or (self.root / "0001").exists():
+            return None
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._clean_temporaries()
+            info = self._write_version(1, files, "start-up", "data as first served", None)
+            self._point_at(1)
+        except OSError as exc:
+            raise VersionWriteError.of(exc, self.root) from exc
+        return info
+
+    def commit(self, files: dict[str, bytes], who: str, what: str,
+               served: dict[str, bytes] | None = None) -> VersionInfo:
         """Write ``files`` as the next version and make it current; returns its info.
 
-        The first commit also records the data as it was before, as version 1, so that the very
-        first change can be rolled back.
+        Without any version yet, ``served`` (the bytes the bot was serving; by default the data
+        directory) is recorded first as version 1, so that the very first change can be rolled
+        back to what was served. On any write failure nothing is current that was not before,
+        and ``VersionWriteError`` says which path failed and why.
         """
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._clean_temporaries()
-        current = self.current_number()
-        if current == 0:
-            base = self._write_version(1, read_dir(self.data_dir), "data directory", "initial data", None)
-            self._point_at(base.number)
-            current = base.number
-        info = self._write_version(self._next_number(), files, who, what, current)
-        self._point_at(info.number)
-        self._mirror(files)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._clean_temporaries()
+            current = self.current_number()
+            if current == 0:
+                base = self._write_version(1, served if served is not None else read_dir(self.data_dir),
+                                           "data directory", "data as first served", None)
+                self._point_at(base.number)
+                current = base.number
+            info = self._write_version(self._next_number(), files, who, what, current)
+        except OSError as exc:
+            raise VersionWriteError.of(exc, self.root) from exc
+        previous = self.files_of(current)
+        try:
+            self._mirror(files)
+            self._point_at(info.number)
+        except OSError as exc:
+            # The version directory exists but is not current; put back what the editors had.
+            try:
+                self._mirror(previous)
+            except OSError:
+                pass
+            raise VersionWriteError.of(exc, self.data_dir) from exc
         return info
 
     def _next_number(self) -> int:

@@ -3,15 +3,26 @@ activity views (/unanswered, /stats). Also /corrections on|off, which any chat m
 
 Only user IDs in BOT_ADMIN_IDS have admin power: being a group admin grants nothing, and a
 message sent anonymously on behalf of a group (no real user behind it) never does. Refusals are
-answered briefly and written to the audit log. Writers are serialised by one lock; a change is
-validated completely before anything is written, written as a new version atomically, and only
-then swapped in, so questions in flight see the old data or the new, never a mix.
+answered briefly and written to the audit log.
+
+Admin output is private. An admin command sent in a group is answered in the admin's private
+chat with the bot; if the bot cannot write there (the admin never started it), the group gets a
+pointer to the private chat and nothing else, and the command does not run. Question texts
+(/unanswered) are therefore only ever shown to an admin, in private.
+
+Changes are serialised: uploads, reloads and rollbacks are applied one at a time under one lock.
+A preview is pinned to the files it was computed against; if another change was applied before
+Confirm, the upload is merged only when the two touch different rows (by key), otherwise the
+admin gets a new preview. A change is validated completely before anything is written, written
+as a new version atomically, and only then swapped in, so questions in flight see the old data or
+the new, never a mix. A failed write changes nothing and keeps the pending upload.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -19,33 +30,47 @@ from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from handlers import locators
 from handlers.activity import ActivityLog
-from handlers.admin_ops import figure_diff, table_diff
+from handlers.admin_ops import figure_diff, merge_table, table_diff
+from handlers.render import split_message
 from handlers.resources import Resources
 from handlers.settings import Settings
-from handlers.store import LOAD_ORDER, TABLES, DataLoadError, Snapshot, build_snapshot, read_dir
-from handlers.telegram.reply import send_view, with_retries
+from handlers.store import (LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot,
+                            quote, read_dir)
+from handlers.telegram.reply import html_view, send_view, with_retries
 from handlers.telegram.setup import resources
-from handlers.versions import VersionStore
+from handlers.versions import VersionStore, VersionWriteError
 
 log = logging.getLogger(__name__)
 
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 UPLOAD_MAX_ROWS = 50_000
 PENDING_TTL = 15 * 60  # an unconfirmed upload is forgotten after 15 minutes
+PROBLEM_CHARS = 240  # one problem line in a chat message; the attached report has them whole
+
+USAGE = {
+    "reload": "/reload",
+    "history": "/history",
+    "rollback": "/rollback N",
+    "unanswered": "/unanswered",
+    "stats": "/stats",
+}
 
 
 @dataclass
 class Pending:
-    """A validated upload waiting for Confirm."""
+    """A validated upload waiting for Confirm, pinned to the files its preview was computed on."""
 
     admin_id: int
     table: str
     file_name: str
-    files: dict[str, bytes]
+    raw: bytes  # the uploaded file
+    base: dict[str, bytes]  # the served files the preview was computed against
+    files: dict[str, bytes]  # base with the upload in place: what Confirm applies if nothing moved
     snapshot: Snapshot
     created: float
 
@@ -68,30 +93,109 @@ def _pending(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Pending]:
     return context.application.bot_data.setdefault("pending_uploads", {})
 
 
-async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> Message | None:
-    """The message if its sender is an admin; otherwise refuse, audit, and return None."""
+def safe_name(name: str | None, fallback: str) -> str:
+    """A file name fit to show: no control or bidi characters, at most 64 characters."""
+    cleaned = re.sub("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", name or "")
+    cleaned = cleaned.strip() or fallback
+    return cleaned if len(cleaned) <= 64 else cleaned[:63] + "…"
+
+
+class AdminReply:
+    """Where an admin's answers go: always a private chat with the admin (never a group)."""
+
+    def __init__(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+        self.context = context
+        self.chat_id = chat_id
+
+    async def view(self, template: str, markup: InlineKeyboardMarkup | None = None, **values: Any) -> Message | None:
+        html = html_view(self.context, template, **values)
+        chunks = split_message(html)
+        sent: Message | None = None
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+
+            async def send(chunk: str = chunk, last: bool = last) -> Message:
+                return await self.context.bot.send_message(self.chat_id, chunk, parse_mode="HTML",
+                                                           reply_markup=markup if last else None,
+                                                           disable_web_page_preview=True)
+
+            sent = await with_retries(send)
+            if sent is None:
+                return None
+        return sent
+
+    async def document(self, file_name: str, content: bytes, caption: str) -> Message | None:
+        async def send() -> Message:
+            return await self.context.bot.send_document(self.chat_id, content, filename=file_name, caption=caption)
+
+        return await with_retries(send)
+
+    async def refusal(self, template: str, exc: DataLoadError, file_name: str, version: str,
+                      rename: tuple[str, str] | None = None, **values: Any) -> None:
+        """One bounded message (the first problems, each cut short, then "and N more"), and the
+        whole report as a text file when there are more."""
+        lines = [str(e) for e in exc.errors]
+        if rename is not None:
+            lines = [line.replace(rename[0], rename[1], 1) for line in lines]
+        shown = [line if len(line) <= PROBLEM_CHARS else line[:PROBLEM_CHARS - 1] + "…"
+                 for line in lines[:MAX_ERRORS_SHOWN]]
+        attach = exc.total > len(shown)
+        await self.view(template, file_name=file_name, errors=shown, total=exc.total, attached=attach,
+                        version=version, **values)
+        if attach:
+            report = "\n".join([f"{exc.total} problem(s)"] + lines) + "\n"
+            if exc.total > len(lines):
+                report += f"... and {exc.total - len(lines)} more not listed\n"
+            stem = Path(file_name).stem or "data"
+            await self.document(f"problems-{stem}.txt", report.encode("utf-8"),
+                                f"All {exc.total:,} problem(s) found in {file_name}"
+                                + (f" (the first {len(lines):,} listed)" if exc.total > len(lines) else ""))
+
+
+async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str,
+                max_args: int = 0) -> tuple[Message, AdminReply] | None:
+    """The message and where to answer if its sender is an admin; otherwise refuse and return None.
+
+    In a group, an admin is answered in private: the bot first tells the admin there, and only
+    if that works does the command run. Bad arguments get the command's usage line.
+    """
     message = update.effective_message
     if message is None:
         return None
     user = message.from_user.id if message.from_user else None
     if not is_admin(message, resources(context).settings):
-        activity(context).audit(user, f"refused {action}", chat=message.chat_id,
+        activity(context).audit(user, f"refused /{command}", chat=message.chat_id,
                                 anonymous=message.sender_chat is not None)
         await send_view(message, context, "not_admin")
         return None
-    return message
+    assert message.from_user is not None
+    out = AdminReply(context, message.from_user.id)
+    if message.chat.type != "private":
+        try:
+            sent = await out.view("admin_in_private", command=command)
+        except (BadRequest, Forbidden) as exc:
+            log.info("admin %s used /%s in a group; the private chat is not open (%s)", user, command, exc)
+            sent = None
+        activity(context).audit(user, f"/{command} sent in a group", chat=message.chat_id, answered_privately=bool(sent))
+        if sent is None:
+            await send_view(message, context, "admin_private_only", command=command,
+                            bot_username=context.bot.username)
+            return None
+    if len(context.args or []) > max_args:
+        await out.view("admin_usage", usage=USAGE[command])
+        return None
+    return message, out
 
 
 async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, new: Snapshot, who: int,
                  what: str) -> tuple[Snapshot, Snapshot, dict[str, list[dict[str, Any]]], int]:
     """Write a validated snapshot's files as a version, swap it in, and send corrections.
 
-    Returns (old, new, diff, corrections sent). The snapshot was built by the validation, so it
-    is not loaded a second time; it only takes the version number it was written under.
+    Must run under the admin lock. Raises VersionWriteError (nothing changed) if the write fails.
     """
     old = res.pipeline.snapshot
     store = VersionStore(res.settings.data_dir)
-    info = await asyncio.to_thread(store.commit, new.files, str(who), what)
+    info = await asyncio.to_thread(store.commit, new.files, str(who), what, old.files)
     new.version = str(info.number)
     diff = figure_diff(old, new)
     res.swap(new)
@@ -99,6 +203,14 @@ async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, new: Snapsh
     activity(context).audit(who, what, version=info.number, added=len(diff["added"]), changed=len(diff["changed"]),
                             removed=len(diff["removed"]), corrections=sent)
     return old, new, diff, sent
+
+
+async def _write_failed(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Resources, who: int,
+                        exc: VersionWriteError, pending: bool = False) -> None:
+    activity(context).audit(who, "write failed", path=exc.path, reason=exc.reason)
+    log.error("could not write a data version: %s", exc)
+    await out.view("write_failed", path=exc.path, reason=exc.reason, version=res.pipeline.snapshot.version,
+                   pending=pending)
 
 
 async def send_corrections(context: ContextTypes.DEFAULT_TYPE, res: Resources, diff: dict[str, list[dict[str, Any]]]) -> int:
@@ -117,37 +229,45 @@ async def send_corrections(context: ContextTypes.DEFAULT_TYPE, res: Resources, d
     return sent
 
 
-async def _report(message: Message, context: ContextTypes.DEFAULT_TYPE, old: Snapshot, new: Snapshot,
-                  diff: dict[str, list[dict[str, Any]]], corrections: int) -> None:
+async def _report(out: AdminReply, old: Snapshot, new: Snapshot, diff: dict[str, list[dict[str, Any]]],
+                  corrections: int, merged: bool = False) -> None:
     """The summary an admin gets after any applied change."""
-    await send_view(message, context, "reload_ok", old_version=old.version, new_version=new.version,
-                    counts=new.counts(), diff=diff, warnings=new.warnings, corrections=corrections)
+    await out.view("reload_ok", old_version=old.version, new_version=new.version, counts=new.counts(), diff=diff,
+                   warnings=new.warnings, corrections=corrections, merged=merged)
 
 
 # --- /reload ------------------------------------------------------------------------------------
 
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reload: re-read data/ from disk, validate, write a version, swap it in, report what changed."""
-    message = await _gate(update, context, "/reload")
-    if message is None:
+    gated = await _gate(update, context, "reload")
+    if gated is None:
         return
+    message, out = gated
     res = resources(context)
     who = message.from_user.id  # type: ignore[union-attr]
     async with _lock(context):
-        files = await asyncio.to_thread(read_dir, res.settings.data_dir)
-        texts = await asyncio.to_thread(locators.read_texts, res.settings.data_dir)
+        try:
+            files = await asyncio.to_thread(read_dir, res.settings.data_dir)
+            texts = await asyncio.to_thread(locators.read_texts, res.settings.data_dir)
+        except OSError as exc:
+            await _write_failed(out, context, res, who, VersionWriteError.of(exc, res.settings.data_dir))
+            return
         if files == res.pipeline.snapshot.files and texts == res.pipeline.snapshot.texts:
-            await send_view(message, context, "reload_same", version=res.pipeline.snapshot.version)
+            await out.view("reload_same", version=res.pipeline.snapshot.version)
             return
         try:
             snapshot = await asyncio.to_thread(build_snapshot, files, None, None, texts)
         except DataLoadError as exc:
-            activity(context).audit(who, "/reload refused", errors=len(exc.errors))
-            await send_view(message, context, "reload_failed", errors=[str(e) for e in exc.errors],
-                            version=res.pipeline.snapshot.version)
+            activity(context).audit(who, "/reload refused", errors=exc.total)
+            await out.refusal("reload_failed", exc, "data", res.pipeline.snapshot.version)
             return
-        old, new, diff, sent = await _apply(context, res, snapshot, who, "reload from the data directory")
-    await _report(message, context, old, new, diff, sent)
+        try:
+            old, new, diff, sent = await _apply(context, res, snapshot, who, "reload from the data directory")
+        except VersionWriteError as exc:
+            await _write_failed(out, context, res, who, exc)
+            return
+    await _report(out, old, new, diff, sent)
 
 
 # --- uploads ------------------------------------------------------------------------------------
@@ -158,7 +278,7 @@ def detect_table(file_name: str, raw: bytes) -> str | None:
     named = [t for t in LOAD_ORDER if t in stem]
     if len(named) == 1:
         return named[0]
-    first = raw.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip().replace(" ", "")
+    first = raw[:4096].split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip().replace(" ", "")
     by_header = [t for t in LOAD_ORDER if ",".join(TABLES[t].header) == first]
     return by_header[0] if len(by_header) == 1 else None
 
@@ -170,54 +290,60 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if message.chat.type != "private":
         return  # files in groups are not uploads
-    message = await _gate(update, context, "upload")
-    if message is None or message.document is None:
+    gated = await _gate(update, context, "upload", max_args=99)
+    if gated is None or message.document is None:
         return
+    _, out = gated
     res = resources(context)
     doc = message.document
     who = message.from_user.id  # type: ignore[union-attr]
+    name = safe_name(doc.file_name, "upload.csv")
     if doc.file_size is not None and doc.file_size > UPLOAD_MAX_BYTES:
-        activity(context).audit(who, "upload refused", file=doc.file_name, reason="too large", size=doc.file_size)
-        await send_view(message, context, "upload_errors", file_name=doc.file_name,
-                        errors=[f"{doc.file_name}: the file is {doc.file_size:,} bytes; the limit is {UPLOAD_MAX_BYTES:,}"],
-                        version=res.pipeline.snapshot.version)
+        activity(context).audit(who, "upload refused", file=name, reason="too large", size=doc.file_size)
+        await out.view("upload_errors", file_name=name, total=1, attached=False,
+                       errors=[f"{name}: the file is {doc.file_size:,} bytes; the limit is {UPLOAD_MAX_BYTES:,}"],
+                       version=res.pipeline.snapshot.version)
         return
     tg_file = await doc.get_file()
     raw = bytes(await tg_file.download_as_bytearray())
-    table = detect_table(doc.file_name or "", raw)
+    table = detect_table(name, raw)
     if table is None:
-        activity(context).audit(who, "upload refused", file=doc.file_name, reason="unknown table")
-        await send_view(message, context, "upload_unknown", file_name=doc.file_name,
-                        tables=[TABLES[t].file for t in LOAD_ORDER], version=res.pipeline.snapshot.version)
+        activity(context).audit(who, "upload refused", file=name, reason="unknown table")
+        await out.view("upload_unknown", file_name=name, tables=[TABLES[t].file for t in LOAD_ORDER],
+                       version=res.pipeline.snapshot.version)
         return
-    current = dict(res.pipeline.snapshot.files)
-    files = {**current, table: raw}
+    await _preview(out, context, res, who, table, name, raw, res.pipeline.snapshot)
+
+
+async def _preview(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Resources, who: int, table: str,
+                   name: str, raw: bytes, served: Snapshot, note: str | None = None) -> None:
+    """Validate an upload against the served files and show what Confirm would change."""
+    base = dict(served.files)
+    files = {**base, table: raw}
     try:
         # Held to the same rule as the data check: located sentences must contain their figures.
-        snapshot = await asyncio.to_thread(build_snapshot, files, None,
-                                           {table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)}, res.pipeline.snapshot.texts)
+        snapshot = await asyncio.to_thread(build_snapshot, files, None, {table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)},
+                                           served.texts)
     except DataLoadError as exc:
-        # Errors in the uploaded file name it as the admin sent it, with line and column.
-        errors = [str(e).replace(TABLES[table].file, doc.file_name or TABLES[table].file, 1) for e in exc.errors]
-        activity(context).audit(who, "upload refused", file=doc.file_name, table=table, errors=len(errors))
-        await send_view(message, context, "upload_errors", file_name=doc.file_name, errors=errors,
-                        version=res.pipeline.snapshot.version)
+        activity(context).audit(who, "upload refused", file=name, table=table, errors=exc.total)
+        # Problems in the uploaded file name it as the admin sent it, with line and column.
+        await out.refusal("upload_errors", exc, name, served.version, rename=(TABLES[table].file, name))
         return
     token = secrets.token_urlsafe(8)
     pending = _pending(context)
     now = time.time()
     for key in [k for k, p in pending.items() if now - p.created > PENDING_TTL]:
         del pending[key]
-    pending[token] = Pending(who, table, doc.file_name or TABLES[table].file, files, snapshot, now)
-    diff = figure_diff(res.pipeline.snapshot, snapshot) if table == "figures" else None
-    rows = table_diff(current.get(table, b""), raw, TABLES[table]) if table != "figures" else None
-    activity(context).audit(who, "upload validated", file=doc.file_name, table=table)
+    pending[token] = Pending(who, table, name, raw, base, files, snapshot, now)
+    diff = figure_diff(served, snapshot) if table == "figures" else None
+    rows = table_diff(base.get(table, b""), raw, TABLES[table]) if table != "figures" else None
+    activity(context).audit(who, "upload validated", file=name, table=table, base=served.version)
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("Confirm", callback_data=f"apply:{token}"),
                                     InlineKeyboardButton("Cancel", callback_data=f"cancel:{token}")]])
-    await send_view(message, context, "upload_preview", markup, file_name=doc.file_name, table=TABLES[table].file,
-                    diff=diff, rows=rows, warnings=snapshot.warnings, version=res.pipeline.snapshot.version,
-                    labels={fid: res.pipeline.figure_label(fid) for fid in _diff_ids(diff)},
-                    new_labels={fid: snapshot_label(snapshot, res, fid) for fid in _diff_ids(diff)})
+    await out.view("upload_preview", markup, file_name=name, table=TABLES[table].file, note=note,
+                   diff=diff, rows=rows, warnings=snapshot.warnings, version=served.version,
+                   labels={fid: res.pipeline.figure_label(fid) for fid in _diff_ids(diff)},
+                   new_labels={fid: snapshot_label(snapshot, res, fid) for fid in _diff_ids(diff)})
 
 
 def _diff_ids(diff: dict[str, list[dict[str, Any]]] | None) -> list[str]:
@@ -235,96 +361,136 @@ def snapshot_label(snapshot: Snapshot, res: Resources, figure_id: str) -> str:
 async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Confirm or Cancel under an upload preview; only the uploading admin may press them."""
     query = update.callback_query
-    if query is None or query.message is None or not query.message.is_accessible:
+    if query is None:
         return
     action, _, token = (query.data or "").partition(":")
     res = resources(context)
     who = query.from_user.id
     pending = _pending(context).get(token)
-    if pending is None or who != pending.admin_id or who not in res.settings.admin_ids:
-        activity(context).audit(who, f"refused upload {action}", token=token)
+    if (pending is None or who != pending.admin_id or who not in res.settings.admin_ids
+            or action not in ("apply", "cancel") or query.message is None or not query.message.is_accessible
+            or query.message.chat.type != "private"):
+        activity(context).audit(who, f"refused upload {action[:16]}", token=token[:16])
         await query.answer(res.renderer.html("expired"))
         return
     await query.answer()
-    del _pending(context)[token]
-    message = query.message
+    out = AdminReply(context, who)
     if action == "cancel":
+        _pending(context).pop(token, None)
         activity(context).audit(who, "upload cancelled", file=pending.file_name)
-        await send_view(message, context, "upload_cancelled", file_name=pending.file_name,
-                        version=res.pipeline.snapshot.version)
+        await out.view("upload_cancelled", file_name=pending.file_name, version=res.pipeline.snapshot.version)
         return
     async with _lock(context):
-        # Re-validate against what is served now if another change landed since the preview;
-        # otherwise the snapshot validated for the preview is the one to apply.
-        files = {**res.pipeline.snapshot.files, pending.table: pending.files[pending.table]}
+        if _pending(context).get(token) is not pending:
+            await out.view("expired")  # pressed twice: the first press applied it
+            return
+        served = res.pipeline.snapshot
+        table, spec = pending.table, TABLES[pending.table]
+        merged = False
         snapshot = pending.snapshot
-        if files != pending.files:
-            try:
-                snapshot = await asyncio.to_thread(build_snapshot, files, None,
-                                                   {pending.table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)},
-                                                   res.pipeline.snapshot.texts)
-            except DataLoadError as exc:
-                await send_view(message, context, "upload_errors", file_name=pending.file_name,
-                                errors=[str(e) for e in exc.errors], version=res.pipeline.snapshot.version)
+        if served.files != pending.base:
+            # Another change landed after this preview: apply only this upload's own rows, and
+            # only if that change touched none of them; otherwise show the admin a new preview.
+            now_table = served.files.get(table, b"")
+            base_table = pending.base.get(table, b"")
+            mine = pending.raw if now_table == base_table else \
+                merge_table(spec, base_table, now_table, pending.raw)
+            if mine is None:
+                _pending(context).pop(token, None)
+                activity(context).audit(who, "upload conflict", file=pending.file_name, now=served.version)
+                await _preview(out, context, res, who, table, pending.file_name, pending.raw, served,
+                               note=f"The data changed (now v{served.version}) since your preview, in the same "
+                                    f"rows. This is the change your file would make now; nothing was applied.")
                 return
-        old, new, diff, sent = await _apply(context, res, snapshot, who,
-                                            f"upload of {pending.file_name} ({pending.table})")
-    await _report(message, context, old, new, diff, sent)
+            try:
+                snapshot = await asyncio.to_thread(build_snapshot, {**served.files, table: mine}, None,
+                                                   {table: (UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS)}, served.texts)
+            except DataLoadError as exc:
+                _pending(context).pop(token, None)
+                await out.refusal("upload_errors", exc, pending.file_name, served.version)
+                return
+            merged = True
+        try:
+            old, new, diff, sent = await _apply(context, res, snapshot, who,
+                                                f"upload of {pending.file_name} ({table})"
+                                                + (f", merged onto v{served.version}" if merged else ""))
+        except VersionWriteError as exc:
+            await _write_failed(out, context, res, who, exc, pending=True)  # the token stays valid
+            return
+        _pending(context).pop(token, None)
+    await _report(out, old, new, diff, sent, merged=merged)
 
 
 # --- versions -----------------------------------------------------------------------------------
 
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = await _gate(update, context, "/history")
-    if message is None:
+    gated = await _gate(update, context, "history")
+    if gated is None:
         return
+    _, out = gated
     res = resources(context)
     store = VersionStore(res.settings.data_dir)
     versions = await asyncio.to_thread(store.history)
-    await send_view(message, context, "history", versions=versions[-20:], current=store.current_number())
+    await out.view("history", versions=versions[-20:], current=store.current_number())
+
+
+_VERSION_RE = re.compile(r"[0-9]{1,9}", re.ASCII)
 
 
 async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/rollback N: make version N's data current again, as a new version."""
-    message = await _gate(update, context, "/rollback")
-    if message is None:
+    gated = await _gate(update, context, "rollback", max_args=1)
+    if gated is None:
         return
+    message, out = gated
     res = resources(context)
     who = message.from_user.id  # type: ignore[union-attr]
     args = context.args or []
     store = VersionStore(res.settings.data_dir)
-    if len(args) != 1 or not args[0].isdigit():
-        await send_view(message, context, "rollback_usage", versions=store.history()[-5:])
+    if len(args) != 1 or not _VERSION_RE.fullmatch(args[0]) or int(args[0]) < 1:
+        await out.view("rollback_usage", versions=(await asyncio.to_thread(store.history))[-5:], missing=None,
+                       usage=USAGE["rollback"])
         return
     number = int(args[0])
     async with _lock(context):
         try:
             files = await asyncio.to_thread(store.files_of, number)
-            snapshot = await asyncio.to_thread(build_snapshot, files, None, None,
-                                               locators.read_texts(res.settings.data_dir))
         except KeyError:
-            await send_view(message, context, "rollback_usage", versions=store.history()[-5:], missing=number)
+            await out.view("rollback_usage", versions=store.history()[-5:], missing=number, usage=USAGE["rollback"])
+            return
+        except OSError as exc:
+            await _write_failed(out, context, res, who, VersionWriteError.of(exc, store.root))
+            return
+        try:
+            texts = await asyncio.to_thread(locators.read_texts, res.settings.data_dir)
+            snapshot = await asyncio.to_thread(build_snapshot, files, None, None, texts)
+        except OSError as exc:
+            await _write_failed(out, context, res, who, VersionWriteError.of(exc, res.settings.data_dir))
             return
         except DataLoadError as exc:
-            await send_view(message, context, "reload_failed", errors=[str(e) for e in exc.errors],
-                            version=res.pipeline.snapshot.version)
+            await out.refusal("reload_failed", exc, f"version {number}", res.pipeline.snapshot.version)
             return
-        old, new, diff, sent = await _apply(context, res, snapshot, who, f"rollback to version {number}")
-    await _report(message, context, old, new, diff, sent)
+        try:
+            old, new, diff, sent = await _apply(context, res, snapshot, who, f"rollback to version {number}")
+        except VersionWriteError as exc:
+            await _write_failed(out, context, res, who, exc)
+            return
+    await _report(out, old, new, diff, sent)
 
 
 # --- activity -----------------------------------------------------------------------------------
 
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = await _gate(update, context, "/unanswered")
-    if message is not None:
-        await send_view(message, context, "unanswered", items=activity(context).unanswered())
+    """Question texts from every chat: only ever sent to an admin's private chat (see _gate)."""
+    gated = await _gate(update, context, "unanswered")
+    if gated is not None:
+        await gated[1].view("unanswered", items=activity(context).unanswered())
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    message = await _gate(update, context, "/stats")
-    if message is not None:
-        await send_view(message, context, "stats", s=activity(context).stats())
+    gated = await _gate(update, context, "stats")
+    if gated is not None:
+        await gated[1].view("stats", s=activity(context).stats())
 
 
 async def corrections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -21,6 +21,7 @@ from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.telegram.state import ChatState
+from handlers.versions import record_served
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,10 @@ async def post_init(application: Application) -> None:
     """Build resources once and register the command menu."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["resources"] = Resources.build(settings)
+    if settings.state_dir is not None:
+        # A deployment (state kept across restarts): the data served now is version 1 on disk
+        # before any admin can change it. Without a state dir the first change records it.
+        record_served(settings.data_dir, application.bot_data["resources"].pipeline.snapshot)
     application.bot_data["state"] = ChatState(ttl=settings.followup_ttl)
     application.bot_data["activity"] = ActivityLog.open(settings.state_dir)
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS], scope=BotCommandScopeDefault())
