@@ -41,7 +41,7 @@ MAX_ERRORS_SHOWN = 20  # problems listed in an exception message or an admin's r
 MAX_ERRORS_KEPT = 2_000  # problems kept for the full report; the rest are counted, not stored
 QUOTE_CHARS = 80  # a cell or header name quoted in a problem is cut to this many characters
 MAX_HEADER_BYTES = 2_048  # the longest header (facts.csv) is ~100 bytes
-MAX_LINE_CHARS = 100_000  # a physical line longer than this is refused before it is split
+MAX_LINE_CHARS = 1_000_000  # a physical line longer than this is refused before csv splits it
 MAX_CELL_CHARS = 10_000  # the longest real cell (cues.csv phrases) is ~3,000 characters
 MAX_INT_DIGITS = 19
 BIGINT_MAX = 2**63 - 1  # the figures.value column is a DuckDB BIGINT
@@ -305,13 +305,14 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
     memos: list[dict[str, tuple[Any, str | None]] | None] = [{} if c.type in _MEMO_TYPES else None
                                                               for c in spec.columns]
     prev_end = 1
+    row_count = 0  # rows read after the first problem (not kept)
     try:
         for record in reader:
             line = prev_end + 1
             prev_end = reader.line_num
             if not record or not "".join(record).strip():
                 continue  # blank lines are harmless in hand-edited files
-            if len(rows) >= max_rows:
+            if len(rows) + row_count >= max_rows:
                 errors.add(DataError(file, line, None, f"more than {max_rows:,} rows; the limit is {max_rows:,}"))
                 break
             if len(record) != len(spec.columns):
@@ -340,7 +341,10 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None, max_bytes:
                 errors.add(DataError(file, line, spec.key[0], f"duplicate key {quote(shown)[1:-1]} (first on line {seen[key]})"))
             elif key is not None:
                 seen[key] = line
-            rows.append(row)
+            if not errors:
+                rows.append(row)  # a refused file's rows are never used: a hostile one costs no row memory
+            else:
+                row_count += 1
     except _LineTooLong as exc:
         errors.add(DataError(file, exc.line, None, f"the line is {exc.length:,} characters long; the limit is "
                                                    f"{MAX_LINE_CHARS:,} (is a closing quote missing?)"))

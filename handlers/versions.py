@@ -208,11 +208,13 @@ class VersionStore:
             self._mirror(files)
             self._point_at(info.number)
         except OSError as exc:
-            # The version directory exists but is not current; put back what the editors had.
+            # The new version never became current: put back what the editors had and remove it,
+            # so /history does not list a version that was never served.
             try:
                 self._mirror(previous)
             except OSError:
                 pass
+            shutil.rmtree(self.root / f"{info.number:04d}", ignore_errors=True)
             raise VersionWriteError.of(exc, self.data_dir) from exc
         return info
 

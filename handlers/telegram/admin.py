@@ -100,6 +100,11 @@ def safe_name(name: str | None, fallback: str) -> str:
     return cleaned if len(cleaned) <= 64 else cleaned[:63] + "…"
 
 
+class Undeliverable(Exception):
+    """Telegram refused a message to the admin's private chat (e.g. "chat not found": the admin
+    never started the bot). Not a network error: trying again cannot help."""
+
+
 class AdminReply:
     """Where an admin's answers go: always a private chat with the admin (never a group)."""
 
@@ -115,9 +120,12 @@ class AdminReply:
             last = i == len(chunks) - 1
 
             async def send(chunk: str = chunk, last: bool = last) -> Message:
-                return await self.context.bot.send_message(self.chat_id, chunk, parse_mode="HTML",
-                                                           reply_markup=markup if last else None,
-                                                           disable_web_page_preview=True)
+                try:
+                    return await self.context.bot.send_message(self.chat_id, chunk, parse_mode="HTML",
+                                                               reply_markup=markup if last else None,
+                                                               disable_web_page_preview=True)
+                except BadRequest as exc:  # a NetworkError subclass, which with_retries would retry
+                    raise Undeliverable(str(exc)) from exc
 
             sent = await with_retries(send)
             if sent is None:
@@ -173,7 +181,7 @@ async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
     if message.chat.type != "private":
         try:
             sent = await out.view("admin_in_private", command=command)
-        except (BadRequest, Forbidden) as exc:
+        except (Undeliverable, Forbidden) as exc:
             log.info("admin %s used /%s in a group; the private chat is not open (%s)", user, command, exc)
             sent = None
         activity(context).audit(user, f"/{command} sent in a group", chat=message.chat_id, answered_privately=bool(sent))
