@@ -15,6 +15,7 @@ from handlers.settings import Settings
 from handlers.store import DataLoadError, build_snapshot, read_dir
 from handlers.telegram.admin import UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS
 from handlers.versions import VersionStore
+from tests.apispec import check_calls_against_spec
 from tests.botapi import FakeBotAPI
 from tests.botapi import updates as U
 from tests.conftest import DATA_DIR
@@ -45,6 +46,7 @@ async def ha(tmp_path: Path) -> AsyncIterator[Harness]:
         settings = settings_for(api, FACTDESK_DATA_DIR=str(data), FACTDESK_STATE_DIR=str(tmp_path / "state"))
         async with running_bot(api, settings) as harness:
             yield harness
+        check_calls_against_spec(api.calls, tmp_path)
 
 
 async def upload(h: Harness, content: bytes, name: str = "figures.csv", user_id: int = ADMIN,

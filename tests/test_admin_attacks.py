@@ -26,42 +26,18 @@ from handlers.settings import PROJECT_ROOT, Settings
 from handlers.store import QUOTE_CHARS, DataLoadError, build_snapshot, read_dir
 from handlers.telegram.admin import UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS
 from handlers.versions import VersionStore
-from tests.attacks import ATTACKS, Attack, with_cell
+from tests.apispec import check_calls_against_spec
+from tests.attacks import ATTACKS, Attack
 from tests.botapi import FakeBotAPI
 from tests.botapi import updates as U
-from tests.botapi.server import Call, UploadedFile
+from tests.botapi.server import Call
 from tests.conftest import DATA_DIR
-from tests.test_admin import ask, copy_data, corrected_figures, press, upload
+from tests.test_admin import ask, copy_data, press, upload
 from tests.test_telegram import ADMIN, TOKEN, Harness, running_bot, settings_for, text_of
 
 ADMIN2 = 777002
 REPORTER = 5550300
 GROUP = U.DEFAULT_GROUP_ID
-
-
-# --- the Bot API spec check -------------------------------------------------------------------------
-
-def _apispec() -> Path:
-    for parent in PROJECT_ROOT.parents:
-        candidate = parent / "shared" / "apispec" / "check.py"
-        if candidate.exists():
-            return candidate
-    pytest.fail("../shared/apispec/check.py not found next to the project")
-
-
-def check_calls_against_spec(calls: list[Call], tmp: Path) -> None:
-    """Run the spec checker over every call the bot made; fail listing the violations."""
-    recorded = []
-    for c in calls:
-        if c.method.startswith("("):
-            continue  # file downloads are not API calls
-        params = {k: ({"upload": v.filename or "file"} if isinstance(v, UploadedFile) else v)
-                  for k, v in c.params.items()}
-        recorded.append({"method": c.method, "params": params, "content_type": "multipart/form-data"})
-    path = tmp / "calls.json"
-    path.write_text(json.dumps(recorded, ensure_ascii=False, default=str), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(_apispec()), str(path)], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 
 @asynccontextmanager
@@ -188,6 +164,14 @@ print([l for l in open("/proc/self/status") if l.startswith("VmHWM")][0].split()
         assert done.returncode == 0, done.stderr[-2000:]
         peak_kb = int(done.stdout.split()[-1])
         assert peak_kb < 200 * 1024, f"{name}: peak {peak_kb / 1024:.0f} MB"
+
+
+async def test_a_hostile_file_name_is_shown_clean_and_escaped(hb: Harness) -> None:
+    name = "<b>figures</b>\u202e\x07" + "x" * 200 + ".csv"
+    call = await upload(hb, edited({"kp-ru-2023q3": "366"}), name=name)
+    text = text_of(call)
+    assert call.ok and "<b>figures</b>" in text and "\u202e" not in text and "\x07" not in text
+    assert "is valid and would replace figures.csv" in text and len(text.split(" is valid")[0]) <= 64
 
 
 # --- the same validator on disk: /reload, cold start, bot.py check -------------------------------------

@@ -39,8 +39,7 @@ from handlers.admin_ops import figure_diff, merge_table, table_diff
 from handlers.render import split_message
 from handlers.resources import Resources
 from handlers.settings import Settings
-from handlers.store import (LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot,
-                            quote, read_dir)
+from handlers.store import LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot, read_dir
 from handlers.telegram.reply import html_view, send_view, with_retries
 from handlers.telegram.setup import resources
 from handlers.versions import VersionStore, VersionWriteError
