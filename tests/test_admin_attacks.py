@@ -215,6 +215,40 @@ async def test_reload_of_hostile_files_on_disk_is_refused_and_keeps_serving(hb: 
     assert "365" in await ask(hb, "q3 2023 total")
 
 
+async def test_the_real_bot_refuses_a_10_mb_hostile_upload_under_flood_control_and_stops_on_sigterm(
+        tmp_path: Path) -> None:
+    """``python bot.py`` as deployed: the 400,000-problem upload meets 429s, gets one message and
+    one file, and one SIGTERM stops the bot well inside systemd's TimeoutStopSec=60."""
+    from tests.test_operations import START_TIMEOUT, bot_process
+
+    data = copy_data(tmp_path)
+    attack = next(a for a in ATTACKS if a.name.startswith("size: 10 MB, 8 bad cells"))
+    async with FakeBotAPI(token=TOKEN) as api:
+        with bot_process(tmp_path / "bot.log", api.base_url, FACTDESK_DATA_DIR=str(data),
+                         BOT_ADMIN_IDS=str(ADMIN), FACTDESK_STATE_DIR=str(tmp_path / "state")) as bot:
+            await api.wait_for("getUpdates", timeout=START_TIMEOUT)
+            api.fail_next("sendMessage", status=429, retry_after=1, times=2)
+            fid, fuid = api.register_file(attack.content, "figures.csv")
+            api.push_update(U.document_message(fid, fuid, "figures.csv", "text/csv", len(attack.content), user_id=ADMIN))
+            [refusal] = await api.wait_for("sendMessage", lambda c: c.ok, timeout=60)
+            await api.wait_for("sendDocument", lambda c: c.ok, timeout=30)
+            assert await bot.stop(timeout=60) == 0
+        sent = [c for c in api.calls if c.method in ("sendMessage", "sendDocument") and c.ok]
+        assert len(sent) == 2 and "400000 problem(s)" in text_of(refusal)
+        check_calls_against_spec(api.calls, tmp_path)
+    assert "Traceback" not in bot.log
+
+
+async def test_the_real_bot_refuses_to_start_on_a_count_past_bigint(tmp_path: Path) -> None:
+    from tests.test_operations import bot_process
+
+    data, attack = _on_disk(tmp_path, "count: 2^63")
+    async with FakeBotAPI(token=TOKEN) as api:
+        with bot_process(tmp_path / "bot.log", api.base_url, FACTDESK_DATA_DIR=str(data)) as bot:
+            code = await asyncio.to_thread(bot.proc.wait, 30)
+    assert code == 3 and attack.expect[0] in bot.log and "Traceback" not in bot.log
+
+
 # --- serialised changes: two admins confirming at once ----------------------------------------------
 
 def edited(changes: dict[str, str]) -> bytes:
