@@ -360,6 +360,16 @@ async def test_forged_and_foreign_callbacks_change_nothing(hb: Harness) -> None:
     await hb.api.wait_for("sendMessage", lambda c: "Data updated" in c.params.get("text", ""), since=mark)
 
 
+async def test_a_preview_past_its_time_to_live_cannot_be_confirmed(hb: Harness) -> None:
+    preview = await upload(hb, edited({"kp-ru-2023q3": "999"}))
+    for pending in hb.app.bot_data["pending_uploads"].values():
+        pending.created -= 16 * 60  # as if the admin came back after 16 minutes
+    buttons = {b["text"]: b["callback_data"] for row in preview.params["reply_markup"]["inline_keyboard"] for b in row}
+    [ack] = await hb.send(U.callback_query(buttons["Confirm"], preview.result, user_id=ADMIN), method="answerCallbackQuery")
+    assert "expired" in ack.params.get("text", "")
+    assert "365" in await ask(hb, "q3 2023 total")
+
+
 # --- admin commands in groups -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("command", ["/history", "/stats", "/unanswered", "/rollback 1", "/reload", "/rollback"])

@@ -374,6 +374,9 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     res = resources(context)
     who = query.from_user.id
     pending = _pending(context).get(token)
+    if pending is not None and time.time() - pending.created > PENDING_TTL:
+        _pending(context).pop(token, None)  # older than its time to live: pressed too late
+        pending = None
     if (pending is None or who != pending.admin_id or who not in res.settings.admin_ids
             or action not in ("apply", "cancel") or query.message is None or not query.message.is_accessible
             or query.message.chat.type != "private"):
