@@ -232,6 +232,10 @@ async def test_the_real_bot_refuses_a_10_mb_hostile_upload_under_flood_control_a
             api.push_update(U.document_message(fid, fuid, "figures.csv", "text/csv", len(attack.content), user_id=ADMIN))
             [refusal] = await api.wait_for("sendMessage", lambda c: c.ok, timeout=60)
             await api.wait_for("sendDocument", lambda c: c.ok, timeout=30)
+            status = Path(f"/proc/{bot.proc.pid}/status").read_text()
+            peak_kb = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
+            print(f"bot process peak after the 10 MB hostile upload: {peak_kb / 1024:.0f} MB")
+            assert peak_kb < 200 * 1024, f"the bot process peaked at {peak_kb / 1024:.0f} MB"
             assert await bot.stop(timeout=60) == 0
         sent = [c for c in api.calls if c.method in ("sendMessage", "sendDocument") and c.ok]
         assert len(sent) == 2 and "400000 problem(s)" in text_of(refusal)
