@@ -333,6 +333,25 @@ async def test_a_reload_between_preview_and_confirm_is_not_undone(hb: Harness, t
     assert "367" in await ask(hb, "q3 2023 total") and "214" in await ask(hb, "q2 2023 total")
 
 
+def test_merge_applies_only_the_uploads_own_rows_and_refuses_shared_ones() -> None:
+    from handlers.admin_ops import merge_table
+    from handlers.store import TABLES
+
+    spec = TABLES["synonyms"]  # a five-column composite key
+    base = (DATA_DIR / "synonyms.csv").read_bytes()
+    lines = base.decode().splitlines()
+    theirs = "\n".join(lines + ["country,russia,rossiya,place,en"]) + "\n"  # another admin added a row
+    mine = "\n".join([lines[0]] + lines[2:] + ["country,china,zhongguo,place,en"]) + "\n"  # removed one, added one
+    merged = merge_table(spec, base, theirs.encode(), mine.encode())
+    assert merged is not None
+    text = merged.decode()
+    assert "rossiya" in text and "zhongguo" in text and lines[1] not in text.splitlines()
+    assert build_snapshot({**read_dir(DATA_DIR), "synonyms": merged}).counts()["synonyms"] == len(lines) - 1 - 1 + 2
+    # Both touched the same row (by key): no merge, the admin must see a new preview.
+    clash = "\n".join(lines + ["country,china,zhongguo,place,en"]) + "\n"
+    assert merge_table(spec, base, clash.encode(), mine.encode()) is None
+
+
 async def test_pressing_confirm_twice_applies_once(hb: Harness) -> None:
     preview = await upload(hb, edited({"kp-ru-2023q3": "366"}))
     mark = await confirm_together(hb, [(preview, ADMIN), (preview, ADMIN)])
@@ -405,6 +424,17 @@ async def test_admin_command_in_a_group_without_a_private_chat_reveals_nothing(h
         assert "confidential" not in text and "v1" not in text and "365" not in text
         assert len([c for c in hb.api.calls[mark:] if c.method == "sendMessage" and c.ok]) == 1
     assert [v.number for v in VersionStore(Path(hb.app.bot_data["settings"].data_dir)).history()] == [1]  # nothing ran
+
+
+async def test_admin_who_blocked_the_bot_gets_a_pointer_in_the_group_and_nothing_runs(hb: Harness) -> None:
+    hb.api.block_chat(ADMIN)
+    mark = hb.api.mark()
+    hb.api.push_update(U.group_text("/reload", user_id=ADMIN))
+    [pointer] = await hb.api.wait_for("sendMessage", lambda c: c.ok and int(c.params.get("chat_id", 0)) == GROUP,
+                                      since=mark)
+    assert "private chat" in text_of(pointer)
+    await settle(hb)
+    assert len([c for c in hb.api.calls[mark:] if c.method == "sendMessage" and c.ok]) == 1
 
 
 async def test_unanswered_never_reaches_a_group_or_a_non_admin(hb: Harness) -> None:
