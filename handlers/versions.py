@@ -154,13 +154,19 @@ class VersionStore:
         return read_dir(self.data_dir), None
 
     def history(self) -> list[VersionInfo]:
+        """Every complete version, oldest first; one whose description cannot be read is listed
+        as such rather than breaking /history (its files may still be fine to roll back to)."""
         out = []
         if not self.root.is_dir():
             return out
         for folder in sorted(self.root.iterdir()):
             if folder.name.isdigit() and (folder / "version.json").exists():
-                info = json.loads((folder / "version.json").read_text(encoding="utf-8"))
-                out.append(VersionInfo(**info))
+                try:
+                    info = json.loads((folder / "version.json").read_text(encoding="utf-8"))
+                    out.append(VersionInfo(**info))
+                except (OSError, ValueError, TypeError) as exc:
+                    log.warning("unreadable %s: %s", folder / "version.json", exc)
+                    out.append(VersionInfo(int(folder.name), "?", "?", "description unreadable", None))
         return out
 
     # --- writing ------------------------------------------------------------------------------

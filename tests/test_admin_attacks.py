@@ -546,6 +546,12 @@ async def test_a_failed_write_reports_path_and_reason_changes_nothing_and_keeps_
     assert VersionStore(data).files_of(VersionStore(data).current_number())["figures"] == (data / "figures.csv").read_bytes()
 
 
+async def test_a_corrupt_version_description_does_not_break_history(hb: Harness, tmp_path: Path) -> None:
+    (tmp_path / "data" / ".factdesk" / "versions" / "0001" / "version.json").write_bytes(b"{not json\xff")
+    [call] = await hb.send(U.private_text("/history", user_id=ADMIN), chat_id=ADMIN)
+    assert "v1" in text_of(call) and "description unreadable" in text_of(call)
+
+
 def test_a_version_store_that_cannot_be_read_is_bad_data_not_a_traceback(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     store = VersionStore(data)
