@@ -189,12 +189,19 @@ class DataLoadError(Exception):
         more = f"\n  ... and {self.total - MAX_ERRORS_SHOWN} more" if self.total > MAX_ERRORS_SHOWN else ""
         super().__init__(f"{self.total} problem(s) in the data:\n{shown}{more}")
 
-    def report(self) -> str:
-        """The full report as plain text, one problem a line (for a file sent to an admin)."""
-        lines = [f"{self.total} problem(s)"] + [str(e) for e in self.errors]
+    def report(self, rename: tuple[str, str] | None = None) -> str:
+        """The full report as plain text, one problem a line (for a file sent to an admin);
+        ``rename`` = (data file, name the admin sent) names an upload as it was sent."""
+        lines = [f"{self.total} problem(s)"] + [located(e, rename) for e in self.errors]
         if self.total > len(self.errors):
             lines.append(f"... and {self.total - len(self.errors)} more not listed")
         return "\n".join(lines) + "\n"
+
+
+def located(error: DataError, rename: tuple[str, str] | None = None) -> str:
+    """A problem as one line, its file named as the admin sent it when ``rename`` says so."""
+    text = str(error)
+    return text.replace(rename[0], rename[1], 1) if rename and error.file == rename[0] else text
 
 
 _KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}", re.ASCII)

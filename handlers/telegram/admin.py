@@ -39,7 +39,8 @@ from handlers.admin_ops import figure_diff, merge_table, table_diff
 from handlers.render import split_message
 from handlers.resources import Resources
 from handlers.settings import Settings
-from handlers.store import LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot, read_dir
+from handlers.store import (LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot,
+                            located, read_dir)
 from handlers.telegram.reply import html_view, send_view, with_retries
 from handlers.telegram.setup import resources
 from handlers.versions import VersionStore, VersionWriteError
@@ -133,7 +134,8 @@ class AdminReply:
 
     async def document(self, file_name: str, content: bytes, caption: str) -> Message | None:
         async def send() -> Message:
-            return await self.context.bot.send_document(self.chat_id, content, filename=file_name, caption=caption)
+            return await self.context.bot.send_document(self.chat_id, content, filename=file_name, caption=caption,
+                                                        parse_mode="HTML")
 
         return await with_retries(send)
 
@@ -141,22 +143,16 @@ class AdminReply:
                       rename: tuple[str, str] | None = None, **values: Any) -> None:
         """One bounded message (the first problems, each cut short, then "and N more"), and the
         whole report as a text file when there are more."""
-        lines = [str(e) for e in exc.errors]
-        if rename is not None:
-            lines = [line.replace(rename[0], rename[1], 1) for line in lines]
         shown = [line if len(line) <= PROBLEM_CHARS else line[:PROBLEM_CHARS - 1] + "…"
-                 for line in lines[:MAX_ERRORS_SHOWN]]
+                 for line in (located(e, rename) for e in exc.errors[:MAX_ERRORS_SHOWN])]
         attach = exc.total > len(shown)
         await self.view(template, file_name=file_name, errors=shown, total=exc.total, attached=attach,
                         version=version, **values)
         if attach:
-            report = "\n".join([f"{exc.total} problem(s)"] + lines) + "\n"
-            if exc.total > len(lines):
-                report += f"... and {exc.total - len(lines)} more not listed\n"
-            stem = Path(file_name).stem or "data"
-            await self.document(f"problems-{stem}.txt", report.encode("utf-8"),
-                                f"All {exc.total:,} problem(s) found in {file_name}"
-                                + (f" (the first {len(lines):,} listed)" if exc.total > len(lines) else ""))
+            caption = html_view(self.context, "problems_caption", file_name=file_name, total=exc.total,
+                                listed=len(exc.errors))
+            await self.document(f"problems-{Path(file_name).stem or 'data'}.txt",
+                                exc.report(rename).encode("utf-8"), caption)
 
 
 async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str,
@@ -323,7 +319,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _preview(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Resources, who: int, table: str,
-                   name: str, raw: bytes, served: Snapshot, note: str | None = None) -> None:
+                   name: str, raw: bytes, served: Snapshot, changed_to: str | None = None) -> None:
     """Validate an upload against the served files and show what Confirm would change."""
     base = dict(served.files)
     files = {**base, table: raw}
@@ -347,7 +343,7 @@ async def _preview(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Res
     activity(context).audit(who, "upload validated", file=name, table=table, base=served.version)
     markup = InlineKeyboardMarkup([[InlineKeyboardButton("Confirm", callback_data=f"apply:{token}"),
                                     InlineKeyboardButton("Cancel", callback_data=f"cancel:{token}")]])
-    await out.view("upload_preview", markup, file_name=name, table=TABLES[table].file, note=note,
+    await out.view("upload_preview", markup, file_name=name, table=TABLES[table].file, changed_to=changed_to,
                    diff=diff, rows=rows, warnings=snapshot.warnings, version=served.version,
                    labels={fid: res.pipeline.figure_label(fid) for fid in _diff_ids(diff)},
                    new_labels={fid: snapshot_label(snapshot, res, fid) for fid in _diff_ids(diff)})
@@ -409,8 +405,7 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
                 _pending(context).pop(token, None)
                 activity(context).audit(who, "upload conflict", file=pending.file_name, now=served.version)
                 await _preview(out, context, res, who, table, pending.file_name, pending.raw, served,
-                               note=f"The data changed (now v{served.version}) since your preview, in the same "
-                                    f"rows. This is the change your file would make now; nothing was applied.")
+                               changed_to=served.version)
                 return
             try:
                 snapshot = await asyncio.to_thread(build_snapshot, {**served.files, table: mine}, None,
