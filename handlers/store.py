@@ -493,7 +493,7 @@ def cross_check(tables: dict[str, list[dict[str, Any]]]) -> list[DataError]:
     for r in tables.get("synonyms", []):
         k = (r["kind"], r["lang"], r["term"].lower())
         if k in term_owner and term_owner[k][0] != r["id"]:
-            errors.append(DataError("synonyms.csv", r["_line"], "term", f"{r['term']!r} already means {term_owner[k][0]!r} (line {term_owner[k][1]})"))
+            errors.append(DataError("synonyms.csv", r["_line"], "term", f"{quote(r['term'])} already means {term_owner[k][0]!r} (line {term_owner[k][1]})"))
         term_owner.setdefault(k, (r["id"], r["_line"]))
     combos: dict[tuple, int] = {}
     for r in tables.get("figures", []):

@@ -70,8 +70,7 @@ class Pending:
     file_name: str
     raw: bytes  # the uploaded file
     base: dict[str, bytes]  # the served files the preview was computed against
-    files: dict[str, bytes]  # base with the upload in place: what Confirm applies if nothing moved
-    snapshot: Snapshot
+    snapshot: Snapshot  # base with the upload in place, validated: what Confirm applies if nothing moved
     created: float
 
 
@@ -337,7 +336,7 @@ async def _preview(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Res
     now = time.time()
     for key in [k for k, p in pending.items() if now - p.created > PENDING_TTL]:
         del pending[key]
-    pending[token] = Pending(who, table, name, raw, base, files, snapshot, now)
+    pending[token] = Pending(who, table, name, raw, base, snapshot, now)
     diff = figure_diff(served, snapshot) if table == "figures" else None
     rows = table_diff(base.get(table, b""), raw, TABLES[table]) if table != "figures" else None
     activity(context).audit(who, "upload validated", file=name, table=table, base=served.version)
