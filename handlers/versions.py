@@ -19,16 +19,24 @@ bot had been serving, never the files on disk, which an editor may have changed 
 A write that fails (read-only directory, disk full) raises ``VersionWriteError`` naming the path
 and the reason; CURRENT and the data directory are then as they were before.
 
+Writers are serialised across processes too (replicas sharing the data directory): a commit holds
+an exclusive ``flock`` on ``versions/.lock``, and a change computed against version N is refused
+with ``VersionConflict`` if another process made a different version current meanwhile, so one
+replica never silently reverts another's change.
+
 This module builds on ``handlers.store`` (files, validation, snapshots); store never imports it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -66,6 +74,19 @@ class VersionWriteError(Exception):
     @classmethod
     def of(cls, exc: OSError, fallback: Path) -> "VersionWriteError":
         return cls(str(exc.filename or fallback), exc.strerror or exc.__class__.__name__)
+
+
+class VersionConflict(Exception):
+    """Another process made version ``current`` current after this change was computed."""
+
+    def __init__(self, current: int, expected: int) -> None:
+        self.current, self.expected = current, expected
+        super().__init__(f"version {current} is current, not {expected}")
+
+
+def version_number(label: str | None) -> int:
+    """The version number of a snapshot's label; 0 for data not yet versioned (a digest label)."""
+    return int(label) if label and label.isdigit() else 0
 
 
 def load_current(data_dir: Path) -> Snapshot:
@@ -180,35 +201,57 @@ class VersionStore:
         if self.current_number() or (self.root / "0001").exists():
             return None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._clean_temporaries()
-            info = self._write_version(1, files, "start-up", "data as first served", None)
-            self._point_at(1)
+            with self._writer():
+                if self.current_number() or (self.root / "0001").exists():
+                    return None  # another process recorded it first
+                self._clean_temporaries()
+                info = self._write_version(1, files, "start-up", "data as first served", None)
+                self._point_at(1)
         except OSError as exc:
             raise VersionWriteError.of(exc, self.root) from exc
         return info
 
+    @contextmanager
+    def _writer(self) -> Iterator[None]:
+        """Exclusive across processes for the duration of one write (released if the process dies)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+b") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
     def commit(self, files: dict[str, bytes], who: str, what: str,
-               served: dict[str, bytes] | None = None) -> VersionInfo:
+               served: dict[str, bytes] | None = None, expected: int | None = None) -> VersionInfo:
         """Write ``files`` as the next version and make it current; returns its info.
 
         Without any version yet, ``served`` (the bytes the bot was serving; by default the data
         directory) is recorded first as version 1, so that the very first change can be rolled
-        back to what was served. On any write failure nothing is current that was not before,
-        and ``VersionWriteError`` says which path failed and why.
+        back to what was served. ``expected`` is the version the change was computed against
+        (0: not yet versioned); if another process made another version current since, nothing is
+        written and ``VersionConflict`` is raised. On any write failure nothing is current that
+        was not before, and ``VersionWriteError`` says which path failed and why.
         """
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._clean_temporaries()
-            current = self.current_number()
-            if current == 0:
-                base = self._write_version(1, served if served is not None else read_dir(self.data_dir),
-                                           "data directory", "data as first served", None)
-                self._point_at(base.number)
-                current = base.number
-            info = self._write_version(self._next_number(), files, who, what, current)
+            with self._writer():
+                return self._commit_locked(files, who, what, served, expected)
         except OSError as exc:
             raise VersionWriteError.of(exc, self.root) from exc
+
+    def _commit_locked(self, files: dict[str, bytes], who: str, what: str, served: dict[str, bytes] | None,
+                       expected: int | None) -> VersionInfo:
+        self._clean_temporaries()
+        current = self.current_number()
+        if expected is not None and current != expected and not (expected == 0 and current == 1 and served is not None
+                                                                   and self.files_of(1) == served):
+            raise VersionConflict(current, expected)
+        if current == 0:
+            base = self._write_version(1, served if served is not None else read_dir(self.data_dir),
+                                       "data directory", "data as first served", None)
+            self._point_at(base.number)
+            current = base.number
+        info = self._write_version(self._next_number(), files, who, what, current)
         previous = self.files_of(current)
         try:
             self._mirror(files)

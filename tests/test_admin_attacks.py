@@ -352,6 +352,50 @@ def test_merge_applies_only_the_uploads_own_rows_and_refuses_shared_ones() -> No
     assert merge_table(spec, base, clash.encode(), mine.encode()) is None
 
 
+async def test_a_version_written_by_another_process_is_never_reverted(hb: Harness, tmp_path: Path) -> None:
+    """Another replica sharing the data directory commits v2 while this bot still serves v1."""
+    data = tmp_path / "data"
+    preview = await upload(hb, edited({"kp-ru-2023q2": "214"}))
+    VersionStore(data).commit({**read_dir(data), "figures": edited({"kp-ru-2023q3": "367"})}, "replica-2",
+                              "upload on another replica", expected=1)
+    mark = hb.api.mark()
+    await press(hb, preview, "Confirm")
+    [refused] = await hb.api.wait_for("sendMessage", lambda c: "another bot process" in c.params.get("text", ""),
+                                      since=mark)
+    assert "v2" in text_of(refused) and "still pending" not in text_of(refused)
+    assert VersionStore(data).current_number() == 2 and b",367," in (data / "figures.csv").read_bytes()
+    [reloaded] = await hb.send(U.private_text("/reload", user_id=ADMIN), chat_id=ADMIN)
+    assert "365 → 367" in text_of(reloaded)
+    mark = hb.api.mark()
+    await press(hb, preview, "Confirm")
+    await hb.api.wait_for("sendMessage", lambda c: "Data updated" in c.params.get("text", ""), since=mark)
+    assert "367" in await ask(hb, "q3 2023 total") and "214" in await ask(hb, "q2 2023 total")
+
+
+def test_two_processes_committing_at_once_never_lose_or_tear_a_version(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    VersionStore(data).record_original(read_dir(data))
+    script = r"""
+import sys
+from pathlib import Path
+from handlers.store import read_dir
+from handlers.versions import VersionStore
+data = Path(sys.argv[1])
+store = VersionStore(data)
+for i in range(15):
+    files = read_dir(data)
+    store.commit({**files, "figures": files["figures"] + f"x-{sys.argv[2]}-{i},north_korea,russia,2019,total,all,1,donga,\n".encode()},
+                 sys.argv[2], f"{i}")
+"""
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(data), who], cwd=PROJECT_ROOT) for who in ("1", "2")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    store = VersionStore(data)
+    history = store.history()
+    assert [v.number for v in history] == list(range(1, 32))  # 1 + 2 x 15, none lost or doubled
+    assert all(v.parent == v.number - 1 for v in history[1:])  # each built on the one before it
+    assert store.files_of(store.current_number()) == read_dir(data)
+
+
 async def test_pressing_confirm_twice_applies_once(hb: Harness) -> None:
     preview = await upload(hb, edited({"kp-ru-2023q3": "366"}))
     mark = await confirm_together(hb, [(preview, ADMIN), (preview, ADMIN)])

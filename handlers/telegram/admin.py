@@ -15,7 +15,9 @@ A preview is pinned to the files it was computed against; if another change was 
 Confirm, the upload is merged only when the two touch different rows (by key), otherwise the
 admin gets a new preview. A change is validated completely before anything is written, written
 as a new version atomically, and only then swapped in, so questions in flight see the old data or
-the new, never a mix. A failed write changes nothing and keeps the pending upload.
+the new, never a mix. A failed write changes nothing and keeps the pending upload. Another bot
+process sharing the data directory (a replica) that wrote a version meanwhile is detected by the
+version store, and the change is refused until /reload loads that version.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from handlers.store import (LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError,
                             located, read_dir)
 from handlers.telegram.reply import html_view, send_view, with_retries
 from handlers.telegram.setup import resources
-from handlers.versions import VersionStore, VersionWriteError
+from handlers.versions import VersionConflict, VersionStore, VersionWriteError, version_number
 
 log = logging.getLogger(__name__)
 
@@ -190,14 +192,17 @@ async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
 
 
 async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, new: Snapshot, who: int,
-                 what: str) -> tuple[Snapshot, Snapshot, dict[str, list[dict[str, Any]]], int]:
+                 what: str, pinned: bool = True) -> tuple[Snapshot, Snapshot, dict[str, list[dict[str, Any]]], int]:
     """Write a validated snapshot's files as a version, swap it in, and send corrections.
 
-    Must run under the admin lock. Raises VersionWriteError (nothing changed) if the write fails.
+    Must run under the admin lock. Raises VersionWriteError (nothing changed) if the write fails,
+    and, when ``pinned``, VersionConflict if another process wrote a version since this one
+    loaded the data it serves (a /reload, which reads the shared files, is not pinned).
     """
     old = res.pipeline.snapshot
     store = VersionStore(res.settings.data_dir)
-    info = await asyncio.to_thread(store.commit, new.files, str(who), what, old.files)
+    expected = version_number(old.version) if pinned else None
+    info = await asyncio.to_thread(store.commit, new.files, str(who), what, old.files, expected)
     new.version = str(info.number)
     diff = figure_diff(old, new)
     res.swap(new)
@@ -205,6 +210,12 @@ async def _apply(context: ContextTypes.DEFAULT_TYPE, res: Resources, new: Snapsh
     activity(context).audit(who, what, version=info.number, added=len(diff["added"]), changed=len(diff["changed"]),
                             removed=len(diff["removed"]), corrections=sent)
     return old, new, diff, sent
+
+
+async def _conflict(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Resources, who: int,
+                    exc: VersionConflict, pending: bool = False) -> None:
+    activity(context).audit(who, "version conflict", current=exc.current, served=exc.expected)
+    await out.view("version_conflict", current=exc.current, version=res.pipeline.snapshot.version, pending=pending)
 
 
 async def _write_failed(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Resources, who: int,
@@ -265,7 +276,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await out.refusal("reload_failed", exc, "data", res.pipeline.snapshot.version)
             return
         try:
-            old, new, diff, sent = await _apply(context, res, snapshot, who, "reload from the data directory")
+            old, new, diff, sent = await _apply(context, res, snapshot, who, "reload from the data directory",
+                                                pinned=False)
         except VersionWriteError as exc:
             await _write_failed(out, context, res, who, exc)
             return
@@ -421,6 +433,9 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         except VersionWriteError as exc:
             await _write_failed(out, context, res, who, exc, pending=True)  # the token stays valid
             return
+        except VersionConflict as exc:
+            await _conflict(out, context, res, who, exc, pending=True)
+            return
         _pending(context).pop(token, None)
     await _report(out, old, new, diff, sent, merged=merged)
 
@@ -478,6 +493,9 @@ async def rollback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             old, new, diff, sent = await _apply(context, res, snapshot, who, f"rollback to version {number}")
         except VersionWriteError as exc:
             await _write_failed(out, context, res, who, exc)
+            return
+        except VersionConflict as exc:
+            await _conflict(out, context, res, who, exc)
             return
     await _report(out, old, new, diff, sent)
 
