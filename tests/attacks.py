@@ -205,6 +205,9 @@ def build() -> list[Attack]:
         eight[i] = _row(cells)
     a.append(Attack("size: eight 120,000-character cells", "figures", _join(eight),
                     ("line 2, column 'note'", "8 problem(s)"), "eight giant cells give one bounded message"))
+    long_keys = [header] + [f"r-{i},{'X' * 200},russia,2023-Q3,transport,air,1,donga," for i in range(25)]
+    a.append(Attack("size: 25 problems of the longest kind", "figures", _join(long_keys),
+                    ("line 2, column 'citizens'", "25 problem(s)"), "the longest problems still fit one message"))
     every = [header] + [f"r-{i},north_korea,russia,2023-Q3,transport,air,３,donga," for i in range(20_000)]
     a.append(Attack("size: 20,000 bad rows", "figures", _join(every),
                     ("line 2, column 'value'", "and 19980 more"), "every row bad: 20 listed, the rest in a file"))

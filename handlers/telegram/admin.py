@@ -53,6 +53,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 UPLOAD_MAX_ROWS = 50_000
 PENDING_TTL = 15 * 60  # an unconfirmed upload is forgotten after 15 minutes
 PROBLEM_CHARS = 240  # one problem line in a chat message; the attached report has them whole
+PROBLEMS_BUDGET = 3_300  # characters of problem lines in one refusal: with its frame, under Telegram's 4,096
 
 USAGE = {
     "reload": "/reload",
@@ -144,8 +145,13 @@ class AdminReply:
                       rename: tuple[str, str] | None = None, **values: Any) -> None:
         """One bounded message (the first problems, each cut short, then "and N more"), and the
         whole report as a text file when there are more."""
-        shown = [line if len(line) <= PROBLEM_CHARS else line[:PROBLEM_CHARS - 1] + "…"
-                 for line in (located(e, rename) for e in exc.errors[:MAX_ERRORS_SHOWN])]
+        shown: list[str] = []
+        for error in exc.errors[:MAX_ERRORS_SHOWN]:
+            line = located(error, rename)
+            line = line if len(line) <= PROBLEM_CHARS else line[:PROBLEM_CHARS - 1] + "…"
+            if sum(map(len, shown)) + len(line) > PROBLEMS_BUDGET:
+                break  # one Telegram message, whatever the problems say
+            shown.append(line)
         attach = exc.total > len(shown)
         await self.view(template, file_name=file_name, errors=shown, total=exc.total, attached=attach,
                         version=version, **values)
