@@ -277,10 +277,16 @@ class VersionStore:
         tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{number:04d}-", dir=self.root))
         try:
             for name, content in files.items():
-                with open(tmp / TABLES[name].file, "wb") as f:
-                    f.write(content)
-                    f.flush()
-                    os.fsync(f.fileno())
+                try:
+                    with open(tmp / TABLES[name].file, "wb") as f:
+                        f.write(content)
+                        f.flush()
+                        os.fsync(f.fileno())
+                except OSError as exc:
+                    # A short write (disk full, file-size limit) carries no file name: name the
+                    # file as it would have been stored, for the admin's report.
+                    final = self.root / f"{number:04d}" / TABLES[name].file
+                    raise OSError(exc.errno, exc.strerror, str(exc.filename or final)) from exc
             with open(tmp / "version.json", "w", encoding="utf-8") as f:
                 json.dump(info.as_dict(), f, indent=1)
                 f.flush()

@@ -596,6 +596,35 @@ async def test_a_corrupt_version_description_does_not_break_history(hb: Harness,
     assert "v1" in text_of(call) and "description unreadable" in text_of(call)
 
 
+def test_a_write_that_runs_out_of_space_midway_leaves_no_trace(tmp_path: Path) -> None:
+    """A real short write (the file-size limit, as a full disk would): the version being written
+    is removed whole, CURRENT and the data directory are untouched, the error names the file."""
+    data = copy_data(tmp_path)
+    VersionStore(data).record_original(read_dir(data))
+    before = read_dir(data)
+    script = r"""
+import resource, signal, sys
+from pathlib import Path
+from handlers.store import read_dir
+from handlers.versions import VersionStore, VersionWriteError
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a short write returns EFBIG instead of killing us
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+data = Path(sys.argv[1])
+files = read_dir(data)
+try:
+    VersionStore(data).commit({**files, "figures": files["figures"] + b"#" * 200_000}, "t", "too big", files, 1)
+except VersionWriteError as exc:
+    print("REFUSED", exc.path, "|", exc.reason)
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(data)], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("REFUSED"), done.stdout + done.stderr
+    assert "figures.csv" in done.stdout and "too large" in done.stdout.lower()
+    store = VersionStore(data)
+    assert store.current_number() == 1 and [v.number for v in store.history()] == [1]
+    assert not list(store.root.glob(".tmp-*")) and read_dir(data) == before
+
+
 def test_a_version_store_that_cannot_be_read_is_bad_data_not_a_traceback(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     store = VersionStore(data)
