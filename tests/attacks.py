@@ -81,6 +81,7 @@ def build() -> list[Attack]:
     a: list[Attack] = []
     fig = _text("figures")
     header = fig.split("\n", 1)[0]
+    pad = "," * (len(header.split(",")) - 8)  # empty cells after source_id: note and whatever follows
     counts = "a count must be ASCII digits within BIGINT"
     for name, value in [("full-width digits", "３６６"), ("Arabic-Indic digits", "٣٦٦"),
                         ("Devanagari digits", "३६६"), ("superscript digits", "³⁶⁶"),
@@ -158,13 +159,13 @@ def build() -> list[Attack]:
     struct = "a malformed file is refused with its line, never half-read"
     content, n = with_rows("figures", "x-1,north_korea,russia")
     a.append(Attack("structure: too few fields", "figures", content, (f"line {n}, column", "fields"), struct))
-    content, n = with_rows("figures", "x-2,north_korea,russia,2023-Q3,total,all,1,donga,,extra")
+    content, n = with_rows("figures", "x-2,north_korea,russia,2023-Q3,total,all,1,donga" + pad + ",extra")
     a.append(Attack("structure: too many fields", "figures", content, (f"line {n}, column", "fields"), struct))
     content, n = with_rows("figures", 'x-3,north_korea,russia,2023-Q3,transport,air,1,donga,"open')
     a.append(Attack("structure: unterminated quote", "figures", content, (f"line {n}",), struct))
     a.append(Attack("structure: duplicate key", "figures", _join(fig.splitlines() + [fig.splitlines()[4]]),
                     ("line", "column 'figure_id'", "duplicate key"), "keys are unique"))
-    content, n = with_rows("figures", "x-4,north_korea,russia,2023-Q3,total,all,1,donga,")
+    content, n = with_rows("figures", "x-4,north_korea,russia,2023-Q3,total,all,1,donga" + pad)
     a.append(Attack("structure: same figure twice", "figures", content, (f"line {n}, column", "same figure"),
                     "one figure per direction, period and category"))
     a.append(Attack("structure: semicolon delimiter", "figures", fig.replace(",", ";").encode(),
@@ -201,21 +202,21 @@ def build() -> list[Attack]:
     eight = fig.splitlines()
     for i in range(1, 9):
         cells = next(csv.reader([eight[i]]))
-        cells[-1] = "w" * 120_000
+        cells[header.split(",").index("note")] = "w" * 120_000
         eight[i] = _row(cells)
     a.append(Attack("size: eight 120,000-character cells", "figures", _join(eight),
                     ("line 2, column 'note'", "8 problem(s)"), "eight giant cells give one bounded message"))
-    long_keys = [header] + [f"r-{i},{'X' * 200},russia,2023-Q3,transport,air,1,donga," for i in range(25)]
+    long_keys = [header] + [f"r-{i},{'X' * 200},russia,2023-Q3,transport,air,1,donga{pad}" for i in range(25)]
     a.append(Attack("size: 25 problems of the longest kind", "figures", _join(long_keys),
                     ("line 2, column 'citizens'", "25 problem(s)"), "the longest problems still fit one message"))
-    every = [header] + [f"r-{i},north_korea,russia,2023-Q3,transport,air,３,donga," for i in range(20_000)]
+    every = [header] + [f"r-{i},north_korea,russia,2023-Q3,transport,air,３,donga{pad}" for i in range(20_000)]
     a.append(Attack("size: 20,000 bad rows", "figures", _join(every),
                     ("line 2, column 'value'", "and 19980 more"), "every row bad: 20 listed, the rest in a file"))
-    hostile = [header] + [f"-{i}\u202e,Bad,B d,２０２３,Bad,Bad,３{'x' * 140},tass,=1" for i in range(50_000)]
+    hostile = [header] + [f"-{i}\u202e,Bad,B d,２０２３,Bad,Bad,３{'x' * 140},tass,=1{pad[1:]}" for i in range(50_000)]
     a.append(Attack("size: 10 MB, 8 bad cells in each of 50,000 rows", "figures", _join(hostile),
                     ("line 2, column 'figure_id'", "400000 problem(s)", "and 399980 more"),
                     "400,000 problems: one message, a file with the first 2,000, bounded memory"))
-    rows = [header] + [f"r-{i},north_korea,russia,2023-Q3,transport,air,1,donga," for i in range(50_001)]
+    rows = [header] + [f"r-{i},north_korea,russia,2023-Q3,transport,air,1,donga{pad}" for i in range(50_001)]
     a.append(Attack("size: 50,001 rows", "figures", _join(rows), ("line 50002", "the limit is 50,000"),
                     "the upload row limit holds"))
     other = "every table gets the same checks"

@@ -23,7 +23,7 @@ import pytest
 
 from handlers import preflight
 from handlers.settings import PROJECT_ROOT, Settings
-from handlers.store import QUOTE_CHARS, DataLoadError, build_snapshot, read_dir
+from handlers.store import QUOTE_CHARS, TABLES, DataLoadError, build_snapshot, read_dir
 from handlers.telegram.admin import UPLOAD_MAX_BYTES, UPLOAD_MAX_ROWS
 from handlers.versions import VersionStore
 from tests.apispec import check_calls_against_spec
@@ -81,6 +81,8 @@ def test_hostile_file_is_refused_with_its_location(attack: Attack) -> None:
     assert f"{attack.table}.csv line " in message
     for problem in exc.value.errors[:20]:
         for quoted in re.findall(r"'(?:[^'\\]|\\.)*'", problem.message):
+            if quoted.strip("'") == ",".join(TABLES[attack.table].header):
+                continue  # the header the file must have, not a value from the file
             assert len(quoted) <= QUOTE_CHARS + 1, (attack.name, problem.message[:200])
         assert len(str(problem)) < 600, (attack.name, str(problem)[:200])
 
