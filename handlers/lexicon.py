@@ -15,7 +15,6 @@ import copy
 import math
 import re
 import threading
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -26,6 +25,7 @@ from rapidfuzz.distance import OSA
 from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
                                register_korean_nouns, script_of)
 from handlers.store import Snapshot
+from handlers.understanding.normalise import normalise_text
 
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
@@ -53,8 +53,8 @@ _REPLACEMENTS = [
 
 
 def normalise(text: str) -> str:
-    """Lowercase NFKC text with typographic punctuation folded, so patterns see one spelling."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Lowercase normalised text with typographic punctuation folded, so patterns see one spelling."""
+    text = normalise_text(text).lower()
     for pattern, repl in _REPLACEMENTS:
         text = pattern.sub(repl, text)
     return re.sub(r"\s+", " ", text).strip()
@@ -316,6 +316,10 @@ class Lexicon:
                 for term in self.phrases.get(key, ()):
                     hits.append(Hit(i, i + n, term, min(fuzzy_score[i:i + n]), " ".join(toks[i:i + n]), key))
         return hits
+
+    def is_word(self, word: str) -> bool:
+        """Is ``word`` (lower case) a whole word the bot knows, a term's word or a function word?"""
+        return word in self.vocabulary or word in self.filler
 
     def label(self, kind: str, id_: str, form: str = "label", lang: str = "en") -> str:
         """Display name for an entity; falls back to the id so unknown ids still read sensibly.

@@ -27,6 +27,7 @@ from handlers.periods import Period, PeriodMention, months, parse_code, tile
 from handlers.queries import QueryRunner, Trace
 from handlers.render import Renderer, to_plain
 from handlers.store import Snapshot
+from handlers.understanding.normalise import normalise_text
 
 MAX_SUGGESTIONS = 3
 MAX_FACTS = 4
@@ -230,7 +231,8 @@ class Pipeline:
     def _answer(self, question: str, previous: Context | None, now: float | None) -> Answer:
         now = time.time() if now is None else now
         question = question.strip()
-        ex = extract(question[:2000], self.lexicon, self.report_date)
+        text = normalise_text(question[:2000], self.lexicon.is_word)
+        ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
         # Only figure questions have entities to carry over; "who is Lankov?" then "Russians in Q3?"
         # is a new question.
@@ -243,7 +245,7 @@ class Pipeline:
         base.entities["followup"] = followup
         # "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own.
         claim = "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
-        if claim and ex.numbers and self.lang == "en" and self._claim_check(question, base):
+        if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             base.traces = runner.traces
             return base
         if result.decision == "answer" and result.intent:
