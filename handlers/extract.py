@@ -42,6 +42,7 @@ class Extraction:
     periods: list[PeriodMention]
     countries: list[CountryMention] = field(default_factory=list)
     categories: list[tuple[str, str, float]] = field(default_factory=list)  # (dimension, id, score)
+    category_at: dict[tuple[str, str], int] = field(default_factory=dict)  # (dimension, id) -> first token index
     dimensions: list[str] = field(default_factory=list)
     cues: dict[str, float] = field(default_factory=dict)
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
@@ -115,6 +116,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             cat = (h.term.kind, h.term.id, h.score)
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
+                ex.category_at[cat[:2]] = h.start
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)

@@ -15,18 +15,22 @@ from __future__ import annotations
 import copy
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from handlers.charts import ChartSpec
 from handlers.extract import CountryMention, Extraction, extract
 from handlers.language import LANGS, detect
 from handlers.lexicon import Lexicon
-from handlers.matcher import FIGURE_INTENTS, MatchResult, match
-from handlers.periods import Period, PeriodMention, months, parse_code, tile
-from handlers.queries import QueryRunner, Trace
+from handlers.matcher import FACT_STRONG, FIGURE_INTENTS, MatchResult, match
+from handlers.periods import Period, PeriodMention, parse_code, tile
+from handlers.queries import QueryRunner
 from handlers.render import Renderer, to_plain
+from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame
+from handlers.operations.base import Decline, OperationCall
+from handlers.operations.registry import choose
 from handlers.store import Snapshot
+from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 
 MAX_SUGGESTIONS = 3
@@ -35,72 +39,28 @@ FACT_KEEP_RATIO = 0.75  # facts scoring within this share of the best are answer
 FACT_FIELDS = ("topic", "statement", "date", "place", "speaker", "subject")  # translated in translations.csv
 MAX_ECHO = 40  # characters of the user's own words repeated back, so answers stay short
 
+# The old name of FollowUp, still imported by handlers/telegram (owned elsewhere); remove when it
+# imports FollowUp from handlers.model.
+Context = FollowUp
 
-@dataclass(frozen=True)
-class Direction:
-    """Citizens of one country entering another."""
-
-    citizens: str
-    destination: str
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a question was about, kept so a follow-up ("and in Q2?") can reuse it."""
-
-    intent: str
-    direction: Direction | None
-    periods: tuple[Period, ...]
-    categories: tuple[tuple[str, str], ...]
-    dimensions: tuple[str, ...]
-    created: float
+OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
+# The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
+# another measure ("how many soldiers", "wages"), a name the report lacks, a departure.
+BLOCKING_UNKNOWNS_LIMIT = 0
 
 
-@dataclass
-class Answer:
-    """Everything a front end needs to reply, and everything needed to explain the reply."""
-
-    question: str
-    kind: str  # "answer" | "suggest" | "fallback"
-    intent: str | None
-    score: float
-    html: str
-    suggestions: list[str] = field(default_factory=list)
-    entities: dict[str, Any] = field(default_factory=dict)
-    traces: list[Trace] = field(default_factory=list)
-    figure_ids: list[str] = field(default_factory=list)
-    context: Context | None = None
-    version: str = ""
-
-    @property
-    def text(self) -> str:
-        return to_plain(self.html)
-
-    @property
-    def has_figures(self) -> bool:
-        return self.kind == "answer" and bool(self.figure_ids)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "kind": self.kind,
-            "intent": self.intent,
-            "score": self.score,
-            "entities": self.entities,
-            "answer": self.text,
-            "suggestions": self.suggestions,
-            "sql": [{"name": t.name, "params": _jsonable(t.params)} for t in self.traces],
-            "figure_ids": self.figure_ids,
-            "data_version": self.version,
-        }
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
+def operation_may_answer(ex: Extraction, result: MatchResult) -> bool:
+    """May an operation answer this question? Only when nothing in it asks for something else."""
+    if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits:
+        return False
+    if ex.cues.keys() & {"other_measure", "stock", "duration_question", "opinion", "who_question"}:
+        return False
+    if result.intent in ("fact", "sources", "caveats", "help", "coverage") and result.decision == "answer":
+        return False
+    if ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories:
+        return False  # "trade volume in 2023": a subject the report states in words, not the entry figures
+    plain = [w for w in ex.unknown if w not in ex.slot_unknown]
+    return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT
 
 
 _FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*)"
@@ -166,15 +126,6 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon) -> bool:
     return True
 
 
-class NoData(Exception):
-    """The data cannot answer exactly this; ``reason`` and ``values`` feed the nodata template."""
-
-    def __init__(self, reason: str, **values: Any) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.values = values
-
-
 class Pipeline:
     """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call."""
 
@@ -215,7 +166,7 @@ class Pipeline:
             self._views[lang] = view
         return view
 
-    def answer(self, question: str, previous: Context | None = None, now: float | None = None,
+    def answer(self, question: str, previous: FollowUp | None = None, now: float | None = None,
                lang: str | None = None, lang_hint: str | None = None) -> Answer:
         """Answer one question; ``previous`` is the asker's last context for follow-ups.
 
@@ -228,7 +179,7 @@ class Pipeline:
             return self.in_language(lang)._answer(question, previous, now)
         return self._answer(question, previous, now)
 
-    def _answer(self, question: str, previous: Context | None, now: float | None) -> Answer:
+    def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
         now = time.time() if now is None else now
         question = question.strip()
         text = normalise_text(question[:2000], self.lexicon.is_word)
@@ -246,6 +197,10 @@ class Pipeline:
         # "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own.
         claim = "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
+            base.traces = runner.traces
+            return base
+        base.frame = build_frame(ex, result.intent)
+        if not followup and self._run_operation(base.frame, ex, result, runner, base, now):
             base.traces = runner.traces
             return base
         if result.decision == "answer" and result.intent:
@@ -267,6 +222,38 @@ class Pipeline:
                                      categories=self._category_labels(ex), exits=ex.exits)
         base.traces = runner.traces
         return base
+
+    def _run_operation(self, frame: QuestionFrame, ex: Extraction, result: MatchResult, runner: QueryRunner,
+                       base: Answer, now: float) -> bool:
+        """Answer with a registered operation when one fits the frame; False leaves it to the intents."""
+        op = choose(frame)
+        if op is None or not operation_may_answer(ex, result):
+            return False
+        try:
+            direction, assumed = self.direction_for(ex)
+        except NoData:
+            return False  # the intent handlers say which countries there are
+        call = OperationCall(frame=frame, ex=ex, runner=runner, desk=self, direction=direction,
+                             assumed_direction=assumed, version=self.snapshot.version)
+        mark = len(runner.traces)
+        try:
+            html = op.run(call)
+        except Decline:
+            del runner.traces[mark:]  # the intent handlers' queries are the ones that explain their answer
+            return False
+        except NoData as nd:
+            base.html = self._render("nodata", reason=nd.reason, **nd.values)
+            base.intent = op.name
+            return True
+        base.kind, base.intent, base.html = call.kind, op.name, html
+        # Figures given only as context (a part of the span asked for) are not answers to correct later.
+        base.figure_ids = call.figure_ids if call.kind == "answer" else []
+        base.score = max(base.score, OPERATION_SCORE)
+        # A follow-up ("and in Q2?") asks for the plain figure of the same subject.
+        base.context = FollowUp("total", direction, tuple(call.periods),
+                                tuple((c.dimension, c.category) for c in frame.categories[:1]),
+                                tuple(c.dimension for c in frame.categories[:1]), now)
+        return True
 
     def _claim_check(self, question: str, base: Answer) -> bool:
         """ "Claim: 300 came for work in Q3" / "is it true that ...": the claim checker's verdicts.
@@ -297,7 +284,7 @@ class Pipeline:
         short = len(ex.toks) <= 6
         return changes and short and (lead or (not has_intent_cue and "count" not in ex.cues)) and not ex.unknown
 
-    def _merge(self, ex: Extraction, previous: Context) -> tuple[Direction | None, list[Period] | None, list[tuple[str, str]], list[str]]:
+    def _merge(self, ex: Extraction, previous: FollowUp) -> tuple[Direction | None, list[Period] | None, list[tuple[str, str]], list[str]]:
         """The previous question's entities, overridden by whatever this one names."""
         direction = previous.direction
         if ex.countries and direction is not None:
@@ -405,17 +392,17 @@ class Pipeline:
         parts = tile(period, available)
         if parts is None:
             near = [p for p in available if p.overlaps(period)]
-            raise NoData("period", period=self._pl(period), what=what, available=[self._pl(p) for p in available],
-                         overlapping=[self._pl(p) for p in near], **self._dir_values(d))
+            raise NoData("period", period=self.period_label(period), what=what, available=[self.period_label(p) for p in available],
+                         overlapping=[self.period_label(p) for p in near], **self._dir_values(d))
         return parts
 
     # --- intents -----------------------------------------------------------------------------------
 
-    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, previous: Context | None,
-                    now: float) -> tuple[str, Context, list[str]]:
+    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, previous: FollowUp | None,
+                    now: float) -> tuple[str, FollowUp, list[str]]:
         if intent in ("fact", "sources", "caveats", "help", "coverage"):
             html, ids = getattr(self, f"_i_{intent}")(ex, runner)
-            return html, Context(intent, None, (), (), (), now), ids
+            return html, FollowUp(intent, None, (), (), (), now), ids
         if previous is not None:
             direction, periods_prev, cats, dims = self._merge(ex, previous)
             if direction is None:
@@ -458,7 +445,7 @@ class Pipeline:
         assert row is not None and row["value"] is not None  # the tiling came from the same rows
         st.figure_ids.extend(row["figure_ids"])
         return {"value": row["value"], "period": period, "parts": [
-            {"label": self._pl(parse_code(c)), "value": v} for c, v in zip(row["periods"], row["part_values"])],
+            {"label": self.period_label(parse_code(c)), "value": v} for c, v in zip(row["periods"], row["part_values"])],
             "source": self.source_chain(st.runner, row["source_id"])}
 
     def _i_total(self, st: "_State") -> str:
@@ -512,8 +499,8 @@ class Pipeline:
     def _need_rows(self, st: "_State", dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
         rows = self._breakdown_rows(st, dimension, period, avail)
         if not rows:
-            have = [self._pl(p) for p in self._periods_with_dimension(st, dimension)]
-            raise NoData("breakdown", dimension=self._label("dimension", dimension), period=self._pl(period),
+            have = [self.period_label(p) for p in self._periods_with_dimension(st, dimension)]
+            raise NoData("breakdown", dimension=self._label("dimension", dimension), period=self.period_label(period),
                          available=have, **self._dir_values(st.direction))
         return rows
 
@@ -544,7 +531,7 @@ class Pipeline:
             row = next((r for r in rows if r["category"] == cid), None)
             if row is None:
                 raise NoData("category", category=self._label(d, cid), dimension=self._label("dimension", d),
-                             period=self._pl(period), rows=rows, **self._dir_values(st.direction))
+                             period=self.period_label(period), rows=rows, **self._dir_values(st.direction))
             picked.append(row)
         st.periods = [period]
         return picked, period, assumed, rows
@@ -655,7 +642,7 @@ class Pipeline:
         rows = st.runner.run("rank_periods", citizens=st.direction.citizens, destination=st.direction.destination,
                              dimension="total", category="all", periods=[p.code for p in pool])
         for r in rows:
-            r["label"] = self._pl(parse_code(r["period"]))
+            r["label"] = self.period_label(parse_code(r["period"]))
             st.figure_ids.append(r["figure_id"])
         st.periods = [parse_code(r["period"]) for r in rows]
         mode = "bottom" if "rank_bottom" in st.ex.cues else "top"
@@ -689,15 +676,15 @@ class Pipeline:
             requested = self._periods_from_numbers(st, dim, cat)
         a, b = self._compare_periods_pair(st, avail, requested)
         if a == b:
-            raise NoData("same_period", period=self._pl(a), **self._dir_values(st.direction))
+            raise NoData("same_period", period=self.period_label(a), **self._dir_values(st.direction))
         pa = self.pieces(a, avail, st.direction, self._what(dim, cat))
         pb = self.pieces(b, avail, st.direction, self._what(dim, cat))
         d = st.direction
         row = self.compare(st.runner, (d, pa, cat), (d, pb, cat), dim)
         st.figure_ids.extend(row["a_ids"] + row["b_ids"])
         st.periods = [a, b]
-        parts_a = [self._pl(p) for p in pa] if len(pa) > 1 else []
-        parts_b = [self._pl(p) for p in pb] if len(pb) > 1 else []
+        parts_a = [self.period_label(p) for p in pa] if len(pa) > 1 else []
+        parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 else []
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b,
                             what=self._what(dim, cat), unequal=a.months != b.months,
                             assumed_period=not st.ex.periods and st.fixed_periods is None,
@@ -765,7 +752,7 @@ class Pipeline:
         if not rows:
             raise NoData("series", what=self._what(dim, cat), **self._dir_values(d))
         for r in rows:
-            r["label"] = self._pl(parse_code(r["period"]))
+            r["label"] = self.period_label(parse_code(r["period"]))
             r["span"] = parse_code(r["period"]).span_in(self.lang)
             r["months"] = parse_code(r["period"]).months
             st.figure_ids.append(r["figure_id"])
@@ -956,9 +943,33 @@ class Pipeline:
     def _label(self, kind: str, id_: str, form: str = "label") -> str:
         return self.lexicon.label(kind, id_, form, self.lang)
 
-    def _pl(self, period: Period) -> str:
+    def period_label(self, period: Period) -> str:
         """A period's name in the answer's language."""
         return period.label_in(self.lang)
+
+    # The Desk protocol (handlers/operations/base.py): what operations may use.
+    def render(self, template: str, **values: Any) -> str:
+        return self._render(template, **values)
+
+    def label(self, kind: str, id_: str, form: str = "label") -> str:
+        return self._label(kind, id_, form)
+
+    def dir_values(self, d: Direction) -> dict[str, str]:
+        return self._dir_values(d)
+
+    def direction_pair(self, ex: Extraction, first: Direction) -> tuple[Direction, Direction]:
+        return self._direction_pair(ex, first)
+
+    def caveat_rows(self, runner: QueryRunner, d: Direction, periods: list[Period], dimension: str | None,
+                    categories: list[str] | None, all_categories: bool = False) -> list[dict[str, Any]]:
+        """The caveats that apply to these figures, in the answer's language."""
+        seen: dict[str, dict[str, Any]] = {}
+        for cat in categories or [None]:
+            for row in runner.run("caveats", citizens=d.citizens, destination=d.destination,
+                                  periods=[p.code for p in periods], dimension=dimension, category=cat,
+                                  all_categories=all_categories, provenance=False):
+                seen.setdefault(row["caveat_id"], row)
+        return self._localise(list(seen.values()), "caveat", "caveat_id", ("text",))
 
     def _localise(self, rows: list[dict[str, Any]], kind: str, key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
         """Rows from SQL with their text columns in the answer's language, where translated."""
@@ -1015,13 +1026,7 @@ class Pipeline:
 
     def caveats(self, st: "_State", periods: list[Period], dimension: str | None, categories: list[str] | None,
                 all_categories: bool = False) -> list[dict[str, Any]]:
-        seen: dict[str, dict[str, Any]] = {}
-        for cat in categories or [None]:
-            for row in st.runner.run("caveats", citizens=st.direction.citizens, destination=st.direction.destination,
-                                     periods=[p.code for p in periods], dimension=dimension, category=cat,
-                                     all_categories=all_categories, provenance=False):
-                seen.setdefault(row["caveat_id"], row)
-        return self._localise(list(seen.values()), "caveat", "caveat_id", ("text",))
+        return self.caveat_rows(st.runner, st.direction, periods, dimension, categories, all_categories)
 
     def _common(self, st: "_State", periods: list[Period], caveats: bool = True) -> dict[str, Any]:
         source_id = self._figure_source(st.runner, st.figure_ids[0]) if st.figure_ids else ""
@@ -1050,7 +1055,7 @@ class Pipeline:
             for d in self.directions:
                 info = self.direction_info[d]
                 periods = sorted(parse_code(p) for p in info["total_periods"] or [])
-                cached.append({**self._dir_values(d), "periods": [self._pl(p) for p in periods],
+                cached.append({**self._dir_values(d), "periods": [self.period_label(p) for p in periods],
                                "dimensions": [self._label("dimension", x) for x in info["dimensions"] or []]})
             self._coverage[self.lang] = cached
         return [dict(c) for c in cached]
@@ -1164,5 +1169,5 @@ class _State:
     figure_ids: list[str] = field(default_factory=list)
     compare_pair: tuple[Direction, Direction] | None = None
 
-    def context(self, intent: str) -> Context:
-        return Context(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions), self.now)
+    def context(self, intent: str) -> FollowUp:
+        return FollowUp(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions), self.now)

@@ -1,0 +1,89 @@
+"""The third stage: an extraction becomes a :class:`QuestionFrame`, the typed meaning of a question.
+
+The measure is composed from what the question names, not looked up in a list of question
+types: "average" plus a unit of time is an average per unit; that plus "times" and a second
+period is a multiple of that period's average; "percentage points" with two shares is a gap in
+points; two or more categories with "share" is the share of a set. A question none of these fit
+keeps the matcher's intent (``legacy_intent``), which the older intent handlers answer.
+"""
+
+from __future__ import annotations
+
+from handlers.extract import Extraction
+from handlers.model import CategoryRef, QuestionFrame
+
+# Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
+UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
+# Plain unit words that make "average" an average per unit ("average month", "mean per quarter").
+UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
+              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
+COMPARE_CUES = {"change"}
+FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
+
+
+def _time_unit(ex: Extraction) -> str | None:
+    for cue, unit in UNIT_CUES.items():
+        if cue in ex.cues:
+            return unit
+    if "average" in ex.cues:
+        return next((UNIT_WORDS[t] for t in ex.toks if t in UNIT_WORDS), None)
+    return None
+
+
+def _fact_aspect(ex: Extraction) -> str | None:
+    if "duration_question" in ex.cues:
+        return "how_many"
+    if "speech" in ex.cues:
+        return "what_said"
+    for tok in ex.toks[:4]:
+        if tok in FACT_ASPECT_WORDS:
+            return FACT_ASPECT_WORDS[tok]
+    return None
+
+
+def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
+    """What the question asks for, composed from the parts extraction found."""
+    categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
+    excluded: tuple[CategoryRef, ...] = ()
+    if "negation" in ex.cues and len(categories) == 1:
+        excluded, categories = categories, ()
+    citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
+    destination = next((m.id for m in ex.countries if m.role == "destination"), None)
+    real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
+    unit = _time_unit(ex)
+    compares = bool(ex.cues.keys() & COMPARE_CUES)
+    share = "share" in ex.cues
+    comparison: str | None = None
+    if unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
+                                                "breakdown", "ranking", "compare_directions")):
+        measure = "average_per_unit"
+        if compares and len(real_periods) >= 2 and ("times" in ex.toks or "multiple" in ex.toks or "x" in ex.toks):
+            measure, comparison = "multiple_of_average", "periods"
+    elif "pp_gap" in ex.cues and (share or "pp_gap" in ex.cues) and (categories or len(ex.countries) >= 2):
+        measure, comparison = "pp_gap", "shares"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and _one_against_rest(categories, ex):
+        measure, comparison = "difference", "categories"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
+        measure = "share"
+    elif excluded and legacy_intent in ("complement", "category", "total", "share"):
+        measure = "sum"
+    elif legacy_intent == "fact":
+        measure = "fact"
+    else:
+        measure = legacy_intent or "count"
+    return QuestionFrame(measure=measure, citizens=citizens, destination=destination,
+                         both_directions="both_directions" in ex.cues, periods=real_periods, categories=categories,
+                         excluded=excluded, dimensions=tuple(ex.dimensions), comparison=comparison, time_unit=unit,
+                         fact_aspect=_fact_aspect(ex) if measure == "fact" else None,
+                         stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent)
+
+
+def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "rail compared with air and road together", "by what percent did air exceed rail": a
+    comparison word stands between the first category and the others."""
+    cue_positions = [i for i, t in enumerate(ex.toks) if t in {"than", "vs", "versus", "against", "over", "exceed",
+                                                               "exceeded", "compared", "compare", "beat", "outnumbered",
+                                                               "outstripped", "surpassed", "more", "ahead"}]
+    first = min(c.pos for c in categories)
+    rest = [c.pos for c in categories if c.pos != first]
+    return any(first < p <= min(rest) for p in cue_positions) if rest else False
