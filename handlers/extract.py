@@ -17,6 +17,7 @@ from handlers.lexicon import Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
+YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
 PERSON_BONUS = 2.0
 SLOT_WORDS = {"by", "via", "for", "through", "using"}  # not "on": "on the on-screen text" is no category
 
@@ -85,6 +86,10 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             masked[i] = " "
     toks = tokens("".join(masked))
     ex = Extraction(text=text, toks=toks, periods=periods)
+    relative = [p for p in periods if p.kind == "relative"]
+    if any(p.text in YEAR_ON_YEAR for p in relative) or (relative and len(relative) < len(periods)):
+        # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
+        ex.cues["change"] = 100.0
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 

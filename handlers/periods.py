@@ -314,7 +314,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
     # relative years
-    ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year)\b")),
+    ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
@@ -513,6 +513,9 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
         phrase = g[0]
         offset = {"last year": -1, "last yr": -1, "prior year": -1, "previous year": -1, "a year earlier": None, "a year ago": None,
                   "the year before last": -2, "year before last": -2, "this year": 0,
+                  # desk shorthand for "against the same period a year earlier"
+                  "y/y": None, "yoy": None, "y-o-y": None, "year on year": None, "year-on-year": None,
+                  "year over year": None, "year-over-year": None, "on the year": None,
                   "current year": 0, "next year": 1}[phrase]
         if offset is None:
             return PeriodMention("relative", None, 1, 12, span, text)

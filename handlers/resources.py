@@ -13,7 +13,8 @@ from handlers.pipeline import Pipeline
 from handlers.queries import load_queries
 from handlers.render import Renderer
 from handlers.settings import Settings
-from handlers.store import Snapshot, load_current
+from handlers.store import Snapshot
+from handlers.versions import load_current
 
 
 @dataclass

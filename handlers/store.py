@@ -441,14 +441,6 @@ def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
     return build_snapshot(read_dir(data_dir), version, texts=locators.read_texts(data_dir))
 
 
-def load_current(data_dir: Path) -> Snapshot:
-    """Load the version being served: the current numbered version, or the plain files."""
-    from handlers.versions import VersionStore  # versions builds on this module
-
-    files, number = VersionStore(data_dir).current_files()
-    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
-
-
 def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:
     con.execute(f"CREATE TABLE {name} ({_DDL[name]})")  # name and DDL come from the whitelist above
     header = list(TABLES[name].header)

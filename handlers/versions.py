@@ -24,7 +24,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from handlers.store import LOAD_ORDER, TABLES, read_dir
+from handlers import locators
+from handlers.store import LOAD_ORDER, TABLES, Snapshot, build_snapshot, read_dir
 
 STATE_DIR_NAME = ".factdesk"
 
@@ -166,3 +167,13 @@ class VersionStore:
     def _clean_temporaries(self) -> None:
         for leftover in self.root.glob(".tmp-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def load_current(data_dir: Path) -> Snapshot:
+    """Load the version being served: the current numbered version, or the plain files.
+
+    Here rather than in store.py, because it needs the version store and the version store
+    builds on store.py (the other way round was an import cycle).
+    """
+    files, number = VersionStore(data_dir).current_files()
+    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
