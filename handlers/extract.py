@@ -18,6 +18,7 @@ from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
+QUARTER_ON_QUARTER = {"q/q", "qoq", "q-o-q", "quarter on quarter", "quarter-on-quarter", "sequential", "sequentially"}
 PERSON_BONUS = 2.0
 SLOT_WORDS = {"by", "via", "for", "through", "using"}  # not "on": "on the on-screen text" is no category
 
@@ -56,6 +57,7 @@ class Extraction:
     exits: bool = False  # asks about people leaving a country, which entry data does not count
     quantitative_facts: set[str] = field(default_factory=set)
     named_subject: bool = False  # the question names a person or body the report quotes or describes
+    fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
 
     def has(self, cue: str) -> bool:
         return cue in self.cues
@@ -87,7 +89,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     toks = tokens("".join(masked))
     ex = Extraction(text=text, toks=toks, periods=periods)
     relative = [p for p in periods if p.kind == "relative"]
-    if any(p.text in YEAR_ON_YEAR for p in relative) or (relative and len(relative) < len(periods)):
+    if (any(p.text in YEAR_ON_YEAR for p in relative) or (relative and len(relative) < len(periods))
+            or any(p.kind == "previous" and p.text in QUARTER_ON_QUARTER for p in periods)):
         # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
         ex.cues["change"] = 100.0
     hits = lex.scan(toks)
@@ -105,6 +108,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
+            if not covered[i] and toks[i] not in lex.filler and toks[i] not in lex.vocabulary_non_fact:
+                ex.fact_only_words.append(toks[i])
             covered[i] = True
     ex.facts = _score_facts(fact_hits, lex)
     hit_keys = {h.key for h in fact_hits}

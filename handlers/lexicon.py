@@ -109,6 +109,8 @@ class Lexicon:
     multi_phrases: list[str] = field(default_factory=list)
     quantitative_facts: set[str] = field(default_factory=set)
     filler: frozenset[str] = frozenset()
+    vocabulary_non_fact: frozenset[str] = frozenset()  # words of countries, categories and cues, not only of facts
+    place_words: frozenset[str] = frozenset()  # words of the places facts name ("Vladivostok"): they qualify, not ask
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
@@ -200,6 +202,8 @@ class Lexicon:
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
         common = {k for k, terms in lex.phrases.items()
                   if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+        lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
+        lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():
             # Rarer keywords identify a fact better; longer phrases are more specific still. A
             # keyword that is also a country, category or cue ("Russia", "visit") says little

@@ -299,13 +299,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the same quarter of 2022 / a year earlier: the months of another period, in another year
     ("same_part", re.compile(r"\b(?:the\s+)?same\s+(?:quarter|period|half|months?)\s+(?:of|in)\s+(\d{4})\b")),
     # third quarter (of 2023 / of last year), 3rd qtr, quarter 3
-    ("quarter_word", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|final)\s+(?:quarter|qtr|quater|quartr|qurter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    ("quarter_word", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:quarter|qtr|quater|quartr|qurter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     ("quarter_num", re.compile(r"\bquarter\s+([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # 1H23, H1 2023, H1'23, first half (of 2023)
     ("half", re.compile(r"\b([12])\s?h\s?" + _Y + r"\b")),
     ("half_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*h([12])\b")),
     ("half", re.compile(r"\bh([12])(?:\s*(?:-|/|of|,)?\s*" + _Y + r")?\b")),
-    ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)\s+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)[\s-]+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     # January-September 2023, jan to sep, july–september
     ("month_range", re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*(?:-|–|—|to|through|thru|until|till)\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),

@@ -30,7 +30,7 @@ from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame
 from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose
 from handlers.store import Snapshot
-from handlers.understanding.frame import build_frame
+from handlers.understanding.frame import build_frame, fact_aspect
 from handlers.understanding.normalise import normalise_text
 
 MAX_SUGGESTIONS = 3
@@ -49,12 +49,24 @@ OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its s
 BLOCKING_UNKNOWNS_LIMIT = 0
 
 
+_QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
+
+
+def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
+    """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
+    the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
+    ("the 'hundreds' figure") qualify a figure question rather than change it."""
+    return [w for w in ex.fact_only_words if w not in lex.place_words and w not in _QUANTITY_WORDS]
+
+
 def operation_may_answer(ex: Extraction, result: MatchResult) -> bool:
     """May an operation answer this question? Only when nothing in it asks for something else."""
-    if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits:
+    if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
-    if ex.cues.keys() & {"other_measure", "stock", "duration_question", "opinion", "who_question"}:
+    if ex.cues.keys() & {"other_measure", "stock", "duration_question", "opinion"}:
         return False
+    if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "combine", "negation"}:
+        return False  # "which minister ...": a name is asked for, not a number
     if result.intent in ("fact", "sources", "caveats", "help", "coverage") and result.decision == "answer":
         return False
     if ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories:
@@ -97,7 +109,61 @@ def question_focus(text: str, lex: Lexicon) -> list[str]:
     return []
 
 
-def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon) -> bool:
+FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters are ("discuss" ~ "discussed")
+SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
+
+
+def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[str]:
+    """Meaning-bearing words of the question that neither an extractor nor the facts account for.
+
+    Function words are data (the ``filler`` cue group per language); a word one of the facts
+    contains (by its first letters) is accounted for; anything else is a detail the report may
+    not give, and an answer that ignored it would answer a different question.
+    """
+    if not facts:
+        return []
+    body = " ".join(str(f.get(k) or "") for f in facts
+                    for k in ("statement", "topic", "subject", "speaker", "quote", "place", "date")).lower()
+    keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
+    corrected = {a for a, _ in ex.corrected}
+    return [w for w in ex.unknown if w not in corrected and not w.isdigit()
+            and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
+
+
+ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
+_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely"})
+_AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
+
+
+def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]) -> bool:
+    """Does the best fact give what the question asks for? A place the question does not already
+    name for "where"; a number for "how many" (digits when an exact one is asked)."""
+    if not facts:
+        return True
+    fact = facts[0]
+    if aspect == "where":
+        place = str(fact.get("place") or "").lower()
+        named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
+        return bool(named) and not all(p in ex.text for p in named)
+    if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
+        statement = str(fact.get("statement") or "")
+        if _EXACT_WORDS & set(ex.toks):
+            return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
+    return True
+
+
+SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells"})
+
+
+def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "What did Putin say ...?" is answered only by a fact that reports someone's words."""
+    if fact is None or "who_question" in ex.cues or not SPEECH_VERBS & set(ex.toks):
+        return True
+    return fact.get("kind") not in SPEECHLESS_KINDS or bool(fact.get("quote"))
+
+
+def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question_text: str = "") -> bool:
     """Does a fact say what the question asks for? By kind of thing (a date, a place, a country,
     a person) or, for anything else, by the word itself (its first five letters)."""
     statement = fact.get("statement") or ""
@@ -112,7 +178,9 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon) -> bool:
         if "focus_date" in kinds:
             ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(statement)) or bool(_SPAN_RE.search(statement))
         elif "focus_place" in kinds:
-            ok = bool(fact.get("place"))
+            # "Where exactly in Siberia?": a place the question already names is no answer.
+            place = str(fact.get("place") or "").lower()
+            ok = bool(place) and not all(p.strip() in question_text for p in place.replace(" and ", ",").split(",") if p.strip())
         elif "focus_country" in kinds:
             ok = any(label.lower() in body for (kind, _), v in lex.labels.items() if kind == "country"
                      for label in (v["label"],))
@@ -203,7 +271,16 @@ class Pipeline:
         if not followup and self._run_operation(base.frame, ex, result, runner, base, now):
             base.traces = runner.traces
             return base
-        if result.decision == "answer" and result.intent:
+        unanswered = fact_words_a_figure_leaves(ex, self.lexicon)
+        if result.decision == "answer" and result.intent in FIGURE_INTENTS and unanswered:
+            # "How many workers did the LPR hire?": "LPR" and "hire" belong to a statement, not to
+            # the entry figures, so the work count would answer a different question.
+            facts = self._localise(runner.run("facts", ids=[ex.facts[0][0]]), "fact", "fact_id", FACT_FIELDS)
+            for f in facts:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            base.html = self._render("nodata", reason="fact_detail", detail=" ".join(unanswered), facts=facts,
+                                     version=self.snapshot.version)
+        elif result.decision == "answer" and result.intent:
             try:
                 html, ctx, figure_ids = self._run_intent(result.intent, ex, runner, previous if followup else None, now)
                 base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
@@ -772,12 +849,22 @@ class Pipeline:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
+        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon)
+        aspect = fact_aspect(ex)
+        if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
+            # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it
+            # answers "vote". Say what the report does not give, then what it does, as context.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
+                         facts=facts[:1],
+                         version=self.snapshot.version)
         focus = question_focus(ex.text, self.lexicon)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.
             # The best-matching fact must say it; a weaker fact that happens to (another quote of
             # the same person) would answer a different question.
-            answering = [f for f in facts if focus_covered(focus, f, self.lexicon)]
+            answering = [f for f in facts if focus_covered(focus, f, self.lexicon, ex.text)]
             if not facts or facts[0] not in answering:
                 for f in facts[:1]:
                     f["chain"] = self.source_chain(runner, f["source_id"])

@@ -18,6 +18,9 @@ UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
               "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
 COMPARE_CUES = {"change"}
+# Words that set one thing against another even where no change cue fires ("more ... than").
+COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
+                           "outnumbered", "outstripped", "surpassed", "ahead"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
 
 
@@ -30,8 +33,9 @@ def _time_unit(ex: Extraction) -> str | None:
     return None
 
 
-def _fact_aspect(ex: Extraction) -> str | None:
-    if "duration_question" in ex.cues:
+def fact_aspect(ex: Extraction) -> str | None:
+    """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
+    if "duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]:
         return "how_many"
     if "speech" in ex.cues:
         return "what_said"
@@ -51,7 +55,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
     real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
     unit = _time_unit(ex)
-    compares = bool(ex.cues.keys() & COMPARE_CUES)
+    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
     share = "share" in ex.cues
     comparison: str | None = None
     if unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
@@ -74,7 +78,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     return QuestionFrame(measure=measure, citizens=citizens, destination=destination,
                          both_directions="both_directions" in ex.cues, periods=real_periods, categories=categories,
                          excluded=excluded, dimensions=tuple(ex.dimensions), comparison=comparison, time_unit=unit,
-                         fact_aspect=_fact_aspect(ex) if measure == "fact" else None,
+                         fact_aspect=fact_aspect(ex) if measure == "fact" else None,
                          stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent)
 
 
