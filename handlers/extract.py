@@ -18,6 +18,7 @@ from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
+CHANGE_WORDS = frozenset({"up", "down", "rise", "rose", "fell", "increase", "decrease", "jump", "drop"})  # "up 152 on the previous quarter"
 QUARTER_ON_QUARTER = {"q/q", "qoq", "q-o-q", "quarter on quarter", "quarter-on-quarter", "sequential", "sequentially"}
 PERSON_BONUS = 2.0
 SLOT_WORDS = {"by", "via", "for", "through", "using"}  # not "on": "on the on-screen text" is no category
@@ -90,7 +91,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     ex = Extraction(text=text, toks=toks, periods=periods)
     relative = [p for p in periods if p.kind == "relative"]
     if (any(p.text in YEAR_ON_YEAR for p in relative) or (relative and len(relative) < len(periods))
-            or any(p.kind == "previous" and p.text in QUARTER_ON_QUARTER for p in periods)):
+            or any(p.kind == "previous" and (p.text in QUARTER_ON_QUARTER or (CHANGE_WORDS & set(toks)
+                                                                          and len(periods) > 1)) for p in periods)):
         # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
         ex.cues["change"] = 100.0
     hits = lex.scan(toks)
