@@ -60,9 +60,6 @@ class Extraction:
     named_subject: bool = False  # the question names a person or body the report quotes or describes
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
 
-    def has(self, cue: str) -> bool:
-        return cue in self.cues
-
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
         return {

@@ -30,8 +30,8 @@ def run(call: OperationCall) -> str:
         raise Decline("equal spans: a plain comparison")
     base, target = (one, two) if one.months > two.months else (two, one)
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
-    base_parts = call.desk.pieces(base, avail, d, what)
-    target_parts = call.desk.pieces(target, avail, d, what)
+    base_parts = call.desk.stored_parts(base, avail, d, what)
+    target_parts = call.desk.stored_parts(target, avail, d, what)
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim, category=cat,
                           a_periods=[p.code for p in base_parts], b_periods=[p.code for p in target_parts],
                           a_months=base.months, b_months=target.months)
