@@ -89,8 +89,14 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Within how many months must workers be sent home?": the top fact states a duration.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
-        unanswered = fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
-        if result.decision == "answer" and result.intent in FIGURE_INTENTS and result.intent != "ranking" and unanswered:
+        if result.intent == "sources":
+            # "Who heads the FSB?": a person asked for, about nothing the report states.
+            asks_person = "who_question" in ex.cues and not ex.facts and self.lang == "en"
+            unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
+        else:
+            unanswered = fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
+        if (result.decision == "answer" and unanswered
+                and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)
         elif result.decision == "answer" and result.intent:

@@ -73,4 +73,5 @@ def run(call: OperationCall) -> str:
     return call.desk.render(NAME, stated=stated, r=row, period=period, assumed_period=assumed, what=what,
                             category=dim != "total", stated_as=stated_as, parts=parts_labelled,
                             missing=[call.desk.period_label(p) for p in missing],
-                            **call.common(row["source_id"], [period]))
+                            **call.common(row["source_id"], [period], None if dim == "total" else dim,
+                                          None if dim == "total" else [cat]))

@@ -36,7 +36,12 @@ WHICH_FIGURE_WORDS = frozenset({"quarter", "quarters", "period", "periods", "mon
 
 
 def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
-    """ "Which border crossing did they use?": the noun after "which" is no part of a figure."""
+    """ "Which border crossing did they use?", "what airport?": a name is asked for, which no
+    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group)."""
+    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
+        named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+        at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
+        return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     for i, tok in enumerate(ex.toks[:-1]):
         if tok == "which":
             noun = ex.toks[i + 1]
@@ -47,6 +52,8 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     return []
 
 
+_WHICH_WHAT = frozenset({"which", "what"})
+_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec"})
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
 
@@ -54,7 +61,8 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
     the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
     ("the 'hundreds' figure") qualify a figure question rather than change it."""
-    return [w for w in ex.fact_only_words if w not in lex.place_words and w not in _QUANTITY_WORDS]
+    movement = "movement" in ex.cues  # "how many came to Russia by plane, for a piece on the Vladivostok route"
+    return [w for w in ex.fact_only_words if not (movement and w in lex.place_words) and w not in _QUANTITY_WORDS]
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -99,7 +107,9 @@ def question_focus(text: str, lex: Lexicon) -> list[str]:
         # Country names and categories qualify the thing asked for; they are not it
         # ("which Russian city" asks for a city).
         content = [w for w in words if (w not in lex.filler or w == words[0] and focus_kind)
-                   and not any(t.kind in ("country", "purpose", "transport") for t in lex.phrases.get((w,), ()))]
+                   and not any(t.kind in ("country", "purpose", "transport") for t in lex.phrases.get((w,), ()))
+                   # "which Siberian regions": a place the report names qualifies the thing asked for
+                   and not any(w[:FACT_STEM_LEN] == p[:FACT_STEM_LEN] for p in lex.place_words if len(p) >= FACT_STEM_LEN)]
         if m.group(1) is not None:
             content = content[:1] if content and content[0] == words[0] else content[:1]
         if content:
@@ -128,8 +138,24 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
                     for k in ("statement", "topic", "subject", "speaker", "quote", "place", "date")).lower()
     keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
     corrected = {a for a, _ in ex.corrected}
-    return [w for w in ex.unknown if w not in corrected and not w.isdigit()
-            and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
+    leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
+                and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
+    # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
+    # noun by a place the question does not already name, any other by the noun itself.
+    top = facts[0]
+    top_body = " ".join(str(top.get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+    for t in ex.toks if _WHICH_WHAT & set(ex.toks) else []:
+        terms = {(x.kind, x.id) for x in lex.phrases.get((t,), ())}
+        if ("cue", "name_noun") not in terms:
+            continue
+        if t[:4] in _PLACE_NOUN_STEMS:
+            places = [p.strip() for p in str(top.get("place") or "").lower().replace(" and ", ",").split(",") if p.strip()]
+            if any(p[:FACT_STEM_LEN] not in ex.text for p in places):
+                continue
+        elif t[:FACT_STEM_LEN] in top_body:
+            continue
+        leftover.append(t)
+    return leftover
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}

@@ -18,8 +18,10 @@ UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
               "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
 COMPARE_CUES = {"change"}
+MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice"})
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100}
+YES_NO_OPENERS = frozenset({"did", "was", "were", "is", "are", "do", "does", "has", "have"})  # "Did 300 come for work?"
 CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a figure and asks whether it holds
 # Words that set one thing against another even where no change cue fires ("more ... than").
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
@@ -61,14 +63,15 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
     share = "share" in ex.cues
     comparison: str | None = None
-    states_figure = bool(ex.cues.keys() & CHECK_CUES) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks)) and not ex.cues.keys() & {"share", "change"}
+    asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
+    states_figure = bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks)) and not ex.cues.keys() & {"share", "change"}
     if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
     elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
                                                 "breakdown", "ranking", "compare_directions")):
         measure = "average_per_unit"
-        if compares and len(real_periods) >= 2 and ("times" in ex.toks or "multiple" in ex.toks or "x" in ex.toks):
+        if (compares or MULTIPLE_WORDS & set(ex.toks)) and len(real_periods) >= 2 and MULTIPLE_WORDS & set(ex.toks):
             measure, comparison = "multiple_of_average", "periods"
     elif "pp_gap" in ex.cues and (share or "pp_gap" in ex.cues) and (categories or len(ex.countries) >= 2):
         measure, comparison = "pp_gap", "shares"
