@@ -76,6 +76,11 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         # "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own.
         claim = "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
         base.frame = build_frame(ex, result.intent)
+        if (base.frame.measure == "share" and len(base.frame.categories) == 1 and result.intent in FIGURE_INTENTS
+                and result.intent != "share"):
+            # "Did more than half come on business?": the frame asks for a share, whatever the matcher heard.
+            result = MatchResult("share", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 self._run_operation(base.frame, ex, result, runner, base, now)

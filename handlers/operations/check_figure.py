@@ -27,7 +27,11 @@ def stated_number(frame: QuestionFrame, toks: list[str]) -> int | None:
 # "Is 'up 152 on the previous quarter' right?": the stated number is a change, which this
 # operation does not check; the intent handlers compare periods.
 CHANGE_WORDS = frozenset({"up", "down", "rise", "rose", "risen", "fell", "fall", "fallen", "increase", "increased",
-                          "decrease", "decreased", "more", "fewer", "less", "jump", "jumped", "drop", "dropped", "grew"})
+                          "decrease", "decreased", "jump", "jumped", "drop", "dropped", "grew"})
+# "Did more than 500 come?", "fewer than 200?": the stated number is a threshold, not a claim.
+ABOVE_WORDS = frozenset({"exceed", "exceeded", "exceeds", "over", "above", "more", "beyond", "surpass", "surpassed",
+                         "top", "topped", "least", "reach", "reached"})
+BELOW_WORDS = frozenset({"below", "under", "fewer", "less"})
 
 
 def applies(frame: QuestionFrame) -> bool:
@@ -38,7 +42,7 @@ def run(call: OperationCall) -> str:
     stated = stated_number(call.frame, call.ex.toks)
     if stated is None:
         raise Decline("no single stated count")
-    if CHANGE_WORDS & set(call.ex.toks) or any(p.kind in ("previous", "relative") for p in call.ex.periods):
+    if (CHANGE_WORDS & set(call.ex.toks) or ({"more", "fewer", "less"} & set(call.ex.toks) and not call.frame.stated_numbers)) or any(p.kind in ("previous", "relative") for p in call.ex.periods):
         raise Decline("the stated number is a change")
     d = call.direction
     dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
@@ -70,7 +74,9 @@ def run(call: OperationCall) -> str:
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
     parts_labelled = [{"label": call.desk.period_label(parse_code(c)), "value": v}
                       for c, v in zip(row["periods"], row["part_values"])]
-    return call.desk.render(NAME, stated=stated, r=row, period=period, assumed_period=assumed, what=what,
+    toks = set(call.ex.toks)
+    threshold = "above" if ABOVE_WORDS & toks else "below" if BELOW_WORDS & toks else None
+    return call.desk.render(NAME, stated=stated, r=row, threshold=threshold, period=period, assumed_period=assumed, what=what,
                             category=dim != "total", stated_as=stated_as, parts=parts_labelled,
                             missing=[call.desk.period_label(p) for p in missing],
                             **call.common(row["source_id"], [period], None if dim == "total" else dim,

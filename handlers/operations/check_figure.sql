@@ -7,7 +7,7 @@ WITH asked AS (
     WHERE citizens = $citizens AND destination = $destination AND dimension = $dimension
       AND category = $category AND list_contains($periods, period)
 )
-SELECT asked.v AS value, asked.v = $stated AS matches, asked.v - $stated AS diff, asked.ids AS figure_ids,
+SELECT asked.v AS value, asked.v = $stated AS matches, asked.v > $stated AS above, asked.v < $stated AS below, asked.v - $stated AS diff, asked.ids AS figure_ids,
        asked.source_id AS source_id, asked.periods AS periods, asked.part_values AS part_values,
        (SELECT list(figure_id ORDER BY figure_id) FROM figures WHERE value = $stated) AS stated_ids
 FROM asked

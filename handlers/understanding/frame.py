@@ -18,9 +18,13 @@ UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
               "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
 COMPARE_CUES = {"change"}
+FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion"})
+SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
 MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice"})
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100}
+THRESHOLD_WORDS = frozenset({"exceed", "exceeded", "exceeds", "over", "above", "more", "than", "least", "below", "under",
+                             "fewer", "less", "beyond", "surpass", "surpassed", "top", "topped", "reach", "reached"})
 YES_NO_OPENERS = frozenset({"did", "was", "were", "is", "are", "do", "does", "has", "have"})  # "Did 300 come for work?"
 CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a figure and asks whether it holds
 # Words that set one thing against another even where no change cue fires ("more ... than").
@@ -64,7 +68,11 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     share = "share" in ex.cues
     comparison: str | None = None
     asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
-    states_figure = bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks)) and not ex.cues.keys() & {"share", "change"}
+    # "Did arrivals exceed 500 in Q3?" states a threshold: a check, though "exceed" is a change cue.
+    threshold = asks_yes_no and bool(THRESHOLD_WORDS & set(ex.toks)) and len(real_periods) <= 1 and not any(
+        p.kind in ("previous", "relative") for p in ex.periods)
+    states_figure = (bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks))
+                     and "share" not in ex.cues and ("change" not in ex.cues or threshold))
     if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
@@ -73,12 +81,18 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         measure = "average_per_unit"
         if (compares or MULTIPLE_WORDS & set(ex.toks)) and len(real_periods) >= 2 and MULTIPLE_WORDS & set(ex.toks):
             measure, comparison = "multiple_of_average", "periods"
-    elif "pp_gap" in ex.cues and (share or "pp_gap" in ex.cues) and (categories or len(ex.countries) >= 2):
-        measure, comparison = "pp_gap", "shares"
+    elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
+                                                                          or "both_directions" in ex.cues))):
+        measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
+    elif (share and len(categories) == 2 and categories[0].dimension == categories[1].dimension
+          and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
+        measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and _one_against_rest(categories, ex):
         measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
         measure = "share"
+    elif len(categories) == 1 and not excluded and len(real_periods) <= 1 and FRACTION_WORDS & set(ex.toks):
+        measure = "share"  # "did more than half come on business?": a share, whatever else it compares
     elif excluded and legacy_intent in ("complement", "category", "total", "share"):
         measure = "sum"
     elif legacy_intent == "fact":
