@@ -286,6 +286,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_quarters", re.compile(r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(\d{4}))?\b")),
     # first nine months, first six months
     ("first_months", re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b")),
+    # desk shorthand: 9M23, 9M 2023 (the first nine months), "the nine-month total"
+    ("first_months", re.compile(r"\b([2-9]|1[01])m\s?(\d{4}|\d{2})\b")),
+    ("first_months", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven)-month(?:\s+(?:total|figure|period|tally|sum))?(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # 3Q23, 3Q 2023, 3q'23
     ("quarter", re.compile(r"\b([1-4])\s?q\s?" + _Y + r"\b")),
     # 3Q with no year ("in 3Q"): the year comes from the rest of the question or the data

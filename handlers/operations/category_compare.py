@@ -29,8 +29,8 @@ def run(call: OperationCall) -> str:
         raise Decline("no breakdown for that period")
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
                           a_categories=[first.category], b_categories=[c.category for c in rest], periods=[period.code])
-    if row is None or row["a_value"] is None or row["b_value"] is None:
-        raise Decline("no values")
+    if row is None or row["a_value"] is None or row["b_value"] is None or row["b_found"] != len({c.category for c in rest}):
+        raise Decline("a category without figures")
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
     return call.desk.render(NAME, a=call.desk.label(dim, first.category),

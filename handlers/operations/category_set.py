@@ -18,7 +18,8 @@ NAME = "category_set"
 def applies(frame: QuestionFrame) -> bool:
     if frame.measure == "share" and len(frame.categories) >= 2:
         return len({c.dimension for c in frame.categories}) == 1
-    return frame.measure == "sum" and len(frame.excluded) == 1 and not frame.categories
+    return (frame.measure == "sum" and bool(frame.excluded) and not frame.categories
+            and len({c.dimension for c in frame.excluded}) == 1)
 
 
 def run(call: OperationCall) -> str:
@@ -33,8 +34,8 @@ def run(call: OperationCall) -> str:
         raise Decline("no breakdown for that period")  # the intent handlers say what there is
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
                           categories=[r.category for r in refs], periods=[period.code])
-    if row is None or row["set_value"] is None:
-        raise Decline("no values")
+    if row is None or row["set_value"] is None or row["found"] != len({r.category for r in refs}):
+        raise Decline("a category without figures")  # the intent handlers say which categories there are
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
     others = [{"label": call.desk.label(dim, c), "value": v}

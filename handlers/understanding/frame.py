@@ -9,6 +9,8 @@ keeps the matcher's intent (``legacy_intent``), which the older intent handlers 
 
 from __future__ import annotations
 
+import re
+
 from handlers.extract import Extraction
 from handlers.model import CategoryRef, QuestionFrame
 
@@ -18,6 +20,10 @@ UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
               "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
 COMPARE_CUES = {"change"}
+NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without",
+                            "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
+# "air as a share of rail", "Q3 as a percentage of 2022": a ratio between two named things, not a share of the total.
+RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
 FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion"})
 SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
 MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice"})
@@ -58,8 +64,12 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
     excluded: tuple[CategoryRef, ...] = ()
-    if "negation" in ex.cues and len(categories) == 1:
-        excluded, categories = categories, ()
+    if "negation" in ex.cues and categories:
+        # "everything except business and education": the categories named after the negation.
+        at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), -1)
+        after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories
+        if len(categories) == 1 or len(after) == len(categories):
+            excluded, categories = categories, ()
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
     real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
@@ -87,7 +97,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif (share and len(categories) == 2 and categories[0].dimension == categories[1].dimension
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
-    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and _one_against_rest(categories, ex):
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
+            compares and _one_against_rest(categories, ex) or RATIO_RE.search(ex.text)):
         measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
         measure = "share"
