@@ -243,6 +243,9 @@ class FigureIntents:
             # "from Q2 to Q3" in a comparison means the two quarters, not the range between them.
             r = requested[0]
             return Period(r.start, r.start + 2), Period(r.end - 2, r.end)
+        grouped = self._joined_sides(asked, requested)
+        if grouped is not None:
+            return grouped
         if len(requested) >= 2:
             a, b = sorted(requested[:2])
             return a, b
@@ -255,6 +258,31 @@ class FigureIntents:
         if "previous" in kinds or requested == [] or target == self.latest(avail):
             return before, target
         return target, self.latest(avail)
+
+    @staticmethod
+    def _joined_sides(asked: FigureQuestion, requested: list[Period]) -> tuple[Period, Period] | None:
+        """ "Q3 against Q1 and Q2 combined": periods joined by "and"/"+" form one side, when they
+        are adjacent; the two sides in time order. None when the question does not group them."""
+        mentions = [m for m in asked.ex.periods if m.kind not in ("latest", "previous", "relative")]
+        if len(requested) < 3 or len(mentions) != len(requested):
+            return None
+        groups: list[list[Period]] = [[requested[0]]]
+        for (m1, m2), p in zip(zip(mentions, mentions[1:]), requested[1:]):
+            between = asked.ex.text[m1.span[1]:m2.span[0]].strip(" ,")
+            if between in ("and", "+", "plus", "&"):
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        if len(groups) != 2:
+            return None
+        sides = []
+        for g in groups:
+            g = sorted(g)
+            if any(a.end + 1 != b.start for a, b in zip(g, g[1:])):
+                return None
+            sides.append(Period(g[0].start, g[-1].end))
+        a, b = sorted(sides)
+        return a, b
 
     def _i_compare_periods(self, asked: FigureQuestion) -> str:
         dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))

@@ -70,7 +70,8 @@ def run(call: OperationCall) -> str:
         raise Decline("no value")
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
-    stated_as = [call.desk.figure_label(f) for f in row["stated_ids"] or [] if f not in row["figure_ids"]]
+    # What the stated number really is; the asked figure itself only when it is a part of a span.
+    stated_as = [call.desk.figure_label(f) for f in row["stated_ids"] or [] if missing or f not in row["figure_ids"]]
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
     parts_labelled = [{"label": call.desk.period_label(parse_code(c)), "value": v}
                       for c, v in zip(row["periods"], row["part_values"])]

@@ -89,7 +89,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
                                                 "breakdown", "ranking", "compare_directions")):
         measure = "average_per_unit"
-        if (compares or MULTIPLE_WORDS & set(ex.toks)) and len(real_periods) >= 2 and MULTIPLE_WORDS & set(ex.toks):
+        spans = {p.m2 - p.m1 + 1 for p in real_periods if p.kind in ("quarter", "half", "year", "months", "quarters")}
+        if len(real_periods) >= 2 and (MULTIPLE_WORDS & set(ex.toks) or compares and len(spans) > 1):
             measure, comparison = "multiple_of_average", "periods"
     elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
                                                                           or "both_directions" in ex.cues))):
