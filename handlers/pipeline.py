@@ -12,7 +12,6 @@ exactly what was asked, the answer says so and lists what it does have.
 
 from __future__ import annotations
 
-import re
 import time
 
 from handlers.desk import ReportDesk
@@ -25,7 +24,8 @@ from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame
 from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose
 from handlers.queries import QueryRunner
-from handlers.understanding.accounting import fact_words_a_figure_leaves, name_asked_of_a_figure, operation_may_answer, states_duration
+from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
+                                               operation_may_answer, states_a_claim, states_duration)
 from handlers.understanding.followup import is_followup, merge_followup
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
@@ -38,7 +38,6 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
-_WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
 
 
@@ -73,8 +72,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base = Answer(question=question, kind="fallback", intent=result.intent, score=result.score, html="",
                       entities=ex.entity_summary(), version=self.snapshot.version)
         base.entities["followup"] = followup
-        # "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own.
-        claim = "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
+        claim = states_a_claim(ex)
         base.frame = build_frame(ex, result.intent)
         if (base.frame.measure == "share" and len(base.frame.categories) == 1 and result.intent in FIGURE_INTENTS
                 and result.intent != "share"):
@@ -99,7 +97,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             asks_person = "who_question" in ex.cues and not ex.facts and self.lang == "en"
             unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
         else:
-            unanswered = fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
+            unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
+                          + growth_asked_of_levels(ex, result.intent))
         if (result.decision == "answer" and unanswered
                 and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.

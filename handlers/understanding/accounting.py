@@ -57,6 +57,15 @@ _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
 
+GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
+
+
+def growth_asked_of_levels(ex: Extraction, intent: str | None) -> list[str]:
+    """ "Did NK arrivals grow faster than Russian ones?": a comparison of two directions' levels
+    does not answer a question about their growth (which needs the same periods for both)."""
+    return sorted(GROWTH_WORDS & set(ex.toks)) if intent == "compare_directions" else []
+
+
 def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
     the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
@@ -220,6 +229,14 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
         if not ok:
             return False
     return True
+
+
+_WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+
+
+def states_a_claim(ex: Extraction) -> bool:
+    """ "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own."""
+    return "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
 
 
 def states_duration(statement: str) -> bool:
