@@ -80,6 +80,7 @@ class FollowUp:
     categories: tuple[tuple[str, str], ...]
     dimensions: tuple[str, ...]
     created: float
+    frame: QuestionFrame | None = None  # set when an operation answered: a follow-up edits this frame
 
 
 @dataclass

@@ -26,7 +26,7 @@ from handlers.operations.registry import choose
 from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
-from handlers.understanding.followup import is_followup, merge_followup
+from handlers.understanding.followup import edit_frame, is_followup, merge_followup
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -84,7 +84,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 self._run_operation(base.frame, ex, result, runner, base, now)
             base.traces = runner.traces
             return base
-        if not followup and self._run_operation(base.frame, ex, result, runner, base, now):
+        if followup and previous.frame is not None:  # "and in Q2?" after an operation edits its frame
+            base.frame = edit_frame(previous.frame, ex)
+        if (not followup or previous.frame is not None) and self._run_operation(
+                base.frame, ex, result, runner, base, now, previous.direction if followup else None):
             base.traces = runner.traces
             return base
         if (result.decision == "suggest" and result.intent == "fact" and "duration_question" in ex.cues
@@ -124,13 +127,13 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         return base
 
     def _run_operation(self, frame: QuestionFrame, ex: Extraction, result: MatchResult, runner: QueryRunner,
-                       base: Answer, now: float) -> bool:
+                       base: Answer, now: float, last_direction: Direction | None = None) -> bool:
         """Answer with a registered operation when one fits the frame; False leaves it to the intents."""
         op = choose(frame)
         if op is None or not operation_may_answer(frame, ex, result, self.lexicon):
             return False
         try:
-            direction, assumed = self.direction_for(ex)
+            direction, assumed = (last_direction, False) if last_direction and not ex.countries else self.direction_for(ex)
         except NoData:
             return False  # the intent handlers say which countries there are
         call = OperationCall(frame=frame, ex=ex, runner=runner, desk=self, direction=direction,
@@ -149,10 +152,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         # Figures given only as context (a part of the span asked for) are not answers to correct later.
         base.figure_ids = call.figure_ids if call.kind == "answer" else []
         base.score = max(base.score, OPERATION_SCORE)
-        # A follow-up ("and in Q2?") asks for the plain figure of the same subject.
-        base.context = FollowUp("total", direction, tuple(call.periods),
-                                tuple((c.dimension, c.category) for c in frame.categories[:1]),
-                                tuple(c.dimension for c in frame.categories[:1]), now)
+        cats = tuple((c.dimension, c.category) for c in frame.categories[:1])
+        base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(d for d, _ in cats), now, frame)
         return True
 
     def _claim_check(self, question: str, base: Answer) -> bool:
@@ -191,6 +192,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                                fixed_periods=periods_prev, now=now)
         if intent == "compare_directions" and previous is None:
             asked.compare_pair = self._direction_pair(ex, direction)
-        if intent in ("share", "complement", "ranking", "category") and not asked.categories and intent != "ranking":
+        if intent in ("share", "complement", "category") and not asked.categories:
             intent = "breakdown" if asked.dimensions else "total"
+        elif intent == "total" and asked.categories:  # "and by air?" after a total asks for the air figure
+            intent = "category"
         return getattr(self, f"_i_{intent}")(asked), asked.context(intent), asked.figure_ids

@@ -6,10 +6,11 @@ what the new one names: a country, a period, a category or a dimension.
 
 from __future__ import annotations
 
-from typing import Callable
+from dataclasses import replace
+from typing import Any, Callable
 
 from handlers.extract import CountryMention, Extraction
-from handlers.model import Direction, FollowUp
+from handlers.model import CategoryRef, Direction, FollowUp, QuestionFrame
 from handlers.periods import Period
 
 FOLLOWUP_MAX_TOKENS = 6  # longer questions stand on their own
@@ -47,3 +48,21 @@ def merge_followup(ex: Extraction, previous: FollowUp, pick_direction: PickDirec
     if ex.dimensions and not ex.categories:
         cats = []
     return direction, periods, cats, dims
+
+
+def edit_frame(frame: QuestionFrame, ex: Extraction) -> QuestionFrame:
+    """The last question's frame with what the follow-up names put in ("and in Q2?" after a
+    monthly average is the monthly average of Q2): its periods, its categories, its countries."""
+    changes: dict[str, Any] = {}
+    periods = tuple(p for p in ex.periods if p.kind != "latest")
+    if periods:
+        changes["periods"] = periods
+    if ex.categories:
+        named = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
+        slot = "excluded" if frame.excluded or "negation" in ex.cues else "categories"
+        changes[slot] = named
+    citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
+    destination = next((m.id for m in ex.countries if m.role == "destination"), None)
+    if citizens or destination:
+        changes["citizens"], changes["destination"] = citizens, destination
+    return replace(frame, **changes)
