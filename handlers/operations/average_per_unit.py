@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from handlers.model import QuestionFrame
 from handlers.operations.base import Decline, OperationCall, covered_parts, day_after, first_day, requested_or_latest
+from handlers.periods import Period
+from handlers.understanding.frame import COMPARE_WORDS
 
 NAME = "average_per_unit"
 
@@ -23,8 +25,13 @@ def run(call: OperationCall) -> str:
                 if call.frame.categories else ("total", "all"))
     avail = call.desk.available(call.runner, d, dim, cat)
     requested, assumed = requested_or_latest(call, avail)
+    ordered = sorted(set(requested))
+    if len(ordered) > 1 and not call.frame.comparison and all(a.end + 1 == b.start for a, b in zip(ordered, ordered[1:])) \
+            and not (COMPARE_WORDS & set(call.ex.toks) or "change" in call.ex.cues):
+        # "average of Q1, Q2 and Q3": over the whole span first, then each period named
+        requested = [Period(ordered[0].start, ordered[-1].end)] + ordered
     results = []
-    for period in requested[:3]:
+    for period in requested[:4]:
         parts, missing = covered_parts(period, avail)
         if not parts:
             raise Decline("nothing stored inside the period")

@@ -44,7 +44,10 @@ def _time_unit(ex: Extraction) -> str | None:
         if cue in ex.cues:
             return unit
     if "average" in ex.cues:
-        return next((UNIT_WORDS[t] for t in ex.toks if t in UNIT_WORDS), None)
+        unit = next((UNIT_WORDS[t] for t in ex.toks if t in UNIT_WORDS), None)
+        spans = [p for p in ex.periods if p.kind == "quarter"]
+        # "the average of Q1, Q2 and Q3": an average per quarter over the quarters named.
+        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) else None)
     return None
 
 
