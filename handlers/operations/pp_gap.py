@@ -42,8 +42,8 @@ def run(call: OperationCall) -> str:
         raise Decline("no shares")
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
-    a = {"dir": call.desk.dir_values(da), "phrase": call.desk.label(dim, ca, "phrase")}
-    b = {"dir": call.desk.dir_values(db), "phrase": call.desk.label(dim, cb, "phrase")}
+    a = {"dir": call.desk.dir_values(da), "phrase": call.desk.label(dim, ca, "phrase"), "label": call.desk.label(dim, ca)}
+    b = {"dir": call.desk.dir_values(db), "phrase": call.desk.label(dim, cb, "phrase"), "label": call.desk.label(dim, cb)}
     return call.desk.render(NAME, a=a, b=b, r=row, period=period, assumed_period=assumed,
                             same_direction=da == db,
                             **call.common(row["source_id"], [period], dim, [ca, cb]))
