@@ -15,7 +15,7 @@ from handlers.claims import ClaimChecker
 from handlers.cli import Command
 from handlers.handoff import Handoff
 from handlers.language import detect
-from handlers.pipeline import Answer, Context
+from handlers.model import Answer, FollowUp
 from handlers.render import to_plain
 from handlers.resources import Resources
 from handlers.settings import Settings
@@ -44,7 +44,7 @@ def batch(resources: Resources, inp: TextIO, out: TextIO) -> int:
     chat would be, so evaluation scripts can replay whole conversations. A line that is neither
     gets a JSON error object naming its line number, and the batch goes on.
     """
-    contexts: dict[str, Context] = {}
+    contexts: dict[str, FollowUp] = {}
     for number, line in enumerate(inp, start=1):
         text = line.strip()
         if not text:
@@ -77,7 +77,7 @@ def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys
               "Ask about the report's figures and facts; 'help' for examples, 'why' to see how the last\n"
               "answer was computed, 'where' where in the report its figures are stated, 'cite' a line to\n"
               "paste, Ctrl-D or 'quit' to leave.\n")
-    context: Context | None = None
+    context: FollowUp | None = None
     last = None
     while True:
         out.write("\n> ")

@@ -17,6 +17,9 @@ from handlers.lexicon import Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
+YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
+CHANGE_WORDS = frozenset({"up", "down", "rise", "rose", "fell", "increase", "decrease", "jump", "drop"})  # "up 152 on the previous quarter"
+QUARTER_ON_QUARTER = {"q/q", "qoq", "q-o-q", "quarter on quarter", "quarter-on-quarter", "sequential", "sequentially"}
 PERSON_BONUS = 2.0
 SLOT_WORDS = {"by", "via", "for", "through", "using"}  # not "on": "on the on-screen text" is no category
 
@@ -42,6 +45,7 @@ class Extraction:
     periods: list[PeriodMention]
     countries: list[CountryMention] = field(default_factory=list)
     categories: list[tuple[str, str, float]] = field(default_factory=list)  # (dimension, id, score)
+    category_at: dict[tuple[str, str], int] = field(default_factory=dict)  # (dimension, id) -> first token index
     dimensions: list[str] = field(default_factory=list)
     cues: dict[str, float] = field(default_factory=dict)
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
@@ -54,9 +58,7 @@ class Extraction:
     exits: bool = False  # asks about people leaving a country, which entry data does not count
     quantitative_facts: set[str] = field(default_factory=set)
     named_subject: bool = False  # the question names a person or body the report quotes or describes
-
-    def has(self, cue: str) -> bool:
-        return cue in self.cues
+    fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
@@ -84,6 +86,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             masked[i] = " "
     toks = tokens("".join(masked))
     ex = Extraction(text=text, toks=toks, periods=periods)
+    relative = [p for p in periods if p.kind == "relative"]
+    if (any(p.text in YEAR_ON_YEAR for p in relative) or (relative and len(relative) < len(periods))
+            or any(p.kind == "previous" and (p.text in QUARTER_ON_QUARTER or (CHANGE_WORDS & set(toks)
+                                                                          and len(periods) > 1)) for p in periods)):
+        # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
+        ex.cues["change"] = 100.0
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 
@@ -99,6 +107,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
+            if not covered[i] and toks[i] not in lex.filler and toks[i] not in lex.vocabulary_non_fact:
+                ex.fact_only_words.append(toks[i])
             covered[i] = True
     ex.facts = _score_facts(fact_hits, lex)
     hit_keys = {h.key for h in fact_hits}
@@ -115,6 +125,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             cat = (h.term.kind, h.term.id, h.score)
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
+                ex.category_at[cat[:2]] = h.start
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)

@@ -15,7 +15,6 @@ import copy
 import math
 import re
 import threading
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -26,6 +25,7 @@ from rapidfuzz.distance import OSA
 from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
                                register_korean_nouns, script_of)
 from handlers.store import Snapshot
+from handlers.understanding.normalise import normalise_text
 
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
@@ -53,8 +53,8 @@ _REPLACEMENTS = [
 
 
 def normalise(text: str) -> str:
-    """Lowercase NFKC text with typographic punctuation folded, so patterns see one spelling."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Lowercase normalised text with typographic punctuation folded, so patterns see one spelling."""
+    text = normalise_text(text).lower()
     for pattern, repl in _REPLACEMENTS:
         text = pattern.sub(repl, text)
     return re.sub(r"\s+", " ", text).strip()
@@ -109,6 +109,8 @@ class Lexicon:
     multi_phrases: list[str] = field(default_factory=list)
     quantitative_facts: set[str] = field(default_factory=set)
     filler: frozenset[str] = frozenset()
+    vocabulary_non_fact: frozenset[str] = frozenset()  # words of countries, categories and cues, not only of facts
+    place_words: frozenset[str] = frozenset()  # words of the places facts name ("Vladivostok"): they qualify, not ask
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
@@ -200,6 +202,8 @@ class Lexicon:
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
         common = {k for k, terms in lex.phrases.items()
                   if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+        lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
+        lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():
             # Rarer keywords identify a fact better; longer phrases are more specific still. A
             # keyword that is also a country, category or cue ("Russia", "visit") says little
@@ -316,6 +320,10 @@ class Lexicon:
                 for term in self.phrases.get(key, ()):
                     hits.append(Hit(i, i + n, term, min(fuzzy_score[i:i + n]), " ".join(toks[i:i + n]), key))
         return hits
+
+    def is_word(self, word: str) -> bool:
+        """Is ``word`` (lower case) a whole word the bot knows, a term's word or a function word?"""
+        return word in self.vocabulary or word in self.filler
 
     def label(self, kind: str, id_: str, form: str = "label", lang: str = "en") -> str:
         """Display name for an entity; falls back to the id so unknown ids still read sensibly.

@@ -286,6 +286,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("first_quarters", re.compile(r"\bfirst\s+(two|three|2|3)\s+quarters(?:\s+of\s+(\d{4}))?\b")),
     # first nine months, first six months
     ("first_months", re.compile(r"\bfirst\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months(?:\s+of\s+(?:the\s+year\s+)?(\d{4}))?\b")),
+    # desk shorthand: 9M23, 9M 2023 (the first nine months), "the nine-month total"
+    ("first_months", re.compile(r"\b([2-9]|1[01])m\s?(\d{4}|\d{2})\b")),
+    ("first_months", re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven)-month(?:\s+(?:total|figure|period|tally|sum))?(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # 3Q23, 3Q 2023, 3q'23
     ("quarter", re.compile(r"\b([1-4])\s?q\s?" + _Y + r"\b")),
     # 3Q with no year ("in 3Q"): the year comes from the rest of the question or the data
@@ -299,13 +302,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the same quarter of 2022 / a year earlier: the months of another period, in another year
     ("same_part", re.compile(r"\b(?:the\s+)?same\s+(?:quarter|period|half|months?)\s+(?:of|in)\s+(\d{4})\b")),
     # third quarter (of 2023 / of last year), 3rd qtr, quarter 3
-    ("quarter_word", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|final)\s+(?:quarter|qtr|quater|quartr|qurter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    ("quarter_word", re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|final)[\s-]+(?:quarter|qtr|quater|quartr|qurter)(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     ("quarter_num", re.compile(r"\bquarter\s+([1-4])(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # 1H23, H1 2023, H1'23, first half (of 2023)
     ("half", re.compile(r"\b([12])\s?h\s?" + _Y + r"\b")),
     ("half_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*h([12])\b")),
     ("half", re.compile(r"\bh([12])(?:\s*(?:-|/|of|,)?\s*" + _Y + r")?\b")),
-    ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)\s+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)[\s-]+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
     # January-September 2023, jan to sep, july–september
     ("month_range", re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*(?:-|–|—|to|through|thru|until|till)\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
@@ -314,7 +317,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
     # relative years
-    ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year)\b")),
+    ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
@@ -513,6 +516,9 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
         phrase = g[0]
         offset = {"last year": -1, "last yr": -1, "prior year": -1, "previous year": -1, "a year earlier": None, "a year ago": None,
                   "the year before last": -2, "year before last": -2, "this year": 0,
+                  # desk shorthand for "against the same period a year earlier"
+                  "y/y": None, "yoy": None, "y-o-y": None, "year on year": None, "year-on-year": None,
+                  "year over year": None, "year-over-year": None, "on the year": None,
                   "current year": 0, "next year": 1}[phrase]
         if offset is None:
             return PeriodMention("relative", None, 1, 12, span, text)

@@ -1,4 +1,5 @@
-"""Named SQL queries: each lives in ``handlers/sql/NAME.sql`` and takes only bound parameters.
+"""Named SQL queries: each lives in ``handlers/sql/NAME.sql`` (shared) or
+``handlers/operations/NAME.sql`` (an operation's own) and takes only bound parameters.
 
 Only names in the directory can be run (the whitelist is the directory listing read once at
 start-up); values always travel as DuckDB parameters, never inside the SQL text. Every run is
@@ -14,6 +15,7 @@ from typing import Any
 from handlers.store import Snapshot
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
+OPERATIONS_DIR = Path(__file__).resolve().parent / "operations"  # each operation's own .sql, named like it
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,15 @@ def _freeze(value: Any) -> Any:
     return value
 
 
-def load_queries(sql_dir: Path = SQL_DIR) -> dict[str, str]:
-    """Read every named query once; the returned names are the whitelist."""
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(sql_dir.glob("*.sql"))}
+def load_queries(sql_dir: Path = SQL_DIR, operations_dir: Path = OPERATIONS_DIR) -> dict[str, str]:
+    """Read every named query once (shared ones and each operation's); the names are the whitelist."""
+    queries: dict[str, str] = {}
+    for folder in (sql_dir, operations_dir):
+        for p in sorted(folder.glob("*.sql")):
+            if p.stem in queries:
+                raise ValueError(f"two queries named {p.stem!r}")
+            queries[p.stem] = p.read_text(encoding="utf-8")
+    return queries
 
 
 @dataclass

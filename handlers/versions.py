@@ -312,3 +312,4 @@ class VersionStore:
     def _clean_temporaries(self) -> None:
         for leftover in self.root.glob(".tmp-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+

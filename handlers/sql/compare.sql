@@ -11,7 +11,9 @@ WITH a AS (
 SELECT a.v AS a_value, b.v AS b_value, b.v - a.v AS diff,
        CASE WHEN a.v > 0 THEN round(100.0 * (b.v - a.v) / a.v, 1) END AS pct,
        CASE WHEN a.v > 0 THEN round(b.v / a.v, 2) END AS ratio,
+       CASE WHEN a.v > 0 THEN round(100.0 * b.v / a.v, 1) END AS b_pct_of_a,
        CASE WHEN b.v > 0 THEN round(a.v / b.v, 2) END AS inverse_ratio,
+       CASE WHEN b.v > 0 THEN round(100.0 * (a.v - b.v) / b.v, 1) END AS inverse_pct,
        a.v + b.v AS combined,
        a.ids AS a_ids, b.ids AS b_ids
 FROM a, b

@@ -1,0 +1,1 @@
+"""The intent handlers: answers for the question types the matcher names (figures and texts)."""

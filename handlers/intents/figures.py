@@ -1,0 +1,381 @@
+"""Figure intents: totals, breakdowns, categories, shares, rankings, comparisons and series.
+
+Each ``_i_<intent>`` method answers a :class:`FigureQuestion` (the direction, periods and
+categories resolved for one question) with its named SQL and template. They are a mixin of the
+pipeline and use the desk's resolvers and labels. New question shapes are operations
+(handlers/operations/), not new intents here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from handlers.extract import Extraction
+from handlers.model import Direction, FollowUp, NoData
+from handlers.periods import Period, parse_code, tile
+from handlers.queries import QueryRunner
+
+
+class FigureIntents:
+    """The figure intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
+
+    def _periods_for(self, asked: FigureQuestion, dimension: str = "total", category: str = "all",
+                     direction: Direction | None = None) -> tuple[list[Period], list[Period], bool]:
+        """(requested periods, available periods, whether the period was assumed)."""
+        d = direction or asked.direction
+        avail = self.available(asked.runner, d, dimension, category)
+        if asked.fixed_periods is not None:
+            return list(asked.fixed_periods), avail, False
+        requested = self.resolve_mentions(asked.ex.periods, avail)
+        if requested:
+            return requested, avail, False
+        latest = self.latest(avail)
+        if latest is None:
+            raise NoData("series", what=self.series_name(dimension, category), **self.dir_values(d))
+        return [latest], avail, True
+
+    def _sum(self, asked: FigureQuestion, period: Period, avail: list[Period], dimension: str = "total", category: str = "all",
+             direction: Direction | None = None) -> dict[str, Any]:
+        d = direction or asked.direction
+        parts = self.stored_parts(period, avail, d, self.series_name(dimension, category))
+        row = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dimension,
+                            category=category, periods=[p.code for p in parts])
+        assert row is not None and row["value"] is not None  # the tiling came from the same rows
+        asked.figure_ids.extend(row["figure_ids"])
+        return {"value": row["value"], "period": period, "parts": [
+            {"label": self.period_label(parse_code(c)), "value": v} for c, v in zip(row["periods"], row["part_values"])],
+            "source": self.source_chain(asked.runner, row["source_id"])}
+
+    def _i_total(self, asked: FigureQuestion) -> str:
+        requested, avail, assumed = self._periods_for(asked)
+        asked.periods = requested
+        if len(requested) == 2 and "combine" not in asked.ex.cues:
+            return self._i_compare_periods(asked)
+        if len(requested) >= 2:
+            return self._period_list(asked, requested, avail)
+        result = self._sum(asked, requested[0], avail)
+        return self._render("total", r=result, assumed_period=assumed, **self._common(asked, requested))
+
+    def _period_list(self, asked: FigureQuestion, requested: list[Period], avail: list[Period]) -> str:
+        """Several named periods: each value, and their sum when the periods do not overlap."""
+        results = [self._sum(asked, p, avail) for p in sorted(set(requested))]
+        periods = sorted(set(requested))
+        disjoint = all(a.end < b.start for a, b in zip(periods, periods[1:]))
+        combined = None
+        if disjoint:
+            pieces = [x for p in periods for x in self.stored_parts(p, avail, asked.direction, "total")]
+            combined = asked.runner.one("sum_periods", citizens=asked.direction.citizens, destination=asked.direction.destination,
+                                     dimension="total", category="all", periods=[p.code for p in pieces])
+        return self._render("period_list", results=results, combined=combined, **self._common(asked, periods))
+
+    def _breakdown_rows(self, asked: FigureQuestion, dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
+        parts = self.stored_parts(period, avail, asked.direction, "total")
+        rows = asked.runner.run("breakdown", citizens=asked.direction.citizens, destination=asked.direction.destination,
+                             dimension=dimension, periods=[p.code for p in parts])
+        for r in rows:
+            r["label"] = self._label(dimension, r["category"])
+            r["phrase"] = self._label(dimension, r["category"], "phrase")
+            asked.figure_ids.extend(r["figure_ids"])
+        return rows
+
+    def _dimension_period(self, asked: FigureQuestion, dimension: str) -> tuple[Period, list[Period], bool]:
+        """The period for a breakdown: asked, or the latest that has this breakdown."""
+        requested, avail, assumed = self._periods_for(asked)
+        asked.periods = requested
+        if assumed:
+            with_dim = self._periods_with_dimension(asked, dimension)
+            if with_dim:
+                return self.latest(with_dim), avail, True
+        return requested[0], avail, assumed
+
+    def _periods_with_dimension(self, asked: FigureQuestion, dimension: str) -> list[Period]:
+        """Periods with a total and a breakdown by ``dimension``, oldest first (one query, not one per period)."""
+        rows = asked.runner.run("periods_with_dimension", citizens=asked.direction.citizens,
+                             destination=asked.direction.destination, dimension=dimension)
+        return [parse_code(r["period"]) for r in rows]
+
+    def _need_rows(self, asked: FigureQuestion, dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
+        rows = self._breakdown_rows(asked, dimension, period, avail)
+        if not rows:
+            have = [self.period_label(p) for p in self._periods_with_dimension(asked, dimension)]
+            raise NoData("breakdown", dimension=self._label("dimension", dimension), period=self.period_label(period),
+                         available=have, **self.dir_values(asked.direction))
+        return rows
+
+    def _i_breakdown(self, asked: FigureQuestion) -> str:
+        dims = asked.dimensions or [r for r in self._dimensions_in_data()]
+        blocks = []
+        period = None
+        assumed = False
+        for dim in dims:
+            period, avail, assumed = self._dimension_period(asked, dim)
+            rows = self._need_rows(asked, dim, period, avail)
+            blocks.append({"dimension": self._label("dimension", dim), "rows": rows,
+                           "caveats": self.caveats(asked, [period], dim, None, all_categories=True)})
+        asked.periods = [period] if period else []
+        return self._render("breakdown", blocks=blocks, period=period, assumed_period=assumed,
+                            **self._common(asked, asked.periods, caveats=False))
+
+    def _category_rows(self, asked: FigureQuestion) -> tuple[list[dict[str, Any]], Period, bool, list[dict[str, Any]]]:
+        dims = {d for d, _ in asked.categories}
+        if len(dims) > 1:
+            raise NoData("crosstab", categories=[self._label(d, i) for d, i in asked.categories],
+                         **self.dir_values(asked.direction))
+        dim = next(iter(dims))
+        period, avail, assumed = self._dimension_period(asked, dim)
+        rows = self._need_rows(asked, dim, period, avail)
+        picked = []
+        for d, cid in asked.categories:
+            row = next((r for r in rows if r["category"] == cid), None)
+            if row is None:
+                raise NoData("category", category=self._label(d, cid), dimension=self._label("dimension", d),
+                             period=self.period_label(period), rows=rows, **self.dir_values(asked.direction))
+            picked.append(row)
+        asked.periods = [period]
+        return picked, period, assumed, rows
+
+    def _i_category(self, asked: FigureQuestion) -> str:
+        picked, period, assumed, rows = self._category_rows(asked)
+        dim = asked.categories[0][0]
+        combined = None
+        if len(picked) > 1:
+            parts = self.stored_parts(period, self.available(asked.runner, asked.direction), asked.direction, "total")
+            combined = asked.runner.one("sum_categories", citizens=asked.direction.citizens, destination=asked.direction.destination,
+                                     dimension=dim, categories=[r["category"] for r in picked],
+                                     periods=[p.code for p in parts])
+        return self._render("category", picked=picked, rows=rows, period=period, assumed_period=assumed, combined=combined,
+                            pair=self._category_pair(asked, picked, period),
+                            dimension=self._label("dimension", dim),
+                            caveats=self.caveats(asked, [period], dim, [c for _, c in asked.categories]),
+                            **self._common(asked, [period], caveats=False))
+
+    def _category_pair(self, asked: FigureQuestion, picked: list[dict[str, Any]], period: Period) -> dict[str, Any] | None:
+        """Two categories side by side: difference and ratio, computed in SQL."""
+        if len(picked) != 2:
+            return None
+        dim = asked.categories[0][0]
+        small, big = sorted(picked, key=lambda r: r["value"])
+        parts = self.stored_parts(period, self.available(asked.runner, asked.direction), asked.direction, "total")
+        d = asked.direction
+        row = self.compare(asked.runner, (d, parts, small["category"]), (d, parts, big["category"]), dim)
+        return {"big": big, "small": small, "r": row}
+
+    def _i_share(self, asked: FigureQuestion) -> str:
+        picked, period, assumed, rows = self._category_rows(asked)
+        dim = asked.categories[0][0]
+        return self._render("share", picked=picked, rows=rows, period=period, assumed_period=assumed,
+                            dimension=self._label("dimension", dim),
+                            caveats=self.caveats(asked, [period], dim, [c for _, c in asked.categories]),
+                            **self._common(asked, [period], caveats=False))
+
+    def _i_complement(self, asked: FigureQuestion) -> str:
+        picked, period, assumed, rows = self._category_rows(asked)
+        dim = asked.categories[0][0]
+        others = [r for r in rows if r["category"] not in {c for _, c in asked.categories}]
+        return self._render("complement", picked=picked[0], others=others, rows=rows, period=period,
+                            assumed_period=assumed, dimension=self._label("dimension", dim),
+                            caveats=self.caveats(asked, [period], dim, None, all_categories=True),
+                            **self._common(asked, [period], caveats=False))
+
+    def _i_ranking(self, asked: FigureQuestion) -> str:
+        dims = asked.dimensions or sorted({d for d, _ in asked.categories})
+        if not dims:
+            return self._rank_periods(asked)
+        dim = dims[0]
+        period, avail, assumed = self._dimension_period(asked, dim)
+        rows = self._need_rows(asked, dim, period, avail)
+        asked.periods = [period]
+        toks = set(asked.ex.toks)
+        cues = asked.ex.cues
+        position = (2 if toks & {"second", "2nd"} or "rank_second" in cues
+                    else 3 if toks & {"third", "3rd"} or "rank_third" in cues else None)
+        if position is None:
+            mode = "bottom" if "rank_bottom" in asked.ex.cues else "top" if "rank_top" in asked.ex.cues else "all"
+        else:
+            mode = "position"
+        if mode == "top" and {"rank_top", "rank_bottom"} <= asked.ex.cues.keys():
+            mode = "both"
+        top_rank_col = "rank_asc" if mode == "bottom" else "rank_desc"
+        want = 1 if mode in ("top", "bottom", "both") else (position or 1)
+        chosen = [r for r in rows if r[top_rank_col] == want]
+        bottom = [r for r in rows if r["rank_asc"] == 1]
+        unaccounted = rows[0]["unaccounted"] or 0
+        # The leader is certain only if no unpublished remainder could hide a bigger category.
+        certain = mode != "all" and all(r["value"] >= unaccounted for r in chosen) if mode in ("top", "both", "position") else True
+        asked_categories = [c for _, c in asked.categories]
+        return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
+                            certain=certain, asked=asked_categories, period=period, assumed_period=assumed,
+                            dimension=self._label("dimension", dim),
+                            caveats=self.caveats(asked, [period], dim, None, all_categories=True),
+                            **self._common(asked, [period], caveats=False))
+
+    def _rank_periods(self, asked: FigureQuestion) -> str:
+        """Periods of the total ranked by value, within the asked range (or all of equal length)."""
+        avail = self.available(asked.runner, asked.direction)
+        requested = self.resolve_mentions(asked.ex.periods, avail) if asked.fixed_periods is None else list(asked.fixed_periods)
+        partial: Period | None = None
+        if len(requested) >= 2:
+            pool = [p for r in requested for p in (tile(r, avail) or [])]
+        elif requested:
+            pool = [p for p in avail if requested[0].contains(p) and p != requested[0]]
+            if pool and tile(requested[0], pool) is None:
+                partial = requested[0]
+        else:
+            quarters = [p for p in avail if p.months == 3]
+            pool = quarters or avail
+        if len(pool) < 2:
+            raise NoData("which_dimension", dimensions=[self._label("dimension", d) for d in self._dimensions_in_data()])
+        rows = asked.runner.run("rank_periods", citizens=asked.direction.citizens, destination=asked.direction.destination,
+                             dimension="total", category="all", periods=[p.code for p in pool])
+        for r in rows:
+            r["label"] = self.period_label(parse_code(r["period"]))
+            asked.figure_ids.append(r["figure_id"])
+        asked.periods = [parse_code(r["period"]) for r in rows]
+        mode = "bottom" if "rank_bottom" in asked.ex.cues else "top"
+        chosen = [r for r in rows if r["rank_asc" if mode == "bottom" else "rank_desc"] == 1]
+        return self._render("rank_periods", rows=rows, chosen=chosen, mode=mode, partial=partial,
+                            **self._common(asked, asked.periods))
+
+    def _compare_periods_pair(self, asked: FigureQuestion, avail: list[Period], requested: list[Period]) -> tuple[Period, Period]:
+        kinds = {m.kind for m in asked.ex.periods}
+        if len(requested) == 1 and len(asked.ex.periods) == 1 and asked.ex.periods[0].endpoints:
+            # "from Q2 to Q3" in a comparison means the two quarters, not the range between them.
+            r = requested[0]
+            return Period(r.start, r.start + 2), Period(r.end - 2, r.end)
+        grouped = self._joined_sides(asked, requested)
+        if grouped is not None:
+            return grouped
+        if len(requested) >= 2:
+            a, b = sorted(requested[:2])
+            return a, b
+        target = requested[0] if requested else self.latest(avail)
+        if target is None:
+            raise NoData("series", what="total", **self.dir_values(asked.direction))
+        if "relative" in kinds:
+            return Period(target.start - 12, target.end - 12), target
+        before = Period(target.start - target.months, target.start - 1)
+        if "previous" in kinds or requested == [] or target == self.latest(avail):
+            return before, target
+        return target, self.latest(avail)
+
+    @staticmethod
+    def _joined_sides(asked: FigureQuestion, requested: list[Period]) -> tuple[Period, Period] | None:
+        """ "Q3 against Q1 and Q2 combined": periods joined by "and"/"+" form one side, when they
+        are adjacent; the two sides in time order. None when the question does not group them."""
+        mentions = [m for m in asked.ex.periods if m.kind not in ("latest", "previous", "relative")]
+        if len(requested) < 3 or len(mentions) != len(requested):
+            return None
+        groups: list[list[Period]] = [[requested[0]]]
+        for (m1, m2), p in zip(zip(mentions, mentions[1:]), requested[1:]):
+            between = asked.ex.text[m1.span[1]:m2.span[0]].strip(" ,")
+            if between in ("and", "+", "plus", "&"):
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        if len(groups) != 2:
+            return None
+        sides = []
+        for g in groups:
+            g = sorted(g)
+            if any(a.end + 1 != b.start for a, b in zip(g, g[1:])):
+                return None
+            sides.append(Period(g[0].start, g[-1].end))
+        a, b = sorted(sides)
+        return a, b
+
+    def _i_compare_periods(self, asked: FigureQuestion) -> str:
+        dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))
+        requested, avail, assumed = self._periods_for(asked, dim, cat)
+        if asked.fixed_periods is None and not asked.ex.periods:
+            requested = self._periods_from_numbers(asked, dim, cat)
+        a, b = self._compare_periods_pair(asked, avail, requested)
+        if a == b:
+            raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))
+        pa = self.stored_parts(a, avail, asked.direction, self.series_name(dim, cat))
+        pb = self.stored_parts(b, avail, asked.direction, self.series_name(dim, cat))
+        d = asked.direction
+        row = self.compare(asked.runner, (d, pa, cat), (d, pb, cat), dim)
+        asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
+        asked.periods = [a, b]
+        parts_a = [self.period_label(p) for p in pa] if len(pa) > 1 else []
+        parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 else []
+        return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b,
+                            what=self.series_name(dim, cat), unequal=a.months != b.months,
+                            assumed_period=not asked.ex.periods and asked.fixed_periods is None,
+                            **self._common(asked, [a, b]))
+
+    def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
+        """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
+        quoted number is exactly one stored figure of this series; otherwise nothing is inferred."""
+        if len(asked.ex.numbers) < 2:
+            return []
+        rows = asked.runner.run("periods_for", citizens=asked.direction.citizens, destination=asked.direction.destination,
+                             dimension=dimension, category=category)
+        found: list[Period] = []
+        for n in asked.ex.numbers:
+            matches = [r for r in rows if str(r["value"]) == n]
+            if len(matches) != 1:
+                return []
+            found.append(parse_code(matches[0]["period"]))
+        return found if len(set(found)) >= 2 else []
+
+    def _i_compare_directions(self, asked: FigureQuestion) -> str:
+        one, two = asked.compare_pair or self._direction_pair(asked.ex, asked.direction)
+        dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))
+        avail_one = self.available(asked.runner, one, dim, cat)
+        avail_two = self.available(asked.runner, two, dim, cat)
+        requested = self.resolve_mentions(asked.ex.periods, avail_one + avail_two) if asked.fixed_periods is None else list(asked.fixed_periods)
+        assumed = not requested
+        if not requested:
+            common = [p for p in avail_one if tile(p, avail_two)]
+            latest = self.latest(common)
+            if latest is None:
+                raise NoData("no_common_period", **self.dir_values(one))
+            requested = [latest]
+        period = requested[0]
+        p1 = self.stored_parts(period, avail_one, one, self.series_name(dim, cat))
+        p2 = self.stored_parts(period, avail_two, two, self.series_name(dim, cat))
+        row = self.compare(asked.runner, (two, p2, cat), (one, p1, cat), dim)
+        asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
+        asked.periods = [period]
+        chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
+        return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row,
+                            period=period, what=self.series_name(dim, cat), assumed_period=assumed, source=chain,
+                            version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
+
+    def _i_series(self, asked: FigureQuestion) -> str:
+        dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))
+        d = asked.direction
+        rows = asked.runner.run("series", citizens=d.citizens, destination=d.destination, dimension=dim, category=cat)
+        if not rows:
+            raise NoData("series", what=self.series_name(dim, cat), **self.dir_values(d))
+        for r in rows:
+            r["label"] = self.period_label(parse_code(r["period"]))
+            r["span"] = parse_code(r["period"]).span_in(self.lang)
+            r["months"] = parse_code(r["period"]).months
+            asked.figure_ids.append(r["figure_id"])
+        asked.periods = [parse_code(rows[-1]["period"])]
+        mixed = len({r["months"] for r in rows}) > 1
+        return self._render("series", rows=rows, what=self.series_name(dim, cat), mixed=mixed,
+                            **self._common(asked, [parse_code(r["period"]) for r in rows]))
+
+
+@dataclass
+class FigureQuestion:
+    """Per-question working state for the figure intents."""
+
+    ex: Extraction
+    runner: QueryRunner
+    direction: Direction
+    assumed_direction: bool
+    categories: list[tuple[str, str]]
+    dimensions: list[str]
+    fixed_periods: list[Period] | None
+    now: float
+    periods: list[Period] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+    compare_pair: tuple[Direction, Direction] | None = None
+
+    def context(self, intent: str) -> FollowUp:
+        return FollowUp(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions), self.now)

@@ -1,0 +1,98 @@
+"""Text intents: facts the report states, its sources, its caveats, help and coverage.
+
+A fact answer must give what was asked (handlers/understanding/accounting.py); otherwise it says
+what the report does not give, then the nearest statement as context.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handlers.extract import Extraction
+from handlers.desk import FACT_FIELDS, FACT_KEEP_RATIO, MAX_FACTS
+from handlers.model import Direction, NoData
+from handlers.periods import parse_code
+from handlers.queries import QueryRunner
+from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, question_focus,
+                                               says_what_was_said, words_the_facts_leave_out)
+from handlers.understanding.frame import fact_aspect
+
+_FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
+
+
+class TextIntents:
+    """The text intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
+
+    def _i_fact(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        top = ex.facts[0][1]
+        ids = [f for f, s in ex.facts if s >= FACT_KEEP_RATIO * top][:MAX_FACTS]
+        facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
+        if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(f.get("statement") or "")
+                                           for f in facts):
+            # "Will Putin visit in spring?": only a stated prediction answers a question about the
+            # future; otherwise say so, and give what the report does say.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
+        # English only for now: Korean and Russian words reach this point stemmed or split, and
+        # the facts' translations are not indexed by stem, so every word would look uncovered.
+        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon) if self.lang == "en" else []
+        aspect = fact_aspect(ex)
+        if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
+            # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it
+            # answers "vote". Say what the report does not give, then what it does, as context.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
+                         facts=facts[:1],
+                         version=self.snapshot.version)
+        focus = question_focus(ex.text, self.lexicon)
+        if focus:
+            # "Which airline flies the route?": the flights fact is near, but it does not say.
+            # The best-matching fact must say it; a weaker fact that happens to (another quote of
+            # the same person) would answer a different question.
+            answering = [f for f in facts if focus_covered(focus, f, self.lexicon, ex.text)]
+            if not facts or facts[0] not in answering:
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                raise NoData("fact_detail", detail=" ".join(focus), facts=facts[:1], version=self.snapshot.version)
+            facts = answering
+        for f in facts:
+            f["chain"] = self.source_chain(runner, f["source_id"])
+        return self._render("fact", facts=facts, version=self.snapshot.version), []
+
+    def _i_sources(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        chain: list[dict[str, Any]] = []
+        for r in runner.run("sources_used"):
+            for s in self.source_chain(runner, r["source_id"]):
+                if s["source_id"] not in {c["source_id"] for c in chain}:
+                    chain.append(s)
+        caveats = self._localise([c for c in runner.run("all_caveats") if c["kind"] == "provenance"],
+                                 "caveat", "caveat_id", ("text",))
+        return self._render("sources", chain=chain, caveats=caveats, report_date=self.report_date,
+                            dataset=self._dataset(), version=self.snapshot.version), []
+
+    def _i_caveats(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        # Only breakdowns that miss their total are shown; listed by direction, dimension, period.
+        order = {d: i for i, d in enumerate(self.directions)}
+        dims = self._dimensions_in_data()
+        gaps = sorted(runner.run("breakdown_gaps"),
+                      key=lambda r: (order.get(Direction(r["citizens"], r["destination"]), len(order)),
+                                     dims.index(r["dimension"]) if r["dimension"] in dims else len(dims),
+                                     r["p_start"], r["p_end"]))
+        checks = [{"dir": self.dir_values(Direction(r["citizens"], r["destination"])), "period": parse_code(r["period"]),
+                   "dimension": self._label("dimension", r["dimension"]), "total": r["total"],
+                   "parts_sum": r["parts_sum"], "unaccounted": r["unaccounted"], "n": r["n"]} for r in gaps]
+        caveats = self._localise(runner.run("all_caveats"), "caveat", "caveat_id", ("text",))
+        return self._render("caveats", checks=checks, caveats=caveats, version=self.snapshot.version), []
+
+    def _i_help(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        return self._render("help", examples=self.examples(), coverage=self.coverage(runner)), []
+
+    def _i_coverage(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+        return self._render("coverage", coverage=self.coverage(runner), dataset=self._dataset(),
+                            version=self.snapshot.version), []
+
+    def _dataset(self) -> str:
+        return self.lexicon.translated("meta", "dataset", "text", self.lang) or self.dataset if self.lang != "en" else self.dataset

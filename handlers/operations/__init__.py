@@ -1,0 +1,1 @@
+"""Operations: each turns a question frame into bound SQL and a rendered answer; registered in one table."""

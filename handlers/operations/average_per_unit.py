@@ -1,0 +1,53 @@
+"""Average per unit of time: "monthly average in Q3", "how many a day", "per quarter in 2022".
+
+The span's value divided by its months, calendar days or quarters, in SQL. A span the data
+covers only in part (2023, with Q4 missing) is averaged over the months it does cover, and the
+answer says so.
+"""
+
+from __future__ import annotations
+
+from handlers.model import QuestionFrame
+from handlers.operations.base import Decline, OperationCall, covered_parts, day_after, first_day, requested_or_latest
+from handlers.periods import Period
+from handlers.understanding.frame import COMPARE_WORDS
+
+NAME = "average_per_unit"
+
+
+def applies(frame: QuestionFrame) -> bool:
+    return frame.measure == NAME and frame.time_unit is not None and not frame.excluded and len(frame.categories) <= 1
+
+
+def run(call: OperationCall) -> str:
+    d = call.direction
+    dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
+                if call.frame.categories else ("total", "all"))
+    avail = call.desk.available(call.runner, d, dim, cat)
+    requested, assumed = requested_or_latest(call, avail)
+    ordered = sorted(set(requested))
+    if len(ordered) > 1 and not call.frame.comparison and all(a.end + 1 == b.start for a, b in zip(ordered, ordered[1:])) \
+            and not (COMPARE_WORDS & set(call.ex.toks) or "change" in call.ex.cues):
+        # "average of Q1, Q2 and Q3": over the whole span first, then each period named
+        requested = [Period(ordered[0].start, ordered[-1].end)] + ordered
+    results = []
+    for period in requested[:4]:
+        parts, missing = covered_parts(period, avail)
+        if not parts:
+            raise Decline("nothing stored inside the period")
+        covered_months = sum(p.months for p in parts)
+        row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim, category=cat,
+                              periods=[p.code for p in parts], months=covered_months,
+                              first_day=first_day(parts[0]), day_after=day_after(parts[-1]))
+        if row is None or row["value"] is None:
+            raise Decline("no value")
+        if missing and len(parts) > 1 and any(a.end + 1 != b.start for a, b in zip(parts, parts[1:])):
+            raise Decline("covered parts are not one span")  # days would count the gap
+        call.figure_ids.extend(row["figure_ids"])
+        results.append({"period": period, "row": row, "parts": [call.desk.period_label(p) for p in parts],
+                        "missing": [call.desk.period_label(p) for p in missing]})
+    call.periods = [r["period"] for r in results]
+    what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
+    return call.desk.render(NAME, results=results, unit=call.frame.time_unit, what=what, category=dim != "total",
+                            assumed_period=assumed, period=results[0]["period"],
+                            **call.common(results[0]["row"]["source_id"], call.periods))

@@ -1,0 +1,110 @@
+"""What every operation receives and may raise.
+
+An operation is a small unit: ``applies(frame)`` says whether it answers a frame, ``run(call)``
+runs its own named SQL (``handlers/operations/<name>.sql``) with bound parameters and renders
+its own template (``answers/<lang>/<name>.j2``). It reaches the data model only through the
+:class:`Desk` protocol (resolution of directions and periods, labels, sources), never through
+the pipeline's private methods, so operations do not import the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from handlers.extract import Extraction
+from handlers.model import Direction, QuestionFrame
+from handlers.periods import Period, PeriodMention
+from handlers.queries import QueryRunner
+
+
+class Decline(Exception):
+    """Raised by an operation that, once the frame is resolved against the data, does not fit
+    (a span the data covers whole is a plain total): the intent handlers answer instead."""
+
+
+class Desk(Protocol):
+    """The resolvers and labels an operation may use (implemented by the pipeline)."""
+
+    lang: str
+
+    def available(self, runner: QueryRunner, d: Direction, dimension: str = ..., category: str = ...) -> list[Period]: ...
+    def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]: ...
+    def latest(self, available: list[Period]) -> Period | None: ...
+    def stored_parts(self, period: Period, available: list[Period], d: Direction, what: str) -> list[Period]: ...
+    def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]: ...
+    def dir_values(self, d: Direction) -> dict[str, str]: ...
+    def label(self, kind: str, id_: str, form: str = "label") -> str: ...
+    def period_label(self, period: Period) -> str: ...
+    def render(self, template: str, **values: Any) -> str: ...
+    def figure_label(self, figure_id: str, row: dict[str, Any] | None = None) -> str: ...
+    def direction_pair(self, ex: Extraction, first: Direction) -> tuple[Direction, Direction]: ...
+    def caveat_rows(self, runner: QueryRunner, d: Direction, periods: list[Period], dimension: str | None,
+                    categories: list[str] | None, all_categories: bool = False) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class OperationCall:
+    """One frame being answered: the resolved subject and the runner that records every query."""
+
+    frame: QuestionFrame
+    ex: Extraction
+    runner: QueryRunner
+    desk: Desk
+    direction: Direction
+    assumed_direction: bool
+    version: str
+    figure_ids: list[str] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    kind: str = "answer"  # an operation that can give only context (a part of a span) sets "fallback"
+
+    def common(self, source_id: str, periods: list[Period], dimension: str | None = None,
+               categories: list[str] | None = None, all_categories: bool = False) -> dict[str, Any]:
+        """The values every answer template shares: direction, source chain, caveats, version."""
+        return {"dir": self.desk.dir_values(self.direction), "assumed_direction": self.assumed_direction,
+                "source": self.desk.source_chain(self.runner, source_id) if source_id else [],
+                "caveats": self.desk.caveat_rows(self.runner, self.direction, periods, dimension, categories,
+                                                 all_categories),
+                "related": [], "version": self.version}
+
+
+def first_day(period: Period) -> date:
+    year, month0 = divmod(period.start, 12)
+    return date(year, month0 + 1, 1)
+
+
+def day_after(period: Period) -> date:
+    year, month0 = divmod(period.end + 1, 12)
+    return date(year, month0 + 1, 1)
+
+
+def requested_or_latest(call: OperationCall, avail: list[Period]) -> tuple[list[Period], bool]:
+    """The periods the question names, or the latest in the data (and that it was assumed)."""
+    requested = call.desk.resolve_mentions(list(call.frame.periods), avail)
+    if requested:
+        return requested, False
+    latest = call.desk.latest(avail)
+    if latest is None:
+        raise Decline("no periods")
+    return [latest], True
+
+
+def covered_parts(period: Period, avail: list[Period]) -> tuple[list[Period], list[Period]]:
+    """Stored periods inside ``period`` that do not overlap each other (longest first), and the
+    quarters of ``period`` none of them covers: what a span the data covers only in part is
+    made of, and what it lacks."""
+    inside = sorted((p for p in avail if period.contains(p)), key=lambda p: (-p.months, p.start))
+    chosen: list[Period] = []
+    for p in inside:
+        if all(not p.overlaps(c) for c in chosen):
+            chosen.append(p)
+    chosen.sort()
+    missing: list[Period] = []
+    start = period.start
+    while start <= period.end:
+        q = Period(start, min(start + 2, period.end))
+        if not any(c.overlaps(q) for c in chosen):
+            missing.append(q)
+        start += 3
+    return chosen, missing

@@ -1,0 +1,39 @@
+"""One category against another, or against a set of others: "by what percent did air exceed
+rail?", "rail compared with air and road together".
+
+The category named first is compared with the rest: both sums, the difference, the percentage
+by which one exceeds the other, and the multiple, from one query.
+"""
+
+from __future__ import annotations
+
+from handlers.model import QuestionFrame
+from handlers.operations.base import Decline, OperationCall, requested_or_latest
+
+NAME = "category_compare"
+
+
+def applies(frame: QuestionFrame) -> bool:
+    return frame.measure == "difference" and frame.comparison == "categories" and len(frame.categories) >= 2
+
+
+def run(call: OperationCall) -> str:
+    refs = sorted(call.frame.categories, key=lambda c: c.pos)
+    dim = refs[0].dimension
+    first, rest = refs[0], refs[1:]
+    d = call.direction
+    avail = call.desk.available(call.runner, d, dim, first.category)
+    requested, assumed = requested_or_latest(call, avail)
+    period = requested[0]
+    if period not in avail:
+        raise Decline("no breakdown for that period")
+    row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
+                          a_categories=[first.category], b_categories=[c.category for c in rest], periods=[period.code])
+    if row is None or row["a_value"] is None or row["b_value"] is None or row["b_found"] != len({c.category for c in rest}):
+        raise Decline("a category without figures")
+    call.figure_ids.extend(row["figure_ids"])
+    call.periods = [period]
+    return call.desk.render(NAME, a=call.desk.label(dim, first.category),
+                            b=[call.desk.label(dim, c.category) for c in rest], r=row, period=period,
+                            assumed_period=assumed,
+                            **call.common(row["source_id"], [period], dim, [c.category for c in refs]))

@@ -1,0 +1,47 @@
+"""A set of categories: the share of two or more categories together ("what share came for
+education and personal reasons?"), or everything but one ("how many came for purposes other
+than business?").
+
+For "all but one" there are two honest numbers, because the published breakdowns do not add
+up to the total: the total minus that category, and the sum of the other listed categories.
+The answer gives both and says which is which.
+"""
+
+from __future__ import annotations
+
+from handlers.model import QuestionFrame
+from handlers.operations.base import Decline, OperationCall, requested_or_latest
+
+NAME = "category_set"
+
+
+def applies(frame: QuestionFrame) -> bool:
+    if frame.measure == "share" and len(frame.categories) >= 2:
+        return len({c.dimension for c in frame.categories}) == 1
+    return (frame.measure == "sum" and bool(frame.excluded) and not frame.categories
+            and len({c.dimension for c in frame.excluded}) == 1)
+
+
+def run(call: OperationCall) -> str:
+    excluding = bool(call.frame.excluded)
+    refs = call.frame.excluded or call.frame.categories
+    dim = refs[0].dimension
+    d = call.direction
+    avail = call.desk.available(call.runner, d, dim, refs[0].category)
+    requested, assumed = requested_or_latest(call, avail)
+    period = requested[0]
+    if period not in avail:
+        raise Decline("no breakdown for that period")  # the intent handlers say what there is
+    row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
+                          categories=[r.category for r in refs], periods=[period.code])
+    if row is None or row["set_value"] is None or row["found"] != len({r.category for r in refs}):
+        raise Decline("a category without figures")  # the intent handlers say which categories there are
+    call.figure_ids.extend(row["figure_ids"])
+    call.periods = [period]
+    others = [{"label": call.desk.label(dim, c), "value": v}
+              for c, v in zip(row["other_categories"] or [], row["other_values"] or [])]
+    members = [call.desk.label(dim, r.category, "phrase") for r in refs]
+    member_labels = [call.desk.label(dim, r.category) for r in refs]
+    return call.desk.render(NAME, excluding=excluding, members=members, member_labels=member_labels, others=others, r=row, period=period,
+                            assumed_period=assumed, dimension=call.desk.label("dimension", dim),
+                            **call.common(row["source_id"], [period], dim, None, all_categories=True))

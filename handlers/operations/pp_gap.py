@@ -1,0 +1,49 @@
+"""The gap between two shares in percentage points: "how many points bigger is the business
+share of Russian visitors than of North Korean ones?", "air share minus rail share in pp".
+
+Two sides, each a (direction, category) share of its own total: one category in two directions,
+or two categories of one direction. Shares and the gap come from one query.
+"""
+
+from __future__ import annotations
+
+from handlers.model import QuestionFrame
+from handlers.operations.base import Decline, OperationCall, requested_or_latest
+
+NAME = "pp_gap"
+
+
+def applies(frame: QuestionFrame) -> bool:
+    if frame.measure != NAME:
+        return False
+    cats = frame.categories
+    return (len(cats) == 1) or (len(cats) == 2 and cats[0].dimension == cats[1].dimension)
+
+
+def run(call: OperationCall) -> str:
+    cats = call.frame.categories
+    dim = cats[0].dimension
+    if len(cats) == 2:
+        sides = [(call.direction, cats[0].category), (call.direction, cats[1].category)]
+    else:
+        one, two = call.desk.direction_pair(call.ex, call.direction)
+        sides = [(one, cats[0].category), (two, cats[0].category)]
+    avails = [call.desk.available(call.runner, d, dim, c) for d, c in sides]
+    common = [p for p in avails[0] if p in avails[1]]
+    requested, assumed = requested_or_latest(call, common)
+    period = requested[0]
+    if period not in common:
+        raise Decline("a period one side lacks")  # the intent handlers say what there is
+    (da, ca), (db, cb) = sides
+    row = call.runner.one(NAME, dimension=dim, a_citizens=da.citizens, a_destination=da.destination, a_category=ca,
+                          a_periods=[period.code], b_citizens=db.citizens, b_destination=db.destination,
+                          b_category=cb, b_periods=[period.code])
+    if row is None or row["gap"] is None:
+        raise Decline("no shares")
+    call.figure_ids.extend(row["figure_ids"])
+    call.periods = [period]
+    a = {"dir": call.desk.dir_values(da), "phrase": call.desk.label(dim, ca, "phrase"), "label": call.desk.label(dim, ca)}
+    b = {"dir": call.desk.dir_values(db), "phrase": call.desk.label(dim, cb, "phrase"), "label": call.desk.label(dim, cb)}
+    return call.desk.render(NAME, a=a, b=b, r=row, period=period, assumed_period=assumed,
+                            same_direction=da == db,
+                            **call.common(row["source_id"], [period], dim, [ca, cb]))

@@ -1,0 +1,1 @@
+"""Understanding a question: normalise the text, extract what it names, build its frame."""

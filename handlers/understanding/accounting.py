@@ -1,0 +1,244 @@
+"""Every word accounted for: what a question asks that an answer would leave out.
+
+Each token of a question is consumed by an extractor (period, country, category, cue, fact
+keyword) or is a function word (the ``filler`` cue group in data/cues.csv, per language). What
+is left carries meaning; these checks decide whether an answer still answers the question:
+a fact answer must contain the aspect asked (a place for "where", an amount for "how many
+exactly", someone's words for "what did X say") and account for every remaining word; a figure
+answer must not leave behind words only a fact consumed ("LPR", "trade") or a name asked for
+("which border crossing"). Otherwise the answer says what the report does not give, first.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handlers.extract import Extraction
+from handlers.lexicon import Lexicon
+from handlers.matcher import FACT_STRONG, MatchResult
+from handlers.model import QuestionFrame
+
+# The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
+# another measure ("how many soldiers", "wages"), a name the report lacks, a departure.
+BLOCKING_UNKNOWNS_LIMIT = 0
+
+_DURATION_RE = re.compile(r"\b\d+\s+(?:months?|years?|weeks?|days?)\b")
+# After "which"/"what", words that ask for a figure's own parts ("which quarter", "which mode");
+# any other noun asks for a name the entry figures do not give ("which border crossing").
+WHICH_FIGURE_WORDS = frozenset({"quarter", "quarters", "period", "periods", "month", "months", "year", "half", "one",
+                                "ones", "was", "is", "were", "are", "had", "has", "did", "do", "does", "of", "way",
+                                "direction", "side", "group", "category", "categories", "figure", "figures", "number",
+                                "numbers", "total", "purpose", "purposes", "mode", "modes", "means", "type", "kind",
+                                "sort", "share", "percentage", "proportion", "change", "the", "a", "came", "more",
+                                "most", "least", "biggest", "largest", "smallest", "country", "countries", "people",
+                                "nationality", "reason", "reasons", "transport", "travel", "route"})
+
+
+def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "Which border crossing did they use?", "what airport?": a name is asked for, which no
+    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group)."""
+    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
+        named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+        at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
+        return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
+    for i, tok in enumerate(ex.toks[:-1]):
+        if tok == "which":
+            noun = ex.toks[i + 1]
+            entity = any(t.kind in ("country", "purpose", "transport", "dimension") for t in lex.phrases.get((noun,), ()))
+            if noun not in WHICH_FIGURE_WORDS and not entity:
+                return [noun] + [t for t in ex.toks[i + 2:i + 3] if t in lex.filler and t not in WHICH_FIGURE_WORDS][:1]
+            return []
+    return []
+
+
+_WHICH_WHAT = frozenset({"which", "what"})
+_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec"})
+_QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
+
+
+GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
+
+
+def growth_asked_of_levels(ex: Extraction, intent: str | None) -> list[str]:
+    """ "Did NK arrivals grow faster than Russian ones?": a comparison of two directions' levels
+    does not answer a question about their growth (which needs the same periods for both)."""
+    return sorted(GROWTH_WORDS & set(ex.toks)) if intent == "compare_directions" else []
+
+
+def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
+    """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
+    the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
+    ("the 'hundreds' figure") qualify a figure question rather than change it."""
+    movement = "movement" in ex.cues  # "how many came to Russia by plane, for a piece on the Vladivostok route"
+    return [w for w in ex.fact_only_words if not (movement and w in lex.place_words) and w not in _QUANTITY_WORDS]
+
+
+def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
+    """May an operation answer this question? Only when nothing in it asks for something else."""
+    if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
+        return False
+    if name_asked_of_a_figure(ex, lex):
+        return False
+    if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
+        return False
+    if "opinion" in ex.cues and frame.measure != "check":
+        return False  # "should Russia ...?"; but "what should the copy say?" asks for a check
+    if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "combine", "negation"}:
+        return False  # "which minister ...": a name is asked for, not a number
+    if result.intent in ("fact", "sources", "caveats", "help", "coverage") and result.decision == "answer":
+        return False
+    if ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories:
+        return False  # "trade volume in 2023": a subject the report states in words, not the entry figures
+    plain = [w for w in ex.unknown if w not in ex.slot_unknown]
+    return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT
+
+
+_FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*)"
+                       r"|\bname of\s+(?:the\s+|a\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
+                       r"|\bwho\s+(?:is|was|are)\s+(?:the\s+)?([a-z][\w' -]*)")
+_MONTH_OR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|"
+                               r"october|november|december)\b", re.I)
+_FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
+_WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+_SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?|weeks?|days?)\b")
+_NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
+
+
+def question_focus(text: str, lex: Lexicon) -> list[str]:
+    """The thing a fact question asks for ("which airline" -> airline, "when" -> when), or []
+    for open questions ("what did Lankov say?")."""
+    for m in _FOCUS_RE.finditer(text):
+        words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
+        focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
+        if m.group(1) is not None and words[0] in lex.filler and not focus_kind:
+            continue  # "what is ...", "what did ...": no particular thing asked for here
+        # Country names and categories qualify the thing asked for; they are not it
+        # ("which Russian city" asks for a city).
+        content = [w for w in words if (w not in lex.filler or w == words[0] and focus_kind)
+                   and not any(t.kind in ("country", "purpose", "transport") for t in lex.phrases.get((w,), ()))
+                   # "which Siberian regions": a place the report names qualifies the thing asked for
+                   and not any(w[:FACT_STEM_LEN] == p[:FACT_STEM_LEN] for p in lex.place_words if len(p) >= FACT_STEM_LEN)]
+        if m.group(1) is not None:
+            content = content[:1] if content and content[0] == words[0] else content[:1]
+        if content:
+            return content[:3]
+    if re.search(r"\b(exact quote|quote|quotes|verbatim|exact words|in his words|in her words)\b", text):
+        return ["quote"]
+    if re.search(r"\bwhen\b", text):
+        return ["when"]
+    return []
+
+
+FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters are ("discuss" ~ "discussed")
+SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
+
+
+def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[str]:
+    """Meaning-bearing words of the question that neither an extractor nor the facts account for.
+
+    Function words are data (the ``filler`` cue group per language); a word one of the facts
+    contains (by its first letters) is accounted for; anything else is a detail the report may
+    not give, and an answer that ignored it would answer a different question.
+    """
+    if not facts:
+        return []
+    body = " ".join(str(f.get(k) or "") for f in facts
+                    for k in ("statement", "topic", "subject", "speaker", "quote", "place", "date")).lower()
+    keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
+    corrected = {a for a, _ in ex.corrected}
+    leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
+                and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
+    # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
+    # noun by a place the question does not already name, any other by the noun itself.
+    top = facts[0]
+    top_body = " ".join(str(top.get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+    for t in ex.toks if _WHICH_WHAT & set(ex.toks) else []:
+        terms = {(x.kind, x.id) for x in lex.phrases.get((t,), ())}
+        if ("cue", "name_noun") not in terms:
+            continue
+        if t[:4] in _PLACE_NOUN_STEMS:
+            places = [p.strip() for p in str(top.get("place") or "").lower().replace(" and ", ",").split(",") if p.strip()]
+            if any(p[:FACT_STEM_LEN] not in ex.text for p in places):
+                continue
+        elif t[:FACT_STEM_LEN] in top_body:
+            continue
+        leftover.append(t)
+    return leftover
+
+
+ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
+_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely"})
+_AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
+
+
+def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]) -> bool:
+    """Does the best fact give what the question asks for? A place the question does not already
+    name for "where"; a number for "how many" (digits when an exact one is asked)."""
+    if not facts:
+        return True
+    fact = facts[0]
+    if aspect == "where":
+        place = str(fact.get("place") or "").lower()
+        named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
+        return bool(named) and not all(p in ex.text for p in named)
+    if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
+        statement = str(fact.get("statement") or "")
+        if _EXACT_WORDS & set(ex.toks):
+            return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
+    return True
+
+
+SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells"})
+
+
+def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "What did Putin say ...?" is answered only by a fact that reports someone's words."""
+    if fact is None or "who_question" in ex.cues or not SPEECH_VERBS & set(ex.toks):
+        return True
+    return fact.get("kind") not in SPEECHLESS_KINDS or bool(fact.get("quote"))
+
+
+def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question_text: str = "") -> bool:
+    """Does a fact say what the question asks for? By kind of thing (a date, a place, a country,
+    a person) or, for anything else, by the word itself (its first five letters)."""
+    statement = fact.get("statement") or ""
+    body = " ".join(str(fact.get(k) or "") for k in ("statement", "topic", "subject", "speaker", "quote")).lower()
+    keywords = " ".join(k for k, in [(" ".join(kw),) for kw in lex.fact_keywords.get(fact["fact_id"], {})])
+    for word in focus:
+        if word == "quote":
+            if not fact.get("quote"):
+                return False  # asked for someone's words; the report quotes only where it quotes
+            continue
+        kinds = {t.id for t in lex.phrases.get((word,), ()) if t.kind == "cue" and t.id.startswith("focus_")}
+        if "focus_date" in kinds:
+            ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(statement)) or bool(_SPAN_RE.search(statement))
+        elif "focus_place" in kinds:
+            # "Where exactly in Siberia?": a place the question already names is no answer.
+            place = str(fact.get("place") or "").lower()
+            ok = bool(place) and not all(p.strip() in question_text for p in place.replace(" and ", ",").split(",") if p.strip())
+        elif "focus_country" in kinds:
+            ok = any(label.lower() in body for (kind, _), v in lex.labels.items() if kind == "country"
+                     for label in (v["label"],))
+        elif "focus_person" in kinds:
+            ok = bool(_NAME_RE.search(statement))
+        else:
+            stem = word[:5]
+            ok = stem in body or stem in keywords
+        if not ok:
+            return False
+    return True
+
+
+_WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+
+
+def states_a_claim(ex: Extraction) -> bool:
+    """ "Claim: ...", "is it true that ...", or "a post says 544 ..." with no question of its own."""
+    return "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
+
+
+def states_duration(statement: str) -> bool:
+    """Does a fact state a duration ("within 24 months")?"""
+    return bool(_DURATION_RE.search(statement))

@@ -1,0 +1,132 @@
+"""The third stage: an extraction becomes a :class:`QuestionFrame`, the typed meaning of a question.
+
+The measure is composed from what the question names, not looked up in a list of question
+types: "average" plus a unit of time is an average per unit; that plus "times" and a second
+period is a multiple of that period's average; "percentage points" with two shares is a gap in
+points; two or more categories with "share" is the share of a set. A question none of these fit
+keeps the matcher's intent (``legacy_intent``), which the older intent handlers answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handlers.extract import Extraction
+from handlers.model import CategoryRef, QuestionFrame
+
+# Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
+UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
+# Plain unit words that make "average" an average per unit ("average month", "mean per quarter").
+UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
+              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
+COMPARE_CUES = {"change"}
+NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without",
+                            "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
+# "air as a share of rail", "Q3 as a percentage of 2022": a ratio between two named things, not a share of the total.
+RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
+FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion"})
+SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
+MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice"})
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100}
+THRESHOLD_WORDS = frozenset({"exceed", "exceeded", "exceeds", "over", "above", "more", "than", "least", "below", "under",
+                             "fewer", "less", "beyond", "surpass", "surpassed", "top", "topped", "reach", "reached"})
+YES_NO_OPENERS = frozenset({"did", "was", "were", "is", "are", "do", "does", "has", "have"})  # "Did 300 come for work?"
+CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a figure and asks whether it holds
+# Words that set one thing against another even where no change cue fires ("more ... than").
+COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
+                           "outnumbered", "outstripped", "surpassed", "ahead"})
+FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
+
+
+def _time_unit(ex: Extraction) -> str | None:
+    for cue, unit in UNIT_CUES.items():
+        if cue in ex.cues:
+            return unit
+    if "average" in ex.cues:
+        unit = next((UNIT_WORDS[t] for t in ex.toks if t in UNIT_WORDS), None)
+        spans = [p for p in ex.periods if p.kind == "quarter"]
+        # "the average of Q1, Q2 and Q3": an average per quarter over the quarters named.
+        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) else None)
+    return None
+
+
+def fact_aspect(ex: Extraction) -> str | None:
+    """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
+    if "duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]:
+        return "how_many"
+    if "speech" in ex.cues:
+        return "what_said"
+    for tok in ex.toks[:4]:
+        if tok in FACT_ASPECT_WORDS:
+            return FACT_ASPECT_WORDS[tok]
+    return None
+
+
+def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
+    """What the question asks for, composed from the parts extraction found."""
+    categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
+    excluded: tuple[CategoryRef, ...] = ()
+    if "negation" in ex.cues and categories:
+        # "everything except business and education": the categories named after the negation.
+        at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), -1)
+        after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories
+        if len(categories) == 1 or len(after) == len(categories):
+            excluded, categories = categories, ()
+    citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
+    destination = next((m.id for m in ex.countries if m.role == "destination"), None)
+    real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
+    unit = _time_unit(ex)
+    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
+    share = "share" in ex.cues
+    comparison: str | None = None
+    asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
+    # "Did arrivals exceed 500 in Q3?" states a threshold: a check, though "exceed" is a change cue.
+    threshold = asks_yes_no and bool(THRESHOLD_WORDS & set(ex.toks)) and len(real_periods) <= 1 and not any(
+        p.kind in ("previous", "relative") for p in ex.periods)
+    states_figure = (bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks))
+                     and "share" not in ex.cues and ("change" not in ex.cues or threshold))
+    if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
+                                           "compare_periods", "series", None) and len(categories) <= 1:
+        measure = "check"
+    elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
+                                                "breakdown", "ranking", "compare_directions")):
+        measure = "average_per_unit"
+        spans = {p.m2 - p.m1 + 1 for p in real_periods if p.kind in ("quarter", "half", "year", "months", "quarters")}
+        if len(real_periods) >= 2 and (MULTIPLE_WORDS & set(ex.toks) or compares and len(spans) > 1):
+            measure, comparison = "multiple_of_average", "periods"
+    elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
+                                                                          or "both_directions" in ex.cues))):
+        measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
+    elif (share and len(categories) == 2 and categories[0].dimension == categories[1].dimension
+          and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
+        measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
+            compares and _one_against_rest(categories, ex) or RATIO_RE.search(ex.text)):
+        measure, comparison = "difference", "categories"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
+        measure = "share"
+    elif len(categories) == 1 and not excluded and len(real_periods) <= 1 and FRACTION_WORDS & set(ex.toks):
+        measure = "share"  # "did more than half come on business?": a share, whatever else it compares
+    elif excluded and legacy_intent in ("complement", "category", "total", "share"):
+        measure = "sum"
+    elif legacy_intent == "fact":
+        measure = "fact"
+    else:
+        measure = legacy_intent or "count"
+    return QuestionFrame(measure=measure, citizens=citizens, destination=destination,
+                         both_directions="both_directions" in ex.cues, periods=real_periods, categories=categories,
+                         excluded=excluded, dimensions=tuple(ex.dimensions), comparison=comparison, time_unit=unit,
+                         fact_aspect=fact_aspect(ex) if measure == "fact" else None,
+                         stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent)
+
+
+def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "rail compared with air and road together", "by what percent did air exceed rail": a
+    comparison word stands between the first category and the others."""
+    cue_positions = [i for i, t in enumerate(ex.toks) if t in {"than", "vs", "versus", "against", "over", "exceed",
+                                                               "exceeded", "compared", "compare", "beat", "outnumbered",
+                                                               "outstripped", "surpassed", "more", "ahead"}]
+    first = min(c.pos for c in categories)
+    rest = [c.pos for c in categories if c.pos != first]
+    return any(first < p <= min(rest) for p in cue_positions) if rest else False

@@ -1,0 +1,90 @@
+"""The first stage: one spelling of a question's text, before anything reads it.
+
+Text arrives from phones and pasted sources with invisible characters (zero-width spaces and
+joiners, word joiners, byte-order marks, soft hyphens, direction marks), exotic spaces (no-break,
+thin, ideographic), combining accents typed into Latin words ("Rússia"), smart quotes and
+full-width digits ("Ｑ３"). Each of these once made the bot misread a plain question, so they are
+all folded here, once, and every later stage sees the same text.
+
+Case is kept: the extractor reads capitalised words as names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable
+
+ZERO_WIDTH_SPACE = "\u200b"
+# Characters with no width that never separate words: delete them wherever they are.
+INVISIBLE_JOINERS = frozenset("\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_SPACES_RE = re.compile(r"[^\S\n]+")
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
+
+
+def _strip_latin_marks(text: str) -> str:
+    """Combining marks on Latin letters go ("Rus\u0301sia" -> "Russia"); on Cyrillic or Hangul they
+    stay, because there they are part of the letter (Russian "й" is "и" with a breve)."""
+    out: list[str] = []
+    base = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if _is_latin_letter(base):
+                continue
+        else:
+            base = ch
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _resolve_zero_width_spaces(text: str, is_word: Callable[[str], bool] | None) -> str:
+    """A zero-width space is a word break typed by a phone, or junk pasted inside a word.
+
+    Between letters it is a break only when both sides are words the bot knows and their join is
+    not ("How\u200bmany"); otherwise it is junk ("Rus\u200bsia"). Between a number and a word it is a
+    break ("in\u200b2023", "in\u200bQ3"), except after a lone period letter ("Q\u200b3").
+    """
+    if ZERO_WIDTH_SPACE not in text:
+        return text
+    parts = text.split(ZERO_WIDTH_SPACE)
+    out = parts[0]
+    for part in parts[1:]:
+        left = re.search(r"(\w+)$", out)
+        right = re.match(r"\w+", part)
+        if not left or not right:
+            out += part  # next to a space or punctuation: nothing to join or break
+            continue
+        lw, rw = left.group(1), right.group(0)
+        if lw[-1].isdigit() and rw[0].isdigit():
+            out += part  # "3\u200b65" is 365
+        elif lw[-1].isdigit() != rw[0].isdigit():
+            out += part if len(lw) == 1 and lw.isalpha() else " " + part
+        elif (any(c.isdigit() for c in rw) and lw.isalpha() and len(lw) > 1) or (
+                any(c.isdigit() for c in lw) and rw.isalpha() and len(rw) > 1):
+            out += " " + part  # "in\u200bQ3", "Q3\u200bin": a word next to a period code
+        elif is_word is not None and is_word(lw.lower()) and is_word(rw.lower()) and not is_word((lw + rw).lower()):
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def normalise_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
+    """The question as every later stage reads it; idempotent.
+
+    ``is_word`` (the lexicon's vocabulary) decides whether a zero-width space between letters is
+    a word break; without it, such a space joins the letters.
+    """
+    text = "".join(ch for ch in text if ch not in INVISIBLE_JOINERS)
+    text = _resolve_zero_width_spaces(text, is_word)
+    text = unicodedata.normalize("NFKC", text)  # full-width digits and letters, ligatures, ideographic space
+    text = _strip_latin_marks(text)
+    text = text.translate(_QUOTES)
+    # Any other format character (category Cf) is invisible too.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return _SPACES_RE.sub(" ", text).strip()
