@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from rapidfuzz.distance import OSA
+
 from handlers import claims_words as W
 from handlers.extract import Extraction, extract
 from handlers.language import detect
@@ -49,6 +51,7 @@ NEAR_MAX_RELATIVE = 0.05  # "nearly N", "just over N": within 5 %
 MULTIPLIER_ABOUT = 0.05  # "doubled": within 5 % of 2x
 STATEMENT_MIN_WEIGHT = 2.5  # fact keyword weight from which a part is read as about a statement
 FACT_CLAIM_WEIGHT = 4.0  # a clause this close to a statement is about the statement
+NAME_SPELLING_SIMILARITY = 0.75  # a proper name this close to one the report uses is the same name
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -221,8 +224,7 @@ class _Data:
                         more=max(0, len(candidates) - 6))
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
-        citizens = [m.id for m in ex.countries if m.role == "citizens"]
-        dests = [m.id for m in ex.countries if m.role == "destination"]
+        citizens, dests = roles(ex, self.lexicon)
         bare = [m.id for m in ex.countries if not m.role]
         return self.pick(citizens[0] if citizens else None, dests[0] if dests else None, bare)
 
@@ -326,6 +328,26 @@ class _Data:
         return out
 
 
+def roles(ex: Extraction, lexicon: Any = None) -> tuple[list[str], list[str]]:
+    """Citizens and destinations named, with Russian "в Россию" always a destination: the
+    country's own "to" form ("в Россию") after "в" is where people go, even when "граждан КНДР"
+    follows it."""
+    citizens: list[str] = []
+    dests: list[str] = []
+    for m in ex.countries:
+        role = m.role
+        if role == "citizens" and lexicon is not None and 0 < m.pos < len(ex.toks) and m.end - m.pos == 1 \
+                and ex.toks[m.pos - 1] in ("в", "во"):
+            to_form = tokens(normalise(lexicon.label("country", m.id, "to", "ru")))
+            if len(to_form) >= 2 and to_form[-1] == ex.toks[m.pos]:
+                role = "destination"
+        if role == "citizens" and m.id not in citizens:
+            citizens.append(m.id)
+        elif role == "destination" and m.id not in dests:
+            dests.append(m.id)
+    return citizens, dests
+
+
 class ClaimChecker:
     """Checks sentences against one pipeline's data."""
 
@@ -379,7 +401,8 @@ class _Run:
         text = fix_period_typos(normalise(raw))
         if self.lang == "en":
             text = self._numbers_from_words(text)
-        text = text.replace("~", " ~ ") if self.lang == "en" else text
+        if self.lang == "en":
+            text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
@@ -415,11 +438,13 @@ class _Run:
         if re.search(W.SOURCE_CLAIM[self.lang], text):
             return True
         ex = extract(text, self.d.lexicon, self.d.report_date)
-        strong = bool(ex.facts) and ex.facts[0][1] >= STATEMENT_MIN_WEIGHT
+        slots = W.read_slots(text, self.lang)
+        # A stance or a judgement ("deny", "small") marks a statement even when its other words
+        # are not among the fact's search keywords.
+        strong = bool(ex.facts) and (ex.facts[0][1] >= STATEMENT_MIN_WEIGHT or bool(slots.stance or slots.size))
         people = bool(self._named_facts(text))
         if not strong and not people:
             return False
-        slots = W.read_slots(text, self.lang)
         speech = re.search(W.SPEECH[self.lang], text) is not None
         figures = [n for n in self._numbers(text, find_periods(text, self.d.report_date), set()) if not n.multiplier]
         if figures and not (speech or people) and not slots.amount:
@@ -457,9 +482,10 @@ class _Run:
             after = text[b:b + NEAR_WINDOW]
             if self.lang == "en" and re.match(r"[a-z]", after) and not re.match(r"(?:x\b|pct\b|percent\b)", after):
                 continue  # "3q23", "2nd"
-            if re.search(r"(resolution|res\.?|unscr|no\.?|резолюци\w*|결의\w*|№)\s*$", before) or re.match(r"\s*호", after):
+            if re.search(r"(resolution|res\.?|unscr|no\.?|резолюци\w*|결의\w*|№)(?:\s+[^\s\d]+){0,3}\s*$", before) \
+                    or re.match(r"\s*호", after):
                 continue  # "Resolution 2397": a name, not a figure
-            if self._is_duration_or_date(after, before):
+            if self._is_duration_or_date(after, before, text):
                 continue
             value = float(m.group(1))
             if 1900 <= value <= 2100 and "." not in m.group(1) and m.group(1) not in separated:
@@ -494,10 +520,10 @@ class _Run:
         found.sort(key=lambda n: n.start)
         return found
 
-    def _is_duration_or_date(self, after: str, before: str) -> bool:
+    def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
         if self.lang == "en":
             if re.match(r"\s*(?:-\s*)?(?:months?|years?|weeks?)\b", after) and \
-                    re.search(r"resolution|repatriat|sanction|within|deadline|predict|return", self.text + before):
+                    re.search(r"resolution|repatriat|sanction|within|deadline|predict|return|send\w* home", context):
                 return True  # "within 24 months": a statement's deadline, not a count of people
             if re.match(rf"\s*(?:-|to|–|and)\s*\d+\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS_EN}", after) or \
                     re.match(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS_EN}\b", after) or \
@@ -555,7 +581,9 @@ class _Run:
         for m in periods:
             clause = clause.replace(m.text, " ")
         ex = extract(clause, self.d.lexicon, self.d.report_date)
-        strange = list(ex.slot_unknown) + list(ex.measure_unknown) + list(ex.proper_unknown)
+        strange = list(ex.slot_unknown) + list(ex.proper_unknown)
+        if self.lang == "en":
+            strange += list(ex.measure_unknown)  # Korean and Russian verbs land there too
         toks = tokens(normalise(clause))
         covering: list[set[str]] = [set() for _ in toks]
         other: list[bool] = [False] * len(toks)
@@ -574,7 +602,7 @@ class _Run:
         if self.lang == "en":
             strange += [w for w in ex.unknown if w not in W.NEUTRAL_WORDS and not w.isdigit() and len(w) > 2
                         and not re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z]*ly", w)]
-        return list(dict.fromkeys(strange))
+        return [w for w in dict.fromkeys(strange) if w not in W.NEUTRAL_WORDS]
 
     def _check_number(self, text: str, n: NumberMention, before: str, after: str, whole: Extraction,
                       periods: list[PeriodMention], count: int) -> Verdict:
@@ -588,7 +616,8 @@ class _Run:
         claim_text = _clause(text, n, self.lang)
         try:
             lo, hi = n.start - len(before), n.end + len(after)
-            strange = self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
+            strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
+                       if w not in W.NEUTRAL_WORDS]
             if strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits:
@@ -635,18 +664,14 @@ class _Run:
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
                              rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
-                             rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}|"
-                             rf"\bby\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b(?!\s*%)", text) is not None
+                             rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}", text) is not None
         if self.lang == "ko":
             return re.search(rf"(?:보다|대비|비해)\s*(?:약\s*)?{num}\s*명\s*(?:이\s*)?(?:더|늘|증가|줄|감소|많|적)", text) is not None
         return re.search(rf"на\s+(?:около\s+|примерно\s+)?{num}\s+(?:человек|чел|граждан|россиян|северокорейц)\w*", text) is not None \
             or re.search(rf"(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|больше|меньше)\s+на\s+{num}(?!\s*%)", text) is not None
 
     def _directions(self, local: Extraction, whole: Extraction) -> tuple[Direction, list[Direction]]:
-        citizens: list[str] = []
-        for m in whole.countries:
-            if m.role == "citizens" and m.id not in citizens:
-                citizens.append(m.id)
+        citizens, _ = roles(whole, self.d.lexicon)
         pair = [self.d.pick(c, None, [])[0] for c in citizens[:2]] if len(citizens) >= 2 else []
         source = local if any(m.role for m in local.countries) else whole
         direction, _ = self.d.direction_for(source)
@@ -856,16 +881,17 @@ class _Run:
             if source is not None:
                 return source
         ex = extract(text, self.d.lexicon, self.d.report_date)
-        ranked = [(fid, w) for fid, w in ex.facts if fid in facts and w >= STATEMENT_MIN_WEIGHT]
-        if not ranked:
-            return None
+        ranked = [(fid, w) for fid, w in ex.facts if fid in facts]
         named = self._named_facts(text)
         experts = re.search(W.EXPERTS[self.lang], text) is not None
         if named or experts:
+            # Who said it decides which statements can be meant: "Lankov said" is one of his.
             allowed = named | ({fid for fid, r in facts.items() if r["kind"] in W.EXPERT_KINDS} if experts else set())
-            candidates = [fid for fid, _ in ranked if fid in allowed] or [fid for fid in allowed if facts[fid]["kind"] != "profile"]
+            candidates = [fid for fid, _ in ranked if fid in allowed]
+            candidates += [fid for fid in allowed if fid not in candidates and facts[fid]["kind"] != "profile"]
         else:
-            candidates = [fid for fid, _ in ranked]
+            slots0 = W.read_slots(text, self.lang)
+            candidates = [fid for fid, w in ranked if w >= STATEMENT_MIN_WEIGHT or slots0.stance or slots0.size]
         if not candidates:
             return None
         slots = W.read_slots(text, self.lang)
@@ -875,14 +901,18 @@ class _Run:
             fact_slots = self._fact_slots(facts[fid])
             have = [k for k in wanted if getattr(fact_slots, k) is not None]
             outcome = _compare_slots(slots, fact_slots)
-            scored.append((fid, fact_slots, len(have), outcome))
-        # The fact that states the same kinds of things; among several (a claim naming "experts"),
-        # the one that bears the claim out, so "experts say hundreds" finds Lankov's estimate.
+            words = len(self._uncovered(text, raw, facts[fid]))
+            scored.append((fid, fact_slots, len(have), outcome, words))
+        # The fact that states the same kinds of things and most of the claim's words; among
+        # several (a claim naming "experts"), the one that bears the claim out, so "experts say
+        # hundreds" finds Lankov's estimate.
         best_cover = max(s[2] for s in scored)
         pool = [s for s in scored if s[2] == best_cover]
         if named or experts:
-            pool.sort(key=lambda s: {"matches": 0, "partial": 1, "differs": 2}[s[3][0]])
-        fid, fact_slots, have, (outcome, detail) = pool[0]
+            pool.sort(key=lambda s: ({"matches": 0, "partial": 1, "differs": 2}[s[3][0]], s[4]))
+        else:
+            pool.sort(key=lambda s: s[4])
+        fid, fact_slots, have, (outcome, detail), _ = pool[0]
         row = facts[fid]
         statement = self._fact_text(row, "statement")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
@@ -927,13 +957,19 @@ class _Run:
             for f in ("statement", "topic", "speaker", "subject", "place", "date"):
                 said += " " + (self.d.lexicon.translated("fact", row["fact_id"], f, lang) or "")
             keywords += " " + (self.d.lexicon.translated("fact", row["fact_id"], "keywords", lang) or "").replace(";", " ")
-        said_stems = {_stem(t, self.lang) for t in tokens(normalise(said))}
+        said_tokens = tokens(normalise(said))
+        said_stems = {_stem(t, self.lang) for t in said_tokens}
+        for m in find_periods(text, self.d.report_date):
+            text = text.replace(m.text, " ")  # the period was compared as a slot
+        for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
+            for pattern, _ in table[self.lang]:
+                text = re.sub(pattern, " ", text.lower())  # slot words were compared already
         kw_stems = {_stem(t, self.lang) for t in tokens(normalise(keywords))}
         proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", raw)}
         lex = self.d.lexicon
         out = []
         for t in tokens(normalise(text)):
-            if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2:
+            if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2 or t in W.NUMBER_WORDS:
                 continue
             terms = lex.phrases.get((t,), ())
             if any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS or t in _STOP[self.lang]:
@@ -943,6 +979,9 @@ class _Run:
             s = _stem(t, self.lang)
             if s in said_stems or (s in kw_stems and t not in proper):
                 continue
+            if t in proper and len(t) >= 4 and any(
+                    w[0] == t[0] and OSA.normalized_similarity(t, w) >= NAME_SPELLING_SIMILARITY for w in said_tokens):
+                continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
 
@@ -957,7 +996,16 @@ class _Run:
                     if part.strip():
                         names.add(part.strip())
         low = text.lower()
-        named = [n for n in names if len(n) >= 3 and n in low]
+        claim_stems = {_stem(t, self.lang) for t in tokens(normalise(text))}
+
+        def names_it(name: str) -> bool:
+            # "Russia's Federal Security Service" names "Russian Federal Security Service": most
+            # of a name's words, or a one-word name (FSB, Donga) whole.
+            words = [_stem(t, self.lang) for t in tokens(normalise(name)) if len(t) >= 3]
+            if len(words) == 1:
+                return words[0] in claim_stems or name in low
+            return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
+        named = [n for n in names if names_it(n)]
         shown = " → ".join(s["name"] for s in chain)
         if named:
             return Verdict(claim=claim, verdict="matches", measure="source", data_text=shown, sources=chain)
@@ -984,10 +1032,7 @@ class _Run:
             if ex.exits:
                 raise NotInData("measure", words=["departures"])
             d, _ = self.d.direction_for(ex)
-            citizens: list[str] = []
-            for m in ex.countries:
-                if m.role == "citizens" and m.id not in citizens:
-                    citizens.append(m.id)
+            citizens, _ = roles(ex, self.d.lexicon)
             if len(citizens) >= 2 and (more or fewer or same):
                 if strange:
                     raise NotInData("measure", words=strange[:3])

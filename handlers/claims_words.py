@@ -169,6 +169,8 @@ _RU_NUM = {"одного": 1, "один": 1, "одной": 1, "одну": 1, "д
            "десяти": 10, "десять": 10, "двенадцати": 12, "двенадцать": 12, "полутора": 1.5}
 _KO_NUM = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
 
+NUMBER_WORDS = set(_EN_NUM) | set(_RU_NUM) | set(_KO_NUM) | {"одн", "двух", "трех", "пят"}
+
 EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"], 1)}
 RU_MONTH_STEMS = [("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7),
@@ -363,11 +365,9 @@ def read_slots(text: str, lang: str) -> Slots:
             k = 1 if m.group(3).startswith("месяц") else 12
             duration = (_num(m.group(1), "ru") * k, _num(m.group(2), "ru") * k)  # type: ignore[operator]
         else:
-            m = re.search(rf"\b(\d+|{words})\s+(лет|года?|месяц\w*)", t) or re.search(r"\b(полугода|года)\b", t)
+            m = re.search(rf"\b(\d+|{words})\s+(лет|года?|месяц\w*)", t)
             if m:
-                if m.lastindex == 1:
-                    duration = (6.0, 6.0) if m.group(1) == "полугода" else (12.0, 12.0)
-                elif _num(m.group(1), "ru") is not None:
+                if _num(m.group(1), "ru") is not None:
                     k = 1 if m.group(2).startswith("месяц") else 12
                     v = _num(m.group(1), "ru") * k  # type: ignore[operator]
                     duration = (v, v)
