@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from handlers import claims_words as W
 from handlers.extract import Extraction, extract
-from handlers.language import detect
+from handlers.language import KO_LONG_PARTICLES, KO_SHORT_PARTICLES, detect
 from handlers.lexicon import normalise, tokens
 from handlers.periods import Period, PeriodMention, find_periods, fix_period_typos, parse_code, tile
 from handlers.queries import QueryRunner
@@ -622,6 +622,8 @@ class _Run:
                 raise NotInData("measure", words=strange[:3])
             if whole.exits:
                 raise NotInData("measure", words=["departures"])
+            if self._stock(claim_text):
+                raise NotInData("measure", words=[self.note("stock")])
             dims = local.dimensions or whole.dimensions
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
@@ -637,7 +639,7 @@ class _Run:
                 or ([(d, i) for d, i, _ in whole.categories] if len(whole.categories) == 1 and (count == 1 or n.percent) else []))
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
-            context = text[max(0, n.start - 40):n.end + 40]
+            context = text[max(0, n.start - 80):n.end + 40]
             context = re.sub(r"\b(made|make|makes|making|up to)\s+up\b|\bup to\b", " ", context)
             up, down = W.UP[self.lang], W.DOWN[self.lang]
             change = re.search(up, context) or re.search(down, context)
@@ -658,13 +660,20 @@ class _Run:
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
 
+    def _stock(self, clause: str) -> bool:
+        """ "30,000 workers were in Russia": people present, which entry figures do not count."""
+        ex = extract(clause, self.d.lexicon, self.d.report_date)
+        return "movement" not in ex.cues and re.search(W.STOCK[self.lang], clause) is not None
+
     def _diff_words(self, text: str, n: NumberMention) -> bool:
         num = re.escape(text[n.start:n.end])
         if self.lang == "en":
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
                              rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
-                             rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}", text) is not None
+                             rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}|"
+                             rf"\b(increase|rise|growth|jump|drop|fall|decline|difference|gap)\b[^.,;]{{0,60}}?\b"
+                             rf"(was|were|of|totall?ed|came to|amounted to|stood at)\s+(?:about\s+|some\s+)?{num}\b", text) is not None
         if self.lang == "ko":
             return re.search(rf"(?:보다|대비|비해)\s*(?:약\s*)?{num}\s*명\s*(?:이\s*)?(?:더|늘|증가|줄|감소|많|적)", text) is not None
         return re.search(rf"на\s+(?:около\s+|примерно\s+)?{num}\s+(?:человек|чел|граждан|россиян|северокорейц)\w*", text) is not None \
@@ -745,6 +754,13 @@ class _Run:
         target = resolved[0] if resolved else self.d.latest(avail)
         if target is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
+        base = [m for m in real if re.search(W.BASE_BEFORE[self.lang], text[:m.span[0]]) or
+                re.match(W.BASE_AFTER[self.lang], text[m.span[1]:])]
+        later = [p for p in avail if p.start > target.end]
+        if len(real) == 1 and base and later and resolved:
+            # "rose 145 % compared with the first half": that period is the base, and the change
+            # is to the latest period after it.
+            return target, max(later, key=lambda p: (p.end, -p.months))
         if any(m.kind == "relative" for m in periods) or re.search(r"year[- ]on[- ]year|y/y|\byoy\b|a year (earlier|before)", text):
             return Period(target.start - 12, target.end - 12), target
         # A headline names one period ("up 71 % in Q3"): the change is from the period before it.
@@ -869,8 +885,23 @@ class _Run:
     def _named_facts(self, text: str) -> set[str]:
         """Facts whose speaker or subject the text names ("Lankov", "NK News")."""
         toks = tokens(normalise(text))
-        grams = {tuple(toks[i:i + k]) for k in (1, 2, 3) for i in range(len(toks) - k + 1)}
-        return {fid for fid, people in self.d.lexicon.fact_people.items() if people & grams}
+        grams = {tuple(toks[i:i + k]) for k in (1, 2, 3, 4) for i in range(len(toks) - k + 1)}
+        named = {fid for fid, people in self.d.lexicon.fact_people.items() if people & grams}
+        lex = self.d.lexicon
+        for r in self.d.snapshot.tables["facts"]:
+            # A subject that is an outlet or a body ("NK News", "Local Russian authorities")
+            # names its statements too, unless it is only countries ("Russia and North Korea").
+            subject = tuple(tokens(normalise(r["subject"])))
+            if subject not in grams:
+                continue
+            plain = [False] * len(subject)
+            for hit in lex.scan(list(subject)):
+                if hit.term.kind in ("country", "purpose", "transport") or (hit.term.kind, hit.term.id) == ("cue", "filler"):
+                    for i in range(hit.start, hit.end):
+                        plain[i] = True
+            if not all(plain):
+                named.add(r["fact_id"])
+        return named
 
     def _statement(self, text: str, raw: str) -> Verdict | None:
         """A statement part checked against the report's facts, slot by slot and word by word."""
@@ -974,8 +1005,9 @@ class _Run:
             terms = lex.phrases.get((t,), ())
             if any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS or t in _STOP[self.lang]:
                 continue
-            if any(x.kind == "country" for x in terms):
-                continue
+            if any(x.kind == "country" for x in terms) or re.search(W.SPEECH[self.lang], t) \
+                    or t in KO_LONG_PARTICLES or t in KO_SHORT_PARTICLES:
+                continue  # who is named and the verb of saying were matched already; particles are grammar
             s = _stem(t, self.lang)
             if s in said_stems or (s in kw_stems and t not in proper):
                 continue

@@ -85,6 +85,19 @@ DOWN_VERB = {
     "ko": DOWN["ko"],
     "ru": DOWN["ru"],
 }
+# People present in a country ("were in Russia", "체류", "находятся в"): not entries.
+STOCK = {
+    "en": r"\b(?:were|was|are|is|lived|living|live|lives|stayed|staying|stay|working|worked|work|employed|based|resident)\s+in\b",
+    "ko": r"(?:체류|거주|머물|살고)",
+    "ru": r"(?:находи|прожива|работают\s+в|пребыва)",
+}
+# A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
+BASE_BEFORE = {
+    "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
+    "ko": r"$^",
+    "ru": r"(?:по\s+сравнению\s+с|относительно|против|с)\s+$",
+}
+BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
 MORE = {
     "en": r"\b(?:more|larger|bigger|higher|greater|outnumber(?:ed|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
           r"outstripped|topped)\b",
