@@ -58,7 +58,7 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "seventeen": 17, "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000}
-_WORDS_RE = re.compile(r"\b(?:a dozen|(?:(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=len, reverse=True))
+_WORDS_RE = re.compile(r"\b(?:(?:a|two|three|four|five|six)[\s-]+dozen|(?:(?:" + "|".join(sorted(set(_UNITS) | set(_TENS) | set(_SCALES), key=len, reverse=True))
                        + r")(?:[\s-]+(?:and[\s-]+)?)?)+)\b")
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3,
               "three-quarters": 75.0, "three quarters": 75.0, "a quarter": 25.0, "a majority": 50.0,
@@ -73,6 +73,9 @@ def words_to_number(phrase: str) -> int | None:
     phrase = phrase.strip().lower()
     if phrase == "a dozen":
         return 12
+    dozens = re.fullmatch(r"(\w+)[\s-]+dozen", phrase)
+    if dozens and dozens.group(1) in _UNITS:
+        return _UNITS[dozens.group(1)] * 12  # "two dozen"
     total, current = 0, 0
     seen = False
     for w in re.split(r"[\s-]+", phrase):
@@ -441,7 +444,8 @@ class _Run:
         slots = W.read_slots(text, self.lang)
         # A stance or a judgement ("deny", "small") marks a statement even when its other words
         # are not among the fact's search keywords.
-        strong = bool(ex.facts) and (ex.facts[0][1] >= STATEMENT_MIN_WEIGHT or bool(slots.stance or slots.size))
+        strong = bool(ex.facts) and (ex.facts[0][1] >= STATEMENT_MIN_WEIGHT or bool(slots.stance or slots.size or slots.days
+                                                                                     or slots.duration))
         people = bool(self._named_facts(text))
         if not strong and not people:
             return False
@@ -497,7 +501,8 @@ class _Run:
             n.hedge = self._hedge(before, after)
             found.append(n)
         for word, factor in W.MULTIPLIERS[self.lang]:
-            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            tail = "" if self.lang == "ko" else r"(?!\w)"  # Korean glues particles on: "두 배를"
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}{tail}", text):
                 if any(n.start <= m.start() < n.end + 3 for n in found):
                     continue  # "2배" already read as a number
                 before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
@@ -530,9 +535,17 @@ class _Run:
                     re.search(rf"{_MONTHS_EN}\s*(?:\d+\s*(?:-|to|–)\s*)?$", before):
                 return True  # "14 to 18 January", "January 23": a date
             return False
+        statement_context = re.search(r"resolution|repatriat|sanction|within|deadline|predict|return|결의|송환|안에|이내|"
+                                      r"резолюц|вернут|возвращ|течение|прогноз", context) is not None
         if self.lang == "ko":
-            return re.match(r"\s*(?:~\s*\d+\s*)?(?:년|개월|월|일|시간|주)", after) is not None
-        return re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?(?:месяц|лет\b|год|недел|дн|час|{_RU_MONTHS})", after) is not None
+            if re.match(r"\s*(?:~\s*\d+\s*)?(?:년|월)", after):
+                return True  # "5년 안에", "12월": durations and months
+            if re.match(r"\s*(?:개월|주)", after):
+                return statement_context
+            return re.match(r"\s*일", after) is not None and re.search(r"월\s*(?:\d+\s*일\s*(?:부터|~|-)\s*)?$|부터\s*$", before) is not None
+        if re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?{_RU_MONTHS}", after):
+            return True  # "с 14 по 18 января": a date
+        return re.match(r"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?(?:месяц|лет\b|год|недел)", after) is not None and statement_context
 
     def _hedge(self, before: str, after: str) -> str:
         before = before.lower().rstrip()
@@ -542,6 +555,8 @@ class _Run:
                     return hedge
         if re.search(r"\b(add|adds|added|adding|sum|sums|summed|come|comes|came|total|totals|totalled|amount|amounts)\s+up to$", before):
             return "exact"  # "add up to 404" states a sum, it is not "up to 404"
+        if self.lang == "ru":
+            before = re.sub(r"\s+(?:на|в)$", "", before)  # "выросло примерно на 70 %"
         for phrase, hedge in W.HEDGES_BEFORE[self.lang]:
             if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
                 return hedge
@@ -597,12 +612,16 @@ class _Run:
             kinds = covering[i]
             if other[i] and not kinds & {"purpose", "transport", "country"}:
                 strange.append(t)
-            elif kinds == {"fact"} and not t.isdigit() and t not in W.NEUTRAL_WORDS and len(t) > 2:
+            elif kinds == {"fact"} and not t.isdigit() and t not in W.NEUTRAL_WORDS and len(t) > 2 and not self._plain_verb(t):
                 strange.append(t)  # a word only the report's statements use: "Air Koryo", "construction"
         if self.lang == "en":
             strange += [w for w in ex.unknown if w not in W.NEUTRAL_WORDS and not w.isdigit() and len(w) > 2
-                        and not re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z]*ly", w)]
+                        and not re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z]*ly", w) and not self._plain_verb(w)]
         return [w for w in dict.fromkeys(strange) if w not in W.NEUTRAL_WORDS]
+
+    def _plain_verb(self, word: str) -> bool:
+        """A verb of the sentence's own wording ("received", "serviced"), not one that reverses it."""
+        return re.search(W.VERB_FORM[self.lang], word) is not None and re.search(W.REVERSING[self.lang], word) is None
 
     def _check_number(self, text: str, n: NumberMention, before: str, after: str, whole: Extraction,
                       periods: list[PeriodMention], count: int) -> Verdict:
@@ -633,7 +652,13 @@ class _Run:
             if self.lang == "en":
                 cat_sources = [forward.categories, backward.categories]
             else:
-                cat_sources = [whole.categories]
+                # Korean and Russian put a category before or after its number; the number's own
+                # clause decides ("13명이 도보로, 13명이 배로"), else the sentence's one category.
+                lo, hi = _clause_bounds(text, n, self.lang)
+                own = extract(text[max(lo, n.start - len(before)):min(hi, n.end + len(after))], self.d.lexicon,
+                              self.d.report_date).categories
+                cat_sources = [own if len({(d, i) for d, i, _ in own}) == 1 else [], whole.categories
+                               if len({(d, i) for d, i, _ in whole.categories}) == 1 else whole.categories]
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
                 or ([(d, i) for d, i, _ in whole.categories] if len(whole.categories) == 1 and (count == 1 or n.percent) else []))
@@ -922,7 +947,8 @@ class _Run:
             candidates += [fid for fid in allowed if fid not in candidates and facts[fid]["kind"] != "profile"]
         else:
             slots0 = W.read_slots(text, self.lang)
-            candidates = [fid for fid, w in ranked if w >= STATEMENT_MIN_WEIGHT or slots0.stance or slots0.size]
+            candidates = [fid for fid, w in ranked if w >= STATEMENT_MIN_WEIGHT or slots0.stance or slots0.size
+                          or slots0.days or slots0.duration]
         if not candidates:
             return None
         slots = W.read_slots(text, self.lang)
@@ -932,7 +958,7 @@ class _Run:
             fact_slots = self._fact_slots(facts[fid])
             have = [k for k in wanted if getattr(fact_slots, k) is not None]
             outcome = _compare_slots(slots, fact_slots)
-            words = len(self._uncovered(text, raw, facts[fid]))
+            words = len(self._uncovered(text, raw, facts[fid], self._profiles(named, facts)))
             scored.append((fid, fact_slots, len(have), outcome, words))
         # The fact that states the same kinds of things and most of the claim's words; among
         # several (a claim naming "experts"), the one that bears the claim out, so "experts say
@@ -953,7 +979,7 @@ class _Run:
         missing = [k for k in wanted if getattr(fact_slots, k) is None]
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
-        uncovered = self._uncovered(text, raw, row)
+        uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -961,6 +987,11 @@ class _Run:
                 and not slots.size and not slots.stance:
             return Verdict(verdict="differs", note=self.note("negation"), **base)
         return Verdict(verdict="matches", **base)
+
+    def _profiles(self, named: set[str], facts: dict[str, dict[str, Any]]) -> str:
+        """What the report says about the people a claim names ("Lankov, a Kookmin University
+        professor"): an appositive is covered by their profile."""
+        return " ".join(facts[f]["statement"] for f in named if facts[f]["kind"] == "profile")
 
     def _fact_text(self, row: dict[str, Any], field_name: str, lang: str | None = None) -> str:
         lang = lang or self.lang
@@ -977,12 +1008,12 @@ class _Run:
     def _negated(self, text: str) -> bool:
         return re.search(W.NEGATION[self.lang], text.lower()) is not None
 
-    def _uncovered(self, text: str, raw: str, row: dict[str, Any]) -> list[str]:
+    def _uncovered(self, text: str, raw: str, row: dict[str, Any], extra: str = "") -> list[str]:
         """Words of the claim the fact does not say. Its statement, quote, subject and speaker
         count; its search keywords count too, but never for a proper name (a keyword "Air Koryo"
         helps find the fact about flights, it is not something the report says)."""
         said = " ".join(filter(None, [row["statement"], row["quote"], row["subject"], row["speaker"], row["topic"],
-                                      row["place"], row["date"]]))
+                                      row["place"], row["date"], extra]))
         keywords = row["keywords"].replace(";", " ")
         for lang in ("ko", "ru"):
             for f in ("statement", "topic", "speaker", "subject", "place", "date"):
@@ -999,18 +1030,20 @@ class _Run:
         proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", raw)}
         lex = self.d.lexicon
         out = []
-        for t in tokens(normalise(text)):
+        for word, t in _words_and_tokens(text):
             if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2 or t in W.NUMBER_WORDS:
                 continue
             terms = lex.phrases.get((t,), ())
             if any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS or t in _STOP[self.lang]:
                 continue
-            if any(x.kind == "country" for x in terms) or re.search(W.SPEECH[self.lang], t) \
+            if any(x.kind == "country" for x in terms) or re.search(W.SPEECH[self.lang], word) \
                     or t in KO_LONG_PARTICLES or t in KO_SHORT_PARTICLES:
                 continue  # who is named and the verb of saying were matched already; particles are grammar
             s = _stem(t, self.lang)
             if s in said_stems or (s in kw_stems and t not in proper):
                 continue
+            if t not in proper and self._plain_verb(word):
+                continue  # a verb of the claim's own wording ("received", "пытаются"); reversals are never skipped
             if t in proper and len(t) >= 4 and any(
                     w[0] == t[0] and OSA.normalized_similarity(t, w) >= NAME_SPELLING_SIMILARITY for w in said_tokens):
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
@@ -1323,8 +1356,9 @@ def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
             diffs.append("amount")
         elif agree is None:
             partial = True
-    if claim.duration and fact.duration and claim.duration != fact.duration:
-        diffs.append("duration")
+    if claim.duration and fact.duration and claim.duration != fact.duration \
+            and not (claim.duration[0] == claim.duration[1] == fact.duration[1]):
+        diffs.append("duration")  # "within two years" says what "within one to two years" does
     for k in ("year", "month", "days", "stance", "size"):
         a, b = getattr(claim, k), getattr(fact, k)
         if a is not None and b is not None and a != b:
@@ -1356,6 +1390,16 @@ _STOP = {
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал"},
 }
+
+
+def _words_and_tokens(text: str) -> list[tuple[str, str]]:
+    """Each word of a text with the token the lexicon indexes it by: Russian verbs are told by
+    their endings, which stemming takes off ("полагает" -> "полага")."""
+    out = []
+    for word in re.findall(r"[\w'-]+", normalise(text)):
+        for t in tokens(word):
+            out.append((word, t))
+    return out
 
 
 def _stem(token: str, lang: str) -> str:
@@ -1396,7 +1440,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|\s+(?:и|а|но)\s+(?=\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
 }
 
 

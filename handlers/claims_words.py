@@ -91,6 +91,20 @@ STOCK = {
     "ko": r"(?:체류|거주|머물|살고)",
     "ru": r"(?:находи|прожива|работают\s+в|пребыва)",
 }
+# Word forms that are verbs of the claim's own wording, skipped when checking that a statement's
+# words are the report's; verbs that reverse a statement are never skipped.
+VERB_FORM = {
+    "en": r"(?:ed|ing)$|^(?:is|are|was|were|be|been|has|have|had|do|does|did|gets?|got|gives?|made|makes?|"
+          r"keeps?|kept|took|takes?|went|goes|seen|saw)$",
+    "ko": r"(?:다|고|려|며|서|면|니|요|게|지|던|는|은|을|했|한|할)$",
+    "ru": r"(?:ет|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
+}
+REVERSING = {
+    "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
+          r"withdr|revers|lift|resum|admit|acknowledg|confirm)",
+    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인)",
+    "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож)",
+}
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
@@ -286,6 +300,7 @@ def read_slots(text: str, lang: str) -> Slots:
         if y:
             year = int(y.group(1))
             t = t[:y.start()] + "    " + t[y.end():]
+        t = re.sub(r"\b(?:a|one)\s+decade\b", "ten years", t)
         m = re.search(r"\b(\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|a|an)\s*(?:-|to|or)\s*"
                       r"(\d+|one|two|three|four|five|six)\s+(years?|months?)\b", t)
         if m:
@@ -294,7 +309,7 @@ def read_slots(text: str, lang: str) -> Slots:
             if lo is not None and hi is not None:
                 duration = (lo * k, hi * k)
         else:
-            m = re.search(r"\b(\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|twenty four|a|an)[\s-]+"
+            m = re.search(r"\b(\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four|twenty four|a|an)[\s-]+"
                           r"(years?|months?|year-|month-)", t)
             if m and _num(m.group(1), "en") is not None:
                 k = 12 if m.group(2).startswith("year") else 1
@@ -338,7 +353,7 @@ def read_slots(text: str, lang: str) -> Slots:
             k = 12 if m.group(3) == "년" else 1
             duration = (_num(m.group(1), "ko") * k, _num(m.group(2), "ko") * k)  # type: ignore[operator]
         else:
-            m = re.search(r"(\d+|한|두|세|네|다섯)\s*(년|개월)\s*(?:안|이내|내|만에|동안|후)", t)
+            m = re.search(r"(?<!\d)(\d{1,2}|한|두|세|네|다섯)\s*(년|개월)", t)
             if m and _num(m.group(1), "ko") is not None:
                 k = 12 if m.group(2) == "년" else 1
                 v = _num(m.group(1), "ko") * k  # type: ignore[operator]
