@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the pipeline injects itself; importing it here would make a
 
 NEAR_WINDOW = 24  # characters around a number in which its unit and hedge words are read
 MEASURE_WORDS = 4  # words after a number that name what it counts
-ABOUT_MAX_RELATIVE = 0.10  # "about N" never stretches beyond 10 % of the true value, whatever its digits
+ABOUT_MAX_RELATIVE = 0.06  # "about N" never stretches beyond 6 % of the true value, whatever its digits
 NEAR_MAX_RELATIVE = 0.05  # "nearly N", "just over N": within 5 %
 MULTIPLIER_ABOUT = 0.05  # "doubled": within 5 % of 2x
 STATEMENT_MIN_WEIGHT = 2.5  # fact keyword weight from which a part is read as about a statement
@@ -1304,7 +1304,9 @@ def _agrees(n: NumberMention, data: float) -> bool:
     if hedge == "exact":
         return abs(gap) < 0.5 * 10 ** -n.decimals - 1e-9 or (n.decimals == 0 and _half_up(data) == claimed)
     if hedge == "about":
-        return abs(gap) <= unit / 2 + 1e-9 and abs(gap) <= ABOUT_MAX_RELATIVE * max(abs(data), 1e-9)
+        # A round number ("about 150 %") is also held to a few per cent of the truth: 138.6 % rounds
+        # to 150 at its own precision, but no reader takes "about 150" for it.
+        return abs(gap) <= unit / 2 + 1e-9 and (unit <= 1 or abs(gap) <= ABOUT_MAX_RELATIVE * max(abs(data), 1e-9))
     if hedge == "near_below":
         return -unit / 2 - 1e-9 <= gap <= 0 and -gap <= NEAR_MAX_RELATIVE * claimed + 1e-9
     if hedge == "near_above":

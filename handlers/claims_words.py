@@ -97,7 +97,7 @@ VERB_FORM = {
     "en": r"(?:ed|ing)$|^(?:is|are|was|were|be|been|has|have|had|do|does|did|gets?|got|gives?|made|makes?|"
           r"keeps?|kept|took|takes?|went|goes|seen|saw)$",
     "ko": r"(?:다|고|려|며|서|면|니|요|게|지|던|는|은|을|했|한|할)$",
-    "ru": r"(?:ет|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
+    "ru": r"(?:ет|ёт|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
 }
 REVERSING = {
     "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
