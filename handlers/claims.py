@@ -409,11 +409,17 @@ class _Run:
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
-        for part, is_statement in self._parts(raw, text):
+        parts = self._parts(raw, text)
+        for part, is_statement in parts:
             if not is_statement:
-                out.extend(self._figures(part, separated))
+                found = self._figures(part, separated)
+                if len(parts) == 1 and len(found) == 1 and found[0].claimed is None:
+                    found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
+                out.extend(found)
                 continue
             v = self._statement(part, raw)
+            if v is not None and len(parts) == 1:
+                v.claim = sentence.strip(" .")
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
@@ -971,11 +977,12 @@ class _Run:
             pool.sort(key=lambda s: s[4])
         fid, fact_slots, have, (outcome, detail), _ = pool[0]
         row = facts[fid]
-        statement = self._fact_text(row, "statement")
+        statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
         if outcome == "differs":
-            return Verdict(verdict="differs", note=detail, **base)
+            parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
+            return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
         missing = [k for k in wanted if getattr(fact_slots, k) is None]
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
