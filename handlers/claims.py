@@ -470,7 +470,8 @@ class _Run:
         def repl(m: re.Match[str]) -> str:
             if re.match(r"[\s-]*(thirds?|quarters|halves)\b", text[m.end():]):
                 return m.group(0)  # "two-thirds", "three-quarters" are fractions, read later
-            if re.match(r"[\s-]*(?:or|to)[\s-]+(?:one|two|three|four|five|six)[\s-]+(?:years?|months?)", text[m.end():]) \
+            if re.search(r"\b(?:years?|months?)\s+or\s+$", text[:m.start()]) or \
+                    re.match(r"[\s-]*(?:or|to)[\s-]+(?:one|two|three|four|five|six)[\s-]+(?:years?|months?)", text[m.end():]) \
                     or re.match(r"[\s-]*(?:years?|months?)\b", text[m.end():]) or re.match(r"\s*-?fold\b", text[m.end():]):
                 return m.group(0)  # durations ("one to two years") are read as statement slots
             phrase = m.group(0).strip()
@@ -514,6 +515,14 @@ class _Run:
                 before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
                 found.append(NumberMention(factor, word, m.start(), m.end(), multiplier=True,
                                            hedge=self._hedge(before, text[m.end():m.end() + NEAR_WINDOW]), decimals=1))
+        for m in re.finditer(r"(?<![\w.])(\d{1,2})\s+(?:in|out of)\s+(\d{1,2})(?![\d%])", text):
+            a_, b_ = int(m.group(1)), int(m.group(2))
+            if 0 < a_ < b_ <= 20 and self.lang == "en":
+                found = [n for n in found if not (m.start() <= n.start < m.end())]
+                before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
+                hedge = self._hedge(before, "")
+                found.append(NumberMention(100 * a_ / b_, m.group(0), m.start(), m.end(), percent=True, fraction=True,
+                                           hedge=hedge if hedge != "exact" else "about"))
         for word, pct in _FRACTIONS.items():
             for m in re.finditer(rf"(?<!\w){word}", text):
                 if any(s <= m.start() < e for s, e in taken):
@@ -638,6 +647,8 @@ class _Run:
         if self.lang == "ko":
             forward, backward = backward, forward  # Korean names what it counts before the number
         local = forward if (forward.categories or forward.countries) else backward
+        if re.search(r"\(\s*$", before) and (backward.categories or backward.countries):
+            forward, local = backward, backward  # "arriving by train (134)": the number names what precedes it
         claim_text = _clause(text, n, self.lang)
         try:
             lo, hi = n.start - len(before), n.end + len(after)
@@ -652,8 +663,12 @@ class _Run:
             dims = local.dimensions or whole.dimensions
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
+            # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
+            # category inside the noun phrase after the number is its own.
+            phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
+                              r"numbered|had|have|did)\b|[,;(]", after)[0]
             total_of = re.search(r"\b(of|out of|among|from|total of|all)\s+(the\s+)?$", before) and not n.percent \
-                and not forward.categories
+                and not extract(phrase, self.d.lexicon, self.d.report_date).categories
             direction, directions = self._directions(local, whole)
             if self.lang == "en":
                 cat_sources = [forward.categories, backward.categories]
@@ -785,6 +800,12 @@ class _Run:
         target = resolved[0] if resolved else self.d.latest(avail)
         if target is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
+        start = re.search(r"\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\b|с\s+начала|초부터|이후", text)
+        if start and len(resolved) == 1 and resolved[0].months >= 12:
+            latest = self.d.latest(avail)
+            firsts = [p for p in avail if latest and p.start == resolved[0].start and p.months == latest.months]
+            if firsts and latest and firsts[0] != latest:
+                return firsts[0], latest  # "since the start of 2023": from its first period to the latest
         base = [m for m in real if re.search(W.BASE_BEFORE[self.lang], text[:m.span[0]]) or
                 re.match(W.BASE_AFTER[self.lang], text[m.span[1]:])]
         later = [p for p in avail if p.start > target.end]
@@ -894,7 +915,7 @@ class _Run:
         notes = [note] if note else []
         if assumed and period:
             notes.append(self.note("assumed_period", period=self.d.pl(period)))
-        if not ok:
+        if not ok and (n.hedge == "exact" or rounding_unit(n) <= 1):
             slip = _digit_slip(n, data)
             if slip:
                 notes.append(self.note(slip[0], claimed=n.text.rstrip("%"), actual=slip[1]))
@@ -1274,8 +1295,9 @@ def rounding_unit(n: NumberMention) -> float:
         return 1.0
     zeros = len(str(value)) - len(str(value).rstrip("0"))
     unit = 10.0 ** zeros
-    if zeros and str(value).rstrip("0")[-1] == "5":
-        unit *= 5  # "350" and "150" are rounded to fifties
+    significant = str(value).rstrip("0")
+    if significant[-1] == "5" and len(significant) == 2:
+        unit *= 5  # "350" and "150" are rounded to fifties, "25" to fives; "545" is exact
     return unit
 
 

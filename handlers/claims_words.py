@@ -95,7 +95,8 @@ STOCK = {
 # words are the report's; verbs that reverse a statement are never skipped.
 VERB_FORM = {
     "en": r"(?:ed|ing)$|^(?:is|are|was|were|be|been|has|have|had|do|does|did|gets?|got|gives?|made|makes?|"
-          r"keeps?|kept|took|takes?|went|goes|seen|saw)$",
+          r"keeps?|kept|took|takes?|went|goes|seen|saw|written|wrote|taken|given|known|shown|spoken|chosen|done|"
+          r"gone|said|told|held|put|set|brought|thought|sent|built|met|meets?|came|comes?|become|became|began|begun)$",
     "ko": r"(?:다|고|려|며|서|면|니|요|게|지|던|는|은|을|했|한|할)$",
     "ru": r"(?:ет|ёт|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
 }
@@ -172,7 +173,7 @@ NEUTRAL_WORDS = {
     "majority", "minority", "percentage", "rate", "increase", "rise", "jump", "growth", "drop", "decline",
     "fall", "climb", "surge", "mode", "modes", "means", "way", "ways", "purpose", "purposes", "reason", "reasons",
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
-    "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
+    "level", "levels", "figure's", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
 }
 
@@ -301,6 +302,7 @@ def read_slots(text: str, lang: str) -> Slots:
             year = int(y.group(1))
             t = t[:y.start()] + "    " + t[y.end():]
         t = re.sub(r"\b(?:a|one)\s+decade\b", "ten years", t)
+        t = re.sub(r"\b(?:a|one)\s+(year|month)\s+or\s+(two|three)\b", r"one to \2 \1s", t)
         m = re.search(r"\b(\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|a|an)\s*(?:-|to|or)\s*"
                       r"(\d+|one|two|three|four|five|six)\s+(years?|months?)\b", t)
         if m:
