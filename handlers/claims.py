@@ -413,7 +413,7 @@ class _Run:
         for part, is_statement in parts:
             if not is_statement:
                 found = self._figures(part, separated)
-                if len(parts) == 1 and len(found) == 1 and found[0].claimed is None:
+                if len(parts) == 1 and len(found) == 1:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
@@ -667,7 +667,8 @@ class _Run:
             # category inside the noun phrase after the number is its own.
             phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
                               r"numbered|had|have|did)\b|[,;(]", after)[0]
-            total_of = re.search(r"\b(of|out of|among|from|total of|all)\s+(the\s+)?$", before) and not n.percent \
+            total_of = (re.search(r"\b(of|out of|among|from|total of|all|из|среди)\s+(the\s+)?$", before)
+                        or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
                 and not extract(phrase, self.d.lexicon, self.d.report_date).categories
             direction, directions = self._directions(local, whole)
             if self.lang == "en":
@@ -678,8 +679,9 @@ class _Run:
                 lo, hi = _clause_bounds(text, n, self.lang)
                 own = extract(text[max(lo, n.start - len(before)):min(hi, n.end + len(after))], self.d.lexicon,
                               self.d.report_date).categories
-                cat_sources = [own if len({(d, i) for d, i, _ in own}) == 1 else [], whole.categories
-                               if len({(d, i) for d, i, _ in whole.categories}) == 1 else whole.categories]
+                single = len({(d, i) for d, i, _ in whole.categories}) == 1
+                cat_sources = [own if len({(d, i) for d, i, _ in own}) == 1 else [],
+                               whole.categories if (count == 1 or n.percent or not single) else []]
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
                 or ([(d, i) for d, i, _ in whole.categories] if len(whole.categories) == 1 and (count == 1 or n.percent) else []))
@@ -744,10 +746,13 @@ class _Run:
             in_clause = [(m, p) for m, p in real if lo <= m.span[0] < hi]
             real = in_clause or real
         if real:
+            after_penalty, before_penalty = {"en": (0, 8), "ko": (8, 0), "ru": (0, 0)}[self.lang]
+
             def distance(m: PeriodMention, k: NumberMention) -> tuple[int, int]:
+                # English names a number's period after it more often; Korean before it.
                 if m.span[0] >= k.end:
-                    return (m.span[0] - k.end, 0)
-                return (k.start - m.span[1] + 8, 1)  # a period after the number is its period more often
+                    return (m.span[0] - k.end + after_penalty, 0)
+                return (k.start - m.span[1] + before_penalty, 1)
             # A period nearer another number is that number's ("365, higher than the 223 of 2022").
             others = [k for k in getattr(self, "numbers", []) if k.start != n.start and not k.multiplier]
             own = [(m, p) for m, p in real if not others or n.end == 0 or
