@@ -515,9 +515,9 @@ class _Run:
                 before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
                 found.append(NumberMention(factor, word, m.start(), m.end(), multiplier=True,
                                            hedge=self._hedge(before, text[m.end():m.end() + NEAR_WINDOW]), decimals=1))
-        for m in re.finditer(r"(?<![\w.])(\d{1,2})\s+(?:in|out of)\s+(\d{1,2})(?![\d%])", text):
-            a_, b_ = int(m.group(1)), int(m.group(2))
-            if 0 < a_ < b_ <= 20 and self.lang == "en":
+        for m in re.finditer(r"(?<![\w.])(\d{1,2}|one)\s+(?:in|out of)\s+(?:every\s+|a\s+)?(\d{1,3})(?![\d%])", text):
+            a_, b_ = (1 if m.group(1) == "one" else int(m.group(1))), int(m.group(2))
+            if 0 < a_ < b_ <= 100 and self.lang == "en":
                 found = [n for n in found if not (m.start() <= n.start < m.end())]
                 before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
                 hedge = self._hedge(before, "")
@@ -693,6 +693,8 @@ class _Run:
             change = re.search(up, context) or re.search(down, context)
             if n.multiplier:
                 return self._ratio(n, claim_text, direction, directions, categories, periods)
+            if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
+                return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
                 return self._change(n, claim_text, direction, categories, periods, "pct")
             if n.percent:
@@ -716,6 +718,8 @@ class _Run:
     def _diff_words(self, text: str, n: NumberMention) -> bool:
         num = re.escape(text[n.start:n.end])
         if self.lang == "en":
+            if re.search(rf"\band\s+by\s+{num}\b(?!\s*%)", text) and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], text):
+                return True  # "grew by 60 ... and by 152 ..."
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
                              rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
@@ -741,10 +745,6 @@ class _Run:
         if n.start in self.from_to and len({p for _, p in real}) >= 2:
             ordered = sorted({p for _, p in real})
             return (ordered[0] if self.from_to[n.start] == 0 else ordered[-1]), False
-        if n.end:
-            lo, hi = _clause_bounds(self.text, n, self.lang)
-            in_clause = [(m, p) for m, p in real if lo <= m.span[0] < hi]
-            real = in_clause or real
         if real:
             after_penalty, before_penalty = {"en": (0, 8), "ko": (8, 0), "ru": (0, 0)}[self.lang]
 
@@ -753,11 +753,17 @@ class _Run:
                 if m.span[0] >= k.end:
                     return (m.span[0] - k.end + after_penalty, 0)
                 return (k.start - m.span[1] + before_penalty, 1)
-            # A period nearer another number is that number's ("365, higher than the 223 of 2022").
-            others = [k for k in getattr(self, "numbers", []) if k.start != n.start and not k.multiplier]
+            # A period nearer another number is that number's ("365, higher than the 223 of 2022");
+            # among a number's own periods, one in its clause comes first.
+            others = [k for k in getattr(self, "numbers", []) if k.start != n.start]
             own = [(m, p) for m, p in real if not others or n.end == 0 or
                    distance(m, n) <= min(distance(m, k) for k in others)]
-            return min(own or real, key=lambda mp: distance(mp[0], n))[1], False
+            in_clause = real
+            if n.end:
+                lo, hi = _clause_bounds(self.text, n, self.lang)
+                in_clause = [(m, p) for m, p in real if lo <= m.span[0] < hi]
+            pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
+            return min(pool, key=lambda mp: distance(mp[0], n))[1], False
         latest = self.d.latest(avail)
         if latest is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
@@ -794,7 +800,14 @@ class _Run:
         return self._verdict(n, claim, "share", float(row["share"]), _fmt_pct(row["share"], self.lang), period, d, assumed,
                              what=self.d.what(dim, cat))
 
-    def _pair(self, periods: list[PeriodMention], avail: list[Period], text: str = "") -> tuple[Period, Period]:
+    def _pair(self, periods: list[PeriodMention], avail: list[Period], text: str = "",
+              n: NumberMention | None = None) -> tuple[Period, Period]:
+        if n is not None and n.end and self.text:
+            # "grew by 60 between Q1 and Q2 and by 152 between Q2 and Q3": each change has its own pair.
+            lo, hi = _clause_bounds(self.text, n, self.lang)
+            mine = [m for m in periods if lo <= m.span[0] < hi]
+            if len(mine) >= 2 or (len(mine) == 1 and mine[0].endpoints):
+                periods = mine
         resolved = sorted(set(p for _, p in self.d.resolve_pairs(periods, avail)))
         real = [m for m in periods if m.kind not in ("previous", "relative", "latest")]
         if len(resolved) == 1 and len(real) == 1 and real[0].endpoints:
@@ -827,7 +840,7 @@ class _Run:
                 periods: list[PeriodMention], kind: str) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         avail = self.d.available(d, dim, cat)
-        a, b = self._pair(periods, avail, claim)
+        a, b = self._pair(periods, avail, claim, n)
         what = self.d.what(dim, cat)
         label = f"{self.d.pl(a)} → {self.d.pl(b)}"
         if tile(a, avail) is None or tile(b, avail) is None:
@@ -858,7 +871,8 @@ class _Run:
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
                categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
-        word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in ("double", "triple", "twofold", "threefold")
+        word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in (
+            "double", "triple", "twofold", "threefold", "twice", "thrice")
         if len(directions) == 2 and not word_change:
             one, two = directions
             avail = self.d.available(one, dim, cat)
@@ -874,6 +888,20 @@ class _Run:
         row = self.d.compare(d, self.d.pieces(a, avail, d, "total"), d, self.d.pieces(b, avail, d, "total"), dim, cat)
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
+
+    def _direction_pct(self, n: NumberMention, claim: str, directions: list[Direction],
+                       categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
+        """ "Russians outnumbered North Koreans by nearly 50 %": the first named over the second."""
+        one, two = directions
+        dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
+        avail = self.d.available(one, dim, cat)
+        period, _ = self._period(n, periods, avail)
+        row = self.d.compare(two, self.d.pieces(period, self.d.available(two, dim, cat), two, "total"),
+                             one, self.d.pieces(period, avail, one, "total"), dim, cat)
+        pct = row["pct"]
+        return self._verdict(n, claim, "percentage difference between directions", float(pct),
+                             _fmt_pct(pct, self.lang, signed=True), period, one, False,
+                             note=None if pct >= 0 else self.note("other_larger"), force_differs=pct < 0)
 
     def _direction_diff(self, n: NumberMention, claim: str, directions: list[Direction],
                         categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
@@ -1483,6 +1511,9 @@ _CLAUSE_RE = {
 def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, int]:
     """Start and end of the clause around a number: between commas, semicolons or "and"."""
     pattern = _CLAUSE_RE[lang]
+    if lang == "en":
+        # "between Q1 and Q2" is one phrase, not two clauses
+        text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))

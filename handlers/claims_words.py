@@ -137,7 +137,7 @@ ANY_OF = {"en": r"\b(?:any|each|every one|all)\s+of\s+(?:the\s+)?", "ko": r"(?:�
 MULTIPLIERS: dict[str, list[tuple[str, float]]] = {
     "en": [("doubled", 2.0), ("double", 2.0), ("twofold", 2.0), ("two-fold", 2.0), ("tripled", 3.0),
            ("triple", 3.0), ("threefold", 3.0), ("three-fold", 3.0), ("quadrupled", 4.0), ("fourfold", 4.0),
-           ("halved", 0.5), ("tripling", 3.0), ("doubling", 2.0)],
+           ("halved", 0.5), ("tripling", 3.0), ("doubling", 2.0), ("twice", 2.0), ("thrice", 3.0)],
     "ko": [("두 배", 2.0), ("2배", 2.0), ("세 배", 3.0), ("3배", 3.0), ("네 배", 4.0), ("4배", 4.0), ("두배", 2.0),
            ("세배", 3.0)],
     "ru": [("вдвое", 2.0), ("втрое", 3.0), ("вчетверо", 4.0), ("в два раза", 2.0), ("в 2 раза", 2.0),
