@@ -1162,19 +1162,28 @@ class _Run:
             if len(citizens) >= 2 and (more or fewer or same):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
-                return self._directions_claim(claim, citizens, periods, more, fewer)
+                cats = list(dict.fromkeys((dim, cid) for dim, cid, _ in ex.categories))
+                if len(cats) > 1:
+                    raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in cats], **self.d.dir_values(d))
+                return self._directions_claim(claim, citizens, periods, more, fewer, cats[0] if cats else ("total", "all"))
             cats = [(dim, cid) for dim, cid, _ in ex.categories]
             if len(cats) >= 2 and cats[0][0] == cats[1][0] and (more or fewer or same):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
                 return self._categories_claim(claim, d, cats[:2], periods, bool(more), bool(fewer))
+            # A claim about one category ("more came by air in Q3 than in Q2") is about that
+            # category's figures, never the totals; several categories at once are not in the data.
+            one_cat = list(dict.fromkeys((dim, cid) for dim, cid, _ in ex.categories))
+            if len(one_cat) > 1 and not (ex.cues.keys() & {"rank_top", "rank_bottom"}):
+                raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in one_cat], **self.d.dir_values(d))
+            category = one_cat[0] if one_cat else ("total", "all")
             real = [m for m in periods if m.kind not in ("previous", "relative", "latest")]
             if len(real) >= 2 and (more or fewer or same) and not (up or down):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
-                return self._periods_claim(claim, text, d, real[:2], bool(more), bool(fewer))
+                return self._periods_claim(claim, text, d, real[:2], bool(more), bool(fewer), category)
             if re.search(W.EVERY_QUARTER[lang], text) and (up or down):
-                return self._trend_claim(claim, d, periods, up)
+                return self._trend_claim(claim, d, periods, up, category)
             if ex.cues.keys() & {"rank_top", "rank_bottom"} and ex.categories:
                 if strange:
                     raise NotInData("measure", words=strange[:3])
@@ -1183,7 +1192,7 @@ class _Run:
                 if strange:
                     raise NotInData("measure", words=strange[:3])
                 rises = up and not (down and re.search(W.DOWN_VERB[lang], text).start() < re.search(W.UP_VERB[lang], text).start())  # type: ignore[union-attr]
-                return self._change_direction_claim(claim, d, ex, periods, rises)
+                return self._change_direction_claim(claim, d, ex, periods, rises, category)
             if strange and (ex.countries or ex.categories or "movement" in ex.cues):
                 raise NotInData("measure", words=strange[:3])
         except NotInData as nd:
@@ -1191,13 +1200,17 @@ class _Run:
         return None
 
     def _change_direction_claim(self, claim: str, d: Direction, ex: Extraction, periods: list[PeriodMention],
-                                up: bool) -> Verdict:
+                                up: bool, category: tuple[str, str] = ("total", "all")) -> Verdict:
         """ "Arrivals rose in Q3": judged when the data decides it, even between periods of
         different lengths (a quarter above a whole half-year rose from either of its quarters)."""
-        avail = self.d.available(d)
+        dim, cat = category
+        avail = self.d.available(d, dim, cat)
+        if not avail:
+            raise NotInData("category", category=self.d.label(dim, cat), dimension=self.d.label("dimension", dim),
+                            period="—", rows=[], **self.d.dir_values(d))
         a, b = self._pair(periods, avail, claim)
-        lo_a, hi_a, in_a = self.d.bounds(d, a)
-        lo_b, hi_b, in_b = self.d.bounds(d, b)
+        lo_a, hi_a, in_a = self.d.bounds(d, a, dim, cat)
+        lo_b, hi_b, in_b = self.d.bounds(d, b, dim, cat)
         shown = f"{self.d.pl(in_a or a)} {_fmt(hi_a, self.lang)} → {self.d.pl(in_b or b)} {_fmt(hi_b, self.lang)}"
         if hi_a is not None and lo_b > hi_a:
             rose: bool | None = True
@@ -1213,8 +1226,10 @@ class _Run:
                        period=f"{self.d.pl(a)} → {self.d.pl(b)}", note=note,
                        sources=self.d.source_chain(self.d.figure_source()))
 
-    def _trend_claim(self, claim: str, d: Direction, periods: list[PeriodMention], up: bool) -> Verdict:
-        rows = self.d.runner.run("series", citizens=d.citizens, destination=d.destination, dimension="total", category="all")
+    def _trend_claim(self, claim: str, d: Direction, periods: list[PeriodMention], up: bool,
+                     category: tuple[str, str] = ("total", "all")) -> Verdict:
+        rows = self.d.runner.run("series", citizens=d.citizens, destination=d.destination, dimension=category[0],
+                                 category=category[1])
         years = [m.year for m in periods if m.year]
         quarters = [r for r in rows if r["p_end"] - r["p_start"] == 2 and (not years or r["p_start"] // 12 in years)]
         if len(quarters) < 2:
@@ -1245,20 +1260,27 @@ class _Run:
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
 
     def _directions_claim(self, claim: str, citizens: list[str], periods: list[PeriodMention],
-                          more: re.Match[str] | None, fewer: re.Match[str] | None) -> Verdict:
+                          more: re.Match[str] | None, fewer: re.Match[str] | None,
+                          category: tuple[str, str] = ("total", "all")) -> Verdict:
+        """ "More Russians than North Koreans travelled on business": the category, both ways."""
         one = self.d.pick(citizens[0], None, [])[0]
         two = self.d.pick(citizens[1], None, [])[0]
-        avail = self.d.available(one)
+        dim, cat = category
+        avail = self.d.available(one, dim, cat)
+        if not avail:
+            raise NotInData("category", category=self.d.label(dim, cat), dimension=self.d.label("dimension", dim),
+                            period="—", rows=[], **self.d.dir_values(one))
         period, _ = self._period(NumberMention(0, "", 0, 0), periods, avail)
-        row = self.d.compare(two, self.d.pieces(period, self.d.available(two), two, "total"),
-                             one, self.d.pieces(period, avail, one, "total"), "total", "all")
+        what = self.d.what(dim, cat)
+        row = self.d.compare(two, self.d.pieces(period, self.d.available(two, dim, cat), two, what),
+                             one, self.d.pieces(period, avail, one, what), dim, cat)
         if more and fewer:
             more = more if more.start() < fewer.start() else None
             fewer = None if more else fewer
         holds = row["diff"] > 0 if more else (row["diff"] < 0 if fewer else row["diff"] == 0)
         return Verdict(claim, "matches" if holds else "differs", "comparison of directions",
-                       data_text=f"{self.d.dir_text(one)} {_fmt(row['b_value'], self.lang)}; "
-                                 f"{self.d.dir_text(two)} {_fmt(row['a_value'], self.lang)}",
+                       data_text=f"{self.d.dir_text(one, what)} {_fmt(row['b_value'], self.lang)}; "
+                                 f"{self.d.dir_text(two, what)} {_fmt(row['a_value'], self.lang)}",
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
 
     def _categories_claim(self, claim: str, d: Direction, cats: list[tuple[str, str]], periods: list[PeriodMention],
@@ -1290,17 +1312,18 @@ class _Run:
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
 
     def _periods_claim(self, claim: str, text: str, d: Direction, mentions: list[PeriodMention],
-                       more: bool, fewer: bool) -> Verdict:
+                       more: bool, fewer: bool, category: tuple[str, str] = ("total", "all")) -> Verdict:
         """ "Q1 2023 saw fewer arrivals than the whole of 2022"; "... than in any of the first three quarters"."""
+        dim, cat = category
         avail = self.d.available(d)
         first, second = [p for _, p in self.d.resolve_pairs(mentions, avail)][:2]
         each = re.search(W.ANY_OF[self.lang], text) is not None
         seconds = self.d.pieces(second, avail, d, "total") if each else [second]
         shown, holds = [], True
         almost = re.search(W.ALMOST_AS_MANY[self.lang], text) is not None
-        first_value = self.d.value(d, first, "total", "all")
+        first_value = self.d.value(d, first, dim, cat)
         for other in seconds:
-            other_value = self.d.value(d, other, "total", "all")
+            other_value = self.d.value(d, other, dim, cat)
             diff = first_value - other_value
             if more:
                 ok = diff > 0

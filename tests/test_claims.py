@@ -87,6 +87,13 @@ def test_every_gated_set_is_present() -> None:
     ("North Korea and Russia both deny that weapons were transferred.", ["matches"]),
     ("Both North Korea and Russia have acknowledged arms transfers.", ["differs"]),
     ("Direct flights between Pyongyang and Moscow have resumed.", ["not_in_data"]),
+    # a claim about a category is about its figures, never the totals
+    ("More Russians than North Koreans travelled on business in Q3 2023.", ["differs"]),
+    ("More North Koreans than Russians travelled on business in Q3 2023.", ["matches"]),
+    ("More North Koreans came by air in Q3 2023 than in Q2 2023.", ["not_in_data"]),
+    ("Business arrivals from North Korea rose in Q3 2023.", ["not_in_data"]),
+    ("North Korean arrivals by train rose every quarter in 2023.", ["not_in_data"]),
+    ("Business arrivals from North Korea more than doubled from Q2 to Q3 2023.", ["not_in_data"]),
     # Korean and Russian
     ("2023년 2분기에 북한 주민 312명이 러시아에 입국했다.", ["differs"]),
     ("2023년 3분기 러시아에 입국한 북한 주민은 300여 명이다.", ["matches"]),
