@@ -459,7 +459,7 @@ class _Run:
         figures = [n for n in self._numbers(text, find_periods(text, self.d.report_date), set()) if not n.multiplier]
         if figures and not (speech or people) and not slots.amount:
             return False  # "253 came on business": a figure, even if a statement shares a word with it
-        if slots.present() or speech or people:
+        if [k for k in slots.present() if k not in ("year", "month")] or speech or people:
             return True
         comparative = any(re.search(w[self.lang], text) for w in (W.MORE, W.FEWER, W.UP_VERB, W.DOWN_VERB)) \
             or bool(ex.cues.keys() & {"rank_top", "rank_bottom"})
@@ -1095,8 +1095,10 @@ class _Run:
             if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2 or t in W.NUMBER_WORDS:
                 continue
             terms = lex.phrases.get((t,), ())
-            if any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS or t in _STOP[self.lang]:
-                continue
+            changes = any(re.search(w[self.lang], word) for w in (W.UP_VERB, W.DOWN_VERB, W.MORE, W.FEWER))
+            if not changes and (any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS
+                                or t in _STOP[self.lang]):
+                continue  # "rose", "more" are claims of their own, never filler
             if any(x.kind == "country" for x in terms) or re.search(W.SPEECH[self.lang], word) \
                     or t in KO_LONG_PARTICLES or t in KO_SHORT_PARTICLES:
                 continue  # who is named and the verb of saying were matched already; particles are grammar
@@ -1174,17 +1176,17 @@ class _Run:
             # A claim about one category ("more came by air in Q3 than in Q2") is about that
             # category's figures, never the totals; several categories at once are not in the data.
             one_cat = list(dict.fromkeys((dim, cid) for dim, cid, _ in ex.categories))
-            if len(one_cat) > 1 and not (ex.cues.keys() & {"rank_top", "rank_bottom"}):
+            if len(one_cat) > 1 and not (ex.cues.keys() & {"rank_top", "rank_bottom", "rank_second", "rank_third"}):
                 raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in one_cat], **self.d.dir_values(d))
             category = one_cat[0] if one_cat else ("total", "all")
             real = [m for m in periods if m.kind not in ("previous", "relative", "latest")]
             if len(real) >= 2 and (more or fewer or same) and not (up or down):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
-                return self._periods_claim(claim, text, d, real[:2], bool(more), bool(fewer), category)
+                return self._periods_claim(claim, text, d, real, bool(more), bool(fewer), category)
             if re.search(W.EVERY_QUARTER[lang], text) and (up or down):
                 return self._trend_claim(claim, d, periods, up, category)
-            if ex.cues.keys() & {"rank_top", "rank_bottom"} and ex.categories:
+            if ex.cues.keys() & {"rank_top", "rank_bottom", "rank_second", "rank_third"} and ex.categories:
                 if strange:
                     raise NotInData("measure", words=strange[:3])
                 return self._ranking_claim(claim, ex, d, periods)
@@ -1249,9 +1251,15 @@ class _Run:
             raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
                             available=[], **self.d.dir_values(d))
         col = "rank_asc" if "rank_bottom" in ex.cues and "rank_top" not in ex.cues else "rank_desc"
-        leaders = [r for r in rows if r[col] == 1]
+        second = "rank_second" in ex.cues or re.search(r"\bsecond[- ](?:most|largest|biggest|highest|least)\b", ex.text)
+        third = "rank_third" in ex.cues or re.search(r"\bthird[- ](?:most|largest|biggest|highest|least)\b", ex.text)
+        place = 2 if second else (3 if third else 1)  # "the second most common"
+        leaders = [r for r in rows if r[col] == place]
+        if not leaders:
+            raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
+                            available=[], **self.d.dir_values(d))
         holds = any(r["category"] == cat for r in leaders)
-        if holds and col == "rank_desc" and (rows[0]["unaccounted"] or 0) > leaders[0]["value"]:
+        if holds and col == "rank_desc" and place == 1 and (rows[0]["unaccounted"] or 0) > leaders[0]["value"]:
             raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
                             available=[], **self.d.dir_values(d))
         names = " / ".join(self.d.label(dim, r["category"]) for r in leaders)
@@ -1316,7 +1324,14 @@ class _Run:
         """ "Q1 2023 saw fewer arrivals than the whole of 2022"; "... than in any of the first three quarters"."""
         dim, cat = category
         avail = self.d.available(d)
-        first, second = [p for _, p in self.d.resolve_pairs(mentions, avail)][:2]
+        resolved = [p for _, p in self.d.resolve_pairs(mentions, avail)]
+        if len(resolved) < 2:
+            raise NotInData("series", what="total", **self.d.dir_values(d))
+        first, second = resolved[:2]
+        if len(resolved) > 2 and re.search(r"\b(?:combined|together|put together|taken together|in total)\b|вместе|합친|합쳐", text):
+            rest = sorted(resolved[1:])
+            if all(b.start == a.end + 1 for a, b in zip(rest, rest[1:])):
+                second = Period(rest[0].start, rest[-1].end)  # "Q1 and Q2 combined" is the first half
         each = re.search(W.ANY_OF[self.lang], text) is not None
         seconds = self.d.pieces(second, avail, d, "total") if each else [second]
         shown, holds = [], True

@@ -94,6 +94,10 @@ def test_every_gated_set_is_present() -> None:
     ("Business arrivals from North Korea rose in Q3 2023.", ["not_in_data"]),
     ("North Korean arrivals by train rose every quarter in 2023.", ["not_in_data"]),
     ("Business arrivals from North Korea more than doubled from Q2 to Q3 2023.", ["not_in_data"]),
+    ("Business was the second most common purpose in Q3 2023.", ["differs"]),
+    ("Rail was the second most common transport mode in Q3 2023.", ["matches"]),
+    ("North Korean arrivals in Russia in Q3 2023 were more than in Q1 and Q2 combined.", ["differs"]),
+    ("North Korean workers in Russia rose in Q3 2023.", ["not_in_data"]),
     # Korean and Russian
     ("2023년 2분기에 북한 주민 312명이 러시아에 입국했다.", ["differs"]),
     ("2023년 3분기 러시아에 입국한 북한 주민은 300여 명이다.", ["matches"]),
