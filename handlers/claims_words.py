@@ -94,17 +94,36 @@ STOCK = {
 # Word forms that are verbs of the claim's own wording, skipped when checking that a statement's
 # words are the report's; verbs that reverse a statement are never skipped.
 VERB_FORM = {
-    "en": r"(?:ed|ing)$|^(?:is|are|was|were|be|been|has|have|had|do|does|did|gets?|got|gives?|made|makes?|"
-          r"keeps?|kept|took|takes?|went|goes|seen|saw|written|wrote|taken|given|known|shown|spoken|chosen|done|"
-          r"gone|said|told|held|put|set|brought|thought|sent|built|met|meets?|came|comes?|become|became|began|begun)$",
+    # English: the verbs of reporting, being, moving and counting a paraphrase uses; any other verb
+    # ("complied", "mining") is a word the report must say.
+    "en": r"^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|gets?|got|gives?|gave|given|made|makes?|"
+          r"keeps?|kept|took|takes?|taken|went|goes|gone|seen|saw|written|wrote|known|shown|done|said|says?|told|"
+          r"held|put|brought|thought|sent|met|meets?|came|comes?|coming|become|became|received|receiving|receives?|"
+          r"entered|entering|arrived|arriving|visited|visiting|travell?ed|travell?ing|crossed|crossing|flew|flying|"
+          r"reported|reporting|recorded|registered|counted|numbered|totall?ed|reached|stood|showed|shows?|"
+          r"published|publishing|written|authored|noted|stated|added|according|citing|cited|quoted|named|listed|"
+          r"estimated|estimates?|predicted|predicts?|expected|expects?|believed|believes?|thinks?|argued|argues?|"
+          r"analy[sz]ed|analy[sz]es|claimed|claims?|puts?|putting|used|using|uses?|took|taking|headed|heading)$",
     "ko": r"(?:다|고|려|며|서|면|니|요|게|지|던|는|은|을|했|한|할)$",
     "ru": r"(?:ет|ёт|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
 }
 REVERSING = {
     "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
-          r"withdr|revers|lift|resum|admit|acknowledg|confirm)",
-    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인)",
-    "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож)",
+          r"withdr|revers|lift|resum|admit|acknowledg|confirm|compl|fulfil|honou?r|obey|respect|implement|enforc|"
+          r"leav|left|expel|deport)",
+    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방)",
+    "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож|соблюд|выполн|исполн|"
+          r"покин|уех|уезжа|высл)",
+}
+# Words that make a statement a report, a forecast or a suspicion rather than a fact: a claim
+# that drops them ("Putin visited North Korea" for "a visit is expected to have been discussed")
+# says more than the report, unless it names who said it.
+MODAL = {
+    "en": r"\b(?:expect\w*|discuss\w*|suspect\w*|suspicion\w*|alleg\w*|plan\w*|may|might|could|possib\w*|"
+          r"likely|probably|predict\w*|believ\w*|estimat\w*|signal\w*|want\w*|wish\w*|seek\w*|hope\w*|"
+          r"forecast\w*|think\w*|thought)\b",
+    "ko": r"(?:예상|논의|의혹|의심|가능|추정|예측|전망|원한|원하|바라|계획|신호)",
+    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|намерен|план|сигнал)",
 }
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {

@@ -98,6 +98,12 @@ def test_every_gated_set_is_present() -> None:
     ("Rail was the second most common transport mode in Q3 2023.", ["matches"]),
     ("North Korean arrivals in Russia in Q3 2023 were more than in Q1 and Q2 combined.", ["differs"]),
     ("North Korean workers in Russia rose in Q3 2023.", ["not_in_data"]),
+    # a statement must say what the report says, not just share its words
+    ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
+    ("China and Russia have complied with Resolution 2397.", ["not_in_data"]),
+    ("Putin visited North Korea in January 2024.", ["not_in_data"]),
+    ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
+    ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
     # Korean and Russian
     ("2023년 2분기에 북한 주민 312명이 러시아에 입국했다.", ["differs"]),
     ("2023년 3분기 러시아에 입국한 북한 주민은 300여 명이다.", ["matches"]),
