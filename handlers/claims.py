@@ -1124,7 +1124,9 @@ class _Run:
             reverses = re.search(W.REVERSING[self.lang], word) is not None
             if s in said_stems or (s in kw_stems and t not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
-            if t not in proper and self._plain_verb(word):
+            if self.lang == "ko" and re.match(r"명|개월|년|월|일", t):
+                continue  # a counter with its ending ("명일", "명으로"): grammar around a number
+            if t not in proper and self._plain_verb(word if self.lang == "ru" else t):
                 continue  # a verb of the claim's own wording ("received", "пытаются"); reversals are never skipped
             if t in proper and len(t) >= 4 and any(
                     w[0] == t[0] and OSA.normalized_similarity(t, w) >= NAME_SPELLING_SIMILARITY for w in said_tokens):
@@ -1290,6 +1292,11 @@ class _Run:
                           more: re.Match[str] | None, fewer: re.Match[str] | None,
                           category: tuple[str, str] = ("total", "all")) -> Verdict:
         """ "More Russians than North Koreans travelled on business": the category, both ways."""
+        if self.lang == "ko":
+            # "러시아인보다 북한 주민이 더 많이": the people before 보다 are the ones compared with.
+            first_label = self.d.lexicon.label("country", citizens[0], "people", "ko").lower()
+            if re.search(re.escape(first_label) + r"(?:들)?\s*보다", self.text):
+                citizens = [citizens[1], citizens[0], *citizens[2:]]
         one = self.d.pick(citizens[0], None, [])[0]
         two = self.d.pick(citizens[1], None, [])[0]
         dim, cat = category

@@ -135,12 +135,12 @@ BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하
 MORE = {
     "en": r"\b(?:more|larger|bigger|higher|greater|outnumber(?:ed|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
           r"outstripped|topped)\b",
-    "ko": r"(?:보다\s*(?:더\s*)?많|넘어섰|앞질렀|웃돌)",
+    "ko": r"(?:보다\s*(?:더\s*)?많|더\s*많|넘어섰|앞질렀|웃돌)",
     "ru": r"(?:больше|превыш|превзош|опереди|превосход)",
 }
 FEWER = {
     "en": r"\b(?:fewer|less|smaller|lower)\b",
-    "ko": r"(?:보다\s*(?:더\s*)?적|못\s*미쳤|밑돌)",
+    "ko": r"(?:보다\s*(?:더\s*)?적|더\s*적|못\s*미쳤|밑돌)",
     "ru": r"(?:меньше|уступа)",
 }
 SAME = {

@@ -112,6 +112,10 @@ def test_every_gated_set_is_present() -> None:
     ("В третьем квартале 2023 года в Россию въехали около 370 северокорейцев.", ["matches"]),
     ("В третьем квартале 2023 года в КНДР въехали 365 россиян.", ["differs"]),
     ("Ланьков оценил число северокорейских рабочих, въехавших в Россию, в тысячи.", ["differs"]),
+    ("최선희 외무상은 1월 14일부터 18일까지 중국을 방문했다.", ["not_in_data"]),
+    ("2023년 3분기 러시아인보다 북한 주민이 비즈니스 목적으로 더 많이 입국했다.", ["matches"]),
+    ("2023년 3분기 북한 주민보다 러시아인이 비즈니스 목적으로 더 많이 입국했다.", ["differs"]),
+    ("Чхве Сон Хи посетила Китай с 14 по 18 января 2024 года.", ["not_in_data"]),
 ])
 def test_verdicts(checker: ClaimChecker, sentence: str, verdicts: list[str]) -> None:
     assert [v.verdict for v in checker.check(sentence)] == verdicts
