@@ -399,6 +399,7 @@ class _Run:
     def sentence(self, sentence: str) -> list[Verdict]:
         separated = {m.replace(",", "") for m in re.findall(r"\d{1,3}(?:,\d{3})+", sentence)}
         raw = sentence
+        self.raw = sentence
         if self.lang == "ru":
             raw = re.sub(r"(\d),(\d{1,2})(?!\d)", r"\1.\2", raw)  # "71,4 %" is 71.4 in Russian
         text = fix_period_typos(normalise(raw))
@@ -607,6 +608,9 @@ class _Run:
         if not numbers:
             verdict = self._qualitative(text, whole, periods) if qualitative else None
             return [verdict] if verdict else []
+        # A clause with no number qualifies the figures around it: "365 entered, most of them men".
+        bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=True)]
         out = []
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
@@ -615,13 +619,25 @@ class _Run:
             out.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
         return out
 
-    def _unresolved(self, clause: str, periods: list[PeriodMention]) -> list[str]:
+    def _unresolved(self, clause: str, periods: list[PeriodMention], strict: bool = False) -> list[str]:
         """Words of a figure's clause that name something the figures do not have: another measure
-        (pay, age), a detail of a category (a carrier, a route), a name the data does not know."""
+        (pay, age), a detail of a category (a carrier, a route), a place within a country, a name
+        the data does not know. ``strict`` leaves out words merely unknown to the lexicon."""
         for m in periods:
             clause = clause.replace(m.text, " ")
         ex = extract(clause, self.d.lexicon, self.d.report_date)
-        strange = list(ex.slot_unknown) + list(ex.proper_unknown)
+        strange = list(ex.slot_unknown) + ([] if strict else list(ex.proper_unknown))
+        strange += [m.group(0) for m in re.finditer(W.PLACE_DETAIL[self.lang], clause)]
+        # Names the data does not know, as written: "в Москву", "Vladivostok airport".
+        raw = getattr(self, "raw", "")
+        for m in re.finditer(r"(?<![\w])([A-ZА-ЯЁ][\w-]+)", raw):
+            word = m.group(1)
+            low = word.lower()
+            if strict or m.start() == 0 or re.search(r"[.!?]\s*[\"«“]?$", raw[:m.start()]):
+                continue  # the first word of a sentence is capitalised anyway
+            if low in clause and not any(t in self.d.lexicon.vocabulary for t in tokens(normalise(word))) \
+                    and not self.d.lexicon.fuzzy_word(tokens(normalise(word))[0] if tokens(normalise(word)) else low):
+                strange.append(low)
         if self.lang == "en":
             strange += list(ex.measure_unknown)  # Korean and Russian verbs land there too
         toks = tokens(normalise(clause))
@@ -637,9 +653,10 @@ class _Run:
             kinds = covering[i]
             if other[i] and not kinds & {"purpose", "transport", "country"}:
                 strange.append(t)
-            elif kinds == {"fact"} and not t.isdigit() and t not in W.NEUTRAL_WORDS and len(t) > 2 and not self._plain_verb(t):
+            elif kinds == {"fact"} and not strict and not t.isdigit() and t not in W.NEUTRAL_WORDS and len(t) > 2 \
+                    and not self._plain_verb(t):
                 strange.append(t)  # a word only the report's statements use: "Air Koryo", "construction"
-        if self.lang == "en":
+        if self.lang == "en" and not strict:
             strange += [w for w in ex.unknown if w not in W.NEUTRAL_WORDS and not w.isdigit() and len(w) > 2
                         and not re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z]*ly", w) and not self._plain_verb(w)]
         return [w for w in dict.fromkeys(strange) if w not in W.NEUTRAL_WORDS]
@@ -663,7 +680,7 @@ class _Run:
         try:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
-                       if w not in W.NEUTRAL_WORDS]
+                       if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
             if strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits:

@@ -125,6 +125,15 @@ MODAL = {
     "ko": r"(?:예상|논의|의혹|의심|가능|추정|예측|전망|원한|원하|바라|계획|신호)",
     "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|намерен|план|сигнал)",
 }
+# Places and bodies within a country: a figure for a city, region, airport or army is not the
+# country's entry count.
+PLACE_DETAIL = {
+    "en": r"\b(?:far east|city|cities|region|regions|regional|province|embassy|military|army|weapons|ministry|"
+          r"airport|airports|seaport|port|station|checkpoint|site|sites|area|areas|oblast|krai)\b",
+    "ko": r"(?:극동|도시|지역|공항|항구|대사관|군대|무기|검문소)",
+    "ru": r"(?<!\w)(?:дальн\w*\s+восток\w*|город\w*|регион\w*|област\w*|кра[йея]\b|аэропорт\w*|порт\b|порту\b|"
+          r"порта\b|вокзал\w*|посольств\w*|арми[яиюей]\b|оружи\w*)",
+}
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",

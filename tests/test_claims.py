@@ -64,6 +64,10 @@ def test_every_gated_set_is_present() -> None:
     ("North Korean workers in Russia earn about 500 dollars a month.", ["not_in_data"]),
     ("134 North Koreans took the train from Pyongyang to Moscow in Q3 2023.", ["not_in_data"]),
     ("Most of the North Koreans who flew to Russia in Q3 2023 used Air Koryo.", ["not_in_data"]),
+    ("365 North Korean citizens entered the Russian Far East in Q3 2023.", ["not_in_data"]),
+    ("In Q3 2023, 365 North Koreans entered Russia, most of them men.", ["not_in_data"]),
+    ("В третьем квартале 2023 года 213 граждан КНДР прилетели в Москву.", ["not_in_data"]),
+    ("FSB figures show that more than 360 North Koreans entered Russia in the third quarter of 2023.", ["matches"]),
     # wrong direction, wrong unit
     ("365 Russians entered North Korea in Q3 2023.", ["differs"]),
     ("Only 3 % of North Koreans entering Russia in Q3 2023 came for work.", ["differs"]),
