@@ -1061,6 +1061,13 @@ class _Run:
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
+        claim_parts = self._part_periods(text, self.lang)
+        fact_parts = self._part_periods(f"{row['statement']} {row['date'] or ''}", "en")
+        if claim_parts and fact_parts and outcome != "differs" and not all(
+                any(c[1:] == f[1:] and (c[0] is None or c[0] == f[0]) for f in fact_parts) for c in claim_parts):
+            outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
+        elif claim_parts and not fact_parts and outcome == "matches":
+            outcome = "partial"
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
@@ -1084,6 +1091,17 @@ class _Run:
                 and not slots.size and not slots.stance:
             return Verdict(verdict="differs", note=self.note("negation"), **base)
         return Verdict(verdict="matches", **base)
+
+    def _part_periods(self, text: str, lang: str) -> set[tuple[int | None, int, int]]:
+        """Quarters, halves and month ranges a statement names, as (year or None, first month,
+        last month); single months and years are slots of their own."""
+        out = set()
+        for m in find_periods(normalise(text), self.d.report_date):
+            if not re.search(r"quarter|half|months|month_range", m.kind):
+                continue
+            if (m.m1, m.m2) != (1, 12):
+                out.add((m.year, m.m1, m.m2))
+        return out
 
     def _profiles(self, named: set[str], facts: dict[str, dict[str, Any]]) -> str:
         """What the report says about the people a claim names ("Lankov, a Kookmin University

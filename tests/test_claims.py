@@ -108,6 +108,8 @@ def test_every_gated_set_is_present() -> None:
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
     ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
+    ("Lankov estimated that hundreds of North Korean workers entered Russia in Q2 2023.", ["differs"]),
+    ("Lankov estimated that hundreds of North Korean workers entered Russia in the third quarter.", ["matches"]),
     # Korean and Russian
     ("2023년 2분기에 북한 주민 312명이 러시아에 입국했다.", ["differs"]),
     ("2023년 3분기 러시아에 입국한 북한 주민은 300여 명이다.", ["matches"]),
