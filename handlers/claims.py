@@ -893,7 +893,7 @@ class _Run:
         for p, inside, hi in ((a, in_a, hi_a), (b, in_b, hi_b)):
             if inside is not None:
                 known.append(self.note("bounded", period=self.d.pl(p), container=self.d.pl(inside), value=_fmt(hi, self.lang)))
-        raise NotInData("measure", words=["; ".join(known) or self.d.pl(a)])
+        raise NotInData("undecided", text="; ".join(known) or self.note("undecided", shown=f"{self.d.pl(a)} → {self.d.pl(b)}"))
 
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
                categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
@@ -987,8 +987,11 @@ class _Run:
         return verdict
 
     def _not_in_data(self, n: NumberMention | None, claim: str, nd: NotInData) -> Verdict:
-        html = self.d.renderer.html("nodata", self.lang, reason=nd.reason, **nd.values)
-        first = to_plain(html).strip().split("\n")[0]
+        if nd.reason == "undecided":
+            first = nd.values["text"]  # what the data does say: "Q2 2023 is part of H1 2023 (222)"
+        else:
+            html = self.d.renderer.html("nodata", self.lang, reason=nd.reason, **nd.values)
+            first = to_plain(html).strip().split("\n")[0]
         return Verdict(claim=claim, verdict="not_in_data", measure="unknown", claimed=n.text if n else None,
                        claimed_value=n.value if n else None, note=first)
 
@@ -1277,7 +1280,7 @@ class _Run:
         elif in_a is None and in_b is None:
             rose = None if hi_a == hi_b else hi_b > hi_a  # type: ignore[operator]
         else:
-            raise NotInData("measure", words=[self.note("undecided", shown=shown)])
+            raise NotInData("undecided", text=self.note("undecided", shown=shown))
         holds = rose if up else (rose is False)
         note = self.note("bounded", period=self.d.pl(a), container=self.d.pl(in_a), value=_fmt(hi_a, self.lang)) if in_a else None
         return Verdict(claim, "matches" if holds else "differs", "direction of change", data_text=shown,
