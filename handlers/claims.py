@@ -228,6 +228,8 @@ class _Data:
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens, dests = roles(ex, self.lexicon)
+        if citizens and dests and dests[0] == citizens[0]:
+            dests = dests[1:]  # "Russians ... North Koreans who came to Russia": nobody enters their own country
         bare = [m.id for m in ex.countries if not m.role]
         return self.pick(citizens[0] if citizens else None, dests[0] if dests else None, bare)
 
@@ -617,7 +619,29 @@ class _Run:
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
             out.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+        comparison = self._comparison_beside_numbers(text, numbers, whole, periods)
+        if comparison is not None:
+            out.append(comparison)
         return out
+
+    def _comparison_beside_numbers(self, text: str, numbers: list[NumberMention], whole: Extraction,
+                                   periods: list[PeriodMention]) -> Verdict | None:
+        """ "The 196 Russians who travelled on business outnumbered the North Koreans who came on
+        business": a comparison the numbers do not carry is a claim of its own."""
+        # "more than 360" is a hedge, not a comparison
+        qualitative_free = re.sub(r"\b(?:more|fewer|less)\s+than\s+(?:about\s+)?\d|\b(?:over|under)\s+\d", " ", text)
+        if any(n.percent or n.multiplier or self._diff_words(text, n) for n in numbers):
+            return None  # "outnumbered by 179", "71 % more": the number is the comparison
+        if not (re.search(W.MORE[self.lang], qualitative_free) or re.search(W.FEWER[self.lang], qualitative_free)):
+            return None
+        citizens, _ = roles(whole, self.d.lexicon)
+        cats = {(d, c) for d, c, _ in whole.categories}
+        real = [m for m in periods if m.kind not in ("previous", "relative", "latest")]
+        if len(citizens) < 2 and len(cats) < 2 and len(real) < 2:
+            return None
+        masked = re.sub(r"\d+(?:\.\d+)?", " ", qualitative_free)
+        verdict = self._qualitative(masked, whole, periods)
+        return verdict if verdict is not None and verdict.measure.startswith("comparison") else None
 
     def _unresolved(self, clause: str, periods: list[PeriodMention], strict: bool = False) -> list[str]:
         """Words of a figure's clause that name something the figures do not have: another measure

@@ -68,6 +68,9 @@ def test_every_gated_set_is_present() -> None:
     ("In Q3 2023, 365 North Koreans entered Russia, most of them men.", ["not_in_data"]),
     ("В третьем квартале 2023 года 213 граждан КНДР прилетели в Москву.", ["not_in_data"]),
     ("FSB figures show that more than 360 North Koreans entered Russia in the third quarter of 2023.", ["matches"]),
+    ("The 196 Russians who travelled on business outnumbered the North Koreans who came to Russia on business.",
+     ["matches", "differs"]),
+    ("213 North Koreans came by air in Q3 2023, more than by train.", ["matches", "matches"]),
     # wrong direction, wrong unit
     ("365 Russians entered North Korea in Q3 2023.", ["differs"]),
     ("Only 3 % of North Koreans entering Russia in Q3 2023 came for work.", ["differs"]),
