@@ -428,7 +428,8 @@ class _Run:
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
-            if v is not None and (slots.present() or not figures or v.measure == "source"):
+            own_slots = [k for k in slots.present() if k not in ("year", "month")]
+            if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.append(v)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
@@ -712,6 +713,9 @@ class _Run:
             if self._stock(claim_text):
                 raise NotInData("measure", words=[self.note("stock")])
             dims = local.dimensions or whole.dimensions
+            listed = {d for d, _, _ in whole.categories}
+            if not dims and len(whole.categories) >= 2 and len(listed) == 1:
+                dims = list(listed)  # "business (253), education (24) ... add up to 326"
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
@@ -736,12 +740,16 @@ class _Run:
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
                 or ([(d, i) for d, i, _ in whole.categories] if len(whole.categories) == 1 and (count == 1 or n.percent) else []))
+            if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
+                categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
             context = re.sub(r"\b(made|make|makes|making|up to)\s+up\b|\bup to\b", " ", context)
             up, down = W.UP[self.lang], W.DOWN[self.lang]
-            change = re.search(up, context) or re.search(down, context)
+            change = re.search(up, context) or re.search(down, context) or (
+                n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
+                and len(periods) >= 2)  # "71 % above Q2"
             if n.multiplier:
                 return self._ratio(n, claim_text, direction, directions, categories, periods)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
@@ -793,6 +801,13 @@ class _Run:
         """The period a number refers to: the nearest period phrase in its clause, else in the
         sentence, else the latest in the data (and the verdict says so)."""
         real = self.d.resolve_pairs(periods, avail)
+        previous = [m for m in periods if m.kind == "previous"]
+        if previous and real and n.end:
+            lo, hi = _clause_bounds(self.text, n, self.lang)
+            if any(lo <= m.span[0] < hi for m in previous) and not any(lo <= m.span[0] < hi for m, _ in real):
+                # "compared with 213 in the previous quarter": the quarter before the one named
+                base = max((p for _, p in real), key=lambda p: p.end)
+                return Period(base.start - base.months, base.start - 1), False
         if n.start in self.from_to and len({p for _, p in real}) >= 2:
             ordered = sorted({p for _, p in real})
             return (ordered[0] if self.from_to[n.start] == 0 else ordered[-1]), False
@@ -848,7 +863,8 @@ class _Run:
             raise NotInData("category", category=self.d.label(dim, cat), dimension=self.d.label("dimension", dim),
                             period=self.d.pl(period), rows=[{**r, "label": self.d.label(dim, r["category"])} for r in rows],
                             **self.d.dir_values(d))
-        return self._verdict(n, claim, "share", float(row["share"]), _fmt_pct(row["share"], self.lang), period, d, assumed,
+        share = 100.0 * row["value"] / row["total"]  # unrounded: "8 %" is 31 of 365 (8.49 %)
+        return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
                              what=self.d.what(dim, cat))
 
     def _pair(self, periods: list[PeriodMention], avail: list[Period], text: str = "",
@@ -898,7 +914,7 @@ class _Run:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, what), d, self.d.pieces(b, avail, d, what), dim, cat)
         if kind == "pct":
-            value = row["pct"]
+            value = 100.0 * (row["b_value"] - row["a_value"]) / row["a_value"] if row["a_value"] else row["pct"]
             return self._verdict(n, claim, "percentage change", float(value), _fmt_pct(value, self.lang, signed=True),
                                  None, d, False, period_label=label, signed=True)
         value = row["diff"]

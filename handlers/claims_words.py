@@ -201,7 +201,7 @@ NEUTRAL_WORDS = {
     "majority", "minority", "percentage", "rate", "increase", "rise", "jump", "growth", "drop", "decline",
     "fall", "climb", "surge", "mode", "modes", "means", "way", "ways", "purpose", "purposes", "reason", "reasons",
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
-    "level", "levels", "figure's", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
+    "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
 }
 
