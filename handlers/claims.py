@@ -726,7 +726,7 @@ class _Run:
                         or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
                 and not extract(phrase, self.d.lexicon, self.d.report_date).categories
             direction, directions = self._directions(local, whole)
-            if self.lang == "en":
+            if self.lang in ("en", "ru"):
                 cat_sources = [forward.categories, backward.categories]
             else:
                 # Korean and Russian put a category before or after its number; the number's own
@@ -788,6 +788,7 @@ class _Run:
         if self.lang == "ko":
             return re.search(rf"(?:보다|대비|비해)\s*(?:약\s*)?{num}\s*명\s*(?:이\s*)?(?:더|늘|증가|줄|감소|많|적)", text) is not None
         return re.search(rf"на\s+(?:около\s+|примерно\s+)?{num}\s+(?:человек|чел|граждан|россиян|северокорейц)\w*", text) is not None \
+            or re.search(rf"на\s+(?:около\s+|примерно\s+)?{num}\s+(?:человек\w*\s+)?(?:больше|меньше)", text) is not None \
             or re.search(rf"(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|больше|меньше)\s+на\s+{num}(?!\s*%)", text) is not None
 
     def _directions(self, local: Extraction, whole: Extraction) -> tuple[Direction, list[Direction]]:
@@ -821,13 +822,19 @@ class _Run:
                 return (k.start - m.span[1] + before_penalty, 1)
             # A period nearer another number is that number's ("365, higher than the 223 of 2022");
             # among a number's own periods, one in its clause comes first.
-            others = [k for k in getattr(self, "numbers", []) if k.start != n.start]
+            # A change ("60명 늘어난") takes a pair of periods of its own and owns none.
+            others = [k for k in getattr(self, "numbers", []) if k.start != n.start
+                      and not (k.percent or self._diff_words(self.text, k))]
             own = [(m, p) for m, p in real if not others or n.end == 0 or
                    distance(m, n) <= min(distance(m, k) for k in others)]
             in_clause = real
             if n.end:
                 lo, hi = _clause_bounds(self.text, n, self.lang)
                 in_clause = [(m, p) for m, p in real if lo <= m.span[0] < hi]
+            if self.lang == "ko":
+                # "1분기보다 60명 늘어난 213명": the period before 보다 is the base of the change, not 213's
+                unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
+                own = [mp for mp in own if mp in unmarked] or own
             pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
             return min(pool, key=lambda mp: distance(mp[0], n))[1], False
         latest = self.d.latest(avail)

@@ -133,6 +133,11 @@ def test_every_gated_set_is_present() -> None:
     ("2023년 3분기 러시아인보다 북한 주민이 비즈니스 목적으로 더 많이 입국했다.", ["matches"]),
     ("2023년 3분기 북한 주민보다 러시아인이 비즈니스 목적으로 더 많이 입국했다.", ["differs"]),
     ("Чхве Сон Хи посетила Китай с 14 по 18 января 2024 года.", ["not_in_data"]),
+    ("2023년 2분기 러시아에 입국한 북한 주민은 1분기보다 60명 늘어난 213명이었다.", ["matches", "matches"]),
+    ("В третьем квартале 2023 года 58 % граждан КНДР прилетели в Россию самолётом, 37 % приехали поездом.",
+     ["matches", "matches"]),
+    ("В третьем квартале 2023 года КНДР посетили 544 россиянина, что на 322 больше, чем в первом полугодии.",
+     ["matches", "matches"]),
 ])
 def test_verdicts(checker: ClaimChecker, sentence: str, verdicts: list[str]) -> None:
     assert [v.verdict for v in checker.check(sentence)] == verdicts
