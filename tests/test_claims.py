@@ -209,3 +209,13 @@ def test_the_checker_module_does_not_import_the_pipeline() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+def test_perturbed_true_claims_never_match(checker: ClaimChecker) -> None:
+    # Every matching number of every set, transposed or moved by 1, 2 or 10: only hedged numbers
+    # within their rounding, or numbers the data has exactly, may still match.
+    from tests.eval.perturb_claims import claim_files, probe
+
+    total, bad = probe(checker, claim_files())
+    assert total > 1000
+    assert not bad, [f"{b.value}: {b.text}" for b in bad[:10]]
