@@ -613,7 +613,9 @@ class _Run:
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
         bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
-        self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=True)]
+        # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
+        # clauses ("after direct flights resumed") are context, and only another measure counts.
+        self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
         out = []
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
@@ -653,6 +655,7 @@ class _Run:
         ex = extract(clause, self.d.lexicon, self.d.report_date)
         strange = list(ex.slot_unknown) + ([] if strict else list(ex.proper_unknown))
         strange += [m.group(0) for m in re.finditer(W.PLACE_DETAIL[self.lang], clause)]
+        strange += [m.group(0) for m in re.finditer(W.HISTORY[self.lang], clause)]
         # Names the data does not know, as written: "в Москву", "Vladivostok airport".
         raw = getattr(self, "raw", "")
         for m in re.finditer(r"(?<![\w])([A-ZА-ЯЁ][\w-]+)", raw):

@@ -134,6 +134,19 @@ PLACE_DETAIL = {
     "ru": r"(?<!\w)(?:дальн\w*\s+восток\w*|город\w*|регион\w*|област\w*|кра[йея]\b|аэропорт\w*|порт\b|порту\b|"
           r"порта\b|вокзал\w*|посольств\w*|арми[яиюей]\b|оружи\w*)",
 }
+# Claims about all of history, which a few periods of data cannot settle.
+HISTORY = {
+    "en": r"\b(?:on record|ever|all[- ]time|in history|since records began|in (?:years|decades)|record (?:high|low|number)|"
+          r"unprecedented|for the first time)\b",
+    "ko": r"(?:역대|사상\s*최|처음으로|최초로)",
+    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
+}
+# A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+QUALIFIER = {
+    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom",
+    "ko": r"(?:대부분|주로|그중|이 중|이중)",
+    "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
+}
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
