@@ -740,9 +740,12 @@ class _Run:
                 single = len({(d, i) for d, i, _ in whole.categories}) == 1
                 cat_sources = [own if len({(d, i) for d, i, _ in own}) == 1 else [],
                                whole.categories if (count == 1 or n.percent or not single) else []]
+            # A category named in another clause ("..., after direct flights resumed") is context.
+            clause_cats = extract(claim_text, self.d.lexicon, self.d.report_date).categories \
+                if self.lang == "en" and not n.percent else whole.categories  # "..., or about 70 %" refers back
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
-                or ([(d, i) for d, i, _ in whole.categories] if len(whole.categories) == 1 and (count == 1 or n.percent) else []))
+                or ([(d, i) for d, i, _ in clause_cats] if len(clause_cats) == 1 and (count == 1 or n.percent) else []))
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
             if self.lang != "en" and len(categories) > 1:
