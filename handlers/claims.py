@@ -616,6 +616,11 @@ class _Run:
         # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
         # clauses ("after direct flights resumed") are context, and only another measure counts.
         self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
+        for c in bare:
+            if re.match(W.QUALIFIER[self.lang], c.strip()):
+                # "..., mostly tourists": a claim about the make-up of the figure, not checked here
+                self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
+                                 extract(c, self.d.lexicon, self.d.report_date).categories]
         out = []
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)

@@ -80,6 +80,7 @@ def test_every_gated_set_is_present() -> None:
     ("In Q3 2023, business (253), education (24), personal (23), maintenance (23) and work (3) add up to 326.",
      ["matches", "matches", "matches", "matches", "matches", "matches"]),
     ("213 North Koreans arrived by air in Q3 2023, most of them on Air Koryo.", ["not_in_data"]),
+    ("544 Russians entered North Korea in Q3 2023, mostly tourists.", ["not_in_data"]),
     ("Russia took in 365 North Koreans in Q3 2023, the highest quarterly number on record.", ["not_in_data"]),
     ("365 North Koreans entered Russia in Q3 2023, after direct flights between Pyongyang and Vladivostok resumed.",
      ["matches"]),
