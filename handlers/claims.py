@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 
 from handlers import claims_words as W
 from handlers.extract import Extraction, extract
-from handlers.language import KO_LONG_PARTICLES, KO_SHORT_PARTICLES, detect
+from handlers.language import COUNTER_MARK, detect, is_particle
 from handlers.lexicon import normalise, tokens
 from handlers.periods import Period, PeriodMention, find_periods, fix_period_typos, parse_code, tile
 from handlers.queries import QueryRunner
@@ -608,6 +608,7 @@ class _Run:
             self.from_to[m.start(1)] = 0
             self.from_to[m.start(2)] = 1
         whole = extract(text, self.d.lexicon, self.d.report_date)
+        self._no_boat(whole, text)
         if not numbers:
             verdict = self._qualitative(text, whole, periods) if qualitative else None
             return [verdict] if verdict else []
@@ -694,6 +695,13 @@ class _Run:
                         and not re.fullmatch(r"\d+(?:st|nd|rd|th)|[a-z]*ly", w) and not self._plain_verb(w)]
         return [w for w in dict.fromkeys(strange) if w not in W.NEUTRAL_WORDS]
 
+    def _no_boat(self, ex: Extraction, text: str) -> Extraction:
+        """ "두 배를 넘었다" is twice, not a boat: 배 after a Korean numeral is the multiplier."""
+        if self.lang == "ko" and re.search(r"(?:두|세|네|다섯|\d)\s*배(?!편|로|를\s*타)", text) \
+                and not re.search(r"배편|배로|선박|해상|수로|뱃길", text):
+            ex.categories = [c for c in ex.categories if c[:2] != ("transport", "water")]
+        return ex
+
     def _plain_verb(self, word: str) -> bool:
         """A verb of the sentence's own wording ("received", "serviced"), not one that reverses it."""
         return re.search(W.VERB_FORM[self.lang], word) is not None and re.search(W.REVERSING[self.lang], word) is None
@@ -740,8 +748,8 @@ class _Run:
                 # Korean and Russian put a category before or after its number; the number's own
                 # clause decides ("13명이 도보로, 13명이 배로"), else the sentence's one category.
                 lo, hi = _clause_bounds(text, n, self.lang)
-                own = extract(text[max(lo, n.start - len(before)):min(hi, n.end + len(after))], self.d.lexicon,
-                              self.d.report_date).categories
+                region = text[max(lo, n.start - len(before)):min(hi, n.end + len(after))]
+                own = self._no_boat(extract(region, self.d.lexicon, self.d.report_date), region).categories
                 single = len({(d, i) for d, i, _ in whole.categories}) == 1
                 cat_sources = [own if len({(d, i) for d, i, _ in own}) == 1 else [],
                                whole.categories if (count == 1 or n.percent or not single) else []]
@@ -1196,6 +1204,7 @@ class _Run:
                 said += " " + (self.d.lexicon.translated("fact", row["fact_id"], f, lang) or "")
             keywords += " " + (self.d.lexicon.translated("fact", row["fact_id"], "keywords", lang) or "").replace(";", " ")
         said_tokens = tokens(normalise(said))
+        said_words = re.findall(r"\w+", said.lower())
         said_stems = {_stem(t, self.lang) for t in said_tokens}
         for m in find_periods(text, self.d.report_date):
             text = text.replace(m.text, " ")  # the period was compared as a slot
@@ -1214,18 +1223,20 @@ class _Run:
             if not changes and (any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS
                                 or t in _STOP[self.lang]):
                 continue  # "rose", "more" are claims of their own, never filler
-            if re.search(W.SPEECH[self.lang], word) or t in KO_LONG_PARTICLES or t in KO_SHORT_PARTICLES:
+            if re.search(W.SPEECH[self.lang], word) or (self.lang == "ko" and is_particle(t)):
                 continue  # the verb of saying was matched already; particles are grammar
             s = _stem(t, self.lang)
             reverses = re.search(W.REVERSING[self.lang], word) is not None
+            if self.lang == "ko" and len(t.lstrip(COUNTER_MARK)) >= 2 and t.lstrip(COUNTER_MARK) in said and not reverses:
+                continue  # Korean is read in context: "외무상" may be split in one sentence and not in another
             if s in said_stems or (s in kw_stems and t not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
-            if self.lang == "ko" and re.match(r"명|개월|년|월|일", t):
+            if self.lang == "ko" and (t.startswith(COUNTER_MARK) or re.match(r"명|개월|년|월|일", t)):
                 continue  # a counter with its ending ("명일", "명으로"): grammar around a number
-            if t not in proper and self._plain_verb(word if self.lang == "ru" else t):
+            if t not in proper and word not in proper and self._plain_verb(word if self.lang in ("ru", "ko") else t):
                 continue  # a verb of the claim's own wording ("received", "пытаются"); reversals are never skipped
-            if t in proper and len(t) >= 4 and any(
-                    w[0] == t[0] and OSA.normalized_similarity(t, w) >= NAME_SPELLING_SIMILARITY for w in said_tokens):
+            if (t in proper or word in proper) and len(word) >= 4 and any(
+                    w[0] == word[0] and OSA.normalized_similarity(word, w) >= NAME_SPELLING_SIMILARITY for w in said_words):
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
@@ -1618,7 +1629,13 @@ _STOP = {
 
 def _words_and_tokens(text: str) -> list[tuple[str, str]]:
     """Each word of a text with the token the lexicon indexes it by: Russian verbs are told by
-    their endings, which stemming takes off ("полагает" -> "полага")."""
+    their endings, which lemmas take off ("полагает" -> "полагать"). Korean is analysed as a
+    whole sentence (the analyser reads a word by its context), a predicate noun marked by the
+    하다/되다 that follows it."""
+    if re.search(r"[\uac00-\ud7a3]", text):
+        toks = tokens(normalise(text))
+        return [((t + "다") if i + 1 < len(toks) and toks[i + 1] in ("하다", "되다") else t, t)
+                for i, t in enumerate(toks)]
     out = []
     for word in re.findall(r"[\w'-]+", normalise(text)):
         for t in tokens(word):
