@@ -62,7 +62,8 @@ _WORDS_RE = re.compile(r"\b(?:(?:a|two|three|four|five|six)[\s-]+dozen|(?:(?:" +
                        + r")(?:[\s-]+(?:and[\s-]+)?)?)+)\b")
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3,
               "three-quarters": 75.0, "three quarters": 75.0, "a quarter": 25.0, "a majority": 50.0,
-              "절반": 50.0, "과반": 50.0, "половин": 50.0, "треть": 100 / 3, "большинство": 50.0}
+              "절반": 50.0, "과반": 50.0, "половин": 50.0, "двух трет": 200 / 3, "две трет": 200 / 3,
+              "трет": 100 / 3, "четверт": 25.0, "большинство": 50.0}
 _NUM_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])")
 _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
@@ -537,10 +538,21 @@ class _Run:
                 hedge = self._hedge(before, "")
                 found.append(NumberMention(100 * a_ / b_, m.group(0), m.start(), m.end(), percent=True, fraction=True,
                                            hedge=hedge if hedge != "exact" else "about"))
+        if self.lang == "ko":
+            for m in re.finditer(r"(\d)\s*분의\s*(\d)", text):  # "3분의 2": two-thirds
+                whole_, part = int(m.group(1)), int(m.group(2))
+                if 0 < part < whole_:
+                    found = [k for k in found if not (m.start() <= k.start < m.end())]
+                    hedge = self._hedge(text[max(0, m.start() - NEAR_WINDOW):m.start()], text[m.end():m.end() + NEAR_WINDOW])
+                    found.append(NumberMention(100 * part / whole_, m.group(0), m.start(), m.end(), percent=True,
+                                               fraction=True, hedge=hedge if hedge != "exact" else "about"))
+        fraction_spans: list[tuple[int, int]] = []
         for word, pct in _FRACTIONS.items():
             for m in re.finditer(rf"(?<!\w){word}", text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue  # "the first half of 2023" is a period, not a share
+                if any(s <= m.start() < e for s, e in taken + fraction_spans):
+                    continue  # "the first half of 2023" is a period, not a share; "двух третей" read once
+                if self.lang == "ru" and word in ("трет", "четверт") and not re.match(r"(?:ь|и|ей|ью)\b", text[m.end():]):
+                    continue  # "третьем квартале" is the third quarter, not a third
                 after = text[m.end():m.end() + 12]
                 if self.lang == "en" and not re.match(r"\s*(of|the)\b", after):
                     continue
@@ -548,6 +560,7 @@ class _Run:
                     continue
                 before = text[max(0, m.start() - NEAR_WINDOW):m.start()]
                 hedge = self._hedge(before, after)
+                fraction_spans.append((m.start(), m.end() + 4))
                 found.append(NumberMention(pct, word, m.start(), m.end(), percent=True, fraction=True,
                                            hedge="gt" if word in ("a majority", "과반", "большинство") else
                                            (hedge if hedge != "exact" else "about"), decimals=0))
