@@ -671,6 +671,8 @@ class _Run:
         the data does not know. ``strict`` leaves out words merely unknown to the lexicon."""
         for m in periods:
             clause = clause.replace(m.text, " ")
+        hedges = "|".join(re.escape(p) for p, _ in sorted(W.HEDGES_BEFORE[self.lang], key=lambda x: -len(x[0])))
+        clause = re.sub(rf"(?<!\w)(?:{hedges})(?!\w)", " ", clause.lower())  # "in the region of 370" is a hedge
         ex = extract(clause, self.d.lexicon, self.d.report_date)
         strange = list(ex.slot_unknown) + ([] if strict else list(ex.proper_unknown))
         strange += [m.group(0) for m in re.finditer(W.PLACE_DETAIL[self.lang], clause)]

@@ -24,7 +24,12 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("slightly more than", "near_above"), ("just over", "near_above"), ("just above", "near_above"),
         ("a little over", "near_above"), ("just under", "near_below"), ("just below", "near_below"),
-        ("slightly fewer than", "near_below"), ("slightly less than", "near_below"),
+        ("slightly fewer than", "near_below"), ("slightly less than", "near_below"), ("just shy of", "near_below"),
+        ("shy of", "near_below"), ("a little under", "near_below"), ("a little below", "near_below"),
+        ("as many as", "near_below"), ("as much as", "near_below"), ("north of", "gt"), ("well over", "gt"),
+        ("well above", "gt"), ("a little more than", "near_above"), ("a bit over", "near_above"),
+        ("a bit more than", "near_above"), ("roughly some", "about"), ("an approximate", "about"),
+        ("in the region of", "about"), ("on the order of", "about"), ("give or take", "about"),
         ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("exceeding", "gt"), ("upwards of", "gt"),
         ("in excess of", "gt"), ("at least", "ge"), ("no fewer than", "ge"), ("no less than", "ge"),
         ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
@@ -32,7 +37,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
         ("nearly", "near_below"), ("almost", "near_below"), ("close to", "near_below"), ("nigh on", "near_below"),
         ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
         ("approx", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"),
-        ("circa", "about"), ("~", "about"), ("about a", "about"), ("an approximate", "about"),
+        ("circa", "about"), ("~", "about"), ("about a", "about"),
     ],
     "ko": [("약", "about"), ("대략", "about"), ("어림잡아", "about"), ("거의", "near_below"), ("무려", "exact")],
     "ru": [

@@ -59,6 +59,9 @@ def test_every_gated_set_is_present() -> None:
     ("Nearly 400 North Koreans entered Russia in Q3 2023.", ["differs"]),
     ("More than 200 North Koreans entered Russia in Q3 2023.", ["differs"]),
     ("North Korean arrivals in Russia were up about 150 % from Q1 to Q3 2023.", ["differs"]),
+    ("Just shy of 370 North Koreans entered Russia in Q3 2023.", ["matches"]),
+    ("As many as 400 North Koreans entered Russia in Q3 2023.", ["differs"]),
+    ("In the region of 370 North Koreans entered Russia in Q3 2023.", ["matches"]),
     # every part must resolve: a carrier, pay, a route
     ("213 North Koreans flew into Russia on Air Koryo in Q3 2023.", ["not_in_data"]),
     ("North Korean workers in Russia earn about 500 dollars a month.", ["not_in_data"]),
