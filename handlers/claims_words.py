@@ -1,0 +1,483 @@
+"""The words a claim is written in: hedges, changes, comparisons and statement slots, per language.
+
+The claim checker reads English, Korean and Russian sentences. What differs between them is
+grammar, not data: how a hedge is written ("about 370", "약 370명", "около 370"), where it
+stands (Korean writes "300여 명" and "400명 가까이" after the number), how a rise or a
+comparison is said. This module holds those word lists and the readers that turn a sentence
+into the parts of a statement the report can settle: an amount in words ("dozens", "수백",
+"сотни"), a duration ("within 24 months", "1~2년", "одного-двух лет"), a date, a stance
+("deny" against "admit") and a size ("small" against "large").
+
+Pure functions of text; no data, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- hedges ------------------------------------------------------------------------------------
+# A hedge names how the claimed number relates to the true one. The checker widens its
+# tolerance only to the rounding the number's own digits imply (see claims._agrees).
+
+HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("slightly more than", "near_above"), ("just over", "near_above"), ("just above", "near_above"),
+        ("a little over", "near_above"), ("just under", "near_below"), ("just below", "near_below"),
+        ("slightly fewer than", "near_below"), ("slightly less than", "near_below"), ("just shy of", "near_below"),
+        ("shy of", "near_below"), ("a little under", "near_below"), ("a little below", "near_below"),
+        ("as many as", "near_below"), ("as much as", "near_below"), ("north of", "gt"), ("well over", "gt"),
+        ("well above", "gt"), ("a little more than", "near_above"), ("a bit over", "near_above"),
+        ("a bit more than", "near_above"), ("roughly some", "about"), ("an approximate", "about"),
+        ("in the region of", "about"), ("on the order of", "about"), ("give or take", "about"),
+        ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("exceeding", "gt"), ("upwards of", "gt"),
+        ("in excess of", "gt"), ("at least", "ge"), ("no fewer than", "ge"), ("no less than", "ge"),
+        ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
+        ("at most", "le"), ("up to", "le"), ("no more than", "le"),
+        ("nearly", "near_below"), ("almost", "near_below"), ("close to", "near_below"), ("nigh on", "near_below"),
+        ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+        ("approx", "about"), ("some", "about"), ("an estimated", "about"), ("estimated", "about"),
+        ("circa", "about"), ("~", "about"), ("about a", "about"),
+    ],
+    "ko": [("약", "about"), ("대략", "about"), ("어림잡아", "about"), ("거의", "near_below"), ("무려", "exact")],
+    "ru": [
+        ("чуть более чем", "near_above"), ("чуть более", "near_above"), ("чуть больше", "near_above"),
+        ("немногим более", "near_above"), ("чуть менее", "near_below"), ("чуть меньше", "near_below"),
+        ("более чем", "gt"), ("более", "gt"), ("больше чем", "gt"), ("свыше", "gt"), ("не менее", "ge"),
+        ("не меньше", "ge"), ("по меньшей мере", "ge"), ("менее чем", "lt"), ("менее", "lt"), ("меньше", "lt"),
+        ("не более", "le"), ("не больше", "le"), ("почти", "near_below"), ("около", "about"),
+        ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"), ("ориентировочно", "about"),
+    ],
+}
+
+# Korean hedges follow the number and its counter: "300여 명", "350명이 넘는다", "400명 가까이".
+KO_HEDGES_AFTER: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^\s*여"), "gt"),  # "300여 명": three hundred and some
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:이|가|을|를|은|는)?\s*(?:넘|초과|웃돌)"), "gt"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:가까이|가까운|에\s*가까|에\s*육박|남짓\s*모자)"), "near_below"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:가량|정도|안팎|내외|쯤)"), "about"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*남짓"), "near_above"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이상"), "ge"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:미만|에\s*못\s*미치|이\s*안\s*되)"), "lt"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이하"), "le"),
+]
+
+# --- changes and comparisons -------------------------------------------------------------------
+
+UP = {
+    "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|growth|jump(?:ed|s)?|up|"
+          r"surge[sd]?|surging|climb(?:ed|s)?|soar(?:ed|s)?|higher|more than doubled|doubled|tripled|quadrupled|"
+          r"leap(?:t|ed)?|spike[sd]?)\b",
+    "ko": r"(?:증가|늘었|늘어|늘고|늘린|급증|상승|뛰었|많아졌)",
+    "ru": r"(?:вырос|выросл|рост|увелич|прирост|подскоч|возрос)",
+}
+DOWN = {
+    "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|down|decrease[sd]?|"
+          r"lower|shrank|shrunk|slump(?:ed)?|halved|dipped|plunged|plummeted)\b",
+    "ko": r"(?:감소|줄었|줄어|줄고|하락|급감|적어졌)",
+    "ru": r"(?:сократ|снизи|снижен|упал|уменьш|падени|сниж)",
+}
+# Verbs of change alone, for claims without numbers ("arrivals rose"): "higher" there compares.
+UP_VERB = {
+    "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|jump(?:ed|s)?|surge[sd]?|"
+          r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up)\b",
+    "ko": UP["ko"],
+    "ru": UP["ru"],
+}
+DOWN_VERB = {
+    "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|decrease[sd]?|shrank|"
+          r"slump(?:ed)?|dipped|plunged|went down)\b",
+    "ko": DOWN["ko"],
+    "ru": DOWN["ru"],
+}
+# People present in a country ("were in Russia", "체류", "находятся в"): not entries.
+STOCK = {
+    "en": r"\b(?:were|was|are|is|lived|living|live|lives|stayed|staying|stay|working|worked|work|employed|based|resident)\s+in\b",
+    "ko": r"(?:체류|거주|머물|살고)",
+    "ru": r"(?:находи|прожива|работают\s+в|пребыва)",
+}
+# Word forms that are verbs of the claim's own wording, skipped when checking that a statement's
+# words are the report's; verbs that reverse a statement are never skipped.
+VERB_FORM = {
+    # English: the verbs of reporting, being, moving and counting a paraphrase uses; any other verb
+    # ("complied", "mining") is a word the report must say.
+    "en": r"^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|gets?|got|gives?|gave|given|made|makes?|"
+          r"keeps?|kept|took|takes?|taken|went|goes|gone|seen|saw|written|wrote|known|shown|done|said|says?|told|"
+          r"held|put|brought|thought|sent|met|meets?|came|comes?|coming|become|became|received|receiving|receives?|"
+          r"entered|entering|arrived|arriving|visited|visiting|travell?ed|travell?ing|crossed|crossing|flew|flying|"
+          r"reported|reporting|recorded|registered|counted|numbered|totall?ed|reached|stood|showed|shows?|"
+          r"published|publishing|written|authored|noted|stated|added|according|citing|cited|quoted|named|listed|"
+          r"estimated|estimates?|predicted|predicts?|expected|expects?|believed|believes?|thinks?|argued|argues?|"
+          r"analy[sz]ed|analy[sz]es|claimed|claims?|puts?|putting|used|using|uses?|took|taking|headed|heading)$",
+    "ko": r"(?:다|고|려|며|서|면|니|요|게|지|던|는|은|을|했|한|할)$",
+    "ru": r"(?:ет|ёт|ют|ят|ит|ут|ла|ло|ли|ать|ить|ять|еть|ся|сь|ал|ил|ел|ол)$",
+}
+REVERSING = {
+    "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
+          r"withdr|revers|lift|resum|admit|acknowledg|confirm|compl|fulfil|honou?r|obey|respect|implement|enforc|"
+          r"leav|left|expel|deport)",
+    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방)",
+    "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож|соблюд|выполн|исполн|"
+          r"покин|уех|уезжа|высл)",
+}
+# Words that make a statement a report, a forecast or a suspicion rather than a fact: a claim
+# that drops them ("Putin visited North Korea" for "a visit is expected to have been discussed")
+# says more than the report, unless it names who said it.
+MODAL = {
+    "en": r"\b(?:expect\w*|discuss\w*|suspect\w*|suspicion\w*|alleg\w*|plan\w*|may|might|could|possib\w*|"
+          r"likely|probably|predict\w*|believ\w*|estimat\w*|signal\w*|want\w*|wish\w*|seek\w*|hope\w*|"
+          r"forecast\w*|think\w*|thought)\b",
+    "ko": r"(?:예상|논의|의혹|의심|가능|추정|예측|전망|원한|원하|바라|계획|신호)",
+    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|намерен|план|сигнал)",
+}
+# Places and bodies within a country: a figure for a city, region, airport or army is not the
+# country's entry count.
+PLACE_DETAIL = {
+    "en": r"\b(?:far east|city|cities|region|regions|regional|province|embassy|military|army|weapons|ministry|"
+          r"airport|airports|seaport|port|station|checkpoint|site|sites|area|areas|oblast|krai)\b",
+    "ko": r"(?:극동|도시|지역|공항|항구|대사관|군대|무기|검문소)",
+    "ru": r"(?<!\w)(?:дальн\w*\s+восток\w*|город\w*|регион\w*|област\w*|кра[йея]\b|аэропорт\w*|порт\b|порту\b|"
+          r"порта\b|вокзал\w*|посольств\w*|арми[яиюей]\b|оружи\w*)",
+}
+# Claims about all of history, which a few periods of data cannot settle.
+HISTORY = {
+    "en": r"\b(?:on record|ever|all[- ]time|in history|since records began|in (?:years|decades)|record (?:high|low|number)|"
+          r"unprecedented|for the first time)\b",
+    "ko": r"(?:역대|사상\s*최|처음으로|최초로)",
+    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
+}
+# A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+QUALIFIER = {
+    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom",
+    "ko": r"(?:대부분|주로|그중|이 중|이중)",
+    "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
+}
+# A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
+BASE_BEFORE = {
+    "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
+    "ko": r"$^",
+    "ru": r"(?:по\s+сравнению\s+с|относительно|против|с)\s+$",
+}
+BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
+MORE = {
+    "en": r"\b(?:more|larger|bigger|higher|greater|outnumber(?:ed|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
+          r"outstripped|topped)\b",
+    "ko": r"(?:보다\s*(?:더\s*)?많|더\s*많|넘어섰|앞질렀|웃돌)",
+    "ru": r"(?:больше|превыш|превзош|опереди|превосход)",
+}
+FEWER = {
+    "en": r"\b(?:fewer|less|smaller|lower)\b",
+    "ko": r"(?:보다\s*(?:더\s*)?적|더\s*적|못\s*미쳤|밑돌)",
+    "ru": r"(?:меньше|уступа)",
+}
+SAME = {
+    "en": r"\b(?:same number|as many|equal(?:ly)?|level|tied|same as)\b",
+    "ko": r"(?:같았|같은\s*수|동일|똑같)",
+    "ru": r"(?:столько\s+же|одинаков|равн)",
+}
+ALMOST_AS_MANY = {"en": r"\b(?:almost|nearly)\s+as\s+many\b", "ko": r"거의\s*같", "ru": r"почти\s+столько\s+же"}
+EVERY_QUARTER = {"en": r"\b(?:every|each)\s+quarter\b", "ko": r"매\s*분기", "ru": r"кажд\w*\s+квартал"}
+ANY_OF = {"en": r"\b(?:any|each|every one|all)\s+of\s+(?:the\s+)?", "ko": r"(?:어느|각|모든)\s*분기", "ru": r"(?:любо\w*|кажд\w*)\s+из"}
+
+# Multipliers written as words ("doubled", "두 배", "вдвое") and the factor they claim.
+MULTIPLIERS: dict[str, list[tuple[str, float]]] = {
+    "en": [("doubled", 2.0), ("double", 2.0), ("twofold", 2.0), ("two-fold", 2.0), ("tripled", 3.0),
+           ("triple", 3.0), ("threefold", 3.0), ("three-fold", 3.0), ("quadrupled", 4.0), ("fourfold", 4.0),
+           ("halved", 0.5), ("tripling", 3.0), ("doubling", 2.0), ("twice", 2.0), ("thrice", 3.0)],
+    "ko": [("두 배", 2.0), ("2배", 2.0), ("세 배", 3.0), ("3배", 3.0), ("네 배", 4.0), ("4배", 4.0), ("두배", 2.0),
+           ("세배", 3.0)],
+    "ru": [("вдвое", 2.0), ("втрое", 3.0), ("вчетверо", 4.0), ("в два раза", 2.0), ("в 2 раза", 2.0),
+           ("в три раза", 3.0), ("в 3 раза", 3.0), ("в четыре раза", 4.0), ("в 4 раза", 4.0)],
+}
+
+PERCENT_AFTER = r"\s*(?:%|percent\b|per cent\b|pct\b|퍼센트|프로\b|процент\w*)"
+TIMES_AFTER = r"\s*(?:times\b|x\b|-fold\b|fold\b|раза?\b)"
+
+# Words a figure's claim may use that name no part of it: verbs of counting and reporting.
+NEUTRAL_WORDS = {
+    "accounted", "account", "accounts", "numbered", "number", "reached", "reach", "reaching", "recorded", "record",
+    "records", "totalled", "totaled", "totalling", "totaling", "gave", "give", "saw", "see", "matched", "ran",
+    "rising", "despite", "show", "shows", "showed", "shown", "made", "make", "makes", "making", "stood", "stands",
+    "came", "comes", "coming", "took", "take", "taking", "used", "using", "flew", "fly", "flying", "walked",
+    "arrived", "travelling", "traveling", "headed", "went", "crossed", "entering", "registered", "logged",
+    "counted", "figure", "figures", "statistics", "stats", "compared", "comparison", "versus", "respectively",
+    "while", "whereas", "yet", "but", "still", "only", "just", "alone", "nearly", "almost", "roughly", "some",
+    "people", "persons", "individuals", "visitors", "arrivals", "entries", "crossings", "citizens", "nationals",
+    "jumped", "rose", "fell", "grew", "climbed", "soared", "surged", "dropped", "declined", "increased",
+    "decreased", "doubled", "tripled", "quadrupled", "halved", "tripling", "doubling", "times", "percent", "cent",
+    "per", "pct", "from", "to", "by", "in", "on", "of", "the", "a", "an", "and", "or", "with", "for", "at",
+    "thirteen", "thirty", "twenty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "fourteen",
+    "eight", "nine", "seven", "six", "five", "four", "three", "two", "one", "ten", "eleven", "twelve", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen", "hundred", "thousand", "dozen", "according", "fsb", "data",
+    "official", "officially", "reportedly", "russia", "russian", "russians", "korea", "korean", "koreans",
+    "north", "total", "whole", "all", "quarter", "quarterly", "figure", "visited", "visit", "visiting", "trip",
+    "trips", "entry", "arrival", "crossing", "border", "half", "first", "second", "third", "year", "months",
+    "rest", "remaining", "other", "others", "also", "another", "further", "additional", "extra", "more", "fewer",
+    "less", "than", "higher", "lower", "outnumbered", "outnumber", "exceeded", "combined", "together", "cent",
+    "respectively", "period", "same", "earlier", "later", "previous", "before", "after", "between", "through",
+    "during", "over", "under", "around", "about", "approximately", "estimated", "share", "proportion", "part",
+    "majority", "minority", "percentage", "rate", "increase", "rise", "jump", "growth", "drop", "decline",
+    "fall", "climb", "surge", "mode", "modes", "means", "way", "ways", "purpose", "purposes", "reason", "reasons",
+    "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
+    "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
+    "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
+}
+
+# --- statement slots ---------------------------------------------------------------------------
+
+VAGUE_AMOUNTS = {
+    "en": [(r"\bdozens\b", "dozens"), (r"\bhundreds\b", "hundreds"), (r"\bthousands\b", "thousands"),
+           (r"\btens of thousands\b", "tens of thousands")],
+    "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
+    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
+           (r"сот(?:ни|ен|ням|нями|нях)\b", "hundreds"), (r"тысяч(?:и|ам|ами|ах)\b", "thousands")],
+}
+VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+                "tens of thousands": (20000, 99999)}
+
+_EN_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "twenty four": 24,
+           "a": 1, "an": 1}
+_RU_NUM = {"одного": 1, "один": 1, "одной": 1, "одну": 1, "двух": 2, "два": 2, "две": 2, "трёх": 3, "трех": 3,
+           "три": 3, "четырёх": 4, "четырех": 4, "четыре": 4, "пяти": 5, "пять": 5, "шести": 6, "шесть": 6,
+           "десяти": 10, "десять": 10, "двенадцати": 12, "двенадцать": 12, "полутора": 1.5}
+_KO_NUM = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "열": 10}
+
+NUMBER_WORDS = set(_EN_NUM) | set(_RU_NUM) | set(_KO_NUM) | {"одн", "двух", "трех", "пят"}
+
+EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december"], 1)}
+RU_MONTH_STEMS = [("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7),
+                  ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12)]
+
+STANCE = {
+    "en": [(r"\b(?:deny|denies|denied|denial|denying|reject(?:s|ed)?)\b", "deny"),
+           (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit")],
+    "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit")],
+    "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit")],
+}
+SIZE = {
+    "en": [(r"\b(?:not|wasn't|isn't|hardly|little)\s+(?:very\s+)?(?:significant|great|large|big|major|substantial|considerable)\b", "small"),
+           (r"\b(?:small|minor|limited|negligible|insignificant|marginal|modest)\b", "small"),
+           (r"\b(?:significant|great|large|big|major|substantial|considerable|huge|enormous)\b", "large")],
+    "ko": [(r"(?:크지\s*않|작|미미|제한적)", "small"), (r"(?:크다|컸|상당|막대|큰)", "large")],
+    "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)", "small"),
+           (r"(?:значительн|велик|огромн|крупн|существенн)", "large")],
+}
+NEGATION = {"en": r"\b(?:not|no|never|neither|nor|n't|without)\b|n't\b", "ko": r"(?:않|안\s|못|없)",
+            "ru": r"(?:\bне\b|\bнет\b|\bни\b|\bникогда\b)"}
+SPEECH = {
+    "en": r"\b(?:said|says|say|estimat\w*|predict\w*|forecast\w*|expect\w*|believ\w*|think\w*|thought|"
+          r"argu\w*|analy[sz]\w*|reported|reports|claim\w*|told|stated|warned|noted|according to|reckon\w*|"
+          r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
+    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호)",
+    "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
+          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|сигнализ)",
+}
+EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
+           "ru": r"эксперт|аналитик|специалист"}
+EXPERT_KINDS = {"estimate", "prediction", "analysis"}
+
+# What a statement of the report says about the figures' origin ("the figures come from X").
+SOURCE_CLAIM = {
+    "en": r"\b(?:figures?|data|statistics|numbers|stats)\b.{0,40}\b(?:come|came|comes|from|published|compiled|released|"
+          r"provided|collected|sourced|originat\w*|issued|according)\b",
+    "ko": r"(?:통계|수치|자료|데이터).{0,20}(?:출처|발표|제공|집계|나온|인용)",
+    "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты)",
+}
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The parts of a statement that can be compared with the report's: all optional."""
+
+    amount: tuple[str, float] | None = None  # ("vague", label) as ("dozens", 0) | ("ge"/"lt"/"exact", n)
+    duration: tuple[float, float] | None = None  # months, (low, high)
+    year: int | None = None
+    month: int | None = None
+    days: tuple[int, int] | None = None
+    stance: str | None = None
+    size: str | None = None
+
+    def present(self) -> list[str]:
+        return [k for k in ("amount", "duration", "year", "month", "days", "stance", "size") if getattr(self, k) is not None]
+
+
+def _num(word: str, lang: str) -> float | None:
+    word = word.strip().lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    table = {"en": _EN_NUM, "ru": _RU_NUM, "ko": _KO_NUM}[lang]
+    return float(table[word]) if word in table else None
+
+
+def read_slots(text: str, lang: str) -> Slots:
+    """The amount, duration, date, stance and size a statement states, in any of the three languages."""
+    t = text.lower()
+    amount = duration = None
+    year = month = None
+    days = None
+    # Dates are read first and blanked, so "14 to 18 January" is no amount and "December 2017" no duration.
+    if lang == "en":
+        months = "|".join(EN_MONTHS)
+        m = re.search(rf"\b(\d{{1,2}})\s*(?:-|–|to|and|until|through)\s*(\d{{1,2}})\s+({months})\b", t) or \
+            re.search(rf"\b({months})\s+(\d{{1,2}})\s*(?:-|–|to|and|until|through)\s*(\d{{1,2}})\b", t)
+        if m:
+            g = m.groups()
+            if g[0].isdigit():
+                days, month = (int(g[0]), int(g[1])), EN_MONTHS[g[2]]
+            else:
+                days, month = (int(g[1]), int(g[2])), EN_MONTHS[g[0]]
+            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        else:
+            m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b|\b({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*\d{{3}})", t)
+            if m:
+                g = m.groups()
+                if g[0]:
+                    days, month = (int(g[0]), int(g[0])), EN_MONTHS[g[1]]
+                else:
+                    days, month = (int(g[3]), int(g[3])), EN_MONTHS[g[2]]
+                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            else:
+                m = re.search(rf"\b({months})\b", t)
+                if m and not (m.group(1) == "may" and not re.search(r"\bmay\s+\d{4}", t)):
+                    month = EN_MONTHS[m.group(1)]
+                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        y = re.search(r"\b(19[5-9]\d|20\d\d)\b(?!\s*(?:people|north|russian|workers))", t)
+        if y:
+            year = int(y.group(1))
+            t = t[:y.start()] + "    " + t[y.end():]
+        t = re.sub(r"\b(?:a|one)\s+decade\b", "ten years", t)
+        t = re.sub(r"\b(?:a|one)\s+(year|month)\s+or\s+(two|three)\b", r"one to \2 \1s", t)
+        m = re.search(r"\b(\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|a|an)\s*(?:-|to|or)\s*"
+                      r"(\d+|one|two|three|four|five|six)\s+(years?|months?)\b", t)
+        if m:
+            k = 12 if m.group(3).startswith("year") else 1
+            lo, hi = _num(m.group(1), "en"), _num(m.group(2), "en")
+            if lo is not None and hi is not None:
+                duration = (lo * k, hi * k)
+        else:
+            m = re.search(r"\b(\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four|twenty four|a|an)[\s-]+"
+                          r"(years?|months?|year-|month-)", t)
+            if m and _num(m.group(1), "en") is not None:
+                k = 12 if m.group(2).startswith("year") else 1
+                v = _num(m.group(1), "en") * k  # type: ignore[operator]
+                duration = (v, v)
+        if duration:
+            t = re.sub(r"\b(?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|a|an)\s*(?:(?:-|to|or)\s*(?:\d+|one|two|three|four|five|six)\s+)?(?:years?|months?)\b", " ", t)
+        m = re.search(r"\b(\d+|one|two|three|four|five)\s+or\s+more\b|\bat\s+least\s+(\d+|one|two|three|four|five)\b|"
+                      r"\bno\s+fewer\s+than\s+(\d+|one|two|three|four|five)\b", t)
+        if m:
+            amount = ("ge", _num(next(g for g in m.groups() if g), "en") or 0)
+        else:
+            m = re.search(r"\b(?:fewer|less)\s+than\s+(\d+|one|two|three|four|five)\b", t)
+            if m:
+                amount = ("lt", _num(m.group(1), "en") or 0)
+            else:
+                m = re.search(r"\bmore\s+than\s+(\d+|one|two|three|four|five)\b", t)
+                if m:
+                    amount = ("ge", (_num(m.group(1), "en") or 0) + 1)
+    elif lang == "ko":
+        m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
+        if m:
+            month, days = int(m.group(1)), (int(m.group(2)), int(m.group(4)))
+            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        else:
+            m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", t)
+            if m:
+                month, days = int(m.group(1)), (int(m.group(2)), int(m.group(2)))
+                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            else:
+                m = re.search(r"(?<!\d)(\d{1,2})\s*월", t)
+                if m:
+                    month = int(m.group(1))
+                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        y = re.search(r"(19[5-9]\d|20\d\d)\s*년", t)
+        if y:
+            year = int(y.group(1))
+            t = t[:y.start()] + " " * (y.end() - y.start()) + t[y.end():]
+        m = re.search(r"(\d+|한|두|세|네|다섯)\s*(?:~|-|에서)\s*(\d+|두|세|네|다섯)\s*(년|개월)", t)
+        if m and _num(m.group(1), "ko") is not None and _num(m.group(2), "ko") is not None:
+            k = 12 if m.group(3) == "년" else 1
+            duration = (_num(m.group(1), "ko") * k, _num(m.group(2), "ko") * k)  # type: ignore[operator]
+        else:
+            m = re.search(r"(?<!\d)(\d{1,2}|한|두|세|네|다섯)\s*(년|개월)", t)
+            if m and _num(m.group(1), "ko") is not None:
+                k = 12 if m.group(2) == "년" else 1
+                v = _num(m.group(1), "ko") * k  # type: ignore[operator]
+                duration = (v, v)
+        m = re.search(r"(\d+)\s*명?\s*이상", t)
+        if m:
+            amount = ("ge", float(m.group(1)))
+        else:
+            m = re.search(r"(\d+)\s*명?\s*(?:미만|보다\s*적)", t)
+            if m:
+                amount = ("lt", float(m.group(1)))
+    else:
+        month_re = "|".join(s for s, _ in RU_MONTH_STEMS)
+        m = re.search(rf"(?:с\s+)?(\d{{1,2}})\s*(?:-|–|по|до)\s*(\d{{1,2}})\s+({month_re})\w*", t)
+        if m:
+            days = (int(m.group(1)), int(m.group(2)))
+            month = next(i for s, i in RU_MONTH_STEMS if m.group(3).startswith(s))
+            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        else:
+            m = re.search(rf"(\d{{1,2}})\s+({month_re})\w*", t)
+            if m:
+                days = (int(m.group(1)), int(m.group(1)))
+                month = next(i for s, i in RU_MONTH_STEMS if m.group(2).startswith(s))
+                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            else:
+                m = re.search(r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", t)
+                if m:
+                    month = next(i for s, i in RU_MONTH_STEMS if m.group(1).startswith(s))
+                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+        y = re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
+        if y:
+            year = int(y.group(1))
+            t = t[:y.start()] + "    " + t[y.end():]
+        words = "|".join(sorted(_RU_NUM, key=len, reverse=True))
+        m = re.search(rf"\b(\d+|{words})\s*(?:-|–|или|до)\s*(\d+|{words})\s+(лет|года?|месяц\w*)", t)
+        if m:
+            k = 1 if m.group(3).startswith("месяц") else 12
+            duration = (_num(m.group(1), "ru") * k, _num(m.group(2), "ru") * k)  # type: ignore[operator]
+        else:
+            m = re.search(rf"\b(\d+|{words})\s+(лет|года?|месяц\w*)", t)
+            if m:
+                if _num(m.group(1), "ru") is not None:
+                    k = 1 if m.group(2).startswith("месяц") else 12
+                    v = _num(m.group(1), "ru") * k  # type: ignore[operator]
+                    duration = (v, v)
+        m = re.search(r"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере)\s+(\d+)|(\d+)\s+(?:и|или)\s+более", t)
+        if m:
+            amount = ("ge", float(m.group(1) or m.group(2)))
+        else:
+            m = re.search(r"(?:менее|меньше)\s+(\d+)", t)
+            if m:
+                amount = ("lt", float(m.group(1)))
+    if amount is None:
+        for pattern, label in VAGUE_AMOUNTS[lang]:
+            if re.search(pattern, t):
+                amount = (label, 0.0)
+                break
+    stance = next((label for pattern, label in STANCE[lang] if re.search(pattern, t)), None)
+    size = next((label for pattern, label in SIZE[lang] if re.search(pattern, t)), None)
+    return Slots(amount=amount, duration=duration, year=year, month=month, days=days, stance=stance, size=size)
+
+
+def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | None:
+    """True if a claimed amount says what the report says, False if it contradicts it, None if the
+    claim is more precise than the report ("300" against "hundreds")."""
+    ck, cv = claim
+    fk, fv = fact
+    if ck == fk and cv == fv:
+        return True
+    if fk in VAGUE_RANGES and ck == "exact":
+        lo, hi = VAGUE_RANGES[fk]
+        return None if lo <= cv <= hi else False
+    if fk in VAGUE_RANGES and ck in VAGUE_RANGES:
+        return False
+    if fk == "ge" and ck == "ge":
+        return cv == fv
+    if fk == "ge" and ck in VAGUE_RANGES:
+        return None  # "three or more" does not say "hundreds", nor deny it
+    return False
