@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -37,12 +37,11 @@ from handlers import claims_words as W
 from handlers.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle
 from handlers.lexicon import normalise, tokens
+from handlers.model import DataAccess
 from handlers.periods import Period, PeriodMention, find_periods, fix_period_typos, parse_code, tile
 from handlers.queries import QueryRunner
 from handlers.render import to_plain
 
-if TYPE_CHECKING:  # the pipeline injects itself; importing it here would make a cycle
-    from handlers.pipeline import Pipeline
 
 NEAR_WINDOW = 24  # characters around a number in which its unit and hedge words are read
 MEASURE_WORDS = 4  # words after a number that name what it counts
@@ -153,7 +152,7 @@ class Verdict:
 class _Data:
     """What the checker asks of the data, through the named queries and the public resources."""
 
-    def __init__(self, pipeline: "Pipeline", lang: str) -> None:
+    def __init__(self, pipeline: DataAccess, lang: str) -> None:
         self.snapshot = pipeline.snapshot
         self.lexicon = pipeline.lexicon
         self.queries = pipeline.queries
@@ -357,7 +356,7 @@ def roles(ex: Extraction, lexicon: Any = None) -> tuple[list[str], list[str]]:
 class ClaimChecker:
     """Checks sentences against one pipeline's data."""
 
-    def __init__(self, pipeline: "Pipeline") -> None:
+    def __init__(self, pipeline: DataAccess) -> None:
         self.p = pipeline
         self._data: dict[str, _Data] = {}
 

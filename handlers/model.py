@@ -6,7 +6,8 @@ import another stage for its types (and no import cycle can start from them).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, Protocol
 
 from handlers.periods import Period, PeriodMention
 from handlers.queries import Trace
@@ -143,3 +144,16 @@ class NoData(Exception):
         super().__init__(reason)
         self.reason = reason
         self.values = values
+
+
+class DataAccess(Protocol):
+    """What a reader of the data needs from the pipeline: the snapshot, the vocabulary, the named
+    queries, the templates and the report's date. The claim checker takes this instead of the
+    pipeline class, so it builds on the same resources without importing the orchestrator."""
+
+    snapshot: Any
+    lexicon: Any
+    queries: dict[str, str]
+    renderer: Any
+    report_date: date
+    lang: str
