@@ -49,6 +49,10 @@ def _state(pipeline: Pipeline, *questions: str) -> FollowUp | None:
     ((LANKOV,), "где он преподаёт?", "person", None),
     (("What does the report say about North Korea-Russia trade?",), "who said that?", "who_said", None),
     (("What do local Russian authorities want?",), "why?", "why", None),
+    (("How many North Koreans came for business in Q3?",), "and everyone else?", "complement", None),
+    (("How many North Koreans came for business in Q3?",), "а всего?", "slots", "total"),
+    ((RANKING,), "and second to last?", "ordinal", None),
+    ((TOTAL_Q3,), "up how much on the previous quarter?", "compare", "change"),
 ])
 def test_followup_is_read_as_an_edit(pipeline: Pipeline, before: tuple[str, ...], followup: str, kind: str,
                                      measure: str | None) -> None:

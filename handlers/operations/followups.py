@@ -113,6 +113,14 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
     return _run(p, intent, frame, ex, runner, now)
 
 
+def _complement(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "and everyone else?", "not by air?": the total minus the named (or last) category."""
+    frame = edited_frame(p, ex, previous, runner, now) if ex.categories else replace(previous, created=now)
+    if not frame.categories:
+        raise NoData("edit", what="one_figure", context=previous)
+    return _run(p, "complement", replace(frame, intent="complement", measure="count"), ex, runner, now)
+
+
 def _reverse(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     d = previous.direction
     if d is None:
@@ -225,7 +233,12 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
     chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, source=chain,
                      version=p.snapshot.version)
-    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=measure, refs=(a, b))
+    refs: tuple[Ref, ...] = (a, b)
+    if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
+            and a.period.end + 1 == b.period.start:
+        # Q1 + Q2 is one figure, H1: "compare that with 2022" then compares the sum.
+        refs = (Ref(a.direction, Period(a.period.start, b.period.end), a.dimension, a.category),)
+    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=measure, refs=refs)
     return html, ctx, list(row["a_ids"]) + list(row["b_ids"])
 
 
@@ -272,21 +285,21 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         dim_label = ""
     if not rows:
         raise NoData("edit", what="ranking", context=previous)
-    if position == -1:
-        chosen = [r for r in rows if r["rank_asc"] == 1]
-        new_position = -1
-    else:
-        if position == 0:
-            if previous.rank_position < 1:
-                raise NoData("edit", what="next_place", context=previous)
-            later = [r["rank_desc"] for r in rows if r["rank_desc"] > previous.rank_position]
-            if not later:
-                raise NoData("rank_end", context=previous, n=len(rows))
-            position = min(later)
-        chosen = [r for r in rows if r["rank_desc"] <= position < r["rank_desc"] + r["tied"]]
-        if not chosen:
+    if position == 0:  # "the next one": on from the place last given, down from the top or up from the bottom
+        if previous.rank_position == 0:
+            raise NoData("edit", what="next_place", context=previous)
+        col = "rank_desc" if previous.rank_position > 0 else "rank_asc"
+        later = [r[col] for r in rows if r[col] > abs(previous.rank_position)]
+        if not later:
             raise NoData("rank_end", context=previous, n=len(rows))
-        new_position = chosen[0]["rank_desc"] + chosen[0]["tied"] - 1
+        position = min(later) if previous.rank_position > 0 else -min(later)
+    # A place is shared by tied rows: rank 3 with two tied covers places 3 and 4.
+    col = "rank_desc" if position > 0 else "rank_asc"
+    chosen = [r for r in rows if r[col] <= abs(position) < r[col] + r["tied"]]
+    if not chosen:
+        raise NoData("rank_end", context=previous, n=len(rows))
+    end = chosen[0][col] + chosen[0]["tied"] - 1
+    new_position = end if position > 0 else -end
     ids = [i for r in chosen for i in r["figure_ids"]]
     chain = p.source_chain(runner, p.figure_source(runner, ids[0]))
     html = p.render("ordinal", chosen=chosen, position=position, n=len(rows), dimension=dim_label,
@@ -398,6 +411,7 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
 OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryRunner, float], Result]] = {
     "slots": _slots,
     "reverse": _reverse,
+    "complement": _complement,
     "measure": _measure,
     "combine": _combine,
     "compare": _compare,

@@ -24,6 +24,15 @@ from handlers.queries import QueryRunner
 FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranking", "compare_periods",
                  "compare_directions", "series", "rate", "given"}
 ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
+RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
+MAX_EDIT_TOKENS = 9  # a follow-up is short ...
+MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
+# "and the total?" after a category: these words drop the filter, unless a measure is asked too.
+DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
+MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", "avg_month", "avg_day", "average",
+                          "why", "who_said", "negation", "sources", "caveat", "help", "coverage", "series",
+                          "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
+MAX_DROP_FILTER_TOKENS = 6  # "and the total that quarter?"; a longer question is its own
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
 
@@ -44,7 +53,8 @@ class Edit:
     ``measure`` (``measure`` names the new one: share, per_month, per_day), ``combine`` (the last
     two figures: ``measure`` sum, gap, ratio or change), ``compare`` (the last figure against the
     same figure with the named slot changed, or with quarter ``position`` of its year),
-    ``ordinal`` (``position``: 1, 2, 3..., -1 for the last, 0 for "the next one"), ``quarter``
+    ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
+    one"), ``complement`` (everyone but the named or last category), ``quarter``
     (quarter ``position`` of the last period's year: "а в первом?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``reverse`` (the other direction).
     """
@@ -69,7 +79,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
     if previous is None:
         return None
     cues = ex.cues
-    short = len(ex.toks) <= 9
+    # Longer questions stand on their own, unless a follow-up word leads them ("and Russians going
+    # the other way in the same half?").
+    short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if "followup" in cues else MAX_EDIT_TOKENS)
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
@@ -91,7 +103,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
         return Edit("why")
     if not short:
         return None
-    if "reverse" in cues and not ex.countries:
+    if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
+        return Edit("complement")  # "and everyone else?", "not by air?", "사업 외 목적은?"
+    if previous.categories and not slots and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
+            and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
+        return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
+    if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
     ordinal = _ordinal(ex, previous)
     if ordinal is not None:
@@ -112,8 +129,6 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
-    if "combine" in cues and not slots and previous.categories:
-        return Edit("slots", measure="total")  # "and in total?": the filter removed
     if slots:
         return Edit("slots")
     return None
@@ -129,9 +144,14 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
         position = 3
     bottom = "rank_bottom" in cues
     nxt = "next_rank" in cues
-    if previous.measure == "rank" or previous.intent == "ranking":
+    ranked = previous.measure == "rank" or previous.intent == "ranking"
+    # "and the second most common?" after the top one's share: still the ranking of that breakdown.
+    asks_rank = bool(cues.keys() & RANK_CUES) and bool(previous.dimensions)
+    if ranked or asks_rank:
         if ex.periods or ex.countries:
             return None
+        if "rank_second_last" in cues:
+            return Edit("ordinal", position=-2)
         if bottom:
             return Edit("ordinal", position=-1)
         if nxt:
@@ -143,7 +163,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
         if {"last"} & set(ex.toks):
             return Edit("ordinal", position=-1)
         return None
-    if position is not None and not ex.periods and previous.periods and previous.periods[-1].months == 3:
+    if position is not None and not ex.periods and previous.periods and previous.periods[-1].months == 3 \
+            and not cues.keys() & RANK_CUES:
         return Edit("quarter", position=position)  # "а в первом?" after a quarter: that quarter of the year
     return None
 
@@ -208,7 +229,14 @@ def edited_frame(p: FrameResolver, ex: Extraction, previous: FollowUp, runner: Q
         direction = p.direction_for(ex)[0]
     periods = tuple(previous.periods)
     if ex.periods:
-        periods = tuple(p.resolve_mentions(ex.periods, p.available(runner, direction)))
+        resolved = tuple(p.resolve_mentions(ex.periods, p.available(runner, direction)))
+        kinds = {m.kind for m in ex.periods}
+        if not resolved and previous.periods and kinds & {"previous", "relative"}:
+            # "the previous quarter", "a year earlier": relative to the frame's own period.
+            last = previous.periods[-1]
+            shift = 12 if "relative" in kinds else last.months
+            resolved = (Period(last.start - shift, last.end - shift),)
+        periods = resolved or periods  # "the same half": nothing new, the frame's period stays
     cats = tuple((d, i) for d, i, _ in ex.categories) or tuple(previous.categories)
     dims = tuple(ex.dimensions) or tuple(previous.dimensions)
     if ex.categories and not ex.dimensions:
