@@ -29,7 +29,8 @@ MIN_FOLLOWUPS_CORRECT = 0.90
 MAX_WRONG = 0.02
 
 
-@pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl"])
+@pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl",
+                                  "dialogues_probe3.jsonl"])
 def test_dialogue_set_meets_the_bar(pipeline: Pipeline, name: str) -> None:
     items = load_set(DEFAULT_SET.with_name(name))
     assert len(items) >= (150 if name == "dialogues.jsonl" else 30)
@@ -101,7 +102,7 @@ def test_context_round_trips_through_json(pipeline: Pipeline) -> None:
 def test_every_followup_after_any_first_question_answers_and_round_trips(pipeline: Pipeline) -> None:
     """Each follow-up of both sets asked after first questions of other conversations: an answer
     or an honest refusal, never an exception, and a state that survives JSON."""
-    items = [c for n in ("dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl")
+    items = [c for n in ("dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl", "dialogues_probe3.jsonl")
              for c in load_set(DEFAULT_SET.with_name(n))]
     firsts = sorted({c["turns"][0]["q"] for c in items})[::12]
     followups = sorted({t["q"] for c in items for t in c["turns"][1:]})

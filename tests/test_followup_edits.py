@@ -53,6 +53,11 @@ def _state(pipeline: Pipeline, *questions: str) -> FollowUp | None:
     (("How many North Koreans came for business in Q3?",), "а всего?", "slots", "total"),
     ((RANKING,), "and second to last?", "ordinal", None),
     ((TOTAL_Q3,), "up how much on the previous quarter?", "compare", "change"),
+    ((RANKING,), "and the one before it?", "ordinal", None),
+    ((LANKOV,), "what else did he say?", "more_facts", None),
+    ((LANKOV,), "а что ещё он говорил?", "more_facts", None),
+    (AIR_THEN_TRAIN, "share of those two together?", "combine", "sum_share"),
+    (("러시아인 3분기 북한 입국자 수?",), "반대로는?", "reverse", None),
 ])
 def test_followup_is_read_as_an_edit(pipeline: Pipeline, before: tuple[str, ...], followup: str, kind: str,
                                      measure: str | None) -> None:

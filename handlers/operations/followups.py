@@ -19,7 +19,7 @@ from handlers.extract import Extraction
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import Edit, edited_frame, intent_for, names_slots, person_name
+from handlers.understanding.followup import PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name
 
 
 class FollowUpDesk(Protocol):
@@ -230,9 +230,16 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
     overlap = (a.period.overlaps(b.period) and a.direction == b.direction and a.dimension != b.dimension
                and "total" not in (a.dimension, b.dimension))
     items = [_item(p, r, v) for r, v in ((a, row["a_value"]), (b, row["b_value"]))]
+    share = None
+    if measure == "sum_share":
+        if a.direction != b.direction or a.period != b.period or "total" in (a.dimension, b.dimension):
+            raise NoData("edit", what="two_figures")
+        share = runner.one("share_of_given", citizens=a.direction.citizens, destination=a.direction.destination,
+                           periods=[x.code for x in pieces(a)], a_dimension=a.dimension, a_category=a.category,
+                           b_dimension=b.dimension, b_category=b.category)
     chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
-    html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, source=chain,
-                     version=p.snapshot.version)
+    html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
+                     source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
     if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
             and a.period.end + 1 == b.period.start:
@@ -285,6 +292,19 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         dim_label = ""
     if not rows:
         raise NoData("edit", what="ranking", context=previous)
+    if position == PREVIOUS_PLACE:  # "the one before it": one place up from the place last given
+        last = previous.rank_position
+        if last == 0 or last == 1:
+            raise NoData("edit", what="next_place", context=previous)
+        if last > 0:
+            # The block last given may be a tie (places 3-4); the place before it is above its start.
+            start = min((r["rank_desc"] for r in rows if r["rank_desc"] <= last < r["rank_desc"] + r["tied"]), default=last)
+            above = [r["rank_desc"] for r in rows if r["rank_desc"] < start]
+            if not above:
+                raise NoData("edit", what="next_place", context=previous)
+            position = max(above)
+        else:
+            position = 0  # up from the bottom is on from it
     if position == 0:  # "the next one": on from the place last given, down from the top or up from the bottom
         if previous.rank_position == 0:
             raise NoData("edit", what="next_place", context=previous)
@@ -408,6 +428,23 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
     return True
 
 
+def _more_facts(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "What else did he say?": the other statements of the person (or outlet) last named."""
+    rows = runner.run("facts", ids=[edit.name_fact]) if edit.name_fact else []
+    name = (rows[0].get("speaker") or rows[0].get("subject")) if rows else None
+    if not name:
+        raise NoData("edit", what="statement", context=previous)
+    facts = p.localise(runner.run("facts_by_person", person=name, given=list(previous.facts)), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("no_more_facts", context=previous, name=p.localise(rows, "fact", "fact_id", ("speaker", "subject"))[0].get("speaker") or name)
+    for f in facts:
+        f["chain"] = p.source_chain(runner, f["source_id"])
+    html = p.render("fact", facts=facts, version=p.snapshot.version)
+    ctx = replace(previous, created=now, facts=previous.facts + tuple(f["fact_id"] for f in facts), nodata=False)
+    return html, ctx, []
+
+
 OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryRunner, float], Result]] = {
     "slots": _slots,
     "reverse": _reverse,
@@ -419,4 +456,5 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,
+    "more_facts": _more_facts,
 }

@@ -24,7 +24,10 @@ from handlers.queries import QueryRunner
 FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranking", "compare_periods",
                  "compare_directions", "series", "rate", "given"}
 ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
+PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
 RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
+LEAD_CUES = frozenset({"followup", "of_them"})  # "and ...", "what about ...", "of those ...", "that ..."
+COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
 # "and the total?" after a category: these words drop the filter, unless a measure is asked too.
@@ -54,7 +57,8 @@ class Edit:
     two figures: ``measure`` sum, gap, ratio or change), ``compare`` (the last figure against the
     same figure with the named slot changed, or with quarter ``position`` of its year),
     ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
-    one"), ``complement`` (everyone but the named or last category), ``quarter``
+    one", PREVIOUS_PLACE for "the one before it"), ``more_facts`` (the other statements of the
+    person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
     (quarter ``position`` of the last period's year: "а в первом?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``reverse`` (the other direction).
     """
@@ -81,15 +85,17 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
     cues = ex.cues
     # Longer questions stand on their own, unless a follow-up word leads them ("and Russians going
     # the other way in the same half?").
-    short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if "followup" in cues else MAX_EDIT_TOKENS)
+    short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
     if "who_said" in cues and not slots and short:
         return Edit("who_said")
+    if "more_facts" in cues and previous.facts and short:
+        return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
-    if "count" in cues and ex.countries and not ({"followup", "of_them"} & cues.keys()):
+    if "count" in cues and ex.countries and not cues.keys() & (LEAD_CUES | COMBINE_CUES):
         return None  # "How many Russians went to North Korea in Q3?": a question of its own
     if not _is_figure(previous):
         if previous.facts and "why" in cues and not why_slots and short:
@@ -117,6 +123,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
         return ordinal
     if "avg_month" in cues or "avg_day" in cues:
         return Edit("measure", measure="per_month" if "avg_month" in cues else "per_day")
+    if "sum_given" in cues and "share" in cues and not (ex.periods or ex.countries):
+        return Edit("combine", measure="sum_share")  # "share of those two together?"
     combined = {"sum_given": "sum", "gap": "gap", "ratio_given": "ratio"}
     for cue, measure in combined.items():
         if cue in cues and not slots:
@@ -156,6 +164,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
             return Edit("ordinal", position=-1)
         if nxt:
             return Edit("ordinal", position=0)
+        if "prev_rank" in cues:
+            return Edit("ordinal", position=PREVIOUS_PLACE)
         if position is not None:
             return Edit("ordinal", position=position)
         if "rank_top" in cues:
