@@ -115,6 +115,25 @@ def test_every_followup_after_any_first_question_answers_and_round_trips(pipelin
                 assert FollowUp.from_dict(json.loads(json.dumps(answer.context.to_dict()))) == answer.context
 
 
+def test_a_new_topic_mid_conversation_is_never_answered_wrongly(pipeline: Pipeline) -> None:
+    """In a private chat every question has a previous one. The first questions of all sets, each
+    asked after a spread of other answers, are never confidently wrong: a new topic is read as
+    its own question, and a short one that leans on the last frame is an honest edit of it."""
+    from tests.eval.run_eval import judge_answer
+
+    items = [c for n in ("dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl", "dialogues_probe3.jsonl")
+             for c in load_set(DEFAULT_SET.with_name(n))]
+    firsts = [c["turns"][0] for c in items]
+    contexts = [pipeline.answer(t["q"]).context for t in firsts[::23]]
+    wrong = []
+    for turn in firsts:
+        for previous in contexts:
+            verdict = judge_answer({"id": "mid", **turn}, pipeline.answer(turn["q"], previous=previous))
+            if verdict.outcome == "wrong":
+                wrong.append((turn["q"], previous.intent if previous else None, verdict.why))
+    assert not wrong, wrong[:10]
+
+
 # --- over HTTP, against the loopback Bot API --------------------------------------------------------
 
 def _apispec_check(api: FakeBotAPI, tmp_path: Path) -> None:

@@ -196,7 +196,7 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     frame = edited_frame(p, ex, base, runner, now)
     if edit.position is not None:
         frame = replace(frame, periods=(_quarter_of(previous, edit.position),))
-    if len(frame.categories) == 2:  # "how many times more business than education?"
+    if len(frame.categories) == 2 and len(frame.periods) == 1:  # "how many times more business than education?"
         (d1, c1), (d2, c2) = frame.categories
         return _given(p, Ref(frame.direction, frame.periods[0], d1, c1), Ref(frame.direction, frame.periods[0], d2, c2),
                       edit.measure or "change", runner, now)
@@ -273,6 +273,8 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         raise NoData("edit", what="ranking", context=previous)
     if previous.dimensions:
         dim = previous.dimensions[0]
+        if not previous.periods:
+            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
         period = previous.periods[0]
         parts = p.stored_parts(period, p.available(runner, d), d, "total")
         rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,

@@ -27,6 +27,10 @@ ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
 PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
 RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
 LEAD_CUES = frozenset({"followup", "of_them"})  # "and ...", "what about ...", "of those ...", "that ..."
+# Cues that make a question its own kind when it also names its subject ("which transport mode
+# did North Koreans use most?"); comparisons and shares are left out: "북한 주민과 비교하면?" edits.
+OWN_INTENT_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "series", "breakdown", "sources", "caveat"})
+MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
@@ -78,8 +82,40 @@ def _is_figure(ctx: FollowUp) -> bool:
     return ctx.intent in FIGURE_FRAMES
 
 
-def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
-    """The edit a follow-up makes to ``previous``, or None when it is a question of its own."""
+def own_question(ex: Extraction, text_intent: bool) -> bool:
+    """Does a question stand on its own although a conversation is going on? In a private chat
+    every question has a previous one, so this decides between "a new topic" and "an edit".
+
+    Not when a follow-up word leads it ("and ...", "what about ...", "that ...", "그중", "а ...")
+    or it combines the figures just given. Otherwise yes when it names a whole direction ("nk->ru
+    q2 2023"), asks "how many" of a named country, is one the matcher answers from the report's
+    text (a fact, the sources), or asks its own kind of question (a ranking, a breakdown, a
+    series) of a named country or breakdown.
+    """
+    cues = ex.cues.keys()
+    combines = cues & COMBINE_CUES
+    if cues & {"rank_top", "rank_bottom"}:
+        combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
+    if cues & LEAD_CUES or combines:
+        return False
+    roles = {m.role for m in ex.countries}
+    if {"citizens", "destination"} <= roles:
+        return True
+    if "count" in cues and ex.countries:
+        return True
+    if text_intent:
+        return True
+    # A bare "by purpose?" is an edit (a breakdown of the period just asked); "what was the top
+    # purpose?" asks its own question.
+    return bool(cues & OWN_INTENT_CUES) and bool(ex.countries or (ex.dimensions and len(ex.toks) >= MIN_OWN_TOKENS))
+
+
+def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False) -> Edit | None:
+    """The edit a follow-up makes to ``previous``, or None when it is a question of its own.
+
+    ``text_intent``: the matcher, reading the question alone, answers it from the report's text
+    (a fact, the sources, the caveats).
+    """
     if previous is None:
         return None
     cues = ex.cues
@@ -95,8 +131,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None) -> Edit | None:
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
-    if "count" in cues and ex.countries and not cues.keys() & (LEAD_CUES | COMBINE_CUES):
-        return None  # "How many Russians went to North Korea in Q3?": a question of its own
+    if own_question(ex, text_intent):
+        return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
         if previous.facts and "why" in cues and not why_slots and short:
             return Edit("why")
@@ -156,8 +192,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
     # "and the second most common?" after the top one's share: still the ranking of that breakdown.
     asks_rank = bool(cues.keys() & RANK_CUES) and bool(previous.dimensions)
     if ranked or asks_rank:
-        if ex.periods or ex.countries:
-            return None
+        if ex.periods or ex.countries or (ex.dimensions and set(ex.dimensions) != set(previous.dimensions)):
+            return None  # another period, country or breakdown: not a place in the last ranking
         if "rank_second_last" in cues:
             return Edit("ordinal", position=-2)
         if bottom:
