@@ -48,6 +48,8 @@ class FollowUpDesk(Protocol):
     def default_source_chain(self) -> list[dict[str, Any]]: ...
     def figure_source(self, runner: QueryRunner, figure_id: str) -> str: ...
     def localise(self, rows: list[dict[str, Any]], kind: str, key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]: ...
+    def caveat_rows(self, runner: QueryRunner, d: Direction, periods: list[Period], dimension: str | None,
+                    categories: list[str] | None, all_categories: bool = False) -> list[dict[str, Any]]: ...
     def is_cue(self, word: str, cue: str) -> bool: ...
     def new_runner(self) -> QueryRunner: ...
     def answer_fresh(self, question: str, now: float) -> Answer: ...
@@ -393,8 +395,13 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
+        # The answer may also have carried an expert's estimate next to the official figure
+        # ("work": 3, Lankov's "hundreds"); whose it is, the caveat says.
+        estimates = [c["text"] for c in p.caveat_rows(runner, ref.direction, [ref.period], ref.dimension,
+                                                       [ref.category] if ref.category != "all" else None)
+                     if c["kind"] == "official_vs_estimate"] if ref else []
         html = p.render("speaker", facts=None, figures=chain, item=_item(p, ref, None) if ref else None,
-                         version=p.snapshot.version)
+                         estimates=estimates, version=p.snapshot.version)
         return html, replace(previous, created=now), []
     raise NoData("edit", what="statement", context=previous)
 
