@@ -358,7 +358,7 @@ def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner
         html = p.render("reason", reasons=[r["statement"] for r in reasons], source=chain, version=p.snapshot.version,
                          item=None)
         return html, replace(previous, created=now), []
-    named = bool(ex.categories or ex.countries)
+    named = bool(ex.categories or ex.countries or ex.periods)
     frame = edited_frame(p, ex, previous, runner, now) if named else previous
     ref = frame.refs[-1] if frame.refs and not named else _ref_of(frame) if frame.periods else None
     if ref is None and frame.direction is not None and frame.periods:

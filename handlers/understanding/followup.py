@@ -141,8 +141,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         if previous.nodata and previous.intent and slots and short and not ex.facts:
             return Edit("slots")
         return None
-    if "why" in cues and short and not ex.periods:
-        return Edit("why")
+    if "why" in cues and short:
+        return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
     if not short:
         return None
     if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
