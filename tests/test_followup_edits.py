@@ -60,6 +60,7 @@ def _state(pipeline: Pipeline, *questions: str) -> FollowUp | None:
     (AIR_THEN_TRAIN, "share of those two together?", "combine", "sum_share"),
     (("러시아인 3분기 북한 입국자 수?",), "반대로는?", "reverse", None),
     (("How many North Koreans entered Russia in Q2 2023?",), "why did it go up from Q1?", "why", None),
+    (("What was the total for North Koreans entering Russia in 2022?",), "monthly?", "measure", "per_month"),
 ])
 def test_followup_is_read_as_an_edit(pipeline: Pipeline, before: tuple[str, ...], followup: str, kind: str,
                                      measure: str | None) -> None:

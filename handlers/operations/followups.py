@@ -202,6 +202,10 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         (d1, c1), (d2, c2) = frame.categories
         return _given(p, Ref(frame.direction, frame.periods[0], d1, c1), Ref(frame.direction, frame.periods[0], d2, c2),
                       edit.measure or "change", runner, now)
+    if len(frame.periods) > 1 and a.period not in frame.periods and "of_them" in ex.cues:
+        # "is that more than 2022 and Q2 combined?": one figure against several periods at once is
+        # not a pair this operation compares; say so rather than compare two other figures.
+        raise NoData("edit", what="figure", context=previous)
     if len(frame.periods) > 1:  # "from Q1 to Q3": the named periods are the pair
         pair = [Ref(frame.direction, x, a.dimension, a.category) for x in frame.periods[:2]]
         return _given(p, pair[0], pair[1], edit.measure or "change", runner, now)

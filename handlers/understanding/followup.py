@@ -7,7 +7,7 @@ asks for the report's reasons; "who said that?" for the speaker of the last fact
 teach?" is asked about the last person named. Everything here is a pure function of the
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
-(``reverse``, ``avg_month``, ``avg_day``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
+(``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``), so no language is hard-coded.
 """
 
@@ -96,11 +96,13 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
     combines = cues & COMBINE_CUES
     if cues & {"rank_top", "rank_bottom"}:
         combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
-    if cues & LEAD_CUES or combines:
+    if cues & LEAD_CUES:
         return False
     roles = {m.role for m in ex.countries}
     if {"citizens", "destination"} <= roles:
-        return True
+        return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
+    if combines:
+        return False
     if "count" in cues and ex.countries:
         return True
     if text_intent:
@@ -157,8 +159,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         if ordinal.kind == "quarter" and {"change", "gap", "ratio_given", "share"} & cues.keys():
             return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", position=ordinal.position)
         return ordinal
-    if "avg_month" in cues or "avg_day" in cues:
-        return Edit("measure", measure="per_month" if "avg_month" in cues else "per_day")
+    if "avg_month" in cues or "avg_day" in cues or "followup_monthly" in cues:
+        # "monthly?" alone is a monthly average only as a follow-up (data/cues.csv followup_monthly).
+        return Edit("measure", measure="per_day" if "avg_day" in cues else "per_month")
     if "sum_given" in cues and "share" in cues and not (ex.periods or ex.countries):
         return Edit("combine", measure="sum_share")  # "share of those two together?"
     combined = {"sum_given": "sum", "gap": "gap", "ratio_given": "ratio"}
@@ -307,6 +310,10 @@ def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
         return "rate"
     if previous.intent == "series":
         return "series"
+    if previous.intent == "compare_directions" and not ex.countries:
+        return "compare_directions"  # "and H1 2023?" after "North Koreans vs Russians in Q3?"
+    if previous.intent == "compare_periods" and len(frame.periods) == 2 and not ex.periods:
+        return "compare_periods"  # "and for business?" after "Q2 vs Q3?"
     if previous.intent == "ranking" and not ex.categories:
         return "ranking"
     if frame.categories:
