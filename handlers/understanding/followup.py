@@ -109,7 +109,9 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
         return True
     # A bare "by purpose?" is an edit (a breakdown of the period just asked); "what was the top
     # purpose?" asks its own question.
-    return bool(cues & OWN_INTENT_CUES) and bool(ex.countries or (ex.dimensions and len(ex.toks) >= MIN_OWN_TOKENS))
+    # Words, not tokens: the Korean analyser splits particles off ("목적별로는" -> 목적 별 로 는).
+    words = [t for t in ex.toks if len(t) > 1]
+    return bool(cues & OWN_INTENT_CUES) and bool(ex.countries or (ex.dimensions and len(words) >= MIN_OWN_TOKENS))
 
 
 def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False) -> Edit | None:
