@@ -85,7 +85,7 @@ def _run(p: FollowUpDesk, intent: str, frame: FollowUp, ex: Extraction, runner: 
     """Run a frame; a NoData carries the frame, so the conversation keeps it."""
     try:
         if intent == "rate":
-            return _rate_of(p, _ref_of(frame), frame.measure, runner, now, frame)
+            return _rate_of(p, _ref_of(frame), frame.measure, runner, now)
         html, ctx, ids = p.run_frame(intent, frame, ex, runner, now)
         return html, ctx, ids
     except NoData as nd:
@@ -148,10 +148,10 @@ def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
                 raise NoData("share_of_what", context=frame, **p.dir_values(frame.direction or p.default_direction))
         return _run(p, "share", replace(frame, intent="share"), ex, runner, now)
     ref = _ref_of(frame) if names_slots(ex) or not previous.refs else previous.refs[-1]
-    return _rate_of(p, ref, edit.measure or "per_month", runner, now, frame)
+    return _rate_of(p, ref, edit.measure or "per_month", runner, now)
 
 
-def _rate_of(p: FollowUpDesk, ref: Ref, measure: str, runner: QueryRunner, now: float, frame: FollowUp) -> Result:
+def _rate_of(p: FollowUpDesk, ref: Ref, measure: str, runner: QueryRunner, now: float) -> Result:
     """A figure spread over its period's months or days ("monthly average?", "per day?")."""
     d, period = ref.direction, ref.period
     what = p.series_name(ref.dimension, ref.category)
