@@ -214,6 +214,23 @@ class ReportDesk:
 
     # --- shared pieces -----------------------------------------------------------------------------
 
+    # Public names the follow-up operations use (handlers/operations/followups.py, FollowUpDesk).
+    def pick_direction(self, citizens: str | None, dest: str | None, bare: list[CountryMention]) -> tuple[Direction, bool]:
+        return self._pick_direction(citizens, dest, bare)
+
+    def figure_source(self, runner: QueryRunner, figure_id: str) -> str:
+        return self._figure_source(runner, figure_id)
+
+    def localise(self, rows: list[dict[str, Any]], kind: str, key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        return self._localise(rows, kind, key, fields)
+
+    def is_cue(self, word: str, cue: str) -> bool:
+        """Is ``word`` a phrase of cue group ``cue`` (data/cues.csv)?"""
+        return any(t.kind == "cue" and t.id == cue for t in self.lexicon.phrases.get((word,), ()))
+
+    def new_runner(self) -> QueryRunner:
+        return QueryRunner(self.snapshot, self.queries)
+
     def _render(self, template: str, **values: Any) -> str:
         return self.renderer.html(template, self.lang, **values)
 

@@ -5,7 +5,7 @@ import another stage for its types (and no import cycle can start from them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -71,9 +71,41 @@ class QuestionFrame:
                 "uncovered": list(self.uncovered)}
 
 
+FOLLOWUP_VERSION = 2  # bump when FollowUp's fields change: a stored state of another version is dropped
+MAX_REFS = 2  # "together?", "gap?", "how many times?" combine the last two figures given
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One figure an answer gave: who, when and which category; its value is re-read by SQL."""
+
+    direction: Direction
+    period: Period
+    dimension: str = "total"
+    category: str = "all"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"citizens": self.direction.citizens, "destination": self.direction.destination,
+                "period": [self.period.start, self.period.end], "dimension": self.dimension, "category": self.category}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Ref":
+        return cls(Direction(str(d["citizens"]), str(d["destination"])), Period(int(d["period"][0]), int(d["period"][1])),
+                   str(d["dimension"]), str(d["category"]))
+
+
 @dataclass(frozen=True)
 class FollowUp:
-    """What a question was about, kept so a follow-up ("and in Q2?") can reuse it."""
+    """The last frame of a conversation, which a follow-up edits (handlers/understanding/followup.py).
+
+    ``intent`` and the slots (direction, periods, categories, dimensions) say what was asked;
+    ``measure`` how it was measured (count, share, change, per_month, per_day, sum, gap, ratio,
+    rank, fact); ``refs`` the last figures given, most recent last; ``rank_position`` the place in
+    a ranking last given (-1 for the bottom); ``facts`` the facts last given and ``person`` the
+    fact whose person was last named ("he", "she"); ``nodata`` that the last answer was an honest
+    "not in the data" for this frame, which a follow-up still edits. Plain data: kept in memory or
+    stored as :meth:`to_dict` (with a version) and read back with :meth:`from_dict`.
+    """
 
     intent: str
     direction: Direction | None
@@ -81,7 +113,58 @@ class FollowUp:
     categories: tuple[tuple[str, str], ...]
     dimensions: tuple[str, ...]
     created: float
-    frame: QuestionFrame | None = None  # set when an operation answered: a follow-up edits this frame
+    measure: str = "count"
+    refs: tuple[Ref, ...] = ()
+    rank_position: int = 0
+    facts: tuple[str, ...] = ()
+    person: str | None = None
+    nodata: bool = False
+    # Set when an operation answered: "and in Q2?" edits that QuestionFrame. Not stored by
+    # to_dict (it holds the question's own period phrases); after a restart the measure and refs
+    # above carry the follow-up instead.
+    frame: QuestionFrame | None = field(default=None, compare=False)
+
+    def with_refs(self, previous: "FollowUp | None") -> "FollowUp":
+        """This frame with the previous turn's figures kept before its own (the last two count)."""
+        own = self.refs
+        if len(own) >= MAX_REFS or previous is None:
+            return self
+        merged = tuple(r for r in previous.refs if r not in own) + own
+        return replace(self, refs=merged[-MAX_REFS:])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": FOLLOWUP_VERSION,
+            "intent": self.intent,
+            "direction": [self.direction.citizens, self.direction.destination] if self.direction else None,
+            "periods": [[p.start, p.end] for p in self.periods],
+            "categories": [list(c) for c in self.categories],
+            "dimensions": list(self.dimensions),
+            "created": self.created,
+            "measure": self.measure,
+            "refs": [r.to_dict() for r in self.refs],
+            "rank_position": self.rank_position,
+            "facts": list(self.facts),
+            "person": self.person,
+            "nodata": self.nodata,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> "FollowUp | None":
+        """The stored state, or None when another version of the bot wrote it (or it is not one)."""
+        if not isinstance(d, dict) or d.get("version") != FOLLOWUP_VERSION:
+            return None
+        try:
+            direction = Direction(*d["direction"]) if d.get("direction") else None
+            return cls(intent=str(d["intent"]), direction=direction,
+                       periods=tuple(Period(int(a), int(b)) for a, b in d.get("periods", [])),
+                       categories=tuple((str(a), str(b)) for a, b in d.get("categories", [])),
+                       dimensions=tuple(str(x) for x in d.get("dimensions", [])), created=float(d["created"]),
+                       measure=str(d.get("measure", "count")), refs=tuple(Ref.from_dict(r) for r in d.get("refs", [])),
+                       rank_position=int(d.get("rank_position", 0)), facts=tuple(str(f) for f in d.get("facts", [])),
+                       person=d.get("person"), nodata=bool(d.get("nodata", False)))
+        except (KeyError, TypeError, ValueError):
+            return None  # a damaged record is no state, not a crash
 
 
 @dataclass

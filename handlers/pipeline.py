@@ -13,6 +13,7 @@ exactly what was asked, the answer says so and lists what it does have.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from handlers.desk import ReportDesk
 from handlers.extract import Extraction, extract
@@ -20,13 +21,14 @@ from handlers.intents.figures import FigureIntents, FigureQuestion
 from handlers.intents.texts import TextIntents
 from handlers.language import LANGS, detect
 from handlers.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
-from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame
+from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose
 from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
-from handlers.understanding.followup import edit_frame, is_followup, merge_followup
+from handlers.operations.followups import answer_edit
+from handlers.understanding.followup import attempted_frame, edit_frame, fact_frame, followup_measure, read_edit
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -63,15 +65,27 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         text = normalise_text(question[:2000], self.lexicon.is_word)
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
-        # Only figure questions have entities to carry over; "who is Lankov?" then "Russians in Q3?"
-        # is a new question.
-        followup = (previous is not None and previous.intent in FIGURE_INTENTS and is_followup(ex))
-        if followup:
-            result = MatchResult(previous.intent, max(result.score, 75.0), "answer", result.ranked, result.penalties)
+        edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS)
+        if edit is not None:
+            # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
+            # are handlers/operations/followups.py.
+            runner = QueryRunner(self.snapshot, self.queries)
+            base = Answer(question=question, kind="fallback", intent=previous.intent if previous else None,
+                          score=max(result.score, 75.0), html="", entities=ex.entity_summary(), version=self.snapshot.version)
+            if edit.kind == "slots" and previous is not None and previous.frame is not None:
+                # "and in Q2?" after an operation's answer: that operation, on its frame edited.
+                base.frame = edit_frame(previous.frame, ex)
+                if self._run_operation(base.frame, ex, result, runner, base, now,
+                                       None if ex.countries else previous.direction):
+                    base.traces = runner.traces
+                    return base
+            if answer_edit(self, edit, ex, previous, base, runner, now):
+                base.traces = runner.traces
+                return base
         runner = QueryRunner(self.snapshot, self.queries)
         base = Answer(question=question, kind="fallback", intent=result.intent, score=result.score, html="",
                       entities=ex.entity_summary(), version=self.snapshot.version)
-        base.entities["followup"] = followup
+        base.entities["followup"] = False
         claim = states_a_claim(ex)
         base.frame = build_frame(ex, result.intent)
         if (base.frame.measure == "share" and len(base.frame.categories) == 1 and result.intent in FIGURE_INTENTS
@@ -84,10 +98,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 self._run_operation(base.frame, ex, result, runner, base, now)
             base.traces = runner.traces
             return base
-        if followup and previous.frame is not None:  # "and in Q2?" after an operation edits its frame
-            base.frame = edit_frame(previous.frame, ex)
-        if (not followup or previous.frame is not None) and self._run_operation(
-                base.frame, ex, result, runner, base, now, previous.direction if followup else None):
+        if self._run_operation(base.frame, ex, result, runner, base, now):
             base.traces = runner.traces
             return base
         if (result.decision == "suggest" and result.intent == "fact" and "duration_question" in ex.cues
@@ -108,11 +119,14 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self.not_covered(ex, runner, unanswered)
         elif result.decision == "answer" and result.intent:
             try:
-                html, ctx, figure_ids = self._run_intent(result.intent, ex, runner, previous if followup else None, now)
+                html, ctx, figure_ids = self._run_intent(result.intent, ex, runner, now)
                 base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
             except NoData as nd:
-                base.html = self._render("nodata", reason=nd.reason, **nd.values)
-                base.context = nd.values.get("context")
+                base.html = self._render("nodata", reason=nd.reason, **{k: v for k, v in nd.values.items() if k != "context"})
+                # The frame asked about stays the conversation's state, so "and in Q3?" after
+                # "Russians in 2022?" keeps the Russians.
+                base.context = nd.values.get("context") or attempted_frame(self, ex, result.intent, runner, now,
+                                                                           followup_measure(base.frame))
         elif result.decision == "suggest":
             base.suggestions = self.suggestions(ex, result)
             base.kind = "suggest" if base.suggestions else "fallback"
@@ -123,6 +137,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
                                      categories=self._category_labels(ex), exits=ex.exits)
+        if previous is not None and base.context is not None:
+            # A question of its own still follows the conversation's last figures ("how many times more?").
+            base.context = base.context.with_refs(previous)
         base.traces = runner.traces
         return base
 
@@ -147,13 +164,20 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         except NoData as nd:
             base.html = self._render("nodata", reason=nd.reason, **nd.values)
             base.intent = op.name
+            # The next follow-up keeps the subject and the measure ("and in Q3?" after "per month in Q4?").
+            base.context = attempted_frame(self, ex, "total", runner, now, followup_measure(frame))
             return True
         base.kind, base.intent, base.html = call.kind, op.name, html
         # Figures given only as context (a part of the span asked for) are not answers to correct later.
         base.figure_ids = call.figure_ids if call.kind == "answer" else []
         base.score = max(base.score, OPERATION_SCORE)
         cats = tuple((c.dimension, c.category) for c in frame.categories[:1])
-        base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(d for d, _ in cats), now, frame)
+        # An average stays the measure of the next follow-up ("and in Q2?" gives Q2's monthly average),
+        # and the operation's own frame is kept for an edit of it.
+        measure = followup_measure(frame) if op.name == "average_per_unit" else "count"
+        refs = tuple(Ref(direction, p, *(cats[0] if cats else ("total", "all"))) for p in call.periods[:1])
+        base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(c for c, _ in cats), now,
+                                measure=measure, refs=refs, frame=frame)
         return True
 
     def _claim_check(self, question: str, base: Answer) -> bool:
@@ -173,27 +197,31 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base.score = max(base.score, 80.0)
         return True
 
-    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, previous: FollowUp | None,
-                    now: float) -> tuple[str, FollowUp, list[str]]:
+    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, now: float) -> tuple[str, FollowUp, list[str]]:
+        """A question on its own (a follow-up is an edit: handlers/understanding/followup.py)."""
+        if intent == "fact":
+            chosen: list[dict[str, Any]] = []
+            try:
+                html, ids = self._i_fact(ex, runner, chosen)
+            except NoData as nd:
+                nd.values["context"] = fact_frame(chosen[:1], now, nodata=True, asked=ex.text)
+                raise
+            return html, fact_frame(chosen, now, asked=ex.text), ids
         if intent in TEXT_INTENTS:
             html, ids = getattr(self, f"_i_{intent}")(ex, runner)
             return html, FollowUp(intent, None, (), (), (), now), ids
-        if previous is not None:
-            direction, periods_prev, cats, dims = merge_followup(ex, previous, self._pick_direction)
-            if direction is None:
-                direction, assumed = self.direction_for(ex)
-            else:
-                assumed = False
-        else:
-            direction, assumed = self.direction_for(ex)
-            periods_prev, cats, dims = None, [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
+        direction, assumed = self.direction_for(ex)
+        cats, dims = [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
         asked = FigureQuestion(ex=ex, runner=runner, direction=direction, assumed_direction=assumed,
-                               categories=cats, dimensions=dims or [c[0] for c in cats][:1],
-                               fixed_periods=periods_prev, now=now)
-        if intent == "compare_directions" and previous is None:
+                               categories=cats, dimensions=dims or [c[0] for c in cats][:1], fixed_periods=None, now=now)
+        if intent == "compare_directions":
             asked.compare_pair = self._direction_pair(ex, direction)
         if intent in ("share", "complement", "category") and not asked.categories:
             intent = "breakdown" if asked.dimensions else "total"
         elif intent == "total" and asked.categories:  # "and by air?" after a total asks for the air figure
             intent = "category"
         return getattr(self, f"_i_{intent}")(asked), asked.context(intent), asked.figure_ids
+
+    def answer_fresh(self, question: str, now: float) -> Answer:
+        """A question answered on its own, in this view's language (a follow-up restated in full)."""
+        return self._answer(question, None, now)

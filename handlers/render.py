@@ -47,6 +47,11 @@ def fmt_pct(value: Any, signed: bool = False) -> str:
     return f"{v:.1f}%"
 
 
+def fmt_avg(value: Any) -> str:
+    """121.67 -> "121.7": an average always shows its one decimal, even "4.0"."""
+    return "n/a" if value is None else f"{float(value):,.1f}"
+
+
 def fmt_ratio(value: Any) -> str:
     """1.71 -> "1.71" (two decimals, as computed in SQL)."""
     return "n/a" if value is None else f"{float(value):.2f}"
@@ -76,6 +81,10 @@ def fmt_pct_ru(value: Any, signed: bool = False) -> str:
     return _ru(fmt_pct(value, signed)).replace("%", NBSP + "%")
 
 
+def fmt_avg_ru(value: Any) -> str:
+    return "н/д" if value is None else _ru(f"{float(value):,.1f}")
+
+
 def fmt_ratio_ru(value: Any) -> str:
     return "н/д" if value is None else _ru(fmt_ratio(value))
 
@@ -86,9 +95,9 @@ def _period_filters(lang: str) -> dict[str, Any]:
 
 
 FILTERS: dict[str, dict[str, Any]] = {
-    "en": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, **_period_filters("en")),
-    "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, **_period_filters("ko")),
-    "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, **_period_filters("ru")),
+    "en": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, **_period_filters("en")),
+    "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, **_period_filters("ko")),
+    "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, avg=fmt_avg_ru, **_period_filters("ru")),
 }
 
 

@@ -12,13 +12,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handlers.extract import Extraction
-from handlers.model import Direction, FollowUp, NoData
+from handlers.model import Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
 
 
 class FigureIntents:
     """The figure intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
+
+    def run_frame(self, intent: str, frame: FollowUp, ex: Extraction, runner: QueryRunner,
+                  now: float) -> tuple[str, FollowUp, list[str]]:
+        """Answer an edited frame as it stands: its slots are already resolved, nothing is merged."""
+        if frame.direction is None:
+            raise NoData("direction", citizens=None, destination=None, directions=self._direction_labels())
+        asked = FigureQuestion(ex=ex, runner=runner, direction=frame.direction, assumed_direction=False,
+                               categories=list(frame.categories),
+                               dimensions=list(frame.dimensions) or [c[0] for c in frame.categories][:1],
+                               fixed_periods=list(frame.periods) or None, now=now)
+        if intent == "compare_directions":
+            asked.compare_pair = (frame.direction, Direction(frame.direction.destination, frame.direction.citizens))
+        if intent in ("share", "complement", "category") and not asked.categories:
+            intent = "breakdown" if asked.dimensions else "total"
+        return getattr(self, f"_i_{intent}")(asked), asked.context(intent), asked.figure_ids
 
     def _periods_for(self, asked: FigureQuestion, dimension: str = "total", category: str = "all",
                      direction: Direction | None = None) -> tuple[list[Period], list[Period], bool]:
@@ -199,6 +214,8 @@ class FigureIntents:
         top_rank_col = "rank_asc" if mode == "bottom" else "rank_desc"
         want = 1 if mode in ("top", "bottom", "both") else (position or 1)
         chosen = [r for r in rows if r[top_rank_col] == want]
+        asked.refs = [Ref(asked.direction, period, dim, r["category"]) for r in chosen]
+        asked.rank_position = (-1 if mode == "bottom" else want) if mode != "all" else 1
         bottom = [r for r in rows if r["rank_asc"] == 1]
         unaccounted = rows[0]["unaccounted"] or 0
         # The leader is certain only if no unpublished remainder could hide a bigger category.
@@ -234,6 +251,8 @@ class FigureIntents:
         asked.periods = [parse_code(r["period"]) for r in rows]
         mode = "bottom" if "rank_bottom" in asked.ex.cues else "top"
         chosen = [r for r in rows if r["rank_asc" if mode == "bottom" else "rank_desc"] == 1]
+        asked.refs = [Ref(asked.direction, parse_code(r["period"])) for r in chosen]
+        asked.rank_position = -1 if mode == "bottom" else 1
         return self._render("rank_periods", rows=rows, chosen=chosen, mode=mode, partial=partial,
                             **self._common(asked, asked.periods))
 
@@ -339,6 +358,7 @@ class FigureIntents:
         row = self.compare(asked.runner, (two, p2, cat), (one, p1, cat), dim)
         asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
         asked.periods = [period]
+        asked.refs = [Ref(two, period, dim, cat), Ref(one, period, dim, cat)]
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row,
                             period=period, what=self.series_name(dim, cat), assumed_period=assumed, source=chain,
@@ -376,6 +396,18 @@ class FigureQuestion:
     periods: list[Period] = field(default_factory=list)
     figure_ids: list[str] = field(default_factory=list)
     compare_pair: tuple[Direction, Direction] | None = None
+    refs: list[Ref] | None = None  # set by intents whose figures are not simply their slots
+    rank_position: int = 0
 
     def context(self, intent: str) -> FollowUp:
-        return FollowUp(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions), self.now)
+        """The frame this question leaves for a follow-up: its slots, measure and the figures given."""
+        measure = {"share": "share", "ranking": "rank", "compare_periods": "change",
+                   "compare_directions": "change"}.get(intent, "count")
+        refs = self.refs
+        if refs is None:
+            cats = self.categories if intent in ("category", "share", "complement") else []
+            refs = [Ref(self.direction, p, d, c) for p in self.periods for d, c in (cats or [("total", "all")])]
+            if intent in ("breakdown", "series"):
+                refs = []
+        return FollowUp(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions),
+                        self.now, measure=measure, refs=tuple(refs[-2:]), rank_position=self.rank_position)

@@ -24,10 +24,13 @@ _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ t
 class TextIntents:
     """The text intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
 
-    def _i_fact(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
+    def _i_fact(self, ex: Extraction, runner: QueryRunner, chosen: list[dict[str, Any]] | None = None) -> tuple[str, list[str]]:
+        """The facts that answer; ``chosen`` receives them (the conversation remembers them)."""
         top = ex.facts[0][1]
         ids = [f for f, s in ex.facts if s >= FACT_KEEP_RATIO * top][:MAX_FACTS]
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
+        if chosen is not None:
+            chosen[:] = facts
         if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(f.get("statement") or "")
                                            for f in facts):
             # "Will Putin visit in spring?": only a stated prediction answers a question about the
@@ -58,6 +61,8 @@ class TextIntents:
                     f["chain"] = self.source_chain(runner, f["source_id"])
                 raise NoData("fact_detail", detail=" ".join(focus), facts=facts[:1], version=self.snapshot.version)
             facts = answering
+            if chosen is not None:
+                chosen[:] = facts
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])
         return self._render("fact", facts=facts, version=self.snapshot.version), []

@@ -1,3 +1,3 @@
 -- Every caveat in the data, for "what should I be careful about".
 SELECT caveat_id, kind, text, citizens, destination, period, dimension, category
-FROM caveats ORDER BY kind = 'provenance' DESC, caveat_id
+FROM caveats WHERE kind <> 'reason' ORDER BY kind = 'provenance' DESC, caveat_id

@@ -7,4 +7,5 @@ WHERE (citizens IS NULL OR citizens = $citizens)
   AND (dimension IS NULL OR dimension = $dimension)
   AND (category IS NULL OR category = $category OR ($all_categories AND dimension = $dimension))
   AND (kind <> 'provenance' OR $provenance)
+  AND kind <> 'reason'  -- reasons answer "why?" (reasons.sql), they are not warnings
 ORDER BY caveat_id

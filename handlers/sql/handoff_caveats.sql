@@ -9,4 +9,5 @@ JOIN caveats c
  AND (c.dimension IS NULL OR c.dimension = f.dimension)
  AND (c.category IS NULL OR c.category = f.category)
 WHERE ($all OR list_contains($ids, f.figure_id)) AND c.kind <> 'provenance'
+  AND c.kind <> 'reason'  -- the report's reasons answer "why?" (reasons.sql); they are no caveat
 ORDER BY f.figure_id, c.caveat_id

@@ -1,53 +1,328 @@
-"""Follow-ups: "and in Q2?", "what about by train?" edit the previous question's subject.
+"""A follow-up question read as an edit of the conversation's last frame.
 
-A follow-up keeps what the last question was about (a :class:`FollowUp`) and overrides only
-what the new one names: a country, a period, a category or a dimension.
+"and in Q2?" replaces the period; "as a share?" changes the measure; "together?", "gap?" and
+"how many times?" combine the last two figures given; "compare that with 2022" compares the
+last figure with the same figure edited; "and the second?" moves along the last ranking; "why?"
+asks for the report's reasons; "who said that?" for the speaker of the last fact; "where does he
+teach?" is asked about the last person named. Everything here is a pure function of the
+extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
+run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
+(``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``), so no language is hard-coded.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Callable
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
-from handlers.extract import CountryMention, Extraction
-from handlers.model import CategoryRef, Direction, FollowUp, QuestionFrame
-from handlers.periods import Period
+from handlers.extract import Extraction
+from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame
+from handlers.periods import Period, PeriodMention
+from handlers.queries import QueryRunner
 
-FOLLOWUP_MAX_TOKENS = 6  # longer questions stand on their own
-FOLLOWUP_LEADS = ("and", "what about", "how about", "same for", "now", "also")
-# Cues that make a short question a new one ("share?", "trend?"), not an edit of the last.
-OWN_INTENT_CUES = frozenset({"share", "rank_top", "rank_bottom", "series", "breakdown", "change", "both_directions",
-                             "sources", "caveat"})
+FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranking", "compare_periods",
+                 "compare_directions", "series", "rate", "given"}
+ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
+PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
+RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
+LEAD_CUES = frozenset({"followup", "of_them"})  # "and ...", "what about ...", "of those ...", "that ..."
+# Cues that make a question its own kind when it also names its subject ("which transport mode
+# did North Koreans use most?"); comparisons and shares are left out: "북한 주민과 비교하면?" edits.
+OWN_INTENT_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "series", "breakdown", "sources", "caveat"})
+MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
+COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
+MAX_EDIT_TOKENS = 9  # a follow-up is short ...
+MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
+# "and the total?" after a category: these words drop the filter, unless a measure is asked too.
+DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
+MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", "avg_month", "avg_day", "average",
+                          "why", "who_said", "negation", "sources", "caveat", "help", "coverage", "series",
+                          "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
+MAX_DROP_FILTER_TOKENS = 6  # "and the total that quarter?"; a longer question is its own
+PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
-PickDirection = Callable[[str | None, str | None, list[CountryMention]], tuple[Direction, bool]]
+
+class FrameResolver(Protocol):
+    """How an edit's words become slots: directions and periods resolved against the data."""
+
+    def available(self, runner: QueryRunner, d: Direction, dimension: str = ..., category: str = ...) -> list[Period]: ...
+    def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]: ...
+    def direction_for(self, ex: Extraction) -> tuple[Direction, bool]: ...
+    def pick_direction(self, citizens: str | None, dest: str | None, bare: list[Any]) -> tuple[Direction, bool]: ...
 
 
-def is_followup(ex: Extraction) -> bool:
-    """A short question that leans on the previous one: "and in Q2?", "what about by train?"."""
-    starts = " ".join(ex.toks[:2])
-    lead = any(starts.startswith(h) for h in FOLLOWUP_LEADS)
-    own_intent = bool(ex.cues.keys() & OWN_INTENT_CUES)
-    changes = bool(ex.countries or ex.periods or ex.categories or ex.dimensions)
-    short = len(ex.toks) <= FOLLOWUP_MAX_TOKENS
-    return changes and short and (lead or (not own_intent and "count" not in ex.cues)) and not ex.unknown
+@dataclass(frozen=True)
+class Edit:
+    """What a follow-up changes.
+
+    ``kind``: ``slots`` (period, category, direction or filter replaced: the frame is run again),
+    ``measure`` (``measure`` names the new one: share, per_month, per_day), ``combine`` (the last
+    two figures: ``measure`` sum, gap, ratio or change), ``compare`` (the last figure against the
+    same figure with the named slot changed, or with quarter ``position`` of its year),
+    ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
+    one", PREVIOUS_PLACE for "the one before it"), ``more_facts`` (the other statements of the
+    person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
+    (quarter ``position`` of the last period's year: "а в первом?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
+    naming the person asked about), ``reverse`` (the other direction).
+    """
+
+    kind: str
+    measure: str | None = None
+    position: int | None = None
+    name_fact: str | None = None
 
 
-def merge_followup(ex: Extraction, previous: FollowUp, pick_direction: PickDirection
-                   ) -> tuple[Direction | None, list[Period] | None, list[tuple[str, str]], list[str]]:
-    """The previous question's subject, overridden by whatever this one names."""
+def names_slots(ex: Extraction) -> bool:
+    """Does the question name a period, direction or category of its own?"""
+    return bool(ex.periods or ex.countries or ex.categories or ex.dimensions)
+
+
+def _is_figure(ctx: FollowUp) -> bool:
+    return ctx.intent in FIGURE_FRAMES
+
+
+def own_question(ex: Extraction, text_intent: bool) -> bool:
+    """Does a question stand on its own although a conversation is going on? In a private chat
+    every question has a previous one, so this decides between "a new topic" and "an edit".
+
+    Not when a follow-up word leads it ("and ...", "what about ...", "that ...", "그중", "а ...")
+    or it combines the figures just given. Otherwise yes when it names a whole direction ("nk->ru
+    q2 2023"), asks "how many" of a named country, is one the matcher answers from the report's
+    text (a fact, the sources), or asks its own kind of question (a ranking, a breakdown, a
+    series) of a named country or breakdown.
+    """
+    cues = ex.cues.keys()
+    combines = cues & COMBINE_CUES
+    if cues & {"rank_top", "rank_bottom"}:
+        combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
+    if cues & LEAD_CUES:
+        return False
+    roles = {m.role for m in ex.countries}
+    if {"citizens", "destination"} <= roles:
+        return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
+    if combines:
+        return False
+    if "count" in cues and ex.countries:
+        return True
+    if text_intent:
+        return True
+    # A bare "by purpose?" is an edit (a breakdown of the period just asked); "what was the top
+    # purpose?" asks its own question.
+    # Words, not tokens: the Korean analyser splits particles off ("목적별로는" -> 목적 별 로 는).
+    words = [t for t in ex.toks if len(t) > 1]
+    return bool(cues & OWN_INTENT_CUES) and bool(ex.countries or (ex.dimensions and len(words) >= MIN_OWN_TOKENS))
+
+
+def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False) -> Edit | None:
+    """The edit a follow-up makes to ``previous``, or None when it is a question of its own.
+
+    ``text_intent``: the matcher, reading the question alone, answers it from the report's text
+    (a fact, the sources, the caveats).
+    """
+    if previous is None:
+        return None
+    cues = ex.cues
+    # Longer questions stand on their own, unless a follow-up word leads them ("and Russians going
+    # the other way in the same half?").
+    short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
+    slots = names_slots(ex)
+    # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
+    why_slots = bool(ex.periods or ex.countries or ex.categories)
+    if "who_said" in cues and not slots and short:
+        return Edit("who_said")
+    if "more_facts" in cues and previous.facts and short:
+        return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
+    if "pronoun_person" in cues and previous.person:
+        return Edit("person", name_fact=previous.person)
+    if own_question(ex, text_intent):
+        return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
+    if not _is_figure(previous):
+        if previous.facts and "why" in cues and not why_slots and short:
+            return Edit("why")
+        if previous.facts and not slots and short and ("of_them" in cues or "focus_date" in cues or "when" in ex.toks):
+            return Edit("person", name_fact=previous.facts[0])  # "when was that?": about the last fact
+        if previous.nodata and previous.intent and slots and short and not ex.facts:
+            return Edit("slots")
+        return None
+    if "why" in cues and short:
+        return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    if not short:
+        return None
+    if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
+        return Edit("complement")  # "and everyone else?", "not by air?", "사업 외 목적은?"
+    if previous.categories and not slots and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
+            and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
+        return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
+    if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
+        return Edit("reverse")
+    ordinal = _ordinal(ex, previous)
+    if ordinal is not None:
+        if ordinal.kind == "quarter" and {"change", "gap", "ratio_given", "share"} & cues.keys():
+            return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", position=ordinal.position)
+        return ordinal
+    if "avg_month" in cues or "avg_day" in cues or "followup_monthly" in cues:
+        # "monthly?" alone is a monthly average only as a follow-up (data/cues.csv followup_monthly).
+        return Edit("measure", measure="per_day" if "avg_day" in cues else "per_month")
+    if "sum_given" in cues and "share" in cues and not (ex.periods or ex.countries):
+        return Edit("combine", measure="sum_share")  # "share of those two together?"
+    combined = {"sum_given": "sum", "gap": "gap", "ratio_given": "ratio"}
+    for cue, measure in combined.items():
+        if cue in cues and not slots:
+            return Edit("combine", measure=measure)
+    if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
+        return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
+    if "change" in cues and not slots:
+        return Edit("combine", measure="change")
+    if "share" in cues and not (ex.periods or ex.countries):
+        if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
+            return Edit("combine", measure="change")  # "in percent?" after a difference
+        return Edit("measure", measure="share")
+    if slots:
+        return Edit("slots")
+    return None
+
+
+def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
+    """ "and the second?", "the least?", "the next one?" after a ranking; "а в первом?" after a quarter."""
+    cues = ex.cues
+    position = next((n for cue, n in ORDINAL_CUES.items() if cue in cues), None)
+    if position is None and {"second", "2nd"} & set(ex.toks):
+        position = 2
+    if position is None and {"third", "3rd"} & set(ex.toks):
+        position = 3
+    bottom = "rank_bottom" in cues
+    nxt = "next_rank" in cues
+    ranked = previous.measure == "rank" or previous.intent == "ranking"
+    # "and the second most common?" after the top one's share: still the ranking of that breakdown.
+    asks_rank = bool(cues.keys() & RANK_CUES) and bool(previous.dimensions)
+    if ranked or asks_rank:
+        if ex.periods or ex.countries or (ex.dimensions and set(ex.dimensions) != set(previous.dimensions)):
+            return None  # another period, country or breakdown: not a place in the last ranking
+        if "rank_second_last" in cues:
+            return Edit("ordinal", position=-2)
+        if bottom:
+            return Edit("ordinal", position=-1)
+        if nxt:
+            return Edit("ordinal", position=0)
+        if "prev_rank" in cues:
+            return Edit("ordinal", position=PREVIOUS_PLACE)
+        if position is not None:
+            return Edit("ordinal", position=position)
+        if "rank_top" in cues:
+            return Edit("ordinal", position=1)
+        if {"last"} & set(ex.toks):
+            return Edit("ordinal", position=-1)
+        return None
+    if position is not None and not ex.periods and previous.periods and previous.periods[-1].months == 3 \
+            and not cues.keys() & RANK_CUES:
+        return Edit("quarter", position=position)  # "а в первом?" after a quarter: that quarter of the year
+    return None
+
+
+# --- applying an edit to the frame -----------------------------------------------------------
+
+
+def fact_frame(facts: list[dict[str, Any]], now: float, nodata: bool = False, asked: str = "") -> FollowUp:
+    """The state after a fact answer: which facts, and the person they name ("he", "she") —
+    the one the question itself named when there are several ("what about Putin?")."""
+    named = [f for f in facts if person_name(f)]
+    words = set(asked.lower().split())
+    person = next((f["fact_id"] for f in named if words & set(str(person_name(f)).lower().split())),
+                  named[0]["fact_id"] if named else None)
+    return FollowUp("fact", None, (), (), (), now, measure="fact", facts=tuple(f["fact_id"] for f in facts),
+                    person=person, nodata=nodata)
+
+
+def person_name(fact: dict[str, Any]) -> str | None:
+    """The person a fact names: its speaker, or the subject of a profile or event; not "experts"."""
+    speaker = (fact.get("speaker_en") or fact.get("speaker") or "").strip()
+    if speaker and speaker[:1].isupper():
+        return fact.get("speaker") or speaker
+    if fact.get("kind") in PERSON_KINDS:
+        return fact.get("subject")
+    return None
+
+
+def followup_measure(frame: QuestionFrame | None) -> str:
+    """The measure a question frame leaves for its follow-ups: an average per month or day, else a count."""
+    if frame is not None and frame.measure == "average_per_unit":
+        return {"month": "per_month", "day": "per_day"}.get(frame.time_unit or "", "count")
+    return "count"
+
+
+def attempted_frame(p: FrameResolver, ex: Extraction, intent: str | None, runner: QueryRunner, now: float,
+                    measure: str = "count") -> FollowUp | None:
+    """The frame a question asked about when the data could not answer it, for the next follow-up."""
+    if intent is None or intent in ("sources", "caveats", "help", "coverage", "fact"):
+        return None
+    try:
+        direction, _ = p.direction_for(ex)
+    except NoData:
+        direction = None
+    periods: list[Period] = []
+    if direction is not None:
+        periods = p.resolve_mentions(ex.periods, p.available(runner, direction))
+    cats = tuple((d, i) for d, i, _ in ex.categories)
+    dims = tuple(ex.dimensions) or tuple(c[0] for c in cats[:1])
+    return FollowUp(intent, direction, tuple(periods), cats, dims, now, measure=measure, nodata=True)
+
+
+def edited_frame(p: FrameResolver, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float,
+                 drop_filter: bool = False) -> FollowUp:
+    """The previous frame with whatever this question names put in place of what it had."""
     direction = previous.direction
-    if ex.countries and direction is not None:
+    if ex.countries:
         citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
         dest = next((m.id for m in ex.countries if m.role == "destination"), None)
-        direction = pick_direction(citizens, dest, [m for m in ex.countries if not m.role])[0]
-    periods = None if ex.periods else list(previous.periods)
-    cats = [(d, i) for d, i, _ in ex.categories] or list(previous.categories)
-    dims = ex.dimensions or list(previous.dimensions)
+        direction = p.pick_direction(citizens, dest, [m for m in ex.countries if not m.role])[0]
+    if direction is None:
+        direction = p.direction_for(ex)[0]
+    periods = tuple(previous.periods)
+    if ex.periods:
+        resolved = tuple(p.resolve_mentions(ex.periods, p.available(runner, direction)))
+        kinds = {m.kind for m in ex.periods}
+        if not resolved and previous.periods and kinds & {"previous", "relative"}:
+            # "the previous quarter", "a year earlier": relative to the frame's own period.
+            last = previous.periods[-1]
+            shift = 12 if "relative" in kinds else last.months
+            resolved = (Period(last.start - shift, last.end - shift),)
+        periods = resolved or periods  # "the same half": nothing new, the frame's period stays
+    cats = tuple((d, i) for d, i, _ in ex.categories) or tuple(previous.categories)
+    dims = tuple(ex.dimensions) or tuple(previous.dimensions)
     if ex.categories and not ex.dimensions:
-        dims = [ex.categories[0][0]]
+        dims = (ex.categories[0][0],)
+    if "of_them" in ex.cues and ex.categories and previous.categories and \
+            {d for d, _ in previous.categories}.isdisjoint(d for d, _, _ in ex.categories):
+        # "and of those, how many for business?" after "by train": both filters, never one dropped.
+        cats = tuple(previous.categories) + cats
     if ex.dimensions and not ex.categories:
-        cats = []
-    return direction, periods, cats, dims
+        cats = ()
+    if drop_filter:
+        cats, dims = (), ()
+    return replace(previous, direction=direction, periods=periods, categories=cats, dimensions=dims, created=now,
+                   nodata=False)
+
+
+def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
+    """Which operation answers the edited frame: the previous measure, on the new slots."""
+    if previous.measure == "share" and frame.categories:
+        return "share"
+    if previous.measure in ("per_month", "per_day"):
+        return "rate"
+    if previous.intent == "series":
+        return "series"
+    if previous.intent == "compare_directions" and not ex.countries:
+        return "compare_directions"  # "and H1 2023?" after "North Koreans vs Russians in Q3?"
+    if previous.intent == "compare_periods" and len(frame.periods) == 2 and not ex.periods:
+        return "compare_periods"  # "and for business?" after "Q2 vs Q3?"
+    if previous.intent == "ranking" and not ex.categories:
+        return "ranking"
+    if frame.categories:
+        return "category"
+    if frame.dimensions:
+        return "breakdown"
+    return "total"
 
 
 def edit_frame(frame: QuestionFrame, ex: Extraction) -> QuestionFrame:

@@ -1,0 +1,473 @@
+"""Follow-up operations: each runs one kind of edit (handlers/understanding/followup.py) of the
+conversation's last frame and renders it.
+
+Every figure still comes out of SQL (rate.sql, compare.sql, breakdown.sql, rank_periods.sql,
+reasons.sql, fact_reasons.sql); what cannot be answered exactly raises :class:`NoData`, and the
+frame that was asked about stays the conversation's state, so an honest "not in the data" never
+loses the direction, period or filter the next follow-up builds on.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any, Callable, Protocol
+
+from handlers.extract import Extraction
+from handlers.model import Answer, Direction, FollowUp, NoData, Ref
+from handlers.periods import Period, PeriodMention, parse_code
+from handlers.queries import QueryRunner
+from handlers.understanding.followup import PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name
+
+
+class FollowUpDesk(Protocol):
+    """What the follow-up operations use of the pipeline (which implements it); no import of it."""
+
+    lang: str
+    directions: list[Direction]
+    default_direction: Direction | None
+    snapshot: Any
+
+    def render(self, template: str, **values: Any) -> str: ...
+    def label(self, kind: str, id_: str, form: str = "label") -> str: ...
+    def dir_values(self, d: Direction) -> dict[str, str]: ...
+    def period_label(self, period: Period) -> str: ...
+    def series_name(self, dimension: str, category: str) -> str: ...
+    def available(self, runner: QueryRunner, d: Direction, dimension: str = ..., category: str = ...) -> list[Period]: ...
+    def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]: ...
+    def stored_parts(self, period: Period, available: list[Period], d: Direction, what: str) -> list[Period]: ...
+    def direction_for(self, ex: Extraction) -> tuple[Direction, bool]: ...
+    def pick_direction(self, citizens: str | None, dest: str | None, bare: list[Any]) -> tuple[Direction, bool]: ...
+    def compare(self, runner: QueryRunner, a: tuple[Direction, list[Period], str], b: tuple[Direction, list[Period], str],
+                dimension: str = ...) -> dict[str, Any]: ...
+    def run_frame(self, intent: str, frame: FollowUp, ex: Extraction, runner: QueryRunner,
+                  now: float) -> tuple[str, FollowUp, list[str]]: ...
+    def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]: ...
+    def default_source_chain(self) -> list[dict[str, Any]]: ...
+    def figure_source(self, runner: QueryRunner, figure_id: str) -> str: ...
+    def localise(self, rows: list[dict[str, Any]], kind: str, key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]: ...
+    def caveat_rows(self, runner: QueryRunner, d: Direction, periods: list[Period], dimension: str | None,
+                    categories: list[str] | None, all_categories: bool = False) -> list[dict[str, Any]]: ...
+    def is_cue(self, word: str, cue: str) -> bool: ...
+    def new_runner(self) -> QueryRunner: ...
+    def answer_fresh(self, question: str, now: float) -> Answer: ...
+
+
+Result = tuple[str, FollowUp, list[str]]
+SPEAKER_KINDS = ("report", "source")  # facts whose subject is the outlet that reported them
+
+
+def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, base: Answer,
+                runner: QueryRunner, now: float) -> bool:
+    """Fill ``base`` with the edited frame's answer. False: the edit does not apply after all."""
+    if edit.kind == "person":
+        return _person(p, edit, ex, previous, base, now)
+    op = OPERATIONS[edit.kind]
+    try:
+        html, ctx, ids = op(p, edit, ex, previous, runner, now)
+    except NoData as nd:
+        base.kind = "fallback"
+        base.html = p.render("nodata", reason=nd.reason, **{k: v for k, v in nd.values.items() if k != "context"})
+        frame = nd.values.get("context")
+        base.context = replace(frame if isinstance(frame, FollowUp) else previous, nodata=True, created=now)
+        base.entities["followup"] = edit.kind
+        return True
+    base.kind, base.html, base.figure_ids = "answer", html, ids
+    base.intent = ctx.intent
+    base.context = ctx.with_refs(previous)
+    base.entities["followup"] = edit.kind
+    return True
+
+
+def _run(p: FollowUpDesk, intent: str, frame: FollowUp, ex: Extraction, runner: QueryRunner, now: float) -> Result:
+    """Run a frame; a NoData carries the frame, so the conversation keeps it."""
+    try:
+        if intent == "rate":
+            return _rate_of(p, _ref_of(frame), frame.measure, runner, now)
+        html, ctx, ids = p.run_frame(intent, frame, ex, runner, now)
+        return html, ctx, ids
+    except NoData as nd:
+        nd.values.setdefault("context", frame)
+        raise
+
+
+def _ref_of(frame: FollowUp) -> Ref:
+    """The one figure a frame names, or NoData when it names several or none."""
+    if frame.direction is None or len(frame.periods) != 1:
+        if frame.refs:
+            return frame.refs[-1]
+        raise NoData("edit", what="one_figure")
+    dim, cat = frame.categories[0] if len(frame.categories) == 1 else ("total", "all")
+    return Ref(frame.direction, frame.periods[0], dim, cat)
+
+
+# --- operations ---------------------------------------------------------------------------------
+
+
+def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    frame = edited_frame(p, ex, previous, runner, now, drop_filter=edit.measure == "total")
+    if edit.measure == "total":
+        frame = replace(frame, measure="count")
+    intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
+    frame = replace(frame, intent=intent)
+    return _run(p, intent, frame, ex, runner, now)
+
+
+def _complement(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "and everyone else?", "not by air?": the total minus the named (or last) category."""
+    frame = edited_frame(p, ex, previous, runner, now) if ex.categories else replace(previous, created=now)
+    if not frame.categories:
+        raise NoData("edit", what="one_figure", context=previous)
+    return _run(p, "complement", replace(frame, intent="complement", measure="count"), ex, runner, now)
+
+
+def _reverse(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    d = previous.direction
+    if d is None:
+        raise NoData("edit", what="direction")
+    other = Direction(d.destination, d.citizens)
+    # "the other way round": only a period or category named alongside is an edit too ("way" is no dimension).
+    frame = edited_frame(p, ex, previous, runner, now) if ex.periods or ex.categories else previous
+    frame = replace(frame, direction=other, created=now)
+    if other not in p.directions:
+        raise NoData("reverse", context=frame, **p.dir_values(d))
+    return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
+
+
+def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    frame = edited_frame(p, ex, previous, runner, now) if names_slots(ex) else previous
+    if edit.measure == "share":
+        if not frame.categories:
+            if previous.refs and previous.refs[-1].category != "all":
+                r = previous.refs[-1]
+                frame = replace(frame, categories=((r.dimension, r.category),), dimensions=(r.dimension,),
+                                periods=(r.period,), direction=r.direction)
+            else:
+                raise NoData("share_of_what", context=frame, **p.dir_values(frame.direction or p.default_direction))
+        return _run(p, "share", replace(frame, intent="share"), ex, runner, now)
+    ref = _ref_of(frame) if names_slots(ex) or not previous.refs else previous.refs[-1]
+    return _rate_of(p, ref, edit.measure or "per_month", runner, now)
+
+
+def _rate_of(p: FollowUpDesk, ref: Ref, measure: str, runner: QueryRunner, now: float) -> Result:
+    """A figure spread over its period's months or days ("monthly average?", "per day?")."""
+    d, period = ref.direction, ref.period
+    what = p.series_name(ref.dimension, ref.category)
+    avail = p.available(runner, d, ref.dimension, ref.category)
+    parts = p.stored_parts(period, avail, d, what)
+    y1, m1 = divmod(period.start, 12)
+    y2, m2 = divmod(period.end, 12)
+    last = date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1])
+    row = runner.one("rate", citizens=d.citizens, destination=d.destination, dimension=ref.dimension,
+                     category=ref.category, periods=[x.code for x in parts], months=period.months,
+                     first_day=date(y1, m1 + 1, 1).isoformat(), last_day=last.isoformat())
+    if row is None or row["value"] is None:
+        raise NoData("period", period=p.period_label(period), what=what, available=[p.period_label(x) for x in avail], overlapping=[],
+                     **p.dir_values(d))
+    chain = p.source_chain(runner, p.figure_source(runner, row["ids"][0]))
+    html = p.render("rate", r=row, period=period, what=what, measure=measure, dir=p.dir_values(d), source=chain,
+                     version=p.snapshot.version)
+    ctx = FollowUp("rate", d, (period,), ((ref.dimension, ref.category),) if ref.category != "all" else (),
+                  (ref.dimension,) if ref.dimension != "total" else (), now, measure=measure, refs=(ref,))
+    return html, ctx, list(row["ids"])
+
+
+def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "together?", "gap?", "how many times?", "% change?" over the last two figures given."""
+    refs = previous.refs
+    if len(refs) < 2:
+        if edit.measure == "change" and len(refs) == 1 and refs[0].category == "all":
+            # "growth?" after one figure: against the period before, as a comparison question means.
+            frame = replace(previous, periods=(refs[0].period,), categories=(), dimensions=())
+            return _run(p, "compare_periods", frame, ex, runner, now)
+        raise NoData("edit", what="two_figures", context=previous)
+    return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
+
+
+def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "compare that with 2022", "is that more than education?": the last figure against the
+    same figure with the named slot changed."""
+    if not previous.refs:
+        raise NoData("edit", what="figure", context=previous)
+    a = previous.refs[-1]
+    base = replace(previous, direction=a.direction, periods=(a.period,),
+                   categories=((a.dimension, a.category),) if a.category != "all" else (),
+                   dimensions=(a.dimension,) if a.dimension != "total" else ())
+    frame = edited_frame(p, ex, base, runner, now)
+    if edit.position is not None:
+        frame = replace(frame, periods=(_quarter_of(previous, edit.position),))
+    if len(frame.categories) == 2 and len(frame.periods) == 1:  # "how many times more business than education?"
+        (d1, c1), (d2, c2) = frame.categories
+        return _given(p, Ref(frame.direction, frame.periods[0], d1, c1), Ref(frame.direction, frame.periods[0], d2, c2),
+                      edit.measure or "change", runner, now)
+    if len(frame.periods) > 1 and a.period not in frame.periods and "of_them" in ex.cues:
+        # "is that more than 2022 and Q2 combined?": one figure against several periods at once is
+        # not a pair this operation compares; say so rather than compare two other figures.
+        raise NoData("edit", what="figure", context=previous)
+    if len(frame.periods) > 1:  # "from Q1 to Q3": the named periods are the pair
+        pair = [Ref(frame.direction, x, a.dimension, a.category) for x in frame.periods[:2]]
+        return _given(p, pair[0], pair[1], edit.measure or "change", runner, now)
+    b = _ref_of(frame)
+    if b == a:
+        raise NoData("edit", what="other_figure", context=previous)
+    return _given(p, a, b, edit.measure or "change", runner, now)
+
+
+def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float) -> Result:
+    """Two figures side by side: sum, difference, % change and ratio, all from compare.sql.
+
+    The base is the earlier period when the periods differ, else the smaller figure, so "% up"
+    and "how many times" read the way a reporter means them.
+    """
+    def pieces(r: Ref) -> list[Period]:
+        return p.stored_parts(r.period, p.available(runner, r.direction, r.dimension, r.category), r.direction,
+                        p.series_name(r.dimension, r.category))
+
+    if (a.period.end, a.period.start) > (b.period.end, b.period.start):
+        a, b = b, a
+    row = _compare_refs(p, runner, a, b, pieces)
+    if a.period == b.period and (row["a_value"] or 0) > (row["b_value"] or 0):
+        a, b = b, a
+        row = _compare_refs(p, runner, a, b, pieces)
+    if row["a_value"] is None or row["b_value"] is None:
+        raise NoData("edit", what="both")
+    overlap = (a.period.overlaps(b.period) and a.direction == b.direction and a.dimension != b.dimension
+               and "total" not in (a.dimension, b.dimension))
+    items = [_item(p, r, v) for r, v in ((a, row["a_value"]), (b, row["b_value"]))]
+    share = None
+    if measure == "sum_share":
+        if a.direction != b.direction or a.period != b.period or "total" in (a.dimension, b.dimension):
+            raise NoData("edit", what="two_figures")
+        share = runner.one("share_of_given", citizens=a.direction.citizens, destination=a.direction.destination,
+                           periods=[x.code for x in pieces(a)], a_dimension=a.dimension, a_category=a.category,
+                           b_dimension=b.dimension, b_category=b.category)
+    chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
+    html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
+                     source=chain, version=p.snapshot.version)
+    refs: tuple[Ref, ...] = (a, b)
+    if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
+            and a.period.end + 1 == b.period.start:
+        # Q1 + Q2 is one figure, H1: "compare that with 2022" then compares the sum.
+        refs = (Ref(a.direction, Period(a.period.start, b.period.end), a.dimension, a.category),)
+    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=measure, refs=refs)
+    return html, ctx, list(row["a_ids"]) + list(row["b_ids"])
+
+
+def _compare_refs(p: FollowUpDesk, runner: QueryRunner, a: Ref, b: Ref, pieces: Callable[[Ref], list[Period]]) -> dict[str, Any]:
+    """compare.sql over two refs, which may come from different breakdowns (business vs by air)."""
+    row = runner.one("compare", a_citizens=a.direction.citizens, a_destination=a.direction.destination,
+                     a_dimension=a.dimension, a_category=a.category, a_periods=[x.code for x in pieces(a)],
+                     b_citizens=b.direction.citizens, b_destination=b.direction.destination,
+                     b_dimension=b.dimension, b_category=b.category, b_periods=[x.code for x in pieces(b)])
+    assert row is not None  # an aggregate over tiled periods always returns one row
+    return row
+
+
+def _item(p: FollowUpDesk, r: Ref, value: Any) -> dict[str, Any]:
+    return {"dir": p.dir_values(r.direction), "period": r.period, "what": p.series_name(r.dimension, r.category),
+            "value": value}
+
+
+def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "and the second?", "the least?", "the next one?" along the last ranking; after a quarter,
+    "а в первом?" is that quarter of the same year."""
+    position = edit.position if edit.position is not None else 1
+    d = previous.direction
+    if d is None:
+        raise NoData("edit", what="ranking", context=previous)
+    if previous.dimensions:
+        dim = previous.dimensions[0]
+        if not previous.periods:
+            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
+        period = previous.periods[0]
+        parts = p.stored_parts(period, p.available(runner, d), d, "total")
+        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
+                          periods=[x.code for x in parts])
+        for r in rows:
+            r["label"] = p.label(dim, r["category"])
+        dim_label = p.label("dimension", dim)
+    else:
+        dim, period = "total", None
+        pool = list(previous.periods) or [x for x in p.available(runner, d) if x.months == 3]
+        rows = runner.run("rank_periods", citizens=d.citizens, destination=d.destination, dimension="total",
+                          category="all", periods=[x.code for x in pool])
+        for r in rows:
+            r["label"] = p.period_label(parse_code(r["period"]))
+            r["tied"] = sum(1 for o in rows if o["value"] == r["value"])
+            r["figure_ids"] = [r["figure_id"]]
+        dim_label = ""
+    if not rows:
+        raise NoData("edit", what="ranking", context=previous)
+    if position == PREVIOUS_PLACE:  # "the one before it": one place up from the place last given
+        last = previous.rank_position
+        if last == 0 or last == 1:
+            raise NoData("edit", what="next_place", context=previous)
+        if last > 0:
+            # The block last given may be a tie (places 3-4); the place before it is above its start.
+            start = min((r["rank_desc"] for r in rows if r["rank_desc"] <= last < r["rank_desc"] + r["tied"]), default=last)
+            above = [r["rank_desc"] for r in rows if r["rank_desc"] < start]
+            if not above:
+                raise NoData("edit", what="next_place", context=previous)
+            position = max(above)
+        else:
+            position = 0  # up from the bottom is on from it
+    if position == 0:  # "the next one": on from the place last given, down from the top or up from the bottom
+        if previous.rank_position == 0:
+            raise NoData("edit", what="next_place", context=previous)
+        col = "rank_desc" if previous.rank_position > 0 else "rank_asc"
+        later = [r[col] for r in rows if r[col] > abs(previous.rank_position)]
+        if not later:
+            raise NoData("rank_end", context=previous, n=len(rows))
+        position = min(later) if previous.rank_position > 0 else -min(later)
+    # A place is shared by tied rows: rank 3 with two tied covers places 3 and 4.
+    col = "rank_desc" if position > 0 else "rank_asc"
+    chosen = [r for r in rows if r[col] <= abs(position) < r[col] + r["tied"]]
+    if not chosen:
+        raise NoData("rank_end", context=previous, n=len(rows))
+    end = chosen[0][col] + chosen[0]["tied"] - 1
+    new_position = end if position > 0 else -end
+    ids = [i for r in chosen for i in r["figure_ids"]]
+    chain = p.source_chain(runner, p.figure_source(runner, ids[0]))
+    html = p.render("ordinal", chosen=chosen, position=position, n=len(rows), dimension=dim_label,
+                     period=period, dir=p.dir_values(d), source=chain, version=p.snapshot.version)
+    refs = tuple(Ref(d, period, dim, r["category"]) if period is not None else Ref(d, parse_code(r["period"]))
+                 for r in chosen)
+    ctx = replace(previous, created=now, refs=refs[-2:], rank_position=new_position, nodata=False)
+    return html, ctx, ids
+
+
+def _quarter_of(previous: FollowUp, n: int) -> Period:
+    """Quarter ``n`` of the year of the last period named ("а в первом?" after Q2 2023)."""
+    y = previous.periods[-1].start // 12
+    return Period(y * 12 + 3 * (n - 1), y * 12 + 3 * (n - 1) + 2)
+
+
+def _quarter(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    frame = replace(previous, periods=(_quarter_of(previous, edit.position or 1),), created=now, nodata=False)
+    return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
+
+
+def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """What the report offers as the reason for the last figure or fact, or an honest "it doesn't say"."""
+    if previous.facts and previous.intent == "fact":
+        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id", ("subject",))
+        subjects = [f.get("subject_en") or f["subject"] for f in facts]
+        reasons = p.localise(runner.run("fact_reasons", subjects=subjects), "fact", "fact_id",
+                              ("topic", "statement", "subject"))
+        if not reasons:
+            raise NoData("no_reason", context=previous, caveats=[])
+        chain = p.source_chain(runner, reasons[0]["source_id"])
+        html = p.render("reason", reasons=[r["statement"] for r in reasons], source=chain, version=p.snapshot.version,
+                         item=None)
+        return html, replace(previous, created=now), []
+    named = bool(ex.categories or ex.countries or ex.periods)
+    frame = edited_frame(p, ex, previous, runner, now) if named else previous
+    ref = frame.refs[-1] if frame.refs and not named else _ref_of(frame) if frame.periods else None
+    if ref is None and frame.direction is not None and frame.periods:
+        ref = Ref(frame.direction, frame.periods[0], frame.dimensions[0] if frame.dimensions else "total", "all")
+    if ref is None:
+        raise NoData("no_reason", context=previous, caveats=[])
+    # "why" reads as the purpose dimension too, so only the previous answer says whether a breakdown was asked.
+    dim = (ref.dimension if ref.category != "all"
+           else previous.dimensions[0] if previous.intent == "breakdown" and previous.dimensions else "total")
+    rows = runner.run("reasons", citizens=ref.direction.citizens, destination=ref.direction.destination,
+                      periods=[ref.period.code], dimension=dim, category=ref.category)
+    rows = p.localise(rows, "caveat", "caveat_id", ("text",))
+    if not rows:
+        notes = p.localise(runner.run("caveats", citizens=ref.direction.citizens, destination=ref.direction.destination,
+                                       periods=[ref.period.code], dimension=dim, category=None, all_categories=True,
+                                       provenance=False), "caveat", "caveat_id", ("text",))
+        raise NoData("no_reason", context=previous, caveats=[c["text"] for c in notes if c["kind"] == "as_published"])
+    chain = p.default_source_chain()
+    html = p.render("reason", reasons=[r["text"] for r in rows], item=_item(p, ref, None), source=chain,
+                     version=p.snapshot.version)
+    return html, replace(previous, created=now), []
+
+
+def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """The speaker of the last fact, the outlet that reported it, or a figure's source chain."""
+    if previous.facts and previous.intent == "fact":
+        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id",
+                            ("topic", "statement", "speaker", "subject"))
+        for f in facts:
+            f["chain"] = p.source_chain(runner, f["source_id"])
+            f["who"] = f.get("speaker") or (f["subject"] if f["kind"] in SPEAKER_KINDS + ("report",) else None)
+        html = p.render("speaker", facts=facts, figures=None, version=p.snapshot.version)
+        return html, replace(previous, created=now), []
+    if previous.refs or previous.direction is not None:
+        chain = p.default_source_chain()
+        ref = previous.refs[-1] if previous.refs else None
+        # The answer may also have carried an expert's estimate next to the official figure
+        # ("work": 3, Lankov's "hundreds"); whose it is, the caveat says.
+        estimates = [c["text"] for c in p.caveat_rows(runner, ref.direction, [ref.period], ref.dimension,
+                                                       [ref.category] if ref.category != "all" else None)
+                     if c["kind"] == "official_vs_estimate"] if ref else []
+        html = p.render("speaker", facts=None, figures=chain, item=_item(p, ref, None) if ref else None,
+                         estimates=estimates, version=p.snapshot.version)
+        return html, replace(previous, created=now), []
+    raise NoData("edit", what="statement", context=previous)
+
+
+_PRONOUN_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+
+
+def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, base: Answer, now: float) -> bool:
+    """ "where does he teach?": the question asked again with the last person's name in place of
+    the pronoun (or, for "when was that?", with the last fact's subject added)."""
+    runner = p.new_runner()
+    rows = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id", ("speaker", "subject"))
+    if not rows:
+        return False
+    fact = rows[0]
+    name = person_name(fact) or fact.get("subject") or ""
+    words = _PRONOUN_SPLIT.split(base.question)
+    replaced = False
+    for i, w in enumerate(words):
+        if p.is_cue(w.lower(), "pronoun_person"):
+            words[i] = name
+            replaced = True
+    text = "".join(words) if replaced else f"{base.question.rstrip(' ?')} {name}?"
+    answer = p.answer_fresh(text, now)
+    for key in ("kind", "html", "intent", "score", "suggestions", "traces", "figure_ids"):
+        setattr(base, key, getattr(answer, key))
+    ctx = answer.context
+    if ctx is not None and ctx.person is None:
+        ctx = replace(ctx, person=edit.name_fact)
+    base.context = ctx or replace(previous, created=now)
+    base.entities["followup"] = "person"
+    base.entities["asked_as"] = text
+    return True
+
+
+def _more_facts(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "What else did he say?": the other statements of the person (or outlet) last named."""
+    rows = runner.run("facts", ids=[edit.name_fact]) if edit.name_fact else []
+    name = (rows[0].get("speaker") or rows[0].get("subject")) if rows else None
+    if not name:
+        raise NoData("edit", what="statement", context=previous)
+    facts = p.localise(runner.run("facts_by_person", person=name, given=list(previous.facts)), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("no_more_facts", context=previous, name=p.localise(rows, "fact", "fact_id", ("speaker", "subject"))[0].get("speaker") or name)
+    for f in facts:
+        f["chain"] = p.source_chain(runner, f["source_id"])
+    html = p.render("fact", facts=facts, version=p.snapshot.version)
+    ctx = replace(previous, created=now, facts=previous.facts + tuple(f["fact_id"] for f in facts), nodata=False)
+    return html, ctx, []
+
+
+OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryRunner, float], Result]] = {
+    "slots": _slots,
+    "reverse": _reverse,
+    "complement": _complement,
+    "measure": _measure,
+    "combine": _combine,
+    "compare": _compare,
+    "ordinal": _ordinal,
+    "quarter": _quarter,
+    "why": _why,
+    "who_said": _who_said,
+    "more_facts": _more_facts,
+}
