@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sys
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler, filters
+from telegram import Update
+from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler, MessageHandler,
+                          TypeHandler, filters)
 
 from handlers import cli, console, preflight
 from handlers.settings import Settings, load_settings
-from handlers.telegram import admin, callbacks, commands, errors, handoff, handoff_keys, inline, messages, modes
+from handlers.telegram import admin, callbacks, commands, errors, handoff, handoff_keys, inline, menus, messages, modes
 from handlers.telegram.setup import build_application, setup_logging
 
 
@@ -24,6 +26,8 @@ def build(settings: Settings, **requests: object) -> Application:
     app = build_application(settings, **requests)  # type: ignore[arg-type]
     new = filters.UpdateType.MESSAGE  # never edited messages: an edited /ask must not answer twice
     text = new & filters.TEXT & ~filters.COMMAND
+    # Before any other handler: an admin whose menu Telegram refused at start-up gets it now.
+    app.add_handler(TypeHandler(Update, menus.on_first_contact), group=-1)
     app.add_handler(CommandHandler("start", commands.start, filters=new))
     app.add_handler(CommandHandler("help", commands.help_command, filters=new))
     app.add_handler(CommandHandler("ask", commands.ask, filters=new))

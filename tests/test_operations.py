@@ -141,11 +141,34 @@ async def test_bot_started_before_telegram_is_reachable_comes_up_and_answers(tmp
     assert_clean(bot.log)
 
 
+async def test_fresh_deployment_with_an_admin_who_never_wrote_starts_and_answers(tmp_path: Path) -> None:
+    """The real process: BOT_ADMIN_IDS names a user Telegram has never seen (400 "chat not found"
+    for the admin menu). The bot starts, answers, and the admin gets the menu on writing."""
+    admin = 5550301
+    async with FakeBotAPI(token=TOKEN) as api:
+        with bot_process(tmp_path / "bot.log", api.base_url, BOT_ADMIN_IDS=str(admin)) as bot:
+            await api.wait_for("getUpdates", timeout=START_TIMEOUT)
+            assert bot.proc.poll() is None, bot.log
+            api.push_update(U.private_text(QUESTION))
+            [call] = await api.wait_for("sendMessage", timeout=15)
+            assert "365" in parse_html(call.params["text"]).text
+            assert api.commands({"type": "chat", "chat_id": admin}) == []
+            api.push_update(U.private_text(QUESTION, user_id=admin))
+            await api.wait_for("sendMessage", lambda c: int(c.params["chat_id"]) == admin, timeout=15)
+            assert "reload" in [c["command"] for c in api.commands({"type": "chat", "chat_id": admin})]
+            assert await bot.stop() == 0
+    log = bot.log
+    assert f"admin command menu for user id {admin} not set: Telegram answered 400" in log
+    assert "unreachable" not in log and "Traceback" not in log
+    assert f"admin command menu set for user id {admin}" in log
+    assert_clean(log)
+
+
 async def test_startup_retries_are_bounded(tmp_path: Path) -> None:
     port = free_port()
     with bot_process(tmp_path / "bot.log", f"http://127.0.0.1:{port}/bot", FACTDESK_BOOTSTRAP_RETRIES="1") as bot:
         code = await asyncio.to_thread(bot.proc.wait, 20)  # one retry after 1.5 s, then give up
-    assert code == 1 and "Telegram unreachable at start-up after 1 retries" in bot.log
+    assert code == 1 and "Telegram unreachable at start-up after 1 retries (NetworkError" in bot.log
     assert_clean(bot.log)
 
 

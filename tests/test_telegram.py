@@ -180,14 +180,37 @@ async def test_edited_ask_does_not_answer_twice(h: Harness) -> None:
     assert await h.quiet(U.edited_message(original, "/ask how many in q2 2023?")) == []
 
 
+# --- a fresh deployment: the admin has never written to the bot ----------------------------------------
+
+async def test_admin_who_never_wrote_gets_the_menu_on_first_contact(h: Harness, caplog: pytest.LogCaptureFixture
+                                                                    ) -> None:
+    """Telegram refuses a chat-scoped menu for an unseen chat (400); start-up went on regardless,
+    warned naming the id, and the admin's first message brings the menu, with no restart."""
+    refused = h.api.calls_to("setMyCommands", lambda c: (c.params.get("scope") or {}).get("chat_id") == ADMIN)
+    assert [c.status for c in refused] == [400]
+    assert refused[0].response["description"] == "Bad Request: chat not found"
+    startup = caplog.get_records("setup")  # post_init ran while the fixture was set up
+    [warning] = [r for r in startup if "admin command menu" in r.getMessage()]
+    assert warning.levelno == logging.WARNING and str(ADMIN) in warning.getMessage()
+    assert "400" in warning.getMessage() and not [r for r in startup if "unreachable" in r.getMessage().lower()]
+    assert h.api.commands({"type": "chat", "chat_id": ADMIN}) == []
+    [answer] = await h.send(U.private_text("q3 2023 total", user_id=ADMIN))  # answered as usual
+    assert "365" in text_of(answer)
+    admin = [c["command"] for c in h.api.commands({"type": "chat", "chat_id": ADMIN})]
+    assert "reload" in admin and "start" in admin
+    # Set once: later messages do not repeat the call.
+    mark = h.api.mark()
+    await h.send(U.private_text("q2 2023 total", user_id=ADMIN))
+    assert not h.api.calls_to("setMyCommands")[len(refused) + 2:] and \
+        not [c for c in h.api.calls[mark:] if c.method == "setMyCommands"]
+
+
 # --- commands, charts, inline ---------------------------------------------------------------------
 
 async def test_start_registers_commands_and_offers_examples(h: Harness) -> None:
     default = [c["command"] for c in h.api.commands()]
     assert {"start", "ask", "figures", "sources", "chart", "about", "why", "help"} <= set(default)
     assert "reload" not in default
-    admin = [c["command"] for c in h.api.commands({"type": "chat", "chat_id": ADMIN})]
-    assert "reload" in admin
     [start] = await h.send(U.private_text("/start"))
     examples = [row[0]["text"] for row in start.params["reply_markup"]["inline_keyboard"]]
     assert len(examples) >= 3

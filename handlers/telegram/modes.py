@@ -27,7 +27,7 @@ import time
 from typing import Any, Awaitable, Callable
 
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 from tornado.httpserver import HTTPServer
 from tornado.web import Application as WebApplication
@@ -119,7 +119,7 @@ async def retrying(action: Callable[[], Awaitable[Any]], retries: int, what: str
             await action()
             return True
         except NetworkError as exc:  # includes TimedOut; a refused token is not retried
-            if attempt > retries:
+            if isinstance(exc, BadRequest) or attempt > retries:  # a 400 will not change by asking again
                 raise
             log.warning("%s failed (%s); retry %d of %d in %.1fs", what, exc, attempt, retries, delay)
         try:
@@ -198,6 +198,11 @@ def _startup_failed(exc: Exception, settings: Settings) -> int:
     if isinstance(exc, InvalidToken):
         log.critical("Telegram refused TELEGRAM_BOT_TOKEN (%s): revoked or mistyped? Check it with BotFather", exc)
         return 2
-    log.critical("Telegram unreachable at start-up after %d retries (%s); exiting so the service manager "
-                 "restarts the bot", settings.bootstrap_retries, exc)
+    if isinstance(exc, BadRequest):
+        # BadRequest is a NetworkError subclass in python-telegram-bot, but Telegram was reached.
+        log.critical("Telegram refused a start-up call with 400 %r; exiting", exc.message)
+        return 1
+    log.critical("Telegram unreachable at start-up after %d retries (%s: %s); exiting so the service manager "
+                 "restarts the bot", settings.bootstrap_retries, type(exc).__name__,
+                 exc.message if isinstance(exc, TelegramError) else exc)
     return 1

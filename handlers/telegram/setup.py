@@ -13,39 +13,17 @@ import logging
 from datetime import datetime, timezone
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
 from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
+from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
 
 log = logging.getLogger(__name__)
-
-COMMANDS = [
-    ("start", "What this bot does, with example questions"),
-    ("ask", "Ask a question (in groups: /ask how many came in Q3?)"),
-    ("figures", "Every figure in the data, with sources"),
-    ("sources", "Where the figures come from"),
-    ("chart", "A chart: trend, or a breakdown"),
-    ("check", "Check the figures in a sentence from your draft"),
-    ("why", "How the last answer was computed"),
-    ("passage", "Where in the report the last answer's figures are stated"),
-    ("export", "The figures as a CSV file (/export QUESTION: the rows behind an answer)"),
-    ("corrections", "Turn correction notices for this chat on or off"),
-    ("about", "Data version and coverage"),
-    ("help", "How to ask"),
-]
-ADMIN_COMMANDS = [
-    ("reload", "Admin: re-read the data files and swap them in"),
-    ("history", "Admin: data versions"),
-    ("rollback", "Admin: restore data version N (as a new version)"),
-    ("unanswered", "Admin: questions the bot could not answer"),
-    ("stats", "Admin: questions per day, share answered, top intents"),
-]
 
 _REDACTED = "[REDACTED]"
 _secrets: list[str] = []
@@ -147,11 +125,8 @@ async def post_init(application: Application) -> None:
         record_served(settings.data_dir, application.bot_data["resources"].pipeline.snapshot)
     application.bot_data["state"] = ChatState(ttl=settings.followup_ttl)
     application.bot_data["activity"] = ActivityLog.open(settings.state_dir)
-    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS], scope=BotCommandScopeDefault())
-    for admin_id in sorted(settings.admin_ids):
-        # Admin commands show only in each admin's private chat with the bot.
-        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS + ADMIN_COMMANDS],
-                                               scope=BotCommandScopeChat(admin_id))
+    # Menus are optional: a refused one is a warning, never a failed start (see menus.py).
+    await set_menus(application, settings.admin_ids)
     log.info("factdesk ready as @%s, data v%s", application.bot.username, application.bot_data["resources"].pipeline.snapshot.version)
 
 

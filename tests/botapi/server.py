@@ -146,21 +146,6 @@ _INT_PARAMS = frozenset(
 )
 # Update types the API withholds unless explicitly requested in allowed_updates.
 _OPT_IN_UPDATE_TYPES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
-_CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
 _INLINE_RESULT_TYPES = frozenset(
     {
         "article",
@@ -207,28 +192,7 @@ _TOKEN_FORMAT_RE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _MEMBER_STATUSES = frozenset({"member", "administrator", "creator", "restricted"})
 # Methods that deliver something to a chat and therefore fail for blocked chats.
-_BLOCKABLE = frozenset(
-    {
-        "sendmessage",
-        "sendphoto",
-        "senddocument",
-        "sendsticker",
-        "sendchataction",
-        "editmessagetext",
-        "editmessagecaption",
-        "editmessagereplymarkup",
-        "deletemessage",
-        "deletemessages",
-        "pinchatmessage",
-        "unpinchatmessage",
-        "copymessage",
-        "forwardmessage",
-    }
-)
-_NOT_MODIFIED = (
-    "Bad Request: message is not modified: specified new message content and reply markup "
-    "are exactly the same as a current content and reply markup of the message"
-)
+_BLOCKABLE = frozenset({"sendmessage", "sendphoto"})
 _REPLY_NOT_FOUND = "Bad Request: message to be replied not found"
 _QUERY_TOO_OLD = (
     "Bad Request: query is too old and response timeout expired or query ID is invalid"
@@ -452,13 +416,11 @@ class FakeBotAPI:
         bot_id: int | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
-        strict_chats: bool = False,
         shutdown_timeout: float = 1.0,
     ) -> None:
         self.token = token
         self.host = host
         self._requested_port = port
-        self.strict_chats = strict_chats
         self._shutdown_timeout = shutdown_timeout
         prefix = token.split(":", 1)[0]
         # Like the real API, the bot's user id is the numeric part of its token.
@@ -473,7 +435,6 @@ class FakeBotAPI:
         self.webhook_deliveries: list[tuple[int, int | str]] = []
         self.answered_callback_queries: dict[str, JSONDict] = {}
         self.answered_inline_queries: dict[str, JSONDict] = {}
-        self.settings: dict[str, JSONDict] = {}
 
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
@@ -488,9 +449,7 @@ class FakeBotAPI:
         self._poll_generation = 0
 
         self._chats: dict[int, JSONDict] = {}
-        self._chat_extra: dict[int, JSONDict] = {}
         self._users: dict[int, JSONDict] = {}
-        self._members: dict[tuple[int, int], JSONDict] = {}
         self._blocked: dict[int, str] = {}
         self._messages: dict[int, dict[int, JSONDict]] = {}
         self._max_message_id: dict[int, int] = {}
@@ -511,19 +470,6 @@ class FakeBotAPI:
             if attr.startswith("_m_"):
                 canonical = attr[3:]
                 self._handlers[canonical.lower()] = (canonical, getattr(self, attr))
-        for canonical in (
-            "setMyDescription",
-            "setMyShortDescription",
-            "setMyName",
-            "setChatMenuButton",
-            "setMyDefaultAdministratorRights",
-            "leaveChat",
-            "pinChatMessage",
-            "unpinChatMessage",
-            "unpinAllChatMessages",
-            "setMessageReaction",
-        ):
-            self._handlers[canonical.lower()] = (canonical, self._store_setting(canonical))
 
         self.app = web.Application(client_max_size=UPLOAD_LIMIT + 1024 * 1024)
         self.app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
@@ -773,21 +719,9 @@ class FakeBotAPI:
         """Undo :meth:`block_chat`."""
         self._blocked.pop(chat_id, None)
 
-    def register_chat(self, chat: JSONDict, **full_info: Any) -> None:
-        """Make a chat known (strict mode) and set extra getChat fields (description...)."""
+    def register_chat(self, chat: JSONDict) -> None:
+        """Make a chat known, as if it had written to the bot."""
         self._chats[chat["id"]] = {**self._chats.get(chat["id"], {}), **copy.deepcopy(chat)}
-        if full_info:
-            self._chat_extra.setdefault(chat["id"], {}).update(full_info)
-
-    def set_chat_member(
-        self, chat_id: int, user: JSONDict | int, status: str = "member", **fields: Any
-    ) -> None:
-        """Set what getChatMember returns for (chat, user); ``fields`` override defaults."""
-        user_dict = self._user_dict(user) if isinstance(user, int) else copy.deepcopy(user)
-        self._users.setdefault(user_dict["id"], user_dict)
-        member = update_builders.chat_member(user_dict, status)
-        member.update(fields)
-        self._members[(chat_id, user_dict["id"])] = member
 
     def register_file(
         self, content: bytes, file_name: str = "file.bin", mime_type: str | None = None
@@ -896,8 +830,6 @@ class FakeBotAPI:
             new_member = body.get("new_chat_member", {})
             user = new_member.get("user", {})
             self._register_user(user)
-            if user.get("id") is not None:
-                self._members[(body["chat"]["id"], user["id"])] = copy.deepcopy(new_member)
             if kind == "my_chat_member":
                 # The bot losing membership (or a user blocking it) makes sends fail with 403.
                 if new_member.get("status") in ("kicked", "left"):
@@ -918,17 +850,9 @@ class FakeBotAPI:
             raise _bad_request("chat not found")
         if chat_ref in self._chats:
             return copy.deepcopy(self._chats[chat_ref])
-        if self.strict_chats or chat_ref == 0:
-            raise _bad_request("chat not found")
-        kind = _chat_type_for_id(chat_ref)
-        chat: JSONDict = {"id": chat_ref, "type": kind}
-        if kind == "private":
-            user = self._user_dict(chat_ref)
-            chat["first_name"] = user["first_name"]
-        else:
-            chat["title"] = f"Chat {chat_ref}"
-        self._chats[chat_ref] = chat
-        return copy.deepcopy(chat)
+        # Like Telegram: a chat the bot has never seen (no update from it, not registered) is
+        # unknown, whatever its id looks like.
+        raise _bad_request("chat not found")
 
     def _store_file(
         self, content: bytes, file_name: str | None, mime_type: str | None, folder: str
@@ -1101,19 +1025,6 @@ class FakeBotAPI:
             raise _bad_request("wrong file identifier/HTTP URL specified")
         raise _bad_request(f"there is no {name} in the request")
 
-    def _find_message(self, params: JSONDict, *, what: str) -> JSONDict:
-        chat_id = params.get("chat_id")
-        message_id = params.get("message_id")
-        if chat_id is None:
-            raise _bad_request("chat_id is empty")
-        if message_id is None:
-            raise _bad_request("message identifier is not specified")
-        self._resolve_chat(chat_id)
-        msg = self._messages.get(chat_id, {}).get(message_id)
-        if msg is None:
-            raise _bad_request(f"message to {what} not found")
-        return msg
-
     # ------------------------------------------------------------------ Bot API methods
 
     async def _m_getMe(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
@@ -1125,12 +1036,6 @@ class FakeBotAPI:
             "can_connect_to_business": False,
             "has_main_web_app": False,
         }
-
-    async def _m_logOut(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        return True
-
-    async def _m_close(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        return True
 
     async def _m_getUpdates(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
         return await self._get_updates(p, None)
@@ -1256,133 +1161,6 @@ class FakeBotAPI:
             reply_markup=markup,
         )
 
-    async def _m_sendDocument(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        chat = self._resolve_chat(p.get("chat_id"))
-        source = self._file_param(p, files, "document")
-        parsed = self._format(
-            p.get("caption"), p.get("parse_mode"), p.get("caption_entities"), caption=True
-        )
-        markup = self._check_markup(p.get("reply_markup"))
-        reply_to = self._reply_to(chat["id"], p)
-        if isinstance(source, UploadedFile):
-            if not source.data:
-                raise _bad_request("file must be non-empty")
-            stored = self._store_file(
-                source.data, source.filename, source.content_type, "documents"
-            )
-        elif isinstance(source, StoredFile):
-            stored = source
-        else:
-            name = source.rsplit("/", 1)[-1] or "file"
-            stored = self._store_file(b"", name, None, "documents")
-        document: JSONDict = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_size": len(stored.data),
-        }
-        if stored.file_name:
-            document["file_name"] = stored.file_name
-        if stored.mime_type:
-            document["mime_type"] = stored.mime_type
-        return self._new_message(
-            chat,
-            **self._thread_fields(chat, p),
-            reply_to_message=reply_to,
-            document=document,
-            **self._text_fields(parsed, caption=True),
-            reply_markup=markup,
-        )
-
-    async def _m_sendChatAction(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        self._resolve_chat(p.get("chat_id"))
-        if p.get("action") not in _CHAT_ACTIONS:
-            raise _bad_request("wrong parameter action in request")
-        return True
-
-    async def _m_editMessageText(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        if p.get("inline_message_id"):
-            self._format(p.get("text"), p.get("parse_mode"), p.get("entities"), caption=False)
-            self._check_markup(p.get("reply_markup"))
-            return True  # Inline messages aren't stored; the API returns True for them.
-        msg = self._find_message(p, what="edit")
-        if "text" not in msg:
-            raise _bad_request("there is no text in the message to edit")
-        parsed = self._format(p.get("text"), p.get("parse_mode"), p.get("entities"), caption=False)
-        markup = self._check_markup(p.get("reply_markup"))
-        if msg.get("from", {}).get("id") != self.bot_id:
-            raise _bad_request("message can't be edited")
-        if (
-            msg["text"] == parsed.text
-            and msg.get("entities", []) == parsed.entities
-            and msg.get("reply_markup") == markup
-        ):
-            raise _bad_request(_NOT_MODIFIED)
-        msg["text"] = parsed.text
-        msg.pop("entities", None)
-        if parsed.entities:
-            msg["entities"] = parsed.entities
-        self._apply_markup(msg, markup)
-        msg["edit_date"] = int(time.time())
-        return copy.deepcopy(msg)
-
-    async def _m_editMessageCaption(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        if p.get("inline_message_id"):
-            return True
-        msg = self._find_message(p, what="edit")
-        parsed = self._format(
-            p.get("caption"), p.get("parse_mode"), p.get("caption_entities"), caption=True
-        )
-        markup = self._check_markup(p.get("reply_markup"))
-        if msg.get("from", {}).get("id") != self.bot_id:
-            raise _bad_request("message can't be edited")
-        if (
-            msg.get("caption", "") == parsed.text
-            and msg.get("caption_entities", []) == parsed.entities
-            and msg.get("reply_markup") == markup
-        ):
-            raise _bad_request(_NOT_MODIFIED)
-        msg.pop("caption", None)
-        msg.pop("caption_entities", None)
-        msg.update(self._text_fields(parsed, caption=True))
-        self._apply_markup(msg, markup)
-        msg["edit_date"] = int(time.time())
-        return copy.deepcopy(msg)
-
-    async def _m_editMessageReplyMarkup(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        if p.get("inline_message_id"):
-            self._check_markup(p.get("reply_markup"))
-            return True
-        msg = self._find_message(p, what="edit")
-        markup = self._check_markup(p.get("reply_markup"))
-        if msg.get("from", {}).get("id") != self.bot_id:
-            raise _bad_request("message can't be edited")
-        if msg.get("reply_markup") == markup:
-            raise _bad_request(_NOT_MODIFIED)
-        self._apply_markup(msg, markup)
-        msg["edit_date"] = int(time.time())
-        return copy.deepcopy(msg)
-
-    @staticmethod
-    def _apply_markup(msg: JSONDict, markup: JSONDict | None) -> None:
-        if markup is None:
-            msg.pop("reply_markup", None)
-        else:
-            msg["reply_markup"] = copy.deepcopy(markup)
-
-    async def _m_deleteMessage(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        msg = self._find_message(p, what="delete")
-        del self._messages[msg["chat"]["id"]][msg["message_id"]]
-        return True
-
-    async def _m_deleteMessages(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        chat = self._resolve_chat(p.get("chat_id"))
-        ids = p.get("message_ids")
-        if not isinstance(ids, list) or not 1 <= len(ids) <= 100:
-            raise _bad_request("message identifiers are not specified")
-        for message_id in ids:
-            self._messages.get(chat["id"], {}).pop(int(message_id), None)
-        return True
-
     async def _m_answerCallbackQuery(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
         query_id = str(p.get("callback_query_id") or "")
         if query_id not in self._callback_ids:
@@ -1480,16 +1258,10 @@ class FakeBotAPI:
                 raise _bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
             clean.append({"command": name, "description": description})
         key = (self._scope_key(p.get("scope")), str(p.get("language_code") or ""))
+        scope = p.get("scope") or {}
+        if "chat_id" in scope:
+            self._resolve_chat(_coerce_int("chat_id", scope["chat_id"]))  # 400 "chat not found" if unseen
         self._commands[key] = clean
-        return True
-
-    async def _m_getMyCommands(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        key = (self._scope_key(p.get("scope")), str(p.get("language_code") or ""))
-        return copy.deepcopy(self._commands.get(key, []))
-
-    async def _m_deleteMyCommands(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        key = (self._scope_key(p.get("scope")), str(p.get("language_code") or ""))
-        self._commands.pop(key, None)
         return True
 
     async def _m_setWebhook(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
@@ -1533,21 +1305,6 @@ class FakeBotAPI:
         self._webhook_error = None
         return _Result(True, "Webhook was deleted" if existed else "Webhook is already deleted")
 
-    async def _m_getWebhookInfo(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        info: JSONDict = {
-            "url": self._webhook["url"] if self._webhook else "",
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._deliverable()),
-        }
-        if self._webhook:
-            info["max_connections"] = self._webhook["max_connections"]
-            info["ip_address"] = "127.0.0.1"
-            if self._allowed_updates is not None:
-                info["allowed_updates"] = list(self._allowed_updates)
-        if self._webhook_error:
-            info["last_error_date"], info["last_error_message"] = self._webhook_error
-        return info
-
     async def _m_getFile(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
         stored = self._files.get(str(p.get("file_id") or ""))
         if stored is None:
@@ -1560,57 +1317,6 @@ class FakeBotAPI:
             "file_size": len(stored.data),
             "file_path": stored.file_path,
         }
-
-    async def _m_getChat(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        chat = self._resolve_chat(p.get("chat_id"))
-        info: JSONDict = {
-            **chat,
-            # Required by ChatFullInfo in PTB 22.
-            "accent_color_id": 0,
-            "max_reaction_count": 11,
-            "accepted_gift_types": {
-                "unlimited_gifts": False,
-                "limited_gifts": False,
-                "unique_gifts": False,
-                "premium_subscription": False,
-                "gifts_from_channels": False,
-            },
-        }
-        info.update(copy.deepcopy(self._chat_extra.get(chat["id"], {})))
-        return info
-
-    def _member_for(self, chat: JSONDict, user_id: int) -> JSONDict:
-        member = self._members.get((chat["id"], user_id))
-        if member is not None:
-            return copy.deepcopy(member)
-        user = self._user_dict(user_id)
-        if chat["type"] == "private" and chat["id"] != user_id and user_id != self.bot_id:
-            raise _bad_request("user not found")
-        return update_builders.chat_member(user, "member")
-
-    async def _m_getChatMember(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        chat = self._resolve_chat(p.get("chat_id"))
-        user_id = p.get("user_id")
-        if not isinstance(user_id, int):
-            raise _bad_request("user_id is empty")
-        return self._member_for(chat, user_id)
-
-    async def _m_getChatAdministrators(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-        chat = self._resolve_chat(p.get("chat_id"))
-        return [
-            copy.deepcopy(m)
-            for (chat_id, _), m in self._members.items()
-            if chat_id == chat["id"] and m.get("status") in ("creator", "administrator")
-        ]
-
-    def _store_setting(self, canonical: str) -> _Handler:
-        """Handler for simple setters: remember the params, answer True."""
-
-        async def handler(p: JSONDict, files: dict[str, UploadedFile]) -> Any:
-            self.settings[canonical] = dict(p)
-            return True
-
-        return handler
 
     # ------------------------------------------------------------------ HTTP layer
 
@@ -1927,7 +1633,6 @@ async def _serve_forever(args: argparse.Namespace) -> None:
         bot_username=args.bot_username,
         host=args.host,
         port=args.port,
-        strict_chats=args.strict_chats,
     )
     await api.start()
     print(f"FakeBotAPI for @{api.bot_username} listening on {api.url}")
@@ -1947,7 +1652,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--token", default=DEFAULT_TOKEN)
     parser.add_argument("--bot-username", default=update_builders.DEFAULT_BOT_USERNAME)
-    parser.add_argument("--strict-chats", action="store_true", help="unknown chat ids -> 400")
     parser.add_argument("--quiet", action="store_true", help="don't log every API call")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
