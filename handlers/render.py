@@ -166,12 +166,47 @@ def _open_tags(line: str, stack: list[tuple[str, str]]) -> list[tuple[str, str]]
     return stack
 
 
-def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT - 96) -> list[str]:
-    """Split an answer at line breaks into chunks below Telegram's limit, keeping HTML valid.
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units, the unit of Telegram's limits (an emoji outside the BMP is 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
-    A tag open across the split (a <pre> block of SQL) is closed at the end of one chunk and
-    reopened at the start of the next. The limit leaves room for those tags. A single line
-    longer than the limit is cut at a space, with its tags stripped so no entity is broken.
+
+def telegram_len(html_text: str) -> int:
+    """What Telegram counts against its 4,096 limit: the text after entity parsing, in UTF-16.
+
+    Links count their address as well (``to_plain`` keeps it), so this may over-count, never under.
+    """
+    return utf16_len(to_plain(html_text))
+
+
+def _cut_plain(plain: str, limit: int) -> list[str]:
+    """Plain text cut into pieces of at most ``limit`` UTF-16 units, at a space where possible.
+
+    Cuts fall between code points, so a surrogate pair (an emoji) is never split.
+    """
+    pieces: list[str] = []
+    while utf16_len(plain) > limit:
+        units, fit = 0, 0
+        for fit, ch in enumerate(plain):
+            units += 2 if ord(ch) > 0xFFFF else 1
+            if units > limit:
+                break
+        space = plain.rfind(" ", 0, fit)
+        cut = space if space > fit // 2 else fit
+        pieces.append(plain[:cut])
+        plain = plain[cut:].lstrip()
+    pieces.append(plain)
+    return pieces
+
+
+def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:
+    """Split an answer at line breaks into chunks within Telegram's limit, keeping HTML valid.
+
+    Sizes are measured as Telegram measures them: UTF-16 code units of the text after entity
+    parsing (tags do not count, ``&amp;`` is one, an emoji outside the BMP is two). A tag open
+    across the split (a <pre> block of SQL) is closed at the end of one chunk and reopened at the
+    start of the next; tags cost no length. A single line longer than the limit is cut at a
+    space, with its tags stripped so no entity is broken.
     """
     chunks: list[str] = []
     current: list[str] = []
@@ -189,28 +224,18 @@ def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT - 96) -> list[str]
         current, size, chunk_stack = [], 0, list(stack)
 
     for line in text.split("\n"):
-        if len(line) > limit:
+        units = telegram_len(line)
+        if units > limit:
             flush()
-            plain = html.escape(to_plain(line), quote=False)
-            while len(plain) > limit:
-                cut = plain.rfind(" ", 0, limit)
-                cut = cut if cut > limit // 2 else limit
-                cut = _safe_cut(plain, cut)
-                chunks.append(plain[:cut])
-                plain = plain[cut:].lstrip()
-            line = plain
-        if size + len(line) + 1 > limit and current:
+            *full, rest = _cut_plain(to_plain(line), limit)
+            chunks.extend(html.escape(piece, quote=False) for piece in full)
+            line, units = html.escape(rest, quote=False), utf16_len(rest)
+        if size + units + (1 if current else 0) > limit and current:
             flush()
+        size += units + (1 if current else 0)  # the line break joining it to the previous line
         current.append(line)
-        size += len(line) + 1
         stack = _open_tags(line, stack)
     flush()
     return chunks or [""]
 
 
-def _safe_cut(text: str, cut: int) -> int:
-    """Move a cut point back so it does not fall inside an HTML entity such as &amp;."""
-    amp = text.rfind("&", max(0, cut - 8), cut)
-    if amp != -1 and ";" not in text[amp:cut]:
-        return amp
-    return cut

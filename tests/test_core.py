@@ -18,6 +18,7 @@ from handlers.pipeline import Pipeline
 from handlers.render import TELEGRAM_TEXT_LIMIT, split_message
 from handlers.settings import PROJECT_ROOT, Settings, SettingsError
 from handlers.store import DataLoadError, build_snapshot
+from tests.botapi.html import parse_html, utf16_len
 from tests.conftest import FIXTURES, data_files, make_pipeline
 
 REPORT = date(2024, 1, 23)
@@ -169,7 +170,7 @@ def test_pipeline_never_raises_and_fits_telegram(pipeline: Pipeline, text: str) 
     answer = pipeline.answer(text)
     assert answer.html
     for chunk in split_message(answer.html):
-        assert len(chunk) <= TELEGRAM_TEXT_LIMIT
+        assert utf16_len(parse_html(chunk).text) <= TELEGRAM_TEXT_LIMIT  # as Telegram counts
 
 
 def test_user_text_never_reaches_sql(pipeline: Pipeline) -> None:

@@ -219,6 +219,18 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
             for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "not_the_secret_0123456789"}):
                 async with http.post(url, data=forged, headers={"Content-Type": "application/json", **headers}) as r:
                     assert r.status == 403
+            # With the secret, but hostile: nested 100,000 deep, or bigger than any update. Refused
+            # with 400 (not a 500 with a RecursionError), and the bot goes on answering.
+            secret_headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
+            deep = b'{"update_id": 1, "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+            async with http.post(url, data=deep, headers=secret_headers) as r:
+                assert r.status == 400
+            huge = b'{"update_id": 2, "x": "' + b"a" * (2 << 20) + b'"}'
+            try:
+                async with http.post(url, data=huge, headers=secret_headers) as r:
+                    assert 400 <= r.status < 500
+            except aiohttp.ClientError:
+                pass  # tornado may close the connection on a body over max_body_size: also a refusal
             async with http.get(f"http://127.0.0.1:{port}/healthz") as r:
                 assert r.status == 200
                 health = await r.json()
@@ -239,6 +251,8 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
     assert isinstance(answered["latency_ms"], int) and answered["latency_ms"] >= answered["pipeline_ms"] >= 0
     refusals = [e for e in lines if "refused (403)" in e["msg"]]
     assert len(refusals) == 2 and all(e["level"] == "WARNING" for e in refusals)
+    assert "RecursionError" not in output and "Traceback" not in output
+    assert [e for e in lines if "deeper than" in e["msg"]]
 
 
 async def test_webhook_mode_refuses_to_start_without_its_settings(tmp_path: Path) -> None:

@@ -268,6 +268,16 @@ async def test_5xx_and_dropped_connections_are_retried(h: Harness, fault: str) -
     assert any(c.status != 200 for c in h.api.calls_to("sendMessage"))
 
 
+async def test_a_400_on_the_reply_is_sent_once_then_apologised_for(h: Harness) -> None:
+    h.api.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities: injected")
+    mark = h.api.mark()
+    h.api.push_update(U.private_text("q2 2023 total"))
+    calls = await h.api.wait_for("sendMessage", since=mark, count=2)
+    await asyncio.sleep(1.0)  # time for any (wrong) retry to show
+    calls = [c for c in h.api.calls[mark:] if c.method == "sendMessage"]
+    assert [c.status for c in calls] == [400, 200] and "went wrong" in text_of(calls[1])
+
+
 async def test_blocked_user_is_logged_not_fatal(h: Harness, caplog: pytest.LogCaptureFixture) -> None:
     h.api.block_chat(5550001)
     mark = h.api.mark()

@@ -40,6 +40,31 @@ log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_UPDATE_BYTES = 1 << 20  # updates are a few kB; anything near this is not from Telegram
+# A real update nests about ten levels (message, reply_to_message, reply_markup, rows, buttons);
+# json.loads recurses per level, so a 100,000-deep body would raise RecursionError.
+MAX_JSON_DEPTH = 64
+# A string (its closing quote optional, so a match never fails and never backtracks: linear
+# time even on hostile input) or a bracket.
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]')
+
+
+def json_depth_exceeds(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True if the JSON text nests deeper than ``limit``, found without parsing it.
+
+    Brackets inside strings do not count; one linear pass, no recursion.
+    """
+    depth = 0
+    for m in _JSON_TOKEN.finditer(body):
+        token = m.group()
+        if token[0] == 0x22:  # a string
+            continue
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
 FIRST_DELAY, MAX_DELAY = 1.5, 30.0  # the same backoff as PTB's bootstrap in polling mode
 
 
@@ -61,10 +86,14 @@ class UpdateHandler(RequestHandler):
             # Shutting down: an update queued now would be dropped; 503 makes Telegram resend it.
             self.set_status(503)
             return
+        if json_depth_exceeds(self.request.body):
+            log.warning("webhook request refused (400): JSON nested deeper than %d levels", MAX_JSON_DEPTH)
+            self.set_status(400)
+            return
         try:
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.bot_app.bot)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             log.warning("webhook request refused (400): not an update: %s", type(exc).__name__)
             self.set_status(400)
             return

@@ -13,7 +13,7 @@ import time
 from typing import Any, Awaitable, Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, User
-from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from handlers.language import detect
@@ -31,7 +31,7 @@ BACKOFF_SECONDS = 0.5
 
 
 async def with_retries(send: Callable[[], Awaitable[Any]]) -> Any:
-    """Run a Bot API call, retrying network errors and 5xx; None if the user blocked the bot."""
+    """Run a Bot API call, retrying network errors and 5xx (never a 400); None if the user blocked the bot."""
     for attempt in range(1, SEND_ATTEMPTS + 1):
         try:
             return await send()
@@ -40,6 +40,10 @@ async def with_retries(send: Callable[[], Awaitable[Any]]) -> Any:
             return None
         except RetryAfter:
             raise  # the rate limiter's retries are exhausted; let the error handler log it
+        except BadRequest:
+            # A 400 is permanent (BadRequest subclasses NetworkError in python-telegram-bot, so
+            # it must be caught before it): asking again gets the same answer.
+            raise
         except (TimedOut, NetworkError) as exc:
             if attempt == SEND_ATTEMPTS:
                 raise

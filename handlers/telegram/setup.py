@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -27,26 +28,29 @@ log = logging.getLogger(__name__)
 
 _REDACTED = "[REDACTED]"
 _secrets: list[str] = []
+_secret_re: re.Pattern[str] | None = None
 _base_factory = logging.getLogRecordFactory()
 
 
 def redact(text: str) -> str:
-    """``text`` with every registered secret replaced."""
-    for s in _secrets:
-        text = text.replace(s, _REDACTED)
-    return text
+    """``text`` with every registered secret replaced, in any letter case.
+
+    python-telegram-bot lower-cases some error descriptions, so a token echoed in an error
+    would slip past a case-sensitive match.
+    """
+    return _secret_re.sub(_REDACTED, text) if _secret_re is not None else text
 
 
 def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
     """Create a log record with every registered secret replaced, message and traceback alike."""
     record = _base_factory(*args, **kwargs)
-    if not _secrets:
+    if _secret_re is None:
         return record
     try:
         message = record.getMessage()
     except (TypeError, ValueError):
         return record
-    if any(s in message for s in _secrets):
+    if _secret_re.search(message):
         record.msg, record.args = redact(message), ()
     if record.exc_info and not record.exc_text:
         record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
@@ -55,12 +59,17 @@ def _redacting_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
 
 def protect_secret(secret: str) -> None:
     """Register a secret (the bot token) to be redacted from every log record from now on."""
+    global _secret_re
     if secret and secret not in _secrets:
         _secrets.append(secret)
         # The token's numeric bot id is public, the part after the colon is the secret.
         tail = secret.split(":", 1)[-1]
         if len(tail) >= 8 and tail not in _secrets:
             _secrets.append(tail)
+    if _secrets:
+        # Longest first, so the whole token is replaced rather than only its tail.
+        _secret_re = re.compile("|".join(re.escape(s) for s in sorted(_secrets, key=len, reverse=True)),
+                                re.IGNORECASE)
     logging.setLogRecordFactory(_redacting_factory)
 
 
