@@ -1,155 +1,200 @@
-"""What the bot has done, for admins: questions asked, figures given per chat, chat preferences,
-and the audit log of admin actions.
+"""What the bot has done and must remember, for admins and across restarts: questions asked,
+figures given per chat (so corrections reach them), chat preferences (/lang, /corrections),
+follow-up context, and the audit log of admin actions.
 
-Kept in memory, and appended to JSON Lines files in FACTDESK_STATE_DIR when it is set, so
-corrections still reach a chat after a restart. Question texts are kept only for questions the
-bot could not answer (admins need them to add synonyms or data); answered ones keep only their
-intent.
+All of it lives in the state store (``handlers/state``: SQLite under the data directory's
+``.factdesk`` folder by default, FACTDESK_STATE_DIR to move it), run on a thread of its own:
+recording never waits on the disk, and reads are awaited off the event loop. History is bounded
+by age and rows (FACTDESK_RETENTION_DAYS, FACTDESK_RETENTION_ROWS) and pruned in small batches
+on that thread, so start-up time and memory do not grow with it. Question texts are kept only
+for questions the bot could not answer (admins need them to add synonyms or data).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
-from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterator
 
 from handlers.lexicon import normalise
 from handlers.pipeline import Answer
+from handlers.state.migrate import migrate_jsonl
+from handlers.state.sqlite import SqliteStore, details_json
+from handlers.state.store import QuestionRecord, Retention, UnreadableContext, decode_context, encode_context
+from handlers.state.worker import StateWorker
 
 CORRECTION_WINDOW = 30 * 24 * 3600  # a figure given within 30 days gets a correction
-MAX_EVENTS = 50_000
+PRUNE_BATCH = 5_000  # rows per pruning transaction: other state work interleaves between batches
+PRUNE_EVERY = 3600.0  # seconds between pruning passes while running
 
 audit_log = logging.getLogger("factdesk.audit")
-
-
-@dataclass
-class Given:
-    """A figure the bot gave in a chat."""
-
-    chat_id: int
-    figure_id: str
-    value: int
-    ts: float
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class ActivityLog:
-    """Questions, figures given, per-chat preferences and admin actions."""
+    """The bot's durable state, behind a thread. Writes return at once; reads are awaited."""
 
-    state_dir: Path | None = None
-    questions: deque[dict[str, Any]] = field(default_factory=lambda: deque(maxlen=MAX_EVENTS))
-    given: list[Given] = field(default_factory=list)
-    corrections_off: set[int] = field(default_factory=set)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    worker: StateWorker
+    retention: Retention
+    _last_prune: float = 0.0
 
     @classmethod
-    def open(cls, state_dir: Path | None) -> "ActivityLog":
-        log = cls(state_dir)
-        if state_dir is not None:
-            log._load()
-        return log
+    def open(cls, state_dir: Path, retention: Retention | None = None) -> "ActivityLog":
+        """Open (or create) the store; import legacy JSON Lines once and start pruning, both on
+        the state thread, so start-up does not wait for them."""
+        store = SqliteStore.open(state_dir)
+        activity = cls(StateWorker(store), retention or Retention())
+        activity.worker.background(migrate_jsonl, state_dir)
+        activity._last_prune = time.time()
+        activity.worker.background(prune_job, activity.retention, activity._last_prune)
+        return activity
 
-    # --- persistence ---------------------------------------------------------------------------
+    def close(self) -> None:
+        """Write what is queued and close the store (blocking: call off the event loop)."""
+        self.worker.close()
 
-    def _path(self, name: str) -> Path | None:
-        return self.state_dir / name if self.state_dir is not None else None
+    def _maybe_prune(self, now: float) -> None:
+        if now - self._last_prune >= PRUNE_EVERY:
+            self._last_prune = now
+            self.worker.background(prune_job, self.retention, now)
 
-    def _append(self, name: str, record: dict[str, Any]) -> None:
-        path = self._path(name)
-        if path is None:
-            return
-        with self._lock, open(path, "a", encoding="utf-8") as f:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def _read(self, name: str) -> Iterable[dict[str, Any]]:
-        path = self._path(name)
-        if path is None or not path.exists():
-            return []
-        out = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue  # a line torn by a crash mid-append is skipped, the rest is kept
-        return out
-
-    def _load(self) -> None:
-        for r in self._read("questions.jsonl"):
-            self.questions.append(r)
-        cutoff = time.time() - CORRECTION_WINDOW
-        self.given = [Given(**r) for r in self._read("given.jsonl") if r.get("ts", 0) >= cutoff]
-        for r in self._read("prefs.jsonl"):
-            (self.corrections_off.add if r.get("corrections") == "off" else self.corrections_off.discard)(r["chat_id"])
-
-    # --- recording -----------------------------------------------------------------------------
+    # --- recording (queued, never waits) -------------------------------------------------------
 
     def record_answer(self, chat_id: int, answer: Answer, values: dict[str, int], now: float | None = None) -> None:
         now = time.time() if now is None else now
-        record = {"ts": now, "intent": answer.intent, "kind": answer.kind, "score": answer.score}
-        if answer.kind != "answer":
-            record["question"] = answer.question[:300]
-        self.questions.append(record)
-        self._append("questions.jsonl", record)
-        for fid in answer.figure_ids if answer.kind == "answer" else []:
-            if fid in values:
-                g = Given(chat_id, fid, values[fid], now)
-                self.given.append(g)
-                self._append("given.jsonl", g.__dict__)
+        unanswered = answer.kind != "answer"
+        text = answer.question[:300] if unanswered else None
+        self.worker.write(_record_question, QuestionRecord(
+            now, chat_id, answer.kind, answer.intent, answer.score, text, normalise(text) if text else None))
+        given = [(fid, values[fid]) for fid in (answer.figure_ids if not unanswered else []) if fid in values]
+        if given:
+            self.worker.write(_record_given, chat_id, given, now)
+        self._maybe_prune(now)
 
     def set_corrections(self, chat_id: int, on: bool) -> None:
-        (self.corrections_off.discard if on else self.corrections_off.add)(chat_id)
-        self._append("prefs.jsonl", {"chat_id": chat_id, "corrections": "on" if on else "off", "ts": time.time()})
+        self.worker.write(_set_corrections, chat_id, on, time.time())
+
+    def set_lang(self, chat_id: int, lang: str | None) -> None:
+        self.worker.write(_set_lang, chat_id, lang, time.time())
+
+    def save_context(self, key: str, ctx: Any) -> None:
+        """Keep a follow-up context; one the store cannot encode is kept in memory only."""
+        try:
+            body = encode_context(ctx)
+        except TypeError as exc:
+            log.warning("follow-up context not stored: %s", exc)
+            return
+        self.worker.write(_put_context, key, body, time.time())
 
     def audit(self, who: int | None, action: str, **details: Any) -> None:
-        record = {"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"), "who": who, "action": action, **details}
+        ts = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        record = {"ts": ts, "who": who, "action": action, **details}
         audit_log.info("admin action: %s", json.dumps(record, ensure_ascii=False, default=str))
-        self._append("audit.jsonl", record)
+        self.worker.write(_audit, ts, who, action, details_json(details))
 
-    # --- reading -------------------------------------------------------------------------------
+    # --- reading (awaited, after every queued write) --------------------------------------------
 
-    def corrections_due(self, changed: dict[str, tuple[int, int]], now: float | None = None
-                        ) -> dict[int, list[tuple[str, int, int]]]:
+    async def prefs(self, chat_id: int) -> tuple[str | None, bool]:
+        """(/lang choice or None, corrections on) for a chat."""
+        return await self.worker.read(_get_prefs, chat_id)
+
+    async def corrections_on(self, chat_id: int) -> bool:
+        return (await self.prefs(chat_id))[1]
+
+    async def context(self, key: str, ttl: float) -> Any:
+        """A stored follow-up context younger than ``ttl``, or None (also for an unreadable one,
+        which is deleted: stored by an older shape of the pipeline)."""
+        return await self.worker.read(_get_context, key, time.time() - ttl)
+
+    async def corrections_due(self, changed: dict[str, tuple[int, int]], now: float | None = None
+                              ) -> dict[int, list[tuple[str, int, int]]]:
         """Per chat, the changed figures it was given in the last 30 days: (figure_id, old, new).
 
         The records are updated to the new values, so one change is announced once.
         """
         now = time.time() if now is None else now
-        due: dict[int, dict[str, tuple[str, int, int]]] = {}
-        for g in self.given:
-            if g.figure_id in changed and now - g.ts <= CORRECTION_WINDOW and g.chat_id not in self.corrections_off:
-                old, new = changed[g.figure_id]
-                if g.value != new:
-                    due.setdefault(g.chat_id, {})[g.figure_id] = (g.figure_id, g.value, new)
-                    g.value = new
-        return {chat: list(items.values()) for chat, items in due.items()}
+        return await self.worker.read(_corrections_due, {f: new for f, (_, new) in changed.items()},
+                                      now - CORRECTION_WINDOW)
 
-    def unanswered(self, limit: int = 15) -> list[tuple[str, int]]:
-        counts: Counter[str] = Counter()
-        shown: dict[str, str] = {}
-        for r in self.questions:
-            if r.get("kind") != "answer" and r.get("question"):
-                key = normalise(r["question"])
-                counts[key] += 1
-                shown.setdefault(key, r["question"])
-        return [(shown[k], n) for k, n in counts.most_common(limit)]
+    async def unanswered(self, limit: int = 15) -> list[tuple[str, int]]:
+        return await self.worker.read(_unanswered, limit)
 
-    def stats(self, days: int = 14) -> dict[str, Any]:
-        per_day: Counter[str] = Counter()
-        answered: Counter[str] = Counter()
-        intents: Counter[str] = Counter()
-        for r in self.questions:
-            day = datetime.fromtimestamp(r["ts"], timezone.utc).date().isoformat()
-            per_day[day] += 1
-            if r.get("kind") == "answer":
-                answered[day] += 1
-                intents[r.get("intent") or "?"] += 1
-        total = sum(per_day.values())
-        return {"days": [(d, per_day[d], answered[d]) for d in sorted(per_day)[-days:]], "total": total,
-                "answered": sum(answered.values()), "share": round(100.0 * sum(answered.values()) / total, 1) if total else None,
-                "intents": intents.most_common(8)}
+    async def stats(self, days: int = 14) -> dict[str, Any]:
+        return await self.worker.read(_stats, days)
+
+
+# Functions run on the state thread; the store is their first argument.
+
+def _record_question(store: SqliteStore, record: QuestionRecord) -> None:
+    store.record_question(record)
+
+
+def _record_given(store: SqliteStore, chat_id: int, given: list[tuple[str, int]], now: float) -> None:
+    store.record_given(chat_id, given, now)
+
+
+def _set_corrections(store: SqliteStore, chat_id: int, on: bool, now: float) -> None:
+    store.set_corrections(chat_id, on, now)
+
+
+def _set_lang(store: SqliteStore, chat_id: int, lang: str | None, now: float) -> None:
+    store.set_lang(chat_id, lang, now)
+
+
+def _put_context(store: SqliteStore, key: str, body: str, now: float) -> None:
+    store.put_context(key, body, now)
+
+
+def _audit(store: SqliteStore, ts: str, who: int | None, action: str, details: str) -> None:
+    store.audit(ts, who, action, details)
+
+
+def _get_prefs(store: SqliteStore, chat_id: int) -> tuple[str | None, bool]:
+    return store.get_prefs(chat_id)
+
+
+def _get_context(store: SqliteStore, key: str, since: float) -> Any:
+    body = store.get_context(key, since)
+    if body is None:
+        return None
+    try:
+        return decode_context(body)
+    except UnreadableContext as exc:
+        log.info("stored follow-up context dropped (written by another version of the pipeline: %s)", exc)
+        store.drop_context(key)
+        return None
+
+
+def _corrections_due(store: SqliteStore, changed: dict[str, int], since: float) -> dict[int, list[tuple[str, int, int]]]:
+    return store.corrections_due(changed, since)
+
+
+def _unanswered(store: SqliteStore, limit: int) -> list[tuple[str, int]]:
+    return store.unanswered(limit)
+
+
+def _stats(store: SqliteStore, days: int) -> dict[str, Any]:
+    return store.stats(days)
+
+
+def prune_job(store: SqliteStore, retention: Retention, now: float) -> Iterator[int]:
+    """Prune past retention one batch per step (a background job of the state thread)."""
+    total = 0
+    while (n := store.prune(retention, now, PRUNE_BATCH)) > 0:
+        total += n
+        yield n
+    if total:
+        log.info("state: pruned %d rows past retention", total)
+
+
+def prune_all(store: SqliteStore, retention: Retention, now: float) -> int:
+    """Every row past retention, batch by batch (for scripts and tests); rows deleted."""
+    total = 0
+    while (n := store.prune(retention, now, PRUNE_BATCH)) > 0:
+        total += n
+    return total

@@ -25,7 +25,9 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
     "FACTDESK_LOG_LEVEL": ("INFO", "Log level: DEBUG, INFO, WARNING, ERROR"),
     "FACTDESK_FOLLOWUP_TTL": ("900", "Seconds a follow-up question may reuse the previous question's context"),
     "FACTDESK_MAX_RETRIES": ("5", "Times a Telegram request is retried after a 429 or network error"),
-    "FACTDESK_STATE_DIR": ("", "Writable directory for the activity log, figures given per chat (for corrections) and the audit log; empty keeps them in memory only"),
+    "FACTDESK_STATE_DIR": ("", "Writable directory for the state database (state.sqlite3: chat preferences, follow-up context, figures given per chat, question and audit logs); empty means FACTDESK_DATA_DIR/.factdesk"),
+    "FACTDESK_RETENTION_DAYS": ("90", "Days of history kept in the state database (questions, audit log, figures given); older rows are pruned"),
+    "FACTDESK_RETENTION_ROWS": ("100000", "Rows kept per history table in the state database at most (the newest)"),
     "FACTDESK_BOOTSTRAP_RETRIES": ("10", "Start-up attempts to reach Telegram, with backoff (1.5 s growing to 30 s; 10 is about 2 minutes)"),
     "FACTDESK_LOG_JSON": ("false", "true: one JSON object per log line, for log collectors"),
     "FACTDESK_LOG_QUESTIONS": ("false", "true: log the text of questions (and python-telegram-bot's DEBUG lines, which carry whole updates)"),
@@ -36,11 +38,11 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
 }
 
 
-def _state_dir(raw: str) -> Path | None:
-    """FACTDESK_STATE_DIR as an absolute path (created if missing), or None for memory only."""
-    if not raw:
-        return None
-    path = Path(raw)
+def _state_dir(raw: str, data_dir: Path) -> Path:
+    """FACTDESK_STATE_DIR as an absolute path (created if missing); by default the data
+    directory's ``.factdesk`` folder, next to the data versions, so state survives a restart
+    with no setting at all."""
+    path = Path(raw) if raw else data_dir / ".factdesk"
     if not path.is_absolute():
         path = PROJECT_ROOT / path
     try:
@@ -75,7 +77,9 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str = ""
-    state_dir: Path | None = None
+    state_dir: Path = PROJECT_ROOT / "data" / ".factdesk"
+    retention_days: int = 90
+    retention_rows: int = 100_000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -122,7 +126,7 @@ class Settings:
             log_level=level,
             followup_ttl=ttl,
             max_retries=retries,
-            state_dir=_state_dir(get("FACTDESK_STATE_DIR")),
+            state_dir=_state_dir(get("FACTDESK_STATE_DIR"), data_dir),
             **_operations(get, token),
         )
 
@@ -169,6 +173,8 @@ def _operations(get: Callable[[str], str], token: str) -> dict[str, object]:
     # Negative would mean "retry for ever" to python-telegram-bot; a bounded start-up lets the
     # service manager see the failure and restart the unit instead.
     bootstrap = number("FACTDESK_BOOTSTRAP_RETRIES", 0, 100)
+    retention_days = number("FACTDESK_RETENTION_DAYS", 1, 36500)
+    retention_rows = number("FACTDESK_RETENTION_ROWS", 100, 100_000_000)
     port = number("WEBHOOK_PORT", 1, 65535)
     listen = get("WEBHOOK_LISTEN")
     if not listen:
@@ -190,7 +196,8 @@ def _operations(get: Callable[[str], str], token: str) -> dict[str, object]:
             raise SettingsError("WEBHOOK_URL must not contain the bot token; use any other path")
         if not secret:
             raise SettingsError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
-    return {"bootstrap_retries": bootstrap, "log_json": flag("FACTDESK_LOG_JSON"),
+    return {"bootstrap_retries": bootstrap, "retention_days": retention_days, "retention_rows": retention_rows,
+            "log_json": flag("FACTDESK_LOG_JSON"),
             "log_questions": flag("FACTDESK_LOG_QUESTIONS"), "webhook_url": url, "webhook_listen": listen,
             "webhook_port": port, "webhook_secret": secret}
 

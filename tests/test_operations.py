@@ -45,8 +45,10 @@ class BotProcess:
     def __init__(self, log_file: Path, base_url: str, *args: str, **env: str) -> None:
         self.log_file = log_file
         self.signalled = False
+        # The state database next to the log, so runs of the tests never share follow-ups or /lang.
         full_env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url,
-                    "TELEGRAM_BASE_FILE_URL": base_url.replace("/bot", "/file/bot"), **env}
+                    "TELEGRAM_BASE_FILE_URL": base_url.replace("/bot", "/file/bot"),
+                    "FACTDESK_STATE_DIR": str(log_file.parent / "state"), **env}
         with log_file.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "bot.py", *args], cwd=PROJECT_ROOT, env=full_env,
                                          stdout=out, stderr=subprocess.STDOUT)

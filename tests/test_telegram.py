@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ class Harness:
 
 
 def settings_for(api: FakeBotAPI, **extra: str) -> Settings:
+    # Each test its own state database, unless it names one: state persists, tests must not share it.
+    extra.setdefault("FACTDESK_STATE_DIR", tempfile.mkdtemp(prefix="factdesk-state-"))
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": api.base_url,
            "TELEGRAM_BASE_FILE_URL": api.base_file_url, "BOT_ADMIN_IDS": str(ADMIN), "FACTDESK_MAX_RETRIES": "3",
            **extra}
@@ -85,6 +88,7 @@ async def running_bot(api: FakeBotAPI, settings: Settings) -> AsyncIterator[Harn
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+        await app.post_shutdown(app)  # type: ignore[misc]  # closes the state store
 
 
 @pytest.fixture
@@ -317,7 +321,8 @@ async def test_bot_py_runs_against_the_loopback_server() -> None:
     """`python bot.py`, configured only by environment variables, answers over HTTP."""
     async with FakeBotAPI(token=TOKEN, bot_username="FactDeskTestBot") as api:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": api.base_url,
-               "TELEGRAM_BASE_FILE_URL": api.base_file_url, "FACTDESK_LOG_LEVEL": "DEBUG"}
+               "TELEGRAM_BASE_FILE_URL": api.base_file_url, "FACTDESK_LOG_LEVEL": "DEBUG",
+               "FACTDESK_STATE_DIR": tempfile.mkdtemp(prefix="factdesk-state-")}
         proc = subprocess.Popen([sys.executable, "bot.py"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT)
         try:

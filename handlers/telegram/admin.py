@@ -236,7 +236,7 @@ async def send_corrections(context: ContextTypes.DEFAULT_TYPE, res: Resources, d
     """Tell every chat that was given a changed figure in the last 30 days what it is now."""
     changed = {c["figure_id"]: (c["old"], c["new"]) for c in diff["changed"]}
     changed.update({r["figure_id"]: (r["old"], None) for r in diff["removed"]})
-    due = activity(context).corrections_due({k: v for k, v in changed.items() if v[1] is not None})
+    due = await activity(context).corrections_due({k: v for k, v in changed.items() if v[1] is not None})
     pipeline = res.pipeline
     sent = 0
     for chat_id, items in due.items():
@@ -512,13 +512,13 @@ async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Question texts from every chat: only ever sent to an admin's private chat (see _gate)."""
     gated = await _gate(update, context, "unanswered")
     if gated is not None:
-        await gated[1].view("unanswered", items=activity(context).unanswered())
+        await gated[1].view("unanswered", items=await activity(context).unanswered())
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     gated = await _gate(update, context, "stats")
     if gated is not None:
-        await gated[1].view("stats", s=activity(context).stats())
+        await gated[1].view("stats", s=await activity(context).stats())
 
 
 async def corrections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -530,5 +530,5 @@ async def corrections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     log_ = activity(context)
     if arg in ("on", "off"):
         log_.set_corrections(message.chat_id, arg == "on")
-    await send_view(message, context, "corrections_set", on=message.chat_id not in log_.corrections_off,
+    await send_view(message, context, "corrections_set", on=await log_.corrections_on(message.chat_id),
                     changed=arg in ("on", "off"))

@@ -32,7 +32,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await query.answer()
         key = (message.chat_id, query.from_user.id, message.message_thread_id if message.is_topic_message else None)
-        await answer_question(message, context, question, st.contexts.get(key), key)
+        await answer_question(message, context, question, await st.context(key), key)
     elif kind == "why":
         answer = st.answers.get(payload)
         await query.answer()

@@ -50,7 +50,7 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                         examples=resources(context).pipeline.examples())
         return
     key = thread_key(message)
-    await answer_question(message, context, question, state(context).contexts.get(key), key)
+    await answer_question(message, context, question, await state(context).context(key), key)
 
 
 async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -142,9 +142,9 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     st = state(context)
     valid = choice in LANGS or choice == "auto"
     if choice == "auto":
-        st.langs.put(message.chat_id, "")  # empty: no fixed language, the question's script decides
+        st.set_lang(message.chat_id, None)  # no fixed language: the question's script decides
     elif valid:
-        st.langs.put(message.chat_id, choice)
+        st.set_lang(message.chat_id, choice)
     reply_lang = choice if choice in LANGS else "en"
     html = resources(context).renderer.html("lang", reply_lang, valid=valid, choice=choice)
     await send_html(message, html, quote=message.chat.type != "private")

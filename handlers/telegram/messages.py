@@ -27,7 +27,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None or not message.text:
         return
     key = thread_key(message)
-    await answer_question(message, context, message.text, state(context).contexts.get(key), key)
+    await answer_question(message, context, message.text, await state(context).context(key), key)
 
 
 def _mentions_bot(message: Message, username: str) -> bool:
@@ -53,7 +53,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     question = strip_mention(message.text, bot.username)
     st = state(context)
     key = thread_key(message)
-    previous = st.by_message.get((replied.chat_id, replied.message_id)) if is_reply_to_bot and replied else None
+    previous = await st.message_context(replied.chat_id, replied.message_id) if is_reply_to_bot and replied else None
     if previous is None:
-        previous = st.contexts.get(key)
+        previous = await st.context(key)
     await answer_question(message, context, question, previous, key)

@@ -90,7 +90,7 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     pipeline = res.pipeline  # keep one snapshot for the whole question, even if a reload swaps it
     # The chat's /lang choice, else the question's script; the user's Telegram language only
     # decides for a question with no words in any script.
-    lang = st.langs.get(message.chat_id)
+    lang = await st.lang(message.chat_id)
     hint = message.from_user.language_code if message.from_user else None
     answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous), None, lang, hint)
     computed = time.perf_counter()
@@ -99,9 +99,9 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     if thread_key is not None:
         st.last_answer.put(thread_key[:2], answer_id)
         if answer.context is not None:
-            st.contexts.put(thread_key, answer.context)
+            st.keep_context(thread_key, answer.context)
     if sent is not None and answer.context is not None:
-        st.by_message.put((sent.chat_id, sent.message_id), answer.context)
+        st.keep_message_context(sent.chat_id, sent.message_id, answer.context)
     if sent is not None:
         # Remembered so a later correction of a figure reaches the chat that was given it.
         context.application.bot_data["activity"].record_answer(message.chat_id, answer, pipeline.figure_values)

@@ -8,6 +8,7 @@ and every log record is redacted when it is created, before any handler sees it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from telegram.request import HTTPXRequest
 from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
+from handlers.state.store import Retention
 from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
@@ -128,15 +130,25 @@ async def post_init(application: Application) -> None:
     """Build resources once and register the command menu."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["resources"] = Resources.build(settings)
-    if settings.state_dir is not None:
-        # A deployment (state kept across restarts): the data served now is version 1 on disk
-        # before any admin can change it. Without a state dir the first change records it.
+    if settings.state_dir != settings.data_dir / ".factdesk":
+        # A deployment that names its state directory: the data served now is version 1 on disk
+        # before any admin can change it. Otherwise the first change records it.
         record_served(settings.data_dir, application.bot_data["resources"].pipeline.snapshot)
-    application.bot_data["state"] = ChatState(ttl=settings.followup_ttl)
-    application.bot_data["activity"] = ActivityLog.open(settings.state_dir)
+    retention = Retention(max_age_s=settings.retention_days * 86400.0, max_rows=settings.retention_rows,
+                          context_ttl_s=settings.followup_ttl)
+    activity = ActivityLog.open(settings.state_dir, retention)
+    application.bot_data["activity"] = activity
+    application.bot_data["state"] = ChatState(ttl=settings.followup_ttl, store=activity)
     # Menus are optional: a refused one is a warning, never a failed start (see menus.py).
     await set_menus(application, settings.admin_ids)
     log.info("factdesk ready as @%s, data v%s", application.bot.username, application.bot_data["resources"].pipeline.snapshot.version)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Write the state still queued and close the store."""
+    activity: ActivityLog | None = application.bot_data.pop("activity", None)
+    if activity is not None:
+        await asyncio.to_thread(activity.close)
 
 
 def builder(settings: Settings, request: HTTPXRequest | None = None,
@@ -150,7 +162,8 @@ def builder(settings: Settings, request: HTTPXRequest | None = None,
          .rate_limiter(AIORateLimiter(max_retries=settings.max_retries))
          # Different chats are answered concurrently; the pipeline runs in worker threads.
          .concurrent_updates(True)
-         .post_init(post_init))
+         .post_init(post_init)
+         .post_shutdown(post_shutdown))
     if request is not None:
         b = b.request(request)
     if get_updates_request is not None:

@@ -1,8 +1,10 @@
-"""Conversation state kept in memory: follow-up contexts, button payloads, recent answers.
+"""Conversation state: follow-up contexts, /lang choices, button payloads, recent answers.
 
-Everything here is bounded (least recently used entries are dropped) and follow-up contexts
+The in-memory maps are bounded (least recently used entries are dropped) and follow-up contexts
 expire after ``ttl`` seconds, so a bot that runs for months does not grow without limit and a
-"what about Q2?" asked tomorrow does not silently reuse yesterday's question.
+"what about Q2?" asked tomorrow does not silently reuse yesterday's question. Follow-up contexts
+and /lang choices are also written to the state store (``activity``), and read back from it when
+memory does not have them: after a restart, or once they were dropped from memory.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import secrets
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Generic, Hashable, TypeVar
+from typing import TYPE_CHECKING, Generic, Hashable, TypeVar
 
 from handlers.pipeline import Answer, Context
+
+if TYPE_CHECKING:
+    from handlers.activity import ActivityLog
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -59,7 +64,49 @@ class ChatState:
     buttons: Lru[str, str] = field(default_factory=lambda: Lru(MAX_BUTTONS))
     answers: Lru[str, Answer] = field(default_factory=lambda: Lru(MAX_ANSWERS))
     last_answer: Lru[tuple[int, int], str] = field(default_factory=lambda: Lru(MAX_CONTEXTS))
-    langs: Lru[int, str] = field(default_factory=lambda: Lru(MAX_CONTEXTS))  # chat id -> /lang choice
+    langs: Lru[int, str] = field(default_factory=lambda: Lru(MAX_CONTEXTS))  # chat id -> /lang choice, "" auto
+    store: "ActivityLog | None" = None
+
+    async def lang(self, chat_id: int) -> str | None:
+        """The chat's /lang choice, or None for the question's own language."""
+        cached = self.langs.get(chat_id)
+        if cached is None and self.store is not None:
+            cached = (await self.store.prefs(chat_id))[0] or ""
+            self.langs.put(chat_id, cached)
+        return cached or None
+
+    def set_lang(self, chat_id: int, lang: str | None) -> None:
+        self.langs.put(chat_id, lang or "")
+        if self.store is not None:
+            self.store.set_lang(chat_id, lang or None)
+
+    async def context(self, key: ThreadKey) -> Context | None:
+        """The follow-up context of a chat, user and topic, if still fresh."""
+        return await self._context(self.contexts, key, "t:%s:%s:%s" % key)
+
+    async def message_context(self, chat_id: int, message_id: int) -> Context | None:
+        """The context of one of the bot's answers (a reply to it in a group is a follow-up)."""
+        return await self._context(self.by_message, (chat_id, message_id), f"m:{chat_id}:{message_id}")
+
+    def keep_context(self, key: ThreadKey, ctx: Context) -> None:
+        self.contexts.put(key, ctx)
+        if self.store is not None:
+            self.store.save_context("t:%s:%s:%s" % key, ctx)
+
+    def keep_message_context(self, chat_id: int, message_id: int, ctx: Context) -> None:
+        self.by_message.put((chat_id, message_id), ctx)
+        if self.store is not None:
+            self.store.save_context(f"m:{chat_id}:{message_id}", ctx)
+
+    async def _context(self, memory: "Lru[K, Context]", key: K, store_key: str) -> Context | None:
+        ctx = memory.get(key)
+        if ctx is None and self.store is not None:
+            stored = await self.store.context(store_key, self.ttl)
+            # Only today's Context class is used; anything else was stored by another version.
+            if isinstance(stored, Context):
+                ctx = stored
+                memory.put(key, ctx)
+        return self.fresh(ctx)
 
     def fresh(self, ctx: Context | None, now: float | None = None) -> Context | None:
         """The context if it has not expired."""
