@@ -57,7 +57,7 @@ _IMPORTERS: dict[str, Callable[[SqliteStore, dict[str, Any]], None]] = {
     "questions.jsonl": _question, "given.jsonl": _given, "prefs.jsonl": _prefs, "audit.jsonl": _audit}
 
 
-STEP = 10_000  # records per transaction; the state thread serves questions between steps
+STEP = 2_000  # records per transaction; the state thread serves questions between steps
 
 
 def migrate_jsonl(store: SqliteStore, state_dir: Path) -> Iterator[dict[str, int]]:

@@ -1,19 +1,81 @@
 """Button presses: a suggested question, "how was this computed?", a chart choice.
 
-Every callback query is answered (Telegram shows a spinner until it is), even when its button
-has expired.
+Every callback query is answered first, at once, before anything that waits for the rate
+limiter (Telegram shows a spinner until it is, and refuses an answer that comes too late).
+Presses are throttled per user: a press while the same user's previous press is still being
+handled, or within ``THROTTLE_SECONDS`` of it, is answered and otherwise ignored (so one user
+hammering a button costs one explanation at a time, not a queue of them). Callback data need not come from one of our buttons (Telegram
+says so): unknown or expired data gets the short "expired" notice. A query Telegram no longer
+accepts ("query is too old") is logged at INFO, without a traceback and without any message.
 """
 
 from __future__ import annotations
 
-from telegram import Update
+import logging
+import time
+
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from handlers.render import to_plain
 from handlers.telegram.commands import send_chart
 from handlers.telegram.messages import thread_key
-from handlers.render import to_plain
 from handlers.telegram.reply import answer_question, send_view, view_lang
 from handlers.telegram.setup import resources, state
+from handlers.telegram.state import Lru
+
+log = logging.getLogger(__name__)
+
+THROTTLE_SECONDS = 1.0
+KINDS = ("q", "why", "checkhelp", "chart")
+_EXPIRED_QUERY = ("query is too old", "query id is invalid")
+_LOG_EVERY = 10.0  # at most one INFO line per this many seconds; the rest are counted in it
+
+
+class QuietLog:
+    """One INFO line for a burst of the same harmless event, with how many it stands for."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.count = 0
+        self.last = 0.0
+
+    def note(self, detail: str) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.last >= _LOG_EVERY:
+            log.info("%s (%s); %d since the last such line", self.what, detail, self.count)
+            self.count, self.last = 0, now
+
+
+expired_queries = QuietLog("button press no longer accepted by Telegram, not answered")
+unknown_buttons = QuietLog("button press with unknown or expired data, answered as expired")
+
+
+def is_expired_query(exc: BadRequest) -> bool:
+    return any(s in exc.message.lower() for s in _EXPIRED_QUERY)
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None) -> bool:
+    """Answer a callback query; False (logged at INFO) if Telegram says it is too old."""
+    try:
+        await query.answer(text)
+        return True
+    except BadRequest as exc:
+        if not is_expired_query(exc):
+            raise
+        expired_queries.note(exc.message)
+        return False
+
+
+def throttled(context: ContextTypes.DEFAULT_TYPE, user_id: int, now: float | None = None) -> bool:
+    """True for a press within THROTTLE_SECONDS of the same user's previous one."""
+    now = time.monotonic() if now is None else now
+    presses: Lru[int, float] = context.application.bot_data.setdefault("last_press", Lru(10_000))
+    last = presses.get(user_id)
+    presses.put(user_id, now)
+    return last is not None and now - last < THROTTLE_SECONDS
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -22,33 +84,49 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     kind, _, payload = (query.data or "").partition(":")
     st = state(context)
+    res = resources(context)
     message = query.message if query.message is not None and query.message.is_accessible else None
     chat_id = message.chat_id if message is not None else query.from_user.id
     lang = view_lang(context, chat_id, query.from_user)
-    if kind == "q":
-        question = st.buttons.get(payload)
-        if question is None or message is None:
-            await query.answer(to_plain(resources(context).renderer.html("expired", lang)))
-            return
-        await query.answer()
+    question = st.buttons.get(payload) if kind == "q" else None
+    known = message is not None and kind in KINDS and (
+        kind == "checkhelp" or (kind == "q" and question is not None) or (kind == "why" and bool(payload))
+        or (kind == "chart" and payload in dict(res.pipeline.chart_kinds())))
+    if not known:
+        unknown_buttons.note(f"data of {len(query.data or '')} bytes")
+        await answer_query(query, to_plain(res.renderer.html("expired", lang)))
+        return
+    user = query.from_user.id
+    busy: set[int] = context.application.bot_data.setdefault("pressing", set())
+    if user in busy or throttled(context, user):
+        await answer_query(query)
+        return
+    if not await answer_query(query):
+        return
+    assert message is not None  # known implies it
+    busy.add(user)
+    try:
+        await _act(context, query, kind, payload, question, message, lang)
+    finally:
+        busy.discard(user)
+
+
+async def _act(context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, kind: str, payload: str,
+               question: str | None, message: Message, lang: str) -> None:
+    """What a known button does, after its query was answered."""
+    st = state(context)
+    if kind == "q" and question is not None:
         key = (message.chat_id, query.from_user.id, message.message_thread_id if message.is_topic_message else None)
         await answer_question(message, context, question, await st.context(key), key)
     elif kind == "why":
         answer = st.answers.get(payload)
-        await query.answer()
-        if message is not None:
-            lang = view_lang(context, chat_id, query.from_user, answer.question if answer else "")
-            await send_view(message, context, "why", view_language=lang, answer=answer)
+        lang = view_lang(context, message.chat_id, query.from_user, answer.question if answer else "")
+        await send_view(message, context, "why", view_language=lang, answer=answer)
     elif kind == "checkhelp":
-        await query.answer()
-        if message is not None:
-            await send_view(message, context, "check_usage")
-    elif kind == "chart" and message is not None:
-        await query.answer()
+        await send_view(message, context, "check_usage")
+    else:
         await send_chart(message.chat_id, payload, context,
                          message.message_thread_id if message.is_topic_message else None, lang)
-    else:
-        await query.answer(to_plain(resources(context).renderer.html("expired", lang)))
 
 
-__all__ = ["on_button", "thread_key"]
+__all__ = ["answer_query", "is_expired_query", "on_button", "thread_key"]

@@ -1,11 +1,15 @@
-"""The one error handler: log first, then tell the asker politely that the question failed."""
+"""The one error handler: log first, then tell the asker politely that the question failed.
+
+A button press Telegram no longer accepts ("query is too old", or an id it does not know) is
+not a failure of the bot: one INFO line, no traceback, no message to the user.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from handlers.telegram.reply import view_lang
@@ -13,8 +17,15 @@ from handlers.telegram.setup import resources
 
 log = logging.getLogger(__name__)
 
+EXPIRED_QUERY = ("query is too old", "query id is invalid")
+
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    error = context.error
+    if isinstance(error, BadRequest) and any(s in error.message.lower() for s in EXPIRED_QUERY):
+        log.info("update %s: button press no longer accepted by Telegram (%s)",
+                 getattr(update, "update_id", "?"), error.message)
+        return
     log.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
         return

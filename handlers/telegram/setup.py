@@ -15,13 +15,14 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
 from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.state.store import Retention
+from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
 from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
@@ -158,10 +159,10 @@ def builder(settings: Settings, request: HTTPXRequest | None = None,
          .token(settings.token)
          .base_url(settings.base_url)
          .base_file_url(settings.base_file_url)
-         # AIORateLimiter retries nothing by default; with max_retries a 429 is waited out.
-         .rate_limiter(AIORateLimiter(max_retries=settings.max_retries))
-         # Different chats are answered concurrently; the pipeline runs in worker threads.
-         .concurrent_updates(True)
+         # Telegram's limits, chats served in turn; a 429 is waited out up to max_retries times.
+         .rate_limiter(FairRateLimiter(max_retries=settings.max_retries))
+         # Different chats are answered concurrently, admitted in turn; the pipeline runs in threads.
+         .concurrent_updates(FairUpdateProcessor())
          .post_init(post_init)
          .post_shutdown(post_shutdown))
     if request is not None:

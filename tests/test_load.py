@@ -1,0 +1,119 @@
+"""Fair under load, end to end: the real bot (production rate limiter and update processor) over
+HTTP against the loopback Bot API. Assertions count what happened in order, not seconds; the
+timings are measured by ``tests/bench/load.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+
+from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
+from tests.test_telegram import Harness, text_of
+from tests.botapi import updates as U
+
+pytest_plugins = ["tests.test_telegram"]  # the ``h`` fixture: the real bot on a loopback server
+
+BUSY = [5560000 + i for i in range(30)]
+NEWCOMER = 5569999
+QUESTIONS = ["q1 2023 total", "q2 2023 total", "q3 2023 total", "h1 2023 total", "q3 2023 by train"]
+ROUND = len(BUSY)
+
+
+async def test_a_newcomer_is_answered_within_one_round_of_a_300_question_burst(h: Harness) -> None:
+    for i in range(10):
+        for chat in BUSY:
+            h.api.push_update(U.private_text(QUESTIONS[i % len(QUESTIONS)], user_id=chat))
+    await h.api.wait_for("sendMessage", count=ROUND, timeout=60)  # the burst is flowing
+    mark = h.api.mark()
+    h.api.push_update(U.private_text("How many North Koreans entered Russia in Q3 2023?", user_id=NEWCOMER))
+    [reply] = await h.api.wait_for("sendMessage", lambda c: int(c.params["chat_id"]) == NEWCOMER, since=mark,
+                                   timeout=60)
+    assert "365" in text_of(reply) and reply.ok
+    ahead = [c for c in h.api.calls[mark:h.api.calls.index(reply)] if c.method == "sendMessage"]
+    # First come, first served would put ~270 burst replies ahead of it; in turn, at most one
+    # round of the busy chats (plus the few already released when it arrived).
+    assert len(ahead) <= 2 * ROUND, len(ahead)
+    burst_sent = len(h.api.calls_to("sendMessage")) - 1
+    assert burst_sent < 300 - ROUND  # the burst was still queued: the newcomer did not just come last
+
+
+async def test_button_storm_is_answered_at_once_with_no_errors(h: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    [answer] = await h.send(U.private_text("breakdown by purpose in q3 2023"))
+    why = answer.params["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    too_old = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+    h.api.fail_next("answerCallbackQuery", status=400, description=too_old, times=30)
+    users = [5570000 + i for i in range(20)]
+    presses = 600
+    mark = h.api.mark()
+    for i in range(presses):
+        data = why if i % 2 else ["", "zz", "q:", "chart:nope", "why", "\x00garbage\x7f", "q:" + "x" * 60][i % 7]
+        h.api.push_update(U.callback_query(data, answer.result, user_id=users[i % len(users)]))
+    h.api.push_update(U.private_text("q2 2023 total", user_id=NEWCOMER))
+    [reply] = await h.api.wait_for("sendMessage", lambda c: int(c.params["chat_id"]) == NEWCOMER, since=mark,
+                                   timeout=60)
+    assert "213" in text_of(reply)
+    answered = await h.api.wait_for("answerCallbackQuery", count=presses, since=mark, timeout=120)
+    assert len(answered) == presses  # every press answered once (30 of them too late, on purpose)
+    assert sum(c.status == 400 for c in answered) == 30
+    await asyncio.sleep(0.5)
+    sent = [c for c in h.api.calls[mark:] if c.method == "sendMessage"]
+    assert not [c for c in sent if "went wrong" in text_of(c)]  # no apology for anything
+    # Presses are throttled per user: far fewer explanations than the 1,000 real presses.
+    explanations = [c for c in sent if int(c.params["chat_id"]) != NEWCOMER]
+    assert len(explanations) < presses // 4
+    bad = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING or r.exc_info]
+    assert not bad, [r.getMessage() for r in bad[:5]]
+    too_old_lines = [r for r in caplog.get_records("call") if "no longer accepted" in r.getMessage()]
+    assert 1 <= len(too_old_lines) <= 10 and all(r.levelno == logging.INFO for r in too_old_lines)
+
+
+# --- the two queues on their own ---------------------------------------------------------------------------
+
+async def test_rate_limiter_serves_chats_in_turn_within_the_group_limit() -> None:
+    limiter = FairRateLimiter(overall_per_second=1000, group_per_minute=3)
+    order: list[int] = []
+
+    async def send(chat: int) -> bool:
+        order.append(chat)
+        return True
+
+    async def request(chat: int) -> None:
+        await limiter.process_request(send, (chat,), {}, "sendMessage", {"chat_id": chat}, None)
+
+    tasks = [asyncio.create_task(request(chat)) for chat in [1] * 6 + [2] * 3 + [-5] * 5]
+    await asyncio.sleep(0.3)
+    try:
+        # Private chats alternate; the group stops at 3 this minute and the rest wait.
+        assert order[:6] == [1, 2, -5, 1, 2, -5] and order.count(-5) == 3 and order.count(1) == 6
+        assert limiter.queued == 2
+    finally:
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await limiter.shutdown()
+
+
+async def test_update_processor_admits_chats_in_turn_and_bounds_each_line(caplog: pytest.LogCaptureFixture) -> None:
+    processor = FairUpdateProcessor(slots=1, per_chat=1, max_waiting=3)
+    gate = asyncio.Event()
+    started: list[int] = []
+
+    async def work(chat: int) -> None:
+        started.append(chat)
+        await gate.wait()
+
+    def update(chat: int) -> object:
+        from telegram import Update
+        return Update.de_json(U.private_text("x", user_id=chat) | {"update_id": 1}, None)
+
+    tasks = [asyncio.create_task(processor.process_update(update(c), work(c))) for c in [1, 1, 1, 1, 1, 1, 2]]
+    await asyncio.sleep(0.05)
+    gate.set()
+    await asyncio.gather(*tasks)
+    # Chat 1 holds the slot, three of its updates wait, two more are dropped (with a warning);
+    # chat 2 comes right after chat 1's first, not after all of chat 1's.
+    assert started == [1, 2, 1, 1, 1]
+    assert "dropped" in caplog.text
