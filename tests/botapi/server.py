@@ -751,6 +751,17 @@ class FakeBotAPI:
         self._notify()
         return update
 
+    def push_updates(self, updates: list[JSONDict]) -> None:
+        """:meth:`push_update` for many at once (one sort, one wake-up: for load tests)."""
+        for update in updates:
+            if "update_id" not in update:
+                update["update_id"] = self._next_update_id
+            self._next_update_id = max(self._next_update_id, int(update["update_id"])) + 1
+            self._register_update(update)
+            self._updates.append(copy.deepcopy(update))
+        self._updates.sort(key=lambda u: u["update_id"])
+        self._notify()
+
     @property
     def pending_updates(self) -> list[JSONDict]:
         """Updates not yet confirmed by getUpdates/delivered to the webhook."""
