@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from handlers.telegram.fairness import ChatQueueFull
 from handlers.telegram.reply import view_lang
 from handlers.telegram.setup import resources
 
@@ -26,6 +27,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("update %s: button press no longer accepted by Telegram (%s)",
                  getattr(update, "update_id", "?"), error.message)
         return
+    if isinstance(error, ChatQueueFull):
+        log.warning("update %s: not answered: %s", getattr(update, "update_id", "?"), error)
+        return  # an apology would only join the same full queue
     log.error("update %s failed", getattr(update, "update_id", "?"), exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None or update.inline_query is not None:
         return
@@ -37,5 +41,5 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         lang = view_lang(context, update.effective_chat.id, update.effective_user, text)
         html = resources(context).renderer.html("error", lang)
         await context.bot.send_message(update.effective_chat.id, html, parse_mode="HTML")
-    except (TelegramError, KeyError) as exc:  # the apology itself failed: logged, not retried
+    except (TelegramError, KeyError, ChatQueueFull) as exc:  # the apology itself failed: logged, not retried
         log.warning("could not tell the user about the failure: %s", exc)

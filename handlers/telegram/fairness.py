@@ -1,20 +1,22 @@
 """Fair under load: every chat waits its turn, not behind everybody else's backlog.
 
-Two queues stand between a burst and Telegram, and both are served round-robin by chat:
+Two queues stand between a burst and Telegram. In both, each chat (or user) has its own line,
+and the line served least recently goes next: round-robin, in which a newcomer goes first.
 
 * :class:`FairUpdateProcessor` admits updates into processing. python-telegram-bot's own
   processor admits them first come, first served, so a chat that sent 300 questions holds every
-  slot and a newcomer waits for all of them. Here each chat has its own line, the chat served least
-  recently takes the next free slot, and one chat holds at most ``PER_CHAT_RUNNING`` slots. Button presses and
-  inline queries skip the line (they only need a fast ``answer``, which is not rate-limited).
-  A chat with more than ``MAX_WAITING_PER_CHAT`` updates waiting has further updates dropped,
-  with a WARNING: memory stays bounded, and a flood from one chat cannot crowd out the others
-  (the flooder's surplus is not answered; everyone else's is).
+  slot and a newcomer waits for all of them. Here questions and commands take turns by chat
+  (``MAX_SLOTS`` at once, at most ``PER_CHAT_RUNNING`` per chat), and button presses and inline
+  queries take turns by user in a pool of their own (``BUTTON_SLOTS``), so neither waits behind
+  the other. A line with ``MAX_WAITING_PER_CHAT`` updates waiting has further ones dropped, with
+  a WARNING: memory stays bounded and a flood from one chat or user cannot crowd out the
+  others (the flooder's surplus is not answered; everyone else's is).
 * :class:`FairRateLimiter` (a ``BaseRateLimiter``) holds each message send until Telegram's
-  limits allow it: 30 messages per second overall and 20 per minute in one group. Sends wait in
-  per-chat lines; the chat sent to least recently goes next (so a newcomer goes at once). A 429 is waited out and retried, up to ``max_retries``, and
-  pauses all sends meanwhile, as ``AIORateLimiter`` does. Other methods (answering a button or
-  an inline query, getUpdates, setMyCommands) are not held.
+  limits allow it: 30 messages per second overall and 20 per minute in one group. A 429 is
+  waited out and retried, up to ``max_retries``, and pauses all sends meanwhile, as
+  ``AIORateLimiter`` does. Other methods (answering a button or an inline query, getUpdates,
+  setMyCommands) are not held. A chat with ``MAX_QUEUED_PER_CHAT`` sends already waiting gets no
+  more: the send fails with :class:`ChatQueueFull` (a WARNING, not retried, no apology).
 """
 
 from __future__ import annotations
@@ -36,9 +38,15 @@ OVERALL_PER_SECOND = 30  # Telegram: about 30 messages per second per bot
 GROUP_PER_MINUTE = 20  # Telegram: 20 messages per minute in one group
 MAX_SLOTS = 256  # updates processed at once (as python-telegram-bot's default)
 PER_CHAT_RUNNING = 4  # of which one chat may hold at most this many
-MAX_WAITING_PER_CHAT = 200  # updates waiting per chat; beyond this they are dropped
+MAX_WAITING_PER_CHAT = 200  # updates waiting per chat (or per user's presses); beyond, dropped
+BUTTON_SLOTS = 32  # button presses and inline queries processed at once
+MAX_QUEUED_PER_CHAT = 100  # sends waiting for one chat; beyond this they are refused
 # Methods that put a message in a chat: these count against Telegram's limits and are queued.
 QUEUED_PREFIXES = ("send", "edit", "copyMessage", "forwardMessage")
+
+
+class ChatQueueFull(RuntimeError):
+    """A chat already has MAX_QUEUED_PER_CHAT sends waiting; this one is not sent."""
 
 
 class _Lines:
@@ -93,40 +101,74 @@ class _Lines:
         return bool(self.lines)
 
 
-def update_chat(update: object) -> int | None:
-    """The line an update waits in: its chat (or user); None for one that skips the line."""
+def update_line(update: object) -> tuple[str, int]:
+    """(pool, line) an update waits in: button presses and inline queries by user in a pool of
+    their own (they only need a quick answer), everything else by chat."""
     if not isinstance(update, Update):
-        return 0
+        return "updates", 0
     if update.callback_query is not None or update.inline_query is not None:
-        return None  # answered at once; whatever they send is queued in the rate limiter
+        return "buttons", update.effective_user.id if update.effective_user is not None else 0
     if update.effective_chat is not None:
-        return update.effective_chat.id
-    return update.effective_user.id if update.effective_user is not None else 0
+        return "updates", update.effective_chat.id
+    return "updates", update.effective_user.id if update.effective_user is not None else 0
+
+
+class _Pool:
+    """Slots for processing, shared by lines served least recently first."""
+
+    def __init__(self, slots: int, per_line: int, max_waiting: int) -> None:
+        self.slots, self.per_line, self.max_waiting = slots, per_line, max_waiting
+        self.running: dict[int, int] = {}
+        self.busy = 0
+        self.lines = _Lines()
+        self.dropped = 0
+
+    def take(self, key: int) -> None:
+        self.busy += 1
+        self.running[key] = self.running.get(key, 0) + 1
+        self.lines.served(key)
+
+    def done(self, key: int) -> None:
+        self.busy -= 1
+        self.running[key] -= 1
+        if not self.running[key]:
+            del self.running[key]
+        while self.busy < self.slots and self.lines:
+            nxt = self.lines.next_key(lambda k: self.running.get(k, 0) < self.per_line)
+            if nxt is None:
+                return
+            self.busy += 1
+            self.running[nxt] = self.running.get(nxt, 0) + 1
+            self.lines.release(nxt)  # notes the turn
+
+    def must_wait(self, key: int) -> bool:
+        return self.busy >= self.slots or self.running.get(key, 0) >= self.per_line or bool(self.lines.waiting(key))
 
 
 class FairUpdateProcessor(BaseUpdateProcessor):
-    """Admits updates round-robin by chat (see the module docstring)."""
+    """Admits updates least-recently-served line first (see the module docstring).
+
+    Two pools: questions and commands by chat (``slots``, ``per_chat`` each), and button presses
+    and inline queries by user (``button_slots``, one at a time per user), so neither kind
+    waits behind the other. Bounded concurrency also keeps the HTTP connection pool's queue
+    short: thousands of simultaneous requests make httpcore's request assignment quadratic.
+    """
 
     def __init__(self, slots: int = MAX_SLOTS, per_chat: int = PER_CHAT_RUNNING,
-                 max_waiting: int = MAX_WAITING_PER_CHAT) -> None:
-        super().__init__(max_concurrent_updates=slots)
-        self.slots, self.per_chat, self.max_waiting = slots, per_chat, max_waiting
-        self._running: dict[int, int] = {}
-        self._busy = 0
-        self._lines = _Lines()
-        self._dropped: dict[int, int] = {}
+                 max_waiting: int = MAX_WAITING_PER_CHAT, button_slots: int = BUTTON_SLOTS) -> None:
+        super().__init__(max_concurrent_updates=slots + button_slots)
+        self.pools = {"updates": _Pool(slots, per_chat, max_waiting),
+                      "buttons": _Pool(button_slots, 1, max_waiting)}
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        chat = update_chat(update)
-        if chat is None:
-            await coroutine
+        name, key = update_line(update)
+        pool = self.pools[name]
+        if pool.lines.waiting(key) >= pool.max_waiting:
+            self._drop(pool, name, key, coroutine)
             return
-        if self._lines.waiting(chat) >= self.max_waiting:
-            self._drop(chat, coroutine)
-            return
-        if self._busy >= self.slots or self._running.get(chat, 0) >= self.per_chat or self._lines.waiting(chat):
+        if pool.must_wait(key):
             future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-            self._lines.add(chat, future)
+            pool.lines.add(key, future)
             try:
                 await future
             except asyncio.CancelledError:
@@ -134,36 +176,20 @@ class FairUpdateProcessor(BaseUpdateProcessor):
                     coroutine.close()
                 raise
         else:
-            self._take(chat)
-            self._lines.served(chat)
+            pool.take(key)
         try:
             await coroutine
         finally:
-            self._busy -= 1
-            self._running[chat] -= 1
-            if not self._running[chat]:
-                del self._running[chat]
-            self._admit()
+            pool.done(key)
 
-    def _take(self, chat: int) -> None:
-        self._busy += 1
-        self._running[chat] = self._running.get(chat, 0) + 1
-
-    def _admit(self) -> None:
-        while self._busy < self.slots and self._lines:
-            chat = self._lines.next_key(lambda c: self._running.get(c, 0) < self.per_chat)
-            if chat is None:
-                return
-            self._take(chat)
-            self._lines.release(chat)
-
-    def _drop(self, chat: int, coroutine: Awaitable[Any]) -> None:
+    @staticmethod
+    def _drop(pool: _Pool, name: str, key: int, coroutine: Awaitable[Any]) -> None:
         if isinstance(coroutine, Coroutine):
             coroutine.close()
-        n = self._dropped[chat] = self._dropped.get(chat, 0) + 1
-        if n == 1 or n % 100 == 0:
-            log.warning("chat %d has %d updates waiting; dropped %d so far (the rest are answered in turn)",
-                        chat, self.max_waiting, n)
+        pool.dropped += 1
+        if pool.dropped == 1 or pool.dropped % 100 == 0:
+            log.warning("%s: %d already waiting from %d; update dropped (%d dropped so far; the rest are "
+                        "answered in turn)", name, pool.max_waiting, key, pool.dropped)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         await coroutine  # not used: process_update above does the admitting
@@ -179,8 +205,10 @@ class FairRateLimiter(BaseRateLimiter[int]):
     """Telegram's overall and per-group limits, chats served round-robin, 429s waited out."""
 
     def __init__(self, max_retries: int = 0, overall_per_second: int = OVERALL_PER_SECOND,
-                 group_per_minute: int = GROUP_PER_MINUTE) -> None:
+                 group_per_minute: int = GROUP_PER_MINUTE, max_queued_per_chat: int = MAX_QUEUED_PER_CHAT) -> None:
         self.max_retries = max_retries
+        self.max_queued_per_chat = max_queued_per_chat
+        self.refused = 0
         self.overall = overall_per_second
         self.group = group_per_minute
         self._sent: deque[float] = deque()  # send times within the last second
@@ -231,6 +259,10 @@ class FairRateLimiter(BaseRateLimiter[int]):
         raise AssertionError("not reached")  # the loop returns or raises
 
     async def _turn(self, chat: int) -> None:
+        if self._lines.waiting(chat) >= self.max_queued_per_chat:
+            self.refused += 1
+            raise ChatQueueFull(f"chat {chat} has {self.max_queued_per_chat} messages waiting to be sent; "
+                                f"this one is dropped ({self.refused} so far)")
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._lines.add(chat, future)
         if self._scheduler is None or self._scheduler.done():

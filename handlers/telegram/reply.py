@@ -20,6 +20,7 @@ from handlers.language import detect
 from handlers.pipeline import Answer, Context
 from handlers.render import split_message
 from handlers.settings import Settings
+from handlers.telegram.fairness import ChatQueueFull
 from handlers.telegram.handoff_keys import handoff_row
 from handlers.telegram.setup import resources, state
 from handlers.telegram.state import ChatState
@@ -37,6 +38,9 @@ async def with_retries(send: Callable[[], Awaitable[Any]]) -> Any:
             return await send()
         except Forbidden as exc:
             log.warning("not delivered, the chat blocked the bot or removed it: %s", exc)
+            return None
+        except ChatQueueFull as exc:
+            log.warning("not delivered: %s", exc)
             return None
         except RetryAfter:
             raise  # the rate limiter's retries are exhausted; let the error handler log it

@@ -21,6 +21,7 @@ script sharing the machine with the bot. Prints one JSON object per scenario.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import subprocess
@@ -68,6 +69,11 @@ class Bot:
             self.proc = subprocess.Popen([sys.executable, "-c", _PEAK_WRAPPER, "bot.py"], cwd=PROJECT_ROOT,
                                          env=env, stdout=out, stderr=subprocess.STDOUT)
 
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
     async def stop(self) -> dict[str, Any]:
         self.proc.send_signal(signal.SIGTERM)
         _, peak, _ = await asyncio.to_thread(_reap, self.proc)
@@ -79,8 +85,9 @@ class Bot:
 
 async def burst() -> dict[str, Any]:
     async with FakeBotAPI(token=TOKEN) as api:
-        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp, contextlib.ExitStack() as stack:
             bot = Bot(api, Path(tmp))
+            stack.callback(bot.kill)  # a failed run must not leave the bot behind
             await api.wait_for("getUpdates", timeout=60)
             t0 = time.monotonic()
             api.push_updates([U.private_text(QUESTIONS[i % len(QUESTIONS)], user_id=6660000 + c)
@@ -102,8 +109,9 @@ async def burst() -> dict[str, Any]:
 
 async def buttons(presses: int = 10_000) -> dict[str, Any]:
     async with FakeBotAPI(token=TOKEN) as api:
-        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp, contextlib.ExitStack() as stack:
             bot = Bot(api, Path(tmp))
+            stack.callback(bot.kill)  # a failed run must not leave the bot behind
             await api.wait_for("getUpdates", timeout=60)
             api.push_update(U.private_text("breakdown by purpose in q3 2023", user_id=6670000))
             answer = await until(api, first_to(6670000), 60)
@@ -134,8 +142,9 @@ async def buttons(presses: int = 10_000) -> dict[str, Any]:
 
 async def charts(presses: int = 200) -> dict[str, Any]:
     async with FakeBotAPI(token=TOKEN) as api:
-        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="factdesk-bench-load-") as tmp, contextlib.ExitStack() as stack:
             bot = Bot(api, Path(tmp))
+            stack.callback(bot.kill)  # a failed run must not leave the bot behind
             await api.wait_for("getUpdates", timeout=60)
             api.push_update(U.private_text("/chart", user_id=6690000))
             menu = await until(api, first_to(6690000), 60)
