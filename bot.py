@@ -18,7 +18,7 @@ from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, Inl
 from handlers import cli, console, preflight
 from handlers.settings import Settings, load_settings
 from handlers.telegram import admin, callbacks, commands, errors, handoff, handoff_keys, inline, menus, messages, modes
-from handlers.telegram.setup import build_application, setup_logging
+from handlers.telegram.setup import build_application, load_chat_state, setup_logging
 
 
 def build(settings: Settings, **requests: object) -> Application:
@@ -28,6 +28,10 @@ def build(settings: Settings, **requests: object) -> Application:
     text = new & filters.TEXT & ~filters.COMMAND
     # Before any other handler: an admin whose menu Telegram refused at start-up gets it now.
     app.add_handler(TypeHandler(Update, menus.on_first_contact), group=-1)
+    # Before that: the chat's remembered /lang, so replies of every kind use it after a restart.
+    app.add_handler(TypeHandler(Update, load_chat_state), group=-2)
+    # And first of all: button presses throttled per user, whichever button it is.
+    app.add_handler(CallbackQueryHandler(callbacks.gate_press), group=-3)
     app.add_handler(CommandHandler("start", commands.start, filters=new))
     app.add_handler(CommandHandler("help", commands.help_command, filters=new))
     app.add_handler(CommandHandler("ask", commands.ask, filters=new))

@@ -10,7 +10,7 @@ import logging
 
 import pytest
 
-from handlers.telegram.callbacks import THROTTLE_SECONDS
+from handlers.telegram.callbacks import PRESSES_PER_WINDOW, THROTTLE_SECONDS
 from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
 from tests.test_telegram import Harness, text_of
 from tests.botapi import updates as U
@@ -43,7 +43,8 @@ async def test_a_newcomer_is_answered_within_one_round_of_a_300_question_burst(h
 
 async def test_button_storm_is_answered_at_once_with_no_errors(h: Harness, caplog: pytest.LogCaptureFixture) -> None:
     [answer] = await h.send(U.private_text("breakdown by purpose in q3 2023"))
-    why = answer.params["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    why = next(b["callback_data"] for row in answer.params["reply_markup"]["inline_keyboard"] for b in row
+               if b["text"] == "How was this computed?")
     too_old = "Bad Request: query is too old and response timeout expired or query ID is invalid"
     h.api.fail_next("answerCallbackQuery", status=400, description=too_old, times=30)
     users = [5570000 + i for i in range(20)]
@@ -62,11 +63,12 @@ async def test_button_storm_is_answered_at_once_with_no_errors(h: Harness, caplo
     await asyncio.sleep(0.5)
     sent = [c for c in h.api.calls[mark:] if c.method == "sendMessage"]
     assert not [c for c in sent if "went wrong" in text_of(c)]  # no apology for anything
-    # Presses are throttled per user: at most one explanation (two or three messages) per user
-    # per THROTTLE_SECONDS of the storm, not one per press.
+    # Presses are throttled per user: at most PRESSES_PER_WINDOW explanations (two or three
+    # messages each) per user per THROTTLE_SECONDS of the storm, not one per press.
     explanations = [c for c in sent if int(c.params["chat_id"]) != NEWCOMER]
     storm = answered[-1].time - answered[0].time
-    assert len(explanations) <= 3 * len(users) * (storm / THROTTLE_SECONDS + 1)
+    assert len(explanations) <= 3 * PRESSES_PER_WINDOW * len(users) * (storm / THROTTLE_SECONDS + 1)
+    assert len(explanations) < presses  # and fewer than one message per press
     bad = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING or r.exc_info]
     assert not bad, [r.getMessage() for r in bad[:5]]
     too_old_lines = [r for r in caplog.get_records("call") if "no longer accepted" in r.getMessage()]

@@ -2,9 +2,10 @@
 
 Every callback query is answered first, at once, before anything that waits for the rate
 limiter (Telegram shows a spinner until it is, and refuses an answer that comes too late).
-Presses are throttled per user: a press while the same user's previous press is still being
-handled, or within ``THROTTLE_SECONDS`` of it, is answered and otherwise ignored (so one user
-hammering a button costs one explanation at a time, not a queue of them). Callback data need not come from one of our buttons (Telegram
+Presses are throttled per user: beyond ``PRESSES_PER_WINDOW`` presses in ``THROTTLE_SECONDS``
+(any button), or while the same user's previous press here is still being handled, a press is
+answered and otherwise ignored (so one user hammering a button costs one explanation at a time,
+not a queue of them). Callback data need not come from one of our buttons (Telegram
 says so): unknown or expired data gets the short "expired" notice. A query Telegram no longer
 accepts ("query is too old") is logged at INFO, without a traceback and without any message.
 """
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from handlers.render import to_plain
 from handlers.telegram.commands import send_chart
+from handlers.telegram.errors import QuietLog, expired_queries, is_expired_query
 from handlers.telegram.messages import thread_key
 from handlers.telegram.reply import answer_question, send_view, view_lang
 from handlers.telegram.setup import resources, state
@@ -27,34 +30,10 @@ from handlers.telegram.state import Lru
 
 log = logging.getLogger(__name__)
 
-THROTTLE_SECONDS = 1.0
+THROTTLE_SECONDS = 3.0  # a user may press PRESSES_PER_WINDOW buttons in this many seconds
+PRESSES_PER_WINDOW = 5  # (a few different buttons in a row are normal use; a hundred are not)
 KINDS = ("q", "why", "checkhelp", "chart")
-_EXPIRED_QUERY = ("query is too old", "query id is invalid")
-_LOG_EVERY = 10.0  # at most one INFO line per this many seconds; the rest are counted in it
-
-
-class QuietLog:
-    """One INFO line for a burst of the same harmless event, with how many it stands for."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.count = 0
-        self.last = 0.0
-
-    def note(self, detail: str) -> None:
-        self.count += 1
-        now = time.monotonic()
-        if now - self.last >= _LOG_EVERY:
-            log.info("%s (%s); %d since the last such line", self.what, detail, self.count)
-            self.count, self.last = 0, now
-
-
-expired_queries = QuietLog("button press no longer accepted by Telegram, not answered")
 unknown_buttons = QuietLog("button press with unknown or expired data, answered as expired")
-
-
-def is_expired_query(exc: BadRequest) -> bool:
-    return any(s in exc.message.lower() for s in _EXPIRED_QUERY)
 
 
 async def answer_query(query: CallbackQuery, text: str | None = None) -> bool:
@@ -70,12 +49,26 @@ async def answer_query(query: CallbackQuery, text: str | None = None) -> bool:
 
 
 def throttled(context: ContextTypes.DEFAULT_TYPE, user_id: int, now: float | None = None) -> bool:
-    """True for a press within THROTTLE_SECONDS of the same user's previous one."""
+    """True for a press beyond PRESSES_PER_WINDOW of the same user's in THROTTLE_SECONDS."""
     now = time.monotonic() if now is None else now
-    presses: Lru[int, float] = context.application.bot_data.setdefault("last_press", Lru(10_000))
-    last = presses.get(user_id)
-    presses.put(user_id, now)
-    return last is not None and now - last < THROTTLE_SECONDS
+    presses: Lru[int, deque[float]] = context.application.bot_data.setdefault("presses", Lru(10_000))
+    recent = presses.get(user_id)
+    if recent is None:
+        recent = deque(maxlen=PRESSES_PER_WINDOW)
+        presses.put(user_id, recent)
+    if len(recent) == PRESSES_PER_WINDOW and now - recent[0] < THROTTLE_SECONDS:
+        return True
+    recent.append(now)
+    return False
+
+
+async def gate_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before every button handler (admin and hand-off buttons too): a user's press beyond
+    PRESSES_PER_WINDOW in THROTTLE_SECONDS is answered and goes no further."""
+    query = update.callback_query
+    if query is not None and throttled(context, query.from_user.id):
+        await answer_query(query)
+        raise ApplicationHandlerStop
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,7 +91,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     user = query.from_user.id
     busy: set[int] = context.application.bot_data.setdefault("pressing", set())
-    if user in busy or throttled(context, user):
+    if user in busy:  # (the per-second throttle is gate_press, before every button handler)
         await answer_query(query)
         return
     if not await answer_query(query):
@@ -129,4 +122,4 @@ async def _act(context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, kind: s
                          message.message_thread_id if message.is_topic_message else None, lang)
 
 
-__all__ = ["answer_query", "is_expired_query", "on_button", "thread_key"]
+__all__ = ["answer_query", "gate_press", "is_expired_query", "on_button", "thread_key"]

@@ -7,6 +7,7 @@ not a failure of the bot: one INFO line, no traceback, no message to the user.
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
@@ -19,13 +20,36 @@ from handlers.telegram.setup import resources
 log = logging.getLogger(__name__)
 
 EXPIRED_QUERY = ("query is too old", "query id is invalid")
+_LOG_EVERY = 10.0  # at most one INFO line per this many seconds; the rest are counted in it
+
+
+class QuietLog:
+    """One INFO line for a burst of the same harmless event, with how many it stands for."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.count = 0
+        self.last = 0.0
+
+    def note(self, detail: str) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.last >= _LOG_EVERY:
+            log.info("%s (%s); %d since the last such line", self.what, detail, self.count)
+            self.count, self.last = 0, now
+
+
+expired_queries = QuietLog("button press no longer accepted by Telegram, not answered")
+
+
+def is_expired_query(exc: BadRequest) -> bool:
+    return any(s in exc.message.lower() for s in EXPIRED_QUERY)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
-    if isinstance(error, BadRequest) and any(s in error.message.lower() for s in EXPIRED_QUERY):
-        log.info("update %s: button press no longer accepted by Telegram (%s)",
-                 getattr(update, "update_id", "?"), error.message)
+    if isinstance(error, BadRequest) and is_expired_query(error):
+        expired_queries.note(error.message)  # one INFO line per burst, no traceback, no apology
         return
     if isinstance(error, ChatQueueFull):
         log.warning("update %s: not answered: %s", getattr(update, "update_id", "?"), error)

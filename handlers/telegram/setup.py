@@ -15,6 +15,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
+from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from telegram.request import HTTPXRequest
 
@@ -143,6 +144,13 @@ async def post_init(application: Application) -> None:
     # Menus are optional: a refused one is a warning, never a failed start (see menus.py).
     await set_menus(application, settings.admin_ids)
     log.info("factdesk ready as @%s, data v%s", application.bot.username, application.bot_data["resources"].pipeline.snapshot.version)
+
+
+async def load_chat_state(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before any handler: the chat's /lang choice into memory (from the state database after a
+    restart), so every reply, views and errors included, speaks the chat's language."""
+    if isinstance(update, Update) and update.effective_chat is not None and "state" in context.application.bot_data:
+        await state(context).lang(update.effective_chat.id)
 
 
 async def post_shutdown(application: Application) -> None:

@@ -192,7 +192,11 @@ _TOKEN_FORMAT_RE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _MEMBER_STATUSES = frozenset({"member", "administrator", "creator", "restricted"})
 # Methods that deliver something to a chat and therefore fail for blocked chats.
-_BLOCKABLE = frozenset({"sendmessage", "sendphoto"})
+_BLOCKABLE = frozenset({"sendmessage", "sendphoto", "senddocument", "editmessagetext"})
+_NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
 _REPLY_NOT_FOUND = "Bad Request: message to be replied not found"
 _QUERY_TOO_OLD = (
     "Bad Request: query is too old and response timeout expired or query ID is invalid"
@@ -1036,6 +1040,19 @@ class FakeBotAPI:
             raise _bad_request("wrong file identifier/HTTP URL specified")
         raise _bad_request(f"there is no {name} in the request")
 
+    def _find_message(self, params: JSONDict, *, what: str) -> JSONDict:
+        chat_id = params.get("chat_id")
+        message_id = params.get("message_id")
+        if chat_id is None:
+            raise _bad_request("chat_id is empty")
+        if message_id is None:
+            raise _bad_request("message identifier is not specified")
+        self._resolve_chat(chat_id)
+        msg = self._messages.get(chat_id, {}).get(message_id)
+        if msg is None:
+            raise _bad_request(f"message to {what} not found")
+        return msg
+
     # ------------------------------------------------------------------ Bot API methods
 
     async def _m_getMe(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
@@ -1171,6 +1188,76 @@ class FakeBotAPI:
             **self._text_fields(parsed, caption=True),
             reply_markup=markup,
         )
+
+    async def _m_sendDocument(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
+        chat = self._resolve_chat(p.get("chat_id"))
+        source = self._file_param(p, files, "document")
+        parsed = self._format(
+            p.get("caption"), p.get("parse_mode"), p.get("caption_entities"), caption=True
+        )
+        markup = self._check_markup(p.get("reply_markup"))
+        reply_to = self._reply_to(chat["id"], p)
+        if isinstance(source, UploadedFile):
+            if not source.data:
+                raise _bad_request("file must be non-empty")
+            stored = self._store_file(
+                source.data, source.filename, source.content_type, "documents"
+            )
+        elif isinstance(source, StoredFile):
+            stored = source
+        else:
+            name = source.rsplit("/", 1)[-1] or "file"
+            stored = self._store_file(b"", name, None, "documents")
+        document: JSONDict = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+        }
+        if stored.file_name:
+            document["file_name"] = stored.file_name
+        if stored.mime_type:
+            document["mime_type"] = stored.mime_type
+        return self._new_message(
+            chat,
+            **self._thread_fields(chat, p),
+            reply_to_message=reply_to,
+            document=document,
+            **self._text_fields(parsed, caption=True),
+            reply_markup=markup,
+        )
+
+    async def _m_editMessageText(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
+        if p.get("inline_message_id"):
+            self._format(p.get("text"), p.get("parse_mode"), p.get("entities"), caption=False)
+            self._check_markup(p.get("reply_markup"))
+            return True  # Inline messages aren't stored; the API returns True for them.
+        msg = self._find_message(p, what="edit")
+        if "text" not in msg:
+            raise _bad_request("there is no text in the message to edit")
+        parsed = self._format(p.get("text"), p.get("parse_mode"), p.get("entities"), caption=False)
+        markup = self._check_markup(p.get("reply_markup"))
+        if msg.get("from", {}).get("id") != self.bot_id:
+            raise _bad_request("message can't be edited")
+        if (
+            msg["text"] == parsed.text
+            and msg.get("entities", []) == parsed.entities
+            and msg.get("reply_markup") == markup
+        ):
+            raise _bad_request(_NOT_MODIFIED)
+        msg["text"] = parsed.text
+        msg.pop("entities", None)
+        if parsed.entities:
+            msg["entities"] = parsed.entities
+        self._apply_markup(msg, markup)
+        msg["edit_date"] = int(time.time())
+        return copy.deepcopy(msg)
+
+    @staticmethod
+    def _apply_markup(msg: JSONDict, markup: JSONDict | None) -> None:
+        if markup is None:
+            msg.pop("reply_markup", None)
+        else:
+            msg["reply_markup"] = copy.deepcopy(markup)
 
     async def _m_answerCallbackQuery(self, p: JSONDict, files: dict[str, UploadedFile]) -> Any:
         query_id = str(p.get("callback_query_id") or "")
