@@ -7,7 +7,8 @@ and the line served least recently goes next: round-robin, in which a newcomer g
   processor admits them first come, first served, so a chat that sent 300 questions holds every
   slot and a newcomer waits for all of them. Here questions and commands take turns by chat
   (``MAX_SLOTS`` at once, at most ``PER_CHAT_RUNNING`` per chat), and button presses and inline
-  queries take turns by user in a pool of their own (``BUTTON_SLOTS``), so neither waits behind
+  queries take turns by user in a pool of their own (``BUTTON_SLOTS``, ``MAX_WAITING_PER_USER``
+  waiting per user), so neither waits behind
   the other. A line with ``MAX_WAITING_PER_CHAT`` updates waiting has further ones dropped, with
   a WARNING: memory stays bounded and a flood from one chat or user cannot crowd out the
   others (the flooder's surplus is not answered; everyone else's is).
@@ -40,6 +41,8 @@ MAX_SLOTS = 256  # updates processed at once (as python-telegram-bot's default)
 PER_CHAT_RUNNING = 4  # of which one chat may hold at most this many
 MAX_WAITING_PER_CHAT = 200  # updates waiting per chat (or per user's presses); beyond, dropped
 BUTTON_SLOTS = 32  # button presses and inline queries processed at once
+PER_USER_RUNNING = 8  # of which one user's (most are throttled at once, so they go quickly)
+MAX_WAITING_PER_USER = 50  # presses waiting per user; beyond, dropped (no answer: the spinner times out)
 MAX_QUEUED_PER_CHAT = 100  # sends waiting for one chat; beyond this they are refused
 # Methods that put a message in a chat: these count against Telegram's limits and are queued.
 QUEUED_PREFIXES = ("send", "edit", "copyMessage", "forwardMessage")
@@ -158,7 +161,7 @@ class FairUpdateProcessor(BaseUpdateProcessor):
                  max_waiting: int = MAX_WAITING_PER_CHAT, button_slots: int = BUTTON_SLOTS) -> None:
         super().__init__(max_concurrent_updates=slots + button_slots)
         self.pools = {"updates": _Pool(slots, per_chat, max_waiting),
-                      "buttons": _Pool(button_slots, 1, max_waiting)}
+                      "buttons": _Pool(button_slots, PER_USER_RUNNING, min(max_waiting, MAX_WAITING_PER_USER))}
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         name, key = update_line(update)
