@@ -63,9 +63,13 @@ def throttled(context: ContextTypes.DEFAULT_TYPE, user_id: int, now: float | Non
 
 
 async def gate_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Before every button handler (admin and hand-off buttons too): a user's press beyond
+    """Before every button handler (hand-off buttons too): a user's press beyond
     PRESSES_PER_WINDOW in THROTTLE_SECONDS is answered and goes no further."""
     query = update.callback_query
+    # Confirm/Cancel under an admin's upload preview are single-use and checked by admin.py;
+    # an admin confirming several previews in a row must not be held up.
+    if query is not None and (query.data or "").startswith(("apply:", "cancel:")):
+        return
     if query is not None and throttled(context, query.from_user.id):
         await answer_query(query)
         raise ApplicationHandlerStop
