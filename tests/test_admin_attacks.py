@@ -445,6 +445,7 @@ async def test_a_preview_past_its_time_to_live_cannot_be_confirmed(hb: Harness) 
 async def test_admin_commands_in_a_group_are_answered_in_private(hb: Harness, command: str) -> None:
     secret = "what did my confidential informant say about the price of bitcoin"
     await ask(hb, secret, chat=REPORTER)
+    hb.api.register_chat(U.private_chat(U.make_user(ADMIN)))  # the admin has opened a private chat before
     mark = hb.api.mark()
     hb.api.push_update(U.group_text(command, user_id=ADMIN))
     await hb.api.wait_for("sendMessage", lambda c: int(c.params.get("chat_id", 0)) == ADMIN, since=mark, count=2)
@@ -513,11 +514,11 @@ async def test_bad_arguments_get_the_usage_line(hb: Harness, command: str, usage
 
 # --- versions keep the original ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("state", [True, False], ids=["state dir: v1 written at start", "no state dir: v1 at first change"])
+@pytest.mark.parametrize("state", [True, False], ids=["FACTDESK_STATE_DIR set", "default state dir"])
 async def test_rollback_1_restores_the_data_first_served(tmp_path: Path, state: bool) -> None:
     async with admin_bot(tmp_path, state=state) as h:
         data = tmp_path / "data"
-        assert ((data / ".factdesk" / "versions" / "0001").is_dir()) == state
+        assert (data / ".factdesk" / "versions" / "0001").is_dir()  # written at start, state dir named or not
         (data / "figures.csv").write_bytes(edited({"kp-ru-2023q3": "367"}))  # edited on disk, not yet served
         assert "365" in await ask(h, "q3 2023 total")
         [reloaded] = await h.send(U.private_text("/reload", user_id=ADMIN), chat_id=ADMIN)

@@ -132,10 +132,10 @@ async def post_init(application: Application) -> None:
     """Build resources once and register the command menu."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["resources"] = Resources.build(settings)
-    if settings.state_dir != settings.data_dir / ".factdesk":
-        # A deployment that names its state directory: the data served now is version 1 on disk
-        # before any admin can change it. Otherwise the first change records it.
-        record_served(settings.data_dir, application.bot_data["resources"].pipeline.snapshot)
+    # The data served now is version 1 on disk before any admin can change it, so /rollback 1
+    # restores exactly what was first served. A write that fails is logged and the first change
+    # records it instead.
+    record_served(settings.data_dir, application.bot_data["resources"].pipeline.snapshot)
     retention = Retention(max_age_s=settings.retention_days * 86400.0, max_rows=settings.retention_rows,
                           context_ttl_s=settings.followup_ttl)
     activity = ActivityLog.open(settings.state_dir, retention)
