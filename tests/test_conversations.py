@@ -8,6 +8,8 @@ every Bot API call checked against the published spec.
 
 from __future__ import annotations
 
+import re
+
 import json
 import subprocess
 import sys
@@ -176,6 +178,9 @@ async def test_private_chat_conversation_over_http(hh: Harness, tmp_path: Path) 
     _apispec_check(hh.api, tmp_path)
 
 
+_VERSION_LABEL = re.compile(r"(?<= v)(?:\d+|[0-9a-f]{10})\b")  # "data v1" / "data v9e7824daae"
+
+
 async def test_dialogues_over_telegram_match_the_pipeline(hh: Harness, pipeline: Pipeline, tmp_path: Path) -> None:
     """A spread of the conversations, each in its own private chat over HTTP: every reply is the
     answer the evaluation judged (same per-chat state as the runner), in the question's language."""
@@ -187,8 +192,10 @@ async def test_dialogues_over_telegram_match_the_pipeline(hh: Harness, pipeline:
             expected = pipeline.answer(turn["q"], previous=previous)
             previous = expected.context or previous
             calls = await hh.send(U.private_text(turn["q"], user_id=user, language_code=item["lang"]))
-            got = " ".join(text_of(calls[0]).split())
-            assert got == " ".join(expected.text.split()), (item["id"], turn["q"])
+            # The running bot records the data it serves as version 1 at start; the in-process
+            # pipeline labels the same data by its content hash. Everything else must be identical.
+            got = _VERSION_LABEL.sub("N", " ".join(text_of(calls[0]).split()))
+            assert got == _VERSION_LABEL.sub("N", " ".join(expected.text.split())), (item["id"], turn["q"])
     _apispec_check(hh.api, tmp_path)
 
 
