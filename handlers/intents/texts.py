@@ -38,9 +38,9 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
-        # English only for now: Korean and Russian words reach this point stemmed or split, and
-        # the facts' translations are not indexed by stem, so every word would look uncovered.
-        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon) if self.lang == "en" else []
+        # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
+        # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
+        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.extract import Extraction
-from handlers.lexicon import Lexicon
+from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
@@ -134,7 +134,8 @@ FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters ar
 SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
 
 
-def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[str]:
+def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon,
+                              lang: str = "en") -> list[str]:
     """Meaning-bearing words of the question that neither an extractor nor the facts account for.
 
     Function words are data (the ``filler`` cue group per language); a word one of the facts
@@ -147,6 +148,8 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
                     for k in ("statement", "topic", "subject", "speaker", "quote", "place", "date")).lower()
     keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
     corrected = {a for a, _ in ex.corrected}
+    if lang != "en":
+        return _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
     leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
@@ -165,6 +168,33 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
             continue
         leftover.append(t)
     return leftover
+
+
+RU_STEM_LEN = 5  # a Russian lemma is in a fact when a lemma of the fact starts the same ("договориться" ~ "договор")
+KO_STEM_LEN = 2  # a Korean lemma's first two syllables inside the fact's text ("합의" in "합의했다")
+
+
+def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], lex: Lexicon,
+                                lang: str) -> list[str]:
+    """Korean and Russian: the question's words reach here as lemmas (mecab-ko, pymorphy3), so
+    the facts' text (in the question's language, already localised) is read into lemmas the same
+    way before the two are compared. Russian compares lemma stems, Korean looks for the lemma's
+    stem inside the text, because Korean nouns compound without spaces ("공사장" in "건설공사장")."""
+    fact_lemmas = set(tokens(normalise(body)))
+    text = body.replace(" ", "")
+    stems = {t[:RU_STEM_LEN] for t in fact_lemmas if len(t) >= RU_STEM_LEN}
+    out = []
+    for w in ex.unknown:
+        if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
+            continue
+        if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):
+            continue
+        if lang == "ko":
+            stem = w[:-1] if w.endswith("다") and len(w) > 2 else w
+            if len(stem) < 2 or stem[:KO_STEM_LEN] in text:
+                continue
+        out.append(w)
+    return out
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
