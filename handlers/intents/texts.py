@@ -50,7 +50,7 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
                          facts=facts[:1],
                          version=self.snapshot.version)
-        focus = question_focus(ex.text, self.lexicon)
+        focus = question_focus(ex.text, self.lexicon, self.lang, ex.toks)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.
             # The best-matching fact must say it; a weaker fact that happens to (another quote of

@@ -105,9 +105,15 @@ _SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
-def question_focus(text: str, lex: Lexicon) -> list[str]:
+def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | None = None) -> list[str]:
     """The thing a fact question asks for ("which airline" -> airline, "when" -> when), or []
-    for open questions ("what did Lankov say?")."""
+    for open questions ("what did Lankov say?"). Korean and Russian questions are read from
+    their lemmas: a word of a ``focus_*`` cue group ("언제", "когда") is the thing asked for."""
+    if lang != "en":
+        for t in toks or []:
+            if any(x.kind == "cue" and x.id.startswith("focus_") for x in lex.phrases.get((t,), ())):
+                return [t]
+        return []
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
         focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
@@ -198,7 +204,7 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
-_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely"})
+_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
 
@@ -243,7 +249,10 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
             continue
         kinds = {t.id for t in lex.phrases.get((word,), ()) if t.kind == "cue" and t.id.startswith("focus_")}
         if "focus_date" in kinds:
-            ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(statement)) or bool(_SPAN_RE.search(statement))
+            # A translated fact keeps its English statement: a span ("within one to two years") is
+            # read there, whatever the question's language.
+            said = statement + " " + str(fact.get("statement_en") or "")
+            ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(said)) or bool(_SPAN_RE.search(said))
         elif "focus_place" in kinds:
             # "Where exactly in Siberia?": a place the question already names is no answer.
             place = str(fact.get("place") or "").lower()

@@ -37,6 +37,8 @@ CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a fi
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
                            "outnumbered", "outstripped", "surpassed", "ahead"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
+# Korean and Russian put "how many" anywhere in the sentence ("... 몇 명이에요?").
+HOW_MANY_ANYWHERE = frozenset({"сколько", "몇", "얼마나"})
 
 
 def _time_unit(ex: Extraction) -> str | None:
@@ -53,7 +55,8 @@ def _time_unit(ex: Extraction) -> str | None:
 
 def fact_aspect(ex: Extraction) -> str | None:
     """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
-    if "duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]:
+    if ("duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]
+            or HOW_MANY_ANYWHERE & set(ex.toks)):
         return "how_many"
     if "speech" in ex.cues:
         return "what_said"
