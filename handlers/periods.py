@@ -319,6 +319,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
+    # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
+    ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]
@@ -524,7 +526,7 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
             return PeriodMention("relative", None, 1, 12, span, text)
         return PeriodMention("year", report_date.year + offset, 1, 12, span, text)
     if kind == "year":
-        return PeriodMention("year", int(g[0]), 1, 12, span, text)
+        return PeriodMention("year", _year(g[0]) or 0, 1, 12, span, text)
     if kind == "latest":
         return PeriodMention("latest", None, 1, 12, span, text)
     if kind == "previous":

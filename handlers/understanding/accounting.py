@@ -94,7 +94,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT
 
 
-_FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*)"
+# After "which", two words: a country or category may qualify the thing asked ("which Russian officials").
+_FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
                        r"|\bname of\s+(?:the\s+|a\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
                        r"|\bwho\s+(?:is|was|are)\s+(?:the\s+)?([a-z][\w' -]*)")
 _MONTH_OR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|"
@@ -261,7 +262,14 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
             ok = any(label.lower() in body for (kind, _), v in lex.labels.items() if kind == "country"
                      for label in (v["label"],))
         elif "focus_person" in kinds:
-            ok = bool(_NAME_RE.search(statement))
+            # "North Korean" is capitalised but names no one: countries and their people are struck first.
+            unnamed = statement
+            for (kind, _), v in lex.labels.items():
+                if kind == "country":
+                    for form in sorted({v.get("people") or "", v.get("label") or ""}, key=len, reverse=True):
+                        if form:
+                            unnamed = re.sub(r"\b" + re.escape(form.rstrip("s")) + r"s?\b", "", unnamed)
+            ok = bool(_NAME_RE.search(unnamed))
         else:
             stem = word[:5]
             ok = stem in body or stem in keywords

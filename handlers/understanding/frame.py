@@ -55,7 +55,9 @@ def _time_unit(ex: Extraction) -> str | None:
 
 def fact_aspect(ex: Extraction) -> str | None:
     """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
-    if ("duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]
+    # "how many ...", also after a qualifier ("exactly how many", "so how many").
+    opening = list(zip(ex.toks[:3], ex.toks[1:4]))
+    if ("duration_question" in ex.cues or ("how", "many") in opening or ("how", "much") in opening
             or HOW_MANY_ANYWHERE & set(ex.toks)):
         return "how_many"
     if "speech" in ex.cues:
