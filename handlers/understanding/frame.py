@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract import Extraction
+from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 
 # Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
@@ -36,6 +37,8 @@ CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a fi
 # Words that set one thing against another even where no change cue fires ("more ... than").
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
                            "outnumbered", "outstripped", "surpassed", "ahead"})
+# "than all the others", "나머지보다", "чем все остальные": the rest of a dimension's categories, as a set.
+REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "остальной", "прочий"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
 # Korean and Russian put "how many" anywhere in the sentence ("... 몇 명이에요?").
 HOW_MANY_ANYWHERE = frozenset({"сколько", "몇", "얼마나"})
@@ -72,17 +75,25 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
     excluded: tuple[CategoryRef, ...] = ()
-    if "negation" in ex.cues and categories:
+    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
+    rest = _against_the_rest(categories, ex, compares)
+    if rest:
+        categories = rest  # the others are every other category the data has, whatever the question lists
+    elif "negation" in ex.cues and categories:
         # "everything except business and education": the categories named after the negation.
         at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), -1)
         after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories
+        listed = _restated_in_brackets(ex)
+        if listed is not None and len(after) > 1 and any(c.pos < listed for c in after):
+            # "purposes other than business (education, personal, ...)": the brackets restate the
+            # others; only what stands before them is excluded.
+            categories = after = tuple(c for c in after if c.pos < listed)
         if len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
     real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
     unit = _time_unit(ex)
-    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
     share = "share" in ex.cues
     comparison: str | None = None
     asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
@@ -94,6 +105,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
+    elif rest:
+        measure, comparison = "difference", "rest"
     elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
                                                 "breakdown", "ranking", "compare_directions")):
         measure = "average_per_unit"
@@ -135,3 +148,24 @@ def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bo
     first = min(c.pos for c in categories)
     rest = [c.pos for c in categories if c.pos != first]
     return any(first < p <= min(rest) for p in cue_positions) if rest else False
+
+
+def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compares: bool) -> tuple[CategoryRef, ...]:
+    """ "Did more fly in than came by all the other means combined?": one category, then a
+    comparison with "the rest" of its dimension. Returns that one category, or () if this is not
+    such a question."""
+    if not compares:
+        return ()
+    at = next((i for i, t in enumerate(ex.toks) if t in REST_WORDS), -1)
+    before = tuple(c for c in categories if 0 <= c.pos < at)
+    if at < 0 or len(before) != 1 or len({c.dimension for c in categories}) != 1:
+        return ()
+    return before
+
+
+def _restated_in_brackets(ex: Extraction) -> int | None:
+    """The token index where a bracketed list begins ("other than business (education, ...)"), or None."""
+    at = ex.text.find("(")
+    if at < 0:
+        return None
+    return len(tokens(ex.text[:at]))
