@@ -15,7 +15,7 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, question_focus,
-                                               says_what_was_said, words_the_facts_leave_out)
+                                               says_what_was_said, sources_leave_out, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
@@ -73,6 +73,15 @@ class TextIntents:
             for s in self.source_chain(runner, r["source_id"]):
                 if s["source_id"] not in {c["source_id"] for c in chain}:
                     chain.append(s)
+        described = " ".join(str(v) for s in chain for k, v in s.items() if isinstance(v, str))
+        asked = sources_leave_out(ex, self.lexicon, described, self.lang)
+        if asked:
+            # "What is the name of the NK News reporter?", "what stance did Seoul take on the report?":
+            # the list of sources answers neither. Say so, with the nearest statement as context.
+            facts = self._localise(runner.run("facts", ids=[f for f, _ in ex.facts[:1]]), "fact", "fact_id", FACT_FIELDS)
+            for f in facts:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(asked), facts=facts, version=self.snapshot.version)
         caveats = self._localise([c for c in runner.run("all_caveats") if c["kind"] == "provenance"],
                                  "caveat", "caveat_id", ("text",))
         return self._render("sources", chain=chain, caveats=caveats, report_date=self.report_date,

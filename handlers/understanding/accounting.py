@@ -35,9 +35,19 @@ WHICH_FIGURE_WORDS = frozenset({"quarter", "quarters", "period", "periods", "mon
                                 "nationality", "reason", "reasons", "transport", "travel", "route"})
 
 
+# Words that ask for a person's name, which neither a figure nor the list of sources gives.
+PERSON_NAME_WORDS = frozenset({"name", "names", "reporter", "reporters", "journalist", "journalists", "author",
+                               "authors", "byline", "이름", "기자", "имя", "фамилия", "журналист", "автор"})
+NAME_ASKING_WORDS = PERSON_NAME_WORDS | {"wrote", "writer", "written"}  # "who wrote ...?" of the sources
+
+
 def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     """ "Which border crossing did they use?", "what airport?": a name is asked for, which no
-    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group)."""
+    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group); so is a
+    person's name ("the name of the journalist behind the figures")."""
+    person = [t for t in ex.toks if t in PERSON_NAME_WORDS]
+    if person:
+        return person[:2]
     if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
         named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
         at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
@@ -52,7 +62,7 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     return []
 
 
-_WHICH_WHAT = frozenset({"which", "what"})
+_WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
 _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec"})
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
@@ -279,6 +289,22 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
 
 
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+
+
+
+
+def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str = "en") -> list[str]:
+    """What a question about the sources asks that the list of sources does not give: a
+    person's name ("the name of the reporter"), or a meaning word neither an extractor nor the
+    sources' own descriptions account for ("what stance did Seoul take on the report?")."""
+    corrected = {a for a, _ in ex.corrected}
+    body = sources_text.lower()
+    if lang != "en":
+        leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
+    else:
+        leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
+                    and w[:FACT_STEM_LEN] not in body]
+    return [w for w in ex.toks if w in NAME_ASKING_WORDS][:2] + leftover
 
 
 def states_a_claim(ex: Extraction) -> bool:
