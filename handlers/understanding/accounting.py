@@ -76,19 +76,56 @@ def growth_asked_of_levels(ex: Extraction, intent: str | None) -> list[str]:
     return sorted(GROWTH_WORDS & set(ex.toks)) if intent == "compare_directions" else []
 
 
+# Words before a place that make it where people went ("arrived in Vladivostok", "to the Russian Far East").
+DESTINATION_WORDS = frozenset({"to", "in", "into", "at", "toward", "towards", "reached", "reaching", "entered",
+                               "entering", "visited", "visiting"})
+CROSSING_WORDS = frozenset({"via", "through"})  # "entered Russia via Vladivostok": a crossing point, never the country
+_BEFORE_PLACE = frozenset({"the", "russian", "russia's", "russia", "north", "korean", "korea's", "korea", "eastern",
+                           "western", "southern", "northern"})
+
+
+def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many North Koreans arrived in Vladivostok?": a place inside a country, named as
+    where people went. The data counts entries to whole countries, so the national figure does
+    not answer it. Places are data: those the facts name, and the ``subnational`` cue group. A
+    place that only qualifies ("for a piece on the Vladivostok route") is not a destination."""
+    toks, out = ex.toks, []
+    for i, tok in enumerate(toks):
+        two = (tok, toks[i + 1]) if i + 1 < len(toks) else None
+        sub = [p for p in (two, (tok,)) if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ()))]
+        is_country = any(x.kind == "country" for x in lex.phrases.get((tok,), ()))
+        if not sub and (tok not in lex.place_words or is_country or tok in lex.filler):
+            continue
+        j = i - 1
+        while j >= 0 and toks[j] in _BEFORE_PLACE:
+            j -= 1
+        # "... delegations to Pyongyang: how many went to NK?": the country is named as the
+        # destination elsewhere, so the place only sets the scene.
+        elsewhere = any(k not in range(j + 1, i) and any((x.kind, x.role) == ("country", "place") or x.kind == "country"
+                                                          and toks[k - 1:k] and toks[k - 1] in DESTINATION_WORDS
+                                                          for x in lex.phrases.get((t,), ()))
+                        for k, t in enumerate(toks) if k != i)
+        if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS):
+            out.append(" ".join(sub[0]) if sub else tok)
+    return out
+
+
 def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
     the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
     ("the 'hundreds' figure") qualify a figure question rather than change it."""
     movement = "movement" in ex.cues  # "how many came to Russia by plane, for a piece on the Vladivostok route"
-    return [w for w in ex.fact_only_words if not (movement and w in lex.place_words) and w not in _QUANTITY_WORDS]
+    destinations = places_as_destination(ex, lex)
+    kept = [w for w in ex.fact_only_words if not (movement and w in lex.place_words and w not in destinations)
+            and w not in _QUANTITY_WORDS]
+    return kept + [p for p in destinations if p not in kept]
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
     """May an operation answer this question? Only when nothing in it asks for something else."""
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
-    if name_asked_of_a_figure(ex, lex):
+    if name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
