@@ -316,6 +316,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a single month: august 2023 ("may" only with a year, it is also a verb)
     ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
+    # year to date with no year ("YTD", "so far this year"): the latest year the data reaches
+    ("ytd", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b(?!\s*(?:of\s+|in\s+)?(?:'|’)?\d)")),
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
@@ -527,6 +529,8 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
         return PeriodMention("year", report_date.year + offset, 1, 12, span, text)
     if kind == "year":
         return PeriodMention("year", _year(g[0]) or 0, 1, 12, span, text)
+    if kind == "ytd":
+        return PeriodMention("ytd", None, 1, 12, span, text)  # the year is the data's latest (desk.resolve_pairs)
     if kind == "latest":
         return PeriodMention("latest", None, 1, 12, span, text)
     if kind == "previous":
