@@ -203,7 +203,14 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
     keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
     corrected = {a for a, _ in ex.corrected}
     if lang != "en":
-        return _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
+        leftover = _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
+        # "Какой авиакомпанией летели?": a name-asking noun the best fact does not answer.
+        top = " ".join(str(facts[0].get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+        top_lemmas = set(tokens(normalise(top)))
+        asks = _WHICH_WHAT & set(ex.toks)
+        return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
+                           and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
+                           and t[:RU_STEM_LEN] not in top]
     leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
