@@ -63,7 +63,7 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
 
 
 _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
-_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec"})
+_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
 
