@@ -252,7 +252,9 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
             continue
         if lang == "ko":
             stem = w[:-1] if w.endswith("다") and len(w) > 2 else w
-            if len(stem) < 2 or stem[:KO_STEM_LEN] in text:
+            # "원해" left unanalysed by mecab where "원하다" became "원": the verb's stem is the noun.
+            verb_stem = re.sub(r"(?:하다|해요|해|했|하|한)$", "", w)
+            if len(stem) < 2 or stem[:KO_STEM_LEN] in text or verb_stem and verb_stem != w and verb_stem in fact_lemmas:
                 continue
         out.append(w)
     return out
