@@ -164,6 +164,11 @@ class ReportDesk:
             if m.year is not None:
                 out.append((m, m.resolve(m.year)))
                 continue
+            if m.kind == "ytd":
+                # "YTD" with no year: the latest year the data reaches, so far (a partial span).
+                if available:
+                    out.append((m, m.resolve(max(p.end for p in available) // 12)))
+                continue
             if explicit_years:
                 out.append((m, m.resolve(explicit_years[-1])))
                 continue

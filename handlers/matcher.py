@@ -60,6 +60,9 @@ class MatchResult:
     flags: dict[str, bool] = field(default_factory=dict)
 
 
+CAVEAT_WEAK_BESIDE = 55.0  # a weak doubt word beside a fact or a figure: below either
+CAVEAT_WEAK_FACT = 2.0  # a fact this strongly matched is what "exactly"/"actually" qualifies
+
 FIGURE_CUES = {"count", "movement", "share", "rank_top", "rank_bottom", "rank_order", "series", "breakdown",
                "change", "combine", "both_directions"}
 
@@ -92,6 +95,11 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     asks_figure = "count" in c and bool(ex.countries or ex.periods or ex.categories)
     if "caveat" in c:
         s["caveats"] = 85 + 0.1 * cue("caveat")
+    elif "caveat_weak" in c:
+        # "실제", "реально" ("actually", "exactly"): a doubt about the data only when nothing else is
+        # asked; beside a fact ("exactly how many at the site?") or a stated figure it qualifies that.
+        beside = ex.numbers or (ex.facts and ex.facts[0][1] >= CAVEAT_WEAK_FACT)
+        s["caveats"] = CAVEAT_WEAK_BESIDE if beside else 85.0
     if "sources" in c:
         # "how many ..., according to the FSB?" asks for the figure; the source comes with it.
         figure_entities = bool(ex.categories or ex.dimensions or (ex.countries and real_periods))

@@ -316,9 +316,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a single month: august 2023 ("may" only with a year, it is also a verb)
     ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
+    # year to date with no year ("YTD", "so far this year"): the latest year the data reaches
+    ("ytd", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b(?!\s*(?:of\s+|in\s+)?(?:'|’)?\d)")),
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
+    # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
+    ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]
@@ -524,7 +528,9 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
             return PeriodMention("relative", None, 1, 12, span, text)
         return PeriodMention("year", report_date.year + offset, 1, 12, span, text)
     if kind == "year":
-        return PeriodMention("year", int(g[0]), 1, 12, span, text)
+        return PeriodMention("year", _year(g[0]) or 0, 1, 12, span, text)
+    if kind == "ytd":
+        return PeriodMention("ytd", None, 1, 12, span, text)  # the year is the data's latest (desk.resolve_pairs)
     if kind == "latest":
         return PeriodMention("latest", None, 1, 12, span, text)
     if kind == "previous":

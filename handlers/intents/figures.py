@@ -353,16 +353,36 @@ class FigureIntents:
                 raise NoData("no_common_period", **self.dir_values(one))
             requested = [latest]
         period = requested[0]
+        period_two = None
+        distinct = list(dict.fromkeys(requested))
+        if len(distinct) == 2:
+            # "NK to Russia in Q3 against Russians to NK in H1": each direction has its own period.
+            # Both figures are given, each in its period, and never set against each other as one.
+            period, period_two = self._own_periods(distinct, (one, avail_one), (two, avail_two))
         p1 = self.stored_parts(period, avail_one, one, self.series_name(dim, cat))
-        p2 = self.stored_parts(period, avail_two, two, self.series_name(dim, cat))
+        p2 = self.stored_parts(period_two or period, avail_two, two, self.series_name(dim, cat))
         row = self.compare(asked.runner, (two, p2, cat), (one, p1, cat), dim)
         asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
-        asked.periods = [period]
-        asked.refs = [Ref(two, period, dim, cat), Ref(one, period, dim, cat)]
+        asked.periods = [period] + ([period_two] if period_two else [])
+        asked.refs = [Ref(two, period_two or period, dim, cat), Ref(one, period, dim, cat)]
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row,
-                            period=period, what=self.series_name(dim, cat), assumed_period=assumed, source=chain,
+                            period=period, period_two=period_two, what=self.series_name(dim, cat),
+                            assumed_period=assumed, source=chain,
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
+
+    def _own_periods(self, periods: list[Period], one: tuple[Direction, list[Period]],
+                     two: tuple[Direction, list[Period]]) -> tuple[Period, Period]:
+        """Which of two periods goes with which direction: the assignment the data can answer,
+        or, when both can, the order they were asked in."""
+        def fits(p: Period, avail: list[Period]) -> bool:
+            return tile(p, avail) is not None
+        a, b = periods
+        if fits(a, one[1]) and fits(b, two[1]):
+            return a, b
+        if fits(b, one[1]) and fits(a, two[1]):
+            return b, a
+        return a, b  # stored_parts then says which period a direction lacks
 
     def _i_series(self, asked: FigureQuestion) -> str:
         dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))

@@ -15,7 +15,7 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, question_focus,
-                                               says_what_was_said, words_the_facts_leave_out)
+                                               says_what_was_said, sources_leave_out, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
@@ -38,9 +38,9 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
-        # English only for now: Korean and Russian words reach this point stemmed or split, and
-        # the facts' translations are not indexed by stem, so every word would look uncovered.
-        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon) if self.lang == "en" else []
+        # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
+        # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
+        uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it
@@ -50,7 +50,7 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
                          facts=facts[:1],
                          version=self.snapshot.version)
-        focus = question_focus(ex.text, self.lexicon)
+        focus = question_focus(ex.text, self.lexicon, self.lang, ex.toks)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.
             # The best-matching fact must say it; a weaker fact that happens to (another quote of
@@ -73,6 +73,15 @@ class TextIntents:
             for s in self.source_chain(runner, r["source_id"]):
                 if s["source_id"] not in {c["source_id"] for c in chain}:
                     chain.append(s)
+        described = " ".join(str(v) for s in chain for k, v in s.items() if isinstance(v, str))
+        asked = sources_leave_out(ex, self.lexicon, described, self.lang)
+        if asked:
+            # "What is the name of the NK News reporter?", "what stance did Seoul take on the report?":
+            # the list of sources answers neither. Say so, with the nearest statement as context.
+            facts = self._localise(runner.run("facts", ids=[f for f, _ in ex.facts[:1]]), "fact", "fact_id", FACT_FIELDS)
+            for f in facts:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(asked), facts=facts, version=self.snapshot.version)
         caveats = self._localise([c for c in runner.run("all_caveats") if c["kind"] == "provenance"],
                                  "caveat", "caveat_id", ("text",))
         return self._render("sources", chain=chain, caveats=caveats, report_date=self.report_date,

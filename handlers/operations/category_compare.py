@@ -7,13 +7,15 @@ by which one exceeds the other, and the multiple, from one query.
 
 from __future__ import annotations
 
-from handlers.model import QuestionFrame
+from handlers.model import CategoryRef, QuestionFrame
 from handlers.operations.base import Decline, OperationCall, requested_or_latest
 
 NAME = "category_compare"
 
 
 def applies(frame: QuestionFrame) -> bool:
+    if frame.measure == "difference" and frame.comparison == "rest":
+        return len(frame.categories) == 1  # "than all the others": the rest come from the data
     return frame.measure == "difference" and frame.comparison == "categories" and len(frame.categories) >= 2
 
 
@@ -27,6 +29,14 @@ def run(call: OperationCall) -> str:
     period = requested[0]
     if period not in avail:
         raise Decline("no breakdown for that period")
+    if call.frame.comparison == "rest":
+        # Every other published category of the dimension, for that direction and period.
+        others = call.runner.one("category_set", citizens=d.citizens, destination=d.destination, dimension=dim,
+                                 categories=[first.category], periods=[period.code])
+        if others is None or not others["other_categories"]:
+            raise Decline("no other categories")
+        rest = tuple(CategoryRef(dim, c, first.pos + 1 + i) for i, c in enumerate(others["other_categories"]))
+        refs = [first, *rest]
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
                           a_categories=[first.category], b_categories=[c.category for c in rest], periods=[period.code])
     if row is None or row["a_value"] is None or row["b_value"] is None or row["b_found"] != len({c.category for c in rest}):

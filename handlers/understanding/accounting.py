@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.extract import Extraction
-from handlers.lexicon import Lexicon
+from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
@@ -35,9 +35,19 @@ WHICH_FIGURE_WORDS = frozenset({"quarter", "quarters", "period", "periods", "mon
                                 "nationality", "reason", "reasons", "transport", "travel", "route"})
 
 
+# Words that ask for a person's name, which neither a figure nor the list of sources gives.
+PERSON_NAME_WORDS = frozenset({"name", "names", "reporter", "reporters", "journalist", "journalists", "author",
+                               "authors", "byline", "이름", "기자", "имя", "фамилия", "журналист", "автор"})
+NAME_ASKING_WORDS = PERSON_NAME_WORDS | {"wrote", "writer", "written"}  # "who wrote ...?" of the sources
+
+
 def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     """ "Which border crossing did they use?", "what airport?": a name is asked for, which no
-    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group)."""
+    figure gives. Nouns that ask for names are data (the ``name_noun`` cue group); so is a
+    person's name ("the name of the journalist behind the figures")."""
+    person = [t for t in ex.toks if t in PERSON_NAME_WORDS]
+    if person:
+        return person[:2]
     if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
         named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
         at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
@@ -52,8 +62,8 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     return []
 
 
-_WHICH_WHAT = frozenset({"which", "what"})
-_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec"})
+_WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
+_PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
 
@@ -66,19 +76,56 @@ def growth_asked_of_levels(ex: Extraction, intent: str | None) -> list[str]:
     return sorted(GROWTH_WORDS & set(ex.toks)) if intent == "compare_directions" else []
 
 
+# Words before a place that make it where people went ("arrived in Vladivostok", "to the Russian Far East").
+DESTINATION_WORDS = frozenset({"to", "in", "into", "at", "toward", "towards", "reached", "reaching", "entered",
+                               "entering", "visited", "visiting"})
+CROSSING_WORDS = frozenset({"via", "through"})  # "entered Russia via Vladivostok": a crossing point, never the country
+_BEFORE_PLACE = frozenset({"the", "russian", "russia's", "russia", "north", "korean", "korea's", "korea", "eastern",
+                           "western", "southern", "northern"})
+
+
+def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many North Koreans arrived in Vladivostok?": a place inside a country, named as
+    where people went. The data counts entries to whole countries, so the national figure does
+    not answer it. Places are data: those the facts name, and the ``subnational`` cue group. A
+    place that only qualifies ("for a piece on the Vladivostok route") is not a destination."""
+    toks, out = ex.toks, []
+    for i, tok in enumerate(toks):
+        two = (tok, toks[i + 1]) if i + 1 < len(toks) else None
+        sub = [p for p in (two, (tok,)) if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ()))]
+        is_country = any(x.kind == "country" for x in lex.phrases.get((tok,), ()))
+        if not sub and (tok not in lex.place_words or is_country or tok in lex.filler):
+            continue
+        j = i - 1
+        while j >= 0 and toks[j] in _BEFORE_PLACE:
+            j -= 1
+        # "... delegations to Pyongyang: how many went to NK?": the country is named as the
+        # destination elsewhere, so the place only sets the scene.
+        elsewhere = any(k not in range(j + 1, i) and any((x.kind, x.role) == ("country", "place") or x.kind == "country"
+                                                          and toks[k - 1:k] and toks[k - 1] in DESTINATION_WORDS
+                                                          for x in lex.phrases.get((t,), ()))
+                        for k, t in enumerate(toks) if k != i)
+        if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS):
+            out.append(" ".join(sub[0]) if sub else tok)
+    return out
+
+
 def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     """Words only a fact's keywords consumed ("LPR", "trade", "repatriate"), which an answer from
     the entry figures would leave unanswered. Places ("to Pyongyang") and amounts quoted back
     ("the 'hundreds' figure") qualify a figure question rather than change it."""
     movement = "movement" in ex.cues  # "how many came to Russia by plane, for a piece on the Vladivostok route"
-    return [w for w in ex.fact_only_words if not (movement and w in lex.place_words) and w not in _QUANTITY_WORDS]
+    destinations = places_as_destination(ex, lex)
+    kept = [w for w in ex.fact_only_words if not (movement and w in lex.place_words and w not in destinations)
+            and w not in _QUANTITY_WORDS]
+    return kept + [p for p in destinations if p not in kept]
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
     """May an operation answer this question? Only when nothing in it asks for something else."""
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
-    if name_asked_of_a_figure(ex, lex):
+    if name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -94,7 +141,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT
 
 
-_FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*)"
+# After "which", two words: a country or category may qualify the thing asked ("which Russian officials").
+_FOCUS_RE = re.compile(r"\b(?:which|what)\s+(?:kind of\s+|type of\s+|sort of\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
                        r"|\bname of\s+(?:the\s+|a\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
                        r"|\bwho\s+(?:is|was|are)\s+(?:the\s+)?([a-z][\w' -]*)")
 _MONTH_OR_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|"
@@ -105,9 +153,15 @@ _SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
-def question_focus(text: str, lex: Lexicon) -> list[str]:
+def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | None = None) -> list[str]:
     """The thing a fact question asks for ("which airline" -> airline, "when" -> when), or []
-    for open questions ("what did Lankov say?")."""
+    for open questions ("what did Lankov say?"). Korean and Russian questions are read from
+    their lemmas: a word of a ``focus_*`` cue group ("언제", "когда") is the thing asked for."""
+    if lang != "en":
+        for t in toks or []:
+            if any(x.kind == "cue" and x.id.startswith("focus_") for x in lex.phrases.get((t,), ())):
+                return [t]
+        return []
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
         focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
@@ -134,7 +188,8 @@ FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters ar
 SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
 
 
-def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[str]:
+def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon,
+                              lang: str = "en") -> list[str]:
     """Meaning-bearing words of the question that neither an extractor nor the facts account for.
 
     Function words are data (the ``filler`` cue group per language); a word one of the facts
@@ -147,6 +202,15 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
                     for k in ("statement", "topic", "subject", "speaker", "quote", "place", "date")).lower()
     keywords = " ".join(" ".join(kw) for f in facts for kw in lex.fact_keywords.get(f["fact_id"], {}))
     corrected = {a for a, _ in ex.corrected}
+    if lang != "en":
+        leftover = _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
+        # "Какой авиакомпанией летели?": a name-asking noun the best fact does not answer.
+        top = " ".join(str(facts[0].get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+        top_lemmas = set(tokens(normalise(top)))
+        asks = _WHICH_WHAT & set(ex.toks)
+        return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
+                           and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
+                           and t[:RU_STEM_LEN] not in top]
     leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
@@ -167,8 +231,37 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
     return leftover
 
 
+RU_STEM_LEN = 5  # a Russian lemma is in a fact when a lemma of the fact starts the same ("договориться" ~ "договор")
+KO_STEM_LEN = 2  # a Korean lemma's first two syllables inside the fact's text ("합의" in "합의했다")
+
+
+def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], lex: Lexicon,
+                                lang: str) -> list[str]:
+    """Korean and Russian: the question's words reach here as lemmas (mecab-ko, pymorphy3), so
+    the facts' text (in the question's language, already localised) is read into lemmas the same
+    way before the two are compared. Russian compares lemma stems, Korean looks for the lemma's
+    stem inside the text, because Korean nouns compound without spaces ("공사장" in "건설공사장")."""
+    fact_lemmas = set(tokens(normalise(body)))
+    text = body.replace(" ", "")
+    stems = {t[:RU_STEM_LEN] for t in fact_lemmas if len(t) >= RU_STEM_LEN}
+    out = []
+    for w in ex.unknown:
+        if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
+            continue
+        if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):
+            continue
+        if lang == "ko":
+            stem = w[:-1] if w.endswith("다") and len(w) > 2 else w
+            # "원해" left unanalysed by mecab where "원하다" became "원": the verb's stem is the noun.
+            verb_stem = re.sub(r"(?:하다|해요|해|했|하|한)$", "", w)
+            if len(stem) < 2 or stem[:KO_STEM_LEN] in text or verb_stem and verb_stem != w and verb_stem in fact_lemmas:
+                continue
+        out.append(w)
+    return out
+
+
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
-_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely"})
+_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
 
@@ -213,7 +306,10 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
             continue
         kinds = {t.id for t in lex.phrases.get((word,), ()) if t.kind == "cue" and t.id.startswith("focus_")}
         if "focus_date" in kinds:
-            ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(statement)) or bool(_SPAN_RE.search(statement))
+            # A translated fact keeps its English statement: a span ("within one to two years") is
+            # read there, whatever the question's language.
+            said = statement + " " + str(fact.get("statement_en") or "")
+            ok = bool(fact.get("date")) or bool(_MONTH_OR_YEAR_RE.search(said)) or bool(_SPAN_RE.search(said))
         elif "focus_place" in kinds:
             # "Where exactly in Siberia?": a place the question already names is no answer.
             place = str(fact.get("place") or "").lower()
@@ -222,7 +318,14 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
             ok = any(label.lower() in body for (kind, _), v in lex.labels.items() if kind == "country"
                      for label in (v["label"],))
         elif "focus_person" in kinds:
-            ok = bool(_NAME_RE.search(statement))
+            # "North Korean" is capitalised but names no one: countries and their people are struck first.
+            unnamed = statement
+            for (kind, _), v in lex.labels.items():
+                if kind == "country":
+                    for form in sorted({v.get("people") or "", v.get("label") or ""}, key=len, reverse=True):
+                        if form:
+                            unnamed = re.sub(r"\b" + re.escape(form.rstrip("s")) + r"s?\b", "", unnamed)
+            ok = bool(_NAME_RE.search(unnamed))
         else:
             stem = word[:5]
             ok = stem in body or stem in keywords
@@ -232,6 +335,22 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
 
 
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+
+
+
+
+def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str = "en") -> list[str]:
+    """What a question about the sources asks that the list of sources does not give: a
+    person's name ("the name of the reporter"), or a meaning word neither an extractor nor the
+    sources' own descriptions account for ("what stance did Seoul take on the report?")."""
+    corrected = {a for a, _ in ex.corrected}
+    body = sources_text.lower()
+    if lang != "en":
+        leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
+    else:
+        leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
+                    and w[:FACT_STEM_LEN] not in body]
+    return [w for w in ex.toks if w in NAME_ASKING_WORDS][:2] + leftover
 
 
 def states_a_claim(ex: Extraction) -> bool:

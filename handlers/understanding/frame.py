@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from handlers.extract import Extraction
+from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 
 # Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
@@ -26,7 +27,8 @@ NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides"
 RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
 FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion"})
 SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
-MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice"})
+MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice",
+                            "раз", "배"})  # "во сколько раз", "몇 배"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "hundred": 100}
 THRESHOLD_WORDS = frozenset({"exceed", "exceeded", "exceeds", "over", "above", "more", "than", "least", "below", "under",
@@ -36,7 +38,11 @@ CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a fi
 # Words that set one thing against another even where no change cue fires ("more ... than").
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
                            "outnumbered", "outstripped", "surpassed", "ahead"})
+# "than all the others", "나머지보다", "чем все остальные": the rest of a dimension's categories, as a set.
+REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "остальной", "прочий"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
+# Korean and Russian put "how many" anywhere in the sentence ("... 몇 명이에요?").
+HOW_MANY_ANYWHERE = frozenset({"сколько", "몇", "얼마나"})
 
 
 def _time_unit(ex: Extraction) -> str | None:
@@ -53,7 +59,10 @@ def _time_unit(ex: Extraction) -> str | None:
 
 def fact_aspect(ex: Extraction) -> str | None:
     """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
-    if "duration_question" in ex.cues or ex.toks[:2] == ["how", "many"] or ex.toks[:2] == ["how", "much"]:
+    # "how many ...", also after a qualifier ("exactly how many", "so how many").
+    opening = list(zip(ex.toks[:3], ex.toks[1:4]))
+    if ("duration_question" in ex.cues or ("how", "many") in opening or ("how", "much") in opening
+            or HOW_MANY_ANYWHERE & set(ex.toks)):
         return "how_many"
     if "speech" in ex.cues:
         return "what_said"
@@ -67,17 +76,25 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
     excluded: tuple[CategoryRef, ...] = ()
-    if "negation" in ex.cues and categories:
+    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
+    rest = _against_the_rest(categories, ex, compares)
+    if rest:
+        categories = rest  # the others are every other category the data has, whatever the question lists
+    elif "negation" in ex.cues and categories:
         # "everything except business and education": the categories named after the negation.
         at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), -1)
         after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories
+        listed = _restated_in_brackets(ex)
+        if listed is not None and len(after) > 1 and any(c.pos < listed for c in after):
+            # "purposes other than business (education, personal, ...)": the brackets restate the
+            # others; only what stands before them is excluded.
+            categories = after = tuple(c for c in after if c.pos < listed)
         if len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
     real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
     unit = _time_unit(ex)
-    compares = bool(ex.cues.keys() & COMPARE_CUES) or any(t in COMPARE_WORDS for t in ex.toks)
     share = "share" in ex.cues
     comparison: str | None = None
     asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
@@ -89,6 +106,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
+    elif rest:
+        measure, comparison = "difference", "rest"
     elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
                                                 "breakdown", "ranking", "compare_directions")):
         measure = "average_per_unit"
@@ -126,7 +145,28 @@ def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bo
     comparison word stands between the first category and the others."""
     cue_positions = [i for i, t in enumerate(ex.toks) if t in {"than", "vs", "versus", "against", "over", "exceed",
                                                                "exceeded", "compared", "compare", "beat", "outnumbered",
-                                                               "outstripped", "surpassed", "more", "ahead"}]
+                                                               "outstripped", "surpassed", "more", "ahead", "with"}]
     first = min(c.pos for c in categories)
     rest = [c.pos for c in categories if c.pos != first]
     return any(first < p <= min(rest) for p in cue_positions) if rest else False
+
+
+def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compares: bool) -> tuple[CategoryRef, ...]:
+    """ "Did more fly in than came by all the other means combined?": one category, then a
+    comparison with "the rest" of its dimension. Returns that one category, or () if this is not
+    such a question."""
+    if not compares:
+        return ()
+    at = next((i for i, t in enumerate(ex.toks) if t in REST_WORDS), -1)
+    before = tuple(c for c in categories if 0 <= c.pos < at)
+    if at < 0 or len(before) != 1 or len({c.dimension for c in categories}) != 1:
+        return ()
+    return before
+
+
+def _restated_in_brackets(ex: Extraction) -> int | None:
+    """The token index where a bracketed list begins ("other than business (education, ...)"), or None."""
+    at = ex.text.find("(")
+    if at < 0:
+        return None
+    return len(tokens(ex.text[:at]))
