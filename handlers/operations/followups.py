@@ -19,7 +19,8 @@ from handlers.extract import Extraction
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name
+from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name,
+                                             uncovered)
 
 
 class FollowUpDesk(Protocol):
@@ -430,6 +431,15 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
             replaced = True
     text = "".join(words) if replaced else f"{base.question.rstrip(' ?')} {name}?"
     answer = p.answer_fresh(text, now)
+    if answer.kind == "answer" and answer.intent != "fact" and not names_slots(ex):
+        # "How many were there exactly?" about the last fact: asked again in full it reads as a
+        # figure (or the sources) on defaults, which is not what the fact was about.
+        base.kind, base.intent = "fallback", "fact"
+        base.html = p.render("nodata", reason="fact_detail", detail=" ".join(uncovered(ex)) or ex.text.strip(" ?"),
+                             facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
+        base.context = replace(previous, created=now)
+        base.entities["followup"] = "person"
+        return True
     for key in ("kind", "html", "intent", "score", "suggestions", "traces", "figure_ids"):
         setattr(base, key, getattr(answer, key))
     ctx = answer.context
@@ -439,6 +449,21 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
     base.entities["followup"] = "person"
     base.entities["asked_as"] = text
     return True
+
+
+def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                 now: float) -> Result:
+    """ "What did they agree?" after a fact: the report doesn't say; the fact it does give, again."""
+    raise NoData("fact_detail", context=previous, detail=" ".join(uncovered(ex)) or ex.text.strip(" ?"),
+                 facts=_facts_with_chain(p, runner, [edit.name_fact] if edit.name_fact else []),
+                 version=p.snapshot.version)
+
+
+def _facts_with_chain(p: FollowUpDesk, runner: QueryRunner, ids: list[str]) -> list[dict[str, Any]]:
+    facts = p.localise(runner.run("facts", ids=ids), "fact", "fact_id", ("topic", "statement", "speaker", "subject"))
+    for f in facts:
+        f["chain"] = p.source_chain(runner, f["source_id"])
+    return facts
 
 
 def _more_facts(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
@@ -470,4 +495,5 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "why": _why,
     "who_said": _who_said,
     "more_facts": _more_facts,
+    "not_covered": _not_covered,
 }

@@ -63,7 +63,8 @@ class Edit:
     ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
     one", PREVIOUS_PLACE for "the one before it"), ``more_facts`` (the other statements of the
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
-    (quarter ``position`` of the last period's year: "а в первом?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
+    (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
+    fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``reverse`` (the other direction).
     """
 
@@ -76,6 +77,12 @@ class Edit:
 def names_slots(ex: Extraction) -> bool:
     """Does the question name a period, direction or category of its own?"""
     return bool(ex.periods or ex.countries or ex.categories or ex.dimensions)
+
+
+def uncovered(ex: Extraction) -> list[str]:
+    """The question's words that nothing in the lexicon covers (a spelling fixed is covered)."""
+    corrected = {a for a, _ in ex.corrected}
+    return [w for w in ex.unknown if w not in corrected]
 
 
 def _is_figure(ctx: FollowUp) -> bool:
@@ -135,6 +142,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
+    if not _is_figure(previous) and previous.facts and not slots and short and not ex.facts and uncovered(ex):
+        # "What did they agree?" after a fact: a word nothing here covers, no figure or fact of its
+        # own named: a detail of the last fact the report does not give, not a new figure question.
+        return Edit("not_covered", name_fact=previous.facts[0])
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
