@@ -192,7 +192,7 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     same figure with the named slot changed."""
     if not previous.refs:
         raise NoData("edit", what="figure", context=previous)
-    a = previous.refs[-1]
+    a = _last_figure(previous)
     base = replace(previous, direction=a.direction, periods=(a.period,),
                    categories=((a.dimension, a.category),) if a.category != "all" else (),
                    dimensions=(a.dimension,) if a.dimension != "total" else ())
@@ -203,6 +203,11 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         (d1, c1), (d2, c2) = frame.categories
         return _given(p, Ref(frame.direction, frame.periods[0], d1, c1), Ref(frame.direction, frame.periods[0], d2, c2),
                       edit.measure or "change", runner, now)
+    if (len(frame.periods) == 1 and len(ex.periods) == 1 and ex.periods[0].endpoints
+            and ex.periods[0].kind == "quarters" and frame.periods[0].months > 3):
+        # "and from Q2 to Q3?": the two end quarters, as a comparison question means, not the span.
+        r = frame.periods[0]
+        frame = replace(frame, periods=(Period(r.start, r.start + 2), Period(r.end - 2, r.end)))
     if len(frame.periods) > 1 and a.period not in frame.periods and "of_them" in ex.cues:
         # "is that more than 2022 and Q2 combined?": one figure against several periods at once is
         # not a pair this operation compares; say so rather than compare two other figures.
@@ -214,6 +219,18 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     if b == a:
         raise NoData("edit", what="other_figure", context=previous)
     return _given(p, a, b, edit.measure or "change", runner, now)
+
+
+def _last_figure(previous: FollowUp) -> Ref:
+    """The figure the last answer gave: a total over several adjacent periods ("Q1 and Q2
+    together") is their sum, one figure over the whole span; otherwise the last figure named."""
+    periods = sorted(previous.periods, key=lambda x: x.start)
+    if (previous.intent in ("total", "category") and previous.measure == "count" and len(periods) > 1
+            and previous.direction is not None and len(previous.categories) <= 1
+            and all(x.end + 1 == y.start for x, y in zip(periods, periods[1:]))):
+        dim, cat = previous.categories[0] if previous.categories else ("total", "all")
+        return Ref(previous.direction, Period(periods[0].start, periods[-1].end), dim, cat)
+    return previous.refs[-1]
 
 
 def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float) -> Result:

@@ -39,6 +39,7 @@ DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
 MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", "avg_month", "avg_day", "average",
                           "why", "who_said", "negation", "sources", "caveat", "help", "coverage", "series",
                           "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
+PAIR_MEASURES = ("change", "gap", "ratio")  # measures of a pair of figures
 MAX_DROP_FILTER_TOKENS = 6  # "and the total that quarter?"; a longer question is its own
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
@@ -158,6 +159,14 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if "why" in cues and short:
         return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    given = _given_measure(ex, previous, slots)
+    if given is not None:
+        return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
+    two_periods = len(ex.periods) == 2 or (len(ex.periods) == 1 and ex.periods[0].endpoints)  # "from Q2 to Q3"
+    if (two_periods and not (ex.countries or ex.categories) and short
+            and (previous.intent == "compare_periods" or previous.measure in PAIR_MEASURES)):
+        # "and from Q2 to Q3?" after a change: the same comparison of the two periods named, not their sum.
+        return Edit("compare", measure=previous.measure if previous.measure in PAIR_MEASURES else "change")
     if not short:
         return None
     if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
@@ -191,6 +200,23 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("measure", measure="share")
     if slots:
         return Edit("slots")
+    return None
+
+
+def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | None:
+    """The sum, gap or ratio of the two figures just given, asked without naming any slot: with
+    nothing of its own named there is nothing else such a question could be about, so it is an
+    edit however long it is ("what's the total of those two quarters?" counts "combine" only
+    with "those")."""
+    cues = ex.cues.keys()
+    if slots or len(previous.refs) < 2 or cues & {"share", "why", "negation"}:
+        return None
+    if "ratio_given" in cues:
+        return "ratio"
+    if "gap" in cues:
+        return "gap"
+    if "sum_given" in cues or {"combine", "of_them"} <= cues:
+        return "sum"
     return None
 
 
