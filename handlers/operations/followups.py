@@ -184,7 +184,34 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
             frame = replace(previous, periods=(refs[0].period,), categories=(), dimensions=())
             return _run(p, "compare_periods", frame, ex, runner, now)
         raise NoData("edit", what="two_figures", context=previous)
+    if edit.measure == "pp_gap":
+        return _pp_gap(p, refs[-2], refs[-1], previous, runner, now)
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
+
+
+def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """The gap in percentage points between the two shares just given (pp_gap.sql)."""
+    if a.period != b.period or a.dimension != b.dimension or "all" in (a.category, b.category):
+        raise NoData("edit", what="two_figures", context=previous)  # two shares of one period and breakdown only
+    row = runner.one("pp_gap", dimension=a.dimension, a_citizens=a.direction.citizens, a_destination=a.direction.destination,
+                     a_category=a.category, a_periods=[x.code for x in _parts(p, runner, a)], b_citizens=b.direction.citizens,
+                     b_destination=b.direction.destination, b_category=b.category,
+                     b_periods=[x.code for x in _parts(p, runner, b)])
+    if row is None or row["gap"] is None:
+        raise NoData("edit", what="both", context=previous)
+    sides = [{"dir": p.dir_values(r.direction), "phrase": p.label(r.dimension, r.category, "phrase"),
+              "label": p.label(r.dimension, r.category)} for r in (a, b)]
+    html = p.render("pp_gap", a=sides[0], b=sides[1], r=row, period=a.period, same_direction=a.direction == b.direction,
+                    dir=sides[0]["dir"], assumed_direction=False, assumed_period=False, caveats=[], related=[],
+                    source=p.source_chain(runner, row["source_id"]), version=p.snapshot.version)
+    ctx = replace(previous, created=now, measure="pp_gap", refs=(a, b))
+    return html, ctx, list(row["figure_ids"])
+
+
+def _parts(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> list[Period]:
+    """The stored periods that make up a figure's period."""
+    return p.stored_parts(r.period, p.available(runner, r.direction, r.dimension, r.category), r.direction,
+                          p.series_name(r.dimension, r.category))
 
 
 def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:

@@ -40,7 +40,9 @@ MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", 
                           "why", "who_said", "negation", "sources", "caveat", "help", "coverage", "series",
                           "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
 PAIR_MEASURES = ("change", "gap", "ratio")  # measures of a pair of figures
-MAX_DROP_FILTER_TOKENS = 6  # "and the total that quarter?"; a longer question is its own
+MAX_DROP_FILTER_TOKENS = 6
+# "as a quarterly average?": with no slot of its own, an average can only be of the figure just given.
+AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})  # "and the total that quarter?"; a longer question is its own
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
 
@@ -111,6 +113,8 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
     if combines:
         return False
+    if cues & AVERAGE_CUES and not names_slots(ex):
+        return False  # "분기 평균으로 하면?" also reads as a help request ("하면")
     if "count" in cues and ex.countries:
         return True
     if text_intent:
@@ -181,9 +185,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         if ordinal.kind == "quarter" and {"change", "gap", "ratio_given", "share"} & cues.keys():
             return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", position=ordinal.position)
         return ordinal
-    if "avg_month" in cues or "avg_day" in cues or "followup_monthly" in cues:
+    if cues.keys() & AVERAGE_CUES:
         # "monthly?" alone is a monthly average only as a follow-up (data/cues.csv followup_monthly).
-        return Edit("measure", measure="per_day" if "avg_day" in cues else "per_month")
+        return Edit("measure", measure="per_day" if "avg_day" in cues else "per_quarter" if "avg_quarter" in cues
+                    else "per_month")
     if "sum_given" in cues and "share" in cues and not (ex.periods or ex.countries):
         return Edit("combine", measure="sum_share")  # "share of those two together?"
     combined = {"sum_given": "sum", "gap": "gap", "ratio_given": "ratio"}
@@ -209,7 +214,11 @@ def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | Non
     edit however long it is ("what's the total of those two quarters?" counts "combine" only
     with "those")."""
     cues = ex.cues.keys()
-    if slots or len(previous.refs) < 2 or cues & {"share", "why", "negation"}:
+    if slots or len(previous.refs) < 2 or cues & {"why", "negation"}:
+        return None
+    if previous.measure == "share" and cues & {"pp_gap", "gap"}:
+        return "pp_gap"  # "the gap in percentage points?" after two shares: of the shares, not the counts
+    if "share" in cues:
         return None
     if "ratio_given" in cues:
         return "ratio"
@@ -238,6 +247,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
             return None  # another period, country or breakdown: not a place in the last ranking
         if "rank_second_last" in cues:
             return Edit("ordinal", position=-2)
+        if nxt and previous.rank_position:
+            return Edit("ordinal", position=0)  # "the next-least?" after the least: on from the place last given
         if bottom:
             return Edit("ordinal", position=-1)
         if nxt:
@@ -284,7 +295,7 @@ def person_name(fact: dict[str, Any]) -> str | None:
 def followup_measure(frame: QuestionFrame | None) -> str:
     """The measure a question frame leaves for its follow-ups: an average per month or day, else a count."""
     if frame is not None and frame.measure == "average_per_unit":
-        return {"month": "per_month", "day": "per_day"}.get(frame.time_unit or "", "count")
+        return {"month": "per_month", "day": "per_day", "quarter": "per_quarter"}.get(frame.time_unit or "", "count")
     return "count"
 
 
@@ -345,7 +356,7 @@ def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
     """Which operation answers the edited frame: the previous measure, on the new slots."""
     if previous.measure == "share" and frame.categories:
         return "share"
-    if previous.measure in ("per_month", "per_day"):
+    if previous.measure in ("per_month", "per_day", "per_quarter"):
         return "rate"
     if previous.intent == "series":
         return "series"
