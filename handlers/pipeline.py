@@ -28,7 +28,7 @@ from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
 from handlers.operations.followups import answer_edit
-from handlers.understanding.followup import attempted_frame, edit_frame, fact_frame, followup_measure, read_edit
+from handlers.understanding.followup import attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -72,6 +72,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             runner = QueryRunner(self.snapshot, self.queries)
             base = Answer(question=question, kind="fallback", intent=previous.intent if previous else None,
                           score=max(result.score, 75.0), html="", entities=ex.entity_summary(), version=self.snapshot.version)
+            if edit.kind == "average_multiple" and previous is not None:
+                # "How many times 2022's quarterly average is that?": the operation, on the last figure.
+                base.frame = average_multiple_frame(build_frame(ex, result.intent), ex, previous)
+                if self._run_operation(base.frame, ex, result, runner, base, now, previous.refs[-1].direction):
+                    base.traces = runner.traces
+                    return base
             if edit.kind == "slots" and previous is not None and previous.frame is not None:
                 # "and in Q2?" after an operation's answer: that operation, on its frame edited.
                 base.frame = edit_frame(previous.frame, ex)

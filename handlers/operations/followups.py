@@ -503,6 +503,12 @@ def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
                  version=p.snapshot.version)
 
 
+def _no_average(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                now: float) -> Result:
+    """The multiple-of-average operation could not run on the last figure: say so, substitute nothing."""
+    raise NoData("edit", what="one_figure", context=previous)
+
+
 def _facts_with_chain(p: FollowUpDesk, runner: QueryRunner, ids: list[str]) -> list[dict[str, Any]]:
     facts = p.localise(runner.run("facts", ids=ids), "fact", "fact_id", ("topic", "statement", "speaker", "subject"))
     for f in facts:
@@ -540,4 +546,5 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "who_said": _who_said,
     "more_facts": _more_facts,
     "not_covered": _not_covered,
+    "average_multiple": _no_average,
 }

@@ -42,7 +42,8 @@ MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", 
 PAIR_MEASURES = ("change", "gap", "ratio")  # measures of a pair of figures
 MAX_DROP_FILTER_TOKENS = 6
 # "as a quarterly average?": with no slot of its own, an average can only be of the figure just given.
-AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})  # "and the total that quarter?"; a longer question is its own
+AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})
+AVERAGE_OF_CUES = frozenset({"average", "avg_month", "avg_quarter"})  # "the 2022 quarterly average"  # "and the total that quarter?"; a longer question is its own
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
 
@@ -151,6 +152,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "What did they agree?" after a fact: a word nothing here covers, no figure or fact of its
         # own named: a detail of the last fact the report does not give, not a new figure question.
         return Edit("not_covered", name_fact=previous.facts[0])
+    if (_is_figure(previous) and previous.refs and "ratio_given" in cues and cues.keys() & AVERAGE_OF_CUES
+            and len(ex.periods) == 1 and not (ex.countries or ex.categories)):
+        return Edit("average_multiple")  # "how many times 2022's quarterly average is that?"
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
@@ -373,11 +377,37 @@ def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
     return "total"
 
 
+def mention_of(period: Period) -> PeriodMention:
+    """A period of the data as if the question had named it (an operation's frame holds mentions)."""
+    year, m0 = divmod(period.start, 12)
+    kind = {3: "quarter", 6: "half", 12: "year"}.get(period.months, "months")
+    return PeriodMention(kind, year, m0 + 1, m0 + period.months, text=period.code)
+
+
+def average_multiple_frame(frame: QuestionFrame, ex: Extraction, previous: FollowUp) -> QuestionFrame:
+    """ "How many times 2022's quarterly average is that?": the last figure as a multiple of the
+    named span's average, in the unit asked (a quarter unless a month is named)."""
+    ref = previous.refs[-1]
+    unit = "month" if "avg_month" in ex.cues else "quarter"
+    cats = (CategoryRef(ref.dimension, ref.category, -1),) if ref.category != "all" else ()
+    return replace(frame, measure="multiple_of_average", comparison="periods", time_unit=unit,
+                   periods=tuple(ex.periods) + (mention_of(ref.period),), categories=cats,
+                   citizens=ref.direction.citizens, destination=ref.direction.destination)
+
+
 def edit_frame(frame: QuestionFrame, ex: Extraction) -> QuestionFrame:
     """The last question's frame with what the follow-up names put in ("and in Q2?" after a
     monthly average is the monthly average of Q2): its periods, its categories, its countries."""
     changes: dict[str, Any] = {}
     periods = tuple(p for p in ex.periods if p.kind != "latest")
+    if len(periods) == 1 and len(frame.periods) == 2 and frame.comparison == "periods":
+        # "1분기는?" after "Q3 as a multiple of 2022's quarterly average": the period of the same
+        # length is the one replaced; the other is what it is compared with.
+        same = [i for i, m in enumerate(frame.periods) if m.m2 - m.m1 == periods[0].m2 - periods[0].m1]
+        if len(same) == 1:
+            kept = list(frame.periods)
+            kept[same[0]] = periods[0]
+            periods = tuple(kept)
     if periods:
         changes["periods"] = periods
     if ex.categories:
