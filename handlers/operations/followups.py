@@ -224,7 +224,9 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
                    categories=((a.dimension, a.category),) if a.category != "all" else (),
                    dimensions=(a.dimension,) if a.dimension != "total" else ())
     frame = edited_frame(p, ex, base, runner, now)
-    if edit.position is not None:
+    if edit.pair is not None:
+        frame = replace(frame, periods=tuple(_quarter_of(previous, n) for n in edit.pair))
+    elif edit.position is not None:
         frame = replace(frame, periods=(_quarter_of(previous, edit.position),))
     if len(frame.categories) == 2 and len(frame.periods) == 1:  # "how many times more business than education?"
         (d1, c1), (d2, c2) = frame.categories
@@ -497,7 +499,10 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
 
 def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                  now: float) -> Result:
-    """ "What did they agree?" after a fact: the report doesn't say; the fact it does give, again."""
+    """ "What did they agree?" after a fact: the report doesn't say; the fact it does give, again.
+    After a figure ("which airline operated those flights?"): the data has no such figures."""
+    if not edit.name_fact:
+        raise NoData("measure", context=previous, words=uncovered(ex))
     raise NoData("fact_detail", context=previous, detail=" ".join(uncovered(ex)) or ex.text.strip(" ?"),
                  facts=_facts_with_chain(p, runner, [edit.name_fact] if edit.name_fact else []),
                  version=p.snapshot.version)

@@ -8,7 +8,7 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``), so no language is hard-coded.
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``), so no language is hard-coded.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ class Edit:
     measure: str | None = None
     position: int | None = None
     name_fact: str | None = None
+    pair: tuple[int, int] | None = None  # two quarters of the last period's year, compared
 
 
 def names_slots(ex: Extraction) -> bool:
@@ -109,6 +110,8 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
         combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
     if cues & LEAD_CUES:
         return False
+    if "same_period" in cues and not ex.periods:
+        return False  # "Russians in the same period?": the period is the conversation's
     roles = {m.role for m in ex.countries}
     if {"citizens", "destination"} <= roles:
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
@@ -184,6 +187,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
+    quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
+    if (len(quarters) == 2 and not ex.periods and previous.periods and previous.periods[-1].months == 3
+            and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES):
+        # "а в третьем по сравнению со вторым?": both quarters named, of the last period's year.
+        return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", pair=(quarters[0], quarters[1]))
     ordinal = _ordinal(ex, previous)
     if ordinal is not None:
         if ordinal.kind == "quarter" and {"change", "gap", "ratio_given", "share"} & cues.keys():
@@ -208,8 +216,17 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
     if slots:
+        if uncovered(ex) and not _changes_slots(ex, previous):
+            return Edit("not_covered")  # "which airline operated those flights?": the same figure, asked for what it lacks
         return Edit("slots")
     return None
+
+
+def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
+    """Does the follow-up name a period, country, category or breakdown the last frame did not have?"""
+    return bool(ex.periods or ex.countries
+                or {(d, c) for d, c, _ in ex.categories} - set(previous.categories)
+                or set(ex.dimensions) - set(previous.dimensions))
 
 
 def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | None:
