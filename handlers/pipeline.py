@@ -28,7 +28,7 @@ from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
 from handlers.operations.followups import answer_edit
-from handlers.understanding.followup import attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
+from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -126,6 +126,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         elif result.decision == "answer" and result.intent:
             try:
                 html, ctx, figure_ids = self._run_intent(result.intent, ex, runner, now)
+                # A sum of categories stays one figure for the next follow-up ("as a share?").
+                ctx = answered_frame(ex, result.intent, ctx)
                 base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
             except NoData as nd:
                 base.html = self._render("nodata", reason=nd.reason, **{k: v for k, v in nd.values.items() if k != "context"})

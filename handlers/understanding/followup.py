@@ -212,6 +212,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
+        if previous.measure == "sum" and previous.intent == "category" and not ex.categories:
+            return Edit("combine", measure="sum_share")  # "as a share?" after "by air and by train combined"
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
@@ -335,6 +337,15 @@ def attempted_frame(p: FrameResolver, ex: Extraction, intent: str | None, runner
     cats = tuple((d, i) for d, i, _ in ex.categories)
     dims = tuple(ex.dimensions) or tuple(c[0] for c in cats[:1])
     return FollowUp(intent, direction, tuple(periods), cats, dims, now, measure=measure, nodata=True)
+
+
+def answered_frame(ex: Extraction, intent: str, ctx: FollowUp | None) -> FollowUp | None:
+    """The state a fresh answer leaves for the next follow-up: "by air and by train combined?"
+    gives one sum, and its measure says so, so "as a share?" is the sum's share."""
+    if (ctx is not None and intent == "category" and len(ctx.categories) == 2 and ctx.measure == "count"
+            and ex.cues.keys() & {"combine", "sum_given"} and len(ctx.refs) >= 2):
+        return replace(ctx, measure="sum")
+    return ctx
 
 
 def edited_frame(p: FrameResolver, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float,
