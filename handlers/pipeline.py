@@ -65,7 +65,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         text = normalise_text(question[:2000], self.lexicon.is_word)
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
-        edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS)
+        edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
+                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else ())
         if edit is not None:
             # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
             # are handlers/operations/followups.py.

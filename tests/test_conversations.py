@@ -33,7 +33,8 @@ MAX_WRONG = 0.02
 
 # dialogues_probe6.jsonl is reported, not gated: run once, its one wrong turn left as a known gap.
 @pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl",
-                                  "dialogues_probe3.jsonl", "dialogues_probe4.jsonl", "dialogues_probe5.jsonl"])
+                                  "dialogues_probe3.jsonl", "dialogues_probe4.jsonl", "dialogues_probe5.jsonl",
+                                  "dialogues_probe7.jsonl"])
 def test_dialogue_set_meets_the_bar(pipeline: Pipeline, name: str) -> None:
     items = load_set(DEFAULT_SET.with_name(name))
     assert len(items) >= (150 if name == "dialogues.jsonl" else 10)
@@ -106,7 +107,8 @@ def test_every_followup_after_any_first_question_answers_and_round_trips(pipelin
     """Each follow-up of both sets asked after first questions of other conversations: an answer
     or an honest refusal, never an exception, and a state that survives JSON."""
     items = [c for n in ("dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl", "dialogues_probe3.jsonl",
-                          "dialogues_probe4.jsonl", "dialogues_probe5.jsonl", "dialogues_probe6.jsonl")
+                          "dialogues_probe4.jsonl", "dialogues_probe5.jsonl", "dialogues_probe6.jsonl",
+                          "dialogues_probe7.jsonl")
              for c in load_set(DEFAULT_SET.with_name(n))]
     firsts = sorted({c["turns"][0]["q"] for c in items})[::12]
     followups = sorted({t["q"] for c in items for t in c["turns"][1:]})
@@ -127,7 +129,8 @@ def test_a_new_topic_mid_conversation_is_never_answered_wrongly(pipeline: Pipeli
     from tests.eval.run_eval import judge_answer
 
     items = [c for n in ("dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl", "dialogues_probe3.jsonl",
-                          "dialogues_probe4.jsonl", "dialogues_probe5.jsonl", "dialogues_probe6.jsonl")
+                          "dialogues_probe4.jsonl", "dialogues_probe5.jsonl", "dialogues_probe6.jsonl",
+                          "dialogues_probe7.jsonl")
              for c in load_set(DEFAULT_SET.with_name(n))]
     firsts = [c["turns"][0] for c in items]
     contexts = [pipeline.answer(t["q"]).context for t in firsts[::23]]

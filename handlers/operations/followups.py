@@ -502,7 +502,7 @@ def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     """ "What did they agree?" after a fact: the report doesn't say; the fact it does give, again.
     After a figure ("which airline operated those flights?"): the data has no such figures."""
     if not edit.name_fact:
-        raise NoData("measure", context=previous, words=uncovered(ex))
+        raise NoData("measure", context=previous, words=list(edit.words) or uncovered(ex))
     raise NoData("fact_detail", context=previous, detail=" ".join(uncovered(ex)) or ex.text.strip(" ?"),
                  facts=_facts_with_chain(p, runner, [edit.name_fact] if edit.name_fact else []),
                  version=p.snapshot.version)

@@ -26,10 +26,14 @@ FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranki
 ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
 PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
 RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
-LEAD_CUES = frozenset({"followup", "of_them"})  # "and ...", "what about ...", "of those ...", "that ..."
+# "and ...", "what about ...", "of those ...", "that ...", "in the same period ...": words that lean on the last answer.
+LEAD_CUES = frozenset({"followup", "of_them", "same_period"})
 # Cues that make a question its own kind when it also names its subject ("which transport mode
 # did North Koreans use most?"); comparisons and shares are left out: "북한 주민과 비교하면?" edits.
 OWN_INTENT_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "series", "breakdown", "sources", "caveat"})
+# A fact the question names in its own words (a person, an event) scores well above this; the
+# follow-ups of the gated sets that lean on a word like "and" score at most 4.6 ("кто это сказал?").
+NAMED_FACT_SCORE = 5.0
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
@@ -77,6 +81,7 @@ class Edit:
     position: int | None = None
     name_fact: str | None = None
     pair: tuple[int, int] | None = None  # two quarters of the last period's year, compared
+    words: tuple[str, ...] = ()  # what the question asks that no figure answers ("which carrier")
 
 
 def names_slots(ex: Extraction) -> bool:
@@ -108,10 +113,10 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
     combines = cues & COMBINE_CUES
     if cues & {"rank_top", "rank_bottom"}:
         combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
+    if text_intent and ex.facts and ex.facts[0][1] >= NAMED_FACT_SCORE:
+        return True  # "When did Choe Son Hui visit Russia, and whom did she meet?": "and" inside, not leading
     if cues & LEAD_CUES:
         return False
-    if "same_period" in cues and not ex.periods:
-        return False  # "Russians in the same period?": the period is the conversation's
     roles = {m.role for m in ex.countries}
     if {"citizens", "destination"} <= roles:
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
@@ -130,11 +135,13 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
     return bool(cues & OWN_INTENT_CUES) and bool(ex.countries or (ex.dimensions and len(words) >= MIN_OWN_TOKENS))
 
 
-def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False) -> Edit | None:
+def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False,
+              unanswered: tuple[str, ...] = ()) -> Edit | None:
     """The edit a follow-up makes to ``previous``, or None when it is a question of its own.
 
     ``text_intent``: the matcher, reading the question alone, answers it from the report's text
-    (a fact, the sources, the caveats).
+    (a fact, the sources, the caveats). ``unanswered``: words no figure answers, as the question
+    alone was read ("which carrier": a name asked of a figure).
     """
     if previous is None:
         return None
@@ -218,8 +225,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
     if slots:
-        if uncovered(ex) and not _changes_slots(ex, previous):
-            return Edit("not_covered")  # "which airline operated those flights?": the same figure, asked for what it lacks
+        words = tuple(uncovered(ex)) + tuple(w for w in unanswered if w not in uncovered(ex))
+        if words and not _changes_slots(ex, previous):
+            return Edit("not_covered", words=words)  # "which airline operated those flights?": the same figure, asked for what it lacks
         return Edit("slots")
     return None
 
