@@ -24,6 +24,7 @@ from handlers.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose
+from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
@@ -84,6 +85,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 base.frame = edit_frame(previous.frame, ex)
                 if self._run_operation(base.frame, ex, result, runner, base, now,
                                        None if ex.countries else previous.direction):
+                    if base.context is not None:
+                        base.context = base.context.with_refs(previous)  # "combined?" next sums both
                     base.traces = runner.traces
                     return base
             if answer_edit(self, edit, ex, previous, base, runner, now):
@@ -184,7 +187,11 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         # An average stays the measure of the next follow-up ("and in Q2?" gives Q2's monthly average),
         # and the operation's own frame is kept for an edit of it.
         measure = followup_measure(frame) if op.name == "average_per_unit" else "count"
-        refs = tuple(Ref(direction, p, *(cats[0] if cats else ("total", "all"))) for p in call.periods[:1])
+        given = call.periods[:1]
+        if op.name == "partial_span" and call.periods:
+            # "last year" answered from the parts stored (H1 + Q3): the figure given is their sum.
+            given = [Period(min(p.start for p in call.periods), max(p.end for p in call.periods))]
+        refs = tuple(Ref(direction, p, *(cats[0] if cats else ("total", "all"))) for p in given)
         base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(c for c, _ in cats), now,
                                 measure=measure, refs=refs, frame=frame)
         return True

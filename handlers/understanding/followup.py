@@ -195,6 +195,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
+    if (quarters and not slots and len(previous.refs) >= 2 and previous.refs[-1].period == previous.refs[-2].period
+            and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES
+            and previous.measure != "rank"):
+        # "на сколько больше первых?" after two groups of one period: "the first" is the first
+        # figure given, not the first quarter (the two figures differ in group, not in period).
+        return Edit("combine", measure="ratio" if "ratio_given" in cues else "gap" if "gap" in cues else "change")
     if (len(quarters) == 2 and not ex.periods and previous.periods and previous.periods[-1].months == 3
             and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES):
         # "а в третьем по сравнению со вторым?": both quarters named, of the last period's year.

@@ -22,6 +22,7 @@ Q2_OVER_2022_AVG = f"{Q2 / (Y2022 / 4):.2f}"
 PP_BUSINESS = f"{float(SHARE['business']) - float(pct(RU_BUSINESS, RU_Q3)):.1f}"
 assert (Q2_Q3_SUM, RAIL_ROAD, PER_QUARTER_JAN_SEP, Q2_OVER_2022_AVG, PP_BUSINESS) == (578, 165, "243.7", "3.82", "33.3")
 assert pct(RAIL_ROAD, Q3) == "45.2" and H1 - Y2022 == 143 and RU_H1 == 222
+assert (RU_H1 + RU_Q3, RU_H1 + RU_Q3 + JAN_SEP, f"{PURPOSE['business'] / RU_BUSINESS:.2f}") == (766, 1497, "1.29")
 
 EN = [
     ("fact_detail", [A("When did Choe Son Hui visit Russia, and whom did she meet?", "Putin"),
@@ -47,6 +48,12 @@ EN = [
                           F("Which carrier flew them?")]),
     ("sum_share", [A("How many North Koreans came to Russia by rail and by road combined in Q3 2023?", RAIL_ROAD),
                    A("What share of all arrivals is that?", pct(RAIL_ROAD, Q3))]),
+    ("ordinal_is_figure", [A("How many Russians went to North Korea on business in Q3 2023?", RU_BUSINESS),
+                           A("And North Koreans coming to Russia on business that quarter?", PURPOSE["business"]),
+                           A("How many more than the first group?", PURPOSE["business"] - RU_BUSINESS)]),
+    ("partial_span_sum", [A("How many Russians travelled to North Korea in 2023?", RU_H1 + RU_Q3),
+                          A("And North Koreans to Russia?", JAN_SEP),
+                          A("Both added up?", RU_H1 + RU_Q3 + JAN_SEP)]),
 ]
 
 KO = [
@@ -61,6 +68,9 @@ KO = [
 RU = [
     ("two_ordinals", [A("На сколько процентов выросло число въездов северокорейцев в Россию во втором квартале 2023 года по сравнению с первым?", CH_Q1_Q2),
                       A("А в третьем по сравнению с первым?", CH_Q1_Q3)]),
+    ("ordinal_is_figure", [A("Сколько россиян съездило в КНДР по делам в III квартале 2023 года?", RU_BUSINESS),
+                           A("А граждан КНДР в Россию по делам?", PURPOSE["business"]),
+                           A("Во сколько раз больше, чем первых?", f"{PURPOSE['business'] / RU_BUSINESS:.2f}")]),
     ("fact_detail", [A("Что делала министр иностранных дел КНДР в России в январе 2024 года?", "Путин"),
                      F("О чём они условились?")]),
     ("same_period", [A("Сколько россиян съездило в КНДР в первом полугодии 2023 года?", RU_H1),
