@@ -178,6 +178,8 @@ def _rate_of(p: FollowUpDesk, ref: Ref, measure: str, runner: QueryRunner, now: 
 def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """ "together?", "gap?", "how many times?", "% change?" over the last two figures given."""
     refs = previous.refs
+    if edit.measure == "more_than_two":
+        raise NoData("edit", what="two_figures", context=previous)  # only the last two figures are kept
     if len(refs) < 2:
         if edit.measure == "change" and len(refs) == 1 and refs[0].category == "all":
             # "growth?" after one figure: against the period before, as a comparison question means.

@@ -8,7 +8,8 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``), so no language is hard-coded.
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``), so no
+language is hard-coded.
 """
 
 from __future__ import annotations
@@ -177,6 +178,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if "why" in cues and short:
         return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    if "more_than_two" in cues and not why_slots and cues.keys() & (COMBINE_CUES | {"combine", "share"}):
+        # "those three together?": the conversation keeps the last two figures, so a sum or share
+        # of three is not something it can give; say so rather than combine two of them.
+        return Edit("combine", measure="more_than_two")
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long

@@ -54,6 +54,9 @@ EN = [
     ("partial_span_sum", [A("How many Russians travelled to North Korea in 2023?", RU_H1 + RU_Q3),
                           A("And North Koreans to Russia?", JAN_SEP),
                           A("Both added up?", RU_H1 + RU_Q3 + JAN_SEP)]),
+    ("more_than_two", [A("How many North Koreans came to Russia on foot in Q3 2023?", TRANSPORT["foot"]),
+                       A("By water?", TRANSPORT["water"]), A("And by road?", TRANSPORT["road"]),
+                       F("What share are those three together?")]),
 ]
 
 KO = [
