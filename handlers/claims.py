@@ -26,6 +26,7 @@ of the data goes through the named SQL queries.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -640,10 +641,31 @@ class _Run:
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
             out.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+        self._from_direction(text, numbers, out)
         comparison = self._comparison_beside_numbers(text, numbers, whole, periods)
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _from_direction(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
+        """ "213 entered in Q2, down from 153 in Q1": each figure may be right and the sentence still
+        wrong, because "down from" claims the earlier figure was larger. The figure the change is
+        "from" differs when the data moved the other way."""
+        for i in range(1, len(numbers)):
+            gap = text[numbers[i - 1].end:numbers[i].start]
+            m = re.search(W.FROM_CHANGE[self.lang], gap)
+            if m is None:
+                continue
+            later, earlier = out[i - 1], out[i]
+            if later.verdict == "not_in_data" or earlier.verdict == "not_in_data" or \
+                    later.measure not in ("count", "category") or earlier.measure != later.measure:
+                continue
+            falls = re.search(W.DOWN[self.lang], m.group(0)) is not None
+            rose = later.data_value is not None and earlier.data_value is not None and later.data_value > earlier.data_value
+            fell = later.data_value is not None and earlier.data_value is not None and later.data_value < earlier.data_value
+            if (falls and not fell) or (not falls and not rose):
+                earlier.verdict = "differs"
+                earlier.note = "; ".join(x for x in (earlier.note, self.note("opposite_change")) if x)
 
     def _comparison_beside_numbers(self, text: str, numbers: list[NumberMention], whole: Extraction,
                                    periods: list[PeriodMention]) -> Verdict | None:
@@ -724,7 +746,10 @@ class _Run:
                       periods: list[PeriodMention], count: int) -> Verdict:
         # What a number counts is usually named right after it ("7,000 came by train"), else just
         # before it ("business accounted for 69%"), else once for the whole sentence.
-        forward = extract(after, self.d.lexicon, self.d.report_date)
+        # A category named after the next comma or dash belongs to the next figure: "на автомобилях
+        # въехали 13, пешком — 31" (Korean reads its own clause below).
+        forward = extract(after if self.lang == "ko" else re.split(r"[,;]\s|\s[—–-]\s", after)[0],
+                          self.d.lexicon, self.d.report_date)
         backward = extract(before, self.d.lexicon, self.d.report_date)
         if self.lang == "ko":
             forward, backward = backward, forward  # Korean names what it counts before the number
@@ -746,8 +771,12 @@ class _Run:
             listed = {d for d, _, _ in whole.categories}
             if not dims and len(whole.categories) >= 2 and len(listed) == 1:
                 dims = list(listed)  # "business (253), education (24) ... add up to 326"
-            if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
+            if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
+                                  r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
+            if dims and re.search(r"\badds?\s+up\b|\badded\s+up\b|\bsums?\s+to\b", claim_text):
+                # a sum of a breakdown said in words the pattern above does not read: never the total
+                raise NotInData("measure", words=["sum of a breakdown"])
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
             # category inside the noun phrase after the number is its own.
             phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
@@ -783,12 +812,17 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
+            unit = self._rate_unit(claim_text)
+            if unit and not (n.multiplier or (n.percent and change and not n.fraction)
+                             or not (n.percent or self._diff_words(text, n))) or \
+                    unit in ("day", "month") and (n.multiplier or n.percent):
+                raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
-                return self._ratio(n, claim_text, direction, directions, categories, periods)
+                return self._ratio(n, claim_text, direction, directions, categories, periods, unit)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
-                return self._change(n, claim_text, direction, categories, periods, "pct")
+                return self._change(n, claim_text, direction, categories, periods, "pct", unit)
             if n.percent:
                 if re.search(r"year[- ]on[- ]year|y/y|\byoy\b|a year (earlier|before)|same (quarter|period)", text):
                     raise NotInData("measure", words=["year-on-year change"])
@@ -798,9 +832,27 @@ class _Run:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
                 return self._change(n, claim_text, direction, categories, periods, "diff")
-            return self._count(n, claim_text, direction, categories, periods)
+            return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _rate_unit(self, clause: str) -> str | None:
+        """The unit of time a figure is given per ("122 a month", "2022's quarterly average"), if any."""
+        for pattern, unit in W.RATE_UNITS[self.lang]:
+            if re.search(pattern, clause):
+                return unit
+        return None
+
+    def _per_unit(self, value: float, period: Period, unit: str | None) -> float:
+        """A period's total spread over its days, months or quarters."""
+        if unit == "day":
+            days = sum(calendar.monthrange(*((m // 12), (m % 12) + 1))[1] for m in range(period.start, period.end + 1))
+            return value / days
+        if unit == "month":
+            return value / period.months
+        if unit == "quarter":
+            return value * 3 / period.months
+        return value
 
     def _stock(self, clause: str) -> bool:
         """ "30,000 workers were in Russia": people present, which entry figures do not count."""
@@ -876,13 +928,18 @@ class _Run:
         return latest, True
 
     def _count(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
-               periods: list[PeriodMention]) -> Verdict:
+               periods: list[PeriodMention], unit: str | None = None) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if len(categories) > 1:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
         avail = self.d.available(d, dim, cat) or self.d.available(d)
         period, assumed = self._period(n, periods, avail)
         value = self.d.value(d, period, dim, cat)
+        if unit is not None:
+            # "122 a month", "four a day": the period's figure spread over its months or days
+            rate = self._per_unit(float(value), period, unit)
+            return self._verdict(n, claim, f"average per {unit}", rate, _fmt_rate(rate, self.lang), period, d, assumed,
+                                 what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
 
@@ -944,7 +1001,7 @@ class _Run:
         return Period(target.start - target.months, target.start - 1), target
 
     def _change(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
-                periods: list[PeriodMention], kind: str) -> Verdict:
+                periods: list[PeriodMention], kind: str, unit: str | None = None) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         avail = self.d.available(d, dim, cat)
         a, b = self._pair(periods, avail, claim, n)
@@ -953,6 +1010,7 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, what), d, self.d.pieces(b, avail, d, what), dim, cat)
+        row = self._rates(row, a, b, unit, kind == "pct")
         if kind == "pct":
             value = 100.0 * (row["b_value"] - row["a_value"]) / row["a_value"] if row["a_value"] else row["pct"]
             return self._verdict(n, claim, "percentage change", float(value), _fmt_pct(value, self.lang, signed=True),
@@ -963,6 +1021,14 @@ class _Run:
         return self._verdict(n, claim, "difference", float(abs(value)), _fmt_signed(value, self.lang), None, d, False,
                              period_label=label, note=self.note("opposite_change") if wrong_way else None,
                              force_differs=wrong_way)
+
+    def _rates(self, row: dict[str, Any], a: Period, b: Period, unit: str | None, pct: bool) -> dict[str, Any]:
+        """ "Six times 2022's quarterly average": both sides spread over the unit before comparing."""
+        if unit is None or a.months == b.months:
+            return row
+        av, bv = self._per_unit(float(row["a_value"]), a, unit), self._per_unit(float(row["b_value"]), b, unit)
+        return {**row, "a_value": av, "b_value": bv, "diff": bv - av, "ratio": bv / av if av else None,
+                "pct": 100.0 * (bv - av) / av if av else None}
 
     def _undecided_change(self, n: NumberMention, claim: str, d: Direction, a: Period, b: Period, dim: str, cat: str) -> None:
         """A change from or to a period the data has only inside a longer one: the exact size is
@@ -976,8 +1042,10 @@ class _Run:
         raise NotInData("undecided", text="; ".join(known) or self.note("undecided", shown=f"{self.d.pl(a)} → {self.d.pl(b)}"))
 
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
-               categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
+               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
+        if unit is not None and len(directions) == 2:
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in (
             "double", "triple", "twofold", "threefold", "twice", "thrice")
         if len(directions) == 2 and not word_change:
@@ -993,6 +1061,7 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, "total"), d, self.d.pieces(b, avail, d, "total"), dim, cat)
+        row = self._rates(row, a, b, unit, False)
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
 
@@ -1685,6 +1754,11 @@ def _fmt_pct(value: Any, lang: str, signed: bool = False) -> str:
     else:
         text += "%"
     return (("+" if value >= 0 else "−") + text) if signed else text
+
+
+def _fmt_rate(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "ru" else text
 
 
 def _fmt_ratio(value: Any, lang: str) -> str:

@@ -78,6 +78,28 @@ DOWN = {
     "ru": r"(?:сократ|снизи|снижен|упал|уменьш|падени|сниж)",
 }
 # Verbs of change alone, for claims without numbers ("arrivals rose"): "higher" there compares.
+# A figure given per unit of time: "122 a month", "four a day", "2022's quarterly average".
+# Each names the unit the data's total is spread over; "month" and "quarter" in months.
+RATE_UNITS: dict[str, list[tuple[str, str]]] = {
+    "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
+           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b", "month"),
+           (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
+            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\bper\s+quarter\b", "quarter")],
+    "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
+           (r"분기\s*평균|분기당\s*평균", "quarter")],
+    "ru": [(r"в\s+день|в\s+сутки|ежедневно|за\s+день", "day"), (r"в\s+месяц|ежемесячно|за\s+месяц", "month"),
+           (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
+}
+
+# "..., down from 153": the number after it is where a change started, and the words say which way.
+FROM_CHANGE = {
+    "en": r"\b(?:down|up|rising|falling|rose|fell|grew|dropped|declined|increased|decreased|climbing|dropping)\s+from\s+"
+          r"(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?$",
+    "ko": r"(?!x)x",  # Korean puts the change verb after both numbers; not read here
+    "ru": r"(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|снижени\w*|рост\w*)\s+с\s+"
+          r"(?:около\s+|примерно\s+)?$",
+}
+
 UP_VERB = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|jump(?:ed|s)?|surge[sd]?|"
           r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up)\b",
