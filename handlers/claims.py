@@ -881,6 +881,15 @@ class _Run:
         pair = [self.d.pick(c, None, [])[0] for c in citizens[:2]] if len(citizens) >= 2 else []
         source = local if any(m.role for m in local.countries) else whole
         direction, _ = self.d.direction_for(source)
+        visit = re.search(W.VISIT_TO[self.lang], getattr(self, "text", "")) if W.VISIT_TO.get(self.lang) else None
+        if visit:
+            # "러시아 방북자": visitors to North Korea from Russia; the country named is the visitors', not the destination
+            dest = W.VISIT_TO_COUNTRY[visit.group(0)[:2]]
+            named = [m.id for m in whole.countries if m.id != dest]
+            options = [d for d in self.d.directions if d.destination == dest and (not named or d.citizens in named)]
+            if len(options) != 1:
+                raise NotInData("measure", words=[visit.group(0)])
+            direction = options[0]
         return direction, pair
 
     def _period(self, n: NumberMention, periods: list[PeriodMention], avail: list[Period]) -> tuple[Period, bool]:
@@ -1603,7 +1612,8 @@ def _agrees(n: NumberMention, data: float) -> bool:
             return claimed * 0.85 <= data < claimed
         if hedge == "about":
             return abs(data - claimed) <= 0.1 * claimed
-        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals)
+        # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
+        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
     if n.fraction:
         # "more than half", "about a third": shares named in words are read as a reader would.
         if hedge in ("gt", "ge"):

@@ -91,6 +91,10 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
            (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
 }
 
+# Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
+VISIT_TO = {"ko": r"방북\w*|방러\w*"}
+VISIT_TO_COUNTRY = {"방북": "north_korea", "방러": "russia"}
+
 # "..., down from 153": the number after it is where a change started, and the words say which way.
 FROM_CHANGE = {
     "en": r"\b(?:down|up|rising|falling|rose|fell|grew|dropped|declined|increased|decreased|climbing|dropping)\s+from\s+"
