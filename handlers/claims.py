@@ -774,7 +774,7 @@ class _Run:
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
                                   r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
-            if dims and re.search(r"\badds?\s+up\b|\badded\s+up\b|\bsums?\s+to\b", claim_text):
+            if dims and re.search(r"\badds?\s+up\b|\badded\s+up\b|\bsums?\s+to\b", before):
                 # a sum of a breakdown said in words the pattern above does not read: never the total
                 raise NotInData("measure", words=["sum of a breakdown"])
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
