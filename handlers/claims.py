@@ -421,9 +421,11 @@ class _Run:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
+            self.slot_groups, self.slot_diffs = [], set()
             v = self._statement(part, raw)
             if v is not None and len(parts) == 1:
                 v.claim = sentence.strip(" .")
+            split = self._per_slot(v)
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
@@ -431,11 +433,35 @@ class _Run:
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
             if v is not None and (own_slots or not figures or v.measure == "source"):
-                out.append(v)
+                out.extend(split)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
+        return out
+
+    def _per_slot(self, v: Verdict | None) -> list[Verdict]:
+        """A statement verdict split into one per kind of thing the claim states (a date, a
+        deadline, an amount), each matching or differing on its own; otherwise the verdict itself."""
+        if v is None:
+            return []
+        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2:
+            return [v]
+        out = []
+        text = v.claim.lower()
+
+        def where(group: str) -> int:
+            # parts in the order the sentence states them, so its verdicts read in the same order
+            m = re.search(_SLOT_WHERE.get(group, r"(?!x)x"), text)
+            return m.start() if m else len(text)
+        for group in sorted(self.slot_groups, key=where):
+            # an amount belongs to its period: "hundreds in Q2" is not borne out by "hundreds in Q3"
+            wrong = group in self.slot_diffs or (group == "amount" and "date" in self.slot_diffs)
+            notes = [self.note("part_checked", part=group)]
+            if wrong:
+                notes.append(self.note("differs_on", parts=["year" if group == "date" else group]))
+            out.append(Verdict(claim=v.claim, verdict="differs" if wrong else "matches", measure="statement",
+                               data_text=v.data_text, note="; ".join(notes), sources=v.sources))
         return out
 
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
@@ -635,13 +661,18 @@ class _Run:
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
-        out = []
+        out: list[Verdict] = []
+        own: list[Verdict] = []  # one verdict per number, in order
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
-            out.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
-        self._from_direction(text, numbers, out)
+            self.details: list[Verdict] = []
+            own.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+            if self.details:
+                own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
+            out += [own[-1], *self.details]
+        self._from_direction(text, numbers, own)
         comparison = self._comparison_beside_numbers(text, numbers, whole, periods)
         if comparison is not None:
             out.append(comparison)
@@ -761,7 +792,13 @@ class _Run:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
-            if strange and not (n.multiplier and not strange):
+            presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
+                and not n.percent and not n.multiplier and n.hedge == "exact"
+            if strange and presupposed:
+                # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
+                # claim of its own, checked as usual; what is said of them the data lacks is another.
+                self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
+            elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits:
                 raise NotInData("measure", words=["departures"])
@@ -1229,6 +1266,10 @@ class _Run:
             outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
         elif claim_parts and not fact_parts and outcome == "matches":
             outcome = "partial"
+        # The kinds of thing both the claim and the statement state ("adopted in December 2017" and
+        # "within 24 months" are two): each gets its own verdict, so a reader sees which part is wrong.
+        self.slot_groups = list(dict.fromkeys(_SLOT_GROUP[k] for k in wanted if getattr(fact_slots, k) is not None))
+        self.slot_diffs = {_SLOT_GROUP.get(k, k) for k in (detail or "").split(", ") if k} if outcome == "differs" else set()
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
@@ -1672,6 +1713,16 @@ def _digit_slip(n: NumberMention, data: float) -> tuple[str, str] | None:
         if any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer))):
             return ("extra_digit" if len(claimed) > len(actual) else "missing_digit"), actual_text
     return None
+
+
+_SLOT_WHERE = {
+    "date": r"\b(?:19|20)\d\d\b|" + _MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월",
+    "duration": r"\d+\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)|"
+                r"(?:one|two|three|four)\s+(?:to\s+\w+\s+)?(?:months?|years?)|(?:двух|одного|трёх|трех)\s+лет",
+    "amount": r"hundreds?|thousands?|dozens?|수백|수천|수십|сотн|тысяч|десятк",
+}
+_SLOT_GROUP = {"year": "date", "month": "date", "days": "date", "amount": "amount", "duration": "duration",
+               "stance": "stance", "size": "size"}
 
 
 def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
