@@ -839,6 +839,8 @@ class _Run:
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
                 or ([(d, i) for d, i, _ in clause_cats] if len(clause_cats) == 1 and (count == 1 or n.percent) else []))
+            if not categories and n.percent and self._combined([(d, i) for d, i, _ in clause_cats], claim_text):
+                categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
             if self.lang != "en" and len(categories) > 1:
@@ -872,6 +874,12 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
+        """Two or more different categories of one breakdown, said to be counted together."""
+        cats = list(dict.fromkeys(categories))
+        return len(cats) >= 2 and len({x for x, _ in cats}) == 1 and len(cats) == len(categories) \
+            and re.search(W.COMBINED[self.lang], claim + " " + getattr(self, "text", "")) is not None  # "..., about 95 %" refers back
 
     def _rate_unit(self, clause: str) -> str | None:
         """The unit of time a figure is given per ("122 a month", "2022's quarterly average"), if any."""
@@ -975,6 +983,13 @@ class _Run:
 
     def _count(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention], unit: str | None = None) -> Verdict:
+        if self._combined(categories, claim) and unit is None:
+            # "air and rail together carried 347": the categories' figures added up
+            avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in categories)]
+            period, assumed = self._period(n, periods, avail or self.d.available(d))
+            total = sum(self.d.value(d, period, x, y) for x, y in categories)
+            return self._verdict(n, claim, "category", float(total), _fmt(total, self.lang), period, d, assumed,
+                                 what=" + ".join(self.d.label(x, y) for x, y in categories))
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if len(categories) > 1:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
@@ -991,6 +1006,16 @@ class _Run:
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention]) -> Verdict:
+        if self._combined(categories, claim):
+            # "education and personal trips together made up 12.9 %": the categories' shares added
+            avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in categories)]
+            if not avail:
+                raise NotInData("share_of_what", **self.d.dir_values(d))
+            period, assumed = self._period(n, periods, avail)
+            part = sum(self.d.value(d, period, x, y) for x, y in categories)
+            share = 100.0 * part / self.d.value(d, period, "total", "all")
+            return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
+                                 what=" + ".join(self.d.label(x, y) for x, y in categories))
         if len(categories) != 1:
             raise NotInData("share_of_what", **self.d.dir_values(d))
         dim, cat = categories[0]
@@ -1840,6 +1865,8 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
     if lang == "en":
         # "between Q1 and Q2" is one phrase, not two clauses
         text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+        # "air and rail together carried 347": one phrase naming the categories counted together
+        text = re.sub(r"(\s)and(\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:together|combined)\b)", lambda m: m.group(1) + "~~~" + m.group(2), text)
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))

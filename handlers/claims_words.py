@@ -91,6 +91,11 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
            (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
 }
 
+# Two or more categories counted as one: "air and rail together", "교육과 개인 목적을 합치면", "вместе".
+COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether)\b",
+            "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
+            "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
+
 # Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
 VISIT_TO = {"ko": r"방북\w*|방러\w*"}
 VISIT_TO_COUNTRY = {"방북": "north_korea", "방러": "russia"}
