@@ -410,6 +410,10 @@ class _Run:
             text = self._numbers_from_words(text)
         if self.lang == "en":
             text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
+            if re.search(r"\bquarters?\b|\bq[1-4]\b", text) and not re.search(r"\bhalf\b|\bh[12]\b", text):
+                # "up 139 % in the third quarter compared with the first": the bare ordinal is a quarter
+                text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$))",
+                              r"\1 quarter", text)
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.

@@ -187,7 +187,7 @@ QUALIFIER = {
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
     "ko": r"$^",
-    "ru": r"(?:по\s+сравнению\s+с|относительно|против|с)\s+$",
+    "ru": r"(?:по\s+сравнению\s+со?|относительно|против|со?)\s+$",  # "со вторым": с before a consonant cluster
 }
 BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
 MORE = {
