@@ -373,7 +373,13 @@ class ClaimChecker:
         run = _Run(self.data(lang), lang)
         verdicts: list[Verdict] = []
         for sentence in _sentences(text[:4000]):
-            verdicts.extend(run.sentence(sentence))
+            found = run.sentence(sentence)
+            if not found and re.search(r"\w{3}", sentence):
+                # A sentence the checker cannot read is not passed over in silence: it is not in the
+                # data as far as the checker can tell, never implicitly fine.
+                found = [Verdict(claim=sentence.strip(" ."), verdict="not_in_data", measure="unknown",
+                                 note=run.note("unread"))]
+            verdicts.extend(found)
         return verdicts
 
     def render(self, text: str) -> tuple[str, list[Verdict]]:
@@ -426,7 +432,11 @@ class _Run:
                 out.extend(found)
                 continue
             self.slot_groups, self.slot_diffs = [], set()
+            affiliation, part = self._affiliation(part, raw)
+            out.extend(affiliation)
             v = self._statement(part, raw)
+            if affiliation and v is not None and v.data_text == affiliation[0].data_text and not re.search(r"\d", part):
+                continue  # "Lankov, a professor at X, commented": the affiliation was the only claim
             if v is not None and len(parts) == 1:
                 v.claim = sentence.strip(" .")
             split = self._per_slot(v)
@@ -823,6 +833,7 @@ class _Run:
             phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
                               r"numbered|had|have|did)\b|[,;(]", after)[0]
             total_of = (re.search(r"\b(of|out of|among|from|total of|all|из|среди)\s+(the\s+)?$", before)
+                        and not (re.search(r"\bfrom\s+(the\s+)?$", before) and re.search(W.UP[self.lang] + "|" + W.DOWN[self.lang], before))
                         or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
                 and not extract(phrase, self.d.lexicon, self.d.report_date).categories
             direction, directions = self._directions(local, whole)
@@ -1241,6 +1252,30 @@ class _Run:
             if not all(plain):
                 named.add(r["fact_id"])
         return named
+
+    def _affiliation(self, text: str, raw: str) -> tuple[list[Verdict], str]:
+        """ "Professor Andrei Lankov of Kookmin University said ...": where a named speaker works is a
+        claim of its own, checked against their profile; the rest of the part is checked without it."""
+        facts = {r["fact_id"]: r for r in self.d.snapshot.tables["facts"]}
+        profiles = [facts[f] for f in self._named_facts(text) if facts[f]["kind"] == "profile"]
+        if not profiles:
+            return [], text
+        m = re.search(W.UNIVERSITY[self.lang], raw)
+        if m is None:
+            return [], text
+        name = next(g for g in m.groups() if g)
+        row = profiles[0]
+        said = self._fact_text(row, "statement").lower()
+        stem = name.lower()[:4] if self.lang != "ko" else name[:2]
+        verdict = "matches" if stem in said else "differs"
+        statement = self._fact_text(row, "statement").rstrip(". ")
+        sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
+        v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
+                    note=self.note("part_checked", part=self.note("affiliation")) if verdict == "matches" else
+                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources)
+        phrase = normalise(m.group(0)).strip()
+        rest = text.replace(phrase, " ") if phrase in text else text
+        return [v], rest
 
     def _statement(self, text: str, raw: str) -> Verdict | None:
         """A statement part checked against the report's facts, slot by slot and word by word."""
@@ -1796,7 +1831,8 @@ _STOP = {
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
            "교수", "일하고", "일하는", "현장에서", "하고"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
-           "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал"},
+           "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
+           "профессор", "профессора", "эксперт", "эксперты"},
 }
 
 

@@ -96,6 +96,13 @@ COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put toget
             "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
             "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
 
+# Where a named expert works, as a sentence says it: the group is the institution's own name.
+UNIVERSITY = {
+    "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
+    "ko": r"([가-힣]{2,6}?)대(?:학교)?\s",
+    "ru": r"[Уу]ниверситет\w*\s+([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
+}
+
 # Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
 VISIT_TO = {"ko": r"방북\w*|방러\w*"}
 VISIT_TO_COUNTRY = {"방북": "north_korea", "방러": "russia"}
@@ -179,7 +186,8 @@ HISTORY = {
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 QUALIFIER = {
-    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom",
+    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
+          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked)\b",
     "ko": r"(?:대부분|주로|그중|이 중|이중)",
     "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
 }
