@@ -26,6 +26,7 @@ of the data goes through the named SQL queries.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -372,7 +373,13 @@ class ClaimChecker:
         run = _Run(self.data(lang), lang)
         verdicts: list[Verdict] = []
         for sentence in _sentences(text[:4000]):
-            verdicts.extend(run.sentence(sentence))
+            found = run.sentence(sentence)
+            if not found and re.search(r"\w{3}", sentence):
+                # A sentence the checker cannot read is not passed over in silence: it is not in the
+                # data as far as the checker can tell, never implicitly fine.
+                found = [Verdict(claim=sentence.strip(" ."), verdict="not_in_data", measure="unknown",
+                                 note=run.note("unread"))]
+            verdicts.extend(found)
         return verdicts
 
     def render(self, text: str) -> tuple[str, list[Verdict]]:
@@ -409,6 +416,10 @@ class _Run:
             text = self._numbers_from_words(text)
         if self.lang == "en":
             text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
+            if re.search(r"\bquarters?\b|\bq[1-4]\b", text) and not re.search(r"\bhalf\b|\bh[12]\b", text):
+                # "up 139 % in the third quarter compared with the first": the bare ordinal is a quarter
+                text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$))",
+                              r"\1 quarter", text)
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
@@ -420,9 +431,15 @@ class _Run:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
+            self.slot_groups, self.slot_diffs = [], set()
+            affiliation, part = self._affiliation(part, raw)
+            out.extend(affiliation)
             v = self._statement(part, raw)
+            if affiliation and v is not None and v.data_text == affiliation[0].data_text and not re.search(r"\d", part):
+                continue  # "Lankov, a professor at X, commented": the affiliation was the only claim
             if v is not None and len(parts) == 1:
                 v.claim = sentence.strip(" .")
+            split = self._per_slot(v)
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
@@ -430,11 +447,35 @@ class _Run:
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
             if v is not None and (own_slots or not figures or v.measure == "source"):
-                out.append(v)
+                out.extend(split)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
+        return out
+
+    def _per_slot(self, v: Verdict | None) -> list[Verdict]:
+        """A statement verdict split into one per kind of thing the claim states (a date, a
+        deadline, an amount), each matching or differing on its own; otherwise the verdict itself."""
+        if v is None:
+            return []
+        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2:
+            return [v]
+        out = []
+        text = v.claim.lower()
+
+        def where(group: str) -> int:
+            # parts in the order the sentence states them, so its verdicts read in the same order
+            m = re.search(_SLOT_WHERE.get(group, r"(?!x)x"), text)
+            return m.start() if m else len(text)
+        for group in sorted(self.slot_groups, key=where):
+            # an amount belongs to its period: "hundreds in Q2" is not borne out by "hundreds in Q3"
+            wrong = group in self.slot_diffs or (group == "amount" and "date" in self.slot_diffs)
+            notes = [self.note("part_checked", part=group)]
+            if wrong:
+                notes.append(self.note("differs_on", parts=["year" if group == "date" else group]))
+            out.append(Verdict(claim=v.claim, verdict="differs" if wrong else "matches", measure="statement",
+                               data_text=v.data_text, note="; ".join(notes), sources=v.sources))
         return out
 
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
@@ -634,16 +675,42 @@ class _Run:
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
-        out = []
+        out: list[Verdict] = []
+        own: list[Verdict] = []  # one verdict per number, in order
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
-            out.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+            self.details: list[Verdict] = []
+            own.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+            if self.details:
+                own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
+            out += [own[-1], *self.details]
+        self._from_direction(text, numbers, own)
         comparison = self._comparison_beside_numbers(text, numbers, whole, periods)
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _from_direction(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
+        """ "213 entered in Q2, down from 153 in Q1": each figure may be right and the sentence still
+        wrong, because "down from" claims the earlier figure was larger. The figure the change is
+        "from" differs when the data moved the other way."""
+        for i in range(1, len(numbers)):
+            gap = text[numbers[i - 1].end:numbers[i].start]
+            m = re.search(W.FROM_CHANGE[self.lang], gap)
+            if m is None:
+                continue
+            later, earlier = out[i - 1], out[i]
+            if later.verdict == "not_in_data" or earlier.verdict == "not_in_data" or \
+                    later.measure not in ("count", "category") or earlier.measure != later.measure:
+                continue
+            falls = re.search(W.DOWN[self.lang], m.group(0)) is not None
+            rose = later.data_value is not None and earlier.data_value is not None and later.data_value > earlier.data_value
+            fell = later.data_value is not None and earlier.data_value is not None and later.data_value < earlier.data_value
+            if (falls and not fell) or (not falls and not rose):
+                earlier.verdict = "differs"
+                earlier.note = "; ".join(x for x in (earlier.note, self.note("opposite_change")) if x)
 
     def _comparison_beside_numbers(self, text: str, numbers: list[NumberMention], whole: Extraction,
                                    periods: list[PeriodMention]) -> Verdict | None:
@@ -724,7 +791,10 @@ class _Run:
                       periods: list[PeriodMention], count: int) -> Verdict:
         # What a number counts is usually named right after it ("7,000 came by train"), else just
         # before it ("business accounted for 69%"), else once for the whole sentence.
-        forward = extract(after, self.d.lexicon, self.d.report_date)
+        # A category named after the next comma or dash belongs to the next figure: "на автомобилях
+        # въехали 13, пешком — 31" (Korean reads its own clause below).
+        forward = extract(after if self.lang == "ko" else re.split(r"[,;]\s|\s[—–-]\s", after)[0],
+                          self.d.lexicon, self.d.report_date)
         backward = extract(before, self.d.lexicon, self.d.report_date)
         if self.lang == "ko":
             forward, backward = backward, forward  # Korean names what it counts before the number
@@ -736,7 +806,13 @@ class _Run:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
-            if strange and not (n.multiplier and not strange):
+            presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
+                and not n.percent and not n.multiplier and n.hedge == "exact"
+            if strange and presupposed:
+                # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
+                # claim of its own, checked as usual; what is said of them the data lacks is another.
+                self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
+            elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits:
                 raise NotInData("measure", words=["departures"])
@@ -746,13 +822,18 @@ class _Run:
             listed = {d for d, _, _ in whole.categories}
             if not dims and len(whole.categories) >= 2 and len(listed) == 1:
                 dims = list(listed)  # "business (253), education (24) ... add up to 326"
-            if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?to\s*$", before):
+            if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
+                                  r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
+            if dims and re.search(r"\badds?\s+up\b|\badded\s+up\b|\bsums?\s+to\b", before):
+                # a sum of a breakdown said in words the pattern above does not read: never the total
+                raise NotInData("measure", words=["sum of a breakdown"])
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
             # category inside the noun phrase after the number is its own.
             phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
                               r"numbered|had|have|did)\b|[,;(]", after)[0]
             total_of = (re.search(r"\b(of|out of|among|from|total of|all|из|среди)\s+(the\s+)?$", before)
+                        and not (re.search(r"\bfrom\s+(the\s+)?$", before) and re.search(W.UP[self.lang] + "|" + W.DOWN[self.lang], before))
                         or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
                 and not extract(phrase, self.d.lexicon, self.d.report_date).categories
             direction, directions = self._directions(local, whole)
@@ -773,6 +854,8 @@ class _Run:
             categories = [] if total_of else (
                 [(d, i) for d, i, _ in cat_sources[0]] or ([(d, i) for d, i, _ in cat_sources[1]] if len(cat_sources) > 1 else [])
                 or ([(d, i) for d, i, _ in clause_cats] if len(clause_cats) == 1 and (count == 1 or n.percent) else []))
+            if not categories and n.percent and self._combined([(d, i) for d, i, _ in clause_cats], claim_text):
+                categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
             if self.lang != "en" and len(categories) > 1:
@@ -783,12 +866,17 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
+            unit = self._rate_unit(claim_text)
+            if unit and not (n.multiplier or (n.percent and change and not n.fraction)
+                             or not (n.percent or self._diff_words(text, n))) or \
+                    unit in ("day", "month") and (n.multiplier or n.percent):
+                raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
-                return self._ratio(n, claim_text, direction, directions, categories, periods)
+                return self._ratio(n, claim_text, direction, directions, categories, periods, unit)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
-                return self._change(n, claim_text, direction, categories, periods, "pct")
+                return self._change(n, claim_text, direction, categories, periods, "pct", unit)
             if n.percent:
                 if re.search(r"year[- ]on[- ]year|y/y|\byoy\b|a year (earlier|before)|same (quarter|period)", text):
                     raise NotInData("measure", words=["year-on-year change"])
@@ -798,9 +886,33 @@ class _Run:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
                 return self._change(n, claim_text, direction, categories, periods, "diff")
-            return self._count(n, claim_text, direction, categories, periods)
+            return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
+        """Two or more different categories of one breakdown, said to be counted together."""
+        cats = list(dict.fromkeys(categories))
+        return len(cats) >= 2 and len({x for x, _ in cats}) == 1 and len(cats) == len(categories) \
+            and re.search(W.COMBINED[self.lang], claim + " " + getattr(self, "text", "")) is not None  # "..., about 95 %" refers back
+
+    def _rate_unit(self, clause: str) -> str | None:
+        """The unit of time a figure is given per ("122 a month", "2022's quarterly average"), if any."""
+        for pattern, unit in W.RATE_UNITS[self.lang]:
+            if re.search(pattern, clause):
+                return unit
+        return None
+
+    def _per_unit(self, value: float, period: Period, unit: str | None) -> float:
+        """A period's total spread over its days, months or quarters."""
+        if unit == "day":
+            days = sum(calendar.monthrange(*((m // 12), (m % 12) + 1))[1] for m in range(period.start, period.end + 1))
+            return value / days
+        if unit == "month":
+            return value / period.months
+        if unit == "quarter":
+            return value * 3 / period.months
+        return value
 
     def _stock(self, clause: str) -> bool:
         """ "30,000 workers were in Russia": people present, which entry figures do not count."""
@@ -829,6 +941,15 @@ class _Run:
         pair = [self.d.pick(c, None, [])[0] for c in citizens[:2]] if len(citizens) >= 2 else []
         source = local if any(m.role for m in local.countries) else whole
         direction, _ = self.d.direction_for(source)
+        visit = re.search(W.VISIT_TO[self.lang], getattr(self, "text", "")) if W.VISIT_TO.get(self.lang) else None
+        if visit:
+            # "러시아 방북자": visitors to North Korea from Russia; the country named is the visitors', not the destination
+            dest = W.VISIT_TO_COUNTRY[visit.group(0)[:2]]
+            named = [m.id for m in whole.countries if m.id != dest]
+            options = [d for d in self.d.directions if d.destination == dest and (not named or d.citizens in named)]
+            if len(options) != 1:
+                raise NotInData("measure", words=[visit.group(0)])
+            direction = options[0]
         return direction, pair
 
     def _period(self, n: NumberMention, periods: list[PeriodMention], avail: list[Period]) -> tuple[Period, bool]:
@@ -876,18 +997,40 @@ class _Run:
         return latest, True
 
     def _count(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
-               periods: list[PeriodMention]) -> Verdict:
+               periods: list[PeriodMention], unit: str | None = None) -> Verdict:
+        if self._combined(categories, claim) and unit is None:
+            # "air and rail together carried 347": the categories' figures added up
+            avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in categories)]
+            period, assumed = self._period(n, periods, avail or self.d.available(d))
+            total = sum(self.d.value(d, period, x, y) for x, y in categories)
+            return self._verdict(n, claim, "category", float(total), _fmt(total, self.lang), period, d, assumed,
+                                 what=" + ".join(self.d.label(x, y) for x, y in categories))
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if len(categories) > 1:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
         avail = self.d.available(d, dim, cat) or self.d.available(d)
         period, assumed = self._period(n, periods, avail)
         value = self.d.value(d, period, dim, cat)
+        if unit is not None:
+            # "122 a month", "four a day": the period's figure spread over its months or days
+            rate = self._per_unit(float(value), period, unit)
+            return self._verdict(n, claim, f"average per {unit}", rate, _fmt_rate(rate, self.lang), period, d, assumed,
+                                 what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention]) -> Verdict:
+        if self._combined(categories, claim):
+            # "education and personal trips together made up 12.9 %": the categories' shares added
+            avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in categories)]
+            if not avail:
+                raise NotInData("share_of_what", **self.d.dir_values(d))
+            period, assumed = self._period(n, periods, avail)
+            part = sum(self.d.value(d, period, x, y) for x, y in categories)
+            share = 100.0 * part / self.d.value(d, period, "total", "all")
+            return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
+                                 what=" + ".join(self.d.label(x, y) for x, y in categories))
         if len(categories) != 1:
             raise NotInData("share_of_what", **self.d.dir_values(d))
         dim, cat = categories[0]
@@ -944,7 +1087,7 @@ class _Run:
         return Period(target.start - target.months, target.start - 1), target
 
     def _change(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
-                periods: list[PeriodMention], kind: str) -> Verdict:
+                periods: list[PeriodMention], kind: str, unit: str | None = None) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         avail = self.d.available(d, dim, cat)
         a, b = self._pair(periods, avail, claim, n)
@@ -953,6 +1096,7 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, what), d, self.d.pieces(b, avail, d, what), dim, cat)
+        row = self._rates(row, a, b, unit, kind == "pct")
         if kind == "pct":
             value = 100.0 * (row["b_value"] - row["a_value"]) / row["a_value"] if row["a_value"] else row["pct"]
             return self._verdict(n, claim, "percentage change", float(value), _fmt_pct(value, self.lang, signed=True),
@@ -963,6 +1107,14 @@ class _Run:
         return self._verdict(n, claim, "difference", float(abs(value)), _fmt_signed(value, self.lang), None, d, False,
                              period_label=label, note=self.note("opposite_change") if wrong_way else None,
                              force_differs=wrong_way)
+
+    def _rates(self, row: dict[str, Any], a: Period, b: Period, unit: str | None, pct: bool) -> dict[str, Any]:
+        """ "Six times 2022's quarterly average": both sides spread over the unit before comparing."""
+        if unit is None or a.months == b.months:
+            return row
+        av, bv = self._per_unit(float(row["a_value"]), a, unit), self._per_unit(float(row["b_value"]), b, unit)
+        return {**row, "a_value": av, "b_value": bv, "diff": bv - av, "ratio": bv / av if av else None,
+                "pct": 100.0 * (bv - av) / av if av else None}
 
     def _undecided_change(self, n: NumberMention, claim: str, d: Direction, a: Period, b: Period, dim: str, cat: str) -> None:
         """A change from or to a period the data has only inside a longer one: the exact size is
@@ -976,8 +1128,10 @@ class _Run:
         raise NotInData("undecided", text="; ".join(known) or self.note("undecided", shown=f"{self.d.pl(a)} → {self.d.pl(b)}"))
 
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
-               categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
+               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
+        if unit is not None and len(directions) == 2:
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in (
             "double", "triple", "twofold", "threefold", "twice", "thrice")
         if len(directions) == 2 and not word_change:
@@ -993,6 +1147,7 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, "total"), d, self.d.pieces(b, avail, d, "total"), dim, cat)
+        row = self._rates(row, a, b, unit, False)
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
 
@@ -1098,6 +1253,30 @@ class _Run:
                 named.add(r["fact_id"])
         return named
 
+    def _affiliation(self, text: str, raw: str) -> tuple[list[Verdict], str]:
+        """ "Professor Andrei Lankov of Kookmin University said ...": where a named speaker works is a
+        claim of its own, checked against their profile; the rest of the part is checked without it."""
+        facts = {r["fact_id"]: r for r in self.d.snapshot.tables["facts"]}
+        profiles = [facts[f] for f in self._named_facts(text) if facts[f]["kind"] == "profile"]
+        if not profiles:
+            return [], text
+        m = re.search(W.UNIVERSITY[self.lang], raw)
+        if m is None:
+            return [], text
+        name = next(g for g in m.groups() if g)
+        row = profiles[0]
+        said = self._fact_text(row, "statement").lower()
+        stem = name.lower()[:4] if self.lang != "ko" else name[:2]
+        verdict = "matches" if stem in said else "differs"
+        statement = self._fact_text(row, "statement").rstrip(". ")
+        sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
+        v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
+                    note=self.note("part_checked", part=self.note("affiliation")) if verdict == "matches" else
+                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources)
+        phrase = normalise(m.group(0)).strip()
+        rest = text.replace(phrase, " ") if phrase in text else text
+        return [v], rest
+
     def _statement(self, text: str, raw: str) -> Verdict | None:
         """A statement part checked against the report's facts, slot by slot and word by word."""
         claim = text.strip(" .")
@@ -1151,6 +1330,10 @@ class _Run:
             outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
         elif claim_parts and not fact_parts and outcome == "matches":
             outcome = "partial"
+        # The kinds of thing both the claim and the statement state ("adopted in December 2017" and
+        # "within 24 months" are two): each gets its own verdict, so a reader sees which part is wrong.
+        self.slot_groups = list(dict.fromkeys(_SLOT_GROUP[k] for k in wanted if getattr(fact_slots, k) is not None))
+        self.slot_diffs = {_SLOT_GROUP.get(k, k) for k in (detail or "").split(", ") if k} if outcome == "differs" else set()
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
@@ -1534,7 +1717,8 @@ def _agrees(n: NumberMention, data: float) -> bool:
             return claimed * 0.85 <= data < claimed
         if hedge == "about":
             return abs(data - claimed) <= 0.1 * claimed
-        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals)
+        # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
+        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
     if n.fraction:
         # "more than half", "about a third": shares named in words are read as a reader would.
         if hedge in ("gt", "ge"):
@@ -1595,6 +1779,16 @@ def _digit_slip(n: NumberMention, data: float) -> tuple[str, str] | None:
     return None
 
 
+_SLOT_WHERE = {
+    "date": r"\b(?:19|20)\d\d\b|" + _MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월",
+    "duration": r"\d+\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)|"
+                r"(?:one|two|three|four)\s+(?:to\s+\w+\s+)?(?:months?|years?)|(?:двух|одного|трёх|трех)\s+лет",
+    "amount": r"hundreds?|thousands?|dozens?|수백|수천|수십|сотн|тысяч|десятк",
+}
+_SLOT_GROUP = {"year": "date", "month": "date", "days": "date", "amount": "amount", "duration": "duration",
+               "stance": "stance", "size": "size"}
+
+
 def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
     """("matches" | "differs" | "partial", what differs): slots both state, compared."""
     diffs = []
@@ -1637,7 +1831,8 @@ _STOP = {
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
            "교수", "일하고", "일하는", "현장에서", "하고"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
-           "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал"},
+           "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
+           "профессор", "профессора", "эксперт", "эксперты"},
 }
 
 
@@ -1687,6 +1882,11 @@ def _fmt_pct(value: Any, lang: str, signed: bool = False) -> str:
     return (("+" if value >= 0 else "−") + text) if signed else text
 
 
+def _fmt_rate(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "ru" else text
+
+
 def _fmt_ratio(value: Any, lang: str) -> str:
     text = f"{value:.2f}"
     return {"en": f"{text} times", "ko": f"{text}배", "ru": f"в {text.replace('.', ',')} раза"}[lang]
@@ -1705,6 +1905,8 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
     if lang == "en":
         # "between Q1 and Q2" is one phrase, not two clauses
         text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+        # "air and rail together carried 347": one phrase naming the categories counted together
+        text = re.sub(r"(\s)and(\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:together|combined)\b)", lambda m: m.group(1) + "~~~" + m.group(2), text)
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))

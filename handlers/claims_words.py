@@ -78,6 +78,44 @@ DOWN = {
     "ru": r"(?:сократ|снизи|снижен|упал|уменьш|падени|сниж)",
 }
 # Verbs of change alone, for claims without numbers ("arrivals rose"): "higher" there compares.
+# A figure given per unit of time: "122 a month", "four a day", "2022's quarterly average".
+# Each names the unit the data's total is spread over; "month" and "quarter" in months.
+RATE_UNITS: dict[str, list[tuple[str, str]]] = {
+    "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
+           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b", "month"),
+           (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
+            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\bper\s+quarter\b", "quarter")],
+    "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
+           (r"분기\s*평균|분기당\s*평균", "quarter")],
+    "ru": [(r"в\s+день|в\s+сутки|ежедневно|за\s+день", "day"), (r"в\s+месяц|ежемесячно|за\s+месяц", "month"),
+           (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
+}
+
+# Two or more categories counted as one: "air and rail together", "교육과 개인 목적을 합치면", "вместе".
+COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether)\b",
+            "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
+            "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
+
+# Where a named expert works, as a sentence says it: the group is the institution's own name.
+UNIVERSITY = {
+    "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
+    "ko": r"([가-힣]{2,6}?)대(?:학교)?\s",
+    "ru": r"[Уу]ниверситет\w*\s+([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
+}
+
+# Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
+VISIT_TO = {"ko": r"방북\w*|방러\w*"}
+VISIT_TO_COUNTRY = {"방북": "north_korea", "방러": "russia"}
+
+# "..., down from 153": the number after it is where a change started, and the words say which way.
+FROM_CHANGE = {
+    "en": r"\b(?:down|up|rising|falling|rose|fell|grew|dropped|declined|increased|decreased|climbing|dropping)\s+from\s+"
+          r"(?:about\s+|around\s+|some\s+|roughly\s+|just\s+)?$",
+    "ko": r"(?!x)x",  # Korean puts the change verb after both numbers; not read here
+    "ru": r"(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|упал\w*|уменьшил\w*|снижени\w*|рост\w*)\s+с\s+"
+          r"(?:около\s+|примерно\s+)?$",
+}
+
 UP_VERB = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|jump(?:ed|s)?|surge[sd]?|"
           r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up)\b",
@@ -148,7 +186,8 @@ HISTORY = {
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 QUALIFIER = {
-    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom",
+    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
+          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked)\b",
     "ko": r"(?:대부분|주로|그중|이 중|이중)",
     "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
 }
@@ -156,7 +195,7 @@ QUALIFIER = {
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
     "ko": r"$^",
-    "ru": r"(?:по\s+сравнению\s+с|относительно|против|с)\s+$",
+    "ru": r"(?:по\s+сравнению\s+со?|относительно|против|со?)\s+$",  # "со вторым": с before a consonant cluster
 }
 BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
 MORE = {

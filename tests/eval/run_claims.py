@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from handlers import claims_words as W
 from handlers.claims import ClaimChecker, Verdict, words_to_number
 
 EVAL_DIR = Path(__file__).resolve().parent
@@ -22,6 +24,8 @@ DEFAULT_SET = EVAL_DIR / "claims_en.jsonl"
 MULTIPLIER_WORDS = {"doubled": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0, "quadrupled": 4.0, "halved": 0.5,
                     "twofold": 2.0, "threefold": 3.0, "tripling": 3.0, "doubling": 2.0, "quadrupling": 4.0, "half": 50.0, "a third": 100 / 3, "two-thirds": 200 / 3,
                     "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0, "a majority": 50.0}
+# Numbers and shares written in Korean or Russian words, as a set may give a claim's value.
+WORD_NUMBERS = {"절반": 50.0, "과반": 50.0, "половина": 50.0, "трое": 3.0, "двое": 2.0, "четверо": 4.0}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,17 @@ def expected_value(raw: str | None) -> float | None:
     key = raw.strip().lower().rstrip("%").strip()
     if key in MULTIPLIER_WORDS:
         return MULTIPLIER_WORDS[key]
+    for lang in ("ko", "ru"):  # "두 배", "вдвое": the checker's own multiplier words
+        for word, value in W.MULTIPLIERS[lang]:
+            if key == word:
+                return value
+    if key in WORD_NUMBERS:
+        return WORD_NUMBERS[key]
+    if re.fullmatch(r"\d+,\d{1,2}", key):
+        key = key.replace(",", ".")  # "69,3" is a Russian decimal, "7,000" a thousand separator
+    times = re.fullmatch(r"(.+?)\s+times", key)
+    if times:  # "six times", "3 times"
+        return expected_value(times.group(1))
     try:
         return float(key.replace(",", ""))
     except ValueError:
