@@ -27,6 +27,7 @@ def compile_templates(resources: "Resources") -> int:
             if name.startswith(f"{lang}/"):
                 env.get_template(name)
                 count += 1
+                time.sleep(0)  # let a question being answered meanwhile have the interpreter
     return count
 
 

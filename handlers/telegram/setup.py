@@ -27,6 +27,7 @@ from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
 from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
+from handlers.warmup import warm
 
 log = logging.getLogger(__name__)
 
@@ -144,6 +145,16 @@ async def post_init(application: Application) -> None:
     # Menus are optional: a refused one is a warning, never a failed start (see menus.py).
     await set_menus(application, settings.admin_ids)
     log.info("factdesk ready as @%s, data v%s", application.bot.username, application.bot_data["resources"].pipeline.snapshot.version)
+    # Templates compiled, queries parsed, examples answered before the first question, in a
+    # thread that starts as polling begins, so the cold start does not wait for it.
+    application.bot_data["warm-up"] = asyncio.get_running_loop().create_task(warm_up(application))
+
+
+async def warm_up(application: Application) -> None:
+    """Run handlers/warmup.py off the event loop and log what it did."""
+    done = await asyncio.to_thread(warm, application.bot_data["resources"])
+    log.info("warm: %d templates compiled, %d queries parsed, %d example questions answered in %.2f s",
+             done["templates"], done["queries"], done["examples"], done["total_s"])
 
 
 async def load_chat_state(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
