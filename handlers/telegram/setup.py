@@ -9,9 +9,13 @@ and every log record is redacted when it is created, before any handler sees it.
 from __future__ import annotations
 
 import asyncio
+import atexit
+import copy
 import json
 import logging
+import queue
 import re
+from logging.handlers import QueueHandler, QueueListener
 from datetime import datetime, timezone
 from typing import Any
 
@@ -103,12 +107,35 @@ class JsonFormatter(logging.Formatter):
         return redact(json.dumps(entry, ensure_ascii=False, default=str))
 
 
+class _Handoff(QueueHandler):
+    """Queues a record for the writer thread with its message merged and traceback formatted here.
+
+    Formatting the rest (time stamp, JSON) and writing to stderr happen in the writer thread, so a
+    log line costs the event loop a few microseconds even when stderr is a slow or full pipe.
+    """
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        record = copy.copy(record)  # other handlers (pytest's) still see the original
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            if not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None  # a traceback object cannot wait in a queue for long
+        return record
+
+
 def setup_logging(settings: Settings) -> None:
     """Log format and levels; quiet the libraries whose INFO lines would carry request URLs."""
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter() if settings.log_json
                          else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=settings.log_level, handlers=[handler])
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    front = _Handoff(records)
+    logging.basicConfig(level=settings.log_level, handlers=[front])
+    if front in logging.getLogger().handlers:  # basicConfig does nothing if logging is already set up
+        writer = QueueListener(records, handler)
+        writer.start()
+        atexit.register(writer.stop)  # writes what is still queued at exit
     logging.getLogger().setLevel(settings.log_level)
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
