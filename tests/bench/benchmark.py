@@ -1,30 +1,44 @@
-"""Benchmark: answer latency, end-to-end throughput, cold start, reload time and peak memory.
+"""Benchmark: overhead over a bare PTB bot, throughput, first answers, cold start, scale and growth.
 
-    python -m tests.bench.benchmark                  # the material, plus a generated 200 x 40 dataset
-    python -m tests.bench.benchmark --data DIR       # the material, plus DIR (e.g. from tests.bench.generate)
-    python -m tests.bench.benchmark --material-only
+    python -m tests.bench.benchmark                        # everything (about 15 minutes on 2 cores)
+    python -m tests.bench.benchmark --only overhead        # sections: material, overhead, scale, growth
+    python -m tests.bench.benchmark --material-only        # material + overhead
+    python -m tests.bench.benchmark --growth 17 --growth 104k --plot /tmp/g.png
 
-Prints every figure beside its target. Each measurement that reports memory runs in its own child
-process, so a peak (``ru_maxrss``) belongs to that measurement alone:
+Generated datasets (tests.bench.generate, seed 1, 200 countries x 2/20/40/193 quarters = 10k, 104k,
+208k and 1M figure rows) are kept in ``--cache`` and regenerated when the generator, data/ or
+the evaluation sets change. Prints every figure beside its target and ends with the issue's
+"Done when" lines; ``--json`` writes all figures. Each measurement that reports memory runs in a
+child process of its own, and peak memory is that process's VmHWM:
 
-* in-process -- ``Pipeline.answer`` from question text to rendered HTML over the evaluation set
-  (and, for a generated dataset, its ``bench_questions_en.jsonl``): a cold first pass on a fresh
-  pipeline (empty query cache, templates not yet compiled) and three warm passes; then
-  ``load_dir`` + ``Resources.swap`` three times, as ``/reload`` does.
-* end to end -- the real Application (built like tests/test_telegram.py builds it) in a child
-  process, polling the loopback Bot API server (tests/botapi) that runs here with the load driver:
-  ``--chats`` private chats each ask ``--per-chat`` questions, one at a time, waiting for the
-  reply before the next (a reporter waits for the answer). Latency is from the update being
-  queued at the server (the bot's long poll is woken at once) to the server receiving the
-  ``sendMessage``. Run once with the production AIORateLimiter and once without it, because the
-  limiter deliberately holds all sends to 30 per second (Telegram's own broadcast limit); then one
-  chat alone (the latency floor, no queueing); then, as a floor for the machine, a bare PTB echo
-  bot with the same requests, which shows what PTB, httpx and the fake server cost on their own.
-  Only questions answered in one message are used, so every reply is matched to its question.
-* cold start -- ``python bot.py ask "..."`` wall time, and ``python bot.py`` against the fake
-  server from process start to the first reply received; peak memory of the child from wait4.
+* material / in-process -- ``Pipeline.answer`` from question text to rendered HTML over the
+  evaluation set (and, for a generated dataset, its ``bench_questions_en.jsonl``): after the
+  start-up warm-up the bot runs (handlers/warmup.py), a first pass (each question new to the
+  process, its queries uncached: the "first answers") and three warm passes, wall time and CPU
+  time of the answering thread; then ``load_dir`` + ``Resources.swap`` three times, as /reload.
+* end to end -- the real Application (built as tests/test_telegram.py builds it) in a child
+  process, polling the loopback Bot API server (tests/botapi) that runs here with the load driver;
+  measured once the bot's warm-up is done. Latency is from the update being queued at the server
+  to the server receiving the ``sendMessage``. Only questions answered in one message are used.
+  - throughput: 20 chats without the rate limiter, each asking 25 questions one at a time, for
+    factdesk and for a bare PTB echo bot (same requests), alternating, 2 rounds each; factdesk's
+    updates/s as a share of the echo bot's.
+  - overhead: one chat, one message every 50 ms (20/s, under Telegram's 30/s), both bots with
+    the production bot's own rate limiter (``bot.build(...).bot.rate_limiter``), in alternating
+    blocks (4 x 75 messages each by default) in the same run; p50 and p99 of each and the
+    differences.
+* cold start -- ``python bot.py ask "..."`` from spawn to exit, and ``python bot.py`` against the
+  fake server from spawn to the first reply received; peak memory of each.
+* scale -- the same 300 generated questions answered once by a fresh process (load included) on
+  the material and on the 104k-row dataset: time ratio and peak; the in-process figures at 104k
+  and 208k (reload and peak with reloads at 208k judged); 20 chats without the limiter.
+* growth -- at 17, 10k, 104k, 208k and 1M rows, each in a fresh process: load (data + index),
+  reload (2 runs), warm p99 (evaluation set; generated set where there is one), peak memory after
+  the load and with the reloads; drawn as one PNG (``--plot``, default tests/bench/growth.png).
+  The 1M point lifts the loader's row and file-size limits in that process only.
 
-No figure from here is asserted by a test: timings depend on the machine.
+No figure from here is asserted by a test: timings depend on the machine. On a shared machine,
+wall-clock p99s are mostly the scheduler; the CPU-time figures show what the work itself cost.
 """
 
 from __future__ import annotations
