@@ -23,7 +23,8 @@ import time
 import weakref
 from collections import OrderedDict
 
-from handlers.pipeline import Answer, Context, Pipeline
+from handlers.model import Answer, FollowUp
+from handlers.pipeline import Pipeline
 
 INLINE_BUDGET_S = 0.004  # answers expected to take less CPU time than this run on the event loop
 SMOOTHING = 0.2  # weight of the newest answer in the running estimate of answer time
@@ -43,7 +44,7 @@ class Answerer:
         self._caches: weakref.WeakKeyDictionary[Pipeline, OrderedDict[_Key, Answer]] = weakref.WeakKeyDictionary()
         self.hits = self.inline = self.threaded = 0
 
-    async def answer(self, pipeline: Pipeline, question: str, previous: Context | None, lang: str | None,
+    async def answer(self, pipeline: Pipeline, question: str, previous: FollowUp | None, lang: str | None,
                      hint: str | None) -> Answer:
         """``pipeline.answer(question, previous, None, lang, hint)``, as cheaply as possible."""
         key: _Key = (question, lang, hint)
@@ -71,7 +72,7 @@ class Answerer:
         return answer
 
 
-def _timed(pipeline: Pipeline, question: str, previous: Context | None, lang: str | None,
+def _timed(pipeline: Pipeline, question: str, previous: FollowUp | None, lang: str | None,
            hint: str | None) -> tuple[Answer, float]:
     """The answer and the CPU time it took on this thread.
 
