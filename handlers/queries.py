@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from handlers.store import Snapshot
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -49,6 +51,29 @@ def load_queries(sql_dir: Path = SQL_DIR, operations_dir: Path = OPERATIONS_DIR)
     return queries
 
 
+# Each named query parsed once per process (by its text, so any snapshot's connection can run it).
+# DuckDB re-parses a query given as a string on every execute, and the string path costs about a
+# third more than running the parsed statement (1.9 vs 1.3 ms a query over the evaluation set).
+_PARSED: dict[str, duckdb.Statement] = {}
+
+
+def parsed(cur: duckdb.DuckDBPyConnection, sql: str) -> duckdb.Statement:
+    """The parsed form of one named query's text, made on first use and kept for the process."""
+    statement = _PARSED.get(sql)
+    if statement is None:
+        [statement] = cur.extract_statements(sql)  # a named query is exactly one statement
+        _PARSED[sql] = statement  # a dict write is atomic; a rare double parse is harmless
+    return statement
+
+
+def prepare(snapshot: Snapshot, queries: dict[str, str]) -> int:
+    """Parse every named query now (start-up), so no question pays for it; returns how many."""
+    cur = snapshot.cursor()
+    for sql in queries.values():
+        parsed(cur, sql)
+    return len(queries)
+
+
 @dataclass
 class QueryRunner:
     """Runs named queries against one snapshot and keeps the traces of one question."""
@@ -71,7 +96,7 @@ class QueryRunner:
         cached = self.snapshot.query_cache.get(key)
         if cached is None:
             cur = self.snapshot.cursor()
-            result = cur.execute(sql, params)
+            result = cur.execute(parsed(cur, sql), params)
             cached = (tuple(d[0] for d in result.description), tuple(result.fetchall()))
             self.snapshot.query_cache[key] = cached
         columns, rows = cached

@@ -17,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import ContextTypes
 
 from handlers.language import detect
+from handlers.answering import Answerer
 from handlers.pipeline import Answer, Context
 from handlers.render import split_message
 from handlers.settings import Settings
@@ -85,9 +86,16 @@ async def send_html(message: Message, html: str, markup: InlineKeyboardMarkup | 
     return sent
 
 
+def answerer(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
+    """The process's Answerer (answer cache, inline or threaded), made on first use."""
+    bot_data = context.application.bot_data
+    found = bot_data.get("answerer")
+    return found if found is not None else bot_data.setdefault("answerer", Answerer())
+
+
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
                           previous: Context | None, thread_key: tuple[int, int, int | None] | None) -> Answer:
-    """Run the pipeline off the event loop, reply, and remember the context for follow-ups."""
+    """Answer (cached, on the loop or in a thread: handlers/answering.py), reply, keep the context."""
     started = time.perf_counter()
     res = resources(context)
     st = state(context)
@@ -96,7 +104,7 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     # decides for a question with no words in any script.
     lang = await st.lang(message.chat_id)
     hint = message.from_user.language_code if message.from_user else None
-    answer = await asyncio.to_thread(pipeline.answer, question, st.fresh(previous), None, lang, hint)
+    answer = await answerer(context).answer(pipeline, question, st.fresh(previous), lang, hint)
     computed = time.perf_counter()
     answer_id = st.remember(answer)
     sent = await send_html(message, answer.html, keyboard(answer, st, answer_id), quote=message.chat.type != "private")

@@ -283,6 +283,9 @@ def question_set(gen: Generated, rng: random.Random, n: int) -> list[dict]:
     phrases = {"business": "for business", "tourism": "for tourism", "work": "for work",
                "education": "for education", "air": "by air", "rail": "by train", "road": "by road"}
     out: list[dict] = []
+    # Years asked about as a whole must have all four quarters in the data (the oldest may not).
+    quarters = set(gen.quarters)
+    full_years = sorted({p[:4] for p in quarters if all(f"{p[:4]}-Q{k}" in quarters for k in range(1, 5))})
     for i in range(n):
         c = rng.choice(gen.countries)
         period = rng.choice(gen.quarters)
@@ -305,10 +308,12 @@ def question_set(gen: Generated, rng: random.Random, n: int) -> list[dict]:
             q = f"{who} entering {where} in {_label(period)}: breakdown by {dim}"
             cats = gen.purposes if dim == "purpose" else gen.transports
             must = [total, max(v[(cit, dest, period, dim, k)] for k in cats)]
-        elif kind == 4:
-            year = rng.choice(sorted({p[:4] for p in gen.quarters if p.endswith("Q4")} ))
+        elif kind == 4 and full_years:
+            year = rng.choice(full_years)
             q = f"How many {who} entered {where} in {year}?"
             must = [sum(v[(cit, dest, f"{year}-Q{k}", "total", "all")] for k in range(1, 5))]
+        elif kind == 4:  # fewer quarters than a whole year: a quarter instead
+            q, must = f"How many {who} entered {where} in {_label(period)}?", [total]
         elif kind == 5:
             idx = gen.quarters.index(period)
             if idx == 0:

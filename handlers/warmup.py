@@ -1,0 +1,52 @@
+"""Warm-up: the one-off work of a process's first answers, done before the first question.
+
+The first answer to use a jinja template compiles it (tens of milliseconds for the larger ones),
+and every named query is parsed on its first run. Done here once, at start-up, no question pays
+for either. The bot runs this in a worker thread right after polling begins (so it does not
+delay the cold start); ``bot.py check`` and the benchmark call it directly. Never imports
+telegram.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from handlers.queries import prepare
+
+if TYPE_CHECKING:  # resources imports the pipeline; only the type is needed here
+    from handlers.resources import Resources
+
+
+def compile_templates(resources: "Resources") -> int:
+    """Compile every answer template of every language into its environment's cache."""
+    count = 0
+    for lang, env in resources.renderer.envs.items():
+        # Each language's environment renders only its own folder (others fall back to English).
+        for name in env.list_templates(extensions=["j2"]):
+            if name.startswith(f"{lang}/"):
+                env.get_template(name)
+                count += 1
+                time.sleep(0)  # let a question being answered meanwhile have the interpreter
+    return count
+
+
+def warm(resources: "Resources") -> dict[str, float]:
+    """Parse every named query, compile every template, answer the example questions once.
+
+    The examples run the whole pipeline (extraction, matching, DuckDB, rendering) so the code
+    paths and DuckDB's own first-use setup are warm; their results stay in the snapshot's cache.
+    Returns counts and seconds, for the start-up log line.
+    """
+    t0 = time.perf_counter()
+    pipeline = resources.pipeline
+    queries = prepare(pipeline.snapshot, resources.queries)
+    t1 = time.perf_counter()
+    templates = compile_templates(resources)
+    t2 = time.perf_counter()
+    examples = pipeline.examples()
+    for question in examples:
+        pipeline.answer(question)
+    t3 = time.perf_counter()
+    return {"queries": queries, "templates": templates, "examples": len(examples),
+            "parse_s": t1 - t0, "compile_s": t2 - t1, "examples_s": t3 - t2, "total_s": t3 - t0}

@@ -1,0 +1,128 @@
+"""The cheap paths of issue 15 keep answers, contexts and logs exactly what they were.
+
+Speed itself is measured by tests/bench/benchmark.py, never asserted here; these tests check
+that the answer cache, the inline/threaded choice, the start-up warm-up and the queued logging
+change nothing a user or an operator sees.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from handlers.answering import Answerer
+from handlers.pipeline import Pipeline
+from handlers.queries import _PARSED, load_queries
+from handlers.resources import Resources
+from handlers.settings import Settings
+from handlers.warmup import compile_templates, warm
+from tests.conftest import data_files, make_pipeline
+
+QUESTION = "How many North Koreans entered Russia in Q3 2023?"
+
+
+def test_a_cached_answer_is_the_same_answer_with_a_fresh_context(pipeline: Pipeline) -> None:
+    answerer = Answerer()
+    first = asyncio.run(answerer.answer(pipeline, QUESTION, None, None, None))
+    time.sleep(0.01)
+    second = asyncio.run(answerer.answer(pipeline, QUESTION, None, None, None))
+    assert answerer.hits == 1
+    assert second.html == first.html == pipeline.answer(QUESTION).html
+    assert second.figure_ids == first.figure_ids and second.traces == first.traces
+    # The follow-up window counts from when the answer was given, not when it was computed.
+    assert first.context is not None and second.context is not None
+    assert second.context.created > first.context.created
+    assert second.context.intent == first.context.intent and second.context.direction == first.context.direction
+
+
+def test_no_cache_with_a_follow_up_context_and_none_across_languages(pipeline: Pipeline) -> None:
+    answerer = Answerer()
+    base = asyncio.run(answerer.answer(pipeline, QUESTION, None, None, None))
+    follow = asyncio.run(answerer.answer(pipeline, "and in Q2?", base.context, None, None))
+    again = asyncio.run(answerer.answer(pipeline, "and in Q2?", base.context, None, None))
+    assert answerer.hits == 0 and again.html == follow.html
+    assert "2023" in follow.html and follow.html != base.html
+    ru = asyncio.run(answerer.answer(pipeline, QUESTION, None, "ru", None))
+    assert answerer.hits == 0 and ru.html != base.html  # the chat's /lang choice is part of the key
+
+
+def test_slow_answers_go_to_a_worker_thread_and_fast_ones_stay_on_the_loop(pipeline: Pipeline) -> None:
+    seen: list[str] = []
+
+    class Spy(Pipeline):
+        def answer(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            seen.append(threading.current_thread().name)
+            return super().answer(*args, **kwargs)
+
+    spy = Spy.__new__(Spy)
+    spy.__dict__.update(pipeline.__dict__)
+    fast = Answerer(budget_s=10.0)
+    asyncio.run(fast.answer(spy, QUESTION, None, None, None))
+    slow = Answerer(budget_s=0.0)
+    slow.expected_s = 1.0  # as if recent answers had taken a second
+    asyncio.run(slow.answer(spy, "How many Russians went to North Korea in 2023?", None, None, None))
+    assert seen[0] == threading.main_thread().name and seen[1] != threading.main_thread().name
+    assert (fast.inline, fast.threaded, slow.inline, slow.threaded) == (1, 0, 0, 1)
+
+
+def test_the_cache_does_not_keep_an_old_data_version_alive() -> None:
+    answerer = Answerer()
+    old = make_pipeline(data_files())
+    asyncio.run(answerer.answer(old, QUESTION, None, None, None))
+    assert len(answerer._caches) == 1
+    del old
+    gc.collect()
+    assert len(answerer._caches) == 0
+
+
+def test_warm_up_parses_every_query_and_compiles_every_template(tmp_path: Path) -> None:
+    res = Resources.build(Settings.from_env({"FACTDESK_DATA_DIR": str(Path("data").resolve())}))
+    done = warm(res)
+    queries = load_queries()
+    assert done["queries"] == len(queries) and all(sql in _PARSED for sql in queries.values())
+    templates = sum(1 for lang, env in res.renderer.envs.items()
+                    for name in env.list_templates(extensions=["j2"]) if name.startswith(f"{lang}/"))
+    assert done["templates"] == templates > 100
+    # Compiled: jinja's cache holds every one of them, so no answer compiles a template again.
+    assert sum(len(env.cache or {}) for env in res.renderer.envs.values()) >= templates
+    assert compile_templates(res) == templates
+    assert done["examples"] == len(res.pipeline.examples()) > 0
+
+
+def test_queued_log_lines_keep_message_traceback_and_redaction(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    token = "123456789:AAQueuedLoggingSecretToken_abcdefghij"
+    script = (
+        "import logging\n"
+        "from handlers.settings import Settings\n"
+        "from handlers.telegram.setup import setup_logging\n"
+        f"setup_logging(Settings.from_env({{'TELEGRAM_BOT_TOKEN': {token!r}, 'FACTDESK_LOG_JSON': 'true'}}))\n"
+        "log = logging.getLogger('probe')\n"
+        "log.info('answered chat=%s', 42, extra={'intent': 'total'})\n"
+        "try:\n"
+        f"    raise RuntimeError('boom with ' + {token!r})\n"
+        "except RuntimeError:\n"
+        "    log.exception('failed for %s', 'someone')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr
+    lines = [json.loads(line) for line in out.stderr.splitlines() if line.startswith("{")]
+    assert [e["msg"] for e in lines] == ["answered chat=42", "failed for someone"]
+    assert lines[0]["intent"] == "total" and lines[0]["level"] == "INFO"
+    assert "RuntimeError" in lines[1]["exc"] and token.split(":")[1] not in out.stderr
+
+
+def test_queued_logging_still_reaches_handlers_added_later(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("probe").info("seen by %s", "pytest")
+    assert "seen by pytest" in caplog.text
