@@ -866,7 +866,8 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
-            unit = self._rate_unit(claim_text)
+            # The unit may lead the sentence in a clause of its own: "Each quarter of 2022, 223 came".
+            unit = self._rate_unit(claim_text) or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
             if unit and not (n.multiplier or (n.percent and change and not n.fraction)
                              or not (n.percent or self._diff_words(text, n))) or \
                     unit in ("day", "month") and (n.multiplier or n.percent):
@@ -1266,8 +1267,10 @@ class _Run:
         name = next(g for g in m.groups() if g)
         row = profiles[0]
         said = self._fact_text(row, "statement").lower()
-        stem = name.lower()[:4] if self.lang != "ko" else name[:2]
-        verdict = "matches" if stem in said else "differs"
+        # Every word of the institution's name must be the profile's ("Seoul National" is not
+        # "Kookmin (Seoul)": a city in the profile does not make another university match).
+        stems = [w[:4] for w in name.lower().split() if len(w) >= 3] if self.lang != "ko" else [name[:2]]
+        verdict = "matches" if stems and all(stem in said for stem in stems) else "differs"
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,

@@ -84,11 +84,11 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
            (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b", "month"),
            (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
-            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\bper\s+quarter\b", "quarter")],
+            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b", "quarter")],
     "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
-           (r"분기\s*평균|분기당\s*평균", "quarter")],
+           (r"분기\s*평균|분기당\s*평균|매\s*분기|분기마다", "quarter")],
     "ru": [(r"в\s+день|в\s+сутки|ежедневно|за\s+день", "day"), (r"в\s+месяц|ежемесячно|за\s+месяц", "month"),
-           (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
+           (r"в\s+среднем\s+за\s+квартал|среднеквартальн\w*|ежеквартальн\w*|кажд\w+\s+квартал\w*|квартальн\w+\s+(?:уровн|средн)\w*", "quarter")],
 }
 
 # Two or more categories counted as one: "air and rail together", "교육과 개인 목적을 합치면", "вместе".
