@@ -141,7 +141,7 @@ VERB_FORM = {
     # ("complied", "mining") is a word the report must say.
     "en": r"^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|gets?|got|gives?|gave|given|made|makes?|"
           r"keeps?|kept|took|takes?|taken|went|goes|gone|seen|saw|written|wrote|known|shown|done|said|says?|told|"
-          r"held|put|brought|thought|sent|met|meets?|came|comes?|coming|become|became|received|receiving|receives?|"
+          r"held|put|brought|thought|sent|came|comes?|coming|become|became|received|receiving|receives?|"
           r"entered|entering|arrived|arriving|visited|visiting|travell?ed|travell?ing|crossed|crossing|flew|flying|"
           r"reported|reporting|recorded|registered|counted|numbered|totall?ed|reached|stood|showed|shows?|"
           r"published|publishing|written|authored|noted|stated|added|according|citing|cited|quoted|named|listed|"
@@ -153,7 +153,7 @@ VERB_FORM = {
 REVERSING = {
     "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
           r"withdr|revers|lift|resum|admit|acknowledg|confirm|compl|fulfil|honou?r|obey|respect|implement|enforc|"
-          r"leav|left|expel|deport)",
+          r"leav|left|expel|deport|met$|meets?$|meeting)",
     "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방)",
     "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож|соблюд|выполн|исполн|"
           r"покин|уех|уезжа|высл)",

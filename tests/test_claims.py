@@ -161,6 +161,15 @@ def test_statement_verdicts_carry_no_claimed_value(checker: ClaimChecker) -> Non
     assert [(v.verdict, v.claimed_value, v.measure) for v in verdicts] == [("differs", None, "statement")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "China and Russia have met their repatriation obligations under the resolution.",
+    "Russia meets its obligations under Resolution 2397.",
+])
+def test_a_verb_that_reverses_the_report_never_matches(checker: ClaimChecker, sentence: str) -> None:
+    # The report says both are avoiding the obligation; "met" is not a paraphrase of that.
+    assert "matches" not in [v.verdict for v in checker.check(sentence)]
+
+
 def test_differs_gives_the_right_figure_with_period_and_source(checker: ClaimChecker) -> None:
     html, verdicts = checker.render("7,000 North Koreans arrived in Russia by train in Q3 2023")
     assert verdicts[0].data_text == "134"
