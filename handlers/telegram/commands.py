@@ -93,9 +93,7 @@ async def why(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.from_user is None:
         return
-    st = state(context)
-    answer_id = st.last_answer.get((message.chat_id, message.from_user.id))
-    answer = st.answers.get(answer_id) if answer_id else None
+    answer = state(context).last_answer_of(message.chat_id, message.from_user.id)
     lang = view_lang(context, message.chat_id, message.from_user, answer.question if answer else "")
     await send_view(message, context, "why", view_language=lang, answer=answer)
 

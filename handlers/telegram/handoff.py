@@ -76,9 +76,7 @@ async def passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.from_user is None:
         return
-    st = state(context)
-    answer_id = st.last_answer.get((message.chat_id, message.from_user.id))
-    answer = st.answers.get(answer_id) if answer_id else None
+    answer = state(context).last_answer_of(message.chat_id, message.from_user.id)
     lang = answer_lang(context, answer, message.chat_id, message.from_user.language_code) if answer else "en"
     html = await asyncio.to_thread(view, context, WHERE, answer, lang)
     await send_html(message, html, quote=message.chat.type != "private")

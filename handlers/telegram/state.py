@@ -80,6 +80,11 @@ class ChatState:
         if self.store is not None:
             self.store.set_lang(chat_id, lang or None)
 
+    def last_answer_of(self, chat_id: int, user_id: int) -> Answer | None:
+        """The asker's last answer in this chat, if still remembered (/why, /passage)."""
+        answer_id = self.last_answer.get((chat_id, user_id))
+        return self.answers.get(answer_id) if answer_id else None
+
     async def context(self, key: ThreadKey) -> Context | None:
         """The follow-up context of a chat, user and topic, if still fresh."""
         return await self._context(self.contexts, key, "t:%s:%s:%s" % key)
