@@ -385,8 +385,32 @@ def _instrumental(word: str) -> bool:
     return bool(parses) and parses[0].tag.case == "ablt"
 
 
-def russian_tokens(words: list[str]) -> list[str]:
+@lru_cache(maxsize=10_000)
+def _particle_unless_agreeing(word: str, following: str) -> bool:
+    """Is a determiner that is also a particle ("всего": of all / in total) the particle here?
+
+    "сколько всего северокорейцев" (in total: the next word does not agree with it) keeps its
+    spelling, so it is not "весь" (whole); "всего 2022 года" or "всего 2022-го" (the whole of
+    2022: a year or an agreeing noun follows) is the determiner. Agreement is pymorphy3's
+    number and case of the two words.
+    """
+    parses = _morph().parse(word) if word.isalpha() else []
+    if not parses or parses[0].tag.POS != "ADJF" or "Apro" not in parses[0].tag:
+        return False
+    if not any(p.tag.POS in ("PRCL", "ADVB") for p in parses):
+        return False
+    if following[:1].isdigit():
+        return False  # "всего 2022-го": a year
+    if script_of(following) != "ru":
+        return True
+    det = {(p.tag.number, p.tag.case) for p in parses if p.tag.POS == "ADJF"}
+    return not any((p.tag.number, p.tag.case) in det for p in _morph().parse(following) if p.tag.POS in ("NOUN", "ADJF", "NUMR"))
+
+
+def russian_tokens(words: list[str], after: str = "") -> list[str]:
     """Lemmas of Russian words in order; the word before each says whether it follows a preposition.
+
+    ``after`` is the token that follows the run (a year in "всего 2022-го"), for agreement.
 
     Case decides one preposition: "с" with the genitive is "from" ("с Украины"), with the
     instrumental "with" ("граница с Россией", "с целью"). The comitative "с" is dropped, so the
@@ -398,7 +422,10 @@ def russian_tokens(words: list[str]) -> list[str]:
         if w in _RU_COMITATIVE and i + 1 < len(words) and script_of(words[i + 1]) == "ru" and _instrumental(words[i + 1]):
             prev = w
             continue
-        out.append(_russian_lemma(w, script_of(prev) == "ru" and _is_preposition(prev)) if script_of(w) == "ru" else w)
+        if script_of(w) == "ru" and _particle_unless_agreeing(w, words[i + 1] if i + 1 < len(words) else after):
+            out.append(w.replace("ё", "е"))
+        else:
+            out.append(_russian_lemma(w, script_of(prev) == "ru" and _is_preposition(prev)) if script_of(w) == "ru" else w)
         prev = w
     return out
 
@@ -427,7 +454,7 @@ def normalise_tokens(words: list[str]) -> list[str]:
             j = i + 1
             while j < len(words) and script_of(words[j]) == "ru":
                 j += 1
-            out.extend(russian_tokens(words[i:j]))
+            out.extend(russian_tokens(words[i:j], words[j] if j < len(words) else ""))
             i = j
         else:
             out.append(w)

@@ -235,7 +235,9 @@ _YEAR4 = r"(?:19[89]\d|20\d\d)"
 # ("2023년 3분기", "1~9월"); Russian inflects ("в третьем квартале", "за первое полугодие").
 _KO_Y = r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:의\s*)?)?"
 _RU_ORD = r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4](?:\s*-?\s*(?:й|м|го|ом|ий|ый|ой|е|ое))?|iv|iii|ii|i)"
-_RU_YEAR_AFTER = r"(?:\s+(\d{4})(?:\s*(?:г\b\.?|год\w*))?)?"
+# A year written as an ordinal ("2023-го", "2022-й", "в 2023-м"): the suffix is the year's own case ending.
+_RU_YEAR_SUFFIX = r"(?:\s*-\s*(?:го|й|м|ом|му|ый|ого|ому|ым|е|ой)(?![\w-]))"
+_RU_YEAR_AFTER = r"(?:\s+(\d{4})" + _RU_YEAR_SUFFIX + r"?(?:\s*(?:г\b\.?|год\w*))?)?"
 _RU_MONTH = (r"(январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\b|июн\w*|июл\w*|август\w*|сентябр\w*|"
              r"октябр\w*|ноябр\w*|декабр\w*)")
 _RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -273,10 +275,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
-    ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+месяц\w*" + _RU_YEAR_AFTER)),
+    ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
     ("ru_month", re.compile(r"\b" + _RU_MONTH + _RU_YEAR_AFTER)),
     ("ru_relative", re.compile(r"\b(позапрошл\w*\s+год\w*|прошл\w*\s+год\w*|прошлогодн\w*|(?:этом|этот|текущ\w*|нынешн\w*)\s+год\w*|следующ\w*\s+год\w*)")),
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)")),
+    ("ru_year", re.compile(r"\b(" + _YEAR4 + r")" + _RU_YEAR_SUFFIX + r"(?:\s*(?:г\b\.?|год\w*))?")),
     ("previous", re.compile(r"\b(предыдущ\w*\s+квартал\w*|прошл\w*\s+квартал\w*)")),
     ("latest", re.compile(r"\b(последн\w*\s+квартал\w*|последн\w*\s+данн\w*|свеж\w*)")),
     # --- English ---
