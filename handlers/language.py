@@ -365,6 +365,10 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
         verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
         if verb is not None:
             best = verb  # "прибыли в РФ": arrived, not profits
+    if after_preposition and best.tag.POS == "CONJ":
+        pronoun = next((p for p in parses if p.tag.POS == "NPRO"), None)
+        if pronoun is not None:
+            return pronoun.normal_form  # "в чём", "с чем": the pronoun "что", not the "than" of "больше, чем"
     if best.tag.POS in _RU_FUNCTION_POS or best.normal_form in _RU_AUXILIARIES:
         return token
     return best.normal_form.replace("ё", "е")

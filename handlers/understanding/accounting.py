@@ -261,7 +261,7 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
-_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно"})
+_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
 

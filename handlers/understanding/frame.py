@@ -19,7 +19,9 @@ from handlers.model import CategoryRef, QuestionFrame
 UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 # Plain unit words that make "average" an average per unit ("average month", "mean per quarter").
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
-              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
+              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter",
+              # Russian lemmas: "в среднем на день", "среднее ... за квартал"
+              "день": "day", "сутки": "day", "месяц": "month", "квартал": "quarter"}
 COMPARE_CUES = {"change"}
 NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without",
                             "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
