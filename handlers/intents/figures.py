@@ -13,6 +13,7 @@ from typing import Any
 
 from handlers.extract import Extraction
 from handlers.model import Direction, FollowUp, NoData, Ref
+from handlers.operations.base import PARTIAL_MIN_COVERAGE, covered_parts
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
 
@@ -309,6 +310,9 @@ class FigureIntents:
         if asked.fixed_periods is None and not asked.ex.periods:
             requested = self._periods_from_numbers(asked, dim, cat)
         a, b = self._compare_periods_pair(asked, avail, requested)
+        # "How much did 2023 grow on 2022?": a span the data covers in part is compared as the
+        # part it covers (2023 = Q1-Q3), labelled with what it lacks, never as the whole span.
+        (a, partial_a), (b, partial_b) = self._covered_span(a, avail), self._covered_span(b, avail)
         if a == b:
             raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))
         pa = self.stored_parts(a, avail, asked.direction, self.series_name(dim, cat))
@@ -319,10 +323,28 @@ class FigureIntents:
         asked.periods = [a, b]
         parts_a = [self.period_label(p) for p in pa] if len(pa) > 1 else []
         parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 else []
-        return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b,
+        partial = [{"asked": self.period_label(asked_p), "covered": self.period_label(p),
+                    "missing": [self.period_label(q) for q in covered_parts(asked_p, avail)[1]]}
+                   for asked_p, p in ((partial_a, a), (partial_b, b)) if asked_p is not None]
+        return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
                             what=self.series_name(dim, cat), unequal=a.months != b.months,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
                             **self._common(asked, [a, b]))
+
+    @staticmethod
+    def _covered_span(period: Period, avail: list[Period]) -> tuple[Period, Period | None]:
+        """A period the data covers only in part, as the span its stored parts cover, with the
+        period asked for (None when the data has it whole, or covers half of it or less, or
+        in pieces with a gap: then the caller says it has no figure)."""
+        if tile(period, avail) is not None:
+            return period, None
+        parts, missing = covered_parts(period, avail)
+        if not parts or not missing:
+            return period, None
+        span = Period(min(p.start for p in parts), max(p.end for p in parts))
+        if sum(p.months for p in parts) != span.months or span.months <= PARTIAL_MIN_COVERAGE * period.months:
+            return period, None
+        return span, period
 
     def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
         """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each

@@ -90,6 +90,11 @@ def requested_or_latest(call: OperationCall, avail: list[Period]) -> tuple[list[
     return [latest], True
 
 
+# A partial sum answers only when it covers more than this share of the span asked about
+# (three quarters of 2023: yes; Q3 alone for H2: no, the answer is "no figure", with Q3 as context).
+PARTIAL_MIN_COVERAGE = 0.5
+
+
 def covered_parts(period: Period, avail: list[Period]) -> tuple[list[Period], list[Period]]:
     """Stored periods inside ``period`` that do not overlap each other (longest first), and the
     quarters of ``period`` none of them covers: what a span the data covers only in part is

@@ -8,13 +8,10 @@ quarters the report lacks; it is never presented as the span's figure.
 from __future__ import annotations
 
 from handlers.model import QuestionFrame
-from handlers.operations.base import Decline, OperationCall, covered_parts
+from handlers.operations.base import PARTIAL_MIN_COVERAGE, Decline, OperationCall, covered_parts
 from handlers.periods import parse_code, tile
 
 NAME = "partial_span"
-# A partial sum answers only when it covers more than this share of the span asked about
-# (three quarters of 2023: yes; Q3 alone for H2: no, the answer is "no figure", with Q3 as context).
-PARTIAL_MIN_COVERAGE = 0.5
 
 
 def applies(frame: QuestionFrame) -> bool:
