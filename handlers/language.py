@@ -361,7 +361,14 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
     if not parses:
         return token
     best = parses[0]
-    if not after_preposition and best.tag.POS not in _RU_VERB_POS:
+    if best.tag.POS == "ADJF":
+        # An adjective that is also a participle ("перечисленный", "перечисленных"): the reading
+        # with more weight over all its forms, so every case of the word gets one lemma.
+        adj = sum(p.score for p in parses if p.tag.POS == "ADJF")
+        participle = [p for p in parses if p.tag.POS in ("PRTF", "PRTS")]
+        if participle and sum(p.score for p in participle) > adj:
+            best = participle[0]
+    elif not after_preposition and best.tag.POS not in _RU_VERB_POS:
         verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
         if verb is not None:
             best = verb  # "прибыли в РФ": arrived, not profits

@@ -31,8 +31,9 @@ class TextIntents:
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
         if chosen is not None:
             chosen[:] = facts
-        if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(f.get("statement") or "")
-                                           for f in facts):
+        # A translated fact keeps its English statement, where a forecast is read whatever the question's language.
+        if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(
+                f"{f.get('statement') or ''} {f.get('statement_en') or ''}") for f in facts):
             # "Will Putin visit in spring?": only a stated prediction answers a question about the
             # future; otherwise say so, and give what the report does say.
             for f in facts[:1]:

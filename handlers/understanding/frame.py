@@ -147,7 +147,10 @@ def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bo
     comparison word stands between the first category and the others."""
     cue_positions = [i for i, t in enumerate(ex.toks) if t in {"than", "vs", "versus", "against", "over", "exceed",
                                                                "exceeded", "compared", "compare", "beat", "outnumbered",
-                                                               "outstripped", "surpassed", "more", "ahead", "with"}]
+                                                               "outstripped", "surpassed", "more", "ahead", "with",
+                                                               # Russian lemmas: "больше, чем ...", "против", "превысить"
+                                                               "чем", "против", "сравнение", "превысить", "превышать",
+                                                               "обогнать", "превосходить"}]
     first = min(c.pos for c in categories)
     rest = [c.pos for c in categories if c.pos != first]
     return any(first < p <= min(rest) for p in cue_positions) if rest else False
