@@ -189,6 +189,8 @@ def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: li
             return True  # Korean names what is counted before the question word: "여성은 몇 명"
     if i + 2 < len(toks) and toks[i + 1] == "of" and any(m.pos == i + 2 for m in countries):
         return True
+    if script_of(toks[i]) == "ru" and any(m.pos == i + 1 for m in countries):
+        return True  # "ВВП России", "население КНДР": Russian puts the country after, in the genitive
     return any(m.end == i for m in countries)
 
 

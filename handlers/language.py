@@ -418,6 +418,17 @@ def _particle_unless_agreeing(word: str, following: str) -> bool:
     return not any((p.tag.number, p.tag.case) in det for p in _morph().parse(following) if p.tag.POS in ("NOUN", "ADJF", "NUMR"))
 
 
+_RU_FUTURE_ASKERS = frozenset({"когда", "ли"})  # "когда поедет?", "поедет ли?": a question about a future event
+_RU_FUTURE_MARK = "будет"  # what a perfective future verb adds, so it meets the `future` cue like "будет" itself
+
+
+@lru_cache(maxsize=10_000)
+def _perfective_future(word: str) -> bool:
+    """Is the word's likeliest reading a perfective verb in the future ("поедет", "вернутся")?"""
+    parses = _morph().parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "futr"
+
+
 def russian_tokens(words: list[str], after: str = "") -> list[str]:
     """Lemmas of Russian words in order; the word before each says whether it follows a preposition.
 
@@ -429,7 +440,13 @@ def russian_tokens(words: list[str], after: str = "") -> list[str]:
     """
     out = []
     prev = ""
+    asks_future = bool(_RU_FUTURE_ASKERS & set(words))
     for i, w in enumerate(words):
+        if asks_future and script_of(w) == "ru" and _perfective_future(w):
+            # Russian has no "will" before a perfective verb: "Когда Путин поедет?" asks as "будет" does.
+            out.extend([_russian_lemma(w, False), _RU_FUTURE_MARK])
+            prev = w
+            continue
         if w in _RU_COMITATIVE and i + 1 < len(words) and script_of(words[i + 1]) == "ru" and _instrumental(words[i + 1]):
             prev = w
             continue

@@ -64,6 +64,7 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
 
 _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
 _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
+_PLACE_NOUN_LEMMAS = frozenset({"город", "регион", "область", "порт", "аэропорт", "станция", "маршрут", "пункт"})  # Russian lemmas
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
 
 
@@ -208,9 +209,12 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         top = " ".join(str(facts[0].get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
         top_lemmas = set(tokens(normalise(top)))
         asks = _WHICH_WHAT & set(ex.toks)
+        # "Между какими городами?": a place noun is answered by a place the question does not already name.
+        places = [p.strip() for p in re.split(r",| и | and ", str(facts[0].get("place") or "").lower()) if p.strip()]
+        new_place = any(p[:RU_STEM_LEN] not in ex.text for p in places)
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
-                           and t[:RU_STEM_LEN] not in top]
+                           and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
     leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
