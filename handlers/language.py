@@ -381,6 +381,20 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
     return best.normal_form.replace("ё", "е")
 
 
+@lru_cache(maxsize=10_000)
+def russian_word_known(word: str) -> bool:
+    """Is the word in pymorphy3's dictionary? Such a word is itself, not a typo of another:
+    "экспорт" is not "эксперт", "втрое" is not "второе"."""
+    return word.isalpha() and bool(_morph().word_is_known(word))
+
+
+@lru_cache(maxsize=10_000)
+def russian_verb(word: str) -> bool:
+    """Is the word's likeliest reading a verb in the infinitive (the lemma form of a verb)?"""
+    parses = _morph().parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "INFN"
+
+
 def stem_russian(token: str) -> str:
     """The lemma of a Russian word (pymorphy3), with ё read as е: "поездом" -> "поезд".
 

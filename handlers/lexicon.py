@@ -23,7 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
-                               register_korean_nouns, script_of)
+                               register_korean_nouns, russian_verb, russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
 
@@ -261,6 +261,11 @@ class Lexicon:
         best = process.extractOne(word, self.single_words, scorer=OSA.normalized_similarity,
                                   score_cutoff=FUZZY_CUTOFF / 100)
         if best is None or best[0][0] != word[0]:
+            return None
+        if script_of(word) == "ru" and russian_word_known(word) and not (russian_verb(word) and russian_verb(best[0])):
+            # A word of the dictionary is that word, not a slip for another ("экспорт" is not
+            # "эксперт", "втрое" is not "второе"); only a verb meets its other aspect
+            # ("получать" / "получить", "называть" / "назвать").
             return None
         return best[0], best[1] * 100
 

@@ -313,6 +313,9 @@ class FigureIntents:
         # "How much did 2023 grow on 2022?": a span the data covers in part is compared as the
         # part it covers (2023 = Q1-Q3), labelled with what it lacks, never as the whole span.
         (a, partial_a), (b, partial_b) = self._covered_span(a, avail), self._covered_span(b, avail)
+        if "share" in asked.ex.cues and b.contains(a) and a != b:
+            # "What part of 2023 fell in H1?": the part is set against the span that holds it.
+            (a, partial_a), (b, partial_b) = (b, partial_b), (a, partial_a)
         if a == b:
             raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))
         pa = self.stored_parts(a, avail, asked.direction, self.series_name(dim, cat))
