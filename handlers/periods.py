@@ -272,6 +272,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первое полугодие 2023, 1-е полугодие
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
+    # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
+    ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
