@@ -84,6 +84,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     for p in periods:
         for i in range(*p.span):
             masked[i] = " "
+    # The language's vocabulary first: the analyser reads a misspelt word against it.
+    lex.ensure({script_of(w) for w in text.split()})
     toks = tokens("".join(masked))
     ex = Extraction(text=text, toks=toks, periods=periods)
     relative = [p for p in periods if p.kind == "relative"]
@@ -151,6 +153,17 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             ex.slot_unknown.append(tok)
         elif _in_measure_slot(i, toks, cue_hits, ex.countries):
             ex.measure_unknown.append(tok)
+    for h in cue_hits:
+        # "численность армии КНДР", "сколько границ": a place or institution right after the
+        # measure word is what is counted, and the data counts people entering, not that.
+        j = h.end
+        while h.term.id == "measure_head" and j < len(toks) and toks[j] in lex.filler:
+            j += 1
+        if (h.term.id == "measure_head" and j < len(toks) and script_of(toks[j]) == "ru"
+                and any(c.term.id == "place_nouns" and c.start == j for c in cue_hits)
+                and not any(e.start <= j < e.end for e in entity_hits) and toks[j] not in ex.measure_unknown):
+            ex.measure_unknown.append(toks[j])
+            ex.unknown.append(toks[j])
     for h in hits:
         if h.score < 100 and (h.text, " ".join(h.key)) not in ex.corrected:
             ex.corrected.append((h.text, " ".join(h.key)))

@@ -352,6 +352,52 @@ def _is_preposition(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "PREP"
 
 
+_RU_LETTERS = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+_RU_TYPO_MIN_LEN = 5  # shorter words have too many neighbours one letter away
+_ru_vocabulary: frozenset[str] = frozenset()  # lemmas the data knows (register_russian_vocabulary)
+
+
+def register_russian_vocabulary(words: Iterable[str]) -> None:
+    """Lemmas the data's Russian phrases are made of: a word the dictionary lacks that is one
+    letter from a dictionary word with one of these lemmas is read as that word ("въхало")."""
+    global _ru_vocabulary
+    new = frozenset(w for w in words if script_of(w) == "ru") - _ru_vocabulary
+    if new:
+        _ru_vocabulary = _ru_vocabulary | new
+        _russian_lemma.cache_clear()
+
+
+def _one_letter_away(word: str) -> set[str]:
+    """Every spelling one deletion, insertion, substitution or swap of neighbours from ``word``."""
+    out = set()
+    for i in range(len(word) + 1):
+        for c in _RU_LETTERS:
+            out.add(word[:i] + c + word[i:])
+            if i < len(word):
+                out.add(word[:i] + c + word[i + 1:])
+        if i < len(word):
+            out.add(word[:i] + word[i + 1:])
+        if i + 1 < len(word):
+            out.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    out.discard(word)
+    return out
+
+
+def _typo_lemma(token: str) -> str | None:
+    """The lemma a misspelt word stands for: "въхало" -> въехать, "квартле" -> квартал.
+
+    Only for a word the dictionary lacks, when the dictionary words one letter away lead to
+    exactly one lemma the data knows; two candidates ("вьехало": въехать or выехать) are no
+    answer, because a guessed direction would be a wrong figure.
+    """
+    if len(token) < _RU_TYPO_MIN_LEN or not _ru_vocabulary or _morph().word_is_known(token):
+        return None
+    lemmas = {_morph().parse(w)[0].normal_form.replace("ё", "е")
+              for w in _one_letter_away(token) if _morph().word_is_known(w)}
+    known = lemmas & _ru_vocabulary
+    return next(iter(known)) if len(known) == 1 else None
+
+
 @lru_cache(maxsize=50_000)
 def _russian_lemma(token: str, after_preposition: bool) -> str:
     token = token.replace("ё", "е")
@@ -360,6 +406,10 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
     parses = _morph().parse(token)
     if not parses:
         return token
+    if parses[0].normal_form.replace("ё", "е") not in _ru_vocabulary:
+        fixed = _typo_lemma(token)
+        if fixed is not None:
+            return fixed
     best = parses[0]
     if best.tag.POS == "ADJF":
         # An adjective that is also a participle ("перечисленный", "перечисленных"): the reading

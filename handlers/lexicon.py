@@ -23,7 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
-                               register_korean_nouns, russian_verb, russian_word_known, script_of)
+                               register_korean_nouns, register_russian_vocabulary, russian_verb, russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
 
@@ -191,6 +191,8 @@ class Lexicon:
                 df[k] += 1
                 lex.vocabulary.update(k)
                 lex._add(" ".join(k), Term("fact", "kw"))
+        if "ru" in lex.langs:
+            register_russian_vocabulary(lex.vocabulary)  # for reading misspelt words (language._typo_lemma)
         for r in snap.tables["facts"]:
             # A fact that states an amount ("dozens", "24 months") can answer "how many"; others cannot.
             # Years and resolution numbers ("2397") are not amounts.

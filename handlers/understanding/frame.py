@@ -10,8 +10,10 @@ keeps the matcher's intent (``legacy_intent``), which the older intent handlers 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from handlers.extract import Extraction
+from handlers.language import script_of
 from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 
@@ -19,15 +21,18 @@ from handlers.model import CategoryRef, QuestionFrame
 UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 # Plain unit words that make "average" an average per unit ("average month", "mean per quarter").
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
-              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter",
-              # Russian lemmas: "в среднем на день", "среднее ... за квартал"
-              "день": "day", "сутки": "day", "месяц": "month", "квартал": "quarter"}
+              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
+# Russian ("в среднем на день", "среднее ... за квартал", "средний дневной"), read into lemmas by the
+# same analyser as the question on first use ("дневной" is "дневный" to pymorphy3).
+RU_UNIT_WORDS = {"день": "day", "сутки": "day", "месяц": "month", "квартал": "quarter", "дневной": "day",
+                 "суточный": "day", "ежедневный": "day", "месячный": "month", "квартальный": "quarter"}
 COMPARE_CUES = {"change"}
 NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without",
                             "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
 # "air as a share of rail", "Q3 as a percentage of 2022": a ratio between two named things, not a share of the total.
 RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
-FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion"})
+FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion",
+                            "половина", "большинство", "треть", "четверть"})  # Russian lemmas
 SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
 MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice",
                             "раз", "배"})  # "во сколько раз", "몇 배"
@@ -47,12 +52,18 @@ FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when"
 HOW_MANY_ANYWHERE = frozenset({"сколько", "몇", "얼마나"})
 
 
+@lru_cache(maxsize=1)
+def _ru_unit_words() -> dict[str, str]:
+    return {**UNIT_WORDS, **{lemma: unit for word, unit in RU_UNIT_WORDS.items() for lemma in tokens(word)}}
+
+
 def _time_unit(ex: Extraction) -> str | None:
     for cue, unit in UNIT_CUES.items():
         if cue in ex.cues:
             return unit
     if "average" in ex.cues:
-        unit = next((UNIT_WORDS[t] for t in ex.toks if t in UNIT_WORDS), None)
+        words = _ru_unit_words() if any(script_of(t) == "ru" for t in ex.toks) else UNIT_WORDS
+        unit = next((words[t] for t in ex.toks if t in words), None)
         spans = [p for p in ex.periods if p.kind == "quarter"]
         # "the average of Q1, Q2 and Q3": an average per quarter over the quarters named.
         return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) else None)
