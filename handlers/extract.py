@@ -174,12 +174,15 @@ MEASURE_WINDOW = 4  # tokens after "how many" in which an unknown word names wha
 MEASURE_BEFORE_WINDOW = 2  # tokens before "몇 명": the noun and its particle
 
 
-_PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\b")
+_PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)\b")
 
 
 def _proper_nouns(question: str) -> set[str]:
-    """Capitalised words not at the start of a sentence: names of people, places, bodies."""
-    return {m.group(1).lower() for m in _PROPER_RE.finditer(question.strip())}
+    """Capitalised words not at the start of a sentence: names of people, places, bodies.
+    Russian names are also given as their lemmas ("в Приморье", "через Хасан"), the form the
+    question's tokens take."""
+    words = {m.group(1).lower() for m in _PROPER_RE.finditer(question.strip())}
+    return words | {t for w in words if script_of(w) == "ru" for t in tokens(w)}
 
 
 def _before_dimension(i: int, entity_hits: list[Hit], cue_hits: list[Hit]) -> bool:
