@@ -174,7 +174,7 @@ MEASURE_WINDOW = 4  # tokens after "how many" in which an unknown word names wha
 MEASURE_BEFORE_WINDOW = 2  # tokens before "몇 명": the noun and its particle
 
 
-_PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)\b")
+_PROPER_RE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|[А-ЯЁ]{2,5})\b")
 
 
 def _proper_nouns(question: str) -> set[str]:

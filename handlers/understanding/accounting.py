@@ -287,7 +287,8 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
     return True
 
 
-SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells"})
+SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells",
+                          "сказать", "говорить", "заявить", "заявлять"})  # Russian lemmas
 
 
 def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
