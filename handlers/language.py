@@ -345,10 +345,16 @@ def split_korean(token: str) -> list[str]:
 
 # --- Russian ------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=50_000)
+def _parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of a word, best first; one parse per word however many rules ask."""
+    return tuple(_morph().parse(word))
+
+
 @lru_cache(maxsize=10_000)
 def _is_preposition(word: str) -> bool:
     """Does pymorphy3 read this word as a preposition first ("в", "на", "из-за")?"""
-    parses = _morph().parse(word) if word.isalpha() else []
+    parses = _parse(word) if word.isalpha() else []
     return bool(parses) and parses[0].tag.POS == "PREP"
 
 
@@ -392,7 +398,7 @@ def _typo_lemma(token: str) -> str | None:
     """
     if len(token) < _RU_TYPO_MIN_LEN or not _ru_vocabulary or _morph().word_is_known(token):
         return None
-    lemmas = {_morph().parse(w)[0].normal_form.replace("ё", "е")
+    lemmas = {_parse(w)[0].normal_form.replace("ё", "е")
               for w in _one_letter_away(token) if _morph().word_is_known(w)}
     known = lemmas & _ru_vocabulary
     return next(iter(known)) if len(known) == 1 else None
@@ -403,7 +409,7 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
     token = token.replace("ё", "е")
     if not token.isalpha():
         return token
-    parses = _morph().parse(token)
+    parses = _parse(token)
     if not parses:
         return token
     if parses[0].normal_form.replace("ё", "е") not in _ru_vocabulary:
@@ -441,7 +447,7 @@ def russian_word_known(word: str) -> bool:
 @lru_cache(maxsize=10_000)
 def russian_verb(word: str) -> bool:
     """Is the word's likeliest reading a verb in the infinitive (the lemma form of a verb)?"""
-    parses = _morph().parse(word) if word.isalpha() else []
+    parses = _parse(word) if word.isalpha() else []
     return bool(parses) and parses[0].tag.POS == "INFN"
 
 
@@ -456,7 +462,7 @@ def stem_russian(token: str) -> str:
 @lru_cache(maxsize=10_000)
 def _instrumental(word: str) -> bool:
     """Is the word's likeliest reading in the instrumental case ("Россией", "целью", "деловыми")?"""
-    parses = _morph().parse(word) if word.isalpha() else []
+    parses = _parse(word) if word.isalpha() else []
     return bool(parses) and parses[0].tag.case == "ablt"
 
 
@@ -469,7 +475,7 @@ def _particle_unless_agreeing(word: str, following: str) -> bool:
     2022: a year or an agreeing noun follows) is the determiner. Agreement is pymorphy3's
     number and case of the two words.
     """
-    parses = _morph().parse(word) if word.isalpha() else []
+    parses = _parse(word) if word.isalpha() else []
     if not parses or parses[0].tag.POS != "ADJF" or "Apro" not in parses[0].tag:
         return False
     if not any(p.tag.POS in ("PRCL", "ADVB") for p in parses):
@@ -479,7 +485,7 @@ def _particle_unless_agreeing(word: str, following: str) -> bool:
     if script_of(following) != "ru":
         return True
     det = {(p.tag.number, p.tag.case) for p in parses if p.tag.POS == "ADJF"}
-    return not any((p.tag.number, p.tag.case) in det for p in _morph().parse(following) if p.tag.POS in ("NOUN", "ADJF", "NUMR"))
+    return not any((p.tag.number, p.tag.case) in det for p in _parse(following) if p.tag.POS in ("NOUN", "ADJF", "NUMR"))
 
 
 _RU_FUTURE_ASKERS = frozenset({"когда", "ли"})  # "когда поедет?", "поедет ли?": a question about a future event
@@ -489,7 +495,7 @@ _RU_FUTURE_MARK = "будет"  # what a perfective future verb adds, so it meet
 @lru_cache(maxsize=10_000)
 def _perfective_future(word: str) -> bool:
     """Is the word's likeliest reading a perfective verb in the future ("поедет", "вернутся")?"""
-    parses = _morph().parse(word) if word.isalpha() else []
+    parses = _parse(word) if word.isalpha() else []
     return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "futr"
 
 
