@@ -268,6 +268,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
     ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # desk shorthand with a two-digit year: 3кв23, 3 кв. 23
+    ("ru_quarter", re.compile(r"\b([1-4])\s*кв\.?\s*'?(\d{2})\b")),
     # третий квартал 2023 г., 3-й квартал, III квартал, 3 кв.
     ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первое полугодие 2023, 1-е полугодие
