@@ -26,7 +26,12 @@ morphological analysers and applied to the question and to every data phrase ali
   any case, number, tense or aspect form meets any other. Function words (conjunctions,
   prepositions, particles, pronouns) and the auxiliary быть keep their own spelling, because
   their lemmas merge words the data tells apart ("чем" is not "что"; "будет" is not "было"). A word that is a verb or a noun ("прибыли": arrived
-  or profits) is read as the verb unless a preposition stands before it.
+  or profits) is read as the verb unless a preposition stands before it; after a preposition
+  "чем" is the pronoun ("в чём"). An adjective that is also a participle takes one lemma in every
+  case; "всего" is "in total" unless the next word agrees with it ("всего 2022 года", the whole);
+  a perfective future verb in a question with "когда"/"ли" adds "будет" (the future). A word the
+  dictionary lacks is read as the dictionary word one letter away when that word's lemma is the
+  only one the data knows ("въхало" -> въехать); the data's lemmas are registered for this.
 
 Both analysers are loaded on the first word in their language (mecab-ko in about 0.01 s,
 pymorphy3 in about 0.2 s), so a process that never sees Korean or Russian never pays for them.
