@@ -33,7 +33,7 @@ NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides"
 RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
 FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion",
                             "половина", "большинство", "треть", "четверть"})  # Russian lemmas
-SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions"})  # a share itself, not "by what percent"
+SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions", "доля"})  # a share itself, not "by what percent"
 MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice",
                             "раз", "배"})  # "во сколько раз", "몇 배"
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
