@@ -30,7 +30,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -143,6 +143,9 @@ class Verdict:
     direction: str | None = None
     note: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
+    # The stored figures the data's side of the verdict was computed from (for "Where in the
+    # report" and "Cite" under a claim check); never read by the verdict logic.
+    figure_ids: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "measure": self.measure, "claimed": self.claimed,
@@ -161,6 +164,7 @@ class _Data:
         self.report_date: date = pipeline.report_date
         self.lang = lang
         self.runner = QueryRunner(self.snapshot, self.queries)
+        self.used: list[str] = []  # figures read for the claim being checked (see _Run._tracked)
         rows = self.runner.run("directions")
         self.directions = [Direction(r["citizens"], r["destination"]) for r in rows]
         self.direction_rows = {Direction(r["citizens"], r["destination"]): r for r in rows}
@@ -284,6 +288,7 @@ class _Data:
         row = self.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
                               category=cat, periods=[p.code for p in parts])
         assert row is not None and row["value"] is not None  # tiled periods always sum
+        self.used.extend(row["figure_ids"])
         return int(row["value"])
 
     def bounds(self, d: Direction, period: Period, dim: str = "total", cat: str = "all") -> tuple[int, int | None, Period | None]:
@@ -306,6 +311,7 @@ class _Data:
                               b_destination=b_dir.destination, b_dimension=dim, b_category=cat,
                               b_periods=[p.code for p in b])
         assert row is not None  # an aggregate over tiled periods always returns one row
+        self.used.extend([*row["a_ids"], *row["b_ids"]])
         return row
 
     def breakdown(self, d: Direction, dim: str, periods: list[Period]) -> list[dict[str, Any]]:
@@ -663,7 +669,7 @@ class _Run:
         whole = extract(text, self.d.lexicon, self.d.report_date)
         self._no_boat(whole, text)
         if not numbers:
-            verdict = self._qualitative(text, whole, periods) if qualitative else None
+            verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
         bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
@@ -682,15 +688,26 @@ class _Run:
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
             self.details: list[Verdict] = []
-            own.append(self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole, periods, len(numbers)))
+            own.append(self._tracked(lambda: self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole,
+                                                                periods, len(numbers))))
             if self.details:
                 own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
-        comparison = self._comparison_beside_numbers(text, numbers, whole, periods)
+        comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _tracked(self, check: Callable[[], Verdict | None]) -> Verdict | None:
+        """Run one claim's check and note on its verdict the stored figures the data's side was
+        computed from (presentation only: the hand-off buttons locate and cite them)."""
+        self.d.used.clear()
+        verdict = check()
+        if verdict is not None and verdict.verdict != "not_in_data":
+            verdict.figure_ids = list(dict.fromkeys(self.d.used))
+        self.d.used.clear()
+        return verdict
 
     def _from_direction(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
         """ "213 entered in Q2, down from 153 in Q1": each figure may be right and the sentence still
@@ -1048,6 +1065,7 @@ class _Run:
                             period=self.d.pl(period), rows=[{**r, "label": self.d.label(dim, r["category"])} for r in rows],
                             **self.d.dir_values(d))
         share = 100.0 * row["value"] / row["total"]  # unrounded: "8 %" is 31 of 365 (8.49 %)
+        self.d.used.extend(row["figure_ids"])
         return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
                              what=self.d.what(dim, cat))
 
@@ -1193,6 +1211,7 @@ class _Run:
             raise NotInData("breakdown", dimension=self.d.label("dimension", dimension), period=self.d.pl(period),
                             available=[], **self.d.dir_values(d))
         total = rows[0]["parts_sum"]
+        self.d.used.extend(f for r in rows for f in r["figure_ids"])
         return self._verdict(n, claim, "sum of a breakdown", float(total), _fmt(total, self.lang), period, d, assumed,
                              what=self.d.label("dimension", dimension))
 
@@ -1567,6 +1586,7 @@ class _Run:
         rising = all(b["value"] > a["value"] for a, b in zip(quarters, quarters[1:]))
         falling = all(b["value"] < a["value"] for a, b in zip(quarters, quarters[1:]))
         series = ", ".join(f"{self.d.pl(parse_code(r['period']))} {_fmt(r['value'], self.lang)}" for r in quarters)
+        self.d.used.extend(r["figure_id"] for r in quarters)
         return Verdict(claim, "matches" if (rising if up else falling) else "differs", "trend", data_text=series,
                        sources=self.d.source_chain(self.d.figure_source()))
 
@@ -1591,6 +1611,7 @@ class _Run:
             raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
                             available=[], **self.d.dir_values(d))
         names = " / ".join(self.d.label(dim, r["category"]) for r in leaders)
+        self.d.used.extend(f for r in leaders for f in r["figure_ids"])
         return Verdict(claim, "matches" if holds else "differs", "ranking",
                        data_text=f"{'↓' if col == 'rank_asc' else '↑'} {names} ({_fmt(leaders[0]['value'], self.lang)})",
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
@@ -1639,6 +1660,7 @@ class _Run:
                                 period=self.d.pl(period), rows=[{**r, "label": self.d.label(dim, r["category"])} for r in rows],
                                 **self.d.dir_values(d))
             values[cid] = row["value"]
+            self.d.used.extend(row["figure_ids"])
         first, second = (values[c] for _, c in cats)
         if self.lang == "ko" and more and re.search(r"보다", self.text):
             # Korean names the compared-with category first: "A보다 B가 많다" claims B > A, but

@@ -34,12 +34,18 @@ from markupsafe import escape
 from handlers import locators
 from handlers.charts import ChartSpec
 from handlers.periods import MONTH_NAMES, RU_MONTHS, Period, parse_code
+from handlers.model import StatedFigure
+from handlers.operations.registry import OPERATIONS
 from handlers.pipeline import Answer, Pipeline
 from handlers.queries import QueryRunner
+from handlers.render import to_plain
 
 CSV_COLUMNS = ("figure_id", "what", "citizens", "destination", "period", "period_label", "first_month", "last_month",
                "dimension", "category", "value", "source_chain", "source_url", "source_title", "locator",
                "located_at", "caveats", "note", "data_version")
+# Answers of these operations state a figure computed from stored ones (check_figure: a sum of
+# parts, or one stored figure as it is, which is cited as stored).
+COMPUTING_OPERATIONS = frozenset(op.name for op in OPERATIONS)
 EXPORT_SLICE = 10_000  # rows fetched from DuckDB at a time while writing an export
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so would run as a formula in a spreadsheet
 
@@ -189,18 +195,35 @@ class Derived:
 
 
 @dataclass
+class Computed:
+    """A figure an answer computed by an operation or a claim check (an average, a multiple, a
+    gap, a share of several categories, a verdict's data side): what the answer says of it, in the
+    answer's language, and every stored figure it is computed from."""
+
+    text: str
+    parts: list[Backing]
+
+
+@dataclass
 class Behind:
-    """The figures behind one answer: stored ones, and the derived one when there is one."""
+    """The figures behind one answer: stored ones, and the derived ones when there are any."""
 
     figures: list[Backing]
     derived: Derived | None
     lang: str
     totals: list[Backing] = field(default_factory=list)  # totals a breakdown answer sets its figures against
     facts: list[FactBacking] = field(default_factory=list)  # facts the answer gives (for "where", not cite)
+    computed: list[Computed] = field(default_factory=list)  # figures computed from ``figures``
+    own: list[Backing] | None = None  # with ``computed``: the figures the answer also states as stored
 
     @property
     def empty(self) -> bool:
         return not self.figures and not self.facts
+
+    @property
+    def plain(self) -> list[Backing]:
+        """The stored figures the answer states as they are (each gets its own cite line)."""
+        return self.figures if self.own is None else self.own
 
 
 class Handoff:
@@ -285,6 +308,18 @@ class Handoff:
             return Behind([], None, lang)
         if not ids:
             return Behind([], None, lang, facts=self.facts_behind(answer, lang))
+        if answer.stated:
+            return self._behind_stated(answer.stated, lang)
+        if answer.intent in COMPUTING_OPERATIONS:
+            # A registered operation computes its figure from the stored ones: an average, a
+            # multiple, a gap, a set of categories, a span from its parts. A checked figure is
+            # one stored figure (cited as it is) or a sum of parts.
+            stated = [StatedFigure(statement(answer), tuple(ids), not (answer.intent == "check_figure" and len(ids) == 1))]
+            # "253 is the report's figure for business": what the checked number really is, stated too.
+            named = [f for row in self._trace_rows(answer, "check_figure") for f in row.get("stated_ids") or []
+                     if f not in ids and _states(answer, f, self.pipeline.figure_values.get(f))]
+            stated += [StatedFigure("", (f,), False) for f in dict.fromkeys(named)]
+            return self._behind_stated(stated, lang)
         picked = self._picked(answer, ids)
         derived = self._derived(answer, picked, lang)
         if derived is not None:
@@ -297,6 +332,15 @@ class Handoff:
             total_ids = list(dict.fromkeys(r["total_id"] for r in rows if r["total_id"] not in picked))
             totals = self.backings(total_ids, lang)
         return Behind(figures, None, lang, totals)
+
+    def _behind_stated(self, stated: list[StatedFigure], lang: str) -> Behind:
+        """The figures behind an answer that says which figures it states and which it computed."""
+        figures = self.backings([f for s in stated for f in s.figure_ids], lang)
+        by_id = {b.figure_id: b for b in figures}
+        computed = [Computed(s.text, [by_id[f] for f in s.figure_ids if f in by_id]) for s in stated if s.computed]
+        own = list({b.figure_id: b for s in stated if not s.computed
+                    for b in (by_id[f] for f in s.figure_ids if f in by_id)}.values())
+        return Behind(figures, None, lang, computed=[c for c in computed if c.parts], own=own)
 
     def _picked(self, answer: Answer, ids: list[str]) -> list[str]:
         """The figures an answer states. A question about one category ("how many came by air?")
@@ -471,6 +515,29 @@ class Handoff:
         return self.csv_bytes(list(spec.figure_ids))
 
 
+def statement(answer: Answer) -> str:
+    """What an answer says of the figure it computed: its first paragraph as plain text (the
+    operations' templates state the result there, with its period), without caveat and source
+    lines. The cite line quotes the answer itself, so it can never disagree with it."""
+    lines: list[str] = []
+    for line in to_plain(answer.html).strip().splitlines():
+        line = line.strip()
+        if not line:
+            if lines:
+                break
+            continue
+        if line.startswith(("⚠", "Source:", "출처:", "Источник:")):
+            continue
+        lines.append(line.lstrip("•· ").strip())
+    return " ".join(lines)
+
+
+def _states(answer: Answer, figure_id: str, value: int | None) -> bool:
+    """Whether an answer's text gives this stored figure's value (check_figure names only the
+    figures a stated number really is; the SQL lists every figure with that value)."""
+    return value is not None and locators.contains_value(answer.text, value)
+
+
 def _mark(sentence: str, quote: str | None) -> list[tuple[str, bool]]:
     """A sentence as pieces with the report's quotation marked, when the fact has one."""
     if not quote:
@@ -491,7 +558,7 @@ def _cell(value: Any) -> Any:
 def _ko_particles(behind: Behind) -> dict[str, str]:
     """Korean particles for the words a Korean cite line attaches them to."""
     out: dict[str, str] = {}
-    for f in behind.figures:
+    for f in behind.figures + behind.totals:
         out[f.people] = ko_particle(f.people, "은", "는")
         for s in f.chain:
             out["subj:" + s["cite"]] = ko_particle(s["cite"], "이", "가")

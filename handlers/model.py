@@ -167,6 +167,20 @@ class FollowUp:
             return None  # a damaged record is no state, not a crash
 
 
+@dataclass(frozen=True)
+class StatedFigure:
+    """A figure an answer states and the stored figures behind it: one stored figure as it is
+    (``computed`` False), or a value computed from several (a sum, a rate, a share, a gap).
+
+    Set by answers whose figures no single query row describes (a claim check's verdicts); the
+    newsroom hand-off (handlers/handoff.py) locates and cites each from it.
+    """
+
+    text: str  # what the answer says of it, plain text in the answer's language
+    figure_ids: tuple[str, ...]
+    computed: bool
+
+
 @dataclass
 class Answer:
     """Everything a front end needs to reply, and everything needed to explain the reply."""
@@ -183,6 +197,8 @@ class Answer:
     context: FollowUp | None = None  # the follow-up this answer leaves; front ends pass it back as ``previous``
     version: str = ""
     frame: QuestionFrame | None = None
+    lang: str = "en"  # the language the answer is in (set by Pipeline.answer); its buttons and views follow it
+    stated: list[StatedFigure] = field(default_factory=list)  # see StatedFigure; empty for most answers
 
     @property
     def followup(self) -> FollowUp | None:

@@ -56,9 +56,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         deciding only for a question with no words ("Q3?").
         """
         lang = lang if lang in LANGS else detect(question, lang_hint)
-        if lang != self.lang:
-            return self.in_language(lang)._answer(question, previous, now)
-        return self._answer(question, previous, now)
+        answer = (self.in_language(lang) if lang != self.lang else self)._answer(question, previous, now)
+        answer.lang = lang
+        return answer
 
     def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
         now = time.time() if now is None else now
@@ -204,13 +204,19 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         """
         from handlers.claims import ClaimChecker  # the checker builds on this module
 
-        html, verdicts = ClaimChecker(self).render(question)
+        from handlers.claim_answers import stated_figures
+
+        checker = ClaimChecker(self)
+        html, verdicts = checker.render(question)
         if not verdicts:
             return False
         base.html = html
         base.intent = "claim_check"
         base.kind = "answer" if any(v.verdict in ("matches", "differs") for v in verdicts) else "fallback"
         base.score = max(base.score, 80.0)
+        # The figures the verdicts give, for "Where in the report" and "Cite" (and corrections).
+        base.stated = stated_figures(checker, verdicts, self.lang)
+        base.figure_ids = list(dict.fromkeys(f for s in base.stated for f in s.figure_ids))
         return True
 
     def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, now: float) -> tuple[str, FollowUp, list[str]]:

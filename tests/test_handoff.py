@@ -410,12 +410,18 @@ async def test_charts_come_with_the_csv_of_what_they_plot(hh: Harness, tmp_path:
 
 
 async def test_korean_and_russian_buttons_answer_in_the_question_language(hh: Harness) -> None:
+    """The buttons are labelled in the answer's language, and what they send is in it too."""
     [ko] = await hh.send(U.private_text("작년 3분기 러시아에 입국한 북한 주민은 몇 명?"))
-    assert text_of(await press(hh, ko, "✍️ Cite")).startswith("NK뉴스가 2024년 1월 23일 보도한")
-    assert "3번째 문단 1번째 문장" in text_of(await press(hh, ko, "📍 Where in the report"))
+    assert list(buttons_of(ko)) == ["어떻게 계산했나요?", "📍 보고서 속 위치", "✍️ 인용문"]
+    assert text_of(await press(hh, ko, "✍️ 인용문")).startswith("NK뉴스가 2024년 1월 23일 보도한")
+    assert "3번째 문단 1번째 문장" in text_of(await press(hh, ko, "📍 보고서 속 위치"))
     [ru] = await hh.send(U.private_text("Сколько граждан КНДР въехало в Россию в III квартале 2023?"))
-    assert text_of(await press(hh, ru, "✍️ Cite")).startswith("По данным пограничной статистики ФСБ России")
-    assert "абзац 3, предложение 1" in text_of(await press(hh, ru, "📍 Where in the report"))
+    assert list(buttons_of(ru)) == ["Как это посчитано?", "📍 Где это в материале", "✍️ Цитата"]
+    assert text_of(await press(hh, ru, "✍️ Цитата")).startswith("По данным пограничной статистики ФСБ России")
+    assert "абзац 3, предложение 1" in text_of(await press(hh, ru, "📍 Где это в материале"))
+    await hh.send(U.private_text("/lang ko"))  # a chat's /lang choice: an English question gets Korean buttons
+    [fixed] = await hh.send(U.private_text("q3 2023 total"))
+    assert "📍 보고서 속 위치" in buttons_of(fixed) and "NK뉴스가" in text_of(await press(hh, fixed, "✍️ 인용문"))
 
 
 async def test_admin_upload_is_held_to_the_locator_rule(hh: Harness) -> None:

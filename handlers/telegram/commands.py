@@ -9,10 +9,11 @@ from telegram.ext import ContextTypes
 
 from handlers.charts import render_png
 from handlers.language import LANGS
+from handlers.claim_answers import claim_answer
 from handlers.claims import ClaimChecker
 from handlers.telegram.handoff import send_chart_csv
 from handlers.telegram.messages import thread_key
-from handlers.telegram.reply import answer_question, send_html, send_view, view_lang, with_retries
+from handlers.telegram.reply import answer_question, keyboard, send_html, send_view, view_lang, with_retries
 from handlers.telegram.setup import resources, state
 
 
@@ -63,8 +64,14 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_view(message, context, "check_usage")
         return
     checker = ClaimChecker(resources(context).pipeline)
-    html, _ = await asyncio.to_thread(checker.render, sentence)
-    await send_html(message, html, quote=message.chat.type != "private")
+    answer, _ = await asyncio.to_thread(claim_answer, checker, sentence)
+    st = state(context)
+    answer_id = st.remember(answer)
+    if message.from_user is not None:
+        st.last_answer.put((message.chat_id, message.from_user.id), answer_id)  # for /passage
+    # A verdict that gives the data's figure gets "Where in the report" and "Cite", like any answer.
+    await send_html(message, answer.html, keyboard(answer, st, answer_id, resources(context).renderer),
+                    quote=message.chat.type != "private")
 
 
 async def _send_pipeline_view(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
@@ -128,7 +135,7 @@ async def send_chart(chat_id: int, kind: str, context: ContextTypes.DEFAULT_TYPE
     caption = res.renderer.html("chart_caption", lang, spec=spec)
     await with_retries(lambda: context.bot.send_photo(chat_id, png, caption=caption, parse_mode="HTML",
                                                       message_thread_id=thread_id))
-    await send_chart_csv(context, chat_id, spec, thread_id)  # the numbers plotted, for a chart desk
+    await send_chart_csv(context, chat_id, spec, thread_id, lang)  # the numbers plotted, for a chart desk
 
 
 async def _chart_png(context: ContextTypes.DEFAULT_TYPE, kind: str, lang: str, version: str, spec: object) -> bytes:

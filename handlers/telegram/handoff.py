@@ -17,21 +17,13 @@ from telegram.ext import ContextTypes
 
 from handlers.charts import ChartSpec
 from handlers.handoff import Handoff
-from handlers.language import LANGS, detect
 from handlers.pipeline import Answer
 from handlers.render import split_message
 from handlers.telegram.handoff_keys import WHERE, handoff_row
-from handlers.telegram.reply import send_html, with_retries
+from handlers.telegram.reply import send_html, view_lang, with_retries
 from handlers.telegram.setup import resources, state
 
 UPLOAD_LIMIT = 50 * 1000 * 1000  # Telegram's limit for a file a bot sends
-
-
-def answer_lang(context: ContextTypes.DEFAULT_TYPE, answer: Answer, chat_id: int | None,
-                user_lang: str | None) -> str:
-    """The language the answer was given in: the chat's /lang choice, else the question's own."""
-    fixed = state(context).langs.get(chat_id) if chat_id is not None else None
-    return fixed if fixed in LANGS else detect(answer.question, user_lang)
 
 
 def view(context: ContextTypes.DEFAULT_TYPE, kind: str, answer: Answer | None, lang: str) -> str:
@@ -51,16 +43,15 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(resources(context).renderer.html("expired"))
         return
     message = query.message if query.message is not None and query.message.is_accessible else None
-    user_lang = query.from_user.language_code if query.from_user else None
-    lang = answer_lang(context, answer, message.chat_id if message else None, user_lang)
-    html = await asyncio.to_thread(view, context, kind, answer, lang)
+    # The view is in the answer's language (the chat's /lang choice or the question's own).
+    html = await asyncio.to_thread(view, context, kind, answer, answer.lang)
     await query.answer()
     if message is not None:
         await send_html(message, html, quote=message.chat.type != "private")  # type: ignore[arg-type]
     elif query.inline_message_id:
         # An inline message has no chat the bot may write to: the view goes under the answer.
         text = split_message(answer.html + "\n\n" + html)[0]
-        markup = InlineKeyboardMarkup(handoff_row(answer, answer_id))
+        markup = InlineKeyboardMarkup(handoff_row(answer, answer_id, resources(context).renderer))
         inline_id = query.inline_message_id
         try:
             await with_retries(lambda: context.bot.edit_message_text(text, inline_message_id=inline_id,
@@ -77,7 +68,7 @@ async def passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or message.from_user is None:
         return
     answer = state(context).last_answer_of(message.chat_id, message.from_user.id)
-    lang = answer_lang(context, answer, message.chat_id, message.from_user.language_code) if answer else "en"
+    lang = answer.lang if answer else view_lang(context, message.chat_id, message.from_user)
     html = await asyncio.to_thread(view, context, WHERE, answer, lang)
     await send_html(message, html, quote=message.chat.type != "private")
 
@@ -92,11 +83,13 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     handoff = Handoff(pipeline)
     question = " ".join(context.args or [])
     version = pipeline.snapshot.version
+    # Captions in the asker's language: the chat's /lang choice, else the question's, else Telegram's.
+    view_language = view_lang(context, message.chat_id, message.from_user, question)
     if not question:
         data = await asyncio.to_thread(handoff.csv_bytes, None)
-        caption = res.renderer.html("export_caption", n=len(pipeline.snapshot.tables["figures"]), question="",
-                                    version=version)
-        await send_csv(message, context, data, f"factdesk-figures-v{version}.csv", caption)
+        caption = res.renderer.html("export_caption", view_language, n=len(pipeline.snapshot.tables["figures"]),
+                                    question="", version=version)
+        await send_csv(message, context, data, f"factdesk-figures-v{version}.csv", caption, view_language)
         return
     lang = state(context).langs.get(message.chat_id)
     hint = message.from_user.language_code if message.from_user else None
@@ -104,18 +97,19 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     behind = await asyncio.to_thread(handoff.behind, answer, "en")
     ids = [f.figure_id for f in behind.figures + behind.totals]
     if not ids:
-        await send_html(message, res.renderer.html("export_none", answer=answer), quote=message.chat.type != "private")
+        await send_html(message, res.renderer.html("export_none", answer.lang, answer=answer),
+                        quote=message.chat.type != "private")
         return
     data = await asyncio.to_thread(handoff.csv_bytes, ids)
-    caption = res.renderer.html("export_caption", n=len(ids), question=question, version=version)
-    await send_csv(message, context, data, f"factdesk-answer-v{version}.csv", caption)
+    caption = res.renderer.html("export_caption", answer.lang, n=len(ids), question=question, version=version)
+    await send_csv(message, context, data, f"factdesk-answer-v{version}.csv", caption, answer.lang)
 
 
 async def send_csv(message: Message, context: ContextTypes.DEFAULT_TYPE, data: bytes, filename: str,
-                   caption: str) -> Message | None:
-    """Reply with a CSV file and its caption (or say it is too big for Telegram to carry)."""
+                   caption: str, lang: str = "en") -> Message | None:
+    """Reply with a CSV file and its caption (or say, in ``lang``, that it is too big for Telegram)."""
     if len(data) > UPLOAD_LIMIT:
-        html = resources(context).renderer.html("export_too_big", mb=len(data) / 1e6, limit_mb=UPLOAD_LIMIT / 1e6)
+        html = resources(context).renderer.html("export_too_big", lang, mb=len(data) / 1e6, limit_mb=UPLOAD_LIMIT / 1e6)
         return await send_html(message, html, quote=message.chat.type != "private")
     return await with_retries(lambda: message.reply_document(data, filename=filename, caption=caption,
                                                              parse_mode="HTML",
@@ -123,12 +117,12 @@ async def send_csv(message: Message, context: ContextTypes.DEFAULT_TYPE, data: b
 
 
 async def send_chart_csv(context: ContextTypes.DEFAULT_TYPE, chat_id: int, spec: ChartSpec,
-                         thread_id: int | None = None) -> None:
-    """After a chart, the CSV of exactly what it plots."""
+                         thread_id: int | None = None, lang: str = "en") -> None:
+    """After a chart, the CSV of exactly what it plots (captioned in the chart's language)."""
     res = resources(context)
     version = res.pipeline.snapshot.version
     data = await asyncio.to_thread(Handoff(res.pipeline).chart_csv, spec)
-    caption = res.renderer.html("export_caption", n=len(spec.figure_ids), question="", chart=spec.title,
+    caption = res.renderer.html("export_caption", lang, n=len(spec.figure_ids), question="", chart=spec.title,
                                 version=version)
     await with_retries(lambda: context.bot.send_document(chat_id, data, filename=f"factdesk-chart-{spec.kind}-v{version}.csv",
                                                          caption=caption, parse_mode="HTML",

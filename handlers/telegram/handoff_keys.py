@@ -1,8 +1,10 @@
-"""The hand-off buttons under an answer: "Where in the report" and "Cite".
+"""The hand-off buttons under an answer: "Where in the report" and "Cite", labelled in the
+answer's language.
 
 Kept apart from the handlers (``handoff.py``) so that the reply module can add the buttons
 without importing the handlers that send through it. Callback data is ``where:<answer id>`` or
-``cite:<answer id>``, the same answer id as "How was this computed?".
+``cite:<answer id>``, the same answer id as "How was this computed?". The labels are data:
+``answers/<lang>/buttons.j2``, one ``key=label`` a line.
 """
 
 from __future__ import annotations
@@ -10,17 +12,34 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton
 
 from handlers.pipeline import Answer
+from handlers.render import Renderer, to_plain
 
 WHERE, CITE = "where", "cite"
 PATTERN = rf"^({WHERE}|{CITE}):"  # registered in bot.py before the general button handler
 
 
-def handoff_row(answer: Answer, answer_id: str) -> list[list[InlineKeyboardButton]]:
+def labels(renderer: Renderer, lang: str) -> dict[str, str]:
+    """The button labels in ``lang`` (English for a language without its own)."""
+    out: dict[str, str] = {}
+    for line in to_plain(renderer.html("buttons", lang)).splitlines():
+        key, sep, label = line.partition("=")
+        if sep:
+            out[key.strip()] = label.strip()
+    return out
+
+
+def handoff_row(answer: Answer, answer_id: str, renderer: Renderer) -> list[list[InlineKeyboardButton]]:
     """Both buttons for an answer that states a figure; "Where in the report" alone for an answer
     built from the report's facts (the facts carry locators too); none otherwise."""
-    where = InlineKeyboardButton("📍 Where in the report", callback_data=f"{WHERE}:{answer_id}")
+    if not offers_handoff(answer):
+        return []
+    names = labels(renderer, answer.lang)
+    where = InlineKeyboardButton(names[WHERE], callback_data=f"{WHERE}:{answer_id}")
     if answer.has_figures:
-        return [[where, InlineKeyboardButton("✍️ Cite", callback_data=f"{CITE}:{answer_id}")]]
-    if answer.kind == "answer" and any(t.name == "facts" and t.rows for t in answer.traces):
-        return [[where]]
-    return []
+        return [[where, InlineKeyboardButton(names[CITE], callback_data=f"{CITE}:{answer_id}")]]
+    return [[where]]
+
+
+def offers_handoff(answer: Answer) -> bool:
+    """Whether an answer gets hand-off buttons: it states a figure, or gives the report's facts."""
+    return answer.has_figures or (answer.kind == "answer" and any(t.name == "facts" and t.rows for t in answer.traces))

@@ -19,10 +19,10 @@ from telegram.ext import ContextTypes
 from handlers.language import detect
 from handlers.answering import Answerer
 from handlers.pipeline import Answer, Context
-from handlers.render import split_message
+from handlers.render import Renderer, split_message
 from handlers.settings import Settings
 from handlers.telegram.fairness import ChatQueueFull
-from handlers.telegram.handoff_keys import handoff_row
+from handlers.telegram.handoff_keys import handoff_row, labels
 from handlers.telegram.setup import resources, state
 from handlers.telegram.state import ChatState
 
@@ -57,14 +57,15 @@ async def with_retries(send: Callable[[], Awaitable[Any]]) -> Any:
     return None
 
 
-def keyboard(answer: Answer, st: ChatState, answer_id: str) -> InlineKeyboardMarkup | None:
-    """Buttons under an answer: "did you mean" questions, or "how was this computed?"."""
+def keyboard(answer: Answer, st: ChatState, answer_id: str, renderer: Renderer) -> InlineKeyboardMarkup | None:
+    """Buttons under an answer, labelled in its language: "did you mean" questions, "How was this
+    computed?", and for an answer that states a figure "Where in the report" and "Cite"."""
     rows: list[list[InlineKeyboardButton]] = []
     for q in answer.suggestions[:3]:
         rows.append([InlineKeyboardButton(q[:60], callback_data=f"q:{st.button(q)}")])
     if answer.kind == "answer" and answer.traces:
-        rows.append([InlineKeyboardButton("How was this computed?", callback_data=f"why:{answer_id}")])
-    rows.extend(handoff_row(answer, answer_id))  # "Where in the report" and "Cite"
+        rows.append([InlineKeyboardButton(labels(renderer, answer.lang)["why"], callback_data=f"why:{answer_id}")])
+    rows.extend(handoff_row(answer, answer_id, renderer))  # "Where in the report" and "Cite"
     return InlineKeyboardMarkup(rows) if rows else None
 
 
@@ -107,7 +108,8 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
     answer = await answerer(context).answer(pipeline, question, st.fresh(previous), lang, hint)
     computed = time.perf_counter()
     answer_id = st.remember(answer)
-    sent = await send_html(message, answer.html, keyboard(answer, st, answer_id), quote=message.chat.type != "private")
+    sent = await send_html(message, answer.html, keyboard(answer, st, answer_id, res.renderer),
+                           quote=message.chat.type != "private")
     if thread_key is not None:
         st.last_answer.put(thread_key[:2], answer_id)
         if answer.context is not None:

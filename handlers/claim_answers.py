@@ -1,0 +1,51 @@
+"""A claim check as an answer: the checker's verdicts with the figures behind them, so that /check,
+inline "check ...", and claims inside questions get "Where in the report" and "Cite" like any
+answer that states a figure.
+
+Presentation only: the verdicts are the checker's (handlers/claims.py), unchanged. Each verdict
+that gives the data's side of a claim (matches or differs) becomes a :class:`StatedFigure`: the
+stored figure itself when the verdict reads one stored figure as it is, else a value computed
+from the stored figures it lists (a sum of periods, a change, a share, a rate, a comparison).
+"""
+
+from __future__ import annotations
+
+from handlers.claims import ClaimChecker, Verdict
+from handlers.language import detect
+from handlers.model import Answer, StatedFigure
+
+# Verdict measures that read one stored figure as it is; anything else is computed from figures.
+AS_STORED = ("count", "category")
+GIVES_FIGURE = ("matches", "differs")  # "not in the data" states no figure of the data's
+
+
+def stated_figures(checker: ClaimChecker, verdicts: list[Verdict], lang: str) -> list[StatedFigure]:
+    """The figures a claim check's verdicts give, each with the stored figures it comes from."""
+    data = checker.data(lang)
+    values = {r["figure_id"]: r["value"] for r in data.snapshot.tables["figures"]}
+    out: list[StatedFigure] = []
+    for v in verdicts:
+        if v.verdict not in GIVES_FIGURE or not v.figure_ids:
+            continue
+        ids = list(v.figure_ids)
+        stored = (len(ids) == 1 and v.measure in AS_STORED and v.data_value is not None
+                  and values.get(ids[0]) == v.data_value)
+        if v.measure == "share":
+            # A share is of the published total: locate that too.
+            totals = data.runner.run("handoff_total_of", ids=ids)
+            ids += [r["total_id"] for r in totals if r["total_id"] not in ids]
+        where = ", ".join(x for x in (v.period, v.direction) if x)
+        text = f"{v.data_text} ({where})" if where and v.data_text else (v.data_text or "")
+        out.append(StatedFigure(text=text, figure_ids=tuple(dict.fromkeys(ids)), computed=not stored))
+    return out
+
+
+def claim_answer(checker: ClaimChecker, text: str) -> tuple[Answer, list[Verdict]]:
+    """/check SENTENCE and inline "check SENTENCE": the rendered verdicts as an answer (and the verdicts)."""
+    lang = detect(text, getattr(checker.p, "lang", "en"))
+    html, verdicts = checker.render(text)
+    stated = stated_figures(checker, verdicts, lang)
+    return Answer(question=text, kind="answer" if any(v.verdict in GIVES_FIGURE for v in verdicts) else "fallback",
+                  intent="claim_check", score=80.0, html=html, figure_ids=list(dict.fromkeys(
+                      f for s in stated for f in s.figure_ids)), version=checker.p.snapshot.version, lang=lang,
+                  stated=stated), verdicts
