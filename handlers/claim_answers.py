@@ -10,6 +10,7 @@ from the stored figures it lists (a sum of periods, a change, a share, a rate, a
 
 from __future__ import annotations
 
+from handlers import locators
 from handlers.claims import ClaimChecker, Verdict
 from handlers.language import detect
 from handlers.model import Answer, StatedFigure
@@ -20,12 +21,18 @@ GIVES_FIGURE = ("matches", "differs")  # "not in the data" states no figure of t
 
 
 def stated_figures(checker: ClaimChecker, verdicts: list[Verdict], lang: str) -> list[StatedFigure]:
-    """The figures a claim check's verdicts give, each with the stored figures it comes from."""
+    """The figures a claim check's verdicts give, each with the stored figures it comes from; a
+    "not in the data" verdict gives only the figures its note states ("part of 2022 (223)")."""
     data = checker.data(lang)
-    values = {r["figure_id"]: r["value"] for r in data.snapshot.tables["figures"]}
+    values = _values(checker)
     out: list[StatedFigure] = []
     for v in verdicts:
-        if v.verdict not in GIVES_FIGURE or not v.figure_ids:
+        if v.verdict not in GIVES_FIGURE:
+            shown = tuple(f for f in v.figure_ids if f in values and locators.contains_value(v.note or "", values[f]))
+            if shown:
+                out.append(StatedFigure("", shown, False))
+            continue
+        if not v.figure_ids:
             continue
         ids = list(v.figure_ids)
         stored = (len(ids) == 1 and v.measure in AS_STORED and v.data_value is not None
@@ -40,12 +47,21 @@ def stated_figures(checker: ClaimChecker, verdicts: list[Verdict], lang: str) ->
     return out
 
 
+def answered_ids(verdicts: list[Verdict]) -> list[str]:
+    """The figures a claim check answers with (matches or differs): corrections follow these."""
+    return list(dict.fromkeys(f for v in verdicts if v.verdict in GIVES_FIGURE for f in v.figure_ids))
+
+
+def _values(checker: ClaimChecker) -> dict[str, int]:
+    known = getattr(checker.p, "figure_values", None)  # the pipeline's, built once per snapshot
+    return known if isinstance(known, dict) else {r["figure_id"]: r["value"] for r in checker.p.snapshot.tables["figures"]}
+
+
 def claim_answer(checker: ClaimChecker, text: str) -> tuple[Answer, list[Verdict]]:
     """/check SENTENCE and inline "check SENTENCE": the rendered verdicts as an answer (and the verdicts)."""
     lang = detect(text, getattr(checker.p, "lang", "en"))
     html, verdicts = checker.render(text)
     stated = stated_figures(checker, verdicts, lang)
     return Answer(question=text, kind="answer" if any(v.verdict in GIVES_FIGURE for v in verdicts) else "fallback",
-                  intent="claim_check", score=80.0, html=html, figure_ids=list(dict.fromkeys(
-                      f for s in stated for f in s.figure_ids)), version=checker.p.snapshot.version, lang=lang,
-                  stated=stated), verdicts
+                  intent="claim_check", score=80.0, html=html, figure_ids=answered_ids(verdicts),
+                  version=checker.p.snapshot.version, lang=lang, stated=stated), verdicts

@@ -143,8 +143,8 @@ class Verdict:
     direction: str | None = None
     note: str | None = None
     sources: list[dict[str, Any]] = field(default_factory=list)
-    # The stored figures the data's side of the verdict was computed from (for "Where in the
-    # report" and "Cite" under a claim check); never read by the verdict logic.
+    # The stored figures read to reach the verdict (for "Where in the report" and "Cite" under a
+    # claim check, handlers/claim_answers.py); never read by the verdict logic.
     figure_ids: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -704,7 +704,7 @@ class _Run:
         computed from (presentation only: the hand-off buttons locate and cite them)."""
         self.d.used.clear()
         verdict = check()
-        if verdict is not None and verdict.verdict != "not_in_data":
+        if verdict is not None:
             verdict.figure_ids = list(dict.fromkeys(self.d.used))
         self.d.used.clear()
         return verdict

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Iterator
 
@@ -304,12 +304,14 @@ class Handoff:
     def behind(self, answer: Answer, lang: str = "en") -> Behind:
         """The stored figures behind an answer, and the derived figure it states, if any."""
         ids = list(dict.fromkeys(answer.figure_ids))
+        if answer.stated:
+            # A claim check's verdicts, or figures given as context: the answer says which.
+            return self._behind_stated([s if s.text or not s.computed else replace(s, text=statement(answer))
+                                        for s in answer.stated], lang)
         if answer.kind != "answer":
             return Behind([], None, lang)
         if not ids:
             return Behind([], None, lang, facts=self.facts_behind(answer, lang))
-        if answer.stated:
-            return self._behind_stated(answer.stated, lang)
         if answer.intent in COMPUTING_OPERATIONS:
             # A registered operation computes its figure from the stored ones: an average, a
             # multiple, a gap, a set of categories, a span from its parts. A checked figure is
@@ -403,6 +405,8 @@ class Handoff:
                         "a_period": _spelled_union([p.period for p in a], lang),
                         "b_period": _spelled_union([p.period for p in b], lang),
                         "a_parts": len(a), "b_parts": len(b),
+                        # A side summed from several stored figures shows them: "731 (153 + 213 + 365)".
+                        "a_values": [p.value for p in a], "b_values": [p.value for p in b],
                         # Unequal spans (a half-year against a quarter) are flagged, as the answer does.
                         "a_months": sum(p.period.months for p in a), "b_months": sum(p.period.months for p in b)})
         if answer.intent == "share" and len(ids) == 1:

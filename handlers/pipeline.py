@@ -26,6 +26,7 @@ from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
+from handlers.stated import context_figures
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
 from handlers.operations.followups import answer_edit
@@ -58,6 +59,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         lang = lang if lang in LANGS else detect(question, lang_hint)
         answer = (self.in_language(lang) if lang != self.lang else self)._answer(question, previous, now)
         answer.lang = lang
+        if not answer.figure_ids and not answer.stated:
+            # "Not in the data; what it has: business (196)": figures given as context, for the hand-off.
+            answer.stated = context_figures(answer, self.figure_values)
         return answer
 
     def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
@@ -204,7 +208,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         """
         from handlers.claims import ClaimChecker  # the checker builds on this module
 
-        from handlers.claim_answers import stated_figures
+        from handlers.claim_answers import answered_ids, stated_figures
 
         checker = ClaimChecker(self)
         html, verdicts = checker.render(question)
@@ -216,7 +220,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base.score = max(base.score, 80.0)
         # The figures the verdicts give, for "Where in the report" and "Cite" (and corrections).
         base.stated = stated_figures(checker, verdicts, self.lang)
-        base.figure_ids = list(dict.fromkeys(f for s in base.stated for f in s.figure_ids))
+        base.figure_ids = answered_ids(verdicts)
         return True
 
     def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, now: float) -> tuple[str, FollowUp, list[str]]:

@@ -35,11 +35,17 @@ def handoff_row(answer: Answer, answer_id: str, renderer: Renderer) -> list[list
         return []
     names = labels(renderer, answer.lang)
     where = InlineKeyboardButton(names[WHERE], callback_data=f"{WHERE}:{answer_id}")
-    if answer.has_figures:
+    if states_figures(answer):
         return [[where, InlineKeyboardButton(names[CITE], callback_data=f"{CITE}:{answer_id}")]]
     return [[where]]
 
 
+def states_figures(answer: Answer) -> bool:
+    """An answer that gives stored figures, or figures computed from them: its own, a claim
+    check's, or the context of an honest "not in the data" (``Answer.stated``)."""
+    return answer.has_figures or bool(answer.stated)
+
+
 def offers_handoff(answer: Answer) -> bool:
     """Whether an answer gets hand-off buttons: it states a figure, or gives the report's facts."""
-    return answer.has_figures or (answer.kind == "answer" and any(t.name == "facts" and t.rows for t in answer.traces))
+    return states_figures(answer) or (answer.kind == "answer" and any(t.name == "facts" and t.rows for t in answer.traces))
