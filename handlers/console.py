@@ -14,7 +14,6 @@ from typing import BinaryIO, TextIO
 from handlers.claims import ClaimChecker
 from handlers.cli import Command
 from handlers.handoff import Handoff
-from handlers.language import detect
 from handlers.model import Answer, FollowUp
 from handlers.render import to_plain
 from handlers.resources import Resources
@@ -93,7 +92,7 @@ def interactive(resources: Resources, inp: TextIO = sys.stdin, out: TextIO = sys
             continue
         if line.strip().lower() in ("where", "cite"):
             handoff = Handoff(resources.pipeline)
-            lang = detect(last.question, None) if last else "en"
+            lang = last.lang if last else "en"
             view = handoff.passage if line.strip().lower() == "where" else handoff.cite
             out.write(to_plain(view(last, lang)) + "\n")
             continue

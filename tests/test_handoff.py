@@ -176,7 +176,7 @@ def test_cite_lines_for_derived_figures_say_computed_from(located: Pipeline) -> 
     assert change.startswith("The number of North Koreans entering Russia rose from 213 in April–June 2023 to 365 in "
                              "July–September 2023, an increase of 152 (+71.4%), computed from Russian FSB")
     unequal = _cite(located, "h1 2023 vs q3 2023")
-    assert "fell from 366 in January–June 2023 to 365 in July–September 2023" in unequal
+    assert "fell from 366 (153 + 213) in January–June 2023 to 365 in July–September 2023" in unequal  # the parts summed
     assert unequal.endswith("[The periods differ in length: 6 and 3 months.]")
     share = _cite(located, "what share came for business in q3 2023")
     assert share.startswith("69.3% of the 365 North Koreans who entered Russia in July–September 2023 came for business "
@@ -528,3 +528,23 @@ def test_cite_and_passage_over_every_evaluation_question(pipeline: Pipeline) -> 
             assert not extra, (path.name, question, extra, cite)
             assert "📍" in where
     assert with_figures > 600
+
+
+async def test_export_captions_follow_the_askers_language(hh: Harness, tmp_path: Path) -> None:
+    """/export QUESTION is captioned in the question's language, bare /export in the user's
+    Telegram language, a chart's CSV in the chart's; the file's columns stay the same."""
+    [ko] = await hh.send(U.private_text("/export 2023년 3분기 교통수단별"), method="sendDocument")
+    caption = parse_html(ko.params["caption"]).text
+    assert "답변의 근거 수치 6개" in caption and "2023년 3분기 교통수단별" in caption
+    rows, _, _ = _read_back(ko.files["document"].data, tmp_path)
+    assert {r["figure_id"] for r in rows} == {"kp-ru-2023q3-air", "kp-ru-2023q3-rail", "kp-ru-2023q3-road",
+                                              "kp-ru-2023q3-foot", "kp-ru-2023q3-water", "kp-ru-2023q3"}
+    [ru] = await hh.send(U.private_text("/export", language_code="ru"), method="sendDocument")
+    assert parse_html(ru.params["caption"]).text.startswith("Все числа из данных (17)")
+    [none] = await hh.send(U.private_text("/export 란코프는 누구인가?"))
+    assert "내보낼 것이 없습니다" in text_of(none)
+    await hh.send(U.private_text("/lang ru"))
+    mark = hh.api.mark()
+    await hh.send(U.private_text("/chart transport"), method="sendPhoto")
+    [doc] = await hh.api.wait_for("sendDocument", since=mark)
+    assert parse_html(doc.params["caption"]).text.startswith("Числа с графика «")
