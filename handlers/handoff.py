@@ -44,8 +44,9 @@ CSV_COLUMNS = ("figure_id", "what", "citizens", "destination", "period", "period
                "dimension", "category", "value", "source_chain", "source_url", "source_title", "locator",
                "located_at", "caveats", "note", "data_version")
 # Answers of these operations state a figure computed from stored ones (check_figure: a sum of
-# parts, or one stored figure as it is, which is cited as stored).
-COMPUTING_OPERATIONS = frozenset(op.name for op in OPERATIONS)
+# parts, or one stored figure as it is, which is cited as stored); so does a comparison of the
+# two directions (a difference, a ratio, both together).
+COMPUTING_OPERATIONS = frozenset(op.name for op in OPERATIONS) | {"compare_directions"}
 EXPORT_SLICE = 10_000  # rows fetched from DuckDB at a time while writing an export
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so would run as a formula in a spreadsheet
 
@@ -327,6 +328,10 @@ class Handoff:
         if derived is not None:
             return Behind(derived.parts, derived, lang)
         figures = self.backings(picked, lang)
+        if any(not locators.contains_value(answer.text, f.value) for f in figures):
+            # The answer states a value made of these ("North Koreans entering Russia: 366" for
+            # H1 from Q1 and Q2) rather than each of them: cite it as computed, from every one.
+            return self._behind_stated([StatedFigure(statement(answer), tuple(picked), True)], lang)
         totals: list[Backing] = []
         if answer.intent in ("breakdown", "ranking", "category", "complement"):
             # These answers give each category's share of the published total: locate it too.
@@ -533,7 +538,8 @@ def statement(answer: Answer) -> str:
         if line.startswith(("⚠", "Source:", "출처:", "Источник:")):
             continue
         lines.append(line.lstrip("•· ").strip())
-    return " ".join(lines)
+    # Bullet lines carry no full stop: "North Koreans entering Russia: 366; Russians ...: 222; ..."
+    return " ".join(x if x[-1:] in ".:;!?)。" or i == len(lines) - 1 else x + ";" for i, x in enumerate(lines))
 
 
 def _states(answer: Answer, figure_id: str, value: int | None) -> bool:

@@ -179,11 +179,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             return False
         except NoData as nd:
             base.html = self._render("nodata", reason=nd.reason, **nd.values)
-            base.intent = op.name
+            base.intent, base.stated = op.name, []
             # The next follow-up keeps the subject and the measure ("and in Q3?" after "per month in Q4?").
             base.context = attempted_frame(self, ex, "total", runner, now, followup_measure(frame))
             return True
         base.kind, base.intent, base.html = call.kind, op.name, html
+        base.stated = []  # a claim check's figures, when this answers instead of its "not in the data"
         # Figures given only as context (a part of the span asked for) are not answers to correct later.
         base.figure_ids = call.figure_ids if call.kind == "answer" else []
         base.score = max(base.score, OPERATION_SCORE)

@@ -99,6 +99,8 @@ def problems(p: Pipeline, handoff: Handoff, answer: Answer, where: str, cite: st
     for f in behind.plain:
         if fmt(f.value) not in cite:
             out.append(f"{f.figure_id} ({f.value}) not in the cite line")
+        if behind.derived is None and not locators.contains_value(answer.text, f.value):
+            out.append(f"{f.figure_id} ({f.value}) is cited as stated but the answer does not give it")
     for c in behind.computed:
         if COMPUTED_MARK[lang] not in cite:
             out.append("a computed figure not cited as computed")
