@@ -42,6 +42,7 @@ from tests.test_telegram import ADMIN, GROUP, TOKEN, Harness, running_bot, setti
 
 FIXTURE_TEXT = (FIXTURES / "handoff" / "donga.txt").read_text(encoding="utf-8")
 TEXTS = {"donga": FIXTURE_TEXT}
+CHART_WAIT = 60.0  # seconds to wait for a chart (matplotlib's first drawing in a loaded process)
 Q3_CITE = ("365 North Koreans entered Russia in July–September 2023, according to Russian FSB border statistics "
            "reported by NK News (23 January 2024), as carried by Donga.")
 
@@ -402,8 +403,9 @@ async def test_export_command_sends_a_spreadsheet_ready_csv(hh: Harness, tmp_pat
 
 
 async def test_charts_come_with_the_csv_of_what_they_plot(hh: Harness, tmp_path: Path) -> None:
-    await hh.send(U.private_text("/chart transport"), method="sendPhoto")
-    [doc] = await hh.api.wait_for("sendDocument")
+    # Drawing the first chart of a process can take seconds on a loaded machine: wait, not a timing.
+    await hh.send(U.private_text("/chart transport"), method="sendPhoto", timeout=CHART_WAIT)
+    [doc] = await hh.api.wait_for("sendDocument", timeout=CHART_WAIT)
     rows, _, _ = _read_back(doc.files["document"].data, tmp_path)
     assert {r["category"]: int(r["value"]) for r in rows} == {"air": 213, "rail": 134, "road": 31, "foot": 13, "water": 13}
     assert all(r["period"] == "2023-Q3" and r["locator"] for r in rows)
@@ -545,6 +547,6 @@ async def test_export_captions_follow_the_askers_language(hh: Harness, tmp_path:
     assert "내보낼 것이 없습니다" in text_of(none)
     await hh.send(U.private_text("/lang ru"))
     mark = hh.api.mark()
-    await hh.send(U.private_text("/chart transport"), method="sendPhoto")
-    [doc] = await hh.api.wait_for("sendDocument", since=mark)
+    await hh.send(U.private_text("/chart transport"), method="sendPhoto", timeout=CHART_WAIT)
+    [doc] = await hh.api.wait_for("sendDocument", since=mark, timeout=CHART_WAIT)
     assert parse_html(doc.params["caption"]).text.startswith("Числа с графика «")
