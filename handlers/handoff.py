@@ -47,6 +47,11 @@ CSV_COLUMNS = ("figure_id", "what", "citizens", "destination", "period", "period
 # parts, or one stored figure as it is, which is cited as stored); so does a comparison of the
 # two directions (a difference, a ratio, both together).
 COMPUTING_OPERATIONS = frozenset(op.name for op in OPERATIONS) | {"compare_directions"}
+# A follow-up combining the last figures given ("together?", "gap?", "how many times?", "as a
+# share?") computes from them, whatever intent it answers under; so does an answer that ran an
+# operation's query or the share of figures given.
+COMPUTING_FOLLOWUPS = frozenset({"given"})
+COMPUTING_TRACES = frozenset(op.name for op in OPERATIONS) | {"share_of_given"}
 EXPORT_SLICE = 10_000  # rows fetched from DuckDB at a time while writing an export
 FORMULA_START = ("=", "+", "-", "@")  # a cell starting so would run as a formula in a spreadsheet
 
@@ -313,10 +318,12 @@ class Handoff:
             return Behind([], None, lang)
         if not ids:
             return Behind([], None, lang, facts=self.facts_behind(answer, lang))
-        if answer.intent in COMPUTING_OPERATIONS:
+        if (answer.intent in COMPUTING_OPERATIONS | COMPUTING_FOLLOWUPS
+                or any(t.name in COMPUTING_TRACES for t in answer.traces)):
             # A registered operation computes its figure from the stored ones: an average, a
             # multiple, a gap, a set of categories, a span from its parts. A checked figure is
             # one stored figure (cited as it is) or a sum of parts.
+            ids += self._totals_stated(answer, ids)  # "12.1% of the 365 total": the total is behind it too
             stated = [StatedFigure(statement(answer), tuple(ids), not (answer.intent == "check_figure" and len(ids) == 1))]
             # "253 is the report's figure for business": what the checked number really is, stated too.
             named = [f for row in self._trace_rows(answer, "check_figure") for f in row.get("stated_ids") or []
@@ -339,6 +346,13 @@ class Handoff:
             total_ids = list(dict.fromkeys(r["total_id"] for r in rows if r["total_id"] not in picked))
             totals = self.backings(total_ids, lang)
         return Behind(figures, None, lang, totals)
+
+    def _totals_stated(self, answer: Answer, ids: list[str]) -> list[str]:
+        """The published totals of these figures that the answer's text gives, not yet among them."""
+        rows = self._runner().run("handoff_total_of", ids=ids)
+        values = self.pipeline.figure_values
+        return list(dict.fromkeys(r["total_id"] for r in rows if r["total_id"] not in ids
+                                  and locators.contains_value(answer.text, values.get(r["total_id"], -1))))
 
     def _behind_stated(self, stated: list[StatedFigure], lang: str) -> Behind:
         """The figures behind an answer that says which figures it states and which it computed."""
