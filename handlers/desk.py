@@ -16,7 +16,7 @@ from handlers.language import LANGS
 from handlers.lexicon import Lexicon
 from handlers.matcher import MatchResult
 from handlers.model import Direction, NoData
-from handlers.periods import Period, PeriodMention, parse_code, tile
+from handlers.periods import Period, PeriodMention, covered_parts, PARTIAL_MIN_COVERAGE, parse_code, tile
 from handlers.queries import QueryRunner
 from handlers.render import Renderer, to_plain
 from handlers.store import Snapshot
@@ -188,6 +188,29 @@ class ReportDesk:
             raise NoData("period", period=self.period_label(period), what=what, available=[self.period_label(p) for p in available],
                          overlapping=[self.period_label(p) for p in near], **self.dir_values(d))
         return parts
+
+    def span_parts(self, period: Period, available: list[Period], d: Direction, what: str,
+                   whole_asked: bool) -> tuple[list[Period], list[Period]]:
+        """Stored periods that make up ``period``, and the quarters of it the data lacks.
+
+        A span the data covers whole gives its parts and no gap. A span it covers only in part
+        ("2023", "last year", "2023 so far": Q1-Q3 stored, Q4 not) gives the parts it has and the
+        quarters missing, so a comparison or an average can be composed from them and labelled
+        as partial; not when the whole span was asked for ("all of 2023", "full-year"), nor when
+        the parts cover half of it or less. Otherwise NoData, as :meth:`stored_parts`.
+        """
+        if tile(period, available) is not None or whole_asked:
+            return self.stored_parts(period, available, d, what), []
+        parts, missing = covered_parts(period, available)
+        covered = sum(p.months for p in parts)
+        if not parts or not missing or covered <= PARTIAL_MIN_COVERAGE * period.months:
+            return self.stored_parts(period, available, d, what), []
+        return parts, missing
+
+    def partial_note(self, period: Period, parts: list[Period], missing: list[Period]) -> dict[str, Any]:
+        """What a template says of a span given in part: its label, the parts summed, the gap."""
+        return {"label": self.period_label(period), "parts": [self.period_label(p) for p in parts],
+                "missing": [self.period_label(p) for p in missing], "months": sum(p.months for p in parts), "people": None}
 
     def compare(self, runner: QueryRunner, a: tuple[Direction, list[Period], str], b: tuple[Direction, list[Period], str],
                 dimension: str = "total") -> dict[str, Any]:

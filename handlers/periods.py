@@ -210,6 +210,31 @@ def tile(target: Period, available: list[Period]) -> list[Period] | None:
     return search(target.start)
 
 
+# A span the data covers only in part is answered from its parts only when they cover more than
+# this share of it (three quarters of 2023: yes; Q3 alone for H2: no, "no figure", Q3 as context).
+PARTIAL_MIN_COVERAGE = 0.5
+
+
+def covered_parts(period: Period, avail: list[Period]) -> tuple[list[Period], list[Period]]:
+    """Stored periods inside ``period`` that do not overlap each other (longest first), and the
+    quarters of ``period`` none of them covers: what a span the data covers only in part is
+    made of, and what it lacks."""
+    inside = sorted((p for p in avail if period.contains(p)), key=lambda p: (-p.months, p.start))
+    chosen: list[Period] = []
+    for p in inside:
+        if all(not p.overlaps(c) for c in chosen):
+            chosen.append(p)
+    chosen.sort()
+    missing: list[Period] = []
+    start = period.start
+    while start <= period.end:
+        q = Period(start, min(start + 2, period.end))
+        if not any(c.overlaps(q) for c in chosen):
+            missing.append(q)
+        start += 3
+    return chosen, missing
+
+
 # --- phrases -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

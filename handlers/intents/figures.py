@@ -13,9 +13,9 @@ from typing import Any
 
 from handlers.extract import Extraction
 from handlers.model import Direction, FollowUp, NoData, Ref
-from handlers.operations.base import PARTIAL_MIN_COVERAGE, covered_parts
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
+from handlers.understanding.frame import whole_span_asked
 
 
 class FigureIntents:
@@ -266,6 +266,7 @@ class FigureIntents:
         grouped = self._joined_sides(asked, requested)
         if grouped is not None:
             return grouped
+        requested = list(dict.fromkeys(requested))  # "2023 year-to-date" names 2023 twice
         if len(requested) >= 2:
             a, b = sorted(requested[:2])
             return a, b
@@ -310,44 +311,32 @@ class FigureIntents:
         if asked.fixed_periods is None and not asked.ex.periods:
             requested = self._periods_from_numbers(asked, dim, cat)
         a, b = self._compare_periods_pair(asked, avail, requested)
-        # "How much did 2023 grow on 2022?": a span the data covers in part is compared as the
-        # part it covers (2023 = Q1-Q3), labelled with what it lacks, never as the whole span.
-        (a, partial_a), (b, partial_b) = self._covered_span(a, avail), self._covered_span(b, avail)
         if "share" in asked.ex.cues and b.contains(a) and a != b:
             # "What part of 2023 fell in H1?": the part is set against the span that holds it.
-            (a, partial_a), (b, partial_b) = (b, partial_b), (a, partial_a)
+            a, b = b, a
         if a == b:
             raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))
-        pa = self.stored_parts(a, avail, asked.direction, self.series_name(dim, cat))
-        pb = self.stored_parts(b, avail, asked.direction, self.series_name(dim, cat))
+        # "2023 against 2022": a span the data covers in part is its stored parts, labelled as such.
+        whole = self._whole_asked(asked, avail)
+        pa, gap_a = self.span_parts(a, avail, asked.direction, self.series_name(dim, cat), a in whole)
+        pb, gap_b = self.span_parts(b, avail, asked.direction, self.series_name(dim, cat), b in whole)
         d = asked.direction
         row = self.compare(asked.runner, (d, pa, cat), (d, pb, cat), dim)
         asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
         asked.periods = [a, b]
-        parts_a = [self.period_label(p) for p in pa] if len(pa) > 1 else []
-        parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 else []
-        partial = [{"asked": self.period_label(asked_p), "covered": self.period_label(p),
-                    "missing": [self.period_label(q) for q in covered_parts(asked_p, avail)[1]]}
-                   for asked_p, p in ((partial_a, a), (partial_b, b)) if asked_p is not None]
+        parts_a = [self.period_label(p) for p in pa] if len(pa) > 1 and not gap_a else []
+        parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 and not gap_b else []
+        partial = [self.partial_note(p, ps, gap) for p, ps, gap in ((a, pa, gap_a), (b, pb, gap_b)) if gap]
+        months_a, months_b = sum(p.months for p in pa), sum(p.months for p in pb)
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
-                            what=self.series_name(dim, cat), unequal=a.months != b.months,
+                            what=self.series_name(dim, cat), unequal=months_a != months_b,
+                            months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
                             **self._common(asked, [a, b]))
 
-    @staticmethod
-    def _covered_span(period: Period, avail: list[Period]) -> tuple[Period, Period | None]:
-        """A period the data covers only in part, as the span its stored parts cover, with the
-        period asked for (None when the data has it whole, or covers half of it or less, or
-        in pieces with a gap: then the caller says it has no figure)."""
-        if tile(period, avail) is not None:
-            return period, None
-        parts, missing = covered_parts(period, avail)
-        if not parts or not missing:
-            return period, None
-        span = Period(min(p.start for p in parts), max(p.end for p in parts))
-        if sum(p.months for p in parts) != span.months or span.months <= PARTIAL_MIN_COVERAGE * period.months:
-            return period, None
-        return span, period
+    def _whole_asked(self, asked: FigureQuestion, avail: list[Period]) -> set[Period]:
+        """The periods the question asks for as a whole ("full-year 2022", "all of 2023")."""
+        return {p for m, p in self.resolve_pairs(list(asked.ex.periods), avail) if whole_span_asked(asked.ex, m)}
 
     def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
         """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
@@ -384,14 +373,23 @@ class FigureIntents:
             # "NK to Russia in Q3 against Russians to NK in H1": each direction has its own period.
             # Both figures are given, each in its period, and never set against each other as one.
             period, period_two = self._own_periods(distinct, (one, avail_one), (two, avail_two))
-        p1 = self.stored_parts(period, avail_one, one, self.series_name(dim, cat))
-        p2 = self.stored_parts(period_two or period, avail_two, two, self.series_name(dim, cat))
+        whole = self._whole_asked(asked, avail_one + avail_two)
+        p1, gap1 = self.span_parts(period, avail_one, one, self.series_name(dim, cat), period in whole)
+        p2, gap2 = self.span_parts(period_two or period, avail_two, two, self.series_name(dim, cat),
+                                   (period_two or period) in whole)
+        # "Over 2023, more Russians or North Koreans?": each side summed over the parts it has.
+        partial = [dict(self.partial_note(period_two or period if i else period, ps, gap), people=v["people"])
+                   for i, (ps, gap, v) in enumerate(((p1, gap1, self.dir_values(one)), (p2, gap2, self.dir_values(two))))
+                   if gap]
+        if partial and not period_two and (p1 != p2):
+            # Two directions over one span, each from different stored parts (H1 + Q3 against Q1 + Q2 + Q3).
+            partial = [dict(x, unlike=True) for x in partial]
         row = self.compare(asked.runner, (two, p2, cat), (one, p1, cat), dim)
         asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
         asked.periods = [period] + ([period_two] if period_two else [])
         asked.refs = [Ref(two, period_two or period, dim, cat), Ref(one, period, dim, cat)]
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
-        return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row,
+        return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row, partial=partial,
                             period=period, period_two=period_two, what=self.series_name(dim, cat),
                             assumed_period=assumed, source=chain,
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))

@@ -15,8 +15,11 @@ from typing import Any, Protocol
 
 from handlers.extract import Extraction
 from handlers.model import Direction, QuestionFrame
-from handlers.periods import Period, PeriodMention
+from handlers.periods import PARTIAL_MIN_COVERAGE, Period, PeriodMention, covered_parts
 from handlers.queries import QueryRunner
+
+
+__all__ = ["PARTIAL_MIN_COVERAGE", "Decline", "Desk", "OperationCall", "covered_parts", "day_after", "first_day", "requested_or_latest"]
 
 
 class Decline(Exception):
@@ -33,6 +36,9 @@ class Desk(Protocol):
     def resolve_mentions(self, mentions: list[PeriodMention], available: list[Period]) -> list[Period]: ...
     def latest(self, available: list[Period]) -> Period | None: ...
     def stored_parts(self, period: Period, available: list[Period], d: Direction, what: str) -> list[Period]: ...
+    def span_parts(self, period: Period, available: list[Period], d: Direction, what: str,
+                   whole_asked: bool) -> tuple[list[Period], list[Period]]: ...
+    def partial_note(self, period: Period, parts: list[Period], missing: list[Period]) -> dict[str, Any]: ...
     def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]: ...
     def dir_values(self, d: Direction) -> dict[str, str]: ...
     def label(self, kind: str, id_: str, form: str = "label") -> str: ...
@@ -88,28 +94,3 @@ def requested_or_latest(call: OperationCall, avail: list[Period]) -> tuple[list[
     if latest is None:
         raise Decline("no periods")
     return [latest], True
-
-
-# A partial sum answers only when it covers more than this share of the span asked about
-# (three quarters of 2023: yes; Q3 alone for H2: no, the answer is "no figure", with Q3 as context).
-PARTIAL_MIN_COVERAGE = 0.5
-
-
-def covered_parts(period: Period, avail: list[Period]) -> tuple[list[Period], list[Period]]:
-    """Stored periods inside ``period`` that do not overlap each other (longest first), and the
-    quarters of ``period`` none of them covers: what a span the data covers only in part is
-    made of, and what it lacks."""
-    inside = sorted((p for p in avail if period.contains(p)), key=lambda p: (-p.months, p.start))
-    chosen: list[Period] = []
-    for p in inside:
-        if all(not p.overlaps(c) for c in chosen):
-            chosen.append(p)
-    chosen.sort()
-    missing: list[Period] = []
-    start = period.start
-    while start <= period.end:
-        q = Period(start, min(start + 2, period.end))
-        if not any(c.overlaps(q) for c in chosen):
-            missing.append(q)
-        start += 3
-    return chosen, missing

@@ -30,11 +30,16 @@ def run(call: OperationCall) -> str:
         raise Decline("equal spans: a plain comparison")
     base, target = (one, two) if one.months > two.months else (two, one)
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
-    base_parts = call.desk.stored_parts(base, avail, d, what)
-    target_parts = call.desk.stored_parts(target, avail, d, what)
+    # "the quarterly average for 2023 so far": a span the data covers in part is averaged over
+    # the months it has (Q1-Q3: nine), and the answer says which quarter is missing.
+    whole = call.frame.whole_span
+    base_parts, base_gap = call.desk.span_parts(base, avail, d, what, whole)
+    target_parts, target_gap = call.desk.span_parts(target, avail, d, what, whole)
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim, category=cat,
                           a_periods=[p.code for p in base_parts], b_periods=[p.code for p in target_parts],
-                          a_months=base.months, b_months=target.months)
+                          a_months=sum(p.months for p in base_parts), b_months=sum(p.months for p in target_parts))
+    partial = [call.desk.partial_note(p, ps, gap) for p, ps, gap in ((base, base_parts, base_gap),
+                                                                     (target, target_parts, target_gap)) if gap]
     if row is None or row["multiple"] is None:
         raise Decline("no base value")
     call.figure_ids.extend(row["a_ids"] + row["b_ids"])
@@ -42,4 +47,4 @@ def run(call: OperationCall) -> str:
     unit = call.frame.time_unit if call.frame.time_unit in ("month", "quarter") else (
         "quarter" if target.months == 3 else "month")
     return call.desk.render(NAME, base=base, target=target, r=row, unit=unit, what=what,
-                            category=dim != "total", **call.common(row["source_id"], [base, target]))
+                            category=dim != "total", partial=partial, **call.common(row["source_id"], [base, target]))

@@ -8,8 +8,8 @@ quarters the report lacks; it is never presented as the span's figure.
 from __future__ import annotations
 
 from handlers.model import QuestionFrame
-from handlers.operations.base import PARTIAL_MIN_COVERAGE, Decline, OperationCall, covered_parts
-from handlers.periods import parse_code, tile
+from handlers.operations.base import Decline, OperationCall, covered_parts
+from handlers.periods import PARTIAL_MIN_COVERAGE, parse_code, tile
 
 NAME = "partial_span"
 
@@ -39,9 +39,7 @@ def run(call: OperationCall) -> str:
     call.periods = parts
     coverage = sum(p.months for p in parts) / period.months
     # "the full-year 2023 total": the whole span was asked for, so the partial sum is only context.
-    before = call.ex.text[:call.frame.periods[0].span[0]].split()[-1:]
-    whole_asked = "whole_span" in call.ex.cues or before in (["all"], ["whole"], ["full"], ["entire"])
-    if coverage <= PARTIAL_MIN_COVERAGE or whole_asked:
+    if coverage <= PARTIAL_MIN_COVERAGE or call.frame.whole_span:
         call.kind = "fallback"
     labelled = [{"label": call.desk.period_label(parse_code(c)), "value": v} for c, v in zip(row["periods"], row["part_values"])]
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")

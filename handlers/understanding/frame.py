@@ -16,6 +16,7 @@ from handlers.extract import Extraction
 from handlers.language import script_of
 from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
+from handlers.periods import PeriodMention
 
 # Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
 UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
@@ -85,6 +86,31 @@ def fact_aspect(ex: Extraction) -> str | None:
     return None
 
 
+WHOLE_BEFORE = frozenset({"all", "whole", "full", "entire", "full-year", "calendar"})  # "all of 2023", "full-year 2023"
+WHOLE_AFTER = ("as a whole", "in full", "in its entirety", "full year", "full-year", "whole year", "total year")
+
+
+def whole_span_asked(ex: Extraction, mention: PeriodMention | None = None) -> bool:
+    """Does the question ask for a span as a whole ("all of 2023", "full-year", "2023 as a whole")?
+
+    Then a span the data covers only in part has no answer, only its parts as context; without
+    such a word ("in 2023", "last year", "so far") the parts are summed and labelled as partial.
+    With ``mention``, only the words next to that period count ("2023 so far against full-year
+    2022" asks 2022 whole, not 2023); a whole-span word elsewhere counts when it is the only period.
+    """
+    mentions = [mention] if mention is not None else list(ex.periods)
+    text = ex.text.lower()
+    for m in mentions:
+        if m.kind == "ytd" or not m.span or m.span == (0, 0):
+            continue
+        before = set(text[:m.span[0]].replace("-", " - ").split()[-2:]) | set(text[:m.span[0]].split()[-2:])
+        after = text[m.span[1]:].lstrip(" ,")
+        if before & WHOLE_BEFORE or after.startswith(WHOLE_AFTER):
+            return True
+    named = [m for m in ex.periods if m.kind not in ("latest", "previous", "relative")]
+    return "whole_span" in ex.cues and len(named) <= 1 and not any(m.kind == "ytd" for m in named)
+
+
 def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
@@ -150,7 +176,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                          both_directions="both_directions" in ex.cues, periods=real_periods, categories=categories,
                          excluded=excluded, dimensions=tuple(ex.dimensions), comparison=comparison, time_unit=unit,
                          fact_aspect=fact_aspect(ex) if measure == "fact" else None,
-                         stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent)
+                         stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent,
+                         whole_span=whole_span_asked(ex))
 
 
 def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
