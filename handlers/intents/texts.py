@@ -14,8 +14,9 @@ from handlers.desk import FACT_FIELDS, FACT_KEEP_RATIO, MAX_FACTS
 from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, question_focus,
-                                               says_what_was_said, sources_leave_out, words_the_facts_leave_out)
+from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, kind_asked, names_a_kind,
+                                               question_focus, says_what_was_said, sources_leave_out,
+                                               words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
@@ -51,6 +52,12 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
                          facts=facts[:1],
                          version=self.snapshot.version)
+        kind = kind_asked(ex.text) if self.lang == "en" else None
+        if kind and facts and not names_a_kind(kind, str(facts[0].get("statement") or ""), self.lexicon):
+            # "What kind of weapons ...?": the weapons fact is near, but it names no kind.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=f"what kind of {kind}", facts=facts[:1], version=self.snapshot.version)
         focus = question_focus(ex.text, self.lexicon, self.lang, ex.toks)
         if focus:
             # "Which airline flies the route?": the flights fact is near, but it does not say.

@@ -52,6 +52,11 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
         named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
         at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
+    kind = kind_asked(ex.text)
+    if kind is not None and kind not in WHICH_FIGURE_WORDS and not any(
+            t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")
+            for t in lex.phrases.get((kind,), ())):
+        return [kind]  # "what kind of site were they at?": a kind of thing no figure gives
     for i, tok in enumerate(ex.toks[:-1]):
         if tok == "which":
             noun = ex.toks[i + 1]
@@ -66,6 +71,30 @@ _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어�
 _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
 _PLACE_NOUN_LEMMAS = frozenset({"город", "регион", "область", "порт", "аэропорт", "станция", "маршрут", "пункт"})  # Russian lemmas
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
+
+
+COUNT_CUES = frozenset({"count", "share", "measure_head"})  # the question asks for a number of people
+
+
+def subgroup_asked(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many of the 365 were government officials?", "how many women came?": a kind of person
+    the entry figures do not count (the ``person_kind`` cue group). The figures break down by
+    purpose and transport only, so no figure answers it; a purpose the data has ("students",
+    "workers") is a category and is not a kind of person here."""
+    if not ex.cues.keys() & COUNT_CUES:
+        return []
+    found: list[str] = []
+    skip = -1
+    for i, tok in enumerate(ex.toks):
+        if i <= skip:
+            continue  # the second word of a pair already found ("government officials")
+        for phrase in ((tok, ex.toks[i + 1]) if i + 1 < len(ex.toks) else None, (tok,)):
+            if phrase and any((x.kind, x.id) == ("cue", "person_kind") for x in lex.phrases.get(phrase, ())):
+                if not any(x.kind in ("purpose", "transport") for x in lex.phrases.get(phrase, ())):
+                    found.append(" ".join(phrase))
+                    skip = i + len(phrase) - 1
+                break
+    return list(dict.fromkeys(found))[:2]
 
 
 GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
@@ -126,7 +155,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     """May an operation answer this question? Only when nothing in it asks for something else."""
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
-    if name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex):
+    if name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -185,6 +214,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
     return []
 
 
+# Cue groups whose words are details a fact must state to answer ("the population of Vladivostok").
+FACT_MEASURE_CUES = frozenset({"stock_noun"})
 FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters are ("discuss" ~ "discussed")
 SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
 
@@ -215,7 +246,10 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
                            and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
-    leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit()
+    # Words a cue consumed because they name a measure of their own ("population", "inhabitants")
+    # still ask for something: the facts must say it too.
+    measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))]
+    leftover = [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
     # noun by a place the question does not already name, any other by the noun itself.
@@ -296,6 +330,37 @@ def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
     if fact is None or "who_question" in ex.cues or not SPEECH_VERBS & set(ex.toks):
         return True
     return fact.get("kind") not in SPEECHLESS_KINDS or bool(fact.get("quote"))
+
+
+_KIND_RE = re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?|categor(?:y|ies)|forms?)\s+of\s+([a-z][\w'-]*)")
+_KIND_AFTER_RE = r"(?:\s*\(|\s*:|,?\s+(?:such as|including|like|namely|e\.g\.))"
+
+
+def kind_asked(text: str) -> str | None:
+    """ "What kind of weapons ...?": the noun whose kind is asked for, or None."""
+    m = _KIND_RE.search(text.lower())
+    return m.group(1) if m else None
+
+
+def names_a_kind(noun: str, statement: str, lex: Lexicon) -> bool:
+    """Does a statement say what kind of ``noun`` it is ("a construction site", "weapons such as
+    shells")? A word before the noun that only places it ("North Korean workers"), counts it
+    ("dozens of") or is a verb ("received weapons") does not name a kind."""
+    stem = noun[:FACT_STEM_LEN].rstrip("s")
+    text = statement.lower()
+    for m in re.finditer(r"\b" + re.escape(stem) + r"[\w'-]*", text):
+        if re.match(_KIND_AFTER_RE, text[m.end():]):
+            return True
+        before = re.findall(r"[\w'-]+", text[:m.start()])[-1:]
+        if not before:
+            continue
+        word = before[0]
+        placing = any(t.kind == "country" for t in lex.phrases.get((word,), ())) or word in ("korean", "russian")
+        if (word in lex.filler or placing or word in _QUANTITY_WORDS or word.isdigit()
+                or word.endswith(("ed", "ing")) or word in ("of", "has", "have", "had", "its", "their")):
+            continue
+        return True
+    return False
 
 
 def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question_text: str = "") -> bool:
