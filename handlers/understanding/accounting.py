@@ -35,6 +35,9 @@ WHICH_FIGURE_WORDS = frozenset({"quarter", "quarters", "period", "periods", "mon
                                 "nationality", "reason", "reasons", "transport", "travel", "route"})
 
 
+ABOUT_THE_DATA = frozenset({"data", "statistics", "stats", "fsb", "figures", "border", "borders", "side"})
+
+
 # Words that ask for a person's name, which neither a figure nor the list of sources gives.
 PERSON_NAME_WORDS = frozenset({"name", "names", "reporter", "reporters", "journalist", "journalists", "author",
                                "authors", "byline", "이름", "기자", "имя", "фамилия", "журналист", "автор"})
@@ -58,6 +61,9 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
             for t in lex.phrases.get((kind,), ())):
         return [kind]  # "what kind of site were they at?": a kind of thing no figure gives
     for i, tok in enumerate(ex.toks[:-1]):
+        if tok == "what" and ex.toks[i + 1] not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA and any(
+                (x.kind, x.id) == ("cue", "place_nouns") for x in lex.phrases.get((ex.toks[i + 1],), ())):
+            return [ex.toks[i + 1]]  # "what weapons did Russia get?": a thing the report names, not a count
         if tok == "which":
             noun = ex.toks[i + 1]
             entity = any(t.kind in ("country", "purpose", "transport", "dimension") for t in lex.phrases.get((noun,), ()))

@@ -160,13 +160,18 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
-            compares and _one_against_rest(categories, ex) or RATIO_RE.search(ex.text)):
+            compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)):
         measure, comparison = "difference", "categories"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and RATIO_RE.search(ex.text):
+        measure = "share"  # "air and rail together, as a share of Q3": the set's share of the total
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
         measure = "share"
     elif len(categories) == 1 and not excluded and len(real_periods) <= 1 and FRACTION_WORDS & set(ex.toks):
         measure = "share"  # "did more than half come on business?": a share, whatever else it compares
-    elif excluded and legacy_intent in ("complement", "category", "total", "share"):
+    elif excluded and (legacy_intent in ("complement", "category", "total", "share") or "combine" in ex.cues
+                       and legacy_intent in (None, "caveats", "fact", "breakdown") and not _asks_why(ex)):
+        # "All the listed purposes except work add up to what?": a sum over a set, whatever else
+        # "add up" may cue ("why don't they add up?" asks about the caveat instead).
         measure = "sum"
     elif legacy_intent == "fact":
         measure = "fact"
@@ -178,6 +183,26 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                          fact_aspect=fact_aspect(ex) if measure == "fact" else None,
                          stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent,
                          whole_span=whole_span_asked(ex))
+
+
+def _asks_why(ex: Extraction) -> bool:
+    """ "Why don't the purposes add up?", "do they add up?": the caveat is asked, not a sum."""
+    return bool({"why", "don't", "doesn't", "not", "discrepancy", "mismatch"} & set(ex.toks)) or (
+        bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS)
+
+
+def _ratio_to_a_category(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "air as a share of rail": the base named after "as a share of" is a category. When it is
+    a period or the total ("foot and water together, as a share of Q3"), the categories form one
+    set whose share of the total is asked."""
+    m = RATIO_RE.search(ex.text)
+    if m is None:
+        return False
+    at = len(tokens(ex.text[:m.end()]))
+    return any(c.pos >= at for c in categories)
+
+
+_RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,")
 
 
 def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
@@ -209,7 +234,7 @@ def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compa
 
 def _restated_in_brackets(ex: Extraction) -> int | None:
     """The token index where a bracketed list begins ("other than business (education, ...)"), or None."""
-    at = ex.text.find("(")
-    if at < 0:
+    m = _RESTATED_RE.search(ex.text)  # "(education, ...)", "i.e. air, vehicle, ...", "namely ..."
+    if m is None:
         return None
-    return len(tokens(ex.text[:at]))
+    return len(tokens(ex.text[:m.start()]))
