@@ -267,6 +267,9 @@ class FigureIntents:
         if grouped is not None:
             return grouped
         requested = list(dict.fromkeys(requested))  # "2023 year-to-date" names 2023 twice
+        if len(requested) >= 3:
+            # "2023 (Q1-Q3 as published) against 2022": a period inside another one named restates it.
+            requested = [p for p in requested if not any(o != p and o.contains(p) for o in requested)]
         if len(requested) >= 2:
             a, b = sorted(requested[:2])
             return a, b

@@ -56,10 +56,13 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
         at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     kind = kind_asked(ex.text)
-    if kind is not None and kind not in WHICH_FIGURE_WORDS and not any(
-            t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")
-            for t in lex.phrases.get((kind,), ())):
-        return [kind]  # "what kind of site were they at?": a kind of thing no figure gives
+    if kind is not None and kind not in WHICH_FIGURE_WORDS:
+        terms = lex.phrases.get((kind,), ())
+        if any(t.kind in ("purpose", "transport") for t in terms):
+            # "what kind of vehicles?": a category is the finest the figures go; its kinds are not given.
+            return [f"what kind of {kind}"]
+        if not any(t.kind in ("country", "dimension") or (t.kind, t.id) == ("cue", "people_nouns") for t in terms):
+            return [kind]  # "what kind of site were they at?": a kind of thing no figure gives
     for i, tok in enumerate(ex.toks[:-1]):
         if tok == "what" and ex.toks[i + 1] not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA and any(
                 (x.kind, x.id) == ("cue", "place_nouns") for x in lex.phrases.get((ex.toks[i + 1],), ())):
