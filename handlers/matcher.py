@@ -105,6 +105,10 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         figure_entities = bool(ex.categories or ex.dimensions or (ex.countries and real_periods))
         s["sources"] = 85 + 0.1 * cue("sources") - (25 if (has_cat or "share" in c or "change" in c or asks_figure
                                                              or figure_entities) else 0)
+    if "coverage" in c:
+        # "Which countries are avoiding repatriation?": words only a fact accounts for are not
+        # about what the data covers.
+        s["coverage"] = 80 + 0.1 * cue("coverage") - (35 if ex.fact_only_words and ex.facts else 0)
     strong_fact = bool(ex.facts) and ex.facts[0][1] >= FACT_STRONG * 1.5
     if strong_fact:
         # "which countries avoid repatriation under 2397": the fact, not the list of countries covered.
@@ -113,8 +117,6 @@ def score_intents(ex: Extraction) -> dict[str, float]:
                 s[meta] -= 20
     if "help" in c and not domain and not ex.periods:
         s["help"] = 80 + 0.1 * cue("help")
-    if "coverage" in c:
-        s["coverage"] = 80 + 0.1 * cue("coverage")
     cue_for_figure = _figure_cue(ex)
     if ex.facts:
         top = ex.facts[0][1]

@@ -18,6 +18,9 @@ from handlers.queries import QueryRunner
 from handlers.understanding.frame import whole_span_asked
 
 
+RANK_REFERENCE_WORDS = frozenset({"after", "behind", "besides", "below", "beneath", "under", "than", "excluding", "except"})
+
+
 class FigureIntents:
     """The figure intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
 
@@ -221,7 +224,12 @@ class FigureIntents:
         unaccounted = rows[0]["unaccounted"] or 0
         # The leader is certain only if no unpublished remainder could hide a bigger category.
         certain = mode != "all" and all(r["value"] >= unaccounted for r in chosen) if mode in ("top", "both", "position") else True
-        asked_categories = [c for _, c in asked.categories]
+        # "After business, which comes second?": a category named as the point of reference is not
+        # the one asked about, so no "Yes"/"No" is said of it.
+        toks_list = asked.ex.toks
+        asked_categories = [c for d, c in asked.categories
+                            if not set(toks_list[max(0, asked.ex.category_at.get((d, c), 0) - 2):
+                                                 max(0, asked.ex.category_at.get((d, c), 0))]) & RANK_REFERENCE_WORDS]
         return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
                             certain=certain, asked=asked_categories, period=period, assumed_period=assumed,
                             dimension=self._label("dimension", dim),

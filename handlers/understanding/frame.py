@@ -166,7 +166,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         measure = "share"  # "air and rail together, as a share of Q3": the set's share of the total
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
         measure = "share"
-    elif len(categories) == 1 and not excluded and len(real_periods) <= 1 and FRACTION_WORDS & set(ex.toks):
+    elif len(categories) == 1 and not excluded and len(real_periods) <= 1 and _fraction_named(ex):
         measure = "share"  # "did more than half come on business?": a share, whatever else it compares
     elif excluded and (legacy_intent in ("complement", "category", "total", "share") or "combine" in ex.cues
                        and legacy_intent in (None, "caveats", "fact", "breakdown") and not _asks_why(ex)):
@@ -183,6 +183,15 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                          fact_aspect=fact_aspect(ex) if measure == "fact" else None,
                          stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent,
                          whole_span=whole_span_asked(ex))
+
+
+def _fraction_named(ex: Extraction) -> bool:
+    """ "more than half", "a third", "two-thirds": a fraction of the total. "Third" alone after
+    "the", "for" or "ranks" is an ordinal ("is there a tie for third?"), not a fraction."""
+    for i, t in enumerate(ex.toks):
+        if t in FRACTION_WORDS and (t != "third" or i > 0 and ex.toks[i - 1] in ("a", "one")):
+            return True
+    return False
 
 
 def _asks_why(ex: Extraction) -> bool:
