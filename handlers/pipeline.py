@@ -27,7 +27,7 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
+from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration, subgroup_asked)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
@@ -42,6 +42,7 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
+FACT_CHECKED = 6.0  # a fact this strongly matched is what a "..., right?" statement is about, unknown words and all
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
 
 
@@ -115,9 +116,11 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if self._run_operation(base.frame, ex, result, runner, base, now):
             base.traces = runner.traces
             return base
-        if (result.decision == "suggest" and result.intent == "fact" and "duration_question" in ex.cues
-                and states_duration(self.fact_statement(ex.facts[0][0]))):
-            # "Within how many months must workers be sent home?": the top fact states a duration.
+        if (result.decision == "suggest" and result.intent == "fact" and ("duration_question" in ex.cues
+                and states_duration(self.fact_statement(ex.facts[0][0])) or self.lang == "en"
+                and checks_a_statement(ex) and ex.facts[0][1] >= FACT_CHECKED)):
+            # "Within how many months must workers be sent home?": the top fact states a duration;
+            # "Lankov teaches at SNU, right?": a statement about one fact, checked against it.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
         if result.intent == "sources":

@@ -14,9 +14,10 @@ from handlers.desk import FACT_FIELDS, FACT_KEEP_RATIO, MAX_FACTS
 from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.accounting import (ASPECT_DETAIL, focus_covered, gives_aspect, kind_asked, names_a_kind,
-                                               question_focus, says_what_was_said, sources_leave_out,
-                                               words_the_facts_leave_out)
+from handlers.matcher import FACT_STRONG
+from handlers.understanding.accounting import (ASPECT_DETAIL, checks_a_statement, focus_covered, gives_aspect, kind_asked,
+                                               names_a_kind, question_focus, says_what_was_said, sources_leave_out,
+                                               stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
@@ -43,6 +44,17 @@ class TextIntents:
         # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
+        if facts and self.lang == "en" and ex.facts[0][1] >= FACT_STRONG and checks_a_statement(ex):
+            # "Lankov teaches at Seoul National University, right?": a statement checked against the
+            # fact it is about. What it says that the fact does not is named; then the fact.
+            differs = stated_differently(ex, facts[0], uncovered)
+            if differs:
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                if chosen is not None:
+                    chosen[:] = facts[:1]
+                detail = ", ".join(f"“{w}”" for w in differs[:4])
+                return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it
@@ -83,6 +95,11 @@ class TextIntents:
                     chain.append(s)
         described = " ".join(str(v) for s in chain for k, v in s.items() if isinstance(v, str))
         asked = sources_leave_out(ex, self.lexicon, described, self.lang)
+        differs = ""
+        if asked and self.lang == "en" and checks_a_statement(ex) and (not ex.facts or ex.facts[0][1] < FACT_STRONG):
+            # "Draft says the numbers come from Russia's interior ministry. OK?": a statement about
+            # the sources, checked: what it says that they do not, then the sources themselves.
+            differs, asked = ", ".join(f"“{w}”" for w in asked[:4]), []
         if asked:
             # "What is the name of the NK News reporter?", "what stance did Seoul take on the report?":
             # the list of sources answers neither. Say so, with the nearest statement as context.
@@ -92,7 +109,7 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(asked), facts=facts, version=self.snapshot.version)
         caveats = self._localise([c for c in runner.run("all_caveats") if c["kind"] == "provenance"],
                                  "caveat", "caveat_id", ("text",))
-        return self._render("sources", chain=chain, caveats=caveats, report_date=self.report_date,
+        return self._render("sources", chain=chain, caveats=caveats, differs=differs, report_date=self.report_date,
                             dataset=self._dataset(), version=self.snapshot.version), []
 
     def _i_caveats(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:

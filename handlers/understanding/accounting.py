@@ -437,6 +437,28 @@ def states_a_claim(ex: Extraction) -> bool:
     return "claim" in ex.cues or ("claim_weak" in ex.cues and not _WH_RE.search(ex.text))
 
 
+# "..., right?", "is that what the report says?", "correct?": the question states something and asks
+# whether it holds (English; the check_figure and claim cue groups cover the other phrasings).
+_CHECK_TAIL_RE = re.compile(r"(?:\b(?:right|correct|yes|true|ok|okay|accurate|no)\s*\?+\s*$)"
+                            r"|\bis (?:that|this|it) (?:what the (?:report|piece|story|article) says|accurate|correct|right|ok)\b"
+                            r"|\b(?:correct|right|accurate|ok|okay)\?\s*$")
+
+
+def checks_a_statement(ex: Extraction) -> bool:
+    """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
+    return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
+
+
+def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:
+    """What a checked statement says that the fact does not: the words the fact leaves out, names
+    the fact does not contain, and numbers it does not state ("12 months" against "24 months")."""
+    statement = " ".join(str(fact.get(k) or "") for k in ("statement", "date", "place", "speaker", "subject")).lower()
+    said = set(re.findall(r"\d+", statement))
+    numbers = [n for n in ex.numbers if n.split(".")[0] not in said]
+    names = [w for w in ex.proper_unknown if w[:FACT_STEM_LEN] not in statement]
+    return list(dict.fromkeys(uncovered + names + numbers))
+
+
 def states_duration(statement: str) -> bool:
     """Does a fact state a duration ("within 24 months")?"""
     return bool(_DURATION_RE.search(statement))
