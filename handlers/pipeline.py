@@ -42,7 +42,9 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
-FACT_CHECKED = 6.0  # a fact this strongly matched is what a "..., right?" statement is about, unknown words and all
+# A fact this strongly matched (and twice as strongly as the next) is what a "..., right?"
+# statement is about, unknown words and all.
+FACT_CHECKED = 5.0
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
 
 
@@ -116,11 +118,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if self._run_operation(base.frame, ex, result, runner, base, now):
             base.traces = runner.traces
             return base
-        if (result.decision == "suggest" and result.intent == "fact" and ("duration_question" in ex.cues
-                and states_duration(self.fact_statement(ex.facts[0][0])) or self.lang == "en"
-                and checks_a_statement(ex) and ex.facts[0][1] >= FACT_CHECKED)):
-            # "Within how many months must workers be sent home?": the top fact states a duration;
-            # "Lankov teaches at SNU, right?": a statement about one fact, checked against it.
+        if (result.decision == "suggest" and result.intent == "fact" and "duration_question" in ex.cues
+                and states_duration(self.fact_statement(ex.facts[0][0]))):
+            # "Within how many months must workers be sent home?": the top fact states a duration.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
         if result.intent == "sources":
@@ -130,6 +130,13 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         else:
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon))
+        if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
+                and all(ex.facts[0][1] >= 2 * score for _, score in ex.facts[1:2])
+                and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
+            # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
+            # fact, checked against it, whatever the other words made the matcher hear.
+            result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score, unanswered = result.intent, result.score, []
         if (result.decision == "answer" and unanswered
                 and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.

@@ -18,6 +18,7 @@ from handlers.queries import QueryRunner
 from handlers.understanding.frame import whole_span_asked
 
 
+LATER_ORDINALS = {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # "which purpose ranks fourth?"
 RANK_REFERENCE_WORDS = frozenset({"after", "behind", "besides", "below", "beneath", "under", "than", "excluding", "except"})
 
 
@@ -208,7 +209,8 @@ class FigureIntents:
         toks = set(asked.ex.toks)
         cues = asked.ex.cues
         position = (2 if toks & {"second", "2nd"} or "rank_second" in cues
-                    else 3 if toks & {"third", "3rd"} or "rank_third" in cues else None)
+                    else 3 if toks & {"third", "3rd"} or "rank_third" in cues
+                    else next((n for w, n in LATER_ORDINALS.items() if w in toks), None))
         if position is None:
             mode = "bottom" if "rank_bottom" in asked.ex.cues else "top" if "rank_top" in asked.ex.cues else "all"
         else:

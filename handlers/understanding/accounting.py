@@ -444,6 +444,11 @@ _CHECK_TAIL_RE = re.compile(r"(?:\b(?:right|correct|yes|true|ok|okay|accurate|no
                             r"|\b(?:correct|right|accurate|ok|okay)\?\s*$")
 
 
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                          "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands",
+                          "dozen", "dozens", "half"})
+
+
 def checks_a_statement(ex: Extraction) -> bool:
     """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
     return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
@@ -453,8 +458,11 @@ def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str
     """What a checked statement says that the fact does not: the words the fact leaves out, names
     the fact does not contain, and numbers it does not state ("12 months" against "24 months")."""
     statement = " ".join(str(fact.get(k) or "") for k in ("statement", "date", "place", "speaker", "subject")).lower()
-    said = set(re.findall(r"\d+", statement))
-    numbers = [n for n in ex.numbers if n.split(".")[0] not in said]
+    said = set(re.findall(r"\d+", statement)) | {w for w in re.findall(r"[a-z]+", statement) if w in NUMBER_WORDS}
+    # Figures, years read as periods ("adopted in 2016") and number words ("within five years").
+    stated = list(ex.numbers) + [str(m.year) for m in ex.periods if m.year is not None and str(m.year) in ex.text]
+    stated += [t for t in ex.toks if t in NUMBER_WORDS]
+    numbers = [n for n in dict.fromkeys(stated) if n.split(".")[0] not in said]
     names = [w for w in ex.proper_unknown if w[:FACT_STEM_LEN] not in statement]
     return list(dict.fromkeys(uncovered + names + numbers))
 
