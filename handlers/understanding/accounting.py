@@ -69,7 +69,8 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
             return [ex.toks[i + 1]]  # "what weapons did Russia get?": a thing the report names, not a count
         if tok == "which":
             noun = ex.toks[i + 1]
-            entity = any(t.kind in ("country", "purpose", "transport", "dimension") for t in lex.phrases.get((noun,), ()))
+            entity = any(t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")
+                         for t in lex.phrases.get((noun,), ()))  # "which flow was bigger?": the people counted
             if noun not in WHICH_FIGURE_WORDS and not entity:
                 return [noun] + [t for t in ex.toks[i + 2:i + 3] if t in lex.filler and t not in WHICH_FIGURE_WORDS][:1]
             return []
