@@ -140,7 +140,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     # "Did arrivals exceed 500 in Q3?" states a threshold: a check, though "exceed" is a change cue.
     threshold = asks_yes_no and bool(THRESHOLD_WORDS & set(ex.toks)) and len(real_periods) <= 1 and not any(
         p.kind in ("previous", "relative") for p in ex.periods)
-    states_figure = (bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(ex.numbers or NUMBER_WORDS.keys() & set(ex.toks))
+    states_figure = (bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(_stated_amounts(ex))
                      and "share" not in ex.cues and ("change" not in ex.cues or threshold))
     if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
@@ -183,6 +183,20 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                          fact_aspect=fact_aspect(ex) if measure == "fact" else None,
                          stated_numbers=tuple(ex.numbers), uncovered=tuple(ex.unknown), legacy_intent=legacy_intent,
                          whole_span=whole_span_asked(ex))
+
+
+SPAN_UNITS = frozenset({"month", "months", "quarter", "quarters", "year", "years", "week", "weeks", "day", "days"})
+
+
+def _stated_amounts(ex: Extraction) -> list[str]:
+    """Numbers and number words the question states as figures. "The nine months of 2023", "three
+    quarters" name a span, not a figure to check."""
+    out = []
+    for i, t in enumerate(ex.toks):
+        if (t in NUMBER_WORDS or t in ex.numbers) and not (i + 1 < len(ex.toks) and ex.toks[i + 1] in SPAN_UNITS):
+            out.append(t)
+    # Numbers that did not survive as tokens (a figure the tokenizer split) still count.
+    return out or [n for n in ex.numbers if n not in ex.toks]
 
 
 def _fraction_named(ex: Extraction) -> bool:

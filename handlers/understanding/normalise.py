@@ -87,4 +87,27 @@ def normalise_text(text: str, is_word: Callable[[str], bool] | None = None) -> s
     text = text.translate(_QUOTES)
     # Any other format character (category Cf) is invisible too.
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    return _SPACES_RE.sub(" ", text).strip()
+    text = _MONTH_RANGE_RE.sub(r"\1 to \2", text)  # "July-to-September" reads as the months it names
+    return _strip_preamble(_SPACES_RE.sub(" ", text).strip(), is_word)
+
+
+_MONTHS = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+_MONTH_RANGE_RE = re.compile(_MONTHS + r"-(?:to-|through-|till-|until-)?" + _MONTHS + r"\b", re.I)
+# "For the seven o'clock bulletin: ...", "Filing from Seoul: ...": who asks and for what, before the
+# question. A segment before a colon is dropped when it names a newsroom product or is a dateline
+# whose place the lexicon does not know (a known place, "From Russia:", may be the question's own).
+_FOR_PRODUCT_RE = re.compile(
+    r"^(?:for|re|ahead of)\b[^:\n?]{0,60}\b(?:bulletin|package|piece|story|segment|show|broadcast|newsletter|graphic|"
+    r"chart|script|copy|desk|item|slot|programme|program|explainer|thread|post|newscast|update|liveblog|live blog|"
+    r"brief|briefing|sidebar|caption|headline|lede|factbox|wrap)s?\s*:\s+", re.I)
+_DATELINE_RE = re.compile(r"^(?i:(?:(?:filing|reporting|writing|calling|here)\s+)?from)\s+((?:[A-Z][\w'-]*\s*){1,3}):\s+")
+
+
+def _strip_preamble(text: str, is_word: Callable[[str], bool] | None) -> str:
+    m = _FOR_PRODUCT_RE.match(text)
+    if m and m.end() < len(text):
+        return text[m.end():]
+    m = _DATELINE_RE.match(text)
+    if m and m.end() < len(text) and not (is_word is not None and all(is_word(w.lower()) for w in m.group(1).split())):
+        return text[m.end():]
+    return text
