@@ -42,6 +42,7 @@ from handlers.model import DataAccess
 from handlers.periods import Period, PeriodMention, find_periods, fix_period_typos, parse_code, tile
 from handlers.queries import QueryRunner
 from handlers.render import to_plain
+from handlers.understanding.directions import DirectionUnresolved, pick_direction
 
 
 NEAR_WINDOW = 24  # characters around a number in which its unit and hedge words are read
@@ -204,32 +205,19 @@ class _Data:
     # --- directions and periods --------------------------------------------------------------------
 
     def pick(self, citizens: str | None, dest: str | None, bare: list[str]) -> tuple[Direction, bool]:
-        known = {d.citizens for d in self.directions} | {d.destination for d in self.directions}
-        for cid in [c for c in (citizens, dest) if c] + bare:
-            if cid not in known:
-                raise NotInData("country", country=self.label("country", cid), directions=self.direction_labels())
-        if bare and not citizens and not dest:
-            fits = [d for d in self.directions if bare[0] in (d.citizens, d.destination)]
-            if fits:
-                return self._likeliest(fits), False
-        candidates = [d for d in self.directions
-                      if (citizens is None or d.citizens == citizens) and (dest is None or d.destination == dest)]
-        if not candidates:
-            raise NotInData("direction", citizens=self.label("country", citizens, "people") if citizens else None,
-                            destination=self.label("country", dest) if dest else None,
-                            directions=self.direction_labels())
-        return self._likeliest(candidates), citizens is None and dest is None
-
-    def _likeliest(self, candidates: list[Direction]) -> Direction:
-        if len(candidates) == 1 or self.default is None:
-            return candidates[0]
-        if self.default in candidates:
-            return self.default
-        home = [c for c in candidates if {c.citizens, c.destination} == {self.default.citizens, self.default.destination}]
-        if home:
-            return home[0]
-        raise NotInData("ambiguous_direction", options=[self.dir_text(d) for d in candidates[:6]],
-                        more=max(0, len(candidates) - 6))
+        # The one direction resolver (handlers/understanding/directions.py), as the pipeline uses it.
+        try:
+            return pick_direction(self.directions, self.default, citizens, dest, bare)
+        except DirectionUnresolved as e:
+            if e.reason == "country":
+                raise NotInData("country", country=self.label("country", e.country or ""),
+                                directions=self.direction_labels()) from None
+            if e.reason == "direction":
+                raise NotInData("direction", citizens=self.label("country", e.citizens, "people") if e.citizens else None,
+                                destination=self.label("country", e.destination) if e.destination else None,
+                                directions=self.direction_labels()) from None
+            raise NotInData("ambiguous_direction", options=[self.dir_text(d) for d in e.options[:6]],
+                            more=max(0, len(e.options) - 6)) from None
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens, dests = roles(ex, self.lexicon)

@@ -20,6 +20,7 @@ from handlers.periods import Period, PeriodMention, covered_parts, PARTIAL_MIN_C
 from handlers.queries import QueryRunner
 from handlers.render import Renderer, to_plain
 from handlers.store import Snapshot
+from handlers.understanding.directions import DirectionUnresolved, pick_direction
 
 if TYPE_CHECKING:
     from handlers.intents.figures import FigureQuestion
@@ -92,41 +93,19 @@ class ReportDesk:
 
     def _pick_direction(self, citizens: str | None, dest: str | None, bare: list[CountryMention]) -> tuple[Direction, bool]:
         """The direction a question means, and whether it was assumed; NoData if none fits."""
-        known = {d.citizens for d in self.directions} | {d.destination for d in self.directions}
-        for cid in [c for c in (citizens, dest) if c] + [m.id for m in bare]:
-            if cid not in known:
-                raise NoData("country", country=self._label("country", cid), directions=self._direction_labels())
-        if bare and not citizens and not dest:
-            only = bare[0].id
-            fits = [d for d in self.directions if only in (d.citizens, d.destination)]
-            if fits:
-                return self._likeliest(fits), False
-        candidates = [d for d in self.directions
-                      if (citizens is None or d.citizens == citizens) and (dest is None or d.destination == dest)]
-        if not candidates:
-            raise NoData("direction", citizens=self._label("country", citizens, "people") if citizens else None,
-                         destination=self._label("country", dest) if dest else None,
-                         directions=self._direction_labels())
-        return self._likeliest(candidates), citizens is None and dest is None
-
-    def _likeliest(self, candidates: list[Direction]) -> Direction:
-        """Of several directions a question fits, the one it means, or NoData asking which.
-
-        The dataset's own pair (the default direction and its reverse) is what a bare "Russians"
-        means; beyond that the bot does not guess between, say, Russians entering 200 countries.
-        """
-        if len(candidates) == 1:
-            return candidates[0]
-        d = self.default_direction
-        if d in candidates:
-            return d
-        if d is not None:
-            home = [c for c in candidates if {c.citizens, c.destination} == {d.citizens, d.destination}]
-            if home:
-                return home[0]
-        raise NoData("ambiguous_direction", options=[f"{v['people']} entering {v['destination']}"
-                                                     for v in map(self.dir_values, candidates[:6])],
-                     more=max(0, len(candidates) - 6))
+        try:
+            return pick_direction(self.directions, self.default_direction, citizens, dest, [m.id for m in bare])
+        except DirectionUnresolved as e:
+            if e.reason == "country":
+                raise NoData("country", country=self._label("country", e.country or ""),
+                             directions=self._direction_labels()) from None
+            if e.reason == "direction":
+                raise NoData("direction", citizens=self._label("country", e.citizens, "people") if e.citizens else None,
+                             destination=self._label("country", e.destination) if e.destination else None,
+                             directions=self._direction_labels()) from None
+            raise NoData("ambiguous_direction", options=[f"{v['people']} entering {v['destination']}"
+                                                         for v in map(self.dir_values, e.options[:6])],
+                         more=max(0, len(e.options) - 6)) from None
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens = [m.id for m in ex.countries if m.role == "citizens"]
