@@ -35,7 +35,7 @@ from typing import Any, Callable, NamedTuple
 from rapidfuzz.distance import OSA
 
 from handlers import claims_words as W
-from handlers.extract import Extraction, extract
+from handlers.understanding.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle
 from handlers.lexicon import normalise, tokens
 from handlers.model import DataAccess

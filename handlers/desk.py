@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any
 
-from handlers.extract import CountryMention, Extraction
+from handlers.understanding.extract import CountryMention, Extraction
 from handlers.language import LANGS
 from handlers.lexicon import Lexicon
-from handlers.matcher import MatchResult
+from handlers.understanding.matcher import MatchResult
 from handlers.model import Direction, NoData
 from handlers.periods import Period, PeriodMention, covered_parts, PARTIAL_MIN_COVERAGE, parse_code, tile
 from handlers.queries import QueryRunner

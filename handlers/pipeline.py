@@ -16,11 +16,11 @@ import time
 from typing import Any
 
 from handlers.desk import ReportDesk
-from handlers.extract import Extraction, extract
+from handlers.understanding.extract import Extraction, extract
 from handlers.intents.figures import FigureIntents, FigureQuestion
 from handlers.intents.texts import TextIntents
 from handlers.language import LANGS, detect
-from handlers.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
+from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.operations.base import Decline, OperationCall
 from handlers.operations.registry import choose

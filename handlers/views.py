@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.charts import ChartSpec
-from handlers.extract import extract
+from handlers.understanding.extract import extract
 from handlers.intents.figures import FigureQuestion
 from handlers.model import Direction, NoData
 from handlers.periods import parse_code

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.extract import extract
-from handlers.matcher import match
+from handlers.understanding.extract import extract
+from handlers.understanding.matcher import match
 from handlers.model import FollowUp
 from handlers.pipeline import Pipeline
 from handlers.understanding.followup import read_edit

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 from handlers.desk import FACT_FIELDS, FACT_KEEP_RATIO, MAX_FACTS
 from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
-from handlers.matcher import FACT_STRONG
+from handlers.understanding.matcher import FACT_STRONG
 from handlers.understanding.accounting import (ASPECT_DETAIL, checks_a_statement, focus_covered, gives_aspect, kind_asked,
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)

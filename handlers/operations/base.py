@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 from handlers.model import Direction, QuestionFrame
 from handlers.periods import PARTIAL_MIN_COVERAGE, Period, PeriodMention, covered_parts
 from handlers.queries import QueryRunner

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Callable, Protocol
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 from handlers.lexicon import Lexicon, normalise, tokens
-from handlers.matcher import FACT_STRONG, MatchResult
+from handlers.understanding.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame
 from handlers.periods import Period, PeriodMention
 from handlers.queries import QueryRunner

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from handlers.extract import Extraction
 from handlers.language import script_of
 from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 from handlers.periods import PeriodMention
+from handlers.understanding.extract import Extraction
 
 # Cue groups (data/cues.csv) that name a unit of time for an average, and the unit they name.
 UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}

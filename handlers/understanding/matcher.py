@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handlers.extract import Extraction
+from handlers.understanding.extract import Extraction
 
 ACCEPT = 70.0
 SUGGEST = 40.0
