@@ -249,6 +249,10 @@ class FigureIntents:
             pool = [p for p in avail if requested[0].contains(p) and p != requested[0]]
             if pool and tile(requested[0], pool) is None:
                 partial = requested[0]
+            elif not pool and requested[0] in avail:
+                # "Was Q1 2023 the weakest quarter?": the period named is one of those ranked, with
+                # the stored periods of its length.
+                pool = [p for p in avail if p.months == requested[0].months]
         else:
             quarters = [p for p in avail if p.months == 3]
             pool = quarters or avail

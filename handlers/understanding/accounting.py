@@ -107,6 +107,21 @@ def subgroup_asked(ex: Extraction, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(found))[:2]
 
 
+_WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
+                     r"how come|for what reason)\b")
+
+
+def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
+    """ "Why did business trips rise so sharply?": a reason is asked for, which no figure gives
+    (the caveat questions, "why don't they add up?", are the caveats' own)."""
+    if ex.cues.keys() & {"caveat", "combine"} or not _WHY_RE.search(ex.text.lower()):
+        return []
+    if (ex.cues.keys() & {"movement", "to_marker"} or "purpose" in ex.dimensions) and "change" not in ex.cues \
+            and not GROWTH_WORDS & set(ex.toks):
+        return []  # "why did North Koreans go to Russia?": their purposes, which the breakdown gives
+    return ["why"]
+
+
 GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
 
 
@@ -120,8 +135,13 @@ def growth_asked_of_levels(ex: Extraction, intent: str | None) -> list[str]:
 DESTINATION_WORDS = frozenset({"to", "in", "into", "at", "toward", "towards", "reached", "reaching", "entered",
                                "entering", "visited", "visiting"})
 CROSSING_WORDS = frozenset({"via", "through"})  # "entered Russia via Vladivostok": a crossing point, never the country
+ORIGIN_WORDS = frozenset({"from"})  # "how many of them were from Pyongyang?": a city of origin, which national figures do not give
 _BEFORE_PLACE = frozenset({"the", "russian", "russia's", "russia", "north", "korean", "korea's", "korea", "eastern",
                            "western", "southern", "northern"})
+
+
+# "flights from Pyongyang", "the route from Pyongyang": a place that sets the scene, not an origin counted.
+_SCENE_RE = re.compile(r"\b(?:flights?|route|routes|trains?|service|link)\s+from\b")
 
 
 def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
@@ -145,7 +165,8 @@ def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
                                                           and toks[k - 1:k] and toks[k - 1] in DESTINATION_WORDS
                                                           for x in lex.phrases.get((t,), ()))
                         for k, t in enumerate(toks) if k != i)
-        if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS):
+        if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS
+                       or toks[j] in ORIGIN_WORDS and "count" in ex.cues and not _SCENE_RE.search(ex.text)):
             out.append(" ".join(sub[0]) if sub else tok)
     return out
 
@@ -165,7 +186,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     """May an operation answer this question? Only when nothing in it asks for something else."""
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
-    if name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex):
+    if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
+            or reason_asked_of_a_figure(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -217,6 +239,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
             content = content[:1] if content and content[0] == words[0] else content[:1]
         if content:
             return content[:3]
+    if re.search(r"\bhow old\b|\bwhat age\b|\b(?:his|her|their) age\b", text):
+        return ["age"]
     if re.search(r"\b(exact quote|quote|quotes|verbatim|exact words|in his words|in her words)\b", text):
         return ["quote"]
     if re.search(r"\bwhen\b", text):
@@ -380,6 +404,10 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
     body = " ".join(str(fact.get(k) or "") for k in ("statement", "topic", "subject", "speaker", "quote")).lower()
     keywords = " ".join(k for k, in [(" ".join(kw),) for kw in lex.fact_keywords.get(fact["fact_id"], {})])
     for word in focus:
+        if word == "age":
+            if not _AGE_RE.search(statement):
+                return False  # "how old is Lankov?": only a stated age answers
+            continue
         if word == "quote":
             if not fact.get("quote"):
                 return False  # asked for someone's words; the report quotes only where it quotes
@@ -415,6 +443,7 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
 
 
 _WH_RE = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b")
+_AGE_RE = re.compile(r"\baged?\s+\d+|\b\d+[- ]years?[- ]old\b|\b\d+-year-old\b")
 
 
 

@@ -156,6 +156,10 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
                                                                           or "both_directions" in ex.cues))):
         measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
+    elif (share and len(categories) == 1 and SHARE_WORDS & set(ex.toks) and not excluded
+          and (len({m.id for m in ex.countries if m.role == "citizens"}) >= 2 or "both_directions" in ex.cues)):
+        # "Russians' business share compared with North Koreans'": one category's share in two directions.
+        measure, comparison = "pp_gap", "shares"
     elif (share and len(categories) == 2 and categories[0].dimension == categories[1].dimension
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"

@@ -103,8 +103,15 @@ _FOR_PRODUCT_RE = re.compile(
 _DATELINE_RE = re.compile(r"^(?i:(?:(?:filing|reporting|writing|calling|here)\s+)?from)\s+((?:[A-Z][\w'-]*\s*){1,3}):\s+")
 
 
+_BUREAU_RE = re.compile(r"^(?:(?:filing|reporting|writing)\s+)?from\s+(?:the\s+|our\s+|my\s+)?[^:\n?]{0,40}\b"
+                        r"(?:desk|bureau|newsroom|office|team)\s*:\s+", re.I)
+
+
 def _strip_preamble(text: str, is_word: Callable[[str], bool] | None) -> str:
     m = _FOR_PRODUCT_RE.match(text)
+    if m and m.end() < len(text):
+        return text[m.end():]
+    m = _BUREAU_RE.match(text)  # "From the Pyongyang desk:", "From our Moscow bureau:"
     if m and m.end() < len(text):
         return text[m.end():]
     m = _DATELINE_RE.match(text)
