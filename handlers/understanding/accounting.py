@@ -250,6 +250,9 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
 
 # Cue groups whose words are details a fact must state to answer ("the population of Vladivostok").
 FACT_MEASURE_CUES = frozenset({"stock_noun"})
+CHANGE_VERBS = frozenset({"increase", "increased", "increasing", "decrease", "decreased", "decline", "declined", "grow",
+                          "grew", "grown", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "dropped", "jump",
+                          "jumped", "surge", "surged", "double", "doubled", "halve", "halved"})
 FACT_STEM_LEN = 5  # a question word is in a fact when its first five letters are ("discuss" ~ "discussed")
 SPEECHLESS_KINDS = frozenset({"event", "profile"})  # facts that report no one's words
 
@@ -282,7 +285,8 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
                            and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
     # Words a cue consumed because they name a measure of their own ("population", "inhabitants")
     # still ask for something: the facts must say it too.
-    measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))]
+    measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))
+                or t in CHANGE_VERBS]  # "has the number of workers increased?": the fact must state a change
     leftover = [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
