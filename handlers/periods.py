@@ -255,6 +255,8 @@ class PeriodMention:
 
 _Y = r"(?:'|’)?(\d{4}|\d{2})"  # a year: 2023, '23, 23
 _YEAR4 = r"(?:19[89]\d|20\d\d)"
+_NOT_A_COUNT = (r"(?!\s+(?:more\s+|fewer\s+|additional\s+)?(?:north\s+korean|russian|people|persons|nationals|visitors|"
+                r"arrivals|workers|citizens|entrants|travell?ers|tourists|students|entries|crossings))")
 
 # Korean and Russian period phrases. Korean writes the year first and glues units to numbers
 # ("2023년 3분기", "1~9월"); Russian inflects ("в третьем квартале", "за первое полугодие").
@@ -352,7 +354,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b(?!\s*(?:of\s+|in\s+)?(?:'|’)?\d)")),
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
-    ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b")),
+    # "2,000 North Koreans" (its separator already gone) counts people; it is not the year 2000
+    ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b" + _NOT_A_COUNT)),
     # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
     ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),

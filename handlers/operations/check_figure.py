@@ -9,6 +9,8 @@ the sum of the parts it has, labelled as such.
 
 from __future__ import annotations
 
+import re
+
 from handlers.model import QuestionFrame
 from handlers.operations.base import Decline, OperationCall, covered_parts
 from handlers.periods import parse_code, tile
@@ -19,7 +21,10 @@ NAME = "check_figure"
 
 def stated_number(frame: QuestionFrame, toks: list[str]) -> int | None:
     """The one count the question states (digits or a number word); None for none or several."""
-    found = [int(n) for n in frame.stated_numbers if n.isdigit() and not 1900 <= int(n) <= 2100]
+    # A year-like number is a year only when it was read as one ("in 2022"); "2000 North Koreans" is a count.
+    years = {str(m.year) for m in frame.periods if m.year is not None} | {
+        y for m in frame.periods for y in re.findall(r"\d{4}", m.text)}
+    found = [int(n) for n in frame.stated_numbers if n.isdigit() and not (1900 <= int(n) <= 2100 and n in years)]
     found += [NUMBER_WORDS[t] for t in toks if t in NUMBER_WORDS]
     return found[0] if len(set(found)) == 1 else None
 

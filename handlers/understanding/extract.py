@@ -289,6 +289,11 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         first = next(m for m in out if m.role == "destination")
         out = [replace(m, role="citizens") if m is first else m for m in out]
     unassigned = [m for m in out if not m.role]
+    if (len(out) == 2 and out[0].id != out[1].id and not any(m.role == "destination" for m in out)
+            and unassigned and set(toks[out[0].end:out[1].pos]) & SET_AGAINST):
+        # "NK total vs RU total", "North Korea versus Russia in H1": two sides set against each
+        # other, each the country's own people (two directions), not a trip from one to the other.
+        return [replace(m, role="citizens", form="people") for m in out]
     if unassigned:
         roles_taken = {m.role for m in out if m.role}
         fixed: list[CountryMention] = []
@@ -308,6 +313,9 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             fixed.append(CountryMention(m.id, role, m.form, m.pos, m.end, m.score))
         out = fixed
     return out
+
+
+SET_AGAINST = frozenset({"vs", "versus", "against", "compared", "v"})
 
 
 def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:

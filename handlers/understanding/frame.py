@@ -189,6 +189,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                          whole_span=whole_span_asked(ex))
 
 
+FRACTION_PARTS = frozenset({"third", "thirds", "quarter", "quarters", "half", "halves", "fifth", "fifths", "tenth", "tenths"})
 SPAN_UNITS = frozenset({"month", "months", "quarter", "quarters", "year", "years", "week", "weeks", "day", "days"})
 
 
@@ -197,7 +198,8 @@ def _stated_amounts(ex: Extraction) -> list[str]:
     quarters" name a span, not a figure to check."""
     out = []
     for i, t in enumerate(ex.toks):
-        if (t in NUMBER_WORDS or t in ex.numbers) and not (i + 1 < len(ex.toks) and ex.toks[i + 1] in SPAN_UNITS):
+        after = ex.toks[i + 1] if i + 1 < len(ex.toks) else ""
+        if (t in NUMBER_WORDS or t in ex.numbers) and after not in SPAN_UNITS and after not in FRACTION_PARTS:
             out.append(t)
     # Numbers that did not survive as tokens (a figure the tokenizer split) still count.
     return out or [n for n in ex.numbers if n not in ex.toks]
