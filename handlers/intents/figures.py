@@ -8,6 +8,8 @@ pipeline and use the desk's resolvers and labels. New question shapes are operat
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,6 +277,12 @@ class FigureIntents:
         kinds = {m.kind for m in asked.ex.periods}
         if len(requested) == 1 and len(asked.ex.periods) == 1 and asked.ex.periods[0].endpoints:
             # "from Q2 to Q3" in a comparison means the two quarters, not the range between them.
+            r = requested[0]
+            return Period(r.start, r.start + 2), Period(r.end - 2, r.end)
+        if (len(requested) == 1 and len(asked.ex.periods) == 1 and asked.ex.periods[0].kind == "quarters"
+                and re.search(r"\b(?:two|2)\s+quarters\b", asked.ex.periods[0].text)):
+            # "Compare the first two quarters": the two quarters against each other, not their sum
+            # against the latest period.
             r = requested[0]
             return Period(r.start, r.start + 2), Period(r.end - 2, r.end)
         grouped = self._joined_sides(asked, requested)

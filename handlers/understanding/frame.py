@@ -34,6 +34,7 @@ NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides"
 RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
 FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion",
                             "половина", "большинство", "треть", "четверть"})  # Russian lemmas
+PERCENT_OF_RE = re.compile(r"\b(?:what|which)\s+(?:percent|percentage|per cent|%)\s+of\b")  # "what percent of Russians ..."
 SHARE_WORDS = frozenset({"share", "shares", "proportion", "proportions", "доля"})  # a share itself, not "by what percent"
 MULTIPLE_WORDS = frozenset({"times", "multiple", "x", "double", "doubled", "twice", "triple", "tripled", "thrice",
                             "раз", "배"})  # "во сколько раз", "몇 배"
@@ -156,7 +157,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
                                                                           or "both_directions" in ex.cues))):
         measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
-    elif (share and len(categories) == 1 and SHARE_WORDS & set(ex.toks) and not excluded
+    elif (share and len(categories) == 1 and (SHARE_WORDS & set(ex.toks) or PERCENT_OF_RE.search(ex.text)) and not excluded
           and (len({m.id for m in ex.countries if m.role == "citizens"}) >= 2 or "both_directions" in ex.cues)):
         # "Russians' business share compared with North Koreans'": one category's share in two directions.
         measure, comparison = "pp_gap", "shares"
@@ -254,7 +255,9 @@ def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compa
     such a question."""
     if not compares:
         return ()
-    at = next((i for i, t in enumerate(ex.toks) if t in REST_WORDS), -1)
+    # "the other way", "the other direction": the reverse direction, not the other categories.
+    at = next((i for i, t in enumerate(ex.toks) if t in REST_WORDS
+               and (ex.toks[i + 1] if i + 1 < len(ex.toks) else "") not in ("way", "direction", "side", "round")), -1)
     before = tuple(c for c in categories if 0 <= c.pos < at)
     if at < 0 or len(before) != 1 or len({c.dimension for c in categories}) != 1:
         return ()
