@@ -15,7 +15,7 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, checks_a_statement, focus_covered, gives_aspect, kind_asked,
+from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, checks_a_statement, focus_covered, gives_aspect, kind_asked,
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -64,6 +64,12 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
                          facts=facts[:1],
                          version=self.snapshot.version)
+        beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
+        if beyond:
+            # "Who did Choe meet besides Putin?": the fact names only the one the question sets aside.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=beyond, facts=facts[:1], version=self.snapshot.version)
         kind = kind_asked(ex.text) if self.lang == "en" else None
         if kind and facts and not names_a_kind(kind, str(facts[0].get("statement") or ""), self.lexicon):
             # "What kind of weapons ...?": the weapons fact is near, but it names no kind.

@@ -122,6 +122,49 @@ def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
     return ["why"]
 
 
+_BESIDES_RE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|in addition to|as well as)\s+"
+                         r"(?:the\s+)?([a-z][\w'-]*)")
+
+
+def asked_beyond(ex: Extraction, fact: dict[str, Any]) -> str | None:
+    """ "Who did Choe meet besides Putin?": what the fact names is excluded by the question, so the
+    fact does not answer it. Returns the phrase ("anyone besides putin"), or None."""
+    m = _BESIDES_RE.search(ex.text.lower())
+    if m is None:
+        return None
+    statement = str(fact.get("statement") or "").lower()
+    word = m.group(1)
+    if len(word) < 3 or word[:FACT_STEM_LEN] not in statement:
+        return None
+    # Everything set aside: "other than China and Russia, which ...".
+    rest = re.split(r"[,?;:]|\b(?:which|who|what|where|when|did|does|do|is|are|was|were)\b", ex.text.lower()[m.start(1):])[0]
+    excluded = {w[:FACT_STEM_LEN] for w in re.findall(r"[\w'-]+", rest) if w not in ("and", "or", "the")}
+    # "China and Russia": the fact names another beside those set aside, so it still answers.
+    stem = re.escape(word[:FACT_STEM_LEN])
+    for pair in re.finditer(r"\b([\w'-]+)\s+(?:and|&)\s+" + stem + r"|\b" + stem + r"[\w'-]*\s+(?:and|&)\s+([\w'-]+)", statement):
+        other = (pair.group(1) or pair.group(2) or "")[:FACT_STEM_LEN]
+        if other and other not in excluded:
+            return None
+    return f"anything besides {rest.strip() or word}"
+
+
+_COPULA = frozenset({"were", "was", "are", "is", "came", "actually", "really"})
+
+
+def subset_of_a_category(ex: Extraction) -> list[str]:
+    """ "How many of the 253 business visitors were actually workers?": one category inside
+    another. Each breakdown is published on its own, so no figure gives the overlap."""
+    head = " ".join(ex.toks[:4])
+    if not (head.startswith(("how many of", "how much of", "what share of", "what percentage of")) or ex.toks[:1] == ["of"]) \
+            or len(ex.categories) < 2:
+        return []
+    (d1, c1, _), (d2, c2, _) = ex.categories[:2]
+    p1, p2 = ex.category_at.get((d1, c1), -1), ex.category_at.get((d2, c2), -1)
+    if 0 <= p1 < p2 and _COPULA & set(ex.toks[p1:p2]):
+        return [ex.toks[p2]] if p2 < len(ex.toks) else [c2]
+    return []
+
+
 GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
 
 
@@ -187,7 +230,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
-            or reason_asked_of_a_figure(ex)):
+            or reason_asked_of_a_figure(ex) or subset_of_a_category(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
