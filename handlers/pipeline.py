@@ -28,7 +28,8 @@ from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
-                                               operation_may_answer, reason_asked_of_a_figure, states_a_claim,
+                                               operation_may_answer, reason_asked_of_a_figure, second_question_left,
+                                               states_a_claim,
                                                states_duration, subgroup_asked, subset_of_a_category)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
@@ -149,6 +150,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 # A sum of categories stays one figure for the next follow-up ("as a share?").
                 ctx = answered_frame(ex, result.intent, ctx)
                 base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
+                left = second_question_left(ex) if result.intent in FIGURE_INTENTS and self.lang == "en" else None
+                if left:
+                    # "... in Q3, and where did they go?": the figure, and what the report does not give.
+                    base.html = self._render("part_left", part=left) + "\n" + html
             except NoData as nd:
                 base.html = self._render("nodata", reason=nd.reason, **{k: v for k, v in nd.values.items() if k != "context"})
                 # The frame asked about stays the conversation's state, so "and in Q3?" after

@@ -165,6 +165,26 @@ def subset_of_a_category(ex: Extraction) -> list[str]:
     return []
 
 
+# "... in Q3, and where did they go?": a second question joined to a figure question.
+_SECOND_QUESTION_RE = re.compile(r"(?:,|\band\b|;|\?)\s*(?:and\s+)?((?:where|which|what|who|whom|how long|how much|why|"
+                                 r"when)\b[^?]*)\??\s*$")
+_FIGURE_ASKS = re.compile(r"\b(?:how many|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
+                          r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap)\b")
+
+
+def second_question_left(ex: Extraction) -> str | None:
+    """ "How many North Koreans entered Russia in Q3 and where did they go?": the figure answers
+    the first question; the second asks what no figure gives. Returns that clause (so the answer
+    says the report does not give it), or None when the second part asks for figures too."""
+    m = _SECOND_QUESTION_RE.search(ex.text.lower())
+    if m is None or m.start(1) < 8:
+        return None
+    clause = m.group(1).strip(" ,")
+    if _FIGURE_ASKS.search(clause) or clause.split()[0] in ("what", "which") and len(clause.split()) <= 2:
+        return None
+    return clause
+
+
 GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
 
 
