@@ -358,6 +358,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b" + _NOT_A_COUNT)),
     # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
     ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
+    # "q3 vs 22", "against '22": a bare two-digit year set against another period
+    ("year", re.compile(r"(?:(?<=\bvs\s)|(?<=\bvs\.\s)|(?<=\bversus\s))(?:'|’)?(1[89]|2\d)\b"
+                        r"(?!\s*(?:%|percent|people|more|fewer|north|russians?|koreans?))")),
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]

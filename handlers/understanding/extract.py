@@ -266,6 +266,9 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         if form == "place" and (_cue_after(cue_hits, "people_nouns", end)
                                 or (end in category_starts and _cue_after(cue_hits, "people_nouns", end + 1))):
             form = "people"  # "NK visitors", "NK business travellers": the country's people
+        if (form == "place" and len(found) == 1 and " ".join(toks[m.pos:end]) in COUNTRY_CODES
+                and (end in category_starts or _cue_after(cue_hits, "share", end))):
+            form = "people"  # desk shorthand: "RU biz share", "RF biz Q3": a code before a category is its people
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian
         nxt = next((o for o in found if o.pos > end and o is not m), None)
@@ -315,6 +318,7 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
     return out
 
 
+COUNTRY_CODES = frozenset({"ru", "rf", "rus", "nk", "kp", "dprk", "prk"})  # codes a desk writes before a category
 SET_AGAINST = frozenset({"vs", "versus", "against", "compared", "v"})
 
 

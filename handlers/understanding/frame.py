@@ -22,7 +22,8 @@ from handlers.understanding.extract import Extraction
 UNIT_CUES = {"avg_day": "day", "avg_month": "month", "avg_quarter": "quarter"}
 # Plain unit words that make "average" an average per unit ("average month", "mean per quarter").
 UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "months": "month", "monthly": "month",
-              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter"}
+              "quarter": "quarter", "quarterly": "quarter", "quarters": "quarter", "qtrly": "quarter", "qtr": "quarter",
+              "mthly": "month", "mnthly": "month", "mnth": "month", "mth": "month"}
 # Russian ("в среднем на день", "среднее ... за квартал", "средний дневной"), read into lemmas by the
 # same analyser as the question on first use ("дневной" is "дневный" to pymorphy3).
 RU_UNIT_WORDS = {"день": "day", "сутки": "day", "месяц": "month", "квартал": "quarter", "дневной": "day",
