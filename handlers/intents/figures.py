@@ -331,6 +331,10 @@ class FigureIntents:
         return a, b
 
     def _i_compare_periods(self, asked: FigureQuestion) -> str:
+        if sum(1 for m in asked.ex.periods if m.endpoints) >= 2:
+            # "Was the rise from Q2 to Q3 bigger than from Q1 to Q2?": two changes set against each
+            # other; the series gives each change between adjacent periods.
+            return self._i_series(asked)
         dim, cat = (asked.categories[0] if asked.categories else ("total", "all"))
         requested, avail, assumed = self._periods_for(asked, dim, cat)
         if asked.fixed_periods is None and not asked.ex.periods:

@@ -185,6 +185,17 @@ def second_question_left(ex: Extraction) -> str | None:
     return clause
 
 
+def forecast_asked(ex: Extraction) -> list[str]:
+    """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
+    published figures never give (a period the data lacks is refused on its own)."""
+    # Not the "future" cue itself: its "going to" is also travel ("Russians going to North Korea").
+    return ["a forecast"] if _FORECAST_RE.search(ex.text.lower()) and not ex.facts[:1] else []
+
+
+_FORECAST_RE = re.compile(r"\b(?:will|won't|forecasts?|projected|projections?|predicted|next (?:year|quarter|month)|"
+                          r"in the future|keep (?:rising|falling|growing|climbing)|going to (?:rise|fall|grow|keep|continue))\b")
+
+
 GROWTH_WORDS = frozenset({"grow", "grew", "grown", "growth", "faster", "slower", "quicker", "rise", "rose", "risen"})
 
 

@@ -29,7 +29,7 @@ UNIT_WORDS = {"day": "day", "days": "day", "daily": "day", "month": "month", "mo
 RU_UNIT_WORDS = {"день": "day", "сутки": "day", "месяц": "month", "квартал": "quarter", "дневной": "day",
                  "суточный": "day", "ежедневный": "day", "месячный": "month", "квартальный": "quarter"}
 COMPARE_CUES = {"change"}
-NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without",
+NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without", "neither",
                             "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
 # "air as a share of rail", "Q3 as a percentage of 2022": a ratio between two named things, not a share of the total.
 RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
@@ -149,8 +149,10 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         measure = "check"
     elif rest:
         measure, comparison = "difference", "rest"
-    elif unit is not None and (legacy_intent in (None, "total", "compare_periods", "series", "category", "share",
-                                                "breakdown", "ranking", "compare_directions")):
+    elif unit is not None and not GROWTH_ASKED & set(ex.toks) and (
+            legacy_intent in (None, "total", "compare_periods", "series", "category", "share", "breakdown", "ranking",
+                              "compare_directions")):
+        # ("average quarterly growth" asks for an average of changes, which is not this measure)
         measure = "average_per_unit"
         spans = {p.m2 - p.m1 + 1 for p in real_periods if p.kind in ("quarter", "half", "year", "months", "quarters")}
         if len(real_periods) >= 2 and (MULTIPLE_WORDS & set(ex.toks) or compares and len(spans) > 1):
@@ -192,6 +194,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
 
 
 FRACTION_PARTS = frozenset({"third", "thirds", "quarter", "quarters", "half", "halves", "fifth", "fifths", "tenth", "tenths"})
+GROWTH_ASKED = frozenset({"growth", "grew", "increase", "increases", "rise", "rises", "change", "changes", "decline"})
 SPAN_UNITS = frozenset({"month", "months", "quarter", "quarters", "year", "years", "week", "weeks", "day", "days"})
 
 
