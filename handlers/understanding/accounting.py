@@ -185,6 +185,17 @@ def second_question_left(ex: Extraction) -> str | None:
     return clause
 
 
+_METHOD_RE = re.compile(r"^(?:do|does|did|are|is|were|was|has|have)\b.*\b(?:include|includes|included|exclude|excludes|"
+                        r"excluded|verify|verified|checked|audited|adjusted|double[- ]count\w*|counted|count people|"
+                        r"counts of)\b")
+
+
+def method_asked(ex: Extraction) -> list[str]:
+    """ "Do the figures include people who crossed more than once?", "did NK News verify them?":
+    how the figures were made, which the figures themselves do not say."""
+    return ["how the figures were compiled"] if _METHOD_RE.search(ex.text.lower()) else []
+
+
 def forecast_asked(ex: Extraction) -> list[str]:
     """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
     published figures never give (a period the data lacks is refused on its own)."""
