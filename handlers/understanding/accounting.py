@@ -196,6 +196,19 @@ def method_asked(ex: Extraction) -> list[str]:
     return ["how the figures were compiled"] if _METHOD_RE.search(ex.text.lower()) else []
 
 
+_VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|start|beginning|end|middle|mid|mid-year)"
+                            r"(?:\s+of)?(?:\s+the)?(?:\s+year)?\s+(?:19|20)\d\d\b"
+                            r"|\b(?:19|20)\d\d(?:'s)?\s+(summer|autumn|fall|winter|spring)\b")
+
+
+def vague_part_of_a_year(ex: Extraction) -> list[str]:
+    """ "How many came in the summer of 2023?", "late 2023": a part of a year the data does not
+    name (its periods are quarters, halves and years), so neither the year nor a guessed quarter
+    answers it. "The summer quarter" is a quarter and is read as one elsewhere."""
+    m = _VAGUE_PART_RE.search(ex.text.lower())
+    return [m.group(1) or m.group(2)] if m else []
+
+
 def forecast_asked(ex: Extraction) -> list[str]:
     """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
     published figures never give (a period the data lacks is refused on its own)."""
@@ -272,7 +285,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
-            or reason_asked_of_a_figure(ex) or subset_of_a_category(ex)):
+            or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
