@@ -29,10 +29,9 @@ from handlers.queries import QueryRunner
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, name_asked_of_a_figure,
-                                               operation_may_answer,
-                                               reason_asked_of_a_figure, second_question_left, states_a_claim,
-                                               states_duration, subgroup_asked, subset_of_a_category,
-                                               vague_part_of_a_year)
+                                               operation_may_answer, reason_asked_of_a_figure, second_question_left,
+                                               share_across_periods, states_a_claim, states_duration, subgroup_asked,
+                                               subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
 from handlers.understanding.frame import build_frame
@@ -135,7 +134,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
-                          + method_asked(ex) + vague_part_of_a_year(ex))
+                          + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent))
         if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
                 and all(ex.facts[0][1] >= 2 * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):

@@ -209,6 +209,16 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     return [m.group(1) or m.group(2)] if m else []
 
 
+def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
+    """ "Education visitors in Q3 as a share of 2022's total?": a share whose base is another
+    period's total. A share answer is always of its own period's total, so it would answer a
+    different question."""
+    if intent not in ("share", "complement") or "share" not in ex.cues:
+        return []
+    named = {(m.kind, m.year, m.m1, m.m2) for m in ex.periods if m.kind not in ("latest", "previous", "relative")}
+    return ["a share of another period's total"] if len(named) >= 2 else []
+
+
 def forecast_asked(ex: Extraction) -> list[str]:
     """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
     published figures never give (a period the data lacks is refused on its own)."""
