@@ -10,7 +10,9 @@ A new version is written to a temporary directory (each file fsynced), renamed i
 step, and only then is CURRENT replaced (temporary file, fsync, rename). A crash before that
 rename leaves CURRENT pointing at the last complete version, which is what a restart serves;
 leftover temporary directories are ignored and cleaned up. Without any version yet, the CSV
-files in the data directory are the data, as a newsroom editor would expect.
+files in the data directory are the data, as a newsroom editor would expect. Files edited on
+disk while the bot was down (next quarter's figures copied in) are served at start-up and recorded
+as a new version; files that do not load are reported and the stored version keeps serving.
 
 Version 1 is always the data as it was first served: the bot records it at start-up (before any
 admin can change anything), and if that write failed, the first change records the bytes the
@@ -101,7 +103,52 @@ def load_current(data_dir: Path) -> Snapshot:
     except (KeyError, OSError) as exc:
         where = str(getattr(exc, "filename", None) or store.root / "CURRENT")
         raise DataLoadError([DataError(where, 1, None, f"cannot read the served version: {exc}")]) from exc
-    return build_snapshot(files, number, texts=locators.read_texts(data_dir))
+    texts = locators.read_texts(data_dir)
+    if number is not None:
+        edited = _edited_on_disk(store, files, int(number), texts)
+        if edited is not None:
+            return edited
+    return build_snapshot(files, number, texts=texts)
+
+
+def _edited_on_disk(store: VersionStore, served: dict[str, bytes], number: int,
+                    texts: dict[str, str]) -> Snapshot | None:
+    """The data files as edited on disk since version ``number``, recorded as a new version.
+
+    The CSV files mirror the current version, so a difference means an editor replaced them
+    (next quarter's figures, a deploy) while the bot was down; serving the stored version would
+    silently ignore that edit. Files that do not validate are reported with file, line and column
+    and the stored version keeps serving (bad input loses nothing). None: nothing was edited, or
+    the edit was refused.
+    """
+    try:
+        disk = read_dir(store.data_dir)
+    except OSError as exc:
+        log.warning("data files unreadable, serving version %d: %s", number, exc)
+        return None
+    if not disk or disk == served:
+        return None
+    try:
+        snapshot = build_snapshot(disk, None, texts=texts)
+    except DataLoadError as exc:
+        log.error("the data files were edited on disk since version %d but do not load, so version %d keeps "
+                  "serving:\n%s", number, number, exc)
+        return None
+    changed = ", ".join(sorted(TABLES[name].file for name in set(disk) | set(served) if disk.get(name) != served.get(name)))
+    try:
+        info = store.commit(disk, "data directory", f"files edited on disk since version {number}: {changed}",
+                            expected=number)
+    except VersionConflict:
+        # Another replica recorded a change first: serve what is current now.
+        files, current = store.current_files()
+        return build_snapshot(files, current, texts=texts)
+    except VersionWriteError as exc:
+        log.warning("serving the edited data files, but they could not be recorded as a version: %s", exc)
+        return snapshot
+    snapshot.version = str(info.number)
+    log.info("data files edited on disk since version %d (%s): recorded and served as version %d",
+             number, changed, info.number)
+    return snapshot
 
 
 def record_served(data_dir: Path, snapshot: Snapshot) -> VersionInfo | None:

@@ -219,6 +219,35 @@ def test_restart_serves_the_uploaded_version(tmp_path: Path) -> None:
     assert "370" in resources.pipeline.answer("q3 2023 total").text
 
 
+def test_files_edited_on_disk_while_down_are_served_and_recorded(tmp_path: Path) -> None:
+    """Next quarter's figures copied over the CSV files, then a restart: the edit is served (not
+    the stored version it replaced) and recorded as a version, so /rollback can undo it."""
+    data = copy_data(tmp_path)
+    store = VersionStore(data)
+    store.commit({**read_dir(data), "figures": corrected_figures()}, "777001", "upload of figures.csv")
+    (data / "figures.csv").write_bytes(corrected_figures(",365,", ",372,"))
+    resources = Resources.build(settings_on(data))
+    assert resources.pipeline.snapshot.version == "3"
+    assert "372" in resources.pipeline.answer("q3 2023 total").text
+    latest = store.history()[-1]
+    assert latest.number == 3 and latest.who == "data directory" and "figures.csv" in latest.what
+    # Unchanged files at the next start: no new version.
+    assert Resources.build(settings_on(data)).pipeline.snapshot.version == "3"
+
+
+def test_files_broken_on_disk_while_down_keep_the_stored_version_serving(tmp_path: Path,
+                                                                         caplog: pytest.LogCaptureFixture) -> None:
+    data = copy_data(tmp_path)
+    store = VersionStore(data)
+    store.commit({**read_dir(data), "figures": corrected_figures()}, "777001", "upload of figures.csv")
+    (data / "figures.csv").write_bytes(corrected_figures(",365,", ",3x5,"))
+    resources = Resources.build(settings_on(data))
+    assert resources.pipeline.snapshot.version == "2"
+    assert "370" in resources.pipeline.answer("q3 2023 total").text
+    assert "figures.csv" in caplog.text and "keeps serving" in caplog.text
+    assert store.current_number() == 2
+
+
 def test_crash_between_write_and_rename_serves_the_last_complete_version(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     store = VersionStore(data)
