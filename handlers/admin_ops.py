@@ -18,13 +18,13 @@ from handlers.store import Snapshot, TableSpec, parse_table
 
 def figure_diff(old: Snapshot, new: Snapshot) -> dict[str, list[dict[str, Any]]]:
     """Figures added, changed (value) and removed between two snapshots, by figure_id."""
-    before = {r["figure_id"]: r for r in old.tables["figures"]}
-    after = {r["figure_id"]: r for r in new.tables["figures"]}
+    # Two connections cannot join each other's tables; ids and values only, held for this diff.
+    before, after = old.figure_values(), new.figure_values()
     return {
-        "added": [{"figure_id": k, "new": after[k]["value"]} for k in sorted(after.keys() - before.keys())],
-        "changed": [{"figure_id": k, "old": before[k]["value"], "new": after[k]["value"]}
-                    for k in sorted(after.keys() & before.keys()) if before[k]["value"] != after[k]["value"]],
-        "removed": [{"figure_id": k, "old": before[k]["value"]} for k in sorted(before.keys() - after.keys())],
+        "added": [{"figure_id": k, "new": after[k]} for k in sorted(after.keys() - before.keys())],
+        "changed": [{"figure_id": k, "old": before[k], "new": after[k]}
+                    for k in sorted(after.keys() & before.keys()) if before[k] != after[k]],
+        "removed": [{"figure_id": k, "old": before[k]} for k in sorted(before.keys() - after.keys())],
     }
 
 

@@ -316,8 +316,7 @@ class _Data:
         return rows
 
     def figure_source(self) -> str:
-        figures = self.snapshot.tables["figures"]
-        return figures[0]["source_id"] if figures else ""
+        return self.snapshot.first_source
 
     def coverage(self) -> list[dict[str, Any]]:
         out = []

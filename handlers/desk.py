@@ -50,16 +50,16 @@ class ReportDesk:
         self.default_direction = default if default in self.directions else (self.directions[0] if self.directions else None)
         self.dataset = meta.get("dataset", "")
         self._views: dict[str, ReportDesk] = {}  # per-language views of this pipeline, shared by all of them
-        self.figure_values = {r["figure_id"]: r["value"] for r in snapshot.tables["figures"]}
-        # By id, because scanning the rows for one figure costs ~20 ms per answer at 200,000 rows.
-        self.figure_rows = {r["figure_id"]: r for r in snapshot.tables["figures"]}
         # The breakdown categories in the data, in first-seen order; labels stay per language view.
-        self.category_pairs = list(dict.fromkeys((r["dimension"], r["category"]) for r in snapshot.tables["figures"]
-                                                 if r["dimension"] != "total"))
+        self.category_pairs = [(r["dimension"], r["category"]) for r in runner.run("category_pairs")]
         # coverage() by answer language; the dict is shared with the language views (shallow copies).
         self._coverage: dict[str, list[dict[str, Any]]] = {}
 
     # --- resolution ------------------------------------------------------------------------------
+
+    def figure_values(self, ids: list[str]) -> dict[str, int]:
+        """The values of these figures, by id (for the activity log: who was given which figure)."""
+        return {i: r["value"] for i, r in self.snapshot.figures(ids).items()}
 
     def in_language(self, lang: str) -> "ReportDesk":
         """This desk answering in ``lang``: the same snapshot and index, other templates and labels."""
@@ -317,7 +317,7 @@ class ReportDesk:
         return "total" if dimension == "total" else self._label(dimension, category, "phrase")
 
     def _figure_source(self, runner: QueryRunner, figure_id: str) -> str:
-        row = self.figure_rows.get(figure_id)
+        row = self.snapshot.figure(figure_id)
         return row["source_id"] if row else ""
 
     def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]:

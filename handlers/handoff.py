@@ -370,7 +370,7 @@ class Handoff:
         if answer.intent not in ("category", "share") or ctx is None or not ctx.categories:
             return ids
         wanted = set(ctx.categories)
-        rows = self.pipeline.figure_rows
+        rows = self.pipeline.snapshot.figures(ids)
         picked = [i for i in ids if i in rows and (rows[i]["dimension"], rows[i]["category"]) in wanted]
         return picked or ids
 

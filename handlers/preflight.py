@@ -50,7 +50,8 @@ def run(settings: Settings, out: TextIO = sys.stdout, err: TextIO = sys.stderr) 
     counts = snapshot.counts()
     mode = (f"polling, or --webhook on {settings.webhook_listen}:{settings.webhook_port}{settings.webhook_path}"
             if settings.webhook_url else "polling (WEBHOOK_URL unset)")
-    located = (f"{locators.count_verified(snapshot.tables, snapshot.texts)} locators verified against "
+    verified = locators.count_verified({**snapshot.tables, "figures": snapshot.located_figures()}, snapshot.texts)
+    located = (f"{verified} locators verified against "
                f"{', '.join(f'sources/{s}.txt' for s in sorted(snapshot.texts))}" if snapshot.texts
                else "no source texts, locators checked for form only")
     out.write(f"factdesk check OK: data v{snapshot.version} ({counts['figures']} figures, {counts['facts']} facts) "

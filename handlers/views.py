@@ -31,7 +31,7 @@ class ReportViews:
             label = "total" if r["dimension"] == "total" else self._label(r["dimension"], r["category"])
             groups[-1]["lines"].append({"period": self.period_label(parse_code(r["period"])), "label": label, "value": r["value"],
                                         "dimension": r["dimension"]})
-        chain = self.source_chain(runner, self.snapshot.tables["figures"][0]["source_id"]) if self.snapshot.tables["figures"] else []
+        chain = self.source_chain(runner, self.snapshot.first_source) if self.snapshot.first_source else []
         return self._render("figures", groups=groups, source=chain, version=self.snapshot.version)
 
     def about(self) -> str:
@@ -113,7 +113,7 @@ class ReportViews:
     def figure_label(self, figure_id: str, row: dict[str, Any] | None = None) -> str:
         """ "North Koreans entering Russia, Q3 2023, by air": what a stored figure counts."""
         if row is None:
-            row = self.figure_rows.get(figure_id)
+            row = self.snapshot.figure(figure_id)
         if row is None:
             return figure_id
         v = self.dir_values(Direction(row["citizens"], row["destination"]))
@@ -121,10 +121,10 @@ class ReportViews:
         return f"{v['people']} entering {v['destination']}, {parse_code(row['period']).label}{what}"
 
     def default_source_chain(self) -> list[dict[str, Any]]:
-        figures = self.snapshot.tables["figures"]
-        if not figures:
+        source = self.snapshot.first_source
+        if not source:
             return []
-        return self.source_chain(QueryRunner(self.snapshot, self.queries), figures[0]["source_id"])
+        return self.source_chain(QueryRunner(self.snapshot, self.queries), source)
 
     def _caption(self, chain: list[dict[str, Any]], period: str) -> str:
         return self._chart_text("caption", chain=[s["name"] for s in chain], period=period, version=self.snapshot.version)

@@ -92,10 +92,11 @@ def test_sentences_and_figures_are_found_the_same_way_everywhere() -> None:
 
 def test_every_shipped_row_has_a_locator_consistent_with_the_fixture_text() -> None:
     snapshot = build_snapshot(data_files(), texts=TEXTS)
-    assert all(r["locator"] for r in snapshot.tables["figures"]) and all(r["locator"] for r in snapshot.tables["facts"])
+    tables = {**snapshot.tables, "figures": snapshot.figure_rows()}  # figures live in DuckDB only
+    assert all(r["locator"] for r in tables["figures"]) and all(r["locator"] for r in tables["facts"])
     # 20 facts: issue 12 added 'siberia-why', the report's reason (a labour shortage) behind 'siberia-demand'.
-    assert locators.count_verified(snapshot.tables, snapshot.texts) == 17 + 20  # every row, all read from Donga's text
-    assert locators.check(snapshot.tables, TEXTS) == []
+    assert locators.count_verified(tables, snapshot.texts) == 17 + 20  # every row, all read from Donga's text
+    assert locators.check(tables, TEXTS) == []
 
 
 @pytest.mark.parametrize("figure_id,locator,found", [
@@ -259,7 +260,7 @@ def test_export_reads_back_with_csv_and_duckdb(located: Pipeline, tmp_path: Path
     con = duckdb.connect()
     total = con.execute("SELECT sum(value), typeof(any_value(value)) FROM read_csv(?, header = true)",
                         [str(tmp_path / "export.csv")]).fetchone()
-    assert total == (sum(r["value"] for r in located.snapshot.tables["figures"]), "BIGINT")
+    assert total == (sum(r["value"] for r in located.snapshot.figure_rows()), "BIGINT")
 
 
 def test_export_cells_never_start_a_formula() -> None:
@@ -473,7 +474,7 @@ def test_export_streams_in_slices_without_losing_rows(located: Pipeline, monkeyp
 
     monkeypatch.setattr(handlers.handoff, "EXPORT_SLICE", 4)  # 17 figures: five slices, labels looked up between
     rows, db_rows, _ = _read_back(Handoff(located).csv_bytes(None), tmp_path)
-    assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in located.snapshot.tables["figures"])
+    assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in located.snapshot.figure_rows())
     assert len(db_rows) == 17
 
 
@@ -524,7 +525,7 @@ def test_cite_and_passage_over_every_evaluation_question(pipeline: Pipeline) -> 
             if not answer.has_figures:
                 continue
             with_figures += 1
-            allowed = _numbers(to_plain(answer.html)) | {str(pipeline.figure_values[i]) for i in answer.figure_ids}
+            allowed = _numbers(to_plain(answer.html)) | {str(v) for v in pipeline.figure_values(answer.figure_ids).values()}
             allowed |= {"2022", "2023", "2024"}  # periods and the report's date, spelled out
             extra = {n for n in _numbers(cite) if len(n.replace(".", "")) >= 3 and n not in allowed}
             assert not extra, (path.name, question, extra, cite)

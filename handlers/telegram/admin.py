@@ -379,7 +379,7 @@ def _diff_ids(diff: dict[str, list[dict[str, Any]]] | None) -> list[str]:
 
 def snapshot_label(snapshot: Snapshot, res: Resources, figure_id: str) -> str:
     """A figure's label in a snapshot that is not yet served (an added figure)."""
-    row = next((r for r in snapshot.tables["figures"] if r["figure_id"] == figure_id), None)
+    row = snapshot.figure(figure_id)
     return res.pipeline.figure_label(figure_id, row)
 
 

@@ -87,7 +87,7 @@ async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     view_language = view_lang(context, message.chat_id, message.from_user, question)
     if not question:
         data = await asyncio.to_thread(handoff.csv_bytes, None)
-        caption = res.renderer.html("export_caption", view_language, n=len(pipeline.snapshot.tables["figures"]),
+        caption = res.renderer.html("export_caption", view_language, n=pipeline.snapshot.figure_count,
                                     question="", version=version)
         await send_csv(message, context, data, f"factdesk-figures-v{version}.csv", caption, view_language)
         return
