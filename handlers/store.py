@@ -664,6 +664,10 @@ _STORE_SQL = {p.stem: p.read_text(encoding="utf-8") for p in sorted(STORE_SQL_DI
 # Tables read by DuckDB's CSV reader instead of line by line in Python: the one that grows with
 # the data. The others (entities, facts, cues...) are small and the matcher needs them as rows.
 STAGED = frozenset({"figures"})
+# Below this size the line-by-line validator is the faster one (the material's 17 rows: 0.02 s in
+# Python, against a fixed 0.1-0.2 s for DuckDB's reader and check query), and a small upload's
+# problems come straight from it.
+STAGE_MIN_BYTES = 256 * 1024
 
 
 @dataclass
@@ -676,17 +680,31 @@ class Validated:
     errors: Problems
 
 
-def _record_count(raw: bytes, text: str) -> int:
-    """How many data records the line-by-line parser would read (blank lines not counted), cheaply.
+def _record_count(raw: bytes, text: str, width: int) -> int | None:
+    """How many data records the line-by-line parser would read, if every one of them has
+    ``width`` fields; None otherwise. Cheap: C-level counts unless a cell is quoted.
 
-    DuckDB's reader skips what it cannot read only into its rejects table, and reads line ends its
-    own way; the two counts must agree before its rows are trusted.
+    DuckDB's reader only sets aside in its rejects table what it cannot read, takes a trailing
+    empty field as no field at all, and finds line ends its own way: its rows are trusted only
+    when this independent count agrees with them.
     """
-    if b'"' in raw:  # a quoted cell may hold a line break: count records as csv splits them
-        return sum(1 for record in csv.reader(_lines(text)) if record and "".join(record).strip()) - 1
+    if b'"' in raw:  # a quoted cell may hold a comma or a line break: count records as csv splits them
+        count = 0
+        try:
+            for record in csv.reader(_lines(text), strict=True):
+                if record and "".join(record).strip():
+                    if len(record) != width:
+                        return None
+                    count += 1
+        except (csv.Error, _LineTooLong):
+            return None
+        return count - 1
     if b"\r" not in raw and b"\n\n" not in raw:
-        return raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1) - 1
-    return len(_SEGMENT_RE.findall(raw)) - 1
+        lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    else:
+        lines = len(_SEGMENT_RE.findall(raw))
+    # Without quotes every comma separates two fields: a file of regular lines has width - 1 per line.
+    return lines - 1 if raw.count(b",") == (width - 1) * lines else None
 
 
 _SEGMENT_RE = re.compile(rb"[^\r\n]+")
@@ -707,9 +725,9 @@ def _stage_figures(con: duckdb.DuckDBPyConnection, raw: bytes, max_bytes: int, m
     text = _precheck(spec, raw, spec.file, max_bytes, Problems())
     if text is None:
         return False
-    expected = _record_count(raw, text)
+    expected = _record_count(raw, text, len(spec.columns))
     del text
-    if not 0 < expected <= max_rows:
+    if expected is None or not 0 < expected <= max_rows:
         return False
     with tempfile.NamedTemporaryFile(prefix="factdesk-", suffix=".csv") as tmp:
         tmp.write(raw)
@@ -779,7 +797,7 @@ def validate(files: dict[str, bytes], limits: dict[str, tuple[int, int]] | None 
             errors.add(DataError(TABLES[name].file, 1, None, "file is missing"))
             continue
         max_bytes, max_rows = (limits or {}).get(name, (MAX_FILE_BYTES, MAX_ROWS))
-        if con is not None and name in STAGED:
+        if con is not None and name in STAGED and len(files[name]) >= STAGE_MIN_BYTES:
             if _stage_figures(con, files[name], max_bytes, max_rows, tables, texts):
                 staged.add(name)
                 tables[name] = []  # checked in DuckDB; cross_check and the locators have nothing left to see
