@@ -9,6 +9,7 @@ Intents, operations, views and the claim checker all use these; none of them rei
 from __future__ import annotations
 
 import copy
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from handlers.understanding.extract import CountryMention, Extraction
@@ -50,6 +51,10 @@ class ReportDesk:
         self.default_direction = default if default in self.directions else (self.directions[0] if self.directions else None)
         self.dataset = meta.get("dataset", "")
         self._views: dict[str, ReportDesk] = {}  # per-language views of this pipeline, shared by all of them
+        # Each view holds this dict, which holds the view: a cycle that would keep the snapshot (its
+        # DuckDB tables) alive after a reload until the cyclic GC ran. Emptied when this desk goes,
+        # so a replaced snapshot is freed as soon as the last question using it is answered.
+        weakref.finalize(self, self._views.clear)
         # The breakdown categories in the data, in first-seen order; labels stay per language view.
         self.category_pairs = [(r["dimension"], r["category"]) for r in runner.run("category_pairs")]
         # coverage() by answer language; the dict is shared with the language views (shallow copies).

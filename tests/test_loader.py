@@ -134,3 +134,23 @@ def test_the_sql_month_span_of_a_period_is_parse_codes() -> None:
     store._insert_staged(con, "figures")
     got = {p: (s, e) for p, s, e in con.execute("SELECT period, p_start, p_end FROM figures").fetchall()}
     assert got == {c: (parse_code(c).start, parse_code(c).end) for c in codes}
+
+
+def test_a_replaced_snapshot_is_freed_at_the_swap_without_waiting_for_the_cyclic_gc(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    from handlers.resources import Resources
+    from handlers.settings import Settings
+
+    monkeypatch.setattr(store, "STAGE_MIN_BYTES", 256 * 1024)
+    res = Resources.build(Settings.from_env({"FACTDESK_DATA_DIR": str(DATA_DIR)}))
+    res.pipeline.answer("How many North Koreans entered Russia in Q3 2023?")
+    res.pipeline.in_language("ko").answer("2023년 3분기에 러시아에 입국한 북한 사람은 몇 명입니까?")
+    served = weakref.ref(res.pipeline.snapshot)
+    gc.disable()  # only reference counting may free it: a reload must not hold two snapshots for long
+    try:
+        res.swap(store.load_dir(DATA_DIR))
+        assert served() is None
+    finally:
+        gc.enable()
