@@ -199,12 +199,14 @@ def worker_inprocess(data_dir: Path) -> dict[str, Any]:
                      "slowest_warm": [(round(s * 1000, 1), q, n) for s, q, n in slowest_warm],
                      "over_one_message": sum(1 for n in sizes if n > 4096),
                      "correct": outcomes.count("correct"), "wrong": outcomes.count("wrong"), "n": len(outcomes)}
-    reloads = []
+    reloads, reloads_cpu = [], []
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         res.swap(load_dir(data_dir))
         reloads.append(time.perf_counter() - t0)
+        reloads_cpu.append(time.process_time() - c0)  # every thread of this process, DuckDB's too
     out["reload_s"] = reloads
+    out["reload_cpu_s"] = reloads_cpu
     out["rss_mb"] = maxrss_mb()
     return out
 
@@ -242,9 +244,10 @@ def worker_growth(data_dir: Path) -> dict[str, Any]:
     store.MAX_ROWS = 10 ** 8
     store.MAX_FILE_BYTES = 2 ** 40
     out: dict[str, Any] = {"data": str(data_dir)}
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     res = Resources.build(Settings.from_env({"FACTDESK_DATA_DIR": str(data_dir)}))
     out["load_s"] = time.perf_counter() - t0
+    out["load_cpu_s"] = time.process_time() - c0
     out["figures"] = res.pipeline.snapshot.counts()["figures"]
     out["rss_after_load_mb"] = maxrss_mb()
     for name, path in question_sets(data_dir).items():
@@ -261,12 +264,14 @@ def worker_growth(data_dir: Path) -> dict[str, Any]:
         out[f"warm_{name}"] = summary_ms(warm)
         out[f"warm_cpu_{name}"] = summary_ms(cpu)
     out["rss_before_reload_mb"] = maxrss_mb()
-    reloads = []
+    reloads, reloads_cpu = [], []
     for _ in range(2):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res.swap(store.load_dir(data_dir))
         reloads.append(time.perf_counter() - t)
+        reloads_cpu.append(time.process_time() - c)  # every thread of this process, DuckDB's too
     out["reload_s"] = reloads
+    out["reload_cpu_s"] = reloads_cpu
     out["rss_mb"] = maxrss_mb()
     return out
 
@@ -674,7 +679,9 @@ def growth(cache: Path, labels: list[str], v: Verdicts) -> list[str]:
         points.append(r)
         gen = f", {r['warm_generated']['p99']:.2f}" if "warm_generated" in r else ""
         gen_cpu = f", {r['warm_cpu_generated']['p99']:.2f}" if "warm_cpu_generated" in r else ""
-        print(line(f"  {r['figures']:>9,}", f"{r['load_s']:.2f} s / " + " ".join(f"{x:.2f}" for x in r["reload_s"])
+        cpu = f" (CPU {r['load_cpu_s']:.2f} / " + " ".join(f"{x:.2f}" for x in r["reload_cpu_s"]) + ")" \
+            if "reload_cpu_s" in r else ""
+        print(line(f"  {r['figures']:>9,}", f"{r['load_s']:.2f} s / " + " ".join(f"{x:.2f}" for x in r["reload_s"]) + cpu
                    + f" s / {r['warm_eval']['p99']:.2f}{gen} (CPU {r['warm_cpu_eval']['p99']:.2f}{gen_cpu}) ms / "
                    + f"{r['rss_after_load_mb']:.0f}, {r['rss_mb']:.0f} MB"), flush=True)
     v.data["growth"] = points
@@ -693,6 +700,10 @@ def plot_growth(points: list[dict[str, Any]], path: Path) -> None:
     ax = axes[0]
     ax.plot(rows, [p["load_s"] for p in points], "o-", label="cold load (data + index)")
     ax.plot(rows, [min(p["reload_s"]) for p in points], "s-", label="reload (best of 2)")
+    cpu = [(p["figures"], p["load_cpu_s"], min(p["reload_cpu_s"])) for p in points if "reload_cpu_s" in p]
+    if cpu:  # CPU time of the process (all threads): what the shared machine's load moves least
+        ax.plot([c[0] for c in cpu], [c[1] for c in cpu], "o--", label="cold load, CPU time")
+        ax.plot([c[0] for c in cpu], [c[2] for c in cpu], "s--", label="reload, CPU time")
     ax.set_ylabel("seconds")
     ax.set_title("Load and reload")
     ax = axes[1]
@@ -716,7 +727,8 @@ def plot_growth(points: list[dict[str, Any]], path: Path) -> None:
         ax.set_xlabel("figure rows")
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)
-    fig.suptitle(f"factdesk growth curves ({', '.join(p['label'] for p in points)} rows; one run)")
+    load = f"; load average {os.getloadavg()[0]:.1f} on {len(os.sched_getaffinity(0))} cores at the end"
+    fig.suptitle(f"factdesk growth curves ({', '.join(p['label'] for p in points)} rows; one run{load})")
     fig.tight_layout()
     fig.savefig(path, dpi=90)
     plt.close(fig)
