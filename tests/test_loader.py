@@ -87,6 +87,8 @@ LAX = {
     "note ending in a line break": _cell("two\n", "note"), "no-break space note": _cell("\u00a0x", "note"),
     "id with a space": _cell("kp ru", "figure_id"), "id starting with a dot": _cell(".kp", "figure_id"),
     "bad locator": _cell("page five", "locator"),
+    "empty country": _cell("", "citizens"), "empty period": _cell("", "period"),
+    "empty source": _cell("", "source_id"), "empty category": _cell("", "category"),
     "duplicate id": with_rows("figures", f"{Q3},north_korea,russia,2021,total,all,1,donga,,")[0],
     "duplicate figure": with_rows("figures", "kp-ru-x,north_korea,russia,2023-Q3,total,all,1,donga,,")[0],
     "eleven fields": with_rows("figures", "kp-ru-y,north_korea,russia,2021,total,all,1,donga,,,")[0],
