@@ -19,7 +19,7 @@ from handlers.store import Snapshot, TableSpec, parse_table
 def figure_diff(old: Snapshot, new: Snapshot) -> dict[str, list[dict[str, Any]]]:
     """Figures added, changed (value) and removed between two snapshots, by figure_id."""
     # Two connections cannot join each other's tables; ids and values only, held for this diff.
-    before, after = old.figure_values(), new.figure_values()
+    before, after = old.all_figure_values(), new.all_figure_values()
     return {
         "added": [{"figure_id": k, "new": after[k]} for k in sorted(after.keys() - before.keys())],
         "changed": [{"figure_id": k, "old": before[k], "new": after[k]}

@@ -10,10 +10,13 @@ from the stored figures it lists (a sum of periods, a change, a share, a rate, a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from handlers import locators
 from handlers.claims import ClaimChecker, Verdict
 from handlers.language import detect
 from handlers.model import Answer, StatedFigure
+from handlers.store import FigureValues
 
 # Verdict measures that read one stored figure as it is; anything else is computed from figures.
 AS_STORED = ("count", "category")
@@ -52,9 +55,9 @@ def answered_ids(verdicts: list[Verdict]) -> list[str]:
     return list(dict.fromkeys(f for v in verdicts if v.verdict in GIVES_FIGURE for f in v.figure_ids))
 
 
-def _values(checker: ClaimChecker) -> dict[str, int]:
-    known = getattr(checker.p, "figure_values", None)  # the pipeline's, built once per snapshot
-    return known if isinstance(known, dict) else {r["figure_id"]: r["value"] for r in checker.p.snapshot.tables["figures"]}
+def _values(checker: ClaimChecker) -> Mapping[str, int]:
+    known = getattr(checker.p, "figure_values", None)  # the pipeline's, one per snapshot
+    return known if known is not None else FigureValues(checker.p.snapshot)
 
 
 def claim_answer(checker: ClaimChecker, text: str) -> tuple[Answer, list[Verdict]]:

@@ -20,7 +20,7 @@ from handlers.model import Direction, NoData
 from handlers.periods import Period, PeriodMention, covered_parts, PARTIAL_MIN_COVERAGE, parse_code, tile
 from handlers.queries import QueryRunner
 from handlers.render import Renderer, to_plain
-from handlers.store import Snapshot
+from handlers.store import FigureValues, Snapshot
 from handlers.understanding.directions import DirectionUnresolved, pick_direction
 
 if TYPE_CHECKING:
@@ -55,16 +55,14 @@ class ReportDesk:
         # DuckDB tables) alive after a reload until the cyclic GC ran. Emptied when this desk goes,
         # so a replaced snapshot is freed as soon as the last question using it is answered.
         weakref.finalize(self, self._views.clear)
+        # Values by id, read from DuckDB as asked for: no copy of the figures table in Python.
+        self.figure_values = FigureValues(snapshot)
         # The breakdown categories in the data, in first-seen order; labels stay per language view.
         self.category_pairs = [(r["dimension"], r["category"]) for r in runner.run("category_pairs")]
         # coverage() by answer language; the dict is shared with the language views (shallow copies).
         self._coverage: dict[str, list[dict[str, Any]]] = {}
 
     # --- resolution ------------------------------------------------------------------------------
-
-    def figure_values(self, ids: list[str]) -> dict[str, int]:
-        """The values of these figures, by id (for the activity log: who was given which figure)."""
-        return {i: r["value"] for i, r in self.snapshot.figures(ids).items()}
 
     def in_language(self, lang: str) -> "ReportDesk":
         """This desk answering in ``lang``: the same snapshot and index, other templates and labels."""

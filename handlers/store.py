@@ -35,7 +35,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Mapping
 
 import duckdb
 
@@ -559,6 +559,27 @@ _DDL = {
 # index cost 0.4 s of a 208k-row load for lookups that are few and cached (figure_by_id.sql).
 
 
+class FigureValues(Mapping[str, int]):
+    """Figure values by id, read from the snapshot's DuckDB table as they are asked for (each kept
+    once read): a mapping for callers that look values up, without a Python copy of the table.
+    Iterating (rare: audits, tests) reads every id once."""
+
+    def __init__(self, snapshot: "Snapshot") -> None:
+        self._snapshot = snapshot
+
+    def __getitem__(self, figure_id: str) -> int:
+        row = self._snapshot.figure(figure_id)
+        if row is None:
+            raise KeyError(figure_id)
+        return row["value"]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._snapshot.all_figure_values())
+
+    def __len__(self) -> int:
+        return self._snapshot.figure_count
+
+
 @dataclass
 class Snapshot:
     """One loaded, immutable version of the data, with its own DuckDB connection.
@@ -618,7 +639,7 @@ class Snapshot:
         """Every figure as a row, in file order, fetched now and not kept (tests, exports, diffs)."""
         return self._rows("figure_rows")
 
-    def figure_values(self) -> dict[str, int]:
+    def all_figure_values(self) -> dict[str, int]:
         """Every figure's value by id, fetched now and not kept (an admin's preview diff)."""
         return dict(self.cursor().execute(_STORE_SQL["figure_values"]).fetchall())
 

@@ -525,7 +525,7 @@ def test_cite_and_passage_over_every_evaluation_question(pipeline: Pipeline) -> 
             if not answer.has_figures:
                 continue
             with_figures += 1
-            allowed = _numbers(to_plain(answer.html)) | {str(v) for v in pipeline.figure_values(answer.figure_ids).values()}
+            allowed = _numbers(to_plain(answer.html)) | {str(pipeline.figure_values[i]) for i in answer.figure_ids}
             allowed |= {"2022", "2023", "2024"}  # periods and the report's date, spelled out
             extra = {n for n in _numbers(cite) if len(n.replace(".", "")) >= 3 and n not in allowed}
             assert not extra, (path.name, question, extra, cite)

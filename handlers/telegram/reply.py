@@ -118,8 +118,7 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
         st.keep_message_context(sent.chat_id, sent.message_id, answer.context)
     if sent is not None:
         # Remembered so a later correction of a figure reaches the chat that was given it.
-        context.application.bot_data["activity"].record_answer(message.chat_id, answer,
-                                                               pipeline.figure_values(answer.figure_ids))
+        context.application.bot_data["activity"].record_answer(message.chat_id, answer, pipeline.figure_values)
     log_answered(res.settings, message.chat_id, question, answer, started, computed)
     return answer
 
