@@ -51,8 +51,14 @@ log = logging.getLogger(__name__)
 
 OVERALL_PER_SECOND = 30  # Telegram: about 30 messages per second per bot
 GROUP_PER_MINUTE = 20  # Telegram: 20 messages per minute in one group
-MAX_SLOTS = 256  # updates processed at once (as python-telegram-bot's default)
-PER_CHAT_RUNNING = 4  # of which one chat may hold at most this many
+# Updates processed at once. Few, so that the fair line above is where updates wait: every
+# update admitted shares the event loop (and its sends the connection pool) with every other,
+# so with python-telegram-bot's 256 a burst's 120 running questions each took 1/121 of the loop,
+# the newcomer's too (a 300-question burst on a loaded machine: the newcomer waited 7-32 s). Each
+# answer takes milliseconds, and its send at most a second in the rate limiter, so 16 keep
+# Telegram's 30 messages/s busy.
+MAX_SLOTS = 16
+PER_CHAT_RUNNING = 2  # of which one chat may hold at most this many
 MAX_WAITING_PER_CHAT = 200  # updates waiting per chat (or per user's presses); beyond, dropped
 BUTTON_SLOTS = 8  # button presses and inline queries processed at once (each is a quick answer)
 PER_USER_RUNNING = 2  # of which one user's
