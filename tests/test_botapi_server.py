@@ -45,7 +45,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 from telegram.warnings import PTBDeprecationWarning
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from tests.apispec import SERVERS, refused_where_spec_broken
+from tests.apispec import SERVERS, refused_where_spec_broken, unchecked, violations
 from tests.botapi import updates
 from tests.botapi.html import HTMLParseError, parse_html, strip_and_shift, utf16_len
 from tests.botapi.server import FakeBotAPI
@@ -710,3 +710,16 @@ def test_escaped_text_round_trips(text: str) -> None:
     # html.escape is how the bot escapes user content; it must always be valid Telegram HTML.
     parsed = parse_html(stdlib_html.escape(text))
     assert parsed.text == text and parsed.entities == []
+
+
+@pytest.mark.asyncio
+async def test_every_request_reaching_the_server_goes_through_the_spec_checker(api: FakeBotAPI) -> None:
+    """The suite's guard (tests/conftest.py) sees every server and every call: a request sent
+    behind any test's back, breaking the spec, is still there to be checked and is found."""
+    assert api in SERVERS
+    async with httpx.AsyncClient() as http:
+        await http.post(f"{api.base_url}{TOKEN}/sendMessage", json={"chat_id": USER_ID, "text": "x", "colour": "red"})
+    [call] = unchecked(api.calls)
+    found = violations([call])
+    assert found and "colour" in found[0]
+    assert not unchecked(api.calls)  # checked now: the guard will not report it twice

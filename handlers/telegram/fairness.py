@@ -349,7 +349,7 @@ class FairUpdateProcessor(BaseUpdateProcessor):
     """Admits updates least-recently-served line first (see the module docstring).
 
     Two pools: questions and commands by chat (``slots``, ``per_chat`` each), and button presses
-    and inline queries by user (``button_slots``, one at a time per user), so neither kind
+    and inline queries by user (``button_slots``, ``PER_USER_RUNNING`` per user), so neither kind
     waits behind the other. Bounded concurrency also keeps the HTTP connection pool's queue
     short: thousands of simultaneous requests make httpcore's request assignment quadratic.
     """
