@@ -13,8 +13,8 @@ and the line served least recently goes next: round-robin, in which a newcomer g
   a WARNING: memory stays bounded and a flood from one chat cannot crowd out the others (the
   flooder's surplus is not answered; everyone else's is).
 * Button presses are throttled per user *on arrival* (:class:`PressGate`: at most
-  ``PRESSES_PER_WINDOW`` in ``THROTTLE_SECONDS``, any button, and ``PRESSES_PER_SECOND`` from
-  all users together), judged on the raw JSON of the
+  ``PRESSES_PER_WINDOW`` in ``THROTTLE_SECONDS``, any button, and ``PRESSES_PER_SECOND``
+  repeated presses from all users together), judged on the raw JSON of the
   updates as they come from getUpdates (:class:`SiftingRequest`) or the webhook, before
   python-telegram-bot parses them. A press beyond it is never parsed nor handled: only its query
   id is kept, in a bounded queue of bare answers (``BARE_ANSWERERS`` at a time; Telegram's
@@ -70,8 +70,9 @@ BARE_ANSWERERS = 2  # bare answers to throttled presses in flight at once (leave
 # Telegram refuses late answers anyway (and the spinner stops by itself), and answering a storm's
 # stale presses one by one would spend the bot's time on nothing while questions wait.
 BARE_MAX_AGE = 10.0
-# Presses handled per second, all users together; beyond, answered bare. During a storm this bounds
-# the work presses cause, so updates behind them in Telegram's queue are still read promptly.
+# Repeated presses (a user's second and later within THROTTLE_SECONDS) handled per second, all
+# users together; beyond, answered bare. During a storm this bounds the work presses cause, so
+# updates behind them in Telegram's queue are still read promptly. A first press always counts.
 PRESSES_PER_SECOND = 20
 MAX_BARE_WAITING = 20_000  # query ids waiting for a bare answer (~100 bytes each); the oldest go first
 # Upload previews' Confirm/Cancel are single-use and checked by admin.py: never throttled.
@@ -156,16 +157,21 @@ class PressThrottle:
     def __init__(self, per_window: int = PRESSES_PER_WINDOW, seconds: float = THROTTLE_SECONDS,
                  max_users: int = 10_000) -> None:
         self.per_window, self.seconds, self.max_users = per_window, seconds, max_users
-        self.recent: dict[int, deque[float]] = {}
+        self.recent_times: dict[int, deque[float]] = {}
+
+    def recent(self, user: int, now: float) -> int:
+        """How many of the user's presses were let through in the last THROTTLE_SECONDS."""
+        times = self.recent_times.get(user)
+        return sum(1 for t in times if now - t < self.seconds) if times else 0
 
     def throttled(self, user: int, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        times = self.recent.pop(user, None)  # re-inserted below: the dict's order is recency
+        times = self.recent_times.pop(user, None)  # re-inserted below: the dict's order is recency
         if times is None:
             times = deque(maxlen=self.per_window)
-            if len(self.recent) >= self.max_users:
-                del self.recent[next(iter(self.recent))]
-        self.recent[user] = times
+            if len(self.recent_times) >= self.max_users:
+                del self.recent_times[next(iter(self.recent_times))]
+        self.recent_times[user] = times
         if len(times) == self.per_window and now - times[0] < self.seconds:
             return True
         times.append(now)
@@ -260,7 +266,10 @@ class PressGate:
         now = time.monotonic()
         while self.handled and now - self.handled[0] >= 1.0:
             self.handled.popleft()
-        if len(self.handled) < self.per_second and not self.throttle.throttled(user_id, now):
+        # A user's first press in a while always goes on (200 people pressing a chart button at
+        # once each get their chart); repeated presses share PRESSES_PER_SECOND among all users.
+        repeated = self.throttle.recent(user_id, now) > 0
+        if not (repeated and len(self.handled) >= self.per_second) and not self.throttle.throttled(user_id, now):
             self.handled.append(now)
             return False
         self.bare.add(query_id)
