@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from handlers.activity import PRUNE_START_DELAY, ActivityLog, prune_all
+from handlers.activity import ActivityLog, prune_all
 from handlers.pipeline import Context, Pipeline
 from handlers.settings import PROJECT_ROOT
 from handlers.state.sqlite import FILE_NAME, SqliteStore
