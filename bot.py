@@ -30,8 +30,7 @@ def build(settings: Settings, **requests: object) -> Application:
     app.add_handler(TypeHandler(Update, menus.on_first_contact), group=-1)
     # Before that: the chat's remembered /lang, so replies of every kind use it after a restart.
     app.add_handler(TypeHandler(Update, load_chat_state), group=-2)
-    # And first of all: button presses throttled per user, whichever button it is.
-    app.add_handler(CallbackQueryHandler(callbacks.gate_press), group=-3)
+    # (Button presses are throttled per user on arrival, before any handler: the update processor.)
     app.add_handler(CommandHandler("start", commands.start, filters=new))
     app.add_handler(CommandHandler("help", commands.help_command, filters=new))
     app.add_handler(CommandHandler("ask", commands.ask, filters=new))

@@ -20,7 +20,7 @@ import sys
 import time
 import warnings
 import zlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Re
 from telegram.warnings import PTBDeprecationWarning
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
+from tests.apispec import SERVERS, refused_where_spec_broken, unchecked, violations
 from tests.botapi import updates
 from tests.botapi.html import HTMLParseError, parse_html, strip_and_shift, utf16_len
 from tests.botapi.server import FakeBotAPI
@@ -85,6 +86,16 @@ def _retry_seconds(exc: RetryAfter) -> float:
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         value: Any = exc.retry_after
     return value.total_seconds() if isinstance(value, dtm.timedelta) else float(value)
+
+
+@pytest.fixture(autouse=True)
+def spec_breaking_calls_are_refused() -> Iterator[None]:
+    """These tests send calls that break the Bot API spec on purpose, to see the server refuse
+    them as Telegram does: every call the spec checker objects to must have got a 400 (or 404
+    for an unknown method). Every other call must pass the checker (tests/conftest.py)."""
+    yield
+    problems = [p for api in SERVERS for p in refused_where_spec_broken(api.calls)]
+    assert not problems, "\n".join(problems[:20])
 
 
 @pytest_asyncio.fixture
@@ -699,3 +710,16 @@ def test_escaped_text_round_trips(text: str) -> None:
     # html.escape is how the bot escapes user content; it must always be valid Telegram HTML.
     parsed = parse_html(stdlib_html.escape(text))
     assert parsed.text == text and parsed.entities == []
+
+
+@pytest.mark.asyncio
+async def test_every_request_reaching_the_server_goes_through_the_spec_checker(api: FakeBotAPI) -> None:
+    """The suite's guard (tests/conftest.py) sees every server and every call: a request sent
+    behind any test's back, breaking the spec, is still there to be checked and is found."""
+    assert api in SERVERS
+    async with httpx.AsyncClient() as http:
+        await http.post(f"{api.base_url}{TOKEN}/sendMessage", json={"chat_id": USER_ID, "text": "x", "colour": "red"})
+    [call] = unchecked(api.calls)
+    found = violations([call])
+    assert found and "colour" in found[0]
+    assert not unchecked(api.calls)  # checked now: the guard will not report it twice

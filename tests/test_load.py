@@ -10,8 +10,8 @@ import logging
 
 import pytest
 
-from handlers.telegram.callbacks import PRESSES_PER_WINDOW, THROTTLE_SECONDS
-from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
+from handlers.telegram.fairness import (PRESSES_PER_WINDOW, THROTTLE_SECONDS, FairRateLimiter, FairUpdateProcessor,
+                                       PressGate)
 from tests.test_telegram import Harness, text_of
 from tests.botapi import updates as U
 
@@ -122,3 +122,38 @@ async def test_update_processor_admits_chats_in_turn_and_bounds_each_line(caplog
     # chat 2 comes right after chat 1's first, not after all of chat 1's.
     assert started == [1, 2, 1, 1, 1]
     assert "dropped" in caplog.text
+
+
+def _press(update_id: int, user: int, data: str = "why:x") -> dict[str, object]:
+    return {"update_id": update_id, "callback_query": {"id": f"q{update_id}", "from": {"id": user}, "data": data,
+                                                       "chat_instance": "1"}}
+
+
+async def test_press_gate_throttles_as_json_and_keeps_the_offset_moving() -> None:
+    gate = PressGate(per_second=1000)
+    first = [_press(i, user=1) for i in range(8)] + [{"update_id": 8, "message": {"text": "hi"}}]
+    kept = gate.sift(first)
+    # User 1's first PRESSES_PER_WINDOW presses go on; the rest never get parsed, only answered bare.
+    assert [u["update_id"] for u in kept] == list(range(PRESSES_PER_WINDOW)) + [8]
+    assert [q for _, q in gate.bare.waiting] == [f"q{i}" for i in range(PRESSES_PER_WINDOW, 8)]
+    # A batch ending in a throttled press keeps a bare stub of it, so getUpdates' offset passes it,
+    # and the update processor lets the stub go without handling it.
+    kept = gate.sift([_press(9, user=1), _press(10, user=2), _press(11, user=1)])
+    assert kept == [_press(10, user=2), {"update_id": 11}]
+    from telegram import Update
+    assert gate.is_stub(Update.de_json(kept[-1], None)) and not gate.is_stub(Update.de_json(kept[-1], None))
+    # An upload preview's Confirm/Cancel is never throttled.
+    assert gate.sift([_press(12, user=1, data="apply:abc")]) == [_press(12, user=1, data="apply:abc")]
+    await gate.bare.close()
+
+
+async def test_press_gate_bounds_repeated_presses_per_second_from_all_users() -> None:
+    gate = PressGate(per_second=3)
+    # Six users press once each: a first press always goes on (a crowd pressing a chart button).
+    kept = gate.sift([_press(i, user=100 + i) for i in range(6)])
+    assert [u["update_id"] for u in kept] == list(range(6)) and not gate.bare.waiting
+    # Then each presses again: within the second, the shared budget is spent and the rest go bare.
+    kept = gate.sift([_press(10 + i, user=100 + i) for i in range(6)])
+    assert [u["update_id"] for u in kept if "callback_query" in u] == []
+    assert len(gate.bare.waiting) == 6
+    await gate.bare.close()

@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 
 from handlers.settings import PROJECT_ROOT, Settings
+from handlers.telegram.fairness import PRESSES_PER_WINDOW
 from handlers.telegram.reply import log_answered
 from handlers.telegram.setup import JsonFormatter, protect_secret
 from tests.botapi import FakeBotAPI
@@ -214,6 +215,15 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
             [call] = await api.wait_for("sendMessage", timeout=15)
             assert "365" in parse_html(call.params["text"]).text
             assert (update["update_id"], 200) in api.webhook_deliveries
+
+            # A storm of presses from one user, delivered by webhook: every press is answered, those
+            # over the per-user throttle bare (never parsed), and none causes a message.
+            since = api.mark()
+            for _ in range(12):
+                api.push_update(U.callback_query("zz", call.result, user_id=5550202))
+            answered = await api.wait_for("answerCallbackQuery", count=12, since=since, timeout=15)
+            assert sum(1 for c in answered if c.params.get("text")) == PRESSES_PER_WINDOW  # "expired"
+            assert not [c for c in api.calls[since:] if c.method == "sendMessage"]
 
             # Anyone else: refused, and nothing is answered.
             mark = api.mark()

@@ -139,13 +139,39 @@ def test_pruning_runs_in_batches_on_the_state_thread(tmp_path: Path) -> None:
                      [(now - 200 * DAY + i,) for i in range(12_000)])
     s.commit()
     s.close()
-    activity = ActivityLog.open(tmp_path, Retention(max_age_s=90 * DAY, max_rows=100_000))
+    activity = ActivityLog.open(tmp_path, Retention(max_age_s=90 * DAY, max_rows=100_000), prune_delay=0)
     try:
         # open() returns before pruning is done; the batches run behind it on the state thread.
         remaining = activity.worker.call(lambda st: st.db.execute("SELECT count(*) FROM questions").fetchone()[0])
         assert remaining <= 12_000
         wait_idle(activity)
         assert activity.worker.call(lambda st: st.db.execute("SELECT count(*) FROM questions").fetchone()[0]) == 0
+    finally:
+        activity.close()
+
+
+def test_pruning_waits_until_start_up_is_over(tmp_path: Path) -> None:
+    """A backlog is not deleted while the bot starts: the first pass comes ``prune_delay`` later
+    (PRUNE_START_DELAY in the bot), on a timer, whether or not questions come."""
+    now = time.time()
+    s = SqliteStore.open(tmp_path)
+    s.begin()
+    s.db.executemany("INSERT INTO questions (ts, chat_id, kind) VALUES (?, 1, 'answer')",
+                     [(now - 200 * DAY + i,) for i in range(3_000)])
+    s.commit()
+    s.close()
+    activity = ActivityLog.open(tmp_path, Retention(max_age_s=90 * DAY, max_rows=100_000), prune_delay=1.5)
+    count = lambda st: st.db.execute("SELECT count(*) FROM questions").fetchone()[0]  # noqa: E731
+    try:
+        wait_idle(activity)
+        activity.maybe_prune(time.time())  # a question recorded while starting: nothing pruned
+        wait_idle(activity)
+        assert activity.worker.call(count) == 3_000
+        for _ in range(100):  # then the timer starts the first pass, with no question
+            if activity.worker.call(count) == 0:
+                break
+            time.sleep(0.1)
+        assert activity.worker.call(count) == 0
     finally:
         activity.close()
 

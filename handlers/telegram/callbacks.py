@@ -2,36 +2,32 @@
 
 Every callback query is answered first, at once, before anything that waits for the rate
 limiter (Telegram shows a spinner until it is, and refuses an answer that comes too late).
-Presses are throttled per user: beyond ``PRESSES_PER_WINDOW`` presses in ``THROTTLE_SECONDS``
-(any button), or while the same user's previous press here is still being handled, a press is
-answered and otherwise ignored (so one user hammering a button costs one explanation at a time,
-not a queue of them). Callback data need not come from one of our buttons (Telegram
-says so): unknown or expired data gets the short "expired" notice. A query Telegram no longer
+Presses are throttled per user on arrival, before any handler, by the update processor
+(``handlers/telegram/fairness.py``: beyond ``PRESSES_PER_WINDOW`` in ``THROTTLE_SECONDS``, any
+button, a press is answered bare and goes no further). Here, a press while the same user's
+previous one is still being handled is answered and otherwise ignored (so one user hammering a
+button costs one explanation at a time, not a queue of them). Callback data need not come from
+one of our buttons (Telegram says so): unknown or expired data gets the short "expired" notice. A query Telegram no longer
 accepts ("query is too old") is logged at INFO, without a traceback and without any message.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections import deque
 
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ContextTypes
 
 from handlers.render import to_plain
 from handlers.telegram.commands import send_chart
-from handlers.telegram.errors import QuietLog, expired_queries, is_expired_query
 from handlers.telegram.messages import thread_key
+from handlers.telegram.quiet import QuietLog, expired_queries, is_expired_query
 from handlers.telegram.reply import answer_question, send_view, view_lang
 from handlers.telegram.setup import resources, state
-from handlers.telegram.state import Lru
 
 log = logging.getLogger(__name__)
 
-THROTTLE_SECONDS = 3.0  # a user may press PRESSES_PER_WINDOW buttons in this many seconds
-PRESSES_PER_WINDOW = 5  # (a few different buttons in a row are normal use; a hundred are not)
 KINDS = ("q", "why", "checkhelp", "chart")
 unknown_buttons = QuietLog("button press with unknown or expired data, answered as expired")
 
@@ -46,33 +42,6 @@ async def answer_query(query: CallbackQuery, text: str | None = None) -> bool:
             raise
         expired_queries.note(exc.message)
         return False
-
-
-def throttled(context: ContextTypes.DEFAULT_TYPE, user_id: int, now: float | None = None) -> bool:
-    """True for a press beyond PRESSES_PER_WINDOW of the same user's in THROTTLE_SECONDS."""
-    now = time.monotonic() if now is None else now
-    presses: Lru[int, deque[float]] = context.application.bot_data.setdefault("presses", Lru(10_000))
-    recent = presses.get(user_id)
-    if recent is None:
-        recent = deque(maxlen=PRESSES_PER_WINDOW)
-        presses.put(user_id, recent)
-    if len(recent) == PRESSES_PER_WINDOW and now - recent[0] < THROTTLE_SECONDS:
-        return True
-    recent.append(now)
-    return False
-
-
-async def gate_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Before every button handler (hand-off buttons too): a user's press beyond
-    PRESSES_PER_WINDOW in THROTTLE_SECONDS is answered and goes no further."""
-    query = update.callback_query
-    # Confirm/Cancel under an admin's upload preview are single-use and checked by admin.py;
-    # an admin confirming several previews in a row must not be held up.
-    if query is not None and (query.data or "").startswith(("apply:", "cancel:")):
-        return
-    if query is not None and throttled(context, query.from_user.id):
-        await answer_query(query)
-        raise ApplicationHandlerStop
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -95,7 +64,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     user = query.from_user.id
     busy: set[int] = context.application.bot_data.setdefault("pressing", set())
-    if user in busy:  # (the per-second throttle is gate_press, before every button handler)
+    if user in busy:  # (the per-second throttle is the update processor's, on arrival)
         await answer_query(query)
         return
     if not await answer_query(query):
@@ -126,4 +95,4 @@ async def _act(context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, kind: s
                          message.message_thread_id if message.is_topic_message else None, lang)
 
 
-__all__ = ["answer_query", "gate_press", "is_expired_query", "on_button", "thread_key"]
+__all__ = ["answer_query", "is_expired_query", "on_button", "thread_key"]

@@ -7,43 +7,19 @@ not a failure of the bot: one INFO line, no traceback, no message to the user.
 from __future__ import annotations
 
 import logging
-import time
 
 from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from handlers.telegram.fairness import ChatQueueFull
+from handlers.telegram.quiet import QuietLog, expired_queries, is_expired_query
 from handlers.telegram.reply import view_lang
 from handlers.telegram.setup import resources
 
 log = logging.getLogger(__name__)
 
-EXPIRED_QUERY = ("query is too old", "query id is invalid")
-_LOG_EVERY = 10.0  # at most one INFO line per this many seconds; the rest are counted in it
-
-
-class QuietLog:
-    """One INFO line for a burst of the same harmless event, with how many it stands for."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.count = 0
-        self.last = 0.0
-
-    def note(self, detail: str) -> None:
-        self.count += 1
-        now = time.monotonic()
-        if now - self.last >= _LOG_EVERY:
-            log.info("%s (%s); %d since the last such line", self.what, detail, self.count)
-            self.count, self.last = 0, now
-
-
-expired_queries = QuietLog("button press no longer accepted by Telegram, not answered")
-
-
-def is_expired_query(exc: BadRequest) -> bool:
-    return any(s in exc.message.lower() for s in EXPIRED_QUERY)
+__all__ = ["QuietLog", "expired_queries", "is_expired_query", "on_error"]
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -35,6 +35,7 @@ from tornado.web import RequestHandler
 
 from handlers.settings import HEALTH_PATH, Settings
 from handlers.store import DataLoadError
+from handlers.telegram.fairness import FairUpdateProcessor
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,9 @@ class UpdateHandler(RequestHandler):
             return
         try:
             data = json.loads(self.request.body)
+            processor = self.bot_app.update_processor
+            if isinstance(processor, FairUpdateProcessor) and processor.gate.excess(data):
+                return  # a press over its user's throttle: answered bare, never parsed (fairness.py)
             update = Update.de_json(data, self.bot_app.bot)
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             log.warning("webhook request refused (400): not an update: %s", type(exc).__name__)

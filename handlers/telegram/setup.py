@@ -28,7 +28,7 @@ from handlers.activity import ActivityLog
 from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.state.store import Retention
-from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor
+from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor, SiftingRequest
 from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
@@ -236,6 +236,10 @@ async def post_shutdown(application: Application) -> None:
 def builder(settings: Settings, request: HTTPXRequest | None = None,
             get_updates_request: HTTPXRequest | None = None) -> ApplicationBuilder:
     """An ApplicationBuilder with the settings' endpoint, retries and concurrency."""
+    processor = FairUpdateProcessor()
+    # getUpdates answers pass the press throttle as JSON, before they are parsed (fairness.py).
+    # One connection, as python-telegram-bot's own default for getUpdates.
+    sifting = SiftingRequest(get_updates_request or HTTPXRequest(connection_pool_size=1), processor.gate)
     b = (ApplicationBuilder()
          .token(settings.token)
          .base_url(settings.base_url)
@@ -243,13 +247,12 @@ def builder(settings: Settings, request: HTTPXRequest | None = None,
          # Telegram's limits, chats served in turn; a 429 is waited out up to max_retries times.
          .rate_limiter(FairRateLimiter(max_retries=settings.max_retries))
          # Different chats are answered concurrently, admitted in turn; the pipeline runs in threads.
-         .concurrent_updates(FairUpdateProcessor())
+         .concurrent_updates(processor)
+         .get_updates_request(sifting)
          .post_init(post_init)
          .post_shutdown(post_shutdown))
     if request is not None:
         b = b.request(request)
-    if get_updates_request is not None:
-        b = b.get_updates_request(get_updates_request)
     return b
 
 
@@ -257,4 +260,6 @@ def build_application(settings: Settings, **requests: HTTPXRequest) -> Applicati
     """The Application, with settings on ``bot_data`` for ``post_init``."""
     application = builder(settings, **requests).build()
     application.bot_data["settings"] = settings
+    if isinstance(application.update_processor, FairUpdateProcessor):
+        application.update_processor.gate.bare.bot = application.bot  # throttled presses answered bare
     return application

@@ -11,7 +11,8 @@ Scenarios, one fresh bot process each:
 - ``buttons``: 10,000 presses at once from 50 users on one answer's buttons: half carry garbage
   data (Telegram: callback data need not match any button), half the real "How was this
   computed?" data; 10 s in, a new chat asks a question. Measured: the newcomer's wait, presses
-  answered, apology messages ("went wrong"), tracebacks and log size.
+  answered (throttled presses are answered bare while fresh; the rest are left to time out),
+  apology messages ("went wrong"), tracebacks and log size.
 - ``charts``: 200 presses of a chart button from 200 users.
 
 For each, the bot's own peak RSS (VmHWM at exit). Timings include the fake server and this
@@ -128,13 +129,18 @@ async def buttons(presses: int = 10_000) -> dict[str, Any]:
             api.push_update(U.private_text("q2 2023 total", user_id=NEWCOMER))
             await until(api, first_to(NEWCOMER, newcomer_mark), 300)
             wait = time.monotonic() - t1
-            await until(api, lambda calls: sum(1 for c in calls[mark:] if c.method == "answerCallbackQuery") >= presses,
-                        600)
-            answered_s = time.monotonic() - t0
-            await asyncio.sleep(2.0)
+            # Until no press has been answered for 3 s: throttled presses are answered bare while
+            # fresh, the rest are left to time out (as Telegram would refuse a late answer).
+            count, still = -1, 0.0
+            while still < 3.0:
+                now_count = sum(1 for c in api.calls[mark:] if c.method == "answerCallbackQuery")
+                still = still + 0.5 if now_count == count else 0.0
+                count = now_count
+                await asyncio.sleep(0.5)
+            answered_s = time.monotonic() - t0 - 3.0
             sent = [c for c in api.calls[mark:] if c.method == "sendMessage"]
             return {"scenario": "buttons", "presses": presses, "newcomer_wait_s": round(wait, 2),
-                    "all_presses_answered_s": round(answered_s, 1),
+                    "last_press_answered_s": round(answered_s, 1),
                     "answered": sum(1 for c in api.calls[mark:] if c.method == "answerCallbackQuery"),
                     "answer_failures": sum(1 for c in api.calls[mark:] if c.method == "answerCallbackQuery" and not c.ok),
                     "messages_sent": len(sent), "apologies": sum("went wrong" in c.params.get("text", "") for c in sent),

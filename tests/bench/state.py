@@ -2,6 +2,7 @@
 
     .venv/bin/python -m tests.bench.state                     # 1,000,000 records, 3 runs each
     .venv/bin/python -m tests.bench.state --records 200000 --runs 1
+    .venv/bin/python -m tests.bench.state --scenarios empty sqlite
 
 Each scenario starts the real bot against the loopback Bot API with a question already waiting
 and measures, per run, the wall time from spawn to that question's reply arriving (start-up to
@@ -11,12 +12,15 @@ benchmark.py for why wait4's figure is not used). Scenarios:
 - ``empty``: no state at all (the baseline).
 - ``sqlite``: ``--records`` question-log rows and ``--records`` figures-given rows (chats x
   figures) in state.sqlite3, all within the retention age, with default settings: on the first
-  start the rows over FACTDESK_RETENTION_ROWS are pruned in the background while it answers.
+  start the rows over FACTDESK_RETENTION_ROWS are pruned in the background, from
+  ``PRUNE_START_DELAY`` (60 s) after start-up.
   Each run gets a fresh copy of the database, so every run is such a first start.
 - ``sqlite-kept``: the same history with FACTDESK_RETENTION_ROWS above it, so nothing is pruned:
   the cost of merely having the history.
 - ``jsonl``: the same history as the JSON Lines files earlier versions wrote, migrated on this
   first start (in the background, in steps).
+- ``sqlite-prune`` (not run by default): one ``sqlite`` start kept running 30 s past the first
+  pruning pass (which waits ``PRUNE_START_DELAY`` after start-up): peak memory while it deletes.
 
 Prints one JSON object per scenario and a Markdown table.
 """
@@ -37,6 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from handlers.activity import PRUNE_START_DELAY
 from handlers.settings import PROJECT_ROOT
 from handlers.state.sqlite import FILE_NAME, SqliteStore
 from tests.bench.benchmark import _PEAK_WRAPPER, _env, _peak_from, _reap
@@ -78,7 +83,7 @@ def build_jsonl(path: Path, records: int) -> None:
                                 "ts": now - span + span * i / records}) + "\n")
 
 
-async def start_once(state_dir: Path, **extra: str) -> tuple[float, float]:
+async def start_once(state_dir: Path, linger: float = 3.0, **extra: str) -> tuple[float, float]:
     """Spawn bot.py with a question waiting; (seconds to its reply, peak RSS MB)."""
     from tests.botapi import updates as U
     from tests.botapi.server import FakeBotAPI
@@ -94,7 +99,7 @@ async def start_once(state_dir: Path, **extra: str) -> tuple[float, float]:
         try:
             [call] = (await api.wait_for("sendMessage", timeout=300))[:1]
             elapsed = call.time - t0
-            await asyncio.sleep(3.0)  # let background pruning / import run a while, for the memory peak
+            await asyncio.sleep(linger)  # let background pruning / import run a while, for the memory peak
         finally:
             proc.send_signal(signal.SIGTERM)
             _, peak, _ = await asyncio.to_thread(_reap, proc)
@@ -105,7 +110,7 @@ async def start_once(state_dir: Path, **extra: str) -> tuple[float, float]:
         return elapsed, rss
 
 
-async def scenario(name: str, template: Path | None, runs: int, **extra: str) -> dict[str, Any]:
+async def scenario(name: str, template: Path | None, runs: int, linger: float = 3.0, **extra: str) -> dict[str, Any]:
     times, rss, rows_after = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="factdesk-bench-state-") as tmp:
@@ -114,7 +119,7 @@ async def scenario(name: str, template: Path | None, runs: int, **extra: str) ->
                 shutil.copytree(template, state)
             else:
                 state.mkdir()
-            t, m = await start_once(state, **extra)
+            t, m = await start_once(state, linger, **extra)
             times.append(t)
             rss.append(m)
             with sqlite3.connect(state / FILE_NAME) as db:
@@ -135,11 +140,14 @@ async def main_async(args: argparse.Namespace) -> None:
         build_sqlite(sqlite_dir, args.records)
         build_jsonl(jsonl_dir, args.records)
         print(f"built {args.records:,} + {args.records:,} records in {time.perf_counter() - t:.1f} s", flush=True)
-        results = [await scenario("empty", None, args.runs),
-                   await scenario("sqlite", sqlite_dir, args.runs),
-                   await scenario("sqlite-kept", sqlite_dir, args.runs,
-                                  FACTDESK_RETENTION_ROWS=str(args.records * 2)),
-                   await scenario("jsonl", jsonl_dir, args.runs)]
+        runs = {"empty": lambda: scenario("empty", None, args.runs),
+                "sqlite": lambda: scenario("sqlite", sqlite_dir, args.runs),
+                "sqlite-kept": lambda: scenario("sqlite-kept", sqlite_dir, args.runs,
+                                                FACTDESK_RETENTION_ROWS=str(args.records * 2)),
+                "jsonl": lambda: scenario("jsonl", jsonl_dir, args.runs),
+                # One start kept running past the first pruning pass: memory while it deletes.
+                "sqlite-prune": lambda: scenario("sqlite-prune", sqlite_dir, 1, linger=PRUNE_START_DELAY + 30)}
+        results = [await runs[name]() for name in args.scenarios]
     for r in results:
         print(json.dumps(r))
     print("\n| scenario | history | start to first answer, median / max | peak RSS, max | rows after |")
@@ -154,6 +162,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scenarios", nargs="+", default=["empty", "sqlite", "sqlite-kept", "jsonl"],
+                        choices=["empty", "sqlite", "sqlite-kept", "jsonl", "sqlite-prune"])
     asyncio.run(main_async(parser.parse_args(argv)))
     return 0
 

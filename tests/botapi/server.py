@@ -42,7 +42,7 @@ import re
 import struct
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from aiohttp import ClientSession, ClientTimeout, web
 from aiohttp.web_request import FileField
@@ -274,6 +274,8 @@ class Call:
     http_method: str = "POST"
     status: int | None = None
     response: JSONDict | None = None
+    content_type: str | None = None  # of the request body, as the spec checker needs it
+    spec_checked: bool = False  # set by tests.apispec once the call went through the spec checker
 
     def __iter__(self) -> Iterator[Any]:
         # Tuple-style unpacking keeps the (method, params, time) contract of the brief.
@@ -409,7 +411,13 @@ class FakeBotAPI:
 
     State (chats, messages, files, pending updates) lives in memory and is
     per instance, so one instance per test keeps tests independent.
+
+    ``on_start`` (a class attribute) is called with every instance entered as a context manager:
+    the test suite's conftest registers each one so that every call it receives goes through
+    the Bot API spec checker (tests/apispec.py) before the test ends.
     """
+
+    on_start: ClassVar[Callable[[FakeBotAPI], None] | None] = None
 
     def __init__(
         self,
@@ -517,6 +525,8 @@ class FakeBotAPI:
             self._site = None
 
     async def __aenter__(self) -> FakeBotAPI:
+        if FakeBotAPI.on_start is not None:
+            FakeBotAPI.on_start(self)  # the test suite registers every server to spec-check its calls
         return await self.start()
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -1467,7 +1477,8 @@ class FakeBotAPI:
             parse_error: ApiError | None = exc
         else:
             parse_error = None
-        call = Call(canonical, params, time.time(), files, request.method)
+        call = Call(canonical, params, time.time(), files, request.method,
+                    content_type=request.content_type if request.can_read_body else None)
         self.calls.append(call)
         try:
             if token != self.token:
