@@ -62,6 +62,8 @@ _WORDS_RE = re.compile(r"\b(?:(?:a|two|three|four|five|six)[\s-]+dozen|(?:(?:" +
                        + r")(?:[\s-]+(?:and[\s-]+)?)?)+)\b")
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3,
               "three-quarters": 75.0, "three quarters": 75.0, "a quarter": 25.0, "a majority": 50.0,
+              "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0, "two fifths": 40.0,
+              "three-fifths": 60.0, "three fifths": 60.0, "four-fifths": 80.0, "four fifths": 80.0,
               "절반": 50.0, "과반": 50.0, "половин": 50.0, "двух трет": 200 / 3, "две трет": 200 / 3,
               "трет": 100 / 3, "четверт": 25.0, "большинство": 50.0}
 _NUM_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])")
@@ -146,6 +148,9 @@ class Verdict:
     # The stored figures read to reach the verdict (for "Where in the report" and "Cite" under a
     # claim check, handlers/claim_answers.py); never read by the verdict logic.
     figure_ids: list[str] = field(default_factory=list)
+    # The part of a statement this verdict judges ("amount", "date", "duration", "stance",
+    # "affiliation"), when a sentence's statement gets one verdict per part; None otherwise.
+    part: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "measure": self.measure, "claimed": self.claimed,
@@ -420,6 +425,8 @@ class _Run:
         text = fix_period_typos(normalise(raw))
         if self.lang == "en":
             text = self._numbers_from_words(text)
+            # "that works out to 120 a month": a verb of arithmetic, not the work purpose
+            text = re.sub(r"\b(?:works?|worked|working)\s+out\s+(?:to|at)\b", "is", text)
         if self.lang == "en":
             text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
             if re.search(r"\bquarters?\b|\bq[1-4]\b", text) and not re.search(r"\bhalf\b|\bh[12]\b", text):
@@ -481,7 +488,7 @@ class _Run:
             if wrong:
                 notes.append(self.note("differs_on", parts=["year" if group == "date" else group]))
             out.append(Verdict(claim=v.claim, verdict="differs" if wrong else "matches", measure="statement",
-                               data_text=v.data_text, note="; ".join(notes), sources=v.sources))
+                               data_text=v.data_text, note="; ".join(notes), sources=v.sources, part=group))
         return out
 
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
@@ -518,7 +525,7 @@ class _Run:
             return False
         speech = re.search(W.SPEECH[self.lang], text) is not None
         figures = [n for n in self._numbers(text, find_periods(text, self.d.report_date), set()) if not n.multiplier]
-        if figures and not (speech or people) and not slots.amount:
+        if figures and not (speech or people or slots.stance) and not slots.amount:
             return False  # "253 came on business": a figure, even if a statement shares a word with it
         if [k for k in slots.present() if k not in ("year", "month")] or speech or people:
             return True
@@ -529,8 +536,11 @@ class _Run:
     def _numbers_from_words(self, text: str) -> str:
         """Write number words as digits so one path reads both ("three hundred" -> "300")."""
         def repl(m: re.Match[str]) -> str:
-            if re.match(r"[\s-]*(thirds?|quarters|halves)\b", text[m.end():]):
+            if re.match(r"[\s-]*(thirds?|quarters|halves|fifths?)\b", text[m.end():]):
                 return m.group(0)  # "two-thirds", "three-quarters" are fractions, read later
+            if re.search(r"\b(?:a\s+few|few|several|many)\s+$", text[:m.start()]) and \
+                    re.fullmatch(r"(?:hundred|thousand|dozen)\s*", m.group(0)):
+                return m.group(0)  # "a few hundred" is a vague amount, not 100
             if re.search(r"\b(?:years?|months?)\s+or\s+$", text[:m.start()]) or \
                     re.match(r"[\s-]*(?:or|to)[\s-]+(?:one|two|three|four|five|six)[\s-]+(?:years?|months?)", text[m.end():]) \
                     or re.match(r"[\s-]*(?:years?|months?)\b", text[m.end():]) or re.match(r"\s*-?fold\b", text[m.end():]):
@@ -541,6 +551,9 @@ class _Run:
                 return m.group(0)
             tail = m.group(0)[len(m.group(0).rstrip()):]
             return f"{value}{tail}"
+        # "six and a half times": 6.5 (read first: the number words below would drop the half)
+        text = re.sub(r"\b(\d+|" + "|".join(_UNITS) + r")\s+and\s+a\s+half\b",
+                      lambda m: f"{m.group(1) if m.group(1).isdigit() else _UNITS[m.group(1)]}.5", text)
         return _WORDS_RE.sub(repl, text)
 
     def _numbers(self, text: str, periods: list[PeriodMention], separated: set[str]) -> list[NumberMention]:
@@ -560,6 +573,8 @@ class _Run:
             if self._is_duration_or_date(after, before, text):
                 continue
             value = float(m.group(1))
+            if self.lang == "ko" and re.match(r"\s*만", after):
+                value *= 10000  # "50만 원" is 500,000
             if 1900 <= value <= 2100 and "." not in m.group(1) and m.group(1) not in separated:
                 continue  # a year the period parser did not take ("in 2022 alone")
             percent = bool(re.match(W.PERCENT_AFTER, after))
@@ -820,6 +835,9 @@ class _Run:
             forward, local = backward, backward  # "arriving by train (134)": the number names what precedes it
         claim_text = _clause(text, n, self.lang)
         try:
+            money_before, money_after = W.MONEY[self.lang]
+            if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
+                raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
@@ -1294,7 +1312,7 @@ class _Run:
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
                     note=self.note("part_checked", part=self.note("affiliation")) if verdict == "matches" else
-                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources)
+                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources, part="affiliation")
         phrase = normalise(m.group(0)).strip()
         rest = text.replace(phrase, " ") if phrase in text else text
         return [v], rest
@@ -1327,7 +1345,8 @@ class _Run:
         scored = []
         for fid in candidates:
             fact_slots = self._fact_slots(facts[fid])
-            have = [k for k in wanted if getattr(fact_slots, k) is not None]
+            have = [k for k in wanted if getattr(fact_slots, k) is not None
+                    and (k != "stance" or W.same_stance_family(slots.stance, fact_slots.stance))]
             outcome = _compare_slots(slots, fact_slots)
             words = len(self._uncovered(text, raw, facts[fid], self._profiles(named, facts)))
             scored.append((fid, fact_slots, len(have), outcome, words))
@@ -1359,7 +1378,8 @@ class _Run:
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
-        missing = [k for k in wanted if getattr(fact_slots, k) is None]
+        missing = [k for k in wanted if getattr(fact_slots, k) is None
+                   or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
@@ -1450,6 +1470,8 @@ class _Run:
                 continue  # Korean is read in context: "외무상" may be split in one sentence and not in another
             if s in said_stems or (s in kw_stems and t not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
+            if self._paraphrased(t, word, said_tokens, said.lower()):
+                continue  # "officials" for the report's "authorities", "Pyongyang" for North Korea
             if self.lang == "ko" and (t.startswith(COUNTER_MARK) or re.match(r"명|개월|년|월|일", t)):
                 continue  # a counter with its ending ("명일", "명으로"): grammar around a number
             if t not in proper and word not in proper and self._plain_verb(word if self.lang in ("ru", "ko") else t):
@@ -1459,6 +1481,17 @@ class _Run:
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
+
+    def _paraphrased(self, token: str, word: str, said_tokens: list[str], said: str) -> bool:
+        """Is this claim word a plain paraphrase (W.PARAPHRASES) of something the report says?"""
+        table = W.PARAPHRASES[self.lang]
+        for key in (token, word.lower()):
+            for source, target in table.items():
+                if key == source or (self.lang == "ru" and key.startswith(source)):
+                    if " " in target:
+                        return target in said
+                    return any(t == target or t.startswith(target) for t in said_tokens) or target in said
+        return False
 
     def _source_claim(self, claim: str, text: str) -> Verdict | None:
         """ "The figures come from X": X must be a link of the figures' source chain."""
@@ -1829,6 +1862,9 @@ def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
         diffs.append("duration")  # "within two years" says what "within one to two years" does
     for k in ("year", "month", "days", "stance", "size"):
         a, b = getattr(claim, k), getattr(fact, k)
+        if k == "stance" and a is not None and b is not None and not W.same_stance_family(a, b):
+            partial = True  # "signed" said of a statement whose stance is "deny": not a verdict on it
+            continue
         if a is not None and b is not None and a != b:
             if k == "days" and a[0] == a[1] and b[0] <= a[0] <= b[1]:
                 partial = True  # "on 15 January" is within the visit, but the report does not say that day
@@ -1851,6 +1887,7 @@ _STOP = {
            "though", "whole", "state", "states", "member", "obligations", "obligation", "analysis", "analyzed",
            "analysed", "signalled", "signaled", "signal", "indicated", "wants", "want", "wanted", "also", "site",
            "seen", "spotted", "employed", "working", "worked", "work", "workers", "worker", "labourers", "labor",
+           "requirement", "requirements", "duty", "duties", "facing", "faced",
            "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",

@@ -30,6 +30,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
         ("well above", "gt"), ("a little more than", "near_above"), ("a bit over", "near_above"),
         ("a bit more than", "near_above"), ("roughly some", "about"), ("an approximate", "about"),
         ("in the region of", "about"), ("on the order of", "about"), ("give or take", "about"),
+        ("topped", "gt"), ("surpassed", "gt"), ("exceeded", "gt"), ("passed", "gt"),
         ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("exceeding", "gt"), ("upwards of", "gt"),
         ("in excess of", "gt"), ("at least", "ge"), ("no fewer than", "ge"), ("no less than", "ge"),
         ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
@@ -44,6 +45,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
         ("чуть более чем", "near_above"), ("чуть более", "near_above"), ("чуть больше", "near_above"),
         ("немногим более", "near_above"), ("чуть менее", "near_below"), ("чуть меньше", "near_below"),
         ("более чем", "gt"), ("более", "gt"), ("больше чем", "gt"), ("свыше", "gt"), ("не менее", "ge"),
+        ("превысило", "gt"), ("превысил", "gt"), ("превысила", "gt"), ("превысили", "gt"),
         ("не меньше", "ge"), ("по меньшей мере", "ge"), ("менее чем", "lt"), ("менее", "lt"), ("меньше", "lt"),
         ("не более", "le"), ("не больше", "le"), ("почти", "near_below"), ("около", "about"),
         ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"), ("ориентировочно", "about"),
@@ -233,6 +235,29 @@ PERCENT_AFTER = r"\s*(?:%|percent\b|per cent\b|pct\b|퍼센트|프로\b|проц
 TIMES_AFTER = r"\s*(?:times\b|x\b|-fold\b|fold\b|раза?\b)"
 
 # Words a figure's claim may use that name no part of it: verbs of counting and reporting.
+# Words a statement's claim may use for the report's own ("officials" for its "authorities"):
+# a claim word is covered when its counterpart is something the report says. Only plain
+# paraphrases, never a word that adds a detail (a place, an amount, a stance).
+PARAPHRASES = {
+    "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
+           "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
+           "pyongyang": "north korea", "moscow": "russia", "labourers": "workers", "staff": "workers",
+           "choi": "choe", "chwe": "choe"},
+    "ko": {"관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
+           "당국자": "당국", "당국자들": "당국"},
+    "ru": {"чиновник": "власт", "чиновники": "власт", "руководств": "власт", "пхеньян": "кндр", "москв": "росси",
+           "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
+           "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
+}
+
+# Money around a number ("$500", "50만 원", "500 рублей"): the report gives no amounts of money, so
+# such a number is never compared with a count of people.
+MONEY = {
+    "en": (r"(?:[$€£₩]|\b(?:usd|us\$|rub|krw)\s*)$", r"\s*(?:dollars?|usd|euros?|pounds?|roubles?|rubles?|won|bucks)\b"),
+    "ko": (r"[$€£₩]$", r"\s*(?:만\s*|천\s*|억\s*)?(?:원|달러|루블|유로)"),
+    "ru": (r"[$€£₩]$", r"\s*(?:тыс\.?\s*|тысяч\w*\s+)?(?:долл\w*|руб\w*|евро|вон\w*)"),
+}
+
 NEUTRAL_WORDS = {
     "accounted", "account", "accounts", "numbered", "number", "reached", "reach", "reaching", "recorded", "record",
     "records", "totalled", "totaled", "totalling", "totaling", "gave", "give", "saw", "see", "matched", "ran",
@@ -260,13 +285,15 @@ NEUTRAL_WORDS = {
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
     "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
+    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "указать", "назвать", "заявить",
 }
 
 # --- statement slots ---------------------------------------------------------------------------
 
 VAGUE_AMOUNTS = {
-    "en": [(r"\bdozens\b", "dozens"), (r"\bhundreds\b", "hundreds"), (r"\bthousands\b", "thousands"),
-           (r"\btens of thousands\b", "tens of thousands")],
+    "en": [(r"\btens of thousands\b", "tens of thousands"), (r"\bdozens\b|\b(?:a\s+few|several|many)\s+dozen\b", "dozens"),
+           (r"\bhundreds\b|\b(?:a\s+few|several|many)\s+hundred\b", "hundreds"),
+           (r"\bthousands\b|\b(?:a\s+few|several|many)\s+thousand\b", "thousands")],
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
     "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
            (r"сот(?:ни|ен|ням|нями|нях)\b", "hundreds"), (r"тысяч(?:и|ам|ами|ах)\b", "thousands")],
@@ -290,14 +317,61 @@ RU_MONTH_STEMS = [("январ", 1), ("феврал", 2), ("март", 3), ("а�
                   ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12)]
 
 STANCE = {
+    # Each label belongs to a family (STANCE_FAMILY): a claim's stance is compared only with the
+    # report's stance of the same family, so "met their obligations" differs from "avoiding" it
+    # (a reversed statement), while "met Putin" is no stance at all. Negated and failed forms are
+    # listed before the plain ones, because the first label that matches is the claim's.
     "en": [(r"\b(?:deny|denies|denied|denial|denying|reject(?:s|ed)?)\b", "deny"),
-           (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit")],
-    "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit")],
-    "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit")],
+           (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit"),
+           (r"\b(?:avoid\w*|sidestep\w*|evad\w*|evasion|dodg\w*|circumvent\w*|flout\w*|ignor\w*|violat\w*|"
+            r"(?:not|never|n't|fail\w*\s+to)\s+(?:[\w']+\s+)?(?:compl\w*|met|meet\w*|fulfill?\w*|honou?r\w*|implement\w*|"
+            r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
+           (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
+            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
+            r"\s+(?:[\w']+\s+){0,3}(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
+            r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
+           (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
+           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together))\b", "fit"),
+           (r"\b(?:(?:labou?r|worker|manpower|staff)\s+shortages?|shortages?\s+of\s+(?:labou?r|workers|manpower)|"
+            r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
+           (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
+            r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
+           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited)\b", "signed"),
+           (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
+    "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit"),
+           (r"(?:회피|피해|피하|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
+           (r"(?:이행|준수|(?:의무|결의|제재|규정|약속)\S*\s*(?:\S+\s+)?(?:지키|지켜|지켰))", "comply"),
+           (r"(?:맞지\s*않|안\s*맞|양립\s*(?:할\s*수\s*)?없|상충|불일치)", "unfit"),
+           (r"(?:보완|잘\s*맞|양립\s*가능|호환)", "fit"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*부족)", "shortage"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
+           (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
+    "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit"),
+           (r"(?:уклоня|избега|обход|наруша|игнориру|не\s+(?:[\w']+\s+)?(?:соблюд|выполня|выполнил|исполня|исполнил))", "evade"),
+           (r"(?:соблюд|(?:выполн|исполн)\w*\s+(?:\w+\s+){0,2}(?:обязательств|требовани|резолюци|санкци|решени|её\b|ее\b))",
+            "comply"),
+           (r"(?:несовмест|не\s+совмест|не\s+сочета)", "unfit"),
+           (r"(?:(?<!не)совместим|взаимодополня|дополня)", "fit"),
+           (r"(?:нехватк|дефицит)\w*\s+(?:рабоч|кадр|трудов)", "shortage"),
+           (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
+           (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
 }
+# Stances compared with one another; a stance of another family is not a verdict on this one.
+STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty", "comply": "duty",
+                 "unfit": "fit", "fit": "fit", "shortage": "labour", "surplus": "labour",
+                 "signed": "deal", "talks": "deal"}
+
+
+def same_stance_family(a: str | None, b: str | None) -> bool:
+    """Do two stances speak of the same thing ("met" and "avoiding" an obligation)?"""
+    return a is not None and b is not None and STANCE_FAMILY.get(a) == STANCE_FAMILY.get(b)
+
+
 SIZE = {
     "en": [(r"\b(?:not|wasn't|isn't|hardly|little)\s+(?:very\s+)?(?:significant|great|large|big|major|substantial|considerable)\b", "small"),
            (r"\b(?:small|minor|limited|negligible|insignificant|marginal|modest)\b", "small"),
+           (r"\b(?:(?:real|significant|considerable|great|major|big|substantial|serious)\s+(?:economic\s+)?"
+            r"(?:weight|impact|importance|clout)|weighty|carr(?:y|ied|ies)\s+(?:\w+\s+){0,2}weight)\b", "large"),
            (r"\b(?:significant|great|large|big|major|substantial|considerable|huge|enormous)\b", "large")],
     "ko": [(r"(?:크지\s*않|작|미미|제한적)", "small"), (r"(?:크다|컸|상당|막대|큰)", "large")],
     "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)", "small"),

@@ -16,7 +16,7 @@ MIN_CORRECT = 0.95
 # Sets held to the 95 % bar; every claim set (these and any other claims_*.jsonl or
 # fresh_claims_*.jsonl) is held to zero false "matches".
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
-         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl"]
+         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
@@ -124,7 +124,7 @@ def test_every_gated_set_is_present() -> None:
     ("North Korean workers in Russia rose in Q3 2023.", ["not_in_data"]),
     # a statement must say what the report says, not just share its words
     ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
-    ("China and Russia have complied with Resolution 2397.", ["not_in_data"]),
+    ("China and Russia have complied with Resolution 2397.", ["differs"]),  # the report: they avoid it
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
     ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
@@ -165,9 +165,9 @@ def test_statement_verdicts_carry_no_claimed_value(checker: ClaimChecker) -> Non
     "China and Russia have met their repatriation obligations under the resolution.",
     "Russia meets its obligations under Resolution 2397.",
 ])
-def test_a_verb_that_reverses_the_report_never_matches(checker: ClaimChecker, sentence: str) -> None:
-    # The report says both are avoiding the obligation; "met" is not a paraphrase of that.
-    assert "matches" not in [v.verdict for v in checker.check(sentence)]
+def test_a_verb_that_reverses_the_report_differs(checker: ClaimChecker, sentence: str) -> None:
+    # The report says both are avoiding the obligation; "met" reverses that, so the claim differs.
+    assert [v.verdict for v in checker.check(sentence)] == ["differs"]
 
 
 def test_differs_gives_the_right_figure_with_period_and_source(checker: ClaimChecker) -> None:
