@@ -893,6 +893,8 @@ class _Run:
                 categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
+            if not categories and not total_of:
+                categories = self._categories_elsewhere(text, n, whole)
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
@@ -925,6 +927,29 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _categories_elsewhere(self, text: str, n: NumberMention, whole: Extraction) -> list[tuple[str, str]]:
+        """The categories a figure is about when its own clause names none but leans on the words
+        before it: an appositive ("Education, with 24 entrants"; "personal and maintenance, at 23
+        each"), a figure after a dash ("из них 196 — по делам"), or "that purpose" pointing back
+        at the one category the sentence names."""
+        lo, _ = _clause_bounds(text, n, self.lang)
+        if self.lang == "ru":
+            m = re.match(r"\s*[—–-]\s+([^,;]+)", text[n.end:])
+            if m:
+                return list(dict.fromkeys((d, i) for d, i, _ in extract(m.group(1), self.d.lexicon, self.d.report_date).categories))
+            return []
+        if self.lang != "en":
+            return []
+        if re.fullmatch(r"\s*(?:with|at)\s+(?:(?:about|around|roughly|some|just|only)\s+)?", text[lo:n.start]):
+            start = max([k.end for k in self.numbers if k.end <= lo] + [0])
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(text[start:lo], self.d.lexicon, self.d.report_date).categories))
+            return found if 0 < len(found) <= 3 else []
+        own = _clause(text, n, self.lang)
+        if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
+            found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
+            return found if len(found) == 1 else []
+        return []
 
     def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
         """Two or more different categories of one breakdown, said to be counted together."""
@@ -1041,6 +1066,11 @@ class _Run:
             total = sum(self.d.value(d, period, x, y) for x, y in categories)
             return self._verdict(n, claim, "category", float(total), _fmt(total, self.lang), period, d, assumed,
                                  what=" + ".join(self.d.label(x, y) for x, y in categories))
+        if len(set(categories)) > 1 and unit is None and re.search(W.EACH[self.lang], self.text[n.start - 12:n.end + 12]):
+            # "personal and maintenance, at 23 each": every category named must have that figure
+            verdicts = [self._count(n, claim, d, [c], periods) for c in dict.fromkeys(categories)]
+            wrong = [v for v in verdicts if v.verdict != "matches"]
+            return wrong[0] if wrong else verdicts[0]
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if len(categories) > 1:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))

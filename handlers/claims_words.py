@@ -250,6 +250,9 @@ PARAPHRASES = {
            "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
 }
 
+# "each" after a figure shared by several categories ("at 23 each", "각각 31명", "по 13 человек").
+EACH = {"en": r"\beach\b|\bapiece\b", "ko": r"각각|각\s", "ru": r"\bкажд\w*|\bпо\s+\d"}
+
 # Money around a number ("$500", "50만 원", "500 рублей"): the report gives no amounts of money, so
 # such a number is never compared with a count of people.
 MONEY = {
@@ -285,7 +288,7 @@ NEUTRAL_WORDS = {
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
     "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
-    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "указать", "назвать", "заявить",
+    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "указать", "назвать", "заявить",
 }
 
 # --- statement slots ---------------------------------------------------------------------------
