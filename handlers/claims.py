@@ -436,7 +436,7 @@ class _Run:
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
-        parts = self._parts(raw, text)
+        parts = self._statement_clauses(self._parts(raw, text))
         for part, is_statement in parts:
             if not is_statement:
                 found = self._figures(part, separated)
@@ -500,6 +500,63 @@ class _Run:
         for piece in pieces:
             out.append((piece, self._is_statement(piece)))
         return out
+
+    def _statement_clauses(self, parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+        """Statements of two clauses ("visited Russia from 14 to 18 January and met Putin", "..., и
+        Китай с Россией её соблюдают") get a verdict per clause, so a wrong half is not hidden by
+        a right one. A clause without a subject of its own borrows the first clause's ("Choe ...
+        met Putin"); a clause after "but" borrows the first one's attribution ("Lankov said ...
+        but that momentum will be hard to gain"). A split is kept only when every clause is read
+        as a statement; otherwise the part is checked whole, as before."""
+        out: list[tuple[str, bool]] = []
+        lead = ""
+        for i, (part, is_statement) in enumerate(parts):
+            if not is_statement:
+                out.append((part, is_statement))
+                continue
+            if self.lang == "en":
+                said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
+                                r"predicts|thinks|told|noted|warned|expects|expected)\b)\s", part)
+                if i == 0 or not out:
+                    lead = said.group(1) if said and self._named_facts(said.group(1)) else ""
+                elif lead and not self._named_facts(part) and not re.search(W.SPEECH[self.lang], part):
+                    part = f"{lead} {part.strip()}"  # "..., but that momentum will be hard": Lankov's still
+            out.extend(self._and_clauses(part))
+        return out
+
+    def _and_clauses(self, part: str) -> list[tuple[str, bool]]:
+        pattern = {"en": r",?\s+and\s+(?=(?:then\s+|also\s+|later\s+)?(?:that\s|met\b|saw\b|went\b|told\b|[a-z]+ed\b))|,\s+and\s+",
+                   "ru": r",\s+и\s+(?!\d)", "ko": r"(?<=[했였었았])고,?\s+|,?\s*그리고\s+"}[self.lang]
+        m = re.search(pattern, part)
+        if m is None:
+            return [(part, True)]
+        left, right = part[:m.start()].strip(), part[m.end():].strip()
+        if not left or not right or any(self._counts_people(right, n) for n in
+                                        self._numbers(right, find_periods(right, self.d.report_date), set())):
+            return [(part, True)]  # a figure in the second clause: the figure path reads it
+        document = re.search(W.DOCUMENT[self.lang], left)
+        if document and re.search(W.PRONOUN_IT[self.lang], right):
+            right = f"{right} ({document.group(0)})"  # "..., and Russia complies with it": it is the resolution
+        if self.lang == "en" and not re.match(r"(?:china|russia|north|the|both|he|she|they|it|local|lankov|experts?)\b", right):
+            if right.startswith("that "):
+                said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
+                                r"predicts|thinks|told|noted|warned|expects|expected))\b", left)
+                if said is None:
+                    return [(part, True)]
+                right = f"{said.group(1)} {right}"
+            else:
+                verb = re.search(r"\b(?:[a-z]+ed|met|saw|went|told|said|is|are|was|were|has|have|had)\b", left)
+                if verb is None or verb.start() == 0:
+                    return [(part, True)]
+                right = f"{left[:verb.start()].strip()} {right}"  # "Choe ... visited ... and met Putin"
+        elif self.lang == "ko" and not re.search(r"\S(?:은|는)\s", right):
+            topic = re.match(r"^(.+?(?:은|는|이|가))\s", left)
+            if topic:
+                right = f"{topic.group(1)} {right}"  # "최선희 외무상은 ... 방문했고 푸틴 대통령을 만났다"
+        pieces = [(left, self._is_statement(left)), (right, self._is_statement(right))]
+        if not all(st for _, st in pieces) or any(self._statement(p, p) is None for p, _ in pieces):
+            return [(part, True)]
+        return pieces
 
     def _counts_people(self, text: str, n: NumberMention) -> bool:
         """Is this number in a statement's sentence a figure ("after 365 North Koreans had
@@ -645,6 +702,8 @@ class _Run:
                 return True  # "5년 안에", "12월": durations and months
             if re.match(r"\s*(?:개월|주)", after):
                 return statement_context
+            if re.match(r"\s*일\s*(?:부터|~|-|에서)\s*\d{1,2}\s*일", after):
+                return True  # "14일부터 18일까지": days of a date range
             return re.match(r"\s*일", after) is not None and re.search(r"월\s*(?:\d+\s*일\s*(?:부터|~|-)\s*)?$|부터\s*$", before) is not None
         if re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?{_RU_MONTHS}", after):
             return True  # "с 14 по 18 января": a date
@@ -1999,6 +2058,9 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
         text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
         # "air and rail together carried 347": one phrase naming the categories counted together
         text = re.sub(r"(\s)and(\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:together|combined)\b)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+        # "Together, education and personal visitors made up 12.9 %": the same, with the word first
+        text = re.sub(r"^(\s*(?:together|combined|taken together|between them),\s+[^,;]*?\s)and(\s)",
+                      lambda m: m.group(1) + "~~~" + m.group(2), text)
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))

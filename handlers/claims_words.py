@@ -250,6 +250,10 @@ PARAPHRASES = {
            "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
 }
 
+# A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
+DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
+PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
+
 # "each" after a figure shared by several categories ("at 23 each", "각각 31명", "по 13 человек").
 EACH = {"en": r"\beach\b|\bapiece\b", "ko": r"각각|각\s", "ru": r"\bкажд\w*|\bпо\s+\d"}
 
@@ -326,7 +330,8 @@ STANCE = {
     # listed before the plain ones, because the first label that matches is the claim's.
     "en": [(r"\b(?:deny|denies|denied|denial|denying|reject(?:s|ed)?)\b", "deny"),
            (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit"),
-           (r"\b(?:avoid\w*|sidestep\w*|evad\w*|evasion|dodg\w*|circumvent\w*|flout\w*|ignor\w*|violat\w*|"
+           (r"\b(?:(?:avoid\w*|sidestep\w*|evad\w*|evasion|dodg\w*|circumvent\w*|flout\w*|ignor\w*|violat\w*)"
+            r"(?:\s+(?:compl\w*|implement\w*|fulfill?\w*|meeting|honou?ring|enforc\w*))?|"
             r"(?:not|never|n't|fail\w*\s+to)\s+(?:[\w']+\s+)?(?:compl\w*|met|meet\w*|fulfill?\w*|honou?r\w*|implement\w*|"
             r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
            (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
@@ -342,7 +347,7 @@ STANCE = {
            (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited)\b", "signed"),
            (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
     "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit"),
-           (r"(?:회피|피해|피하|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
+           (r"(?:(?:(?:이행|준수)\S*\s*)?(?:회피|피해|피하)|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
            (r"(?:이행|준수|(?:의무|결의|제재|규정|약속)\S*\s*(?:\S+\s+)?(?:지키|지켜|지켰))", "comply"),
            (r"(?:맞지\s*않|안\s*맞|양립\s*(?:할\s*수\s*)?없|상충|불일치)", "unfit"),
            (r"(?:보완|잘\s*맞|양립\s*가능|호환)", "fit"),
@@ -350,7 +355,8 @@ STANCE = {
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
            (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
     "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit"),
-           (r"(?:уклоня|избега|обход|наруша|игнориру|не\s+(?:[\w']+\s+)?(?:соблюд|выполня|выполнил|исполня|исполнил))", "evade"),
+           (r"(?:(?:уклоня|избега)\w*(?:\s+от\s+(?:\w+\s+){0,2}(?:выполнени|исполнени|соблюдени)\w*)?|обход|наруша|"
+            r"игнориру|не\s+(?:[\w']+\s+)?(?:соблюд|выполня|выполнил|исполня|исполнил))", "evade"),
            (r"(?:соблюд|(?:выполн|исполн)\w*\s+(?:\w+\s+){0,2}(?:обязательств|требовани|резолюци|санкци|решени|её\b|ее\b))",
             "comply"),
            (r"(?:несовмест|не\s+совмест|не\s+сочета)", "unfit"),
@@ -494,9 +500,10 @@ def read_slots(text: str, lang: str) -> Slots:
                 if m:
                     amount = ("ge", (_num(m.group(1), "en") or 0) + 1)
     elif lang == "ko":
-        m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
+        # "1월 14일부터 18일까지", or the days alone ("14일부터 18일까지") when the month is understood
+        m = re.search(r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
         if m:
-            month, days = int(m.group(1)), (int(m.group(2)), int(m.group(4)))
+            month, days = (int(m.group(1)) if m.group(1) else None), (int(m.group(2)), int(m.group(4)))
             t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
         else:
             m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", t)
