@@ -742,6 +742,9 @@ class _Run:
             self.from_to[m.start(2)] = 1
         whole = extract(text, self.d.lexicon, self.d.report_date)
         self._no_boat(whole, text)
+        if numbers and all(n.text in ("a majority", "большинство", "과반") for n in numbers) and qualitative:
+            numbers = []  # "Большинство россиян ..., ехали по делам": a majority claim, read whole below
+            self.numbers = numbers
         if not numbers:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
@@ -1655,6 +1658,10 @@ class _Run:
                 return self._periods_claim(claim, text, d, real, bool(more), bool(fewer), category)
             if re.search(W.EVERY_QUARTER[lang], text) and (up or down):
                 return self._trend_claim(claim, d, periods, up, category)
+            if len(one_cat) == 1 and re.search(W.MAJORITY[lang], text) and not (more or fewer or up or down):
+                if strange:
+                    raise NotInData("measure", words=strange[:3])
+                return self._majority_claim(claim, d, one_cat[0], periods)
             if ex.cues.keys() & {"rank_top", "rank_bottom", "rank_second", "rank_third"} and ex.categories:
                 if strange:
                     raise NotInData("measure", words=strange[:3])
@@ -1711,6 +1718,25 @@ class _Run:
         self.d.used.extend(r["figure_id"] for r in quarters)
         return Verdict(claim, "matches" if (rising if up else falling) else "differs", "trend", data_text=series,
                        sources=self.d.source_chain(self.d.figure_source()))
+
+    def _majority_claim(self, claim: str, d: Direction, category: tuple[str, str], periods: list[PeriodMention]) -> Verdict:
+        """ "Most Russians went on business": more than half of the period's total, which the
+        category's own figure decides even where the rest of the breakdown is not published."""
+        dim, cat = category
+        avail = self.d.available(d, dim, cat)
+        if not avail:
+            raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(self.d.latest(self.d.available(d))
+                                                                                                  or Period(2023, 7, 9)),
+                            available=[], **self.d.dir_values(d))
+        period, assumed = self._period(NumberMention(0, "", 0, 0), periods, avail)
+        value, total = self.d.value(d, period, dim, cat), self.d.value(d, period, "total", "all")
+        share = 100 * value / total
+        v = Verdict(claim, "matches" if share > 50 else "differs", "share", data_value=share,
+                    data_text=f"{_fmt_pct(share, self.lang)} ({_fmt(value, self.lang)} / {_fmt(total, self.lang)})",
+                    period=self.d.pl(period), direction=self.d.dir_text(d, self.d.what(dim, cat)),
+                    note=self.note("assumed_period", period=self.d.pl(period)) if assumed else None)
+        v.sources = self.d.source_chain(self.d.figure_source())
+        return v
 
     def _ranking_claim(self, claim: str, ex: Extraction, d: Direction, periods: list[PeriodMention]) -> Verdict:
         dim, cat, _ = ex.categories[0]

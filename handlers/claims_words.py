@@ -250,6 +250,14 @@ PARAPHRASES = {
            "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
 }
 
+# "Most Russians went on business": more than half, not the most common ("the most common purpose").
+MAJORITY = {
+    "en": r"\b(?:most|the\s+majority|a\s+majority|the\s+bulk|more\s+than\s+half)\b(?!\s+(?:common|popular|frequent|"
+          r"frequently|often|used|usual|likely|cited|listed|important|numerous|widely|commonly)\b)",
+    "ko": r"대부분|대다수|과반",
+    "ru": r"большинств|больш(?:ая|ую)\s+часть",
+}
+
 # A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
 DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
 PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
@@ -292,7 +300,7 @@ NEUTRAL_WORDS = {
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
     "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
-    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "указать", "назвать", "заявить",
+    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "bulk", "указать", "назвать", "заявить",
 }
 
 # --- statement slots ---------------------------------------------------------------------------
