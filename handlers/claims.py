@@ -1607,15 +1607,51 @@ class _Run:
             return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
         named = [n for n in names if names_it(n)]
         shown = " → ".join(s["name"] for s in chain)
+        if named and re.search(W.OTHER_SOURCE[self.lang], low):
+            # "NK News based its figures on Russian customs statistics": a link is named, the origin is not it
+            return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
+                           note=self.note("source_chain", chain=shown))
         if named:
+            day = self._claimed_day(low)
+            if day is not None:
+                # "NK News published the figures on the 25th": the named link's own date decides
+                dated = [s for s in chain if s.get("published") and any(names_it(v) for v in (s["name"], s["source_id"]))]
+                if not dated:
+                    return Verdict(claim=claim, verdict="not_in_data", measure="source", data_text=shown, sources=chain,
+                                   note=self.note("statement_detail", statement=shown))
+                published = dated[-1]["published"]
+                published = published if isinstance(published, date) else date.fromisoformat(str(published))
+                same = day[0] == published.day and (day[1] is None or day[1] == published.month)
+                return Verdict(claim=claim, verdict="matches" if same else "differs", measure="source",
+                               data_text=f"{shown} ({published.isoformat()})", sources=chain,
+                               note=None if same else self.note("differs_on", parts=["date"]))
             return Verdict(claim=claim, verdict="matches", measure="source", data_text=shown, sources=chain)
         ex = extract(text, self.d.lexicon, self.d.report_date)
         if ex.proper_unknown or re.search(r"\b(?:ministry|intelligence|agency|service|office|institute|bureau|government|"
                                           r"nis|kotra|unification|un|ministère)\b|(?:부|원|청|처|기관|정부)|(?:министерств|служб|агентств|правительств|разведк)",
-                                          low):
+                                          low) or re.search(W.OTHER_SOURCE[self.lang], low):
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
         return None
+
+    def _claimed_day(self, low: str) -> tuple[int, int | None] | None:
+        """A day of the month a source claim states, with its month if given ("on the 25th",
+        "on 23 January", "23일", "23 января")."""
+        months = "|".join(W.EN_MONTHS)
+        if self.lang == "en":
+            m = re.search(rf"\bon\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?({months}))?", low)
+            if m:
+                return int(m.group(1)), W.EN_MONTHS[m.group(2)] if m.group(2) else None
+            m = re.search(rf"\bon\s+({months})\s+(\d{{1,2}})\b", low)
+            return (int(m.group(2)), W.EN_MONTHS[m.group(1)]) if m else None
+        if self.lang == "ko":
+            m = re.search(r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", low)
+            return (int(m.group(2)), int(m.group(1)) if m.group(1) else None) if m else None
+        m = re.search(r"\b(\d{1,2})(?:-?го)?(?:\s+(" + "|".join(stem for stem, _ in W.RU_MONTH_STEMS if len(stem) > 2) + r")\w*)?\b", low)
+        if m is None or not (m.group(2) or re.search(r"\d-?го\b", m.group(0))):
+            return None
+        month = next((k for stem, k in W.RU_MONTH_STEMS if m.group(2) and m.group(2).startswith(stem)), None)
+        return int(m.group(1)), month
 
     # --- qualitative figure claims ------------------------------------------------------------------
 

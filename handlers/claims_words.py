@@ -411,9 +411,19 @@ EXPERT_KINDS = {"estimate", "prediction", "analysis"}
 # What a statement of the report says about the figures' origin ("the figures come from X").
 SOURCE_CLAIM = {
     "en": r"\b(?:figures?|data|statistics|numbers|stats)\b.{0,40}\b(?:come|came|comes|from|published|compiled|released|"
-          r"provided|collected|sourced|originat\w*|issued|according)\b",
-    "ko": r"(?:통계|수치|자료|데이터).{0,20}(?:출처|발표|제공|집계|나온|인용)",
-    "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты)",
+          r"provided|collected|sourced|originat\w*|issued|according|trace\w*|based|rel(?:y|ies|ied)|derived?)\b|"
+          r"\b(?:based|drew|draws|sourced|obtained|published|released)\b.{0,25}\b(?:figures?|data|statistics|numbers|stats)\b",
+    "ko": r"(?:통계|수치|자료|데이터).{0,20}(?:출처|발표|제공|집계|나온|인용|근거|바탕|기반)",
+    "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты|основ|восходят)|"
+          r"(?:опубликова|основыва|взял|получил)\w*.{0,25}(?:данные|статистик|цифры)",
+}
+# An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
+# link is named too ("NK News based its figures on customs data").
+OTHER_SOURCE = {
+    "en": r"\b(?:customs|ministry|intelligence|agency|institute|bureau|government|census|rosstat|migration|interior|"
+          r"police|embassy|consulate|nis|kotra)\b",
+    "ko": r"(?:세관|관세청|통계청|정부|부처|정보원|대사관|이민국)",
+    "ru": r"(?:таможн|министерств|росстат|правительств|разведк|мвд|миграцион|посольств)",
 }
 
 
