@@ -71,6 +71,9 @@ _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|oc
 _RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 
 
+MAJORITY_WORDS = ("a majority", "большинство", "과반")
+
+
 def words_to_number(phrase: str) -> int | None:
     """"three hundred and sixty-five" -> 365; "a dozen" -> 12; None if it is not a number."""
     phrase = phrase.strip().lower()
@@ -151,6 +154,8 @@ class Verdict:
     # The part of a statement this verdict judges ("amount", "date", "duration", "stance",
     # "affiliation"), when a sentence's statement gets one verdict per part; None otherwise.
     part: str | None = None
+    # The months the data figure covers (Period.start, Period.end), to order figures in time.
+    span: tuple[int, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "measure": self.measure, "claimed": self.claimed,
@@ -742,7 +747,7 @@ class _Run:
             self.from_to[m.start(2)] = 1
         whole = extract(text, self.d.lexicon, self.d.report_date)
         self._no_boat(whole, text)
-        if numbers and all(n.text in ("a majority", "большинство", "과반") for n in numbers) and qualitative:
+        if numbers and all(n.text in MAJORITY_WORDS for n in numbers) and qualitative:
             numbers = []  # "Большинство россиян ..., ехали по делам": a majority claim, read whole below
             self.numbers = numbers
         if not numbers:
@@ -798,6 +803,11 @@ class _Run:
             later, earlier = out[i - 1], out[i]
             if later.verdict == "not_in_data" or earlier.verdict == "not_in_data" or \
                     later.measure not in ("count", "category") or earlier.measure != later.measure:
+                continue
+            if later.span and earlier.span and earlier.span[0] > later.span[1]:
+                # "153 in Q1, down from 213 in Q2": a change is from an earlier period, not a later one
+                earlier.verdict = "differs"
+                earlier.note = "; ".join(x for x in (earlier.note, self.note("from_later")) if x)
                 continue
             falls = re.search(W.DOWN[self.lang], m.group(0)) is not None
             rose = later.data_value is not None and earlier.data_value is not None and later.data_value > earlier.data_value
@@ -1047,6 +1057,10 @@ class _Run:
         if self.lang == "en":
             if re.search(rf"\band\s+by\s+{num}\b(?!\s*%)", text) and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], text):
                 return True  # "grew by 60 ... and by 152 ..."
+            if re.search(rf"\b(?:up|down|rose|grew|increased|jumped|climbed|fell|dropped|declined|decreased)\s+"
+                         rf"(?:(?:about|around|some|roughly|nearly|almost)\s+)?{num}\b(?!\s*(?:%|percent|per\s+cent|times))"
+                         rf"(?=\s+(?:from|on|over|compared|versus|vs|against|people|persons|arrivals|visitors|in|to)\b|\s*[,.;]|\s*$)", text):
+                return True  # "up 152 from the previous quarter", "rose 152 on Q2"
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
                              rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
@@ -1349,6 +1363,10 @@ class _Run:
                           period=period_label or (self.d.pl(period) if period else None),
                           direction=self.d.dir_text(d, what), note="; ".join(notes) or None)
         verdict.sources = self.d.source_chain(self.d.figure_source())
+        if period is not None and period_label is None:
+            verdict.span = (period.start, period.end)
+        if n.text in MAJORITY_WORDS:
+            verdict.claimed_value = None  # "большинство" is no number: the claim is its verdict's words
         return verdict
 
     def _not_in_data(self, n: NumberMention | None, claim: str, nd: NotInData) -> Verdict:
@@ -1358,7 +1376,7 @@ class _Run:
             html = self.d.renderer.html("nodata", self.lang, reason=nd.reason, **nd.values)
             first = to_plain(html).strip().split("\n")[0]
         return Verdict(claim=claim, verdict="not_in_data", measure="unknown", claimed=n.text if n else None,
-                       claimed_value=n.value if n else None, note=first)
+                       claimed_value=n.value if n and n.text not in MAJORITY_WORDS else None, note=first)
 
     # --- statements ---------------------------------------------------------------------------------
 
@@ -1579,7 +1597,7 @@ class _Run:
         table = W.PARAPHRASES[self.lang]
         for key in (token, word.lower()):
             for source, target in table.items():
-                if key == source or (self.lang == "ru" and key.startswith(source)):
+                if key == source or (self.lang in ("ru", "ko") and key.startswith(source)):
                     if " " in target:
                         return target in said
                     return any(t == target or t.startswith(target) for t in said_tokens) or target in said

@@ -196,10 +196,10 @@ QUALIFIER = {
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
-    "ko": r"$^",
+    "ko": r"(?!x)x",  # never: Korean puts its base after the period
     "ru": r"(?:по\s+сравнению\s+со?|относительно|против|со?)\s+$",  # "со вторым": с before a consonant cluster
 }
-BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
+BASE_AFTER = {"en": r"(?!x)x", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"(?!x)x"}  # "(?!x)x" never matches; "$^" matched an empty tail
 MORE = {
     "en": r"\b(?:more|larger|bigger|higher|greater|outnumber(?:ed|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
           r"outstripped|topped)\b",
@@ -242,10 +242,11 @@ PARAPHRASES = {
     "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
            "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
            "pyongyang": "north korea", "moscow": "russia", "labourers": "workers", "staff": "workers",
-           "choi": "choe", "chwe": "choe"},
-    "ko": {"관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
+           "choi": "choe", "chwe": "choe", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
+           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
+    "ko": {"재개됐": "재개", "재운항": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
            "당국자": "당국", "당국자들": "당국"},
-    "ru": {"чиновник": "власт", "чиновники": "власт", "руководств": "власт", "пхеньян": "кндр", "москв": "росси",
+    "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "пхеньян": "кндр", "москв": "росси",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
 }
