@@ -992,6 +992,8 @@ class _Run:
                     raise NotInData("measure", words=["year-on-year change"])
                 return self._share(n, claim_text, direction, categories, periods)
             diff_words = self._diff_words(text, n)
+            if diff_words and len(set(categories)) == 1 and re.search(W.ALL_OTHERS[self.lang], text):
+                return self._against_the_rest(n, claim_text, direction, categories[0], periods)
             if diff_words:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
@@ -1127,11 +1129,45 @@ class _Run:
                 unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
                 own = [mp for mp in own if mp in unmarked] or own
             pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
-            return min(pool, key=lambda mp: distance(mp[0], n))[1], False
+            chosen = min(pool, key=lambda mp: distance(mp[0], n))[1]
+            return self._so_far(chosen, avail), False
         latest = self.d.latest(avail)
         if latest is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
         return latest, True
+
+    def _against_the_rest(self, n: NumberMention, claim: str, d: Direction, category: tuple[str, str],
+                          periods: list[PeriodMention]) -> Verdict:
+        """ "Business outnumbered all the other listed purposes combined by 180": the category less
+        the sum of the breakdown's other published categories (not the total less the category,
+        since published breakdowns need not add up to the total)."""
+        dim, cat = category
+        avail = self.d.available(d, dim, cat)
+        period, assumed = self._period(n, periods, avail)
+        rows = self.d.breakdown(d, dim, self.d.pieces(period, avail, d, self.d.what(dim, cat)))
+        mine = sum(int(r["value"]) for r in rows if r["category"] == cat)
+        rest = sum(int(r["value"]) for r in rows if r["category"] != cat)
+        others = [r for r in rows if r["category"] != cat]
+        if not others:
+            raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
+                            available=[], **self.d.dir_values(d))
+        diff = mine - rest
+        return self._verdict(n, claim, "difference", float(abs(diff)),
+                             f"{_fmt(mine, self.lang)} − {_fmt(rest, self.lang)} = {_fmt(diff, self.lang)}", period, d, assumed,
+                             what=self.d.what(dim, cat), force_differs=diff < 0)
+
+    def _so_far(self, period: Period, avail: list[Period]) -> Period:
+        """ "766 in 2023 so far": a year the data covers only in part, said to be so far, is the
+        part it covers from the year's start (January–September 2023), and the verdict names it."""
+        if period.months < 12 or tile(period, avail) is not None or not re.search(W.SO_FAR[self.lang], self.text):
+            return period
+        inside = sorted(p for p in avail if period.start <= p.start and p.end <= period.end)
+        end = period.start - 1
+        for p in inside:
+            if p.start != end + 1:
+                break
+            end = p.end
+        return Period(period.start, end) if end >= period.start else period
 
     def _count(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention], unit: str | None = None) -> Verdict:

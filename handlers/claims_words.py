@@ -259,6 +259,13 @@ MAJORITY = {
     "ru": r"большинств|больш(?:ая|ую)\s+часть",
 }
 
+# "so far", "to date": a year the data covers in part, read as the part it covers.
+SO_FAR = {"en": r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b|\bytd\b",
+          "ko": r"지금까지|현재까지|이제까지|들어\s", "ru": r"с\s+начала\s+(?:20\d\d\s+)?года|до\s+сих\s+пор|пока\s+что|на\s+данный\s+момент"}
+# "all the other listed purposes combined": the other published categories of the breakdown.
+ALL_OTHERS = {"en": r"\b(?:all\s+)?(?:the\s+)?other\s+(?:listed\s+|published\s+|stated\s+)?(?:purposes|reasons|modes|categories|means)\b",
+              "ko": r"나머지\s*(?:목적|교통수단|수단|항목)", "ru": r"(?:все\s+)?остальн\w+\s+(?:цел|вид|категор)"}
+
 # A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
 DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
 PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
