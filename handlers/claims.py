@@ -672,8 +672,10 @@ class _Run:
         fraction_spans: list[tuple[int, int]] = []
         for word, pct in _FRACTIONS.items():
             for m in re.finditer(rf"(?<!\w){word}", text):
-                if any(s <= m.start() < e for s, e in taken + fraction_spans):
-                    continue  # "the first half of 2023" is a period, not a share; "двух третей" read once
+                if any(s <= m.start() < e for s, e in taken + fraction_spans) or \
+                        any(k.multiplier and k.start <= m.start() < k.end for k in found):
+                    continue  # "the first half of 2023" is a period, not a share; "двух третей" read once;
+                    # "в два с половиной раза" is a multiplier
                 if self.lang == "ru" and word in ("трет", "четверт") and not re.match(r"(?:ь|и|ей|ью)\b", text[m.end():]):
                     continue  # "третьем квартале" is the third quarter, not a third
                 after = text[m.end():m.end() + 12]
@@ -965,8 +967,16 @@ class _Run:
                 categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
+            if self.lang == "en" and not total_of:
+                listed = self._listed_before(text, n)
+                if len(listed) >= 2 and len(set(categories)) <= 1 and set(categories) <= set(listed):
+                    categories = listed  # "by road, foot and water came to 57": all three, not the last
             if not categories and not total_of:
                 categories = self._categories_elsewhere(text, n, whole)
+            prev = [k for k in self.numbers if k.end <= n.start]
+            if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
+                categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
+            self.prev_categories = categories
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
@@ -1001,6 +1011,18 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _listed_before(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """Categories of one breakdown listed just before a number ("by road, foot and water came
+        to 57"), which the clause split would otherwise cut down to the last one."""
+        start = max([k.end for k in self.numbers if k.end <= n.start] + [0])
+        segment = text[start:n.start]
+        m = re.search(r"((?:[\w-]+\s+){0,3}[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}[\w-]+)*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+                      r"(?:\s+[\w-]+){0,3}\s*$", segment)
+        if m is None or not re.search(r",|\band\b|\bor\b", m.group(1)):
+            return []
+        found = list(dict.fromkeys((d, i) for d, i, _ in extract(m.group(1), self.d.lexicon, self.d.report_date).categories))
+        return found if len(found) >= 2 and len({d for d, _ in found}) == 1 else []
 
     def _categories_elsewhere(self, text: str, n: NumberMention, whole: Extraction) -> list[tuple[str, str]]:
         """The categories a figure is about when its own clause names none but leans on the words
@@ -1322,6 +1344,11 @@ class _Run:
             row = self.d.compare(two, p2, one, p1, dim, cat)
             return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), period, one, False)
         avail = self.d.available(d, dim, cat)
+        if unit is not None and len({p for _, p in self.d.resolve_pairs(
+                [m for m in periods if m.kind not in ("previous", "relative", "latest")], avail)}) < 2:
+            # "6배 of the quarterly average a year earlier": a per-unit base whose period is not
+            # named as one the data has is never replaced by the quarter before
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         a, b = self._pair(periods, avail, claim)
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)

@@ -94,7 +94,8 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
 }
 
 # Two or more categories counted as one: "air and rail together", "교육과 개인 목적을 합치면", "вместе".
-COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether)\b",
+COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether|came\s+to|add(?:ed|s)?\s+up\s+to|"
+                  r"total(?:l?ed|s)?|sum(?:med)?\s+to)\b",
             "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
             "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
 
@@ -228,7 +229,9 @@ MULTIPLIERS: dict[str, list[tuple[str, float]]] = {
     "ko": [("두 배", 2.0), ("2배", 2.0), ("세 배", 3.0), ("3배", 3.0), ("네 배", 4.0), ("4배", 4.0), ("두배", 2.0),
            ("세배", 3.0)],
     "ru": [("вдвое", 2.0), ("втрое", 3.0), ("вчетверо", 4.0), ("в два раза", 2.0), ("в 2 раза", 2.0),
-           ("в три раза", 3.0), ("в 3 раза", 3.0), ("в четыре раза", 4.0), ("в 4 раза", 4.0)],
+           ("в три раза", 3.0), ("в 3 раза", 3.0), ("в четыре раза", 4.0), ("в 4 раза", 4.0),
+           ("в полтора раза", 1.5), ("в два с половиной раза", 2.5), ("в три с половиной раза", 3.5),
+           ("в шесть с половиной раз", 6.5)],
 }
 
 PERCENT_AFTER = r"\s*(?:%|percent\b|per cent\b|pct\b|퍼센트|프로\b|процент\w*)"
@@ -242,9 +245,10 @@ PARAPHRASES = {
     "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
            "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
            "pyongyang": "north korea", "moscow": "russia", "labourers": "workers", "staff": "workers",
-           "choi": "choe", "chwe": "choe", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
+           "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
+           "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
-    "ko": {"재개됐": "재개", "재운항": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
+    "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
            "당국자": "당국", "당국자들": "당국"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "пхеньян": "кндр", "москв": "росси",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
@@ -356,6 +360,8 @@ STANCE = {
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
            (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together))\b", "fit"),
+           (r"\b(?:(?:no|not\s+a|without\s+a?)\s+(?:labou?r|worker|manpower)\s+shortage|(?:enough|sufficient|plenty\s+of)\s+"
+            r"(?:labou?r|workers|manpower|hands|staff))\b", "surplus"),  # "no shortage" before "shortage"
            (r"\b(?:(?:labou?r|worker|manpower|staff)\s+shortages?|shortages?\s+of\s+(?:labou?r|workers|manpower)|"
             r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
            (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
@@ -367,6 +373,7 @@ STANCE = {
            (r"(?:이행|준수|(?:의무|결의|제재|규정|약속)\S*\s*(?:\S+\s+)?(?:지키|지켜|지켰))", "comply"),
            (r"(?:맞지\s*않|안\s*맞|양립\s*(?:할\s*수\s*)?없|상충|불일치)", "unfit"),
            (r"(?:보완|잘\s*맞|양립\s*가능|호환)", "fit"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:충분|부족하지\s*않))", "surplus"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*부족)", "shortage"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
            (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
@@ -377,6 +384,7 @@ STANCE = {
             "comply"),
            (r"(?:несовмест|не\s+совмест|не\s+сочета)", "unfit"),
            (r"(?:(?<!не)совместим|взаимодополня|дополня)", "fit"),
+           (r"(?:(?:нет|никакой)\s+(?:нехватк|дефицит)\w*|достаточно|хватает)\s+(?:\w+\s+)?(?:рабоч|кадр|трудов)", "surplus"),
            (r"(?:нехватк|дефицит)\w*\s+(?:рабоч|кадр|трудов)", "shortage"),
            (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
            (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
@@ -398,7 +406,8 @@ SIZE = {
            (r"\b(?:(?:real|significant|considerable|great|major|big|substantial|serious)\s+(?:economic\s+)?"
             r"(?:weight|impact|importance|clout)|weighty|carr(?:y|ied|ies)\s+(?:\w+\s+){0,2}weight)\b", "large"),
            (r"\b(?:significant|great|large|big|major|substantial|considerable|huge|enormous)\b", "large")],
-    "ko": [(r"(?:크지\s*않|작|미미|제한적)", "small"), (r"(?:크다|컸|상당|막대|큰)", "large")],
+    "ko": [(r"(?:크지\s*않|(?<![시제창공동])작(?:다|은|았|고|게|아|지)|미미|제한적)", "small"),  # not 시작 (start)
+           (r"(?:크다|컸|상당|막대|큰)", "large")],
     "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)", "small"),
            (r"(?:значительн|велик|огромн|крупн|существенн)", "large")],
 }
