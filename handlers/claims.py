@@ -541,7 +541,7 @@ class _Run:
             return [(part, True)]  # a figure in the second clause: the figure path reads it
         document = re.search(W.DOCUMENT[self.lang], left)
         if document and re.search(W.PRONOUN_IT[self.lang], right):
-            right = f"{right} ({document.group(0)})"  # "..., and Russia complies with it": it is the resolution
+            right = f"{right.rstrip(' .;!?')} ({document.group(0)})"  # "..., and Russia complies with it": the resolution
         if self.lang == "en" and not re.match(r"(?:china|russia|north|the|both|he|she|they|it|local|lankov|experts?)\b", right):
             if right.startswith("that "):
                 said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"

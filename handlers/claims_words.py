@@ -244,13 +244,13 @@ TIMES_AFTER = r"\s*(?:times\b|x\b|-fold\b|fold\b|раза?\b)"
 PARAPHRASES = {
     "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
            "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
-           "pyongyang": "north korea", "moscow": "russia", "labourers": "workers", "staff": "workers",
+           "labourers": "workers", "staff": "workers",
            "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
-    "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "평양": "북한", "모스크바": "러시아", "건축": "건설",
+    "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
            "당국자": "당국", "당국자들": "당국"},
-    "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "пхеньян": "кндр", "москв": "росси",
+    "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
 }
@@ -356,10 +356,11 @@ STANCE = {
             r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
            (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
             r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
-            r"\s+(?:[\w']+\s+){0,3}(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
+            r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
-           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together))\b", "fit"),
+           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
+            r"(?:natural|good|perfect|close)\s+(?:fit|match))\b", "fit"),
            (r"\b(?:(?:no|not\s+a|without\s+a?)\s+(?:labou?r|worker|manpower)\s+shortage|(?:enough|sufficient|plenty\s+of)\s+"
             r"(?:labou?r|workers|manpower|hands|staff))\b", "surplus"),  # "no shortage" before "shortage"
            (r"\b(?:(?:labou?r|worker|manpower|staff)\s+shortages?|shortages?\s+of\s+(?:labou?r|workers|manpower)|"
@@ -389,6 +390,17 @@ STANCE = {
            (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
            (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
 }
+# Russian stems are read as whole words, so no ending is left over as a word of its own.
+STANCE["ru"] = [(pattern + r"\w*", label) for pattern, label in STANCE["ru"]]
+
+# A negation just before a stance turns it round ("have not been avoiding", "не отрицает"); a deal
+# not signed is no stance at all.
+STANCE_FLIP = {"evade": "comply", "comply": "evade", "deny": "admit", "admit": "deny", "fit": "unfit", "unfit": "fit",
+               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None}
+NEGATED_BEFORE = {"en": r"\b(?:not|never|no\s+longer|neither|nor|hardly|n't)\s+(?:[\w']+\s+){0,3}$|n't\s+(?:[\w']+\s+){0,3}$",
+                  "ko": r"(?!x)x", "ru": r"\b(?:не|ни|никогда\s+не)\s+(?:\w+\s+){0,1}$"}
+NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못)|^\S*\s*안\s", "ru": r"(?!x)x"}
+
 # Stances compared with one another; a stance of another family is not a verdict on this one.
 STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty", "comply": "duty",
                  "unfit": "fit", "fit": "fit", "shortage": "labour", "surplus": "labour",
@@ -408,8 +420,8 @@ SIZE = {
            (r"\b(?:significant|great|large|big|major|substantial|considerable|huge|enormous)\b", "large")],
     "ko": [(r"(?:크지\s*않|(?<![시제창공동])작(?:다|은|았|고|게|아|지)|미미|제한적)", "small"),  # not 시작 (start)
            (r"(?:크다|컸|상당|막대|큰)", "large")],
-    "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)", "small"),
-           (r"(?:значительн|велик|огромн|крупн|существенн)", "large")],
+    "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)\w*", "small"),
+           (r"(?:значительн|велик|огромн|крупн|существенн)\w*", "large")],
 }
 NEGATION = {"en": r"\b(?:not|no|never|neither|nor|n't|without)\b|n't\b", "ko": r"(?:않|안\s|못|없)",
             "ru": r"(?:\bне\b|\bнет\b|\bни\b|\bникогда\b)"}
@@ -617,8 +629,24 @@ def read_slots(text: str, lang: str) -> Slots:
             if re.search(pattern, t):
                 amount = (label, 0.0)
                 break
-    stance = next((label for pattern, label in STANCE[lang] if re.search(pattern, t)), None)
-    size = next((label for pattern, label in SIZE[lang] if re.search(pattern, t)), None)
+    stance = None
+    for pattern, label in STANCE[lang]:
+        m = re.search(pattern, t)
+        if m:
+            stance = label
+            if re.search(NEGATED_BEFORE[lang], t[max(0, m.start() - 40):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
+                stance = STANCE_FLIP[label]  # "have not been avoiding" is "comply"
+            break
+    size = None
+    for pattern, label in SIZE[lang]:
+        m = re.search(pattern, t)
+        if m:
+            size = label
+            negated = {"en": r"\b(?:not|never|hardly|n't)\s+(?:[\w']+\s+){0,8}$|n't\s+(?:[\w']+\s+){0,8}$",
+                       "ko": r"(?!x)x", "ru": r"\bне\s+(?:\w+\s+){0,2}$"}[lang]
+            if re.search(negated, t[max(0, m.start() - 60):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
+                size = {"small": "large", "large": "small"}[label]  # "does not think they are significant"
+            break
     return Slots(amount=amount, duration=duration, year=year, month=month, days=days, stance=stance, size=size)
 
 
