@@ -530,6 +530,8 @@ class _Run:
         return out
 
     def _and_clauses(self, part: str) -> list[tuple[str, bool]]:
+        """One statement part split at its clause-joining "and" (", и", "-했고"), each clause given
+        the subject or document it leans on; the part itself when a clause would not stand alone."""
         pattern = {"en": r",?\s+and\s+(?=(?:then\s+|also\s+|later\s+)?(?:that\s|met\b|saw\b|went\b|told\b|[a-z]+ed\b))|,\s+and\s+",
                    "ru": r",\s+и\s+(?!\d)", "ko": r"(?<=[했였었았])고,?\s+|,?\s*그리고\s+"}[self.lang]
         m = re.search(pattern, part)

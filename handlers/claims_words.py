@@ -642,9 +642,11 @@ def read_slots(text: str, lang: str) -> Slots:
         m = re.search(pattern, t)
         if m:
             size = label
-            negated = {"en": r"\b(?:not|never|hardly|n't)\s+(?:[\w']+\s+){0,8}$|n't\s+(?:[\w']+\s+){0,8}$",
+            # the negation anywhere before it in the same clause: "does not consider their
+            # significance to be large" is a judgement that it is small
+            negated = {"en": r"(?:\b(?:not|never|hardly)\b|n't\b)(?:(?!\bbut\b)[^,;])*$",
                        "ko": r"(?!x)x", "ru": r"\bне\s+(?:\w+\s+){0,2}$"}[lang]
-            if re.search(negated, t[max(0, m.start() - 60):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
+            if re.search(negated, t[max(0, m.start() - 100):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
                 size = {"small": "large", "large": "small"}[label]  # "does not think they are significant"
             break
     return Slots(amount=amount, duration=duration, year=year, month=month, days=days, stance=stance, size=size)

@@ -241,3 +241,30 @@ def test_perturbed_true_claims_never_match(checker: ClaimChecker) -> None:
     total, bad = probe(checker, claim_files())
     assert total > 1000
     assert not bad, [f"{b.value}: {b.text}" for b in bad[:10]]
+
+
+def test_the_scorer_pairs_an_amount_in_words_with_the_amount_not_the_affiliation(checker: ClaimChecker) -> None:
+    # The affiliation verdict comes first and has no value either; pairing by order alone counted
+    # the true "differs" on "thousands" as a false "matches".
+    from tests.eval.run_claims import score_item
+
+    item = {"id": "t", "text": "Lankov of Kookmin University estimated that thousands of North Korean workers "
+            "entered Russia in Q3 2023.", "claims": [{"value": "thousands", "verdict": "differs"}]}
+    assert [r.got for r in score_item(item, checker)] == ["differs"]
+
+
+@pytest.mark.parametrize("sentence,verdict", [
+    ("China and Russia have not been avoiding their duty to repatriate North Korean workers.", "differs"),
+    ("Russia and China have not complied with Resolution 2397.", "matches"),
+    ("Россия не отрицает, что получила оружие от КНДР.", "differs"),
+    ("Lankov does not consider the economic significance of the North Korean workers to be large.", "matches"),
+])
+def test_a_negated_stance_turns_round(checker: ClaimChecker, sentence: str, verdict: str) -> None:
+    assert [v.verdict for v in checker.check(sentence)][-1] == verdict
+
+
+@pytest.mark.parametrize("sentence", ["North Korean workers in Russia are paid 300 dollars a month in Q3 2023.",
+                                      "북한 노동자는 러시아에서 월 70만 원을 받는다.",
+                                      "Северокорейский рабочий в России получает 35 тысяч рублей в месяц."])
+def test_money_is_never_compared_with_a_count(checker: ClaimChecker, sentence: str) -> None:
+    assert [v.verdict for v in checker.check(sentence)] == ["not_in_data"]
