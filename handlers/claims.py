@@ -63,11 +63,16 @@ _WORDS_RE = re.compile(r"\b(?:(?:a|two|three|four|five|six)[\s-]+dozen|(?:(?:" +
                        + r")(?:[\s-]+(?:and[\s-]+)?)?)+)\b")
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3,
               "three-quarters": 75.0, "three quarters": 75.0, "a quarter": 25.0, "a majority": 50.0,
+              "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "two-fifths": 40.0, "two fifths": 40.0,
+              "three-fifths": 60.0, "three fifths": 60.0, "four-fifths": 80.0, "four fifths": 80.0,
               "절반": 50.0, "과반": 50.0, "половин": 50.0, "двух трет": 200 / 3, "две трет": 200 / 3,
               "трет": 100 / 3, "четверт": 25.0, "большинство": 50.0}
 _NUM_RE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])")
 _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+
+
+MAJORITY_WORDS = ("a majority", "большинство", "과반")
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -147,6 +152,11 @@ class Verdict:
     # The stored figures read to reach the verdict (for "Where in the report" and "Cite" under a
     # claim check, handlers/claim_answers.py); never read by the verdict logic.
     figure_ids: list[str] = field(default_factory=list)
+    # The part of a statement this verdict judges ("amount", "date", "duration", "stance",
+    # "affiliation"), when a sentence's statement gets one verdict per part; None otherwise.
+    part: str | None = None
+    # The months the data figure covers (Period.start, Period.end), to order figures in time.
+    span: tuple[int, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "measure": self.measure, "claimed": self.claimed,
@@ -407,6 +417,8 @@ class _Run:
         text = fix_period_typos(normalise(raw))
         if self.lang == "en":
             text = self._numbers_from_words(text)
+            # "that works out to 120 a month": a verb of arithmetic, not the work purpose
+            text = re.sub(r"\b(?:works?|worked|working)\s+out\s+(?:to|at)\b", "is", text)
         if self.lang == "en":
             text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
             if re.search(r"\bquarters?\b|\bq[1-4]\b", text) and not re.search(r"\bhalf\b|\bh[12]\b", text):
@@ -416,7 +428,7 @@ class _Run:
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
-        parts = self._parts(raw, text)
+        parts = self._statement_clauses(self._parts(raw, text))
         for part, is_statement in parts:
             if not is_statement:
                 found = self._figures(part, separated)
@@ -468,7 +480,7 @@ class _Run:
             if wrong:
                 notes.append(self.note("differs_on", parts=["year" if group == "date" else group]))
             out.append(Verdict(claim=v.claim, verdict="differs" if wrong else "matches", measure="statement",
-                               data_text=v.data_text, note="; ".join(notes), sources=v.sources))
+                               data_text=v.data_text, note="; ".join(notes), sources=v.sources, part=group))
         return out
 
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
@@ -480,6 +492,65 @@ class _Run:
         for piece in pieces:
             out.append((piece, self._is_statement(piece)))
         return out
+
+    def _statement_clauses(self, parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+        """Statements of two clauses ("visited Russia from 14 to 18 January and met Putin", "..., и
+        Китай с Россией её соблюдают") get a verdict per clause, so a wrong half is not hidden by
+        a right one. A clause without a subject of its own borrows the first clause's ("Choe ...
+        met Putin"); a clause after "but" borrows the first one's attribution ("Lankov said ...
+        but that momentum will be hard to gain"). A split is kept only when every clause is read
+        as a statement; otherwise the part is checked whole, as before."""
+        out: list[tuple[str, bool]] = []
+        lead = ""
+        for i, (part, is_statement) in enumerate(parts):
+            if not is_statement:
+                out.append((part, is_statement))
+                continue
+            if self.lang == "en":
+                said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
+                                r"predicts|thinks|told|noted|warned|expects|expected)\b)\s", part)
+                if i == 0 or not out:
+                    lead = said.group(1) if said and self._named_facts(said.group(1)) else ""
+                elif lead and not self._named_facts(part) and not re.search(W.SPEECH[self.lang], part):
+                    part = f"{lead} {part.strip()}"  # "..., but that momentum will be hard": Lankov's still
+            out.extend(self._and_clauses(part))
+        return out
+
+    def _and_clauses(self, part: str) -> list[tuple[str, bool]]:
+        """One statement part split at its clause-joining "and" (", и", "-했고"), each clause given
+        the subject or document it leans on; the part itself when a clause would not stand alone."""
+        pattern = {"en": r",?\s+and\s+(?=(?:then\s+|also\s+|later\s+)?(?:that\s|met\b|saw\b|went\b|told\b|[a-z]+ed\b))|,\s+and\s+",
+                   "ru": r",\s+и\s+(?!\d)", "ko": r"(?<=[했였었았])고,?\s+|,?\s*그리고\s+"}[self.lang]
+        m = re.search(pattern, part)
+        if m is None:
+            return [(part, True)]
+        left, right = part[:m.start()].strip(), part[m.end():].strip()
+        if not left or not right or any(self._counts_people(right, n) for n in
+                                        self._numbers(right, find_periods(right, self.d.report_date), set())):
+            return [(part, True)]  # a figure in the second clause: the figure path reads it
+        document = re.search(W.DOCUMENT[self.lang], left)
+        if document and re.search(W.PRONOUN_IT[self.lang], right):
+            right = f"{right.rstrip(' .;!?')} ({document.group(0)})"  # "..., and Russia complies with it": the resolution
+        if self.lang == "en" and not re.match(r"(?:china|russia|north|the|both|he|she|they|it|local|lankov|experts?)\b", right):
+            if right.startswith("that "):
+                said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
+                                r"predicts|thinks|told|noted|warned|expects|expected))\b", left)
+                if said is None:
+                    return [(part, True)]
+                right = f"{said.group(1)} {right}"
+            else:
+                verb = re.search(r"\b(?:[a-z]+ed|met|saw|went|told|said|is|are|was|were|has|have|had)\b", left)
+                if verb is None or verb.start() == 0:
+                    return [(part, True)]
+                right = f"{left[:verb.start()].strip()} {right}"  # "Choe ... visited ... and met Putin"
+        elif self.lang == "ko" and not re.search(r"\S(?:은|는)\s", right):
+            topic = re.match(r"^(.+?(?:은|는|이|가))\s", left)
+            if topic:
+                right = f"{topic.group(1)} {right}"  # "최선희 외무상은 ... 방문했고 푸틴 대통령을 만났다"
+        pieces = [(left, self._is_statement(left)), (right, self._is_statement(right))]
+        if not all(st for _, st in pieces) or any(self._statement(p, p) is None for p, _ in pieces):
+            return [(part, True)]
+        return pieces
 
     def _counts_people(self, text: str, n: NumberMention) -> bool:
         """Is this number in a statement's sentence a figure ("after 365 North Koreans had
@@ -505,7 +576,7 @@ class _Run:
             return False
         speech = re.search(W.SPEECH[self.lang], text) is not None
         figures = [n for n in self._numbers(text, find_periods(text, self.d.report_date), set()) if not n.multiplier]
-        if figures and not (speech or people) and not slots.amount:
+        if figures and not (speech or people or slots.stance) and not slots.amount:
             return False  # "253 came on business": a figure, even if a statement shares a word with it
         if [k for k in slots.present() if k not in ("year", "month")] or speech or people:
             return True
@@ -516,8 +587,11 @@ class _Run:
     def _numbers_from_words(self, text: str) -> str:
         """Write number words as digits so one path reads both ("three hundred" -> "300")."""
         def repl(m: re.Match[str]) -> str:
-            if re.match(r"[\s-]*(thirds?|quarters|halves)\b", text[m.end():]):
+            if re.match(r"[\s-]*(thirds?|quarters|halves|fifths?)\b", text[m.end():]):
                 return m.group(0)  # "two-thirds", "three-quarters" are fractions, read later
+            if re.search(r"\b(?:a\s+few|few|several|many)\s+$", text[:m.start()]) and \
+                    re.fullmatch(r"(?:hundred|thousand|dozen)\s*", m.group(0)):
+                return m.group(0)  # "a few hundred" is a vague amount, not 100
             if re.search(r"\b(?:years?|months?)\s+or\s+$", text[:m.start()]) or \
                     re.match(r"[\s-]*(?:or|to)[\s-]+(?:one|two|three|four|five|six)[\s-]+(?:years?|months?)", text[m.end():]) \
                     or re.match(r"[\s-]*(?:years?|months?)\b", text[m.end():]) or re.match(r"\s*-?fold\b", text[m.end():]):
@@ -528,6 +602,9 @@ class _Run:
                 return m.group(0)
             tail = m.group(0)[len(m.group(0).rstrip()):]
             return f"{value}{tail}"
+        # "six and a half times": 6.5 (read first: the number words below would drop the half)
+        text = re.sub(r"\b(\d+|" + "|".join(_UNITS) + r")\s+and\s+a\s+half\b",
+                      lambda m: f"{m.group(1) if m.group(1).isdigit() else _UNITS[m.group(1)]}.5", text)
         return _WORDS_RE.sub(repl, text)
 
     def _numbers(self, text: str, periods: list[PeriodMention], separated: set[str]) -> list[NumberMention]:
@@ -547,6 +624,8 @@ class _Run:
             if self._is_duration_or_date(after, before, text):
                 continue
             value = float(m.group(1))
+            if self.lang == "ko" and re.match(r"\s*만", after):
+                value *= 10000  # "50만 원" is 500,000
             if 1900 <= value <= 2100 and "." not in m.group(1) and m.group(1) not in separated:
                 continue  # a year the period parser did not take ("in 2022 alone")
             percent = bool(re.match(W.PERCENT_AFTER, after))
@@ -582,8 +661,10 @@ class _Run:
         fraction_spans: list[tuple[int, int]] = []
         for word, pct in _FRACTIONS.items():
             for m in re.finditer(rf"(?<!\w){word}", text):
-                if any(s <= m.start() < e for s, e in taken + fraction_spans):
-                    continue  # "the first half of 2023" is a period, not a share; "двух третей" read once
+                if any(s <= m.start() < e for s, e in taken + fraction_spans) or \
+                        any(k.multiplier and k.start <= m.start() < k.end for k in found):
+                    continue  # "the first half of 2023" is a period, not a share; "двух третей" read once;
+                    # "в два с половиной раза" is a multiplier
                 if self.lang == "ru" and word in ("трет", "четверт") and not re.match(r"(?:ь|и|ей|ью)\b", text[m.end():]):
                     continue  # "третьем квартале" is the third quarter, not a third
                 after = text[m.end():m.end() + 12]
@@ -617,6 +698,8 @@ class _Run:
                 return True  # "5년 안에", "12월": durations and months
             if re.match(r"\s*(?:개월|주)", after):
                 return statement_context
+            if re.match(r"\s*일\s*(?:부터|~|-|에서)\s*\d{1,2}\s*일", after):
+                return True  # "14일부터 18일까지": days of a date range
             return re.match(r"\s*일", after) is not None and re.search(r"월\s*(?:\d+\s*일\s*(?:부터|~|-)\s*)?$|부터\s*$", before) is not None
         if re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?{_RU_MONTHS}", after):
             return True  # "с 14 по 18 января": a date
@@ -655,6 +738,9 @@ class _Run:
             self.from_to[m.start(2)] = 1
         whole = extract(text, self.d.lexicon, self.d.report_date)
         self._no_boat(whole, text)
+        if numbers and all(n.text in MAJORITY_WORDS for n in numbers) and qualitative:
+            numbers = []  # "Большинство россиян ..., ехали по делам": a majority claim, read whole below
+            self.numbers = numbers
         if not numbers:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
@@ -708,6 +794,11 @@ class _Run:
             later, earlier = out[i - 1], out[i]
             if later.verdict == "not_in_data" or earlier.verdict == "not_in_data" or \
                     later.measure not in ("count", "category") or earlier.measure != later.measure:
+                continue
+            if later.span and earlier.span and earlier.span[0] > later.span[1]:
+                # "153 in Q1, down from 213 in Q2": a change is from an earlier period, not a later one
+                earlier.verdict = "differs"
+                earlier.note = "; ".join(x for x in (earlier.note, self.note("from_later")) if x)
                 continue
             falls = re.search(W.DOWN[self.lang], m.group(0)) is not None
             rose = later.data_value is not None and earlier.data_value is not None and later.data_value > earlier.data_value
@@ -807,6 +898,9 @@ class _Run:
             forward, local = backward, backward  # "arriving by train (134)": the number names what precedes it
         claim_text = _clause(text, n, self.lang)
         try:
+            money_before, money_after = W.MONEY[self.lang]
+            if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
+                raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
@@ -862,6 +956,16 @@ class _Run:
                 categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
+            if self.lang == "en" and not total_of:
+                listed = self._listed_before(text, n)
+                if len(listed) >= 2 and len(set(categories)) <= 1 and set(categories) <= set(listed):
+                    categories = listed  # "by road, foot and water came to 57": all three, not the last
+            if not categories and not total_of:
+                categories = self._categories_elsewhere(text, n, whole)
+            prev = [k for k in self.numbers if k.end <= n.start]
+            if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
+                categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
+            self.prev_categories = categories
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
@@ -887,6 +991,8 @@ class _Run:
                     raise NotInData("measure", words=["year-on-year change"])
                 return self._share(n, claim_text, direction, categories, periods)
             diff_words = self._diff_words(text, n)
+            if diff_words and len(set(categories)) == 1 and re.search(W.ALL_OTHERS[self.lang], text):
+                return self._against_the_rest(n, claim_text, direction, categories[0], periods)
             if diff_words:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
@@ -894,6 +1000,41 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+
+    def _listed_before(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """Categories of one breakdown listed just before a number ("by road, foot and water came
+        to 57"), which the clause split would otherwise cut down to the last one."""
+        start = max([k.end for k in self.numbers if k.end <= n.start] + [0])
+        segment = text[start:n.start]
+        m = re.search(r"((?:[\w-]+\s+){0,3}[\w-]+(?:,\s+(?:[\w-]+\s+){0,3}[\w-]+)*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+                      r"(?:\s+[\w-]+){0,3}\s*$", segment)
+        if m is None or not re.search(r",|\band\b|\bor\b", m.group(1)):
+            return []
+        found = list(dict.fromkeys((d, i) for d, i, _ in extract(m.group(1), self.d.lexicon, self.d.report_date).categories))
+        return found if len(found) >= 2 and len({d for d, _ in found}) == 1 else []
+
+    def _categories_elsewhere(self, text: str, n: NumberMention, whole: Extraction) -> list[tuple[str, str]]:
+        """The categories a figure is about when its own clause names none but leans on the words
+        before it: an appositive ("Education, with 24 entrants"; "personal and maintenance, at 23
+        each"), a figure after a dash ("из них 196 — по делам"), or "that purpose" pointing back
+        at the one category the sentence names."""
+        lo, _ = _clause_bounds(text, n, self.lang)
+        if self.lang == "ru":
+            m = re.match(r"\s*[—–-]\s+([^,;]+)", text[n.end:])
+            if m:
+                return list(dict.fromkeys((d, i) for d, i, _ in extract(m.group(1), self.d.lexicon, self.d.report_date).categories))
+            return []
+        if self.lang != "en":
+            return []
+        if re.fullmatch(r"\s*(?:with|at)\s+(?:(?:about|around|roughly|some|just|only)\s+)?", text[lo:n.start]):
+            start = max([k.end for k in self.numbers if k.end <= lo] + [0])
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(text[start:lo], self.d.lexicon, self.d.report_date).categories))
+            return found if 0 < len(found) <= 3 else []
+        own = _clause(text, n, self.lang)
+        if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
+            found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
+            return found if len(found) == 1 else []
+        return []
 
     def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
         """Two or more different categories of one breakdown, said to be counted together."""
@@ -929,6 +1070,10 @@ class _Run:
         if self.lang == "en":
             if re.search(rf"\band\s+by\s+{num}\b(?!\s*%)", text) and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], text):
                 return True  # "grew by 60 ... and by 152 ..."
+            if re.search(rf"\b(?:up|down|rose|grew|increased|jumped|climbed|fell|dropped|declined|decreased)\s+"
+                         rf"(?:(?:about|around|some|roughly|nearly|almost)\s+)?{num}\b(?!\s*(?:%|percent|per\s+cent|times))"
+                         rf"(?=\s+(?:from|on|over|compared|versus|vs|against|people|persons|arrivals|visitors|in|to)\b|\s*[,.;]|\s*$)", text):
+                return True  # "up 152 from the previous quarter", "rose 152 on Q2"
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
                              rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
@@ -995,11 +1140,45 @@ class _Run:
                 unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
                 own = [mp for mp in own if mp in unmarked] or own
             pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
-            return min(pool, key=lambda mp: distance(mp[0], n))[1], False
+            chosen = min(pool, key=lambda mp: distance(mp[0], n))[1]
+            return self._so_far(chosen, avail), False
         latest = self.d.latest(avail)
         if latest is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
         return latest, True
+
+    def _against_the_rest(self, n: NumberMention, claim: str, d: Direction, category: tuple[str, str],
+                          periods: list[PeriodMention]) -> Verdict:
+        """ "Business outnumbered all the other listed purposes combined by 180": the category less
+        the sum of the breakdown's other published categories (not the total less the category,
+        since published breakdowns need not add up to the total)."""
+        dim, cat = category
+        avail = self.d.available(d, dim, cat)
+        period, assumed = self._period(n, periods, avail)
+        rows = self.d.breakdown(d, dim, self.d.pieces(period, avail, d, self.d.what(dim, cat)))
+        mine = sum(int(r["value"]) for r in rows if r["category"] == cat)
+        rest = sum(int(r["value"]) for r in rows if r["category"] != cat)
+        others = [r for r in rows if r["category"] != cat]
+        if not others:
+            raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
+                            available=[], **self.d.dir_values(d))
+        diff = mine - rest
+        return self._verdict(n, claim, "difference", float(abs(diff)),
+                             f"{_fmt(mine, self.lang)} − {_fmt(rest, self.lang)} = {_fmt(diff, self.lang)}", period, d, assumed,
+                             what=self.d.what(dim, cat), force_differs=diff < 0)
+
+    def _so_far(self, period: Period, avail: list[Period]) -> Period:
+        """ "766 in 2023 so far": a year the data covers only in part, said to be so far, is the
+        part it covers from the year's start (January–September 2023), and the verdict names it."""
+        if period.months < 12 or tile(period, avail) is not None or not re.search(W.SO_FAR[self.lang], self.text):
+            return period
+        inside = sorted(p for p in avail if period.start <= p.start and p.end <= period.end)
+        end = period.start - 1
+        for p in inside:
+            if p.start != end + 1:
+                break
+            end = p.end
+        return Period(period.start, end) if end >= period.start else period
 
     def _count(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention], unit: str | None = None) -> Verdict:
@@ -1010,6 +1189,11 @@ class _Run:
             total = sum(self.d.value(d, period, x, y) for x, y in categories)
             return self._verdict(n, claim, "category", float(total), _fmt(total, self.lang), period, d, assumed,
                                  what=" + ".join(self.d.label(x, y) for x, y in categories))
+        if len(set(categories)) > 1 and unit is None and re.search(W.EACH[self.lang], self.text[n.start - 12:n.end + 12]):
+            # "personal and maintenance, at 23 each": every category named must have that figure
+            verdicts = [self._count(n, claim, d, [c], periods) for c in dict.fromkeys(categories)]
+            wrong = [v for v in verdicts if v.verdict != "matches"]
+            return wrong[0] if wrong else verdicts[0]
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if len(categories) > 1:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
@@ -1149,6 +1333,11 @@ class _Run:
             row = self.d.compare(two, p2, one, p1, dim, cat)
             return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), period, one, False)
         avail = self.d.available(d, dim, cat)
+        if unit is not None and len({p for _, p in self.d.resolve_pairs(
+                [m for m in periods if m.kind not in ("previous", "relative", "latest")], avail)}) < 2:
+            # "6배 of the quarterly average a year earlier": a per-unit base whose period is not
+            # named as one the data has is never replaced by the quarter before
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         a, b = self._pair(periods, avail, claim)
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
@@ -1226,6 +1415,10 @@ class _Run:
                           period=period_label or (self.d.pl(period) if period else None),
                           direction=self.d.dir_text(d, what), note="; ".join(notes) or None)
         verdict.sources = self.d.source_chain(self.d.figure_source())
+        if period is not None and period_label is None:
+            verdict.span = (period.start, period.end)
+        if n.text in MAJORITY_WORDS:
+            verdict.claimed_value = None  # "большинство" is no number: the claim is its verdict's words
         return verdict
 
     def _not_in_data(self, n: NumberMention | None, claim: str, nd: NotInData) -> Verdict:
@@ -1235,7 +1428,7 @@ class _Run:
             html = self.d.renderer.html("nodata", self.lang, reason=nd.reason, **nd.values)
             first = to_plain(html).strip().split("\n")[0]
         return Verdict(claim=claim, verdict="not_in_data", measure="unknown", claimed=n.text if n else None,
-                       claimed_value=n.value if n else None, note=first)
+                       claimed_value=n.value if n and n.text not in MAJORITY_WORDS else None, note=first)
 
     # --- statements ---------------------------------------------------------------------------------
 
@@ -1281,7 +1474,7 @@ class _Run:
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
                     note=self.note("part_checked", part=self.note("affiliation")) if verdict == "matches" else
-                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources)
+                    self.note("differs_on", parts=[self.note("affiliation")]), sources=sources, part="affiliation")
         phrase = normalise(m.group(0)).strip()
         rest = text.replace(phrase, " ") if phrase in text else text
         return [v], rest
@@ -1314,7 +1507,8 @@ class _Run:
         scored = []
         for fid in candidates:
             fact_slots = self._fact_slots(facts[fid])
-            have = [k for k in wanted if getattr(fact_slots, k) is not None]
+            have = [k for k in wanted if getattr(fact_slots, k) is not None
+                    and (k != "stance" or W.same_stance_family(slots.stance, fact_slots.stance))]
             outcome = _compare_slots(slots, fact_slots)
             words = len(self._uncovered(text, raw, facts[fid], self._profiles(named, facts)))
             scored.append((fid, fact_slots, len(have), outcome, words))
@@ -1346,7 +1540,8 @@ class _Run:
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
-        missing = [k for k in wanted if getattr(fact_slots, k) is None]
+        missing = [k for k in wanted if getattr(fact_slots, k) is None
+                   or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
@@ -1437,6 +1632,8 @@ class _Run:
                 continue  # Korean is read in context: "외무상" may be split in one sentence and not in another
             if s in said_stems or (s in kw_stems and t not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
+            if self._paraphrased(t, word, said_tokens, said.lower()):
+                continue  # "officials" for the report's "authorities", "Pyongyang" for North Korea
             if self.lang == "ko" and (t.startswith(COUNTER_MARK) or re.match(r"명|개월|년|월|일", t)):
                 continue  # a counter with its ending ("명일", "명으로"): grammar around a number
             if t not in proper and word not in proper and self._plain_verb(word if self.lang in ("ru", "ko") else t):
@@ -1446,6 +1643,17 @@ class _Run:
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
+
+    def _paraphrased(self, token: str, word: str, said_tokens: list[str], said: str) -> bool:
+        """Is this claim word a plain paraphrase (W.PARAPHRASES) of something the report says?"""
+        table = W.PARAPHRASES[self.lang]
+        for key in (token, word.lower()):
+            for source, target in table.items():
+                if key == source or (self.lang in ("ru", "ko") and key.startswith(source)):
+                    if " " in target:
+                        return target in said
+                    return any(t == target or t.startswith(target) for t in said_tokens) or target in said
+        return False
 
     def _source_claim(self, claim: str, text: str) -> Verdict | None:
         """ "The figures come from X": X must be a link of the figures' source chain."""
@@ -1469,15 +1677,51 @@ class _Run:
             return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
         named = [n for n in names if names_it(n)]
         shown = " → ".join(s["name"] for s in chain)
+        if named and re.search(W.OTHER_SOURCE[self.lang], low):
+            # "NK News based its figures on Russian customs statistics": a link is named, the origin is not it
+            return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
+                           note=self.note("source_chain", chain=shown))
         if named:
+            day = self._claimed_day(low)
+            if day is not None:
+                # "NK News published the figures on the 25th": the named link's own date decides
+                dated = [s for s in chain if s.get("published") and any(names_it(v) for v in (s["name"], s["source_id"]))]
+                if not dated:
+                    return Verdict(claim=claim, verdict="not_in_data", measure="source", data_text=shown, sources=chain,
+                                   note=self.note("statement_detail", statement=shown))
+                published = dated[-1]["published"]
+                published = published if isinstance(published, date) else date.fromisoformat(str(published))
+                same = day[0] == published.day and (day[1] is None or day[1] == published.month)
+                return Verdict(claim=claim, verdict="matches" if same else "differs", measure="source",
+                               data_text=f"{shown} ({published.isoformat()})", sources=chain,
+                               note=None if same else self.note("differs_on", parts=["date"]))
             return Verdict(claim=claim, verdict="matches", measure="source", data_text=shown, sources=chain)
         ex = extract(text, self.d.lexicon, self.d.report_date)
         if ex.proper_unknown or re.search(r"\b(?:ministry|intelligence|agency|service|office|institute|bureau|government|"
                                           r"nis|kotra|unification|un|ministère)\b|(?:부|원|청|처|기관|정부)|(?:министерств|служб|агентств|правительств|разведк)",
-                                          low):
+                                          low) or re.search(W.OTHER_SOURCE[self.lang], low):
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
         return None
+
+    def _claimed_day(self, low: str) -> tuple[int, int | None] | None:
+        """A day of the month a source claim states, with its month if given ("on the 25th",
+        "on 23 January", "23일", "23 января")."""
+        months = "|".join(W.EN_MONTHS)
+        if self.lang == "en":
+            m = re.search(rf"\bon\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+(?:of\s+)?({months}))?", low)
+            if m:
+                return int(m.group(1)), W.EN_MONTHS[m.group(2)] if m.group(2) else None
+            m = re.search(rf"\bon\s+({months})\s+(\d{{1,2}})\b", low)
+            return (int(m.group(2)), W.EN_MONTHS[m.group(1)]) if m else None
+        if self.lang == "ko":
+            m = re.search(r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", low)
+            return (int(m.group(2)), int(m.group(1)) if m.group(1) else None) if m else None
+        m = re.search(r"\b(\d{1,2})(?:-?го)?(?:\s+(" + "|".join(stem for stem, _ in W.RU_MONTH_STEMS if len(stem) > 2) + r")\w*)?\b", low)
+        if m is None or not (m.group(2) or re.search(r"\d-?го\b", m.group(0))):
+            return None
+        month = next((k for stem, k in W.RU_MONTH_STEMS if m.group(2) and m.group(2).startswith(stem)), None)
+        return int(m.group(1)), month
 
     # --- qualitative figure claims ------------------------------------------------------------------
 
@@ -1520,6 +1764,10 @@ class _Run:
                 return self._periods_claim(claim, text, d, real, bool(more), bool(fewer), category)
             if re.search(W.EVERY_QUARTER[lang], text) and (up or down):
                 return self._trend_claim(claim, d, periods, up, category)
+            if len(one_cat) == 1 and re.search(W.MAJORITY[lang], text) and not (more or fewer or up or down):
+                if strange:
+                    raise NotInData("measure", words=strange[:3])
+                return self._majority_claim(claim, d, one_cat[0], periods)
             if ex.cues.keys() & {"rank_top", "rank_bottom", "rank_second", "rank_third"} and ex.categories:
                 if strange:
                     raise NotInData("measure", words=strange[:3])
@@ -1576,6 +1824,25 @@ class _Run:
         self.d.used.extend(r["figure_id"] for r in quarters)
         return Verdict(claim, "matches" if (rising if up else falling) else "differs", "trend", data_text=series,
                        sources=self.d.source_chain(self.d.figure_source()))
+
+    def _majority_claim(self, claim: str, d: Direction, category: tuple[str, str], periods: list[PeriodMention]) -> Verdict:
+        """ "Most Russians went on business": more than half of the period's total, which the
+        category's own figure decides even where the rest of the breakdown is not published."""
+        dim, cat = category
+        avail = self.d.available(d, dim, cat)
+        if not avail:
+            raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(self.d.latest(self.d.available(d))
+                                                                                                  or Period(2023, 7, 9)),
+                            available=[], **self.d.dir_values(d))
+        period, assumed = self._period(NumberMention(0, "", 0, 0), periods, avail)
+        value, total = self.d.value(d, period, dim, cat), self.d.value(d, period, "total", "all")
+        share = 100 * value / total
+        v = Verdict(claim, "matches" if share > 50 else "differs", "share", data_value=share,
+                    data_text=f"{_fmt_pct(share, self.lang)} ({_fmt(value, self.lang)} / {_fmt(total, self.lang)})",
+                    period=self.d.pl(period), direction=self.d.dir_text(d, self.d.what(dim, cat)),
+                    note=self.note("assumed_period", period=self.d.pl(period)) if assumed else None)
+        v.sources = self.d.source_chain(self.d.figure_source())
+        return v
 
     def _ranking_claim(self, claim: str, ex: Extraction, d: Direction, periods: list[PeriodMention]) -> Verdict:
         dim, cat, _ = ex.categories[0]
@@ -1816,6 +2083,9 @@ def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
         diffs.append("duration")  # "within two years" says what "within one to two years" does
     for k in ("year", "month", "days", "stance", "size"):
         a, b = getattr(claim, k), getattr(fact, k)
+        if k == "stance" and a is not None and b is not None and not W.same_stance_family(a, b):
+            partial = True  # "signed" said of a statement whose stance is "deny": not a verdict on it
+            continue
         if a is not None and b is not None and a != b:
             if k == "days" and a[0] == a[1] and b[0] <= a[0] <= b[1]:
                 partial = True  # "on 15 January" is within the visit, but the report does not say that day
@@ -1838,6 +2108,7 @@ _STOP = {
            "though", "whole", "state", "states", "member", "obligations", "obligation", "analysis", "analyzed",
            "analysed", "signalled", "signaled", "signal", "indicated", "wants", "want", "wanted", "also", "site",
            "seen", "spotted", "employed", "working", "worked", "work", "workers", "worker", "labourers", "labor",
+           "requirement", "requirements", "duty", "duties", "facing", "faced",
            "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
@@ -1919,6 +2190,9 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
         text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
         # "air and rail together carried 347": one phrase naming the categories counted together
         text = re.sub(r"(\s)and(\s+[\w-]+(?:\s+[\w-]+){0,2}\s+(?:together|combined)\b)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+        # "Together, education and personal visitors made up 12.9 %": the same, with the word first
+        text = re.sub(r"^(\s*(?:together|combined|taken together|between them),\s+[^,;]*?\s)and(\s)",
+                      lambda m: m.group(1) + "~~~" + m.group(2), text)
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))

@@ -30,6 +30,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
         ("well above", "gt"), ("a little more than", "near_above"), ("a bit over", "near_above"),
         ("a bit more than", "near_above"), ("roughly some", "about"), ("an approximate", "about"),
         ("in the region of", "about"), ("on the order of", "about"), ("give or take", "about"),
+        ("topped", "gt"), ("surpassed", "gt"), ("exceeded", "gt"), ("passed", "gt"),
         ("more than", "gt"), ("over", "gt"), ("above", "gt"), ("exceeding", "gt"), ("upwards of", "gt"),
         ("in excess of", "gt"), ("at least", "ge"), ("no fewer than", "ge"), ("no less than", "ge"),
         ("fewer than", "lt"), ("less than", "lt"), ("under", "lt"), ("below", "lt"),
@@ -44,6 +45,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
         ("чуть более чем", "near_above"), ("чуть более", "near_above"), ("чуть больше", "near_above"),
         ("немногим более", "near_above"), ("чуть менее", "near_below"), ("чуть меньше", "near_below"),
         ("более чем", "gt"), ("более", "gt"), ("больше чем", "gt"), ("свыше", "gt"), ("не менее", "ge"),
+        ("превысило", "gt"), ("превысил", "gt"), ("превысила", "gt"), ("превысили", "gt"),
         ("не меньше", "ge"), ("по меньшей мере", "ge"), ("менее чем", "lt"), ("менее", "lt"), ("меньше", "lt"),
         ("не более", "le"), ("не больше", "le"), ("почти", "near_below"), ("около", "about"),
         ("примерно", "about"), ("приблизительно", "about"), ("порядка", "about"), ("ориентировочно", "about"),
@@ -92,7 +94,8 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
 }
 
 # Two or more categories counted as one: "air and rail together", "교육과 개인 목적을 합치면", "вместе".
-COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether)\b",
+COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put together|in all|altogether|came\s+to|add(?:ed|s)?\s+up\s+to|"
+                  r"total(?:l?ed|s)?|sum(?:med)?\s+to)\b",
             "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
             "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
 
@@ -194,10 +197,10 @@ QUALIFIER = {
 # A period named as the base of a change: "compared with H1", "from Q2", "on the first half".
 BASE_BEFORE = {
     "en": r"\b(?:compared\s+(?:with|to)|from|since|against|than|relative\s+to|versus|vs\.?|over|on)\s+(?:the\s+)?(?:whole\s+)?(?:of\s+)?$",
-    "ko": r"$^",
+    "ko": r"(?!x)x",  # never: Korean puts its base after the period
     "ru": r"(?:по\s+сравнению\s+со?|относительно|против|со?)\s+$",  # "со вторым": с before a consonant cluster
 }
-BASE_AFTER = {"en": r"$^", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"$^"}
+BASE_AFTER = {"en": r"(?!x)x", "ko": r"\s*(?:보다|대비|에\s*비해|에\s*비하면|와\s*비교|과\s*비교)", "ru": r"(?!x)x"}  # "(?!x)x" never matches; "$^" matched an empty tail
 MORE = {
     "en": r"\b(?:more|larger|bigger|higher|greater|outnumber(?:ed|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
           r"outstripped|topped)\b",
@@ -226,13 +229,62 @@ MULTIPLIERS: dict[str, list[tuple[str, float]]] = {
     "ko": [("두 배", 2.0), ("2배", 2.0), ("세 배", 3.0), ("3배", 3.0), ("네 배", 4.0), ("4배", 4.0), ("두배", 2.0),
            ("세배", 3.0)],
     "ru": [("вдвое", 2.0), ("втрое", 3.0), ("вчетверо", 4.0), ("в два раза", 2.0), ("в 2 раза", 2.0),
-           ("в три раза", 3.0), ("в 3 раза", 3.0), ("в четыре раза", 4.0), ("в 4 раза", 4.0)],
+           ("в три раза", 3.0), ("в 3 раза", 3.0), ("в четыре раза", 4.0), ("в 4 раза", 4.0),
+           ("в полтора раза", 1.5), ("в два с половиной раза", 2.5), ("в три с половиной раза", 3.5),
+           ("в шесть с половиной раз", 6.5)],
 }
 
 PERCENT_AFTER = r"\s*(?:%|percent\b|per cent\b|pct\b|퍼센트|프로\b|процент\w*)"
 TIMES_AFTER = r"\s*(?:times\b|x\b|-fold\b|fold\b|раза?\b)"
 
 # Words a figure's claim may use that name no part of it: verbs of counting and reporting.
+# Words a statement's claim may use for the report's own ("officials" for its "authorities"):
+# a claim word is covered when its counterpart is something the report says. Only plain
+# paraphrases, never a word that adds a detail (a place, an amount, a stance).
+PARAPHRASES = {
+    "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
+           "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
+           "labourers": "workers", "staff": "workers",
+           "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
+           "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
+           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
+    "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
+           "당국자": "당국", "당국자들": "당국"},
+    "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
+           "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
+           "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
+}
+
+# "Most Russians went on business": more than half, not the most common ("the most common purpose").
+MAJORITY = {
+    "en": r"\b(?:most|the\s+majority|a\s+majority|the\s+bulk|more\s+than\s+half)\b(?!\s+(?:common|popular|frequent|"
+          r"frequently|often|used|usual|likely|cited|listed|important|numerous|widely|commonly)\b)",
+    "ko": r"대부분|대다수|과반",
+    "ru": r"большинств|больш(?:ая|ую)\s+часть",
+}
+
+# "so far", "to date": a year the data covers in part, read as the part it covers.
+SO_FAR = {"en": r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b|\bytd\b",
+          "ko": r"지금까지|현재까지|이제까지|들어\s", "ru": r"с\s+начала\s+(?:20\d\d\s+)?года|до\s+сих\s+пор|пока\s+что|на\s+данный\s+момент"}
+# "all the other listed purposes combined": the other published categories of the breakdown.
+ALL_OTHERS = {"en": r"\b(?:all\s+)?(?:the\s+)?other\s+(?:listed\s+|published\s+|stated\s+)?(?:purposes|reasons|modes|categories|means)\b",
+              "ko": r"나머지\s*(?:목적|교통수단|수단|항목)", "ru": r"(?:все\s+)?остальн\w+\s+(?:цел|вид|категор)"}
+
+# A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
+DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
+PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
+
+# "each" after a figure shared by several categories ("at 23 each", "각각 31명", "по 13 человек").
+EACH = {"en": r"\beach\b|\bapiece\b", "ko": r"각각|각\s", "ru": r"\bкажд\w*|\bпо\s+\d"}
+
+# Money around a number ("$500", "50만 원", "500 рублей"): the report gives no amounts of money, so
+# such a number is never compared with a count of people.
+MONEY = {
+    "en": (r"(?:[$€£₩]|\b(?:usd|us\$|rub|krw)\s*)$", r"\s*(?:dollars?|usd|euros?|pounds?|roubles?|rubles?|won|bucks)\b"),
+    "ko": (r"[$€£₩]$", r"\s*(?:만\s*|천\s*|억\s*)?(?:원|달러|루블|유로)"),
+    "ru": (r"[$€£₩]$", r"\s*(?:тыс\.?\s*|тысяч\w*\s+)?(?:долл\w*|руб\w*|евро|вон\w*)"),
+}
+
 NEUTRAL_WORDS = {
     "accounted", "account", "accounts", "numbered", "number", "reached", "reach", "reaching", "recorded", "record",
     "records", "totalled", "totaled", "totalling", "totaling", "gave", "give", "saw", "see", "matched", "ran",
@@ -260,13 +312,15 @@ NEUTRAL_WORDS = {
     "category", "categories", "breakdown", "add", "adds", "added", "sum", "sums", "summed", "come",
     "level", "levels", "figure's", "short", "shy", "below", "above", "gave", "given", "give", "cited", "cite", "citing", "listed", "named", "declared", "stated", "said", "reported",
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
+    "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "bulk", "указать", "назвать", "заявить",
 }
 
 # --- statement slots ---------------------------------------------------------------------------
 
 VAGUE_AMOUNTS = {
-    "en": [(r"\bdozens\b", "dozens"), (r"\bhundreds\b", "hundreds"), (r"\bthousands\b", "thousands"),
-           (r"\btens of thousands\b", "tens of thousands")],
+    "en": [(r"\btens of thousands\b", "tens of thousands"), (r"\bdozens\b|\b(?:a\s+few|several|many)\s+dozen\b", "dozens"),
+           (r"\bhundreds\b|\b(?:a\s+few|several|many)\s+hundred\b", "hundreds"),
+           (r"\bthousands\b|\b(?:a\s+few|several|many)\s+thousand\b", "thousands")],
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
     "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
            (r"сот(?:ни|ен|ням|нями|нях)\b", "hundreds"), (r"тысяч(?:и|ам|ами|ах)\b", "thousands")],
@@ -290,18 +344,84 @@ RU_MONTH_STEMS = [("январ", 1), ("феврал", 2), ("март", 3), ("а�
                   ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12)]
 
 STANCE = {
+    # Each label belongs to a family (STANCE_FAMILY): a claim's stance is compared only with the
+    # report's stance of the same family, so "met their obligations" differs from "avoiding" it
+    # (a reversed statement), while "met Putin" is no stance at all. Negated and failed forms are
+    # listed before the plain ones, because the first label that matches is the claim's.
     "en": [(r"\b(?:deny|denies|denied|denial|denying|reject(?:s|ed)?)\b", "deny"),
-           (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit")],
-    "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit")],
-    "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit")],
+           (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit"),
+           (r"\b(?:(?:avoid\w*|sidestep\w*|evad\w*|evasion|dodg\w*|circumvent\w*|flout\w*|ignor\w*|violat\w*)"
+            r"(?:\s+(?:compl\w*|implement\w*|fulfill?\w*|meeting|honou?ring|enforc\w*))?|"
+            r"(?:not|never|n't|fail\w*\s+to)\s+(?:[\w']+\s+)?(?:compl\w*|met|meet\w*|fulfill?\w*|honou?r\w*|implement\w*|"
+            r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
+           (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
+            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
+            r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
+            r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
+           (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
+           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
+            r"(?:natural|good|perfect|close)\s+(?:fit|match))\b", "fit"),
+           (r"\b(?:(?:no|not\s+a|without\s+a?)\s+(?:labou?r|worker|manpower)\s+shortage|(?:enough|sufficient|plenty\s+of)\s+"
+            r"(?:labou?r|workers|manpower|hands|staff))\b", "surplus"),  # "no shortage" before "shortage"
+           (r"\b(?:(?:labou?r|worker|manpower|staff)\s+shortages?|shortages?\s+of\s+(?:labou?r|workers|manpower)|"
+            r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
+           (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
+            r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
+           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited)\b", "signed"),
+           (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
+    "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit"),
+           (r"(?:(?:(?:이행|준수)\S*\s*)?(?:회피|피해|피하)|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
+           (r"(?:이행|준수|(?:의무|결의|제재|규정|약속)\S*\s*(?:\S+\s+)?(?:지키|지켜|지켰))", "comply"),
+           (r"(?:맞지\s*않|안\s*맞|양립\s*(?:할\s*수\s*)?없|상충|불일치)", "unfit"),
+           (r"(?:보완|잘\s*맞|양립\s*가능|호환)", "fit"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:충분|부족하지\s*않))", "surplus"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*부족)", "shortage"),
+           (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
+           (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
+    "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit"),
+           (r"(?:(?:уклоня|избега)\w*(?:\s+от\s+(?:\w+\s+){0,2}(?:выполнени|исполнени|соблюдени)\w*)?|обход|наруша|"
+            r"игнориру|не\s+(?:[\w']+\s+)?(?:соблюд|выполня|выполнил|исполня|исполнил))", "evade"),
+           (r"(?:соблюд|(?:выполн|исполн)\w*\s+(?:\w+\s+){0,2}(?:обязательств|требовани|резолюци|санкци|решени|её\b|ее\b))",
+            "comply"),
+           (r"(?:несовмест|не\s+совмест|не\s+сочета)", "unfit"),
+           (r"(?:(?<!не)совместим|взаимодополня|дополня)", "fit"),
+           (r"(?:(?:нет|никакой)\s+(?:нехватк|дефицит)\w*|достаточно|хватает)\s+(?:\w+\s+)?(?:рабоч|кадр|трудов)", "surplus"),
+           (r"(?:нехватк|дефицит)\w*\s+(?:рабоч|кадр|трудов)", "shortage"),
+           (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
+           (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
 }
+# Russian stems are read as whole words, so no ending is left over as a word of its own.
+STANCE["ru"] = [(pattern + r"\w*", label) for pattern, label in STANCE["ru"]]
+
+# A negation just before a stance turns it round ("have not been avoiding", "не отрицает"); a deal
+# not signed is no stance at all.
+STANCE_FLIP = {"evade": "comply", "comply": "evade", "deny": "admit", "admit": "deny", "fit": "unfit", "unfit": "fit",
+               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None}
+NEGATED_BEFORE = {"en": r"\b(?:not|never|no\s+longer|neither|nor|hardly|n't)\s+(?:[\w']+\s+){0,3}$|n't\s+(?:[\w']+\s+){0,3}$",
+                  "ko": r"(?!x)x", "ru": r"\b(?:не|ни|никогда\s+не)\s+(?:\w+\s+){0,1}$"}
+NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못)|^\S*\s*안\s", "ru": r"(?!x)x"}
+
+# Stances compared with one another; a stance of another family is not a verdict on this one.
+STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty", "comply": "duty",
+                 "unfit": "fit", "fit": "fit", "shortage": "labour", "surplus": "labour",
+                 "signed": "deal", "talks": "deal"}
+
+
+def same_stance_family(a: str | None, b: str | None) -> bool:
+    """Do two stances speak of the same thing ("met" and "avoiding" an obligation)?"""
+    return a is not None and b is not None and STANCE_FAMILY.get(a) == STANCE_FAMILY.get(b)
+
+
 SIZE = {
     "en": [(r"\b(?:not|wasn't|isn't|hardly|little)\s+(?:very\s+)?(?:significant|great|large|big|major|substantial|considerable)\b", "small"),
            (r"\b(?:small|minor|limited|negligible|insignificant|marginal|modest)\b", "small"),
+           (r"\b(?:(?:real|significant|considerable|great|major|big|substantial|serious)\s+(?:economic\s+)?"
+            r"(?:weight|impact|importance|clout)|weighty|carr(?:y|ied|ies)\s+(?:\w+\s+){0,2}weight)\b", "large"),
            (r"\b(?:significant|great|large|big|major|substantial|considerable|huge|enormous)\b", "large")],
-    "ko": [(r"(?:크지\s*않|작|미미|제한적)", "small"), (r"(?:크다|컸|상당|막대|큰)", "large")],
-    "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)", "small"),
-           (r"(?:значительн|велик|огромн|крупн|существенн)", "large")],
+    "ko": [(r"(?:크지\s*않|(?<![시제창공동])작(?:다|은|았|고|게|아|지)|미미|제한적)", "small"),  # not 시작 (start)
+           (r"(?:크다|컸|상당|막대|큰)", "large")],
+    "ru": [(r"(?:невелик|незначит|мал[оаы]|несуществ|невысок)\w*", "small"),
+           (r"(?:значительн|велик|огромн|крупн|существенн)\w*", "large")],
 }
 NEGATION = {"en": r"\b(?:not|no|never|neither|nor|n't|without)\b|n't\b", "ko": r"(?:않|안\s|못|없)",
             "ru": r"(?:\bне\b|\bнет\b|\bни\b|\bникогда\b)"}
@@ -320,9 +440,19 @@ EXPERT_KINDS = {"estimate", "prediction", "analysis"}
 # What a statement of the report says about the figures' origin ("the figures come from X").
 SOURCE_CLAIM = {
     "en": r"\b(?:figures?|data|statistics|numbers|stats)\b.{0,40}\b(?:come|came|comes|from|published|compiled|released|"
-          r"provided|collected|sourced|originat\w*|issued|according)\b",
-    "ko": r"(?:통계|수치|자료|데이터).{0,20}(?:출처|발표|제공|집계|나온|인용)",
-    "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты)",
+          r"provided|collected|sourced|originat\w*|issued|according|trace\w*|based|rel(?:y|ies|ied)|derived?)\b|"
+          r"\b(?:based|drew|draws|sourced|obtained|published|released)\b.{0,25}\b(?:figures?|data|statistics|numbers|stats)\b",
+    "ko": r"(?:통계|수치|자료|데이터).{0,20}(?:출처|발표|제공|집계|나온|인용|근거|바탕|기반)",
+    "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты|основ|восходят)|"
+          r"(?:опубликова|основыва|взял|получил)\w*.{0,25}(?:данные|статистик|цифры)",
+}
+# An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
+# link is named too ("NK News based its figures on customs data").
+OTHER_SOURCE = {
+    "en": r"\b(?:customs|ministry|intelligence|agency|institute|bureau|government|census|rosstat|migration|interior|"
+          r"police|embassy|consulate|nis|kotra)\b",
+    "ko": r"(?:세관|관세청|통계청|정부|부처|정보원|대사관|이민국)",
+    "ru": r"(?:таможн|министерств|росстат|правительств|разведк|мвд|миграцион|посольств)",
 }
 
 
@@ -417,9 +547,10 @@ def read_slots(text: str, lang: str) -> Slots:
                 if m:
                     amount = ("ge", (_num(m.group(1), "en") or 0) + 1)
     elif lang == "ko":
-        m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
+        # "1월 14일부터 18일까지", or the days alone ("14일부터 18일까지") when the month is understood
+        m = re.search(r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
         if m:
-            month, days = int(m.group(1)), (int(m.group(2)), int(m.group(4)))
+            month, days = (int(m.group(1)) if m.group(1) else None), (int(m.group(2)), int(m.group(4)))
             t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
         else:
             m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", t)
@@ -498,8 +629,26 @@ def read_slots(text: str, lang: str) -> Slots:
             if re.search(pattern, t):
                 amount = (label, 0.0)
                 break
-    stance = next((label for pattern, label in STANCE[lang] if re.search(pattern, t)), None)
-    size = next((label for pattern, label in SIZE[lang] if re.search(pattern, t)), None)
+    stance = None
+    for pattern, label in STANCE[lang]:
+        m = re.search(pattern, t)
+        if m:
+            stance = label
+            if re.search(NEGATED_BEFORE[lang], t[max(0, m.start() - 40):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
+                stance = STANCE_FLIP[label]  # "have not been avoiding" is "comply"
+            break
+    size = None
+    for pattern, label in SIZE[lang]:
+        m = re.search(pattern, t)
+        if m:
+            size = label
+            # the negation anywhere before it in the same clause: "does not consider their
+            # significance to be large" is a judgement that it is small
+            negated = {"en": r"(?:\b(?:not|never|hardly)\b|n't\b)(?:(?!\bbut\b)[^,;])*$",
+                       "ko": r"(?!x)x", "ru": r"\bне\s+(?:\w+\s+){0,2}$"}[lang]
+            if re.search(negated, t[max(0, m.start() - 100):m.start()]) or re.search(NEGATED_AFTER[lang], t[m.end():]):
+                size = {"small": "large", "large": "small"}[label]  # "does not think they are significant"
+            break
     return Slots(amount=amount, duration=duration, year=year, month=month, days=days, stance=stance, size=size)
 
 

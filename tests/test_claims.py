@@ -16,7 +16,7 @@ MIN_CORRECT = 0.95
 # Sets held to the 95 % bar; every claim set (these and any other claims_*.jsonl or
 # fresh_claims_*.jsonl) is held to zero false "matches".
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
-         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl"]
+         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
@@ -124,7 +124,7 @@ def test_every_gated_set_is_present() -> None:
     ("North Korean workers in Russia rose in Q3 2023.", ["not_in_data"]),
     # a statement must say what the report says, not just share its words
     ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
-    ("China and Russia have complied with Resolution 2397.", ["not_in_data"]),
+    ("China and Russia have complied with Resolution 2397.", ["differs"]),  # the report: they avoid it
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
     ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
@@ -165,9 +165,9 @@ def test_statement_verdicts_carry_no_claimed_value(checker: ClaimChecker) -> Non
     "China and Russia have met their repatriation obligations under the resolution.",
     "Russia meets its obligations under Resolution 2397.",
 ])
-def test_a_verb_that_reverses_the_report_never_matches(checker: ClaimChecker, sentence: str) -> None:
-    # The report says both are avoiding the obligation; "met" is not a paraphrase of that.
-    assert "matches" not in [v.verdict for v in checker.check(sentence)]
+def test_a_verb_that_reverses_the_report_differs(checker: ClaimChecker, sentence: str) -> None:
+    # The report says both are avoiding the obligation; "met" reverses that, so the claim differs.
+    assert [v.verdict for v in checker.check(sentence)] == ["differs"]
 
 
 def test_differs_gives_the_right_figure_with_period_and_source(checker: ClaimChecker) -> None:
@@ -241,3 +241,30 @@ def test_perturbed_true_claims_never_match(checker: ClaimChecker) -> None:
     total, bad = probe(checker, claim_files())
     assert total > 1000
     assert not bad, [f"{b.value}: {b.text}" for b in bad[:10]]
+
+
+def test_the_scorer_pairs_an_amount_in_words_with_the_amount_not_the_affiliation(checker: ClaimChecker) -> None:
+    # The affiliation verdict comes first and has no value either; pairing by order alone counted
+    # the true "differs" on "thousands" as a false "matches".
+    from tests.eval.run_claims import score_item
+
+    item = {"id": "t", "text": "Lankov of Kookmin University estimated that thousands of North Korean workers "
+            "entered Russia in Q3 2023.", "claims": [{"value": "thousands", "verdict": "differs"}]}
+    assert [r.got for r in score_item(item, checker)] == ["differs"]
+
+
+@pytest.mark.parametrize("sentence,verdict", [
+    ("China and Russia have not been avoiding their duty to repatriate North Korean workers.", "differs"),
+    ("Russia and China have not complied with Resolution 2397.", "matches"),
+    ("Россия не отрицает, что получила оружие от КНДР.", "differs"),
+    ("Lankov does not consider the economic significance of the North Korean workers to be large.", "matches"),
+])
+def test_a_negated_stance_turns_round(checker: ClaimChecker, sentence: str, verdict: str) -> None:
+    assert [v.verdict for v in checker.check(sentence)][-1] == verdict
+
+
+@pytest.mark.parametrize("sentence", ["North Korean workers in Russia are paid 300 dollars a month in Q3 2023.",
+                                      "북한 노동자는 러시아에서 월 70만 원을 받는다.",
+                                      "Северокорейский рабочий в России получает 35 тысяч рублей в месяц."])
+def test_money_is_never_compared_with_a_count(checker: ClaimChecker, sentence: str) -> None:
+    assert [v.verdict for v in checker.check(sentence)] == ["not_in_data"]

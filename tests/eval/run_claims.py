@@ -24,8 +24,16 @@ DEFAULT_SET = EVAL_DIR / "claims_en.jsonl"
 MULTIPLIER_WORDS = {"doubled": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0, "quadrupled": 4.0, "halved": 0.5,
                     "twofold": 2.0, "threefold": 3.0, "tripling": 3.0, "doubling": 2.0, "quadrupling": 4.0, "half": 50.0, "a third": 100 / 3, "two-thirds": 200 / 3,
                     "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0, "a majority": 50.0}
+MULTIPLIER_WORDS.update({"three-fifths": 60.0, "three fifths": 60.0, "two-fifths": 40.0, "a fifth": 20.0,
+                         "four-fifths": 80.0, "a quarter": 25.0})
 # Numbers and shares written in Korean or Russian words, as a set may give a claim's value.
 WORD_NUMBERS = {"절반": 50.0, "과반": 50.0, "половина": 50.0, "трое": 3.0, "двое": 2.0, "четверо": 4.0}
+# Amounts in words ("thousands", "수천", "тысячи", "a few hundred") have no single value: the checker
+# judges them as the amount part of a statement, so they are paired with a verdict without a value,
+# never with one on another part of it (an expert's affiliation).
+VAGUE = object()
+VAGUE_RE = re.compile(r"(?:^|\s)(?:dozens|hundreds|thousands|tens of thousands|(?:a few|several|many) (?:dozen|hundred|thousand))$"
+                      r"|^(?:수십|수백|수천|수만)|^(?:десятк|сотн|тысяч)\w*$")
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,25 @@ class ClaimResult:
     value: str | None
 
 
-def expected_value(raw: str | None) -> float | None:
+def expected_value(raw: str | None) -> float | object | None:
     if raw is None:
         return None
     key = raw.strip().lower().rstrip("%").strip()
+    if VAGUE_RE.search(key):
+        return VAGUE
+    key = re.sub(r"^[$€£₩]\s*|\s*(?:원|달러|dollars?|руб\w*)$", "", key)  # a currency around the amount
+    korean = re.fullmatch(r"([\d.]+)\s*만", key)
+    if korean:
+        return float(korean.group(1)) * 10000  # "50만" is 500,000
+    in_ten = re.fullmatch(r"(\w+)\s+(?:in|out of)\s+(\w+)", key)
+    if in_ten:  # "seven in ten": a share
+        a, b = expected_value(in_ten.group(1)), expected_value(in_ten.group(2))
+        if isinstance(a, float) and isinstance(b, float) and b:
+            return 100 * a / b
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", key)
+    if half:  # "six and a half"
+        whole = expected_value(half.group(1))
+        return whole + 0.5 if isinstance(whole, float) else None
     if key in MULTIPLIER_WORDS:
         return MULTIPLIER_WORDS[key]
     for lang in ("ko", "ru"):  # "두 배", "вдвое": the checker's own multiplier words
@@ -71,10 +94,15 @@ def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
         for i, v in enumerate(pool):
             if v is None:
                 continue
+            if want is VAGUE:
+                if v.claimed_value is None and v.part != "affiliation":
+                    match_index = i
+                    break
+                continue
             if want is None and v.claimed_value is None:
                 match_index = i
                 break
-            if want is not None and v.claimed_value is not None and abs(v.claimed_value - want) < 1e-6:
+            if isinstance(want, float) and v.claimed_value is not None and abs(v.claimed_value - want) < 1e-6:
                 match_index = i
                 break
         got = "missing"
