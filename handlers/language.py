@@ -167,6 +167,7 @@ class Morpheme:
 
 _HANGUL_SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")  # a lone jamo ("ᆫ") is an ending's remnant
 _DIGIT_HANGUL_RE = re.compile(r"(\d)(?=[\uac00-\ud7a3])")
+_KO_SENTENCE_END = frozenset("?.!")
 _mecab_lock = threading.Lock()  # one MeCab tagger is not safe to share between threads mid-parse
 
 
@@ -232,7 +233,29 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
     """
     text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
     # A newline would end a partial-parse line; the question's own are spaces by now anyway.
-    text = text.replace("\n", " ").replace("\t", " ")
+    text = text.replace("\n", " ").replace("\t", " ").rstrip()
+    out = _parse(text)
+    if text and text[-1] not in _KO_SENTENCE_END:
+        # The tokenizer has taken the question mark off, and without it the dictionary reads a
+        # final ending as a word ("명이지요" -> 이/JKS + 지요/NNG, "몇 배임" -> 배임, breach of
+        # trust); with it, as the ending it is (이/VCP + 지요/EF, 배/NNBC + 이/VCP + ㅁ/ETN).
+        # Only the last word is taken from that reading: the mark can change how MeCab's best
+        # path runs through earlier words too, and there the reading without it was the better.
+        marked = [m for m in _parse(text + "?") if m.pos != "SF"]
+        last, last_marked = _last_word(out), _last_word(marked)
+        if last is not None and last_marked is not None and last_marked > 0 \
+                and sum(m.spaced for m in out) == sum(m.spaced for m in marked):
+            out = out[:last] + marked[last_marked:]
+    return tuple(out)
+
+
+def _last_word(morphs: list[Morpheme]) -> int | None:
+    """The index of the first morpheme of the last word (whitespace-delimited) of a parse."""
+    return next((i for i in range(len(morphs) - 1, -1, -1) if morphs[i].spaced), None)
+
+
+def _parse(text: str) -> list[Morpheme]:
+    """One MeCab parse of ``text`` (known nouns fixed), as morphemes."""
     constrained = _constrained(text)
     tagger = _mecab()
     out: list[Morpheme] = []
@@ -255,7 +278,7 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
             node = node.next
-    return tuple(out)
+    return out
 
 
 _particles: set[str] = set()  # every particle the analyser has tagged (J*), as written
