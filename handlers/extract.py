@@ -30,7 +30,7 @@ class CountryMention:
 
     id: str
     role: str  # "citizens" | "destination" | ""
-    form: str  # "people" | "place"
+    form: str  # "people" | "place" | "destination" (a word that is a visit there: "방북")
     pos: int
     end: int
     score: float
@@ -269,6 +269,10 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian
         nxt = next((o for o in found if o.pos > end and o is not m), None)
+        if form == "destination":
+            # "방북(자)": one word names the visit and where it went (synonyms' role "destination").
+            out.append(CountryMention(m.id, "destination", "place", m.pos, m.end, m.score))
+            continue
         if form == "people":
             role = "citizens"
         elif nxt is not None and nxt.pos <= end + 2 and _cue_at(cue_hits, "to_marker", nxt.pos, toks):
