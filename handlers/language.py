@@ -172,49 +172,89 @@ _mecab_lock = threading.Lock()  # one MeCab tagger is not safe to share between 
 
 
 _MECAB_UNK_NODE = 1  # MeCab's node status for a word the dictionary lacks
-_known_nouns: frozenset[str] = frozenset()
+# Data words fixed in a question's parse, each as its morphemes (surface, Sejong tag): a noun of
+# the dictionary alone ("러시아인": one entry), or a noun and its suffix ("북한인": 북한 + 인/XSN).
+_known_nouns: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 _NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
 
 
-def register_korean_nouns(words: Iterable[str]) -> None:
+def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> None:
     """Nouns the data knows, kept whole when a question starts a word with them, as a user
     dictionary would: the system dictionary otherwise cuts a word it lacks, depending on context
-    ("러시아인 수" read as 러시 + 아이 + ㄴ; "북한 입국자" as 입 + 국자, a ladle).
+    ("러시아인 수" read as 러시 + 아이 + ㄴ; "북한 입국자" as 입 + 국자, a ladle; "북한인 합계" as
+    북한 + 이/VCP + ㄴ, "that is North Korea").
 
-    Only Hangul words of two syllables or more that are one nominal entry of the dictionary
-    (MeCab's partial parse accepts only those as fixed tokens): a verb form ("들어간") must
-    still be analysed, so that it meets its other forms; "입국자" is kept apart as 입국 + 자.
+    ``words``: Hangul words of two syllables or more that are one nominal entry of the
+    dictionary, or a known noun and its suffix (XSN) as the word is read alone; MeCab's partial
+    parse fixes each piece with its tag. A verb form ("들어간") must still be analysed, so that
+    it meets its other forms. ``names``: names of places in the data (one word, any length) that
+    the dictionary does not read as a noun ("방러", a visit to Russia, read as 방 + 이/VCP + 러/EC;
+    "러", Russia, as an ending): fixed whole as proper nouns.
     """
     global _known_nouns
-    new = set()
+    new: dict[str, tuple[tuple[str, str], ...]] = {}
     for w in words:
-        if len(w) >= 2 and w not in _known_nouns and all("\uac00" <= ch <= "\ud7a3" for ch in w):
+        if len(w) >= 2 and w not in _known_nouns and _all_hangul(w):
             morphs = analyse_korean(w)
             if len(morphs) == 1 and morphs[0].pos in _NOMINAL_TAGS and morphs[0].known:
-                new.add(w)
+                new[w] = ((w, "*"),)  # one entry: its reading of the whole word
+            elif (len(morphs) == 2 and morphs[0].pos in ("NNG", "NNP") and morphs[0].known
+                  and morphs[1].pos == "XSN" and morphs[0].surface + morphs[1].surface == w):
+                new[w] = tuple((m.surface, m.pos) for m in morphs)
+    for w in names:
+        if w not in _known_nouns and w not in new and _all_hangul(w):
+            morphs = analyse_korean(w)
+            if not all(m.pos in _NOMINAL_TAGS and m.known for m in morphs):
+                new[w] = ((w, f"NNP,*,F,{w},*,*,*,*"),)
     if new:
-        _known_nouns = _known_nouns | frozenset(new)
+        _known_nouns = {**_known_nouns, **new}
         analyse_korean.cache_clear()
 
 
+def _all_hangul(word: str) -> bool:
+    return bool(word) and all("\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
+@lru_cache(maxsize=10_000)
+def _one_entry(word: str) -> bool:
+    """Does the dictionary read ``word`` alone as one entry it has?"""
+    tagger = _mecab()
+    with _mecab_lock:
+        node = tagger.parseToNode(word + "\nEOS\n")
+        nodes = []
+        while node is not None:
+            if node.surface:
+                nodes.append(node.stat != _MECAB_UNK_NODE)
+            node = node.next
+    return nodes == [True]
+
+
 def _constrained(text: str) -> str | None:
-    """MeCab partial-parse input that fixes known nouns at the start of words, or None if none."""
+    """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
+
+    The space before a word opens its line: MeCab counts it as the next token's, and a fixed
+    token that is not a dictionary entry is refused when the line before ends in a space.
+    """
     if not _known_nouns:
         return None
     lines: list[str] = []
     free = ""
     fixed = False
-    for word in text.split(" "):
-        head = next((word[:n] for n in range(len(word), 1, -1) if word[:n] in _known_nouns), None)
+    for n_word, word in enumerate(text.split(" ")):
+        space = " " if n_word else ""
+        head = next((word[:n] for n in range(len(word), 0, -1) if word[:n] in _known_nouns), None)
+        if head is not None and head != word and _one_entry(word):
+            head = None  # the dictionary knows the whole word ("정확히", an adverb, not 정확 + 히)
         if head is None:
-            free += word + " "
+            free += space + word
             continue
         if free:
             lines.append(free)
-        lines.append(head + "\t*")
-        free = word[len(head):] + " "
+        lines.extend(f"{space if i == 0 else ''}{surface}\t{feature}"
+                     for i, (surface, feature) in enumerate(_known_nouns[head]))
+        free = word[len(head):]
         fixed = True
     if not fixed:
         return None

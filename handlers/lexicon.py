@@ -148,7 +148,9 @@ class Lexicon:
         if "ko" in new:
             # Korean names the data knows are kept whole by the analyser before anything is indexed.
             register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
-                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")])
+                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")],
+                                  names=[r["term"] for r in snap.tables["synonyms"]
+                                         if r.get("lang") == "ko" and r["kind"] == "country" and " " not in r["term"]])
         for r in snap.tables["synonyms"]:
             if (r.get("lang") or "en") in new:
                 lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
