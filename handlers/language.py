@@ -72,6 +72,9 @@ _KO_NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP"})
 _KO_NUMERAL_TAGS = frozenset({"SN", "NR"})
 _KO_CODE_TAGS = frozenset({"SN", "SL", "SH"})  # digits, Latin and Hanja: rejoined as written ("q3")
 _KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as after a numeral
+# Native numerals as determiners (MM): "두 배" (twice) is a counter as "2배" is, not 배, a boat.
+# Not 한 ("one", but also "a" and the 하다 form): "한 해" stays a year.
+_KO_NATIVE_NUMERALS = frozenset({"두", "세", "네", "석", "넉", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무"})
 
 # pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
 _RU_FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
@@ -402,7 +405,8 @@ def korean_tokens(text: str) -> list[str]:
         if m.pos.startswith("J"):
             _particles.add(lemma)
         out.append(lemma)
-        prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and m.surface == _KO_QUANTITY_WORD)
+        prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and (m.surface == _KO_QUANTITY_WORD
+                                                                         or m.surface in _KO_NATIVE_NUMERALS))
         i += 1
     return out
 
