@@ -296,14 +296,14 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
     text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
     # A newline would end a partial-parse line; the question's own are spaces by now anyway.
     text = text.replace("\n", " ").replace("\t", " ").rstrip()
-    out = _parse(text)
+    out = _mecab_parse(text)
     if text and text[-1] not in _KO_SENTENCE_END:
         # The tokenizer has taken the question mark off, and without it the dictionary reads a
         # final ending as a word ("명이지요" -> 이/JKS + 지요/NNG, "몇 배임" -> 배임, breach of
         # trust); with it, as the ending it is (이/VCP + 지요/EF, 배/NNBC + 이/VCP + ㅁ/ETN).
         # Only the last word is taken from that reading: the mark can change how MeCab's best
         # path runs through earlier words too, and there the reading without it was the better.
-        marked = [m for m in _parse(text + "?") if m.pos != "SF"]
+        marked = [m for m in _mecab_parse(text + "?") if m.pos != "SF"]
         last, last_marked = _last_word(out), _last_word(marked)
         if last is not None and last_marked is not None and last_marked > 0 \
                 and sum(m.spaced for m in out) == sum(m.spaced for m in marked):
@@ -316,7 +316,7 @@ def _last_word(morphs: list[Morpheme]) -> int | None:
     return next((i for i in range(len(morphs) - 1, -1, -1) if morphs[i].spaced), None)
 
 
-def _parse(text: str) -> list[Morpheme]:
+def _mecab_parse(text: str) -> list[Morpheme]:
     """One MeCab parse of ``text`` (known nouns fixed), as morphemes."""
     constrained = _constrained(text)
     tagger = _mecab()
