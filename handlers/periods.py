@@ -285,6 +285,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
     ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
     ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
+    # 전 분기, 이전 분기, 지난 분기: the quarter before the one asked about (not 직전 분기, below)
+    ("previous", re.compile(r"(?<![\uac00-\ud7a3])((?:전|이전|지난|앞)\s*분기)")),
     ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
     # --- Russian ---
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints

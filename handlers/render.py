@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 ANSWERS_DIR = Path(__file__).resolve().parent.parent / "answers"
 TELEGRAM_TEXT_LIMIT = 4096
@@ -89,15 +90,60 @@ def fmt_ratio_ru(value: Any) -> str:
     return "н/д" if value is None else _ru(fmt_ratio(value))
 
 
+# Korean particles whose form follows the last sound of the word before: (after a consonant,
+# after a vowel). 으로/로 also takes 로 after ㄹ.
+_JOSA = {"은": ("은", "는"), "는": ("은", "는"), "이": ("이", "가"), "가": ("이", "가"), "을": ("을", "를"),
+         "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와"), "으로": ("으로", "로"), "로": ("으로", "로")}
+# How a digit or symbol at the end of a figure is read: does it end in a consonant (and is it ㄹ)?
+# 0 영, 1 일, 2 이, 3 삼, 4 사, 5 오, 6 육, 7 칠, 8 팔, 9 구; % 퍼센트; 명, 배 as written.
+_DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": "",
+                "%": ""}
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def _final_sound(word: str) -> str | None:
+    """The final consonant of a word's last syllable as read aloud ("" for a vowel), or None
+    when it cannot be told (a Latin word)."""
+    for ch in reversed(word.strip()):
+        if "\uac00" <= ch <= "\ud7a3":
+            return _JONG[(ord(ch) - 0xAC00) % 28].strip()
+        if ch in _DIGIT_FINAL:
+            return _DIGIT_FINAL[ch]
+        if ch in ")]”’\"' ":
+            continue  # "(2023년 7~9월)": the word before the bracket
+        return None
+    return None
+
+
+def josa(value: Any, particle: str) -> Markup:
+    """``{{ people|josa("은") }}``: the value and the particle in the form its last sound takes
+    ("북한 주민은", "러시아인은", "2023년 1~9월은", "항공은", "사업이"); both forms ("은(는)") when
+    the sound cannot be told."""
+    after_consonant, after_vowel = _JOSA[particle]
+    final = _final_sound(str(value))
+    if final is None:
+        form = f"{after_consonant}({after_vowel})"
+    elif particle in ("으로", "로"):
+        form = after_vowel if final in ("", "ㄹ") else after_consonant
+    else:
+        form = after_consonant if final else after_vowel
+    return escape(value) + form
+
+
 def _period_filters(lang: str) -> dict[str, Any]:
     """Period names in the template's language: ``{{ period|plabel }}``, ``{{ period|pspan }}``."""
     return {"plabel": lambda p: p.label_in(lang), "pspan": lambda p: p.span_in(lang)}
 
 
 FILTERS: dict[str, dict[str, Any]] = {
-    "en": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, **_period_filters("en")),
-    "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, **_period_filters("ko")),
-    "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, avg=fmt_avg_ru, **_period_filters("ru")),
+    # josa is for Korean templates; every environment has it, because start-up checks compile
+    # all templates (answers/ko/ too) in one of them.
+    "en": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, josa=josa,
+               **_period_filters("en")),
+    "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, josa=josa,
+               **_period_filters("ko")),
+    "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, avg=fmt_avg_ru, josa=josa,
+               **_period_filters("ru")),
 }
 
 

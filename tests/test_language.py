@@ -258,3 +258,21 @@ def test_a_question_about_the_future_gets_what_the_report_says_not_a_figure(pipe
     assert answer.kind != "answer" and all(w in answer.text for w in words), answer.text
     assert not contains(answer.text, "544") and not contains(answer.text, "365")
     assert tokens("будет") != tokens("было")  # the auxiliary keeps its tense
+
+
+@pytest.mark.parametrize("value, particle, expected", [
+    ("북한 주민", "는", "북한 주민은"), ("러시아인", "은", "러시아인은"), ("2023년 3분기", "은", "2023년 3분기는"),
+    ("2023년 1~9월", "는", "2023년 1~9월은"), ("교육", "이", "교육이"), ("항공", "와", "항공과"),
+    ("69.3%", "을", "69.3%를"), ("365", "을", "365를"), ("153", "는", "153은"), ("북한", "로", "북한으로"),
+    ("서울", "으로", "서울로"), ("러시아", "으로", "러시아로"), ("NK News", "를", "NK News을(를)"),
+])
+def test_korean_particles_follow_the_last_sound(value: str, particle: str, expected: str) -> None:
+    """Korean answers attach 은/는, 이/가, 을/를, 와/과, (으)로 by the value's last sound, not "은(는)"."""
+    from handlers.render import josa
+
+    assert str(josa(value, particle)) == expected
+
+
+def test_a_korean_answer_has_no_mismatched_particle(pipeline: Pipeline) -> None:
+    ko = pipeline.answer("2023년 3분기 러시아에 입국한 북한 주민은 2022년보다 몇 명 많아?")
+    assert "2023년 3분기는" in ko.text and "3분기은" not in ko.text

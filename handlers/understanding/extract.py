@@ -30,7 +30,7 @@ class CountryMention:
 
     id: str
     role: str  # "citizens" | "destination" | ""
-    form: str  # "people" | "place"
+    form: str  # "people" | "place" | "destination" (a word that is a visit there: "방북")
     pos: int
     end: int
     score: float
@@ -112,7 +112,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if not covered[i] and toks[i] not in lex.filler and toks[i] not in lex.vocabulary_non_fact:
                 ex.fact_only_words.append(toks[i])
             covered[i] = True
-    ex.facts = _score_facts(fact_hits, lex)
+    ex.facts = _score_facts(fact_hits, lex, asks_who="who_question" in ex.cues)
     hit_keys = {h.key for h in fact_hits}
     ex.named_subject = any(hit_keys & people for people in lex.fact_people.values())
     ex.quantitative_facts = lex.quantitative_facts
@@ -272,6 +272,10 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian
         nxt = next((o for o in found if o.pos > end and o is not m), None)
+        if form == "destination":
+            # "방북(자)": one word names the visit and where it went (synonyms' role "destination").
+            out.append(CountryMention(m.id, "destination", "place", m.pos, m.end, m.score))
+            continue
         if form == "people":
             role = "citizens"
         elif nxt is not None and nxt.pos <= end + 2 and _cue_at(cue_hits, "to_marker", nxt.pos, toks):
@@ -338,7 +342,7 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
     return False
 
 
-def _score_facts(fact_hits: list[Hit], lex: Lexicon) -> list[tuple[str, float]]:
+def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False) -> list[tuple[str, float]]:
     keys = {h.key for h in fact_hits}
     scored = []
     for fid, weights in lex.fact_keywords.items():
@@ -348,4 +352,12 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon) -> list[tuple[str, float]]:
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])
+    if scored and scored[0][0] in lex.profile_facts and not asks_who:
+        # "What did Professor Lankov estimate for Q3 workers?": the title names him, and who he is
+        # is not the question when another fact about him meets the question's other words.
+        people = lex.fact_people.get(scored[0][0], set())
+        other = next((f for f, _ in scored[1:] if lex.fact_people.get(f, set()) & people
+                      and any(k in keys and k not in lex.fact_people.get(f, set()) for k in lex.fact_keywords[f])), None)
+        if other is not None:
+            scored.sort(key=lambda x: (x[0] != other, -x[1]))
     return scored

@@ -10,6 +10,7 @@ keeps the matcher's intent (``legacy_intent``), which the older intent handlers 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from handlers.language import script_of
@@ -48,6 +49,7 @@ CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a fi
 # Words that set one thing against another even where no change cue fires ("more ... than").
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
                            "outnumbered", "outstripped", "surpassed", "ahead"})
+KO_THAN = frozenset({"보다"})  # the Korean comparison particle, after what it compares against
 # "than all the others", "나머지보다", "чем все остальные": the rest of a dimension's categories, as a set.
 REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "остальной", "прочий"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
@@ -170,6 +172,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
             compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)):
         measure, comparison = "difference", "categories"
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and (
+            ordered := _one_before_than(categories, ex)):
+        measure, comparison, categories = "difference", "categories", ordered
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and RATIO_RE.search(ex.text):
         measure = "share"  # "air and rail together, as a share of Q3": the set's share of the total
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
@@ -251,6 +256,23 @@ def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bo
     first = min(c.pos for c in categories)
     rest = [c.pos for c in categories if c.pos != first]
     return any(first < p <= min(rest) for p in cue_positions) if rest else False
+
+
+def _one_before_than(categories: tuple[CategoryRef, ...], ex: Extraction) -> tuple[CategoryRef, ...]:
+    """Korean puts "than" (보다) after what is compared against: "사업은 교육·개인보다 몇 명 많나"
+    (the topic, then the others), or "교육과 개인을 합친 것보다 사업이" (the others, then the one).
+    Returns the categories with the one compared first in order, or () if this is not such a question."""
+    at = next((i for i, t in enumerate(ex.toks) if t in KO_THAN), -1)
+    if at < 0:
+        return ()
+    before = [c for c in categories if c.pos < at]
+    after = [c for c in categories if c.pos > at]
+    if not after and len(before) >= 2:
+        return categories
+    if len(after) == 1 and before:
+        # The one compared is ordered first (the operation reads the earliest as the one).
+        return (replace(after[0], pos=min(c.pos for c in before) - 1), *before)
+    return ()
 
 
 def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compares: bool) -> tuple[CategoryRef, ...]:

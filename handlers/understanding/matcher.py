@@ -98,7 +98,10 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     elif "caveat_weak" in c:
         # "실제", "реально" ("actually", "exactly"): a doubt about the data only when nothing else is
         # asked; beside a fact ("exactly how many at the site?") or a stated figure it qualifies that.
-        beside = ex.numbers or (ex.facts and ex.facts[0][1] >= CAVEAT_WEAK_FACT)
+        # So is a figure asked of a named period ("정확히 3분기 철도로 몇 명?"); not "how many
+        # workers actually came?", which asks for the experts' estimates.
+        beside = (ex.numbers or (ex.facts and ex.facts[0][1] >= CAVEAT_WEAK_FACT)
+                  or ("count" in c and bool(real_periods)))
         s["caveats"] = CAVEAT_WEAK_BESIDE if beside else 85.0
     if "sources" in c:
         # "how many ..., according to the FSB?" asks for the figure; the source comes with it.
@@ -222,7 +225,9 @@ def match(ex: Extraction) -> MatchResult:
     if ex.exits:
         penalties.append("asks about departures")
         scored = {k: (max(0.0, v - EXIT_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
-    ranked = tuple(sorted(scored.items(), key=lambda kv: -kv[1]))
+    # A tie goes to the fact when the question names a person or body the report quotes ("푸틴 방북
+    # 문제는?": Putin's visit, not the data's problems).
+    ranked = tuple(sorted(scored.items(), key=lambda kv: (-kv[1], not (kv[0] == "fact" and ex.named_subject))))
     if not ranked:
         return MatchResult(None, 0.0, "unknown", (), tuple(penalties))
     intent, score = ranked[0]
