@@ -71,7 +71,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
         edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
-                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else ())
+                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
+                         alone=result.intent)
         if edit is not None:
             # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
             # are handlers/operations/followups.py.

@@ -60,11 +60,19 @@ Result = tuple[str, FollowUp, list[str]]
 SPEAKER_KINDS = ("report", "source")  # facts whose subject is the outlet that reported them
 
 
-def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, base: Answer,
+def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,
                 runner: QueryRunner, now: float) -> bool:
     """Fill ``base`` with the edited frame's answer. False: the edit does not apply after all."""
     if edit.kind == "person":
         return _person(p, edit, ex, previous, base, now)
+    if edit.kind == "no_person":
+        base.kind, base.intent = "fallback", "fact"
+        base.html = p.render("nodata", reason="edit", what="person")
+        base.context = replace(previous, created=now) if previous is not None else None
+        base.entities["followup"] = edit.kind
+        return True
+    if previous is None:
+        return False
     op = OPERATIONS[edit.kind]
     try:
         html, ctx, ids = op(p, edit, ex, previous, runner, now)
@@ -247,6 +255,10 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         pair = [Ref(frame.direction, x, a.dimension, a.category) for x in frame.periods[:2]]
         return _given(p, pair[0], pair[1], edit.measure or "change", runner, now)
     b = _ref_of(frame)
+    if b == a and len(previous.refs) >= 2 and a in previous.refs[-2:]:
+        # "How many times bigger is the Q3 number?" after H1 then Q3: the figure named is one of the
+        # two just given, so it is compared with the other one.
+        b = next(r for r in previous.refs[-2:] if r != a) if len(set(previous.refs[-2:])) == 2 else a
     if b == a:
         raise NoData("edit", what="other_figure", context=previous)
     return _given(p, a, b, edit.measure or "change", runner, now)

@@ -38,6 +38,7 @@ NAMED_FACT_SCORE = 5.0
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
+MAX_BARE_EDIT_TOKENS = 3  # "그럼 3분기는?", "and Q3 then?": a lead word and the slot, nothing else
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
 # "and the total?" after a category: these words drop the filter, unless a measure is asked too.
 DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
@@ -74,7 +75,7 @@ class Edit:
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
     (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
-    naming the person asked about), ``reverse`` (the other direction).
+    naming the person asked about), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
     """
 
     kind: str
@@ -137,16 +138,22 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
 
 
 def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False,
-              unanswered: tuple[str, ...] = ()) -> Edit | None:
+              unanswered: tuple[str, ...] = (), alone: str | None = None) -> Edit | None:
     """The edit a follow-up makes to ``previous``, or None when it is a question of its own.
 
     ``text_intent``: the matcher, reading the question alone, answers it from the report's text
     (a fact, the sources, the caveats). ``unanswered``: words no figure answers, as the question
-    alone was read ("which carrier": a name asked of a figure).
+    alone was read ("which carrier": a name asked of a figure). ``alone``: the intent the
+    matcher gives the question on its own.
     """
+    cues = ex.cues
+    if ("pronoun_person" in cues and (previous is None or not (previous.person or previous.facts))
+            and _asks_of_a_person(ex, alone)):
+        # "Where does he teach?" with nobody named before: whoever "he" is, the conversation does
+        # not say, and the question alone would be answered about something else (a figure, the sources).
+        return Edit("no_person")
     if previous is None:
         return None
-    cues = ex.cues
     # Longer questions stand on their own, unless a follow-up word leads them ("and Russians going
     # the other way in the same half?").
     short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
@@ -163,7 +170,7 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "What did they agree?" after a fact: a word nothing here covers, no figure or fact of its
         # own named: a detail of the last fact the report does not give, not a new figure question.
         return Edit("not_covered", name_fact=previous.facts[0])
-    if (_is_figure(previous) and previous.refs and "ratio_given" in cues and cues.keys() & AVERAGE_OF_CUES
+    if (_is_figure(previous) and previous.refs and cues.keys() & {"ratio_given", "change"} and cues.keys() & AVERAGE_OF_CUES
             and len(ex.periods) == 1 and not (ex.countries or ex.categories)):
         return Edit("average_multiple")  # "how many times 2022's quarterly average is that?"
     if own_question(ex, text_intent):
@@ -178,6 +185,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if "why" in cues and short:
         return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    if (previous.nodata and not previous.refs and slots and not ex.facts and "followup" in cues
+            and "of_them" not in cues and cues.keys() & COMBINE_CUES and len(ex.toks) <= MAX_BARE_EDIT_TOKENS):
+        # "그럼 3분기는?" after "Q2 by purpose?" (no breakdown for Q2): nothing was given to compare or
+        # combine, so whatever else the words read as, the question names the slots to put in the frame.
+        return Edit("slots")
     if "more_than_two" in cues and not why_slots and cues.keys() & (COMBINE_CUES | {"combine", "share"}):
         # "those three together?": the conversation keeps the last two figures, so a sum or share
         # of three is not something it can give; say so rather than combine two of them.
@@ -194,7 +206,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
         return Edit("complement")  # "and everyone else?", "not by air?", "사업 외 목적은?"
-    if previous.categories and not slots and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
+    # "How much did their tickets cost?": a measure the figures do not have (a price, a wage) or a
+    # word nothing covers, asked of the figure just given; never that figure or the total instead.
+    other_measure = not slots and ("other_measure" in cues or uncovered(ex)) and not cues.keys() & MEASURE_CUES
+    if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
@@ -230,17 +245,28 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
-        if previous.measure == "sum" and previous.intent == "category" and not ex.categories:
+        if previous.measure == "sum" and not ex.categories:
             return Edit("combine", measure="sum_share")  # "as a share?" after "by air and by train combined"
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
+    if other_measure and "other_measure" in cues:
+        return Edit("not_covered", words=tuple(uncovered(ex)))
     if slots:
         words = tuple(uncovered(ex)) + tuple(w for w in unanswered if w not in uncovered(ex))
         if words and not _changes_slots(ex, previous):
             return Edit("not_covered", words=words)  # "which airline operated those flights?": the same figure, asked for what it lacks
         return Edit("slots")
     return None
+
+
+def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
+    """ "Where does he teach?", "What is her job?": a question about a person named only by a
+    pronoun, not about a figure ("его доля" is the share of a figure) or a fact its words name
+    ("whom did she meet?" names the visit)."""
+    figure_cues = {"count", "share", "change", "gap", "ratio_given", "sum_given", "combine", "average", "avg_month",
+                   "avg_day", "avg_quarter", "rank_top", "rank_bottom", "breakdown", "series"}
+    return not (ex.periods or ex.countries or (ex.facts and alone == "fact") or ex.cues.keys() & figure_cues)
 
 
 def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
