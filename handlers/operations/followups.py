@@ -338,29 +338,7 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     d = previous.direction
     if d is None:
         raise NoData("edit", what="ranking", context=previous)
-    if previous.dimensions:
-        dim = previous.dimensions[0]
-        if not previous.periods:
-            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
-        period = previous.periods[0]
-        parts = p.stored_parts(period, p.available(runner, d), d, "total")
-        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
-                          periods=[x.code for x in parts])
-        for r in rows:
-            r["label"] = p.label(dim, r["category"])
-        dim_label = p.label("dimension", dim)
-    else:
-        dim, period = "total", None
-        pool = list(previous.periods) or [x for x in p.available(runner, d) if x.months == 3]
-        rows = runner.run("rank_periods", citizens=d.citizens, destination=d.destination, dimension="total",
-                          category="all", periods=[x.code for x in pool])
-        for r in rows:
-            r["label"] = p.period_label(parse_code(r["period"]))
-            r["tied"] = sum(1 for o in rows if o["value"] == r["value"])
-            r["figure_ids"] = [r["figure_id"]]
-        dim_label = ""
-    if not rows:
-        raise NoData("edit", what="ranking", context=previous)
+    rows, dim, period, dim_label = _ranking_rows(p, previous, d, runner)
     if position == PREVIOUS_PLACE:  # "the one before it": one place up from the place last given
         last = previous.rank_position
         if last == 0 or last == 1:
@@ -396,6 +374,56 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     refs = tuple(Ref(d, period, dim, r["category"]) if period is not None else Ref(d, parse_code(r["period"]))
                  for r in chosen)
     ctx = replace(previous, created=now, refs=refs[-2:], rank_position=new_position, nodata=False)
+    return html, ctx, ids
+
+
+def _ranking_rows(p: FollowUpDesk, previous: FollowUp, d: Direction,
+                  runner: QueryRunner) -> tuple[list[dict[str, Any]], str, Period | None, str]:
+    """The last ranking's rows, best first: the breakdown asked, or the quarters by total."""
+    if previous.dimensions:
+        dim = previous.dimensions[0]
+        if not previous.periods:
+            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
+        period = previous.periods[0]
+        parts = p.stored_parts(period, p.available(runner, d), d, "total")
+        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
+                          periods=[x.code for x in parts])
+        for r in rows:
+            r["label"] = p.label(dim, r["category"])
+        dim_label = p.label("dimension", dim)
+    else:
+        dim, period = "total", None
+        pool = list(previous.periods) or [x for x in p.available(runner, d) if x.months == 3]
+        rows = runner.run("rank_periods", citizens=d.citizens, destination=d.destination, dimension="total",
+                          category="all", periods=[x.code for x in pool])
+        for r in rows:
+            r["label"] = p.period_label(parse_code(r["period"]))
+            r["tied"] = sum(1 for o in rows if o["value"] == r["value"])
+            r["figure_ids"] = [r["figure_id"]]
+        dim_label = ""
+    if not rows:
+        raise NoData("edit", what="ranking", context=previous)
+    return rows, dim, period, dim_label
+
+
+def _rank_pair(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "How many times bigger is the first than the second?": two places of the last ranking,
+    set side by side by compare.sql; a place shared by a tie is not one figure, so it is refused."""
+    d = previous.direction
+    if d is None or not previous.dimensions or edit.pair is None:
+        raise NoData("edit", what="ranking", context=previous)
+    rows, dim, period, _ = _ranking_rows(p, previous, d, runner)
+    if period is None:
+        raise NoData("edit", what="ranking", context=previous)
+    refs = []
+    for place in edit.pair:
+        chosen = [r for r in rows if r["rank_desc"] <= place < r["rank_desc"] + r["tied"]]
+        if len(chosen) != 1:
+            raise NoData("edit", what="two_figures", context=previous)
+        refs.append(Ref(d, period, dim, chosen[0]["category"]))
+    html, ctx, ids = _given(p, refs[0], refs[1], edit.measure or "change", runner, now)
+    # The ranking stays the conversation's frame: "and the second and the third?" are its places too.
+    ctx = replace(ctx, intent="ranking", direction=d, periods=(period,), dimensions=(dim,))
     return html, ctx, ids
 
 
@@ -560,6 +588,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "combine": _combine,
     "compare": _compare,
     "ordinal": _ordinal,
+    "rank_pair": _rank_pair,
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,

@@ -75,7 +75,8 @@ class Edit:
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
     (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
-    naming the person asked about), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
+    naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
+    ``measure``), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
     """
 
     kind: str
@@ -194,6 +195,14 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "those three together?": the conversation keeps the last two figures, so a sum or share
         # of three is not something it can give; say so rather than combine two of them.
         return Edit("combine", measure="more_than_two")
+    places = rank_places(ex)
+    if (len(places) == 2 and previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
+            and cues.keys() & {"ratio_given", "gap", "change", "sum_given"} and not slots):
+        # "How many times bigger is the first than the second?" after a ranking: those two places of
+        # the ranking, whichever figures the conversation gave last.
+        measure = ("ratio" if "ratio_given" in cues else "gap" if "gap" in cues
+                   else "sum" if "sum_given" in cues else "change")
+        return Edit("rank_pair", measure=measure, pair=(places[0], places[1]))
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
@@ -258,6 +267,20 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("not_covered", words=words)  # "which airline operated those flights?": the same figure, asked for what it lacks
         return Edit("slots")
     return None
+
+
+# Bare English ordinals are no cue group: "first" and "second" also name periods ("first half").
+# Read only where the question names no period.
+EN_PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
+def rank_places(ex: Extraction) -> list[int]:
+    """The places of a ranking a question names ("the first than the second": [1, 2])."""
+    if ex.periods:
+        return []
+    places = {n for cue, n in ORDINAL_CUES.items() if cue in ex.cues}
+    places |= {EN_PLACES[t] for t in ex.toks if t in EN_PLACES}
+    return sorted(places)
 
 
 def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
