@@ -30,7 +30,8 @@ from handlers.stated import context_figures
 from handlers.understanding.accounting import (fact_words_a_figure_leaves, growth_asked_of_levels, name_asked_of_a_figure,
                                                operation_may_answer, states_a_claim, states_duration)
 from handlers.operations.followups import answer_edit
-from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
+from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
+                                             followup_measure, named_frame, read_edit)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -111,6 +112,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 self._run_operation(base.frame, ex, result, runner, base, now)
+            if base.context is None:
+                # The figure checked is the conversation's frame: "and by air?" edits it.
+                base.context = named_frame(self, ex, runner, now)
             base.traces = runner.traces
             return base
         if self._run_operation(base.frame, ex, result, runner, base, now):
@@ -202,6 +206,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                                 measure=measure, refs=refs, frame=frame)
         return True
 
+    def frame_of(self, sentence: str, now: float | None = None) -> FollowUp | None:
+        """The figure a sentence names, as a conversation's frame: /check keeps it, so a
+        follow-up after a claim check ("and by air?") edits the checked figure."""
+        lang = detect(sentence, None)
+        if lang != self.lang and lang in LANGS:
+            return self.in_language(lang).frame_of(sentence, now)
+        ex = extract(normalise_text(sentence.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
+        return named_frame(self, ex, QueryRunner(self.snapshot, self.queries), time.time() if now is None else now)
+
     def _claim_check(self, question: str, base: Answer) -> bool:
         """ "Claim: 300 came for work in Q3" / "is it true that ...": the claim checker's verdicts.
 
@@ -237,7 +250,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             return html, fact_frame(chosen, now, asked=ex.text), ids
         if intent in TEXT_INTENTS:
             html, ids = getattr(self, f"_i_{intent}")(ex, runner)
-            return html, FollowUp(intent, None, (), (), (), now), ids
+            # "Who says 544 Russians went in Q3?": the sources, and that figure for the next follow-up.
+            named = named_frame(self, ex, runner, now) if intent == "sources" else None
+            return html, named or FollowUp(intent, None, (), (), (), now), ids
         direction, assumed = self.direction_for(ex)
         cats, dims = [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
         asked = FigureQuestion(ex=ex, runner=runner, direction=direction, assumed_direction=assumed,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from handlers.extract import Extraction
-from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame
+from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.periods import Period, PeriodMention
 from handlers.queries import QueryRunner
 
@@ -405,6 +405,25 @@ def attempted_frame(p: FrameResolver, ex: Extraction, intent: str | None, runner
     cats = tuple((d, i) for d, i, _ in ex.categories)
     dims = tuple(ex.dimensions) or tuple(c[0] for c in cats[:1])
     return FollowUp(intent, direction, tuple(periods), cats, dims, now, measure=measure, nodata=True)
+
+
+def named_frame(p: FrameResolver, ex: Extraction, runner: QueryRunner, now: float) -> FollowUp | None:
+    """The figure a question names although it was answered from the text or by the claim check
+    ("Who says 544 Russians went to North Korea in Q3?"): the next follow-up edits that figure
+    ("how many of those were business trips?") rather than the defaults. None when the question
+    names no figure: no number or period ("what does the report say about trade between North
+    Korea and Russia?" names countries, not a figure)."""
+    if not (ex.numbers or ex.periods):
+        return None
+    frame = attempted_frame(p, ex, "category" if ex.categories else "total", runner, now)
+    if frame is None or frame.direction is None:
+        return None
+    refs: tuple[Ref, ...] = ()
+    if len(frame.periods) == 1 and len(frame.categories) <= 1:
+        dim, cat = frame.categories[0] if frame.categories else ("total", "all")
+        if frame.periods[0] in p.available(runner, frame.direction, dim, cat):
+            refs = (Ref(frame.direction, frame.periods[0], dim, cat),)
+    return replace(frame, nodata=False, refs=refs)
 
 
 def answered_frame(ex: Extraction, intent: str, ctx: FollowUp | None) -> FollowUp | None:
