@@ -31,7 +31,7 @@ from handlers.understanding.accounting import (fact_words_a_figure_leaves, growt
                                                operation_may_answer, states_a_claim, states_duration)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
-                                             followup_measure, named_frame, read_edit)
+                                             followup_measure, named_frame, names_slots, read_edit)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -44,6 +44,12 @@ Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
+# A declined question asking who, where, when or why of something is about a statement, not a
+# figure: it leaves no figure frame for the next follow-up to edit.
+# ... and one that asks no figure by its words ("Где ... работали десятки рабочих?") leaves none either.
+FIGURE_ASK_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
+                             "avg_month", "avg_day", "avg_quarter"})
+FACT_ASPECT_CUES = frozenset({"who_question", "who_said", "speech", "focus_place", "focus_date", "focus_person", "why"})
 
 
 class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
@@ -158,6 +164,14 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
                                      categories=self._category_labels(ex), exits=ex.exits)
+        if (base.kind != "answer" and names_slots(ex) and ex.cues.keys() & FIGURE_ASK_CUES
+                and not ex.cues.keys() & FACT_ASPECT_CUES) and (
+                base.context is None or (base.context.intent == "fact" and base.context.nodata and "count" in ex.cues)):
+            # A question declined or not in the data still leaves what it asked about ("3분기
+            #러시아인 방북자는 몇 명?" read as a fact): "and by air?" next is about the Russians, and
+            # "why was that number so low?" about the figure asked, never the defaults.
+            figure = result.intent if result.intent in FIGURE_INTENTS else "category" if ex.categories else "total"
+            base.context = attempted_frame(self, ex, figure, runner, now, followup_measure(base.frame)) or base.context
         if previous is not None and base.context is not None:
             # A question of its own still follows the conversation's last figures ("how many times more?").
             base.context = base.context.with_refs(previous)

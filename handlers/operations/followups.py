@@ -19,8 +19,8 @@ from handlers.extract import Extraction
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name,
-                                             uncovered)
+from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, fact_frame, intent_for, names_slots, person_name,
+                                             uncovered, words_of_another_fact)
 
 
 class FollowUpDesk(Protocol):
@@ -30,6 +30,7 @@ class FollowUpDesk(Protocol):
     directions: list[Direction]
     default_direction: Direction | None
     snapshot: Any
+    lexicon: Any  # handlers.lexicon.Lexicon: the fact keywords a follow-up's words are read against
 
     def render(self, template: str, **values: Any) -> str: ...
     def label(self, kind: str, id_: str, form: str = "label") -> str: ...
@@ -488,6 +489,14 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
+        if ref is None and previous.direction is not None and len(previous.periods) <= 1 and len(previous.categories) <= 1:
+            # A figure asked but not given ("how many workers really came?", declined): its source
+            # and the estimate the report sets against it are still whose the question was about
+            # (in the latest period when none was named, as the question alone would be read).
+            dim, cat = previous.categories[0] if previous.categories else ("total", "all")
+            avail = p.available(runner, previous.direction, dim, cat)
+            period = previous.periods[0] if previous.periods else max(avail, key=lambda x: x.end, default=None)
+            ref = Ref(previous.direction, period, dim, cat) if period is not None else None
         # The answer may also have carried an expert's estimate next to the official figure
         # ("work": 3, Lankov's "hundreds"); whose it is, the caveat says.
         estimates = [c["text"] for c in p.caveat_rows(runner, ref.direction, [ref.period], ref.dimension,
@@ -519,6 +528,20 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
             replaced = True
     text = "".join(words) if replaced else f"{base.question.rstrip(' ?')} {name}?"
     answer = p.answer_fresh(text, now)
+    own = [f for f, _ in ex.facts[:1] if f not in previous.facts
+           and words_of_another_fact(ex, f, previous.facts, p.lexicon.fact_keywords, p.lexicon.vocabulary_non_fact)]
+    if own and answer.intent == "fact" and answer.context is not None and set(answer.context.facts) <= set(previous.facts):
+        # "Which countries have been avoiding it?" after the resolution: asked again with the
+        # subject it gets the same fact back, while its own words name another fact about it.
+        facts = p.localise(runner.run("facts", ids=own), "fact", "fact_id",
+                           ("topic", "statement", "date", "place", "speaker", "subject"))
+        for f in facts:
+            f["chain"] = p.source_chain(runner, f["source_id"])
+        base.kind, base.intent = "answer", "fact"
+        base.html = p.render("fact", facts=facts, version=p.snapshot.version)
+        base.context = fact_frame(facts, now, asked=ex.text)
+        base.entities["followup"] = "person"
+        return True
     if answer.kind == "answer" and answer.intent != "fact" and not names_slots(ex):
         # "How many were there exactly?" about the last fact: asked again in full it reads as a
         # figure (or the sources) on defaults, which is not what the fact was about.

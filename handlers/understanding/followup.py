@@ -283,6 +283,17 @@ def rank_places(ex: Extraction) -> list[int]:
     return sorted(places)
 
 
+def words_of_another_fact(ex: Extraction, fact_id: str, given: tuple[str, ...], fact_keywords: dict[str, dict[tuple[str, ...], float]],
+                          common: frozenset[str]) -> list[str]:
+    """The question's words that fact ``fact_id`` has as keywords and none of the facts ``given``
+    has, leaving out countries, categories and cues ("Russia", "who"): "avoiding" names the
+    avoidance fact, not the resolution just given, so "which countries have been avoiding it?"
+    asks that fact."""
+    own = {w for k in fact_keywords.get(fact_id, {}) for w in k}
+    theirs = {w for f in given for k in fact_keywords.get(f, {}) for w in k}
+    return [t for t in ex.toks if t in own and t not in theirs and t not in common]
+
+
 def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
     """ "Where does he teach?", "What is her job?": a question about a person named only by a
     pronoun, not about a figure ("его доля" is the share of a figure) or a fact its words name
