@@ -219,6 +219,20 @@ def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRu
     return html, ctx, list(row["figure_ids"])
 
 
+def _pp_compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "How many points below the business share?": the share just given against the named
+    category's share of the same period and breakdown (pp_gap.sql). The share of a sum of two
+    categories is not one row pp_gap.sql reads, so it is refused rather than replaced."""
+    if previous.measure != "share" or not previous.refs:
+        raise NoData("edit", what="one_figure", context=previous)
+    a = previous.refs[-1]
+    dim, cat, _ = ex.categories[0]
+    b = Ref(a.direction, a.period, dim, cat)
+    if b == a:
+        raise NoData("edit", what="other_figure", context=previous)
+    return _pp_gap(p, a, b, previous, runner, now)
+
+
 def _parts(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> list[Period]:
     """The stored periods that make up a figure's period."""
     return p.stored_parts(r.period, p.available(runner, r.direction, r.dimension, r.category), r.direction,
@@ -612,6 +626,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "compare": _compare,
     "ordinal": _ordinal,
     "rank_pair": _rank_pair,
+    "pp_compare": _pp_compare,
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,

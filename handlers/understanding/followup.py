@@ -76,7 +76,7 @@ class Edit:
     (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
-    ``measure``), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
+    ``measure``), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
     """
 
     kind: str
@@ -195,6 +195,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "those three together?": the conversation keeps the last two figures, so a sum or share
         # of three is not something it can give; say so rather than combine two of them.
         return Edit("combine", measure="more_than_two")
+    if ("pp_gap" in cues and previous.refs and previous.measure in ("share", "sum_share", "pp_gap") and len(ex.categories) == 1
+            and not (ex.periods or ex.countries)):
+        # "How many percentage points below the business share?" after a share: the share just
+        # given against the named category's, in points; never the named share alone or the counts' gap.
+        return Edit("pp_compare")
     places = rank_places(ex)
     if (len(places) == 2 and previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
             and cues.keys() & {"ratio_given", "gap", "change", "sum_given"} and not slots):
