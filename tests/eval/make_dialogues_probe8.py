@@ -1,0 +1,106 @@
+"""Writes tests/eval/dialogues_probe8.jsonl: a ninth conversation set, for the follow-up classes
+fixed after re-running both blind conversation sets (issue 12): the share of a sum of two
+figures, a sum asked in Korean as the analyser lemmatises it, the named one of two figures
+("how many times larger is the Q3 figure?"), an average compared, a measure the figures lack
+asked of the figure just given, "he"/"she" with nobody named, two places of a ranking, a claim
+check or sources answer leaving the figure it names, the frame kept after a no-data answer, a
+share against a named share in points, breakdowns the period lacks, a re-asked fact. Written by
+the engineer who made the fixes, in wordings of his own (none copied from a blind set), so its
+first run is not a blind score. Expected figures are the report's (data/figures.csv); derived
+ones were computed by hand: 31 + 13 = 44 = 12.1 % of 365; 213 + 134 = 347 = 95.1 %; 24 + 23 = 47
+= 12.9 %; 544 / 222 = 2.45; 544 / (222 / 2) = 4.9; 253 / 24 = 10.5; 213 - 134 = 79; 134 - 31 = 103;
+69.3 - 6.3 = 63 points; 69.3 - 6.6 = 62.7 points.
+Run: ``python -m tests.eval.make_dialogues_probe8``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent / "dialogues_probe8.jsonl"
+C: list[dict[str, Any]] = []
+
+
+def A(q: str, *must: str, no: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A turn that must be answered, with the strings the answer must carry."""
+    return {"q": q, "expect": "answer", "must_include": list(must), "must_not_include": list(no)}
+
+
+def F(q: str, no: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A turn that must get an honest "not in the data", never the figures in ``no``."""
+    return {"q": q, "expect": "fallback", "must_include": [], "must_not_include": list(no)}
+
+
+def c(lang: str, tags: list[str], *turns: dict[str, Any]) -> None:
+    n = sum(1 for x in C if x["lang"] == lang) + 1
+    C.append({"id": f"probe8-{lang}-{n:03d}", "lang": lang, "turns": list(turns), "tags": [lang, *tags]})
+
+
+# sum, then its share
+c("en", ["sum", "sum_share"], A("How many North Koreans arrived by road vehicle in Q3?", "31"), A("and on foot?", "13"),
+  A("what do those come to combined?", "44"), A("and as a percentage of all arrivals that quarter?", "12.1"))
+c("ru", ["sum", "sum_share"], A("Сколько граждан КНДР прибыло в Россию самолётом в III квартале?", "213"), A("а поездом?", "134"),
+  A("если сложить?", "347"), A("и какой это процент от общего числа?", "95.1"))
+c("ko", ["sum", "sum_share"], A("3분기 교육 목적으로 입국한 북한 주민은?", "24"), A("개인 목적은?", "23"), A("둘을 합치면?", "47"),
+  A("그게 전체에서 차지하는 비율은?", "12.9"))
+c("ko", ["sum"], A("3분기에 도보로 러시아에 들어온 북한 주민 수는?", "13"), A("배편은?", "13"), A("두 개를 합한 값은?", "26"))
+# the named one of two figures
+c("en", ["ratio_named"], A("Russians going to North Korea in H1 2023?", "222"), A("and Q3?", "544"),
+  A("how many times larger is the Q3 figure?", "2.45"))
+c("en", ["gap_named"], A("How many North Koreans came to Russia in Q1 2023?", "153"), A("and in Q2?", "213"),
+  A("what's the difference with the Q2 figure?", "60"))
+# an average compared
+c("en", ["average_multiple"], A("How many Russians went to North Korea in Q3 2023?", "544"),
+  A("compared with the first half's quarterly average?", "4.9"))
+# a measure the figures lack, asked of the figure just given
+c("en", ["other_measure"], A("How many North Koreans came by train in Q3?", "134"), F("what did the train fares cost?", no=["365"]))
+c("ru", ["other_measure"], A("Сколько северокорейцев приехало на учёбу в III квартале?", "24"), F("А какая у них зарплата?", no=["365"]))
+c("ko", ["other_measure"], A("3분기 사업 목적 입국자는?", "253"), F("그들의 임금은 얼마야?", no=["365"]))
+# he / she with nobody named
+c("en", ["no_person"], A("How many North Koreans came in Q3?", "365"), F("Where does she work?"))
+c("en", ["no_person"], F("How old is he?"), A("How many Russians went to North Korea in Q3?", "544"))
+# two places of a ranking
+c("en", ["rank_pair"], A("Which purpose was most common among North Koreans in Q3?", "253"), A("and the runner-up?", "24"),
+  A("how many times bigger is the first than the second?", "10.5"))
+c("ru", ["rank_pair"], A("Какой вид транспорта был самым популярным у северокорейцев в III квартале?", "213"), A("А второй?", "134"),
+  A("На сколько первый больше второго?", "79"))
+c("ko", ["rank_pair"], A("3분기 북한 주민이 가장 많이 이용한 교통수단은?", "213"), A("2위는?", "134"), A("1위와 2위의 차이는?", "79"))
+c("en", ["rank_pair"], A("What was the top transport mode for North Koreans in Q3?", "213"),
+  A("how many times bigger is the first than the second?", "1.59"), A("and the gap between the second and the third?", "103"))
+# a claim check or a sources answer leaves the figure it names
+c("en", ["claim_frame"], A("Who reported that 544 Russians travelled to North Korea in Q3?", "FSB"),
+  A("and how many of them went for business?", "196"), A("as a share?", "36.0"))
+c("en", ["claim_frame"], A("Is it true that 213 North Koreans flew to Russia in Q3?", "213"), A("and by rail?", "134"))
+c("en", ["claim_frame", "filter_lacking"], A("Is it true that 222 Russians visited North Korea in the first half of 2023?", "222"),
+  F("and for business?", no=["196", "253"]))
+# after no data, the frame asked about stays
+c("en", ["after_nodata", "filter_lacking"], F("How many Russians went to North Korea in 2022?"), F("and by train?", no=["134"]))
+c("ko", ["after_nodata"], F("2022년 북한에 간 러시아인은?"), A("3분기는?", "544"))
+c("ru", ["after_nodata"], F("Сколько россиян съездило в КНДР в 2022 году?"), A("а в III квартале 2023?", "544"),
+  A("а из них по делам?", "196"))
+c("en", ["after_nodata"], F("How many North Koreans entered Russia for work in Q2 2023?"), A("and in Q3?", "3"))
+c("ko", ["after_nodata"], F("2분기 사업 목적 북한 입국자는?"), A("그럼 3분기는?", "253"))
+# percentage points against a named share
+c("en", ["pp_compare"], A("What share of North Koreans came for personal reasons in Q3?", "6.3"),
+  A("how many points behind business is that?", "63 percentage"))
+c("ru", ["pp_compare"], A("Какова доля учёбы среди целей въезда северокорейцев в III квартале?", "6.6"),
+  A("на сколько процентных пунктов меньше, чем у деловых поездок?", "62.7"))
+# a breakdown the period lacks
+c("en", ["filter_lacking"], A("How many North Koreans came to Russia in 2022?", "223"), F("how many of those by air?", no=["213"]))
+c("ko", ["filter_lacking"], A("1분기 북한 주민 입국자는?", "153"), F("그중 항공편은?", no=["213"]))
+c("ru", ["filter_lacking"], A("Сколько россиян въехало в КНДР в первом полугодии 2023?", "222"), F("а с деловыми целями?", no=["196"]))
+# a re-asked fact yields to the fact its words name
+c("en", ["reasked_fact"], A("What does UN Resolution 2397 require?", "24 months"), A("who has been sidestepping it?", "China"))
+
+
+def main() -> None:
+    with OUT.open("w", encoding="utf-8") as f:
+        for item in C:
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"{len(C)} conversations, {sum(len(x['turns']) for x in C)} turns -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
