@@ -212,6 +212,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         # and the operation's own frame is kept for an edit of it.
         measure = followup_measure(frame) if op.name == "average_per_unit" else "count"
         given = call.periods[:1]
+        if op.name == "multiple_of_average":
+            # [base, target]: the figure the answer gives is the target's (Q3 as a multiple of 2022's
+            # quarterly average), so "compared with 2022 as a whole?" next compares Q3 with 2022.
+            given = call.periods[-1:]
         if op.name == "partial_span" and call.periods:
             # "last year" answered from the parts stored (H1 + Q3): the figure given is their sum.
             given = [Period(min(p.start for p in call.periods), max(p.end for p in call.periods))]

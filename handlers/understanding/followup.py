@@ -174,6 +174,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if (_is_figure(previous) and previous.refs and cues.keys() & {"ratio_given", "change"} and cues.keys() & AVERAGE_OF_CUES
             and len(ex.periods) == 1 and not (ex.countries or ex.categories)):
         return Edit("average_multiple")  # "how many times 2022's quarterly average is that?"
+    if len(ex.periods) >= 2 and cues.keys() & AVERAGE_OF_CUES and cues.keys() & {"ratio_given", "change", "gap"}:
+        return None  # "How many times 2022's quarterly average was Q3 2023?" names both sides: its own question
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
