@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any, Callable, Protocol
 
 from handlers.extract import Extraction
+from handlers.lexicon import normalise, tokens
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner
@@ -58,7 +59,8 @@ class FollowUpDesk(Protocol):
 
 
 Result = tuple[str, FollowUp, list[str]]
-SPEAKER_KINDS = ("report", "source")  # facts whose subject is the outlet that reported them
+SPEAKER_KINDS = ("report", "source")
+DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
 
 def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,
@@ -587,6 +589,29 @@ def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
                  version=p.snapshot.version)
 
 
+def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                 now: float) -> Result:
+    """ "For what kind of projects?" after the Siberian authorities' demand: the fact again when
+    its own text has the word asked about ("construction projects"), else "the report doesn't say"."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    text = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "place", "topic"))
+    stems = {t[:DETAIL_STEM_LEN] for t in tokens(normalise(text)) if len(t) >= DETAIL_STEM_LEN}
+    asked = [t for t in ex.toks if len(t) >= DETAIL_STEM_LEN and t not in p.lexicon.filler
+             and not p.is_cue(t, "which_kind") and not p.is_cue(t, "followup")]
+    # "In which region?": a place asked, and the fact names its place.
+    place = bool(fact.get("place")) and "asks_place" in ex.cues
+    if not place and (not asked or not any(t[:DETAIL_STEM_LEN] in stems for t in asked)):
+        raise NoData("fact_detail", context=previous, detail=" ".join(asked) or ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
 def _no_average(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                 now: float) -> Result:
     """The multiple-of-average operation could not run on the last figure: say so, substitute nothing."""
@@ -632,5 +657,6 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "who_said": _who_said,
     "more_facts": _more_facts,
     "not_covered": _not_covered,
+    "fact_detail": _fact_detail,
     "average_multiple": _no_average,
 }

@@ -8,7 +8,7 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``), so no
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``, ``asks_place``), so no
 language is hard-coded.
 """
 
@@ -40,6 +40,8 @@ COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how 
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
 MAX_BARE_EDIT_TOKENS = 3  # "그럼 3분기는?", "and Q3 then?": a lead word and the slot, nothing else
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
+FIGURE_MEASURE_CUES = frozenset({"count", "share", "change", "gap", "ratio_given", "sum_given", "average", "avg_month",
+                                 "avg_day", "avg_quarter", "rank_top", "rank_bottom", "breakdown", "series"})
 # "and the total?" after a category: these words drop the filter, unless a measure is asked too.
 DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
 MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", "avg_month", "avg_day", "average",
@@ -76,7 +78,8 @@ class Edit:
     (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
-    ``measure``), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
+    ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
+    the fact again when it states it, else "the report doesn't say"), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
     """
 
     kind: str
@@ -169,11 +172,15 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("person", name_fact=previous.person)
     if not _is_figure(previous) and previous.facts and not slots and short and not ex.facts and uncovered(ex):
         # "What did they agree?" after a fact: a word nothing here covers, no figure or fact of its
-        # own named: a detail of the last fact the report does not give, not a new figure question.
-        return Edit("not_covered", name_fact=previous.facts[0])
+        # own named: a detail of the last fact the report does not give, not a new figure question
+        # ("어느 지역 ...?" asks which place: the fact answers when it names one).
+        return Edit("fact_detail" if "which_kind" in cues else "not_covered", name_fact=previous.facts[0])
     if (_is_figure(previous) and previous.refs and cues.keys() & {"ratio_given", "change"} and cues.keys() & AVERAGE_OF_CUES
             and len(ex.periods) == 1 and not (ex.countries or ex.categories)):
         return Edit("average_multiple")  # "how many times 2022's quarterly average is that?"
+    if (not _is_figure(previous) and previous.facts and "which_kind" in cues and short and ex.facts
+            and ex.facts[0][0] in previous.facts and not (ex.periods or ex.countries) and not cues.keys() & FIGURE_MEASURE_CUES):
+        return Edit("fact_detail", name_fact=ex.facts[0][0])  # "어느 지역 건설 사업이야?": of the fact just given
     if len(ex.periods) >= 2 and cues.keys() & AVERAGE_OF_CUES and cues.keys() & {"ratio_given", "change", "gap"}:
         return None  # "How many times 2022's quarterly average was Q3 2023?" names both sides: its own question
     if own_question(ex, text_intent):
@@ -183,6 +190,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("why")
         if previous.facts and not slots and short and ("of_them" in cues or "focus_date" in cues or "when" in ex.toks):
             return Edit("person", name_fact=previous.facts[0])  # "when was that?": about the last fact
+        if (previous.facts and "which_kind" in cues and short and not (ex.periods or ex.countries)
+                and not cues.keys() & FIGURE_MEASURE_CUES):
+            # "For what kind of projects?", "Для каких работ?" after a fact: a detail of that fact
+            # (which it may state), never the count of a category the word also names ("работ").
+            return Edit("fact_detail", name_fact=previous.facts[0])
         if previous.nodata and previous.intent and slots and short and not ex.facts:
             return Edit("slots")
         return None

@@ -9,7 +9,8 @@ the engineer who made the fixes, in wordings of his own (none copied from a blin
 first run is not a blind score. Expected figures are the report's (data/figures.csv); derived
 ones were computed by hand: 31 + 13 = 44 = 12.1 % of 365; 213 + 134 = 347 = 95.1 %; 24 + 23 = 47
 = 12.9 %; 544 / 222 = 2.45; 544 / (222 / 2) = 4.9; 253 / 24 = 10.5; 213 - 134 = 79; 134 - 31 = 103;
-69.3 - 6.3 = 63 points; 69.3 - 6.6 = 62.7 points.
+69.3 - 6.3 = 63 points; 69.3 - 6.6 = 62.7 points; 365 / 55.75 = 6.55; 365 / 223 = 1.64;
+366 - 222 = 144.
 Run: ``python -m tests.eval.make_dialogues_probe8``.
 """
 
@@ -93,6 +94,18 @@ c("ko", ["filter_lacking"], A("1분기 북한 주민 입국자는?", "153"), F("
 c("ru", ["filter_lacking"], A("Сколько россиян въехало в КНДР в первом полугодии 2023?", "222"), F("а с деловыми целями?", no=["196"]))
 # a re-asked fact yields to the fact its words name
 c("en", ["reasked_fact"], A("What does UN Resolution 2397 require?", "24 months"), A("who has been sidestepping it?", "China"))
+
+# a detail of the fact just given: the fact again when it states it, else "the report doesn't say"
+c("en", ["fact_detail"], A("What do local authorities in Siberia want?", "thousands"), A("for what sort of work?", "construction"))
+c("ru", ["fact_detail"], A("Почему местные власти в Сибири хотят северокорейских рабочих?", "нехватк"),
+  A("а в каком регионе?", "Сибир"))
+c("en", ["fact_detail"], A("What does UN Resolution 2397 require?", "24 months"), F("What kind of penalties does it set?"))
+# after a multiple of an average, the figure kept is the one compared (Q3), not the base
+c("ko", ["average_multiple", "compare"], A("3분기 입국자는 2022년 분기 평균의 몇 배야?", "6.5"),
+  A("2022년 전체와 비교하면 몇 배?", "1.64"))
+# "which had more, and by how much?" after two figures
+c("en", ["gap"], A("How many Russians went to North Korea in H1 2023?", "222"),
+  A("And North Koreans to Russia in the same half?", "366"), A("which had more, and by how much?", "144"))
 
 
 def main() -> None:
