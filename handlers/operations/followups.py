@@ -434,13 +434,15 @@ def _rank_pair(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, 
         raise NoData("edit", what="ranking", context=previous)
     refs = []
     for place in edit.pair:
-        chosen = [r for r in rows if r["rank_desc"] <= place < r["rank_desc"] + r["tied"]]
+        col = "rank_desc" if place > 0 else "rank_asc"  # -1 is the bottom place
+        chosen = [r for r in rows if r[col] <= abs(place) < r[col] + r["tied"]]
         if len(chosen) != 1:
             raise NoData("edit", what="two_figures", context=previous)
         refs.append(Ref(d, period, dim, chosen[0]["category"]))
     html, ctx, ids = _given(p, refs[0], refs[1], edit.measure or "change", runner, now)
     # The ranking stays the conversation's frame: "and the second and the third?" are its places too.
-    ctx = replace(ctx, intent="ranking", direction=d, periods=(period,), dimensions=(dim,))
+    ctx = replace(ctx, intent="ranking", direction=d, periods=(period,), dimensions=(dim,),
+                  rank_position=previous.rank_position)
     return html, ctx, ids
 
 
@@ -505,6 +507,9 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
+        if ref is not None and ex.categories:
+            dim, cat, _ = ex.categories[0]
+            ref = Ref(ref.direction, ref.period, dim, cat)  # "who thinks there are more workers?": that category
         if ref is None and previous.direction is not None and len(previous.periods) <= 1 and len(previous.categories) <= 1:
             # A figure asked but not given ("how many workers really came?", declined): its source
             # and the estimate the report sets against it are still whose the question was about

@@ -164,8 +164,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
-    if "who_said" in cues and not slots and short:
-        return Edit("who_said")
+    if "who_said" in cues and short and not (ex.periods or ex.countries) and (not slots or _is_figure(previous)):
+        return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
     if "pronoun_person" in cues and previous.person:
@@ -215,7 +215,16 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # given against the named category's, in points; never the named share alone or the counts' gap.
         return Edit("pp_compare")
     places = rank_places(ex)
-    if (len(places) == 2 and previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
+    ranked = previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
+    if (ranked and len(places) < 2 and previous.rank_position and cues.keys() & {"rank_top", "rank_bottom"}
+            and "of_them" in cues and cues.keys() & {"ratio_given", "gap", "sum_given"} and not slots):
+        # "How many times bigger is the top one than that?" after a place: the top (or bottom)
+        # place against the place last given, never the last two figures (a tie gives two).
+        end = 1 if "rank_top" in cues else -1
+        places = [end, previous.rank_position] if not places else [places[0], previous.rank_position]
+        if len(set(places)) == 2:
+            places = sorted(places, key=lambda x: (x < 0, abs(x)))
+    if (len(places) == 2 and ranked
             and cues.keys() & {"ratio_given", "gap", "change", "sum_given"} and not slots):
         # "How many times bigger is the first than the second?" after a ranking: those two places of
         # the ranking, whichever figures the conversation gave last.
