@@ -120,6 +120,17 @@ def _ref_of(frame: FollowUp) -> Ref:
 
 def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     frame = edited_frame(p, ex, previous, runner, now, drop_filter=edit.measure == "total")
+    if edit.measure == "both":
+        # Both periods just given, each with the filter: a period without that breakdown is said.
+        periods = tuple(sorted({r.period for r in previous.refs[-2:]}, key=lambda x: x.start))
+        frame = replace(frame, periods=periods)
+        for period in periods:
+            for dim, cat in frame.categories:
+                if period not in p.available(runner, frame.direction or previous.refs[-1].direction, dim, cat):
+                    avail = p.available(runner, frame.direction or previous.refs[-1].direction, dim, cat)
+                    raise NoData("breakdown", context=frame, period=p.period_label(period),
+                                 dimension=p.label("dimension", dim), available=[p.period_label(x) for x in avail],
+                                 **p.dir_values(frame.direction or previous.refs[-1].direction))
     if edit.measure == "total":
         frame = replace(frame, measure="count")
     intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)

@@ -8,7 +8,7 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``, ``asks_place``), so no
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``, ``asks_place``, ``both_given``), so no
 language is hard-coded.
 """
 
@@ -289,6 +289,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("measure", measure="share")
     if other_measure and "other_measure" in cues:
         return Edit("not_covered", words=tuple(uncovered(ex)))
+    if slots and "both_given" in cues and not (ex.periods or ex.countries) and len({r.period for r in previous.refs[-2:]}) == 2:
+        # "how many of those two quarters' arrivals came by air?": the filter on both periods just
+        # given, which the data may have for one only; never the one figure it has.
+        return Edit("slots", measure="both")
     if slots:
         words = tuple(uncovered(ex)) + tuple(w for w in unanswered if w not in uncovered(ex))
         if words and not _changes_slots(ex, previous):

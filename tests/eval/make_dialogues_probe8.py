@@ -10,7 +10,7 @@ first run is not a blind score. Expected figures are the report's (data/figures.
 ones were computed by hand: 31 + 13 = 44 = 12.1 % of 365; 213 + 134 = 347 = 95.1 %; 24 + 23 = 47
 = 12.9 %; 544 / 222 = 2.45; 544 / (222 / 2) = 4.9; 253 / 24 = 10.5; 213 - 134 = 79; 134 - 31 = 103;
 69.3 - 6.3 = 63 points; 69.3 - 6.6 = 62.7 points; 365 / 55.75 = 6.55; 365 / 223 = 1.64;
-366 - 222 = 144.
+366 - 222 = 144; 213 / 31 = 6.87.
 Run: ``python -m tests.eval.make_dialogues_probe8``.
 """
 
@@ -106,6 +106,22 @@ c("ko", ["average_multiple", "compare"], A("3분기 입국자는 2022년 분기 
 # "which had more, and by how much?" after two figures
 c("en", ["gap"], A("How many Russians went to North Korea in H1 2023?", "222"),
   A("And North Koreans to Russia in the same half?", "366"), A("which had more, and by how much?", "144"))
+
+# the top place against the place last given; a tied place is refused, never "they are equal"
+c("en", ["rank_pair", "tie"], A("Which transport mode did North Koreans use most in Q3?", "213"), A("what came third?", "31"),
+  A("how many times bigger is the top one than that?", "6.87"))
+c("en", ["rank_pair", "tie"], A("What was the least common purpose for North Koreans in Q3?", "work"),
+  A("and the one above it?", "23"), F("how many times bigger is the top one than that?", no=["equal"]))
+# whose figure a category's is, after a figure
+c("ru", ["who_said"], A("Сколько граждан КНДР приехало в Россию в III квартале?", "365"),
+  A("а кто полагает, что рабочих на самом деле больше?", "Ланьков"))
+c("en", ["who_said"], A("How many North Koreans came by air in Q3?", "213"),
+  A("and who says there were more workers than that?", "Lankov"))
+# a filter on both periods just given, which the data has for one only
+c("en", ["filter_lacking", "both"], A("How many North Koreans entered Russia in Q2 2023?", "213"), A("and in Q3?", "365"),
+  F("how many of those two quarters' arrivals came by air?", no=["213 North Koreans entered Russia by air"]))
+c("ru", ["filter_lacking", "both"], A("Сколько россиян поехало в КНДР в первом полугодии?", "222"), A("а в третьем квартале?", "544"),
+  F("а сколько за оба периода по делам?", no=["196"]))
 
 
 def main() -> None:
