@@ -60,6 +60,7 @@ class FollowUpDesk(Protocol):
 
 Result = tuple[str, FollowUp, list[str]]
 SPEAKER_KINDS = ("report", "source")
+RATE_MEASURES = ("per_month", "per_day", "per_quarter")
 DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
 
@@ -210,6 +211,11 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         raise NoData("edit", what="two_figures", context=previous)
     if edit.measure == "pp_gap":
         return _pp_gap(p, refs[-2], refs[-1], previous, runner, now)
+    if (previous.measure in RATE_MEASURES and refs[-2].period.months != refs[-1].period.months
+            and edit.measure in ("ratio", "gap", "change", "sum")):
+        # "How many times more?" after the monthly averages of 2022 and of Q3: the averages were
+        # given, and the totals' ratio (1.64) is not theirs (6.55); say so rather than answer it.
+        raise NoData("edit", what="same_span", context=previous)
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
 
 

@@ -123,6 +123,12 @@ c("en", ["filter_lacking", "both"], A("How many North Koreans entered Russia in 
 c("ru", ["filter_lacking", "both"], A("Сколько россиян поехало в КНДР в первом полугодии?", "222"), A("а в третьем квартале?", "544"),
   F("а сколько за оба периода по делам?", no=["196"]))
 
+# two averages over spans of different length: their totals' ratio is not the averages' ratio
+c("en", ["rate", "same_span"], A("How many North Koreans went to Russia in 2022?", "223"), A("average per month?", "18.6"),
+  A("and in Q3 2023?", "121.7"), F("how many times more?", no=["1.64"]))
+c("ko", ["rate", "same_span"], A("2023년 3분기 북한 주민 입국자는 월평균 몇 명이야?", "121.7"), A("2022년은?", "18.6"),
+  F("몇 배야?", no=["1.64"]))
+
 
 def main() -> None:
     with OUT.open("w", encoding="utf-8") as f:
