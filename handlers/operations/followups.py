@@ -162,6 +162,9 @@ def _reverse(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
 
 def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     frame = edited_frame(p, ex, previous, runner, now) if names_slots(ex) else previous
+    if edit.measure == "share" and previous.intent == "complement" and not names_slots(ex):
+        # "What's that as a share?" after "and the rest?": the rest's share, which that answer computes.
+        return _run(p, "complement", replace(previous, created=now), ex, runner, now)
     if edit.measure == "share":
         if not frame.categories:
             if previous.refs and previous.refs[-1].category != "all":
@@ -236,6 +239,15 @@ def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRu
                     source=p.source_chain(runner, row["source_id"]), version=p.snapshot.version)
     ctx = replace(previous, created=now, measure="pp_gap", refs=(a, b))
     return html, ctx, list(row["figure_ids"])
+
+
+def _named_sum(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "And by air and rail combined?" after a share: the two categories named, as one share of
+    the period just given (share_of_given.sql through the given template)."""
+    last = previous.refs[-1]
+    (d1, c1, _), (d2, c2, _) = ex.categories[:2]
+    return _given(p, Ref(last.direction, last.period, d1, c1), Ref(last.direction, last.period, d2, c2),
+                  edit.measure or "sum", runner, now)
 
 
 def _pp_compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
@@ -674,6 +686,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "ordinal": _ordinal,
     "rank_pair": _rank_pair,
     "pp_compare": _pp_compare,
+    "named_sum": _named_sum,
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,

@@ -79,7 +79,7 @@ class Edit:
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
     ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
-    the fact again when it states it, else "the report doesn't say"), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
+    the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
     """
 
     kind: str
@@ -241,6 +241,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("compare", measure=previous.measure if previous.measure in PAIR_MEASURES else "change")
     if not short:
         return None
+    if (previous.measure == "share" and len(ex.categories) == 2 and cues.keys() & {"combine", "sum_given"}
+            and not (ex.periods or ex.countries) and previous.refs):
+        return Edit("named_sum", measure="sum_share")  # "and by air and rail combined?" after a share: one share of both
     if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
         return Edit("complement")  # "and everyone else?", "not by air?", "사업 외 목적은?"
     # "How much did their tickets cost?": a measure the figures do not have (a price, a wage) or a

@@ -129,6 +129,14 @@ c("en", ["rate", "same_span"], A("How many North Koreans went to Russia in 2022?
 c("ko", ["rate", "same_span"], A("2023년 3분기 북한 주민 입국자는 월평균 몇 명이야?", "121.7"), A("2022년은?", "18.6"),
   F("몇 배야?", no=["1.64"]))
 
+# two categories named and combined after a share; the share of "the rest"
+c("en", ["sum_share"], A("What share of North Koreans came by road in Q3?", "8.5"),
+  A("and by air and rail combined?", "95.1"))
+c("ru", ["sum_share"], A("Какая доля северокорейцев приехала в III квартале на учёбу?", "6,6"),
+  A("а учёба и личные цели вместе?", "12,9"))
+c("en", ["complement", "share"], A("How many North Koreans came to Russia in Q3 for business?", "253"),
+  A("and everyone else?", "112"), A("what's that as a share?", "30.7", no=("69.3",)))
+
 
 def main() -> None:
     with OUT.open("w", encoding="utf-8") as f:
