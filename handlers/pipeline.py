@@ -164,7 +164,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
                                      categories=self._category_labels(ex), exits=ex.exits)
-        if (base.kind != "answer" and names_slots(ex) and ex.cues.keys() & FIGURE_ASK_CUES
+        # A figure is asked by a figure word, or by naming who and when ("3분기 러시아인 방북자는?").
+        asks_figure = bool(ex.cues.keys() & FIGURE_ASK_CUES) or (
+            bool(ex.periods) and any(m.role in ("citizens", "people") for m in ex.countries))
+        if (base.kind != "answer" and names_slots(ex) and asks_figure
                 and not ex.cues.keys() & FACT_ASPECT_CUES) and (
                 base.context is None or (base.context.intent == "fact" and base.context.nodata and "count" in ex.cues)):
             # A question declined or not in the data still leaves what it asked about ("3분기

@@ -137,6 +137,10 @@ c("ru", ["sum_share"], A("Какая доля северокорейцев пр�
 c("en", ["complement", "share"], A("How many North Koreans came to Russia in Q3 for business?", "253"),
   A("and everyone else?", "112"), A("what's that as a share?", "30.7", no=("69.3",)))
 
+# a first question declined still leaves who and when it asked about
+c("ko", ["declined_first"], A("3분기 러시아인 방북자는?", "544"), F("그중 교육 목적은?", no=["24"]),
+  A("사업은?", "196"))
+
 
 def main() -> None:
     with OUT.open("w", encoding="utf-8") as f:
