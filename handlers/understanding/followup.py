@@ -241,6 +241,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("compare", measure=previous.measure if previous.measure in PAIR_MEASURES else "change")
     if not short:
         return None
+    if (previous.intent == "given" and previous.measure in PAIR_MEASURES and len(ex.periods) == 1
+            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) == 2
+            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}):
+        # "and on Q1?" after "is that up on Q2?": the same comparison with the other period put in.
+        return Edit("compare", measure=previous.measure)
     if (previous.measure == "share" and len(ex.categories) == 2 and cues.keys() & {"combine", "sum_given"}
             and not (ex.periods or ex.countries) and previous.refs):
         return Edit("named_sum", measure="sum_share")  # "and by air and rail combined?" after a share: one share of both

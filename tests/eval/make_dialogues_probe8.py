@@ -10,7 +10,8 @@ first run is not a blind score. Expected figures are the report's (data/figures.
 ones were computed by hand: 31 + 13 = 44 = 12.1 % of 365; 213 + 134 = 347 = 95.1 %; 24 + 23 = 47
 = 12.9 %; 544 / 222 = 2.45; 544 / (222 / 2) = 4.9; 253 / 24 = 10.5; 213 - 134 = 79; 134 - 31 = 103;
 69.3 - 6.3 = 63 points; 69.3 - 6.6 = 62.7 points; 365 / 55.75 = 6.55; 365 / 223 = 1.64;
-366 - 222 = 144; 213 / 31 = 6.87.
+366 - 222 = 144; 213 / 31 = 6.87; 365 - 213 = 152, 365 - 153 = 212,
+365 - 223 = 142.
 Run: ``python -m tests.eval.make_dialogues_probe8``.
 """
 
@@ -140,6 +141,10 @@ c("en", ["complement", "share"], A("How many North Koreans came to Russia in Q3 
 # a first question declined still leaves who and when it asked about
 c("ko", ["declined_first"], A("3분기 러시아인 방북자는?", "544"), F("그중 교육 목적은?", no=["24"]),
   A("사업은?", "196"))
+
+# "is that up on Q2?" compares; "and on Q1?" after it is the same comparison with Q1
+c("en", ["compare", "replace_period"], A("How many North Koreans entered Russia in Q3?", "365"),
+  A("is that up on Q2?", "152"), A("and on Q1?", "212"), A("and versus all of 2022?", "142"))
 
 
 def main() -> None:
