@@ -44,11 +44,11 @@ Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
-# A declined question asking who, where, when or why of something is about a statement, not a
-# figure: it leaves no figure frame for the next follow-up to edit.
-# ... and one that asks no figure by its words ("Где ... работали десятки рабочих?") leaves none either.
+# A declined question leaves its figure frame for the next follow-up only when its words ask a
+# figure ("Где ... работали десятки рабочих?" asks none) ...
 FIGURE_ASK_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
                              "avg_month", "avg_day", "avg_quarter"})
+# ... and not who, where, when or why of something: that is about a statement, not a figure.
 FACT_ASPECT_CUES = frozenset({"who_question", "who_said", "speech", "focus_place", "focus_date", "focus_person", "why"})
 
 
@@ -166,12 +166,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                                      categories=self._category_labels(ex), exits=ex.exits)
         # A figure is asked by a figure word, or by naming who and when ("3분기 러시아인 방북자는?").
         asks_figure = bool(ex.cues.keys() & FIGURE_ASK_CUES) or (
-            bool(ex.periods) and any(m.role in ("citizens", "people") for m in ex.countries))
+            bool(ex.periods) and any(m.role == "citizens" for m in ex.countries))
         if (base.kind != "answer" and names_slots(ex) and asks_figure
                 and not ex.cues.keys() & FACT_ASPECT_CUES) and (
                 base.context is None or (base.context.intent == "fact" and base.context.nodata and "count" in ex.cues)):
             # A question declined or not in the data still leaves what it asked about ("3분기
-            #러시아인 방북자는 몇 명?" read as a fact): "and by air?" next is about the Russians, and
+            # 러시아인 방북자는 몇 명?" read as a fact): "and by air?" next is about the Russians, and
             # "why was that number so low?" about the figure asked, never the defaults.
             figure = result.intent if result.intent in FIGURE_INTENTS else "category" if ex.categories else "total"
             base.context = attempted_frame(self, ex, figure, runner, now, followup_measure(base.frame)) or base.context

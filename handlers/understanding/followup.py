@@ -8,8 +8,9 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``, ``asks_place``, ``both_given``), so no
-language is hard-coded.
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``,
+``asks_place``, ``both_given``), so no language is hard-coded (bare English ordinals aside: see
+``EN_PLACES``).
 """
 
 from __future__ import annotations
@@ -79,7 +80,10 @@ class Edit:
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
     ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
-    the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse`` (the other direction).
+    the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
+    categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
+    category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
+    (the other direction).
     """
 
     kind: str
@@ -338,9 +342,8 @@ def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
     """ "Where does he teach?", "What is her job?": a question about a person named only by a
     pronoun, not about a figure ("его доля" is the share of a figure) or a fact its words name
     ("whom did she meet?" names the visit)."""
-    figure_cues = {"count", "share", "change", "gap", "ratio_given", "sum_given", "combine", "average", "avg_month",
-                   "avg_day", "avg_quarter", "rank_top", "rank_bottom", "breakdown", "series"}
-    return not (ex.periods or ex.countries or (ex.facts and alone == "fact") or ex.cues.keys() & figure_cues)
+    return not (ex.periods or ex.countries or (ex.facts and alone == "fact")
+                or ex.cues.keys() & (FIGURE_MEASURE_CUES | {"combine"}))
 
 
 def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
