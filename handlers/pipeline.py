@@ -33,7 +33,8 @@ from handlers.understanding.accounting import (checks_a_statement, fact_words_a_
                                                share_across_periods, states_a_claim, states_duration, subgroup_asked,
                                                subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
-from handlers.understanding.followup import answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame, followup_measure, read_edit
+from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
+                                             followup_measure, named_frame, names_slots, read_edit)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.views import ReportViews
@@ -49,6 +50,12 @@ OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its s
 # statement is about, unknown words and all.
 FACT_CHECKED = 5.0
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
+# A declined question leaves its figure frame for the next follow-up only when its words ask a
+# figure ("Где ... работали десятки рабочих?" asks none) ...
+FIGURE_ASK_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
+                             "avg_month", "avg_day", "avg_quarter"})
+# ... and not who, where, when or why of something: that is about a statement, not a figure.
+FACT_ASPECT_CUES = frozenset({"who_question", "who_said", "speech", "focus_place", "focus_date", "focus_person", "why"})
 
 
 class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
@@ -77,7 +84,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
         edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
-                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else ())
+                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
+                         alone=result.intent)
         if edit is not None:
             # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
             # are handlers/operations/followups.py.
@@ -116,6 +124,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 self._run_operation(base.frame, ex, result, runner, base, now)
+            if base.context is None:
+                # The figure checked is the conversation's frame: "and by air?" edits it.
+                base.context = named_frame(self, ex, runner, now)
             base.traces = runner.traces
             return base
         if self._run_operation(base.frame, ex, result, runner, base, now):
@@ -172,6 +183,17 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self._render("fallback", unknown=self._echo(ex.unknown), slot_unknown=self._echo(ex.slot_unknown),
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
                                      categories=self._category_labels(ex), exits=ex.exits)
+        # A figure is asked by a figure word, or by naming who and when ("3분기 러시아인 방북자는?").
+        asks_figure = bool(ex.cues.keys() & FIGURE_ASK_CUES) or (
+            bool(ex.periods) and any(m.role == "citizens" for m in ex.countries))
+        if (base.kind != "answer" and names_slots(ex) and asks_figure
+                and not ex.cues.keys() & FACT_ASPECT_CUES) and (
+                base.context is None or (base.context.intent == "fact" and base.context.nodata and "count" in ex.cues)):
+            # A question declined or not in the data still leaves what it asked about ("3분기
+            # 러시아인 방북자는 몇 명?" read as a fact): "and by air?" next is about the Russians, and
+            # "why was that number so low?" about the figure asked, never the defaults.
+            figure = result.intent if result.intent in FIGURE_INTENTS else "category" if ex.categories else "total"
+            base.context = attempted_frame(self, ex, figure, runner, now, followup_measure(base.frame)) or base.context
         if previous is not None and base.context is not None:
             # A question of its own still follows the conversation's last figures ("how many times more?").
             base.context = base.context.with_refs(previous)
@@ -212,6 +234,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         # and the operation's own frame is kept for an edit of it.
         measure = followup_measure(frame) if op.name == "average_per_unit" else "count"
         given = call.periods[:1]
+        if op.name == "multiple_of_average":
+            # [base, target]: the figure the answer gives is the target's (Q3 as a multiple of 2022's
+            # quarterly average), so "compared with 2022 as a whole?" next compares Q3 with 2022.
+            given = call.periods[-1:]
         if op.name == "partial_span" and call.periods:
             # "last year" answered from the parts stored (H1 + Q3): the figure given is their sum.
             given = [Period(min(p.start for p in call.periods), max(p.end for p in call.periods))]
@@ -219,6 +245,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(c for c, _ in cats), now,
                                 measure=measure, refs=refs, frame=frame)
         return True
+
+    def frame_of(self, sentence: str, now: float | None = None) -> FollowUp | None:
+        """The figure a sentence names, as a conversation's frame: /check keeps it, so a
+        follow-up after a claim check ("and by air?") edits the checked figure."""
+        lang = detect(sentence, None)
+        if lang != self.lang and lang in LANGS:
+            return self.in_language(lang).frame_of(sentence, now)
+        ex = extract(normalise_text(sentence.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
+        return named_frame(self, ex, QueryRunner(self.snapshot, self.queries), time.time() if now is None else now)
 
     def _claim_check(self, question: str, base: Answer) -> bool:
         """ "Claim: 300 came for work in Q3" / "is it true that ...": the claim checker's verdicts.
@@ -255,7 +290,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             return html, fact_frame(chosen, now, asked=ex.text), ids
         if intent in TEXT_INTENTS:
             html, ids = getattr(self, f"_i_{intent}")(ex, runner)
-            return html, FollowUp(intent, None, (), (), (), now), ids
+            # "Who says 544 Russians went in Q3?": the sources, and that figure for the next follow-up.
+            named = named_frame(self, ex, runner, now) if intent == "sources" else None
+            return html, named or FollowUp(intent, None, (), (), (), now), ids
         direction, assumed = self.direction_for(ex)
         cats, dims = [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
         asked = FigureQuestion(ex=ex, runner=runner, direction=direction, assumed_direction=assumed,

@@ -34,7 +34,7 @@ MAX_WRONG = 0.02
 # dialogues_probe6.jsonl is reported, not gated: run once, its one wrong turn left as a known gap.
 @pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl",
                                   "dialogues_probe3.jsonl", "dialogues_probe4.jsonl", "dialogues_probe5.jsonl",
-                                  "dialogues_probe7.jsonl"])
+                                  "dialogues_probe7.jsonl", "dialogues_probe8.jsonl"])
 def test_dialogue_set_meets_the_bar(pipeline: Pipeline, name: str) -> None:
     items = load_set(DEFAULT_SET.with_name(name))
     assert len(items) >= (150 if name == "dialogues.jsonl" else 10)
@@ -215,4 +215,17 @@ async def test_group_reply_to_an_answer_is_a_followup_to_that_answer(hh: Harness
     # A reply to the Russians' answer asking for a breakdown they lack is refused, not substituted.
     [refused] = await hh.send(U.group_text("and by air?", reply_to=russians.result))
     assert "213" not in text_of(refused) and "544" not in text_of(refused)
+    _apispec_check(hh.api, tmp_path)
+
+
+async def test_a_followup_after_check_edits_the_checked_figure(hh: Harness, tmp_path: Path) -> None:
+    """/check leaves the figure it checked as the conversation's frame, in a private chat and for
+    a reply to the verdict in a group; a breakdown that period lacks is refused, not substituted."""
+    [verdict] = await hh.send(U.private_text("/check 544 Russians went to North Korea in Q3 2023", user_id=6161))
+    assert "544" in text_of(verdict)
+    [business] = await hh.send(U.private_text("and for business?", user_id=6161))
+    assert "196" in text_of(business) and "Russians" in text_of(business)
+    [h1] = await hh.send(U.group_text("/check 222 Russians went to North Korea in the first half of 2023", user_id=6262))
+    [lacks] = await hh.send(U.group_text("and for business?", reply_to=h1.result, user_id=6363))
+    assert "196" not in text_of(lacks) and "253" not in text_of(lacks) and "Q3 2023" in text_of(lacks)
     _apispec_check(hh.api, tmp_path)

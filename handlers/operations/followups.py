@@ -16,11 +16,12 @@ from datetime import date
 from typing import Any, Callable, Protocol
 
 from handlers.understanding.extract import Extraction
+from handlers.lexicon import normalise, tokens
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, intent_for, names_slots, person_name,
-                                             uncovered)
+from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, fact_frame, intent_for, names_slots, person_name,
+                                             uncovered, words_of_another_fact)
 
 
 class FollowUpDesk(Protocol):
@@ -30,6 +31,7 @@ class FollowUpDesk(Protocol):
     directions: list[Direction]
     default_direction: Direction | None
     snapshot: Any
+    lexicon: Any  # handlers.lexicon.Lexicon: the fact keywords a follow-up's words are read against
 
     def render(self, template: str, **values: Any) -> str: ...
     def label(self, kind: str, id_: str, form: str = "label") -> str: ...
@@ -57,14 +59,24 @@ class FollowUpDesk(Protocol):
 
 
 Result = tuple[str, FollowUp, list[str]]
-SPEAKER_KINDS = ("report", "source")  # facts whose subject is the outlet that reported them
+SPEAKER_KINDS = ("report", "source")
+RATE_MEASURES = ("per_month", "per_day", "per_quarter")
+DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
 
-def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, base: Answer,
+def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,
                 runner: QueryRunner, now: float) -> bool:
     """Fill ``base`` with the edited frame's answer. False: the edit does not apply after all."""
     if edit.kind == "person":
         return _person(p, edit, ex, previous, base, now)
+    if edit.kind == "no_person":
+        base.kind, base.intent = "fallback", "fact"
+        base.html = p.render("nodata", reason="edit", what="person")
+        base.context = replace(previous, created=now) if previous is not None else None
+        base.entities["followup"] = edit.kind
+        return True
+    if previous is None:
+        return False
     op = OPERATIONS[edit.kind]
     try:
         html, ctx, ids = op(p, edit, ex, previous, runner, now)
@@ -109,6 +121,17 @@ def _ref_of(frame: FollowUp) -> Ref:
 
 def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     frame = edited_frame(p, ex, previous, runner, now, drop_filter=edit.measure == "total")
+    if edit.measure == "both":
+        # Both periods just given, each with the filter: a period without that breakdown is said.
+        periods = tuple(sorted({r.period for r in previous.refs[-2:]}, key=lambda x: x.start))
+        frame = replace(frame, periods=periods)
+        for period in periods:
+            for dim, cat in frame.categories:
+                if period not in p.available(runner, frame.direction or previous.refs[-1].direction, dim, cat):
+                    avail = p.available(runner, frame.direction or previous.refs[-1].direction, dim, cat)
+                    raise NoData("breakdown", context=frame, period=p.period_label(period),
+                                 dimension=p.label("dimension", dim), available=[p.period_label(x) for x in avail],
+                                 **p.dir_values(frame.direction or previous.refs[-1].direction))
     if edit.measure == "total":
         frame = replace(frame, measure="count")
     intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
@@ -139,6 +162,9 @@ def _reverse(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
 
 def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     frame = edited_frame(p, ex, previous, runner, now) if names_slots(ex) else previous
+    if edit.measure == "share" and previous.intent == "complement" and not names_slots(ex):
+        # "What's that as a share?" after "and the rest?": the rest's share, which that answer computes.
+        return _run(p, "complement", replace(previous, created=now), ex, runner, now)
     if edit.measure == "share":
         if not frame.categories:
             if previous.refs and previous.refs[-1].category != "all":
@@ -188,6 +214,11 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         raise NoData("edit", what="two_figures", context=previous)
     if edit.measure == "pp_gap":
         return _pp_gap(p, refs[-2], refs[-1], previous, runner, now)
+    if (previous.measure in RATE_MEASURES and refs[-2].period.months != refs[-1].period.months
+            and edit.measure in ("ratio", "gap", "change", "sum")):
+        # "How many times more?" after the monthly averages of 2022 and of Q3: the averages were
+        # given, and the totals' ratio (1.64) is not theirs (6.55); say so rather than answer it.
+        raise NoData("edit", what="same_span", context=previous)
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
 
 
@@ -208,6 +239,29 @@ def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRu
                     source=p.source_chain(runner, row["source_id"]), version=p.snapshot.version)
     ctx = replace(previous, created=now, measure="pp_gap", refs=(a, b))
     return html, ctx, list(row["figure_ids"])
+
+
+def _named_sum(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "And by air and rail combined?" after a share: the two categories named, as one share of
+    the period just given (share_of_given.sql through the given template)."""
+    last = previous.refs[-1]
+    (d1, c1, _), (d2, c2, _) = ex.categories[:2]
+    return _given(p, Ref(last.direction, last.period, d1, c1), Ref(last.direction, last.period, d2, c2),
+                  edit.measure or "sum", runner, now)
+
+
+def _pp_compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "How many points below the business share?": the share just given against the named
+    category's share of the same period and breakdown (pp_gap.sql). The share of a sum of two
+    categories is not one row pp_gap.sql reads, so it is refused rather than replaced."""
+    if previous.measure != "share" or not previous.refs:
+        raise NoData("edit", what="one_figure", context=previous)
+    a = previous.refs[-1]
+    dim, cat, _ = ex.categories[0]
+    b = Ref(a.direction, a.period, dim, cat)
+    if b == a:
+        raise NoData("edit", what="other_figure", context=previous)
+    return _pp_gap(p, a, b, previous, runner, now)
 
 
 def _parts(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> list[Period]:
@@ -247,6 +301,10 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         pair = [Ref(frame.direction, x, a.dimension, a.category) for x in frame.periods[:2]]
         return _given(p, pair[0], pair[1], edit.measure or "change", runner, now)
     b = _ref_of(frame)
+    if b == a and len(previous.refs) >= 2 and a in previous.refs[-2:]:
+        # "How many times bigger is the Q3 number?" after H1 then Q3: the figure named is one of the
+        # two just given, so it is compared with the other one.
+        b = next(r for r in previous.refs[-2:] if r != a) if len(set(previous.refs[-2:])) == 2 else a
     if b == a:
         raise NoData("edit", what="other_figure", context=previous)
     return _given(p, a, b, edit.measure or "change", runner, now)
@@ -326,29 +384,7 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     d = previous.direction
     if d is None:
         raise NoData("edit", what="ranking", context=previous)
-    if previous.dimensions:
-        dim = previous.dimensions[0]
-        if not previous.periods:
-            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
-        period = previous.periods[0]
-        parts = p.stored_parts(period, p.available(runner, d), d, "total")
-        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
-                          periods=[x.code for x in parts])
-        for r in rows:
-            r["label"] = p.label(dim, r["category"])
-        dim_label = p.label("dimension", dim)
-    else:
-        dim, period = "total", None
-        pool = list(previous.periods) or [x for x in p.available(runner, d) if x.months == 3]
-        rows = runner.run("rank_periods", citizens=d.citizens, destination=d.destination, dimension="total",
-                          category="all", periods=[x.code for x in pool])
-        for r in rows:
-            r["label"] = p.period_label(parse_code(r["period"]))
-            r["tied"] = sum(1 for o in rows if o["value"] == r["value"])
-            r["figure_ids"] = [r["figure_id"]]
-        dim_label = ""
-    if not rows:
-        raise NoData("edit", what="ranking", context=previous)
+    rows, dim, period, dim_label = _ranking_rows(p, previous, d, runner)
     if position == PREVIOUS_PLACE:  # "the one before it": one place up from the place last given
         last = previous.rank_position
         if last == 0 or last == 1:
@@ -384,6 +420,58 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     refs = tuple(Ref(d, period, dim, r["category"]) if period is not None else Ref(d, parse_code(r["period"]))
                  for r in chosen)
     ctx = replace(previous, created=now, refs=refs[-2:], rank_position=new_position, nodata=False)
+    return html, ctx, ids
+
+
+def _ranking_rows(p: FollowUpDesk, previous: FollowUp, d: Direction,
+                  runner: QueryRunner) -> tuple[list[dict[str, Any]], str, Period | None, str]:
+    """The last ranking's rows, best first: the breakdown asked, or the quarters by total."""
+    if previous.dimensions:
+        dim = previous.dimensions[0]
+        if not previous.periods:
+            raise NoData("edit", what="ranking", context=previous)  # a refused frame named no period to rank
+        period = previous.periods[0]
+        parts = p.stored_parts(period, p.available(runner, d), d, "total")
+        rows = runner.run("breakdown", citizens=d.citizens, destination=d.destination, dimension=dim,
+                          periods=[x.code for x in parts])
+        for r in rows:
+            r["label"] = p.label(dim, r["category"])
+        dim_label = p.label("dimension", dim)
+    else:
+        dim, period = "total", None
+        pool = list(previous.periods) or [x for x in p.available(runner, d) if x.months == 3]
+        rows = runner.run("rank_periods", citizens=d.citizens, destination=d.destination, dimension="total",
+                          category="all", periods=[x.code for x in pool])
+        for r in rows:
+            r["label"] = p.period_label(parse_code(r["period"]))
+            r["tied"] = sum(1 for o in rows if o["value"] == r["value"])
+            r["figure_ids"] = [r["figure_id"]]
+        dim_label = ""
+    if not rows:
+        raise NoData("edit", what="ranking", context=previous)
+    return rows, dim, period, dim_label
+
+
+def _rank_pair(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "How many times bigger is the first than the second?": two places of the last ranking,
+    set side by side by compare.sql; a place shared by a tie is not one figure, so it is refused."""
+    d = previous.direction
+    if d is None or not previous.dimensions or edit.pair is None:
+        raise NoData("edit", what="ranking", context=previous)
+    rows, dim, period, _ = _ranking_rows(p, previous, d, runner)
+    if period is None:
+        raise NoData("edit", what="ranking", context=previous)
+    refs = []
+    for place in edit.pair:
+        col = "rank_desc" if place > 0 else "rank_asc"  # -1 is the bottom place
+        chosen = [r for r in rows if r[col] <= abs(place) < r[col] + r["tied"]]
+        if len(chosen) != 1:
+            raise NoData("edit", what="two_figures", context=previous)
+        refs.append(Ref(d, period, dim, chosen[0]["category"]))
+    html, ctx, ids = _given(p, refs[0], refs[1], edit.measure or "change", runner, now)
+    # The ranking stays the conversation's frame: "and the second and the third?" are its places too.
+    ctx = replace(ctx, intent="ranking", direction=d, periods=(period,), dimensions=(dim,),
+                  rank_position=previous.rank_position)
     return html, ctx, ids
 
 
@@ -448,6 +536,17 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
+        if ref is not None and ex.categories:
+            dim, cat, _ = ex.categories[0]
+            ref = Ref(ref.direction, ref.period, dim, cat)  # "who thinks there are more workers?": that category
+        if ref is None and previous.direction is not None and len(previous.periods) <= 1 and len(previous.categories) <= 1:
+            # A figure asked but not given ("how many workers really came?", declined): its source
+            # and the estimate the report sets against it are still whose the question was about
+            # (in the latest period when none was named, as the question alone would be read).
+            dim, cat = previous.categories[0] if previous.categories else ("total", "all")
+            avail = p.available(runner, previous.direction, dim, cat)
+            period = previous.periods[0] if previous.periods else max(avail, key=lambda x: x.end, default=None)
+            ref = Ref(previous.direction, period, dim, cat) if period is not None else None
         # The answer may also have carried an expert's estimate next to the official figure
         # ("work": 3, Lankov's "hundreds"); whose it is, the caveat says.
         estimates = [c["text"] for c in p.caveat_rows(runner, ref.direction, [ref.period], ref.dimension,
@@ -479,6 +578,20 @@ def _person(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, bas
             replaced = True
     text = "".join(words) if replaced else f"{base.question.rstrip(' ?')} {name}?"
     answer = p.answer_fresh(text, now)
+    own = [f for f, _ in ex.facts[:1] if f not in previous.facts
+           and words_of_another_fact(ex, f, previous.facts, p.lexicon.fact_keywords, p.lexicon.vocabulary_non_fact)]
+    if own and answer.intent == "fact" and answer.context is not None and set(answer.context.facts) <= set(previous.facts):
+        # "Which countries have been avoiding it?" after the resolution: asked again with the
+        # subject it gets the same fact back, while its own words name another fact about it.
+        facts = p.localise(runner.run("facts", ids=own), "fact", "fact_id",
+                           ("topic", "statement", "date", "place", "speaker", "subject"))
+        for f in facts:
+            f["chain"] = p.source_chain(runner, f["source_id"])
+        base.kind, base.intent = "answer", "fact"
+        base.html = p.render("fact", facts=facts, version=p.snapshot.version)
+        base.context = fact_frame(facts, now, asked=ex.text)
+        base.entities["followup"] = "person"
+        return True
     if answer.kind == "answer" and answer.intent != "fact" and not names_slots(ex):
         # "How many were there exactly?" about the last fact: asked again in full it reads as a
         # figure (or the sources) on defaults, which is not what the fact was about.
@@ -508,6 +621,29 @@ def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     raise NoData("fact_detail", context=previous, detail=" ".join(uncovered(ex)) or ex.text.strip(" ?"),
                  facts=_facts_with_chain(p, runner, [edit.name_fact] if edit.name_fact else []),
                  version=p.snapshot.version)
+
+
+def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                 now: float) -> Result:
+    """ "For what kind of projects?" after the Siberian authorities' demand: the fact again when
+    its own text has the word asked about ("construction projects"), else "the report doesn't say"."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    text = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "place", "topic"))
+    stems = {t[:DETAIL_STEM_LEN] for t in tokens(normalise(text)) if len(t) >= DETAIL_STEM_LEN}
+    asked = [t for t in ex.toks if len(t) >= DETAIL_STEM_LEN and t not in p.lexicon.filler
+             and not p.is_cue(t, "which_kind") and not p.is_cue(t, "followup")]
+    # "In which region?": a place asked, and the fact names its place.
+    place = bool(fact.get("place")) and "asks_place" in ex.cues
+    if not place and (not asked or not any(t[:DETAIL_STEM_LEN] in stems for t in asked)):
+        raise NoData("fact_detail", context=previous, detail=" ".join(asked) or ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
 
 
 def _no_average(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
@@ -548,10 +684,14 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "combine": _combine,
     "compare": _compare,
     "ordinal": _ordinal,
+    "rank_pair": _rank_pair,
+    "pp_compare": _pp_compare,
+    "named_sum": _named_sum,
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,
     "more_facts": _more_facts,
     "not_covered": _not_covered,
+    "fact_detail": _fact_detail,
     "average_multiple": _no_average,
 }

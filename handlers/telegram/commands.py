@@ -63,15 +63,23 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not sentence:
         await send_view(message, context, "check_usage")
         return
-    checker = ClaimChecker(resources(context).pipeline)
+    pipeline = resources(context).pipeline
+    checker = ClaimChecker(pipeline)
     answer, _ = await asyncio.to_thread(claim_answer, checker, sentence)
     st = state(context)
     answer_id = st.remember(answer)
     if message.from_user is not None:
         st.last_answer.put((message.chat_id, message.from_user.id), answer_id)  # for /passage
+    # The figure checked is the conversation's frame, so "and by air?" after /check edits it;
+    # kept before the verdict is sent, so a follow-up sent on seeing it finds it.
+    frame = await asyncio.to_thread(pipeline.frame_of, sentence)
+    if frame is not None:
+        st.keep_context(thread_key(message), frame)
     # A verdict that gives the data's figure gets "Where in the report" and "Cite", like any answer.
-    await send_html(message, answer.html, keyboard(answer, st, answer_id, resources(context).renderer),
-                    quote=message.chat.type != "private")
+    sent = await send_html(message, answer.html, keyboard(answer, st, answer_id, resources(context).renderer),
+                           quote=message.chat.type != "private")
+    if frame is not None and sent is not None:
+        st.keep_message_context(sent.chat_id, sent.message_id, frame)
 
 
 async def _send_pipeline_view(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:

@@ -8,8 +8,9 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``), so no
-language is hard-coded.
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``,
+``asks_place``, ``both_given``), so no language is hard-coded (bare English ordinals aside: see
+``EN_PLACES``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from handlers.understanding.extract import Extraction
-from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame
+from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.periods import Period, PeriodMention
 from handlers.queries import QueryRunner
 
@@ -38,7 +39,10 @@ NAMED_FACT_SCORE = 5.0
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
+MAX_BARE_EDIT_TOKENS = 3  # "그럼 3분기는?", "and Q3 then?": a lead word and the slot, nothing else
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
+FIGURE_MEASURE_CUES = frozenset({"count", "share", "change", "gap", "ratio_given", "sum_given", "average", "avg_month",
+                                 "avg_day", "avg_quarter", "rank_top", "rank_bottom", "breakdown", "series"})
 # "and the total?" after a category: these words drop the filter, unless a measure is asked too.
 DROP_FILTER_CUES = frozenset({"count", "whole_span", "combine"})
 MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", "avg_month", "avg_day", "average",
@@ -74,7 +78,12 @@ class Edit:
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
     (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
-    naming the person asked about), ``reverse`` (the other direction).
+    naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
+    ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
+    the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
+    categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
+    category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
+    (the other direction).
     """
 
     kind: str
@@ -137,35 +146,47 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
 
 
 def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = False,
-              unanswered: tuple[str, ...] = ()) -> Edit | None:
+              unanswered: tuple[str, ...] = (), alone: str | None = None) -> Edit | None:
     """The edit a follow-up makes to ``previous``, or None when it is a question of its own.
 
     ``text_intent``: the matcher, reading the question alone, answers it from the report's text
     (a fact, the sources, the caveats). ``unanswered``: words no figure answers, as the question
-    alone was read ("which carrier": a name asked of a figure).
+    alone was read ("which carrier": a name asked of a figure). ``alone``: the intent the
+    matcher gives the question on its own.
     """
+    cues = ex.cues
+    if ("pronoun_person" in cues and (previous is None or not (previous.person or previous.facts))
+            and _asks_of_a_person(ex, alone)):
+        # "Where does he teach?" with nobody named before: whoever "he" is, the conversation does
+        # not say, and the question alone would be answered about something else (a figure, the sources).
+        return Edit("no_person")
     if previous is None:
         return None
-    cues = ex.cues
     # Longer questions stand on their own, unless a follow-up word leads them ("and Russians going
     # the other way in the same half?").
     short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
-    if "who_said" in cues and not slots and short:
-        return Edit("who_said")
+    if "who_said" in cues and short and not (ex.periods or ex.countries) and (not slots or _is_figure(previous)):
+        return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
     if not _is_figure(previous) and previous.facts and not slots and short and not ex.facts and uncovered(ex):
         # "What did they agree?" after a fact: a word nothing here covers, no figure or fact of its
-        # own named: a detail of the last fact the report does not give, not a new figure question.
-        return Edit("not_covered", name_fact=previous.facts[0])
-    if (_is_figure(previous) and previous.refs and "ratio_given" in cues and cues.keys() & AVERAGE_OF_CUES
+        # own named: a detail of the last fact the report does not give, not a new figure question
+        # ("어느 지역 ...?" asks which place: the fact answers when it names one).
+        return Edit("fact_detail" if "which_kind" in cues else "not_covered", name_fact=previous.facts[0])
+    if (_is_figure(previous) and previous.refs and cues.keys() & {"ratio_given", "change"} and cues.keys() & AVERAGE_OF_CUES
             and len(ex.periods) == 1 and not (ex.countries or ex.categories)):
         return Edit("average_multiple")  # "how many times 2022's quarterly average is that?"
+    if (not _is_figure(previous) and previous.facts and "which_kind" in cues and short and ex.facts
+            and ex.facts[0][0] in previous.facts and not (ex.periods or ex.countries) and not cues.keys() & FIGURE_MEASURE_CUES):
+        return Edit("fact_detail", name_fact=ex.facts[0][0])  # "어느 지역 건설 사업이야?": of the fact just given
+    if len(ex.periods) >= 2 and cues.keys() & AVERAGE_OF_CUES and cues.keys() & {"ratio_given", "change", "gap"}:
+        return None  # "How many times 2022's quarterly average was Q3 2023?" names both sides: its own question
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
@@ -173,15 +194,47 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("why")
         if previous.facts and not slots and short and ("of_them" in cues or "focus_date" in cues or "when" in ex.toks):
             return Edit("person", name_fact=previous.facts[0])  # "when was that?": about the last fact
+        if (previous.facts and "which_kind" in cues and short and not (ex.periods or ex.countries)
+                and not cues.keys() & FIGURE_MEASURE_CUES):
+            # "For what kind of projects?", "Для каких работ?" after a fact: a detail of that fact
+            # (which it may state), never the count of a category the word also names ("работ").
+            return Edit("fact_detail", name_fact=previous.facts[0])
         if previous.nodata and previous.intent and slots and short and not ex.facts:
             return Edit("slots")
         return None
     if "why" in cues and short:
         return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    if (previous.nodata and not previous.refs and slots and not ex.facts and "followup" in cues
+            and "of_them" not in cues and cues.keys() & COMBINE_CUES and len(ex.toks) <= MAX_BARE_EDIT_TOKENS):
+        # "그럼 3분기는?" after "Q2 by purpose?" (no breakdown for Q2): nothing was given to compare or
+        # combine, so whatever else the words read as, the question names the slots to put in the frame.
+        return Edit("slots")
     if "more_than_two" in cues and not why_slots and cues.keys() & (COMBINE_CUES | {"combine", "share"}):
         # "those three together?": the conversation keeps the last two figures, so a sum or share
         # of three is not something it can give; say so rather than combine two of them.
         return Edit("combine", measure="more_than_two")
+    if ("pp_gap" in cues and previous.refs and previous.measure in ("share", "sum_share", "pp_gap") and len(ex.categories) == 1
+            and not (ex.periods or ex.countries)):
+        # "How many percentage points below the business share?" after a share: the share just
+        # given against the named category's, in points; never the named share alone or the counts' gap.
+        return Edit("pp_compare")
+    places = rank_places(ex)
+    ranked = previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
+    if (ranked and len(places) < 2 and previous.rank_position and cues.keys() & {"rank_top", "rank_bottom"}
+            and "of_them" in cues and cues.keys() & {"ratio_given", "gap", "sum_given"} and not slots):
+        # "How many times bigger is the top one than that?" after a place: the top (or bottom)
+        # place against the place last given, never the last two figures (a tie gives two).
+        end = 1 if "rank_top" in cues else -1
+        places = [end, previous.rank_position] if not places else [places[0], previous.rank_position]
+        if len(set(places)) == 2:
+            places = sorted(places, key=lambda x: (x < 0, abs(x)))
+    if (len(places) == 2 and ranked
+            and cues.keys() & {"ratio_given", "gap", "change", "sum_given"} and not slots):
+        # "How many times bigger is the first than the second?" after a ranking: those two places of
+        # the ranking, whichever figures the conversation gave last.
+        measure = ("ratio" if "ratio_given" in cues else "gap" if "gap" in cues
+                   else "sum" if "sum_given" in cues else "change")
+        return Edit("rank_pair", measure=measure, pair=(places[0], places[1]))
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
@@ -192,9 +245,20 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("compare", measure=previous.measure if previous.measure in PAIR_MEASURES else "change")
     if not short:
         return None
+    if (previous.intent == "given" and previous.measure in PAIR_MEASURES and len(ex.periods) == 1
+            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) == 2
+            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}):
+        # "and on Q1?" after "is that up on Q2?": the same comparison with the other period put in.
+        return Edit("compare", measure=previous.measure)
+    if (previous.measure == "share" and len(ex.categories) == 2 and cues.keys() & {"combine", "sum_given"}
+            and not (ex.periods or ex.countries) and previous.refs):
+        return Edit("named_sum", measure="sum_share")  # "and by air and rail combined?" after a share: one share of both
     if "negation" in cues and (ex.categories or previous.categories) and not (ex.periods or ex.countries):
         return Edit("complement")  # "and everyone else?", "not by air?", "사업 외 목적은?"
-    if previous.categories and not slots and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
+    # "How much did their tickets cost?": a measure the figures do not have (a price, a wage) or a
+    # word nothing covers, asked of the figure just given; never that figure or the total instead.
+    other_measure = not slots and ("other_measure" in cues or uncovered(ex)) and not cues.keys() & MEASURE_CUES
+    if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
@@ -230,17 +294,56 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
-        if previous.measure == "sum" and previous.intent == "category" and not ex.categories:
+        if previous.measure == "sum" and not ex.categories:
             return Edit("combine", measure="sum_share")  # "as a share?" after "by air and by train combined"
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
+    if other_measure and "other_measure" in cues:
+        return Edit("not_covered", words=tuple(uncovered(ex)))
+    if slots and "both_given" in cues and not (ex.periods or ex.countries) and len({r.period for r in previous.refs[-2:]}) == 2:
+        # "how many of those two quarters' arrivals came by air?": the filter on both periods just
+        # given, which the data may have for one only; never the one figure it has.
+        return Edit("slots", measure="both")
     if slots:
         words = tuple(uncovered(ex)) + tuple(w for w in unanswered if w not in uncovered(ex))
         if words and not _changes_slots(ex, previous):
             return Edit("not_covered", words=words)  # "which airline operated those flights?": the same figure, asked for what it lacks
         return Edit("slots")
     return None
+
+
+# Bare English ordinals are no cue group: "first" and "second" also name periods ("first half").
+# Read only where the question names no period.
+EN_PLACES = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
+def rank_places(ex: Extraction) -> list[int]:
+    """The places of a ranking a question names ("the first than the second": [1, 2])."""
+    if ex.periods:
+        return []
+    places = {n for cue, n in ORDINAL_CUES.items() if cue in ex.cues}
+    places |= {EN_PLACES[t] for t in ex.toks if t in EN_PLACES}
+    return sorted(places)
+
+
+def words_of_another_fact(ex: Extraction, fact_id: str, given: tuple[str, ...], fact_keywords: dict[str, dict[tuple[str, ...], float]],
+                          common: frozenset[str]) -> list[str]:
+    """The question's words that fact ``fact_id`` has as keywords and none of the facts ``given``
+    has, leaving out countries, categories and cues ("Russia", "who"): "avoiding" names the
+    avoidance fact, not the resolution just given, so "which countries have been avoiding it?"
+    asks that fact."""
+    own = {w for k in fact_keywords.get(fact_id, {}) for w in k}
+    theirs = {w for f in given for k in fact_keywords.get(f, {}) for w in k}
+    return [t for t in ex.toks if t in own and t not in theirs and t not in common]
+
+
+def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
+    """ "Where does he teach?", "What is her job?": a question about a person named only by a
+    pronoun, not about a figure ("его доля" is the share of a figure) or a fact its words name
+    ("whom did she meet?" names the visit)."""
+    return not (ex.periods or ex.countries or (ex.facts and alone == "fact")
+                or ex.cues.keys() & (FIGURE_MEASURE_CUES | {"combine"}))
 
 
 def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
@@ -356,6 +459,25 @@ def attempted_frame(p: FrameResolver, ex: Extraction, intent: str | None, runner
     cats = tuple((d, i) for d, i, _ in ex.categories)
     dims = tuple(ex.dimensions) or tuple(c[0] for c in cats[:1])
     return FollowUp(intent, direction, tuple(periods), cats, dims, now, measure=measure, nodata=True)
+
+
+def named_frame(p: FrameResolver, ex: Extraction, runner: QueryRunner, now: float) -> FollowUp | None:
+    """The figure a question names although it was answered from the text or by the claim check
+    ("Who says 544 Russians went to North Korea in Q3?"): the next follow-up edits that figure
+    ("how many of those were business trips?") rather than the defaults. None when the question
+    names no figure: no number or period ("what does the report say about trade between North
+    Korea and Russia?" names countries, not a figure)."""
+    if not (ex.numbers or ex.periods):
+        return None
+    frame = attempted_frame(p, ex, "category" if ex.categories else "total", runner, now)
+    if frame is None or frame.direction is None:
+        return None
+    refs: tuple[Ref, ...] = ()
+    if len(frame.periods) == 1 and len(frame.categories) <= 1:
+        dim, cat = frame.categories[0] if frame.categories else ("total", "all")
+        if frame.periods[0] in p.available(runner, frame.direction, dim, cat):
+            refs = (Ref(frame.direction, frame.periods[0], dim, cat),)
+    return replace(frame, nodata=False, refs=refs)
 
 
 def answered_frame(ex: Extraction, intent: str, ctx: FollowUp | None) -> FollowUp | None:
