@@ -193,8 +193,15 @@ def part_of_a_quoted_figure(ex: Extraction, lex: Lexicon) -> list[str]:
         and not _YEAR_RE.fullmatch(toks[i + 1 if toks[i + 1].isdigit() else i + 2])), None)
     if at is None:
         return []
+    if "negation" in ex.cues:
+        return []  # "how many of the 365 are not accounted for by the purposes?": the complement
     corrected = {a for a, _ in ex.corrected}
-    left = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler]
+    start = at + (2 if toks[at + 1] in _QUOTED_OF else 1)
+    end = _quote_end(toks, start)
+    # Words no extractor knows in what is asked of the quote ("were repeat visitors", "used the X
+    # bridge"); a format asked for after it ("to one decimal") is not a part of anything.
+    asked_words = set(toks[end + 1:]) if end < len(toks) and toks[end] in _QUOTE_STOPS_ASKING else set()
+    left = [w for w in ex.unknown if w in asked_words and w not in corrected and not w.isdigit() and w not in lex.filler]
     if left:
         return left[:3]
     # The same category named twice, once with the quote and once as the part asked for.
@@ -206,19 +213,24 @@ def part_of_a_quoted_figure(ex: Extraction, lex: Lexicon) -> list[str]:
             seen.setdefault(cid, i)
     # "How many of the 253 business visitors were first-time travellers?": the quote is a
     # category's figure and what is asked of it names no category at all.
-    start = at + (2 if toks[at + 1] in _QUOTED_OF else 1)
-    end = _quote_end(toks, start)
     quoted = [i for i in range(start, end) if _category_ids(toks[i], lex)]
     asked = [i for i in range(end, len(toks)) if _category_ids(toks[i], lex)]
     rest = [t for t in toks[end + 1:] if t not in lex.filler and not t.isdigit()]
     if quoted and not asked and end < len(toks) and toks[end] in _QUOTE_STOPS_ASKING:
         return rest[:2] or toks[end + 1:end + 3]
+    # "What share of the 134 train passengers travelled in cars?": another category of the
+    # quote's own dimension; no one is counted in both.
+    quoted_dims = {d for i in quoted for d, _ in _category_ids(toks[i], lex)}
+    clash = [toks[i] for i in asked if {d for d, _ in _category_ids(toks[i], lex)} & quoted_dims]
+    if clash:
+        return clash[:1]
     return []
 
 
 _QUOTE_STOPS = frozenset({"were", "was", "are", "is", "how", "what", "which", "came", "used", "took", "travelled",
                           "traveled", "arrived", "flew", "entered", "held", "had", "drove", "did", "do"})
-_QUOTE_STOPS_ASKING = frozenset({"were", "was", "are", "is", "used", "took", "held", "had", "drove"})
+_QUOTE_STOPS_ASKING = frozenset({"were", "was", "are", "is", "used", "took", "held", "had", "drove", "came",
+                                  "travelled", "traveled", "arrived", "flew", "entered"})
 
 
 def _quote_end(toks: list[str], start: int) -> int:
