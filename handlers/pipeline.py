@@ -12,6 +12,7 @@ exactly what was asked, the answer says so and lists what it does have.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -50,6 +51,9 @@ OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its s
 # A fact this strongly matched (and clearly more strongly than the next) is what a "..., right?"
 # statement is about, unknown words and all. A name the report gives once ("Choe") is enough.
 FACT_CHECKED = 3.0
+# "the figures come from ...", "these stats are from ...": the data's origin, not a movement of people.
+_DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\s+(?:\w+\s+)?(?:come|comes|came|are|were|is)"
+                           r"\s+(?:from|sourced from|published by|compiled by)\b")
 CHECKED_LEAD = 1.75  # the best fact's lead over the next
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
 # A declined question leaves its figure frame for the next follow-up only when its words ask a
@@ -138,6 +142,17 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 and states_duration(self.fact_statement(ex.facts[0][0]))):
             # "Within how many months must workers be sent home?": the top fact states a duration.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
+        if (self.lang == "en" and "sources" in ex.cues and checks_a_statement(ex) and _DATA_FROM_RE.search(ex.text)
+                and result.intent != "sources"):
+            # "These figures come from Russia's customs office, correct?": the figures are what comes
+            # from somewhere, so it is a statement about the sources, not people coming from Russia.
+            result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+        if (self.lang == "en" and result.intent == "sources" and result.decision != "answer"
+                and "sources" in ex.cues and checks_a_statement(ex)):
+            # "These numbers come from the Interior Ministry, right?": a statement about the sources,
+            # checked against them; the words they do not contain are what it gets wrong.
+            result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
         if result.intent == "sources":
             # "Who heads the FSB?": a person asked for, about nothing the report states.

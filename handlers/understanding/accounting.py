@@ -683,7 +683,7 @@ def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str
         leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
     else:
         leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
-                    and w[:FACT_STEM_LEN] not in body]
+                    and w[:FACT_STEM_LEN] not in body and not _contracted_filler(w, lex)]
     return [w for w in ex.toks if w in NAME_ASKING_WORDS][:2] + leftover
 
 
