@@ -13,7 +13,7 @@ about "last year" means the report's last year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import process
@@ -451,6 +451,17 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
                 found.append(PeriodMention(kind, None, size * n - size + 1, size * n, (a, b), m.group(1)))
                 taken.append((a, b))
     found.sort(key=lambda p: p.span)
+    # "2023 year to date", "2023 YTD": the year written before says which year is meant so far;
+    # the "to date" is not a second period (the latest year) to compare it with.
+    merged: list[PeriodMention] = []
+    for m in found:
+        prev = merged[-1] if merged else None
+        if (m.kind == "ytd" and prev is not None and prev.kind == "year"
+                and re.fullmatch(r"[\s,'’s-]*", text[prev.span[1]:m.span[0]])):
+            merged[-1] = replace(prev, span=(prev.span[0], m.span[1]), text=text[prev.span[0]:m.span[1]])
+            continue
+        merged.append(m)
+    found = merged
     return _attach_years(text, found)
 
 

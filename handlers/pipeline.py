@@ -12,6 +12,7 @@ exactly what was asked, the answer says so and lists what it does have.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -29,7 +30,8 @@ from handlers.queries import QueryRunner
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, name_asked_of_a_figure,
-                                               operation_may_answer, reason_asked_of_a_figure, second_question_left,
+                                               operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
+                                               second_question_left,
                                                share_across_periods, states_a_claim, states_duration, subgroup_asked,
                                                subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
@@ -46,9 +48,13 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 OPERATION_SCORE = 80.0  # an operation answers only a frame it fully fits; its score for logs and --json
-# A fact this strongly matched (and twice as strongly as the next) is what a "..., right?"
-# statement is about, unknown words and all.
-FACT_CHECKED = 5.0
+# A fact this strongly matched (and clearly more strongly than the next) is what a "..., right?"
+# statement is about, unknown words and all. A name the report gives once ("Choe") is enough.
+FACT_CHECKED = 3.0
+# "the figures come from ...", "these stats are from ...": the data's origin, not a movement of people.
+_DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\s+(?:\w+\s+)?(?:come|comes|came|are|were|is)"
+                           r"\s+(?:from|sourced from|published by|compiled by)\b")
+CHECKED_LEAD = 1.75  # the best fact's lead over the next
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
 # A declined question leaves its figure frame for the next follow-up only when its words ask a
 # figure ("Где ... работали десятки рабочих?" asks none) ...
@@ -137,6 +143,17 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Within how many months must workers be sent home?": the top fact states a duration.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
+        if (self.lang == "en" and "sources" in ex.cues and checks_a_statement(ex) and _DATA_FROM_RE.search(ex.text)
+                and result.intent != "sources"):
+            # "These figures come from Russia's customs office, correct?": the figures are what comes
+            # from somewhere, so it is a statement about the sources, not people coming from Russia.
+            result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+        if (self.lang == "en" and result.intent == "sources" and result.decision != "answer"
+                and "sources" in ex.cues and checks_a_statement(ex)):
+            # "These numbers come from the Interior Ministry, right?": a statement about the sources,
+            # checked against them; the words they do not contain are what it gets wrong.
+            result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
         if result.intent == "sources":
             # "Who heads the FSB?": a person asked for, about nothing the report states.
             asks_person = "who_question" in ex.cues and not ex.facts and self.lang == "en"
@@ -145,9 +162,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
-                          + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent))
+                          + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
+                          + part_of_a_quoted_figure(ex, self.lexicon))
         if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
-                and all(ex.facts[0][1] >= 2 * score for _, score in ex.facts[1:2])
+                and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
             # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
             # fact, checked against it, whatever the other words made the matcher hear.

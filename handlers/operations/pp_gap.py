@@ -11,6 +11,7 @@ from handlers.model import QuestionFrame
 from handlers.operations.base import Decline, OperationCall, requested_or_latest
 
 NAME = "pp_gap"
+POOLING_WORDS = frozenset({"both", "together", "pooled", "combined", "overall", "altogether"})
 
 
 def applies(frame: QuestionFrame) -> bool:
@@ -44,6 +45,12 @@ def run(call: OperationCall) -> str:
     call.periods = [period]
     a = {"dir": call.desk.dir_values(da), "phrase": call.desk.label(dim, ca, "phrase"), "label": call.desk.label(dim, ca)}
     b = {"dir": call.desk.dir_values(db), "phrase": call.desk.label(dim, cb, "phrase"), "label": call.desk.label(dim, cb)}
+    pooled = None
+    if da != db and (call.ex.cues.keys() & {"combine"} or POOLING_WORDS & set(call.ex.toks)):
+        # "Taking both directions together, what share came on business?": one share of everyone
+        # who crossed either way, from the same four published figures, next to the two shares.
+        value, total = row["a_value"] + row["b_value"], row["a_total"] + row["b_total"]
+        pooled = {"value": value, "total": total, "share": round(100.0 * value / total, 1)}
     return call.desk.render(NAME, a=a, b=b, r=row, period=period, assumed_period=assumed,
-                            same_direction=da == db,
+                            same_direction=da == db, pooled=pooled,
                             **call.common(row["source_id"], [period], dim, [ca, cb]))

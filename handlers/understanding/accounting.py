@@ -81,6 +81,9 @@ _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어�
 _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
 _PLACE_NOUN_LEMMAS = frozenset({"город", "регион", "область", "порт", "аэропорт", "станция", "маршрут", "пункт"})  # Russian lemmas
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
+# Words that give an amount without a number ("several", "a few", "tens of thousands").
+_AMOUNT_WORDS = frozenset({"several", "few", "many", "tens", "scores", "some", "handful", "number", "numerous",
+                           "half", "most", "all", "none", "single", "dozens", "million", "billion", "percent"})
 
 
 COUNT_CUES = frozenset({"count", "share", "measure_head"})  # the question asks for a number of people
@@ -163,6 +166,83 @@ def subset_of_a_category(ex: Extraction) -> list[str]:
     if 0 <= p1 < p2 and _COPULA & set(ex.toks[p1:p2]):
         return [ex.toks[p2]] if p2 < len(ex.toks) else [c2]
     return []
+
+
+_QUOTED_OF = frozenset({"the", "those", "these", "all"})
+_ASK_WORDS = frozenset({"how", "what", "which", "many", "much", "share", "proportion", "percentage", "percent"})
+_CATEGORY_KINDS = ("purpose", "transport")
+
+
+def _category_ids(tok: str, lex: Lexicon) -> set[tuple[str, str]]:
+    return {(x.kind, x.id) for x in lex.phrases.get((tok,), ()) if x.kind in _CATEGORY_KINDS}
+
+
+def part_of_a_quoted_figure(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many of the 134 rail passengers used the X bridge?", "of the 31 who came by vehicle,
+    how many were in trucks?", "what proportion of the 365 were repeat visitors?": a figure quoted
+    back and a part of it asked for. The report publishes each breakdown on its own and nothing
+    finer than a category, so a part named by words no extractor knows, or by the very category
+    the quoted figure already is, has no figure; answering with the quoted figure would present
+    it as the part. A published category of a quoted total ("how many of the 365 came by air?")
+    still passes: its words are all accounted for and name another category than the quote."""
+    if not ex.cues.keys() & COUNT_CUES:
+        return []
+    toks = ex.toks
+    at = next((i for i in range(len(toks) - 1) if toks[i] == "of" and (
+        toks[i + 1].isdigit() or toks[i + 1] in _QUOTED_OF and i + 2 < len(toks) and toks[i + 2].isdigit())
+        and not _YEAR_RE.fullmatch(toks[i + 1 if toks[i + 1].isdigit() else i + 2])), None)
+    if at is None:
+        return []
+    if "negation" in ex.cues:
+        return []  # "how many of the 365 are not accounted for by the purposes?": the complement
+    corrected = {a for a, _ in ex.corrected}
+    start = at + (2 if toks[at + 1] in _QUOTED_OF else 1)
+    end = _quote_end(toks, start)
+    # Words no extractor knows in what is asked of the quote ("were repeat visitors", "used the X
+    # bridge"); a format asked for after it ("to one decimal") is not a part of anything.
+    asked_words = set(toks[end + 1:]) if end < len(toks) and toks[end] in _QUOTE_STOPS_ASKING else set()
+    left = [w for w in ex.unknown if w in asked_words and w not in corrected and not w.isdigit() and w not in lex.filler]
+    if left:
+        return left[:3]
+    # The same category named twice, once with the quote and once as the part asked for.
+    seen: dict[tuple[str, str], int] = {}
+    for i, tok in enumerate(toks[at:], start=at):
+        for cid in _category_ids(tok, lex):
+            if cid in seen and _ASK_WORDS & set(toks[seen[cid] + 1:i]):
+                return [tok]
+            seen.setdefault(cid, i)
+    # "How many of the 253 business visitors were first-time travellers?": the quote is a
+    # category's figure and what is asked of it names no category at all.
+    quoted = [i for i in range(start, end) if _category_ids(toks[i], lex)]
+    asked = [i for i in range(end, len(toks)) if _category_ids(toks[i], lex)]
+    rest = [t for t in toks[end + 1:] if t not in lex.filler and not t.isdigit()]
+    if quoted and not asked and end < len(toks) and toks[end] in _QUOTE_STOPS_ASKING:
+        return rest[:2] or toks[end + 1:end + 3]
+    # "What share of the 134 train passengers travelled in cars?": another category of the
+    # quote's own dimension; no one is counted in both.
+    quoted_dims = {d for i in quoted for d, _ in _category_ids(toks[i], lex)}
+    clash = [toks[i] for i in asked if {d for d, _ in _category_ids(toks[i], lex)} & quoted_dims]
+    if clash:
+        return clash[:1]
+    return []
+
+
+_QUOTE_STOPS = frozenset({"were", "was", "are", "is", "how", "what", "which", "came", "used", "took", "travelled",
+                          "traveled", "arrived", "flew", "entered", "held", "had", "drove", "did", "do"})
+_QUOTE_STOPS_ASKING = frozenset({"were", "was", "are", "is", "used", "took", "held", "had", "drove", "came",
+                                  "travelled", "traveled", "arrived", "flew", "entered"})
+
+
+def _quote_end(toks: list[str], start: int) -> int:
+    """Where a quoted figure's own words end: at its verb ("253 business visitors | were ..."),
+    or, with a relative clause ("31 who came by vehicle"), at the question that follows it."""
+    clause = any(t in ("who", "that") for t in toks[start:start + 3])
+    stops = frozenset({"how", "what", "which", "were", "was", "are", "is"}) if clause else _QUOTE_STOPS
+    skip = next((i for i in range(start, min(start + 3, len(toks))) if toks[i] in ("who", "that")), start - 1)
+    for i in range(start, len(toks)):
+        if toks[i] in stops and (not clause or i > skip + 1):
+            return i
+    return len(toks)
 
 
 # "... in Q3, and where did they go?": a second question joined to a figure question.
@@ -295,7 +375,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if ex.slot_unknown or ex.measure_unknown or ex.proper_unknown or ex.exits or ex.fact_only_words:
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
-            or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)):
+            or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
+            or part_of_a_quoted_figure(ex, lex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -396,7 +477,8 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
     measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))
                 or t in CHANGE_VERBS]  # "has the number of workers increased?": the fact must state a change
     leftover = [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
-                and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords]
+                and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords
+                and not _contracted_filler(w, lex) and not _base_in(w, body + " " + keywords)]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
     # noun by a place the question does not already name, any other by the noun itself.
     top = facts[0]
@@ -413,6 +495,27 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
             continue
         leftover.append(t)
     return leftover
+
+
+def _contracted_filler(word: str, lex: Lexicon) -> bool:
+    """ "it'll", "they've", "we'd": a function word with a contracted auxiliary is a function word."""
+    if word.endswith("n't"):
+        return True  # "isn't", "don't": a negated auxiliary, as in a tag question ("..., isn't it?")
+    head, sep, tail = word.partition("'")
+    return bool(sep) and head in lex.filler and tail in ("ll", "ve", "d", "re", "s", "m")
+
+
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def _base_in(word: str, text: str) -> bool:
+    """ "sending" ~ "send", "returned" ~ "return": a short root under an inflection, which the
+    five-letter stem misses ("sendi" is in no fact), is in the facts as a word of its own."""
+    for end in _ENDINGS:
+        base = word.removesuffix(end)
+        if base != word and len(base) >= 3 and re.search(r"\b" + re.escape(base) + r"(?:e|s|es|ed|ing)?\b", text):
+            return True
+    return False
 
 
 RU_STEM_LEN = 5  # a Russian lemma is in a fact when a lemma of the fact starts the same ("договориться" ~ "договор")
@@ -448,6 +551,8 @@ ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when"
 _EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DAYS_RE = re.compile(r"\b\d{1,2}(?:\s*(?:to|–|-|and)\s*\d{1,2})?\s+" + _MONTHS + r"|" + _MONTHS + r"\s+\d{1,2}\b")
 
 
 def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]) -> bool:
@@ -464,6 +569,14 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
         statement = str(fact.get("statement") or "")
         if _EXACT_WORDS & set(ex.toks):
             return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
+        # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
+        # never how many ("how big was Choe's delegation?"), so it does not answer the question.
+        words = set(re.findall(r"[a-z]+", statement.lower()))
+        undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement.lower()))  # "14 to 18 January" is a date
+        # "the two countries" names who, not how many
+        undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
+        words = set(re.findall(r"[a-z]+", undated))
+        return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
     return True
 
 
@@ -570,7 +683,7 @@ def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str
         leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
     else:
         leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
-                    and w[:FACT_STEM_LEN] not in body]
+                    and w[:FACT_STEM_LEN] not in body and not _contracted_filler(w, lex)]
     return [w for w in ex.toks if w in NAME_ASKING_WORDS][:2] + leftover
 
 
@@ -583,7 +696,18 @@ def states_a_claim(ex: Extraction) -> bool:
 # whether it holds (English; the check_figure and claim cue groups cover the other phrasings).
 _CHECK_TAIL_RE = re.compile(r"(?:\b(?:right|correct|yes|true|ok|okay|accurate|no)\s*\?+\s*$)"
                             r"|\bis (?:that|this|it) (?:what the (?:report|piece|story|article) says|accurate|correct|right|ok)\b"
-                            r"|\b(?:correct|right|accurate|ok|okay)\?\s*$")
+                            r"|\b(?:correct|right|accurate|ok|okay)\?\s*$"
+                            # Tag questions and their typed forms: "..., isn't it?", "..., rite?", "..., yeah?"
+                            r"|,?\s*\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|won't|can't)"
+                            r"\s+(?:it|he|she|they|there|that|we|you)\s*\?+\s*$"
+                            r"|,\s*(?:rite|ryt|yeah|yea|yep|no|true|innit)\s*\?+\s*$"
+                            # "..., the report says?", "... and experts agree with that?"
+                            r"|\b(?:the\s+)?(?:report|piece|article|story)\s+says\s*\?+\s*$"
+                            r"|\bagrees?\s+with\s+(?:that|this|it)\s*\?+\s*$"
+                            # A statement asked as a question: "Choe was in Russia 4-8 January?"
+                            r"|^(?!(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|do|does|did|can|could|"
+                            r"has|have|had|will|would|should|and|but|so|any|if)\b)(?:[\w'-]+\s+){1,3}(?:was|were|is|are)"
+                            r"\s+(?:in|at|from|on)\b[^?]*\?\s*$")
 
 
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",

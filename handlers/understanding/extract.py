@@ -97,7 +97,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 
-    entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS], lex.filler)
+    # A phrase the filler group lists whole ("border service", the border guards' agency) is not
+    # the category one of its words names ("service", vehicle maintenance).
+    filler_phrases = [(h.start, h.end) for h in hits if h.term.kind == "cue" and h.term.id == "filler"
+                      and h.end - h.start >= 2]
+    entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS
+                                    and not any(a <= h.start and h.end <= b for a, b in filler_phrases)], lex.filler)
     for h in entity_hits:
         for i in range(h.start, h.end):
             covered[i] = True

@@ -79,8 +79,9 @@ def fact_aspect(ex: Extraction) -> str | None:
     """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
     # "how many ...", also after a qualifier ("exactly how many", "so how many").
     opening = list(zip(ex.toks[:3], ex.toks[1:4]))
+    # "how big was the delegation?", "how large a group?": a size, which is an amount too.
     if ("duration_question" in ex.cues or ("how", "many") in opening or ("how", "much") in opening
-            or HOW_MANY_ANYWHERE & set(ex.toks)):
+            or ("how", "big") in opening or ("how", "large") in opening or HOW_MANY_ANYWHERE & set(ex.toks)):
         return "how_many"
     if "speech" in ex.cues:
         return "what_said"

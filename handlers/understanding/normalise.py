@@ -107,7 +107,20 @@ _BUREAU_RE = re.compile(r"^(?:(?:filing|reporting|writing)\s+)?from\s+(?:the\s+|
                         r"(?:desk|bureau|newsroom|office|team)\s*:\s+", re.I)
 
 
+# "I'm trying to make a point that ...", "Hi there - I'm on the Asia desk putting together a piece on
+# ...": a sentence about the asker's own work, then the question. Its words ("main route", a place
+# in a story's title) are not the question's; it is dropped when it names no period or figure.
+_ASKER_RE = re.compile(r"^(?:(?:hi|hello|hey)(?:\s+there)?\s*[-–—,!]*\s*)?(?:i'm|i am|i'd|we're|we are)\s+"
+                       r"(?:trying|writing|working|putting|doing|making|on|looking|preparing|drafting|building)\b"
+                       r"[^.?!]*[.!]\s+(?=[^.!]*\?\s*$)", re.I)
+_FIGURE_MARK_RE = re.compile(r"\d|\b(?:quarter|half|year|q[1-4]|h[12]|january|february|march|april|june|july|"
+                             r"august|september|october|november|december)\b", re.I)
+
+
 def _strip_preamble(text: str, is_word: Callable[[str], bool] | None) -> str:
+    m = _ASKER_RE.match(text)
+    if m and not _FIGURE_MARK_RE.search(m.group(0)):
+        text = text[m.end():]
     m = _FOR_PRODUCT_RE.match(text)
     if m and m.end() < len(text):
         return text[m.end():]
