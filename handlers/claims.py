@@ -437,6 +437,7 @@ class _Run:
                 out.extend(found)
                 continue
             self.slot_groups, self.slot_diffs = [], set()
+            self.stmt_fact = None
             affiliation, part = self._affiliation(part, raw)
             out.extend(affiliation)
             v = self._statement(part, raw)
@@ -451,12 +452,87 @@ class _Run:
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
+            numbered = self._statement_numbers(part, v, figures)
+            if numbered:
+                # "Resolution 2397, adopted in 2017, ... within 12 months": each number its own verdict;
+                # the statement's verdict stays only for what no number states (a stance, "hundreds").
+                # The statement's own verdict stays as the summary, unless it was "less specific" only
+                # in what the numbers now judge ("began on 16 January").
+                out.extend(numbered)
+                if self._numbers_cover(part):
+                    split = [x for x in split if x.verdict != "not_in_data"]
             if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.extend(split)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
+        return out
+
+    def _numbers_cover(self, part: str) -> bool:
+        """Was a statement "less specific" than the claim only in what its numbers state (a day
+        within a visit), so the numbers' own verdicts say all there is?"""
+        present = W.read_slots(part, self.lang).present()
+        return getattr(self, "stmt_reason", None) == "detail" and bool(present) \
+            and all(k in ("year", "month", "days", "duration") for k in present)
+
+    def _statement_numbers(self, part: str, v: Verdict | None, figures: list[NumberMention]) -> list[Verdict]:
+        """One verdict per number a statement states (a resolution's number, a year, a deadline in
+        months, a day of a visit), read against the report statement the part was matched to: a
+        number the statement gives matches; one of a kind the statement gives otherwise differs;
+        any other number is not in the data."""
+        fact = getattr(self, "stmt_fact", None)
+        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs"):
+            return []  # a statement the report does not make: no day or year of it "matches"
+        row, fact_slots = fact
+        fact_text = f"{row['statement']} {row['date'] or ''}"
+        said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
+        taken = {(n.start, n.end) for n in figures}
+        claim_slots = W.read_slots(part, self.lang)
+        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()):
+            return []  # "complied with Resolution 2397": a stance, judged whole
+        out = []
+        for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
+            if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
+                continue
+            value = float(m.group(1))
+            after, before = part[m.end():m.end() + 14].lower(), part[max(0, m.start() - 30):m.start()].lower()
+            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before):
+                continue  # "in Q2 2023": the period is the statement's date, judged as a whole
+            if re.match(r"\s*(?:-|–|to|по|~)?\s*\d*\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)", after) \
+                    and not (1900 <= value <= 2100):
+                kind, known = "duration", fact_slots.duration is not None
+                agrees = value in said or (claim_slots.duration is not None and fact_slots.duration is not None
+                                           and not _compare_slots(W.Slots(duration=claim_slots.duration),
+                                                                  W.Slots(duration=fact_slots.duration))[1])
+            elif 1900 <= value <= 2100 and not re.search(W.DOCUMENT[self.lang].replace(r"\d+", "$"), before):
+                kind, known = "year", fact_slots.year is not None
+                agrees = value in said
+            elif re.search(r"(?:resolution|결의|резолюци\w*)(?:\s+[^\s\d]{1,4}){0,3}\s*(?:№\s*)?$", before):
+                numbers = re.findall(W.DOCUMENT["en"], row["statement"].lower())
+                kind, known = "document", bool(numbers)
+                agrees = value in said
+            elif fact_slots.days is not None and re.search(
+                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on)\s*$", after + "|" + before) \
+                    or fact_slots.days is not None and re.match(r"\s*일", after):
+                kind, known = "days", True
+                agrees = fact_slots.days is not None and value in fact_slots.days
+            else:
+                continue  # "three or more workers": the statement's amount, judged by its own verdict
+            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
+                    r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
+                    before + " " + after):
+                verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
+            elif agrees:
+                verdict = "matches"
+            elif known:
+                verdict = "differs"
+            else:
+                verdict = "not_in_data"
+            out.append(Verdict(claim=v.claim, verdict=verdict, measure="statement", claimed=m.group(1),
+                               claimed_value=value, data_text=v.data_text, sources=v.sources, part=kind,
+                               note=self.note("part_checked", part=kind) if verdict != "not_in_data"
+                               else self.note("statement_detail", statement=v.data_text)))
         return out
 
     def _per_slot(self, v: Verdict | None) -> list[Verdict]:
@@ -749,11 +825,16 @@ class _Run:
         # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
         # clauses ("after direct flights resumed") are context, and only another measure counts.
         self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
+        self.orphans_told = False
+        self.orphan_clause = ""
         for c in bare:
             if re.match(W.QUALIFIER[self.lang], c.strip()):
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
+        told = [c.strip() for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
+                or self._unresolved(c, [], strict=True)]
+        self.orphan_clause = "; ".join(told)
         out: list[Verdict] = []
         own: list[Verdict] = []  # one verdict per number, in order
         for i, n in enumerate(numbers):
@@ -767,10 +848,31 @@ class _Run:
                 own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
+        self._qualifier_on_its_own(text, numbers, out)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
+        """ "365 entered in Q3, most of them on business": the figure was checked as written; the
+        qualifier clause is checked as the same sentence without its figure would be ("North
+        Koreans entered in Q3, most of them on business"), so a make-up the data bears out (or
+        contradicts) is said so instead of "not in the data"."""
+        told = [v for v in out if v.verdict == "not_in_data" and v.claimed_value is None and v.claim == self.orphan_clause]
+        if not told or not numbers or ";" in self.orphan_clause \
+                or not re.match(W.QUALIFIER[self.lang], self.orphan_clause):
+            return
+        a, b = _clause_bounds(text, numbers[0], self.lang)
+        hedges = "|".join(re.escape(p) for p, _ in W.HEDGES_BEFORE[self.lang])
+        head = re.sub(rf"(?:\b(?:{hedges}|some|about|around|roughly|only|just)\s+)?\b{re.escape(numbers[0].text)}\s*",
+                      "", text[a:b], count=1).strip(" .,;")
+        if not head or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head)) or a != 0:
+            return
+        found = _Run(self.d, self.lang).sentence(f"{head}, {self.orphan_clause}")
+        if len(found) == 1 and found[0].claimed_value is None and found[0].verdict in ("matches", "differs"):
+            found[0].claim = self.orphan_clause.strip(" .")
+            out[out.index(told[0])] = found[0]
 
     def _tracked(self, check: Callable[[], Verdict | None]) -> Verdict | None:
         """Run one claim's check and note on its verdict the stored figures the data's side was
@@ -903,7 +1005,16 @@ class _Run:
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
-                       if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
+                       if w not in W.NEUTRAL_WORDS]
+            orphans = getattr(self, "orphans", [])
+            if orphans and not strange:
+                # "766 entered, most of them as tourists": the figure is checked as written, and the
+                # clause the data cannot bear out gets a verdict of its own (once per sentence).
+                if not self.orphans_told:
+                    self.orphans_told = True
+                    self.details.append(self._not_in_data(None, self.orphan_clause or claim_text,
+                                                          NotInData("measure", words=orphans[:3])))
+            strange += orphans if strange else []
             presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
                 and not n.percent and not n.multiplier and n.hedge == "exact"
             if strange and presupposed:
@@ -1523,6 +1634,8 @@ class _Run:
             pool.sort(key=lambda s: s[4])
         fid, fact_slots, have, (outcome, detail), _ = pool[0]
         row = facts[fid]
+        self.stmt_fact = (row, fact_slots)
+        self.stmt_reason = None
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
@@ -1542,8 +1655,10 @@ class _Run:
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
         missing = [k for k in wanted if getattr(fact_slots, k) is None
                    or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        self.stmt_reason = "detail"
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
+        self.stmt_reason = "words"
         uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
@@ -1996,6 +2111,9 @@ def _agrees(n: NumberMention, data: float) -> bool:
             return claimed * 0.85 <= data < claimed
         if hedge == "about":
             return abs(data - claimed) <= 0.1 * claimed
+        if n.decimals:
+            # "1.7 times" names its own precision: the data must round to it (1.64 is "1.6 times").
+            return abs(data - claimed) <= 0.5 * 10 ** -n.decimals + 1e-9
         # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
         return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
     if n.fraction:

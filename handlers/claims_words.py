@@ -190,7 +190,7 @@ HISTORY = {
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 QUALIFIER = {
     "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
-          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked)\b",
+          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked|bound|headed|heading|destined|going|sent)\b",
     "ko": r"(?:대부분|주로|그중|이 중|이중)",
     "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
 }
