@@ -540,8 +540,9 @@ class _Run:
         deadline, an amount), each matching or differing on its own; otherwise the verdict itself."""
         if v is None:
             return []
-        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2:
-            return [v]
+        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2 \
+                or v.verdict == "differs" and not self.slot_diffs:
+            return [v]  # a statement that differs in its words (a place, a negation) is not right in its parts
         out = []
         text = v.claim.lower()
 
@@ -867,10 +868,16 @@ class _Run:
         hedges = "|".join(re.escape(p) for p, _ in W.HEDGES_BEFORE[self.lang])
         head = re.sub(rf"(?:\b(?:{hedges}|some|about|around|roughly|only|just)\s+)?\b{re.escape(numbers[0].text)}\s*",
                       "", text[a:b], count=1).strip(" .,;")
-        if not head or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", head)) or a != 0:
-            return
+        probe = head
+        for m in find_periods(head, self.d.report_date):
+            probe = probe.replace(m.text, " ", 1)  # "in Q3 2023" stays: the period is part of the claim
+        if not head or re.search(r"\d", probe) or a != 0:
+            return  # another number in the head clause would be checked twice
         found = _Run(self.d, self.lang).sentence(f"{head}, {self.orphan_clause}")
-        if len(found) == 1 and found[0].claimed_value is None and found[0].verdict in ("matches", "differs"):
+        # A computed share decides either way; a ranking only when it bears the make-up out ("mostly
+        # tourists" is not contradicted by a breakdown that gives only the business travellers).
+        if len(found) == 1 and found[0].claimed_value is None and (
+                found[0].verdict == "matches" or found[0].verdict == "differs" and found[0].measure == "share"):
             found[0].claim = self.orphan_clause.strip(" .")
             out[out.index(told[0])] = found[0]
 
@@ -1660,6 +1667,10 @@ class _Run:
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         self.stmt_reason = "words"
         uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
+        swapped = self._swapped(uncovered, text, row)
+        if swapped:
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=swapped[0], said=swapped[1],
+                                                             statement=statement), **base)
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -1758,6 +1769,27 @@ class _Run:
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
+
+    def _swapped(self, uncovered: list[str], text: str, row: dict[str, Any]) -> tuple[str, str] | None:
+        """A claim word the report does not say that excludes one it does say (W.ALTERNATIVES):
+        (the claim's word, the report's word), or None."""
+        said = " ".join(filter(None, [row["statement"], row["quote"], row["place"]] + [
+            self.d.lexicon.translated("fact", row["fact_id"], f, lang) or ""
+            for lang in ("ko", "ru") for f in ("statement", "place")])).lower()
+        claim = text.lower()
+        for word in uncovered:
+            for group in W.ALTERNATIVES:
+                mine = [k for k, pattern in group.items() if re.search(pattern, word.lower())]
+                if not mine:
+                    continue
+                theirs = [k for k, pattern in group.items() if k not in mine and re.search(pattern, said)
+                          and not re.search(pattern, claim)]
+                if theirs and not any(re.search(group[k], said) for k in mine):
+                    # the report's word as the claim's language has it, when the statement is translated
+                    whole = rf"(?:{group[theirs[0]]})\w*"
+                    found = re.search(whole, self._fact_text(row, "statement").lower()) or re.search(whole, said)
+                    return word, found.group(0) if found else theirs[0]
+        return None
 
     def _paraphrased(self, token: str, word: str, said_tokens: list[str], said: str) -> bool:
         """Is this claim word a plain paraphrase (W.PARAPHRASES) of something the report says?"""
@@ -2296,7 +2328,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
 }
 
 

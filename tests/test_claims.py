@@ -111,7 +111,7 @@ def test_every_gated_set_is_present() -> None:
     ("Local Russian authorities want to recruit dozens of North Korean workers for Siberia.", ["differs"]),
     ("North Korea and Russia both deny that weapons were transferred.", ["matches"]),
     ("Both North Korea and Russia have acknowledged arms transfers.", ["differs"]),
-    ("Direct flights between Pyongyang and Moscow have resumed.", ["not_in_data"]),
+    ("Direct flights between Pyongyang and Moscow have resumed.", ["differs"]),  # #14: Moscow for Vladivostok
     # a claim about a category is about its figures, never the totals
     ("More Russians than North Koreans travelled on business in Q3 2023.", ["differs"]),
     ("More North Koreans than Russians travelled on business in Q3 2023.", ["matches"]),
@@ -127,7 +127,7 @@ def test_every_gated_set_is_present() -> None:
     ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
     ("China and Russia have complied with Resolution 2397.", ["differs"]),  # the report: they avoid it
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
-    ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
+    ("Thousands of North Korean workers are wanted for mining in Siberia.", ["differs"]),  # #14: mining for construction
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
     ("Lankov estimated that hundreds of North Korean workers entered Russia in Q2 2023.", ["differs", "differs"]),
     ("Lankov estimated that hundreds of North Korean workers entered Russia in the third quarter.", ["matches"]),
