@@ -184,9 +184,11 @@ async def _pressed(h: Harness, answer_call: Any, p: Pipeline, answer: Answer) ->
 def unthrottled(monkeypatch: pytest.MonkeyPatch) -> None:
     """One reporter pressing two buttons under each of a dozen answers in a few seconds: the
     per-user press throttle (tested on its own in tests/test_load.py) would rightly hold them."""
-    import handlers.telegram.callbacks
+    from handlers.telegram import fairness
 
-    monkeypatch.setattr(handlers.telegram.callbacks, "PRESSES_PER_WINDOW", 10_000)
+    # The throttle moved to fairness.PressThrottle (built at start-up with its defaults).
+    defaults = fairness.PressThrottle.__init__.__defaults__
+    monkeypatch.setattr(fairness.PressThrottle.__init__, "__defaults__", (10_000, *defaults[1:]))
 
 
 def served(h: Harness) -> Pipeline:
