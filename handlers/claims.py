@@ -461,6 +461,12 @@ class _Run:
                 out.extend(numbered)
                 if self._numbers_cover(part):
                     split = [x for x in split if x.verdict != "not_in_data"]
+                wrong = [y.part for y in numbered if y.verdict == "differs"]
+                for x in split:
+                    if wrong and x.part is None and x.verdict == "matches":
+                        # the slots missed a number the statement gets wrong ("지난 20일까지"): the
+                        # summary never says "matches" over it
+                        x.verdict, x.note = "differs", self.note("differs_on", parts=wrong)
             if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.extend(split)
             if figures or v is None:
@@ -489,7 +495,8 @@ class _Run:
         said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
         taken = {(n.start, n.end) for n in figures}
         claim_slots = W.read_slots(part, self.lang)
-        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()):
+        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
+                and not re.search(r"\d\s*일\s*(?:부터|까지)", part):
             return []  # "complied with Resolution 2397": a stance, judged whole
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
@@ -777,6 +784,8 @@ class _Run:
                 return statement_context
             if re.match(r"\s*일\s*(?:부터|~|-|에서)\s*\d{1,2}\s*일", after):
                 return True  # "14일부터 18일까지": days of a date range
+            if re.match(r"\s*일\s*(?:부터|까지)", after) and re.search(r"(?:지난|오는|이달|지난달)\s*$", before):
+                return True  # "지난 14일부터", "지난 20일까지": a day of the month, not a count
             return re.match(r"\s*일", after) is not None and re.search(r"월\s*(?:\d+\s*일\s*(?:부터|~|-)\s*)?$|부터\s*$", before) is not None
         if re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?{_RU_MONTHS}", after):
             return True  # "с 14 по 18 января": a date
