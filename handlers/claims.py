@@ -1055,8 +1055,14 @@ class _Run:
                 raise NotInData("measure", words=["sum of a breakdown"])
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
             # category inside the noun phrase after the number is its own.
-            phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
-                              r"numbered|had|have|did)\b|[,;(]", after)[0]
+            verbs = r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|numbered|had|have|did)\b"
+            phrase = re.split(verbs + r"|[,;(]", after)[0]
+            relative = re.match(r"((?:[\w-]+\s+){0,3}(?:who|that|which)\s+)(" + verbs[2:-2] + r")\b(.*)", after.lstrip())
+            if self.lang == "en" and relative:
+                # "most of the 134 North Koreans who came by rail were men": the relative clause is
+                # part of the noun phrase, so rail is what 134 counts (not the total it is "of")
+                # (it ends at the main verb: "who entered in Q3 listed work" is not about work)
+                phrase = relative.group(1) + relative.group(2) + re.split(verbs + r"|\b\w+ed\b|[,;(]", relative.group(3))[0]
             total_of = (re.search(r"\b(of|out of|among|from|total of|all|из|среди)\s+(the\s+)?$", before)
                         and not (re.search(r"\bfrom\s+(the\s+)?$", before) and re.search(W.UP[self.lang] + "|" + W.DOWN[self.lang], before))
                         or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
