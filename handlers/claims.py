@@ -437,6 +437,7 @@ class _Run:
                 out.extend(found)
                 continue
             self.slot_groups, self.slot_diffs = [], set()
+            self.stmt_fact = None
             affiliation, part = self._affiliation(part, raw)
             out.extend(affiliation)
             v = self._statement(part, raw)
@@ -451,6 +452,21 @@ class _Run:
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
+            numbered = self._statement_numbers(part, v, figures)
+            if numbered:
+                # "Resolution 2397, adopted in 2017, ... within 12 months": each number its own verdict;
+                # the statement's verdict stays only for what no number states (a stance, "hundreds").
+                # The statement's own verdict stays as the summary, unless it was "less specific" only
+                # in what the numbers now judge ("began on 16 January").
+                out.extend(numbered)
+                if self._numbers_cover(part):
+                    split = [x for x in split if x.verdict != "not_in_data"]
+                wrong = [y.part for y in numbered if y.verdict == "differs"]
+                for x in split:
+                    if wrong and x.part is None and x.verdict == "matches":
+                        # the slots missed a number the statement gets wrong ("지난 20일까지"): the
+                        # summary never says "matches" over it
+                        x.verdict, x.note = "differs", self.note("differs_on", parts=wrong)
             if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.extend(split)
             if figures or v is None:
@@ -459,13 +475,81 @@ class _Run:
                 out.extend(self._figures(part, separated, qualitative=v is None))
         return out
 
+    def _numbers_cover(self, part: str) -> bool:
+        """Was a statement "less specific" than the claim only in what its numbers state (a day
+        within a visit), so the numbers' own verdicts say all there is?"""
+        present = W.read_slots(part, self.lang).present()
+        return getattr(self, "stmt_reason", None) == "detail" and bool(present) \
+            and all(k in ("year", "month", "days", "duration") for k in present)
+
+    def _statement_numbers(self, part: str, v: Verdict | None, figures: list[NumberMention]) -> list[Verdict]:
+        """One verdict per number a statement states (a resolution's number, a year, a deadline in
+        months, a day of a visit), read against the report statement the part was matched to: a
+        number the statement gives matches; one of a kind the statement gives otherwise differs;
+        any other number is not in the data."""
+        fact = getattr(self, "stmt_fact", None)
+        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs"):
+            return []  # a statement the report does not make: no day or year of it "matches"
+        row, fact_slots = fact
+        fact_text = f"{row['statement']} {row['date'] or ''}"
+        said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
+        taken = {(n.start, n.end) for n in figures}
+        claim_slots = W.read_slots(part, self.lang)
+        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
+                and not re.search(r"\d\s*일\s*(?:부터|까지)", part):
+            return []  # "complied with Resolution 2397": a stance, judged whole
+        out = []
+        for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
+            if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
+                continue
+            value = float(m.group(1))
+            after, before = part[m.end():m.end() + 14].lower(), part[max(0, m.start() - 30):m.start()].lower()
+            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before):
+                continue  # "in Q2 2023": the period is the statement's date, judged as a whole
+            if re.match(r"\s*(?:-|–|to|по|~)?\s*\d*\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)", after) \
+                    and not (1900 <= value <= 2100):
+                kind, known = "duration", fact_slots.duration is not None
+                agrees = value in said or (claim_slots.duration is not None and fact_slots.duration is not None
+                                           and not _compare_slots(W.Slots(duration=claim_slots.duration),
+                                                                  W.Slots(duration=fact_slots.duration))[1])
+            elif 1900 <= value <= 2100 and not re.search(W.DOCUMENT[self.lang].replace(r"\d+", "$"), before):
+                kind, known = "year", fact_slots.year is not None
+                agrees = value in said
+            elif re.search(r"(?:resolution|결의|резолюци\w*)(?:\s+[^\s\d]{1,4}){0,3}\s*(?:№\s*)?$", before):
+                numbers = re.findall(W.DOCUMENT["en"], row["statement"].lower())
+                kind, known = "document", bool(numbers)
+                agrees = value in said
+            elif fact_slots.days is not None and re.search(
+                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on)\s*$", after + "|" + before) \
+                    or fact_slots.days is not None and re.match(r"\s*일", after):
+                kind, known = "days", True
+                agrees = fact_slots.days is not None and value in fact_slots.days
+            else:
+                continue  # "three or more workers": the statement's amount, judged by its own verdict
+            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
+                    r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
+                    before + " " + after):
+                verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
+            elif agrees:
+                verdict = "matches"
+            elif known:
+                verdict = "differs"
+            else:
+                verdict = "not_in_data"
+            out.append(Verdict(claim=v.claim, verdict=verdict, measure="statement", claimed=m.group(1),
+                               claimed_value=value, data_text=v.data_text, sources=v.sources, part=kind,
+                               note=self.note("part_checked", part=kind) if verdict != "not_in_data"
+                               else self.note("statement_detail", statement=v.data_text)))
+        return out
+
     def _per_slot(self, v: Verdict | None) -> list[Verdict]:
         """A statement verdict split into one per kind of thing the claim states (a date, a
         deadline, an amount), each matching or differing on its own; otherwise the verdict itself."""
         if v is None:
             return []
-        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2:
-            return [v]
+        if v.verdict not in ("matches", "differs") or v.measure != "statement" or len(self.slot_groups) < 2 \
+                or v.verdict == "differs" and not self.slot_diffs:
+            return [v]  # a statement that differs in its words (a place, a negation) is not right in its parts
         out = []
         text = v.claim.lower()
 
@@ -700,6 +784,8 @@ class _Run:
                 return statement_context
             if re.match(r"\s*일\s*(?:부터|~|-|에서)\s*\d{1,2}\s*일", after):
                 return True  # "14일부터 18일까지": days of a date range
+            if re.match(r"\s*일\s*(?:부터|까지)", after) and re.search(r"(?:지난|오는|이달|지난달)\s*$", before):
+                return True  # "지난 14일부터", "지난 20일까지": a day of the month, not a count
             return re.match(r"\s*일", after) is not None and re.search(r"월\s*(?:\d+\s*일\s*(?:부터|~|-)\s*)?$|부터\s*$", before) is not None
         if re.match(rf"\s*(?:(?:-|–|по|до|или)\s*\d+\s*)?{_RU_MONTHS}", after):
             return True  # "с 14 по 18 января": a date
@@ -749,11 +835,16 @@ class _Run:
         # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
         # clauses ("after direct flights resumed") are context, and only another measure counts.
         self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
+        self.orphans_told = False
+        self.orphan_clause = ""
         for c in bare:
             if re.match(W.QUALIFIER[self.lang], c.strip()):
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
+        told = [c.strip() for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
+                or self._unresolved(c, [], strict=True)]
+        self.orphan_clause = "; ".join(told)
         out: list[Verdict] = []
         own: list[Verdict] = []  # one verdict per number, in order
         for i, n in enumerate(numbers):
@@ -767,10 +858,37 @@ class _Run:
                 own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
+        self._qualifier_on_its_own(text, numbers, out)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
+        """ "365 entered in Q3, most of them on business": the figure was checked as written; the
+        qualifier clause is checked as the same sentence without its figure would be ("North
+        Koreans entered in Q3, most of them on business"), so a make-up the data bears out (or
+        contradicts) is said so instead of "not in the data"."""
+        told = [v for v in out if v.verdict == "not_in_data" and v.claimed_value is None and v.claim == self.orphan_clause]
+        if not told or not numbers or ";" in self.orphan_clause \
+                or not re.match(W.QUALIFIER[self.lang], self.orphan_clause):
+            return
+        a, b = _clause_bounds(text, numbers[0], self.lang)
+        hedges = "|".join(re.escape(p) for p, _ in W.HEDGES_BEFORE[self.lang])
+        head = re.sub(rf"(?:\b(?:{hedges}|some|about|around|roughly|only|just)\s+)?\b{re.escape(numbers[0].text)}\s*",
+                      "", text[a:b], count=1).strip(" .,;")
+        probe = head
+        for m in find_periods(head, self.d.report_date):
+            probe = probe.replace(m.text, " ", 1)  # "in Q3 2023" stays: the period is part of the claim
+        if not head or re.search(r"\d", probe) or a != 0:
+            return  # another number in the head clause would be checked twice
+        found = _Run(self.d, self.lang).sentence(f"{head}, {self.orphan_clause}")
+        # A computed share decides either way; a ranking only when it bears the make-up out ("mostly
+        # tourists" is not contradicted by a breakdown that gives only the business travellers).
+        if len(found) == 1 and found[0].claimed_value is None and (
+                found[0].verdict == "matches" or found[0].verdict == "differs" and found[0].measure == "share"):
+            found[0].claim = self.orphan_clause.strip(" .")
+            out[out.index(told[0])] = found[0]
 
     def _tracked(self, check: Callable[[], Verdict | None]) -> Verdict | None:
         """Run one claim's check and note on its verdict the stored figures the data's side was
@@ -903,7 +1021,16 @@ class _Run:
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
-                       if w not in W.NEUTRAL_WORDS] + getattr(self, "orphans", [])
+                       if w not in W.NEUTRAL_WORDS]
+            orphans = getattr(self, "orphans", [])
+            if orphans and not strange:
+                # "766 entered, most of them as tourists": the figure is checked as written, and the
+                # clause the data cannot bear out gets a verdict of its own (once per sentence).
+                if not self.orphans_told:
+                    self.orphans_told = True
+                    self.details.append(self._not_in_data(None, self.orphan_clause or claim_text,
+                                                          NotInData("measure", words=orphans[:3])))
+            strange += orphans if strange else []
             presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
                 and not n.percent and not n.multiplier and n.hedge == "exact"
             if strange and presupposed:
@@ -928,8 +1055,14 @@ class _Run:
                 raise NotInData("measure", words=["sum of a breakdown"])
             # "of the 365, 213 flew": 365 is the total; "of the 253 business travellers, 140 ...": the
             # category inside the noun phrase after the number is its own.
-            phrase = re.split(r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|"
-                              r"numbered|had|have|did)\b|[,;(]", after)[0]
+            verbs = r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|numbered|had|have|did)\b"
+            phrase = re.split(verbs + r"|[,;(]", after)[0]
+            relative = re.match(r"((?:[\w-]+\s+){0,3}(?:who|that|which)\s+)(" + verbs[2:-2] + r")\b(.*)", after.lstrip())
+            if self.lang == "en" and relative:
+                # "most of the 134 North Koreans who came by rail were men": the relative clause is
+                # part of the noun phrase, so rail is what 134 counts (not the total it is "of")
+                # (it ends at the main verb: "who entered in Q3 listed work" is not about work)
+                phrase = relative.group(1) + relative.group(2) + re.split(verbs + r"|\b\w+ed\b|[,;(]", relative.group(3))[0]
             total_of = (re.search(r"\b(of|out of|among|from|total of|all|из|среди)\s+(the\s+)?$", before)
                         and not (re.search(r"\bfrom\s+(the\s+)?$", before) and re.search(W.UP[self.lang] + "|" + W.DOWN[self.lang], before))
                         or re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None) and not n.percent \
@@ -1523,6 +1656,8 @@ class _Run:
             pool.sort(key=lambda s: s[4])
         fid, fact_slots, have, (outcome, detail), _ = pool[0]
         row = facts[fid]
+        self.stmt_fact = (row, fact_slots)
+        self.stmt_reason = None
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
@@ -1542,9 +1677,15 @@ class _Run:
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
         missing = [k for k in wanted if getattr(fact_slots, k) is None
                    or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        self.stmt_reason = "detail"
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
+        self.stmt_reason = "words"
         uncovered = self._uncovered(text, raw, row, self._profiles(named, facts))
+        swapped = self._swapped(uncovered, text, row)
+        if swapped:
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=swapped[0], said=swapped[1],
+                                                             statement=statement), **base)
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -1643,6 +1784,27 @@ class _Run:
                 continue  # a name spelled another way: "Чхве" for "Чве", "Choe Son-hee" for "Choe Son Hui"
             out.append(t)
         return out
+
+    def _swapped(self, uncovered: list[str], text: str, row: dict[str, Any]) -> tuple[str, str] | None:
+        """A claim word the report does not say that excludes one it does say (W.ALTERNATIVES):
+        (the claim's word, the report's word), or None."""
+        said = " ".join(filter(None, [row["statement"], row["quote"], row["place"]] + [
+            self.d.lexicon.translated("fact", row["fact_id"], f, lang) or ""
+            for lang in ("ko", "ru") for f in ("statement", "place")])).lower()
+        claim = text.lower()
+        for word in uncovered:
+            for group in W.ALTERNATIVES:
+                mine = [k for k, pattern in group.items() if re.search(pattern, word.lower())]
+                if not mine:
+                    continue
+                theirs = [k for k, pattern in group.items() if k not in mine and re.search(pattern, said)
+                          and not re.search(pattern, claim)]
+                if theirs and not any(re.search(group[k], said) for k in mine):
+                    # the report's word as the claim's language has it, when the statement is translated
+                    whole = rf"(?:{group[theirs[0]]})\w*"
+                    found = re.search(whole, self._fact_text(row, "statement").lower()) or re.search(whole, said)
+                    return word, found.group(0) if found else theirs[0]
+        return None
 
     def _paraphrased(self, token: str, word: str, said_tokens: list[str], said: str) -> bool:
         """Is this claim word a plain paraphrase (W.PARAPHRASES) of something the report says?"""
@@ -1996,6 +2158,9 @@ def _agrees(n: NumberMention, data: float) -> bool:
             return claimed * 0.85 <= data < claimed
         if hedge == "about":
             return abs(data - claimed) <= 0.1 * claimed
+        if n.decimals:
+            # "1.7 times" names its own precision: the data must round to it (1.64 is "1.6 times").
+            return abs(data - claimed) <= 0.5 * 10 ** -n.decimals + 1e-9
         # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
         return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
     if n.fraction:
@@ -2178,7 +2343,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
 }
 
 

@@ -189,8 +189,8 @@ HISTORY = {
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 QUALIFIER = {
-    "en": r"(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
-          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked)\b",
+    "en": r"(?:(?:nearly|almost|virtually|practically)\s+)?(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
+          r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked|bound|headed|heading|destined|going|sent)\b",
     "ko": r"(?:대부분|주로|그중|이 중|이중)",
     "ru": r"(?:большинство|в основном|главным образом|из них|среди них|в том числе)",
 }
@@ -669,3 +669,32 @@ def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | N
     if fk == "ge" and ck in VAGUE_RANGES:
         return None  # "three or more" does not say "hundreds", nor deny it
     return False
+
+# Words that exclude one another: a claim that puts another member of the group where the report
+# puts one ("Khabarovsk" for its Vladivostok, "farm work" for its construction, "leave Russia" for
+# its "return to Russia") contradicts the report rather than adding to it. Each member is a pattern
+# over the three languages, matched on a claim word and on the report's statement.
+ALTERNATIVES: list[dict[str, str]] = [
+    {  # cities and regions of Russia
+        "vladivostok": r"vladivostok|владивосток|블라디보스토크",
+        "khabarovsk": r"khabarovsk|хабаровск|하바롭스크",
+        "moscow": r"moscow|москв|모스크바",
+        "nakhodka": r"nakhodka|находк|나홋카",
+        "novosibirsk": r"novosibirsk|новосибирск|노보시비르스크",
+        "irkutsk": r"irkutsk|иркутск|이르쿠츠크",
+        "petersburg": r"petersburg|петербург|페테르부르크",
+        "sakhalin": r"sakhalin|сахалин|사할린",
+    },
+    {  # the kind of work
+        "construction": r"construct|builder|building\s+site|стро[ий]|стройк|건설|공사",
+        "agriculture": r"agricultur|farm|сельскохоз|аграр|ферм|농업|농장|농사",
+        "logging": r"logging|forestry|lumber|лесозагот|лесоруб|벌목",
+        "fishing": r"fishing|fisher|рыболов|рыбн|어업|수산",
+        "mining": r"mining|\bmines?\b|шахт|горнодоб|광산|광업",
+        "factory": r"factor(?:y|ies)|manufactur|завод|фабрик|공장|제조",
+    },
+    {  # coming to a country or going from it
+        "return": r"\breturn|come\s+back|coming\s+back|верн[уё]|возвра|돌아오|돌아올|복귀",
+        "leave": r"\bleav|\bleft\b|withdraw|depart|pull\s+out|покин|уед|уйд|выед|철수|떠나|떠날",
+    },
+]

@@ -68,7 +68,7 @@ def test_every_gated_set_is_present() -> None:
     ("134 North Koreans took the train from Pyongyang to Moscow in Q3 2023.", ["not_in_data"]),
     ("Most of the North Koreans who flew to Russia in Q3 2023 used Air Koryo.", ["not_in_data"]),
     ("365 North Korean citizens entered the Russian Far East in Q3 2023.", ["not_in_data"]),
-    ("In Q3 2023, 365 North Koreans entered Russia, most of them men.", ["not_in_data"]),
+    ("In Q3 2023, 365 North Koreans entered Russia, most of them men.", ["matches", "not_in_data"]),  # the figure on its own; the make-up the data lacks on its own (#14)
     ("В третьем квартале 2023 года 213 граждан КНДР прилетели в Москву.", ["not_in_data"]),
     ("FSB figures show that more than 360 North Koreans entered Russia in the third quarter of 2023.", ["matches"]),
     ("The 196 Russians who travelled on business outnumbered the North Koreans who came to Russia on business.",
@@ -82,9 +82,9 @@ def test_every_gated_set_is_present() -> None:
     ("North Korean arrivals in Q3 2023 were 71% above Q2 and 139% above Q1.", ["matches", "matches"]),
     ("In Q3 2023, business (253), education (24), personal (23), maintenance (23) and work (3) add up to 326.",
      ["matches", "matches", "matches", "matches", "matches", "matches"]),
-    ("213 North Koreans arrived by air in Q3 2023, most of them on Air Koryo.", ["not_in_data"]),
-    ("544 Russians entered North Korea in Q3 2023, mostly tourists.", ["not_in_data"]),
-    ("Russia took in 365 North Koreans in Q3 2023, the highest quarterly number on record.", ["not_in_data"]),
+    ("213 North Koreans arrived by air in Q3 2023, most of them on Air Koryo.", ["matches", "not_in_data"]),
+    ("544 Russians entered North Korea in Q3 2023, mostly tourists.", ["matches", "not_in_data"]),
+    ("Russia took in 365 North Koreans in Q3 2023, the highest quarterly number on record.", ["matches", "not_in_data"]),
     ("365 North Koreans entered Russia in Q3 2023, after direct flights between Pyongyang and Vladivostok resumed.",
      ["matches"]),
     # wrong direction, wrong unit
@@ -101,16 +101,17 @@ def test_every_gated_set_is_present() -> None:
     ("Lankov estimated that thousands of North Korean workers entered Russia in Q3 2023.", ["differs", "matches"]),
     ("Lankov predicted that North Korean workers would return to Russia within five years.", ["differs"]),
     ("Experts believe three or more North Koreans entered Russia for work purposes.", ["matches"]),
-    ("Resolution 2397, adopted in December 2017, requires repatriation within 24 months.", ["matches", "matches"]),
-    ("Resolution 2397, adopted in December 2017, requires repatriation within 12 months.", ["matches", "differs"]),
-    ("UN Security Council Resolution 2397 was adopted in December 2016.", ["differs"]),
-    ("Choe Son Hui visited Russia from 14 to 18 January 2024.", ["matches"]),
-    ("Choe Son Hui visited Russia from 16 to 18 January 2024.", ["differs"]),
+    # #14: each number of a dated statement gets its own verdict (2397, 2017, 24), then the statement's parts
+    ("Resolution 2397, adopted in December 2017, requires repatriation within 24 months.", ["matches", "matches", "matches", "matches", "matches"]),
+    ("Resolution 2397, adopted in December 2017, requires repatriation within 12 months.", ["matches", "matches", "differs", "matches", "differs"]),
+    ("UN Security Council Resolution 2397 was adopted in December 2016.", ["matches", "differs", "differs"]),
+    ("Choe Son Hui visited Russia from 14 to 18 January 2024.", ["matches", "matches", "matches", "matches"]),
+    ("Choe Son Hui visited Russia from 16 to 18 January 2024.", ["differs", "matches", "matches", "differs"]),
     ("NK News reported dozens of North Korean workers at a construction site in Vladivostok.", ["matches"]),
     ("Local Russian authorities want to recruit dozens of North Korean workers for Siberia.", ["differs"]),
     ("North Korea and Russia both deny that weapons were transferred.", ["matches"]),
     ("Both North Korea and Russia have acknowledged arms transfers.", ["differs"]),
-    ("Direct flights between Pyongyang and Moscow have resumed.", ["not_in_data"]),
+    ("Direct flights between Pyongyang and Moscow have resumed.", ["differs"]),  # #14: Moscow for Vladivostok
     # a claim about a category is about its figures, never the totals
     ("More Russians than North Koreans travelled on business in Q3 2023.", ["differs"]),
     ("More North Koreans than Russians travelled on business in Q3 2023.", ["matches"]),
@@ -126,7 +127,7 @@ def test_every_gated_set_is_present() -> None:
     ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
     ("China and Russia have complied with Resolution 2397.", ["differs"]),  # the report: they avoid it
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
-    ("Thousands of North Korean workers are wanted for mining in Siberia.", ["not_in_data"]),
+    ("Thousands of North Korean workers are wanted for mining in Siberia.", ["differs"]),  # #14: mining for construction
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
     ("Lankov estimated that hundreds of North Korean workers entered Russia in Q2 2023.", ["differs", "differs"]),
     ("Lankov estimated that hundreds of North Korean workers entered Russia in the third quarter.", ["matches"]),
