@@ -219,15 +219,7 @@ class _Data:
         try:
             return pick_direction(self.directions, self.default, citizens, dest, bare)
         except DirectionUnresolved as e:
-            if e.reason == "country":
-                raise NotInData("country", country=self.label("country", e.country or ""),
-                                directions=self.direction_labels()) from None
-            if e.reason == "direction":
-                raise NotInData("direction", citizens=self.label("country", e.citizens, "people") if e.citizens else None,
-                                destination=self.label("country", e.destination) if e.destination else None,
-                                directions=self.direction_labels()) from None
-            raise NotInData("ambiguous_direction", options=[self.dir_text(d) for d in e.options[:6]],
-                            more=max(0, len(e.options) - 6)) from None
+            raise NotInData(e.reason, **e.details(self.label, self.direction_labels(), self.dir_text)) from None
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens, dests = roles(ex, self.lexicon)

@@ -99,16 +99,10 @@ class ReportDesk:
         try:
             return pick_direction(self.directions, self.default_direction, citizens, dest, [m.id for m in bare])
         except DirectionUnresolved as e:
-            if e.reason == "country":
-                raise NoData("country", country=self._label("country", e.country or ""),
-                             directions=self._direction_labels()) from None
-            if e.reason == "direction":
-                raise NoData("direction", citizens=self._label("country", e.citizens, "people") if e.citizens else None,
-                             destination=self._label("country", e.destination) if e.destination else None,
-                             directions=self._direction_labels()) from None
-            raise NoData("ambiguous_direction", options=[f"{v['people']} entering {v['destination']}"
-                                                         for v in map(self.dir_values, e.options[:6])],
-                         more=max(0, len(e.options) - 6)) from None
+            def entering(d: Direction) -> str:
+                v = self.dir_values(d)
+                return f"{v['people']} entering {v['destination']}"
+            raise NoData(e.reason, **e.details(self._label, self._direction_labels(), entering)) from None
 
     def direction_for(self, ex: Extraction) -> tuple[Direction, bool]:
         citizens = [m.id for m in ex.countries if m.role == "citizens"]

@@ -8,7 +8,7 @@ directions with :func:`pick_direction`; each turns a :class:`DirectionUnresolved
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence, TypeVar
+from typing import Any, Callable, Protocol, Sequence, TypeVar
 
 
 class HasEnds(Protocol):
@@ -35,6 +35,18 @@ class DirectionUnresolved(Exception):
         self.citizens = citizens
         self.destination = destination
         self.options = list(options)
+
+    def details(self, label: Callable[..., str], directions: list[str],
+                option_text: Callable[[Any], str]) -> dict[str, Any]:
+        """The fields of the "not in the data" answer for this reason, labelled by the caller
+        (the pipeline's NoData and the claim checker's NotInData take the same fields)."""
+        if self.reason == "country":
+            return {"country": label("country", self.country or ""), "directions": directions}
+        if self.reason == "direction":
+            return {"citizens": label("country", self.citizens, "people") if self.citizens else None,
+                    "destination": label("country", self.destination) if self.destination else None,
+                    "directions": directions}
+        return {"options": [option_text(d) for d in self.options[:6]], "more": max(0, len(self.options) - 6)}
 
 
 def pick_direction(directions: Sequence[D], default: D | None, citizens: str | None, destination: str | None,
