@@ -39,7 +39,8 @@ from handlers.understanding.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle
 from handlers.lexicon import normalise, tokens
 from handlers.model import DataAccess
-from handlers.periods import Period, PeriodMention, find_periods, fix_period_typos, parse_code, tile
+from handlers.periods import (Period, PeriodMention, find_periods, fix_period_typos, latest, parse_code, resolve_pairs,
+                             tile)
 from handlers.queries import QueryRunner
 from handlers.render import to_plain
 from handlers.understanding.directions import DirectionUnresolved, pick_direction
@@ -233,7 +234,7 @@ class _Data:
         return [parse_code(r["period"]) for r in rows]
 
     def latest(self, avail: list[Period]) -> Period | None:
-        return max(avail, key=lambda p: (p.end, -p.months)) if avail else None
+        return latest(avail)
 
     def pieces(self, period: Period, avail: list[Period], d: Direction, what: str) -> list[Period]:
         parts = tile(period, avail)
@@ -243,31 +244,8 @@ class _Data:
         return parts
 
     def resolve_pairs(self, mentions: list[PeriodMention], avail: list[Period]) -> list[tuple[PeriodMention, Period]]:
-        """Each period phrase with the period it names; a yearless "Q2" takes the year of another
-        part-year in the sentence, else the latest year the data can answer it for."""
-        explicit = [m.year for m in mentions if m.year is not None and m.kind not in ("year", "same_part")]
-        parts = [m for m in mentions if m.kind in ("quarter", "half", "months", "quarters")]
-        out: list[tuple[PeriodMention, Period]] = []
-        for m in mentions:
-            if m.kind in ("previous", "relative"):
-                continue
-            if m.kind == "same_part":
-                if parts and m.year is not None:
-                    out.append((m, parts[0].resolve(m.year)))
-                continue
-            if m.kind == "latest":
-                if avail:
-                    out.append((m, self.latest(avail)))  # type: ignore[arg-type]
-                continue
-            if m.year is not None:
-                out.append((m, m.resolve(m.year)))
-            elif explicit:
-                out.append((m, m.resolve(explicit[-1])))
-            else:
-                years = sorted({p.year for p in avail} | {p.end // 12 for p in avail}, reverse=True)
-                chosen = next((y for y in years if tile(m.resolve(y), avail)), None)
-                out.append((m, m.resolve(chosen if chosen is not None else self.report_date.year - 1)))
-        return out
+        """Each period phrase with the period it names, read as the question pipeline reads it."""
+        return resolve_pairs(mentions, avail, self.report_date.year - 1)
 
     def value(self, d: Direction, period: Period, dim: str, cat: str) -> int:
         avail = self.available(d, dim, cat)

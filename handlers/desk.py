@@ -17,7 +17,8 @@ from handlers.language import LANGS
 from handlers.lexicon import Lexicon
 from handlers.understanding.matcher import MatchResult
 from handlers.model import Direction, NoData
-from handlers.periods import Period, PeriodMention, covered_parts, PARTIAL_MIN_COVERAGE, parse_code, tile
+from handlers.periods import (PARTIAL_MIN_COVERAGE, Period, PeriodMention, covered_parts, latest, parse_code, resolve_pairs,
+                             tile)
 from handlers.queries import QueryRunner
 from handlers.render import Renderer, to_plain
 from handlers.store import FigureValues, Snapshot
@@ -121,42 +122,11 @@ class ReportDesk:
         return [p for _, p in self.resolve_pairs(mentions, available)]
 
     def resolve_pairs(self, mentions: list[PeriodMention], available: list[Period]) -> list[tuple[PeriodMention, Period]]:
-        """Each period phrase that names a period, with the period it names."""
-        # A yearless "Q2" takes the year of another part-year ("Q2 vs Q3 2023"), never of a whole
-        # year it is being compared with ("Q3 vs 2022" means the latest Q3, not Q3 2022).
-        explicit_years = [m.year for m in mentions if m.year is not None and m.kind not in ("year", "same_part")]
-        out: list[tuple[PeriodMention, Period]] = []
-        parts = [m for m in mentions if m.kind in ("quarter", "half", "months", "quarters")]
-        for m in mentions:
-            if m.kind in ("previous", "relative"):
-                continue
-            if m.kind == "same_part":
-                # "the same quarter of 2022": the months of the other period named, in that year.
-                if parts and m.year is not None:
-                    out.append((m, parts[0].resolve(m.year)))
-                continue
-            if m.kind == "latest":
-                if available:
-                    out.append((m, max(available, key=lambda p: (p.end, -p.months))))
-                continue
-            if m.year is not None:
-                out.append((m, m.resolve(m.year)))
-                continue
-            if m.kind == "ytd":
-                # "YTD" with no year: the latest year the data reaches, so far (a partial span).
-                if available:
-                    out.append((m, m.resolve(max(p.end for p in available) // 12)))
-                continue
-            if explicit_years:
-                out.append((m, m.resolve(explicit_years[-1])))
-                continue
-            years = sorted({p.year for p in available} | {p.end // 12 for p in available}, reverse=True)
-            chosen = next((y for y in years if tile(m.resolve(y), available)), None)
-            out.append((m, m.resolve(chosen if chosen is not None else self.report_date.year - 1)))
-        return out
+        """Each period phrase that names a period, with the period it names (``periods.resolve_pairs``)."""
+        return resolve_pairs(mentions, available, self.report_date.year - 1)
 
     def latest(self, available: list[Period]) -> Period | None:
-        return max(available, key=lambda p: (p.end, -p.months)) if available else None
+        return latest(available)
 
     def stored_parts(self, period: Period, available: list[Period], d: Direction, what: str) -> list[Period]:
         """Stored periods that make up ``period`` exactly, or NoData listing what there is."""

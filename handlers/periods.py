@@ -235,6 +235,52 @@ def covered_parts(period: Period, avail: list[Period]) -> tuple[list[Period], li
     return chosen, missing
 
 
+def latest(available: list[Period]) -> Period | None:
+    """The period the data reaches last (the shorter one when two end together)."""
+    return max(available, key=lambda p: (p.end, -p.months)) if available else None
+
+
+def resolve_pairs(mentions: list["PeriodMention"], available: list[Period],
+                  fallback_year: int) -> list[tuple["PeriodMention", Period]]:
+    """Each period phrase that names a period, with the period it names (the question pipeline
+    and the claim checker read periods alike).
+
+    A yearless "Q2" takes the year of another part-year ("Q2 vs Q3 2023"), never of a whole year
+    it is being compared with ("Q3 vs 2022" means the latest Q3, not Q3 2022); with none, the
+    latest year the data can answer it for, else ``fallback_year``.
+    """
+    explicit_years = [m.year for m in mentions if m.year is not None and m.kind not in ("year", "same_part")]
+    out: list[tuple[PeriodMention, Period]] = []
+    parts = [m for m in mentions if m.kind in ("quarter", "half", "months", "quarters")]
+    for m in mentions:
+        if m.kind in ("previous", "relative"):
+            continue
+        if m.kind == "same_part":
+            # "the same quarter of 2022": the months of the other period named, in that year.
+            if parts and m.year is not None:
+                out.append((m, parts[0].resolve(m.year)))
+            continue
+        if m.kind == "latest":
+            if available:
+                out.append((m, latest(available)))  # type: ignore[arg-type]
+            continue
+        if m.year is not None:
+            out.append((m, m.resolve(m.year)))
+            continue
+        if m.kind == "ytd":
+            # "YTD" with no year: the latest year the data reaches, so far (a partial span).
+            if available:
+                out.append((m, m.resolve(max(p.end for p in available) // 12)))
+            continue
+        if explicit_years:
+            out.append((m, m.resolve(explicit_years[-1])))
+            continue
+        years = sorted({p.year for p in available} | {p.end // 12 for p in available}, reverse=True)
+        chosen = next((y for y in years if tile(m.resolve(y), available)), None)
+        out.append((m, m.resolve(chosen if chosen is not None else fallback_year)))
+    return out
+
+
 # --- phrases -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
