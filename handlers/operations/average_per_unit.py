@@ -21,9 +21,7 @@ def applies(frame: QuestionFrame) -> bool:
 
 def run(call: OperationCall) -> str:
     d = call.direction
-    dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
-                if call.frame.categories else ("total", "all"))
-    avail = call.desk.available(call.runner, d, dim, cat)
+    dim, cat, avail = call.subject()
     requested, assumed = requested_or_latest(call, avail)
     ordered = sorted(set(requested))
     if len(ordered) > 1 and not call.frame.comparison and all(a.end + 1 == b.start for a, b in zip(ordered, ordered[1:])) \

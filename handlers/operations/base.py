@@ -65,6 +65,16 @@ class OperationCall:
     periods: list[Period] = field(default_factory=list)
     kind: str = "answer"  # an operation that can give only context (a part of a span) sets "fallback"
 
+    def subject(self) -> tuple[str, str, list[Period]]:
+        """The one category the frame names (or the total), and the periods the data has for it."""
+        dim, cat = ((self.frame.categories[0].dimension, self.frame.categories[0].category)
+                    if self.frame.categories else ("total", "all"))
+        return dim, cat, self.desk.available(self.runner, self.direction, dim, cat)
+
+    def requested(self, avail: list[Period]) -> list[Period]:
+        """The periods the question names, resolved against the periods the data has."""
+        return self.desk.resolve_mentions(list(self.frame.periods), avail)
+
     def common(self, source_id: str, periods: list[Period], dimension: str | None = None,
                categories: list[str] | None = None, all_categories: bool = False) -> dict[str, Any]:
         """The values every answer template shares: direction, source chain, caveats, version."""
@@ -87,7 +97,7 @@ def day_after(period: Period) -> date:
 
 def requested_or_latest(call: OperationCall, avail: list[Period]) -> tuple[list[Period], bool]:
     """The periods the question names, or the latest in the data (and that it was assumed)."""
-    requested = call.desk.resolve_mentions(list(call.frame.periods), avail)
+    requested = call.requested(avail)
     if requested:
         return requested, False
     latest = call.desk.latest(avail)

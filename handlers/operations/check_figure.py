@@ -50,10 +50,8 @@ def run(call: OperationCall) -> str:
     if (CHANGE_WORDS & set(call.ex.toks) or ({"more", "fewer", "less"} & set(call.ex.toks) and not call.frame.stated_numbers)) or any(p.kind in ("previous", "relative") for p in call.ex.periods):
         raise Decline("the stated number is a change")
     d = call.direction
-    dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
-                if call.frame.categories else ("total", "all"))
-    avail = call.desk.available(call.runner, d, dim, cat)
-    requested = call.desk.resolve_mentions(list(call.frame.periods), avail)
+    dim, cat, avail = call.subject()
+    requested = call.requested(avail)
     assumed = not requested
     if assumed:
         latest = call.desk.latest(avail)

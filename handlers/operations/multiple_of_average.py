@@ -19,10 +19,8 @@ def applies(frame: QuestionFrame) -> bool:
 
 def run(call: OperationCall) -> str:
     d = call.direction
-    dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
-                if call.frame.categories else ("total", "all"))
-    avail = call.desk.available(call.runner, d, dim, cat)
-    requested = call.desk.resolve_mentions(list(call.frame.periods), avail)
+    dim, cat, avail = call.subject()
+    requested = call.requested(avail)
     if len(requested) < 2:
         raise Decline("needs two periods")
     one, two = requested[:2]

@@ -21,10 +21,8 @@ def applies(frame: QuestionFrame) -> bool:
 
 def run(call: OperationCall) -> str:
     d = call.direction
-    dim, cat = ((call.frame.categories[0].dimension, call.frame.categories[0].category)
-                if call.frame.categories else ("total", "all"))
-    avail = call.desk.available(call.runner, d, dim, cat)
-    requested = call.desk.resolve_mentions(list(call.frame.periods), avail)
+    dim, cat, avail = call.subject()
+    requested = call.requested(avail)
     if len(requested) != 1 or tile(requested[0], avail) is not None:
         raise Decline("covered whole, or not one span")  # a plain total answers it
     period = requested[0]
