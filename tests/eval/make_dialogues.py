@@ -265,17 +265,26 @@ RU = [
 ]
 
 
+def numbered(prefix: str, en: list, ko: list, ru: list) -> list[dict]:
+    """Conversations as set items, numbered per language ("<prefix>-ko-007"), tagged with it."""
+    return [{"id": f"{prefix}-{lang}-{n:03d}", "lang": lang, "turns": turns, "tags": [lang, *tags.split(",")]}
+            for lang, convs in (("en", en), ("ko", ko), ("ru", ru)) for n, (tags, turns) in enumerate(convs, start=1)]
+
+
+def write_jsonl(name: str, items: list[dict]) -> Path:
+    """Write a set next to this file, one JSON object per line, and say what was written."""
+    path = Path(__file__).resolve().parent / name
+    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in items), encoding="utf-8")
+    print(f"{len(items)} conversations, {sum(len(c['turns']) for c in items)} turns -> {path}")
+    return path
+
+
 def main() -> None:
-    out = []
-    for lang, convs in (("en", EN), ("ko", KO), ("ru", RU)):
-        for n, (tags, turns) in enumerate(convs, start=1):
-            assert 2 <= len(turns) <= 4
-            out.append({"id": f"dlg-{lang}-{n:03d}", "lang": lang, "turns": turns, "tags": [lang, *tags.split(",")]})
+    out = numbered("dlg", EN, KO, RU)
+    assert all(2 <= len(c["turns"]) <= 4 for c in out)
     assert sum(c["lang"] == "en" for c in out) >= 70 and sum(c["lang"] == "ko" for c in out) >= 40
     assert sum(c["lang"] == "ru" for c in out) >= 40
-    path = Path(__file__).resolve().parent / "dialogues.jsonl"
-    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
-    print(f"{len(out)} conversations, {sum(len(c['turns']) for c in out)} turns -> {path}")
+    write_jsonl("dialogues.jsonl", out)
 
 
 if __name__ == "__main__":

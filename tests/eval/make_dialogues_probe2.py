@@ -5,10 +5,8 @@ Run: ``python -m tests.eval.make_dialogues_probe2``.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
-from tests.eval.make_dialogues import (CH_2022_Q3, CH_Q2_Q3, H1, JAN_SEP, MONTHLY_Q2, RU_BUSINESS, RU_H1, RU_Q3, SHARE,
+from tests.eval.make_dialogues import (numbered, write_jsonl, CH_2022_Q3, CH_Q2_Q3, H1, JAN_SEP, MONTHLY_Q2, RU_BUSINESS, RU_H1, RU_Q3, SHARE,
                                        Y2022, A, F, pct)
 
 OTHER_THAN_BUSINESS = 365 - 253
@@ -61,13 +59,7 @@ RU = [
 
 
 def main() -> None:
-    out = []
-    for lang, convs in (("en", EN), ("ko", KO), ("ru", RU)):
-        for n, (tags, turns) in enumerate(convs, start=1):
-            out.append({"id": f"probe2-{lang}-{n:03d}", "lang": lang, "turns": turns, "tags": [lang, *tags.split(",")]})
-    path = Path(__file__).resolve().parent / "dialogues_probe2.jsonl"
-    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
-    print(f"{len(out)} conversations, {sum(len(c['turns']) for c in out)} turns -> {path}")
+    write_jsonl("dialogues_probe2.jsonl", numbered("probe2", EN, KO, RU))
 
 
 if __name__ == "__main__":

@@ -5,10 +5,8 @@ Run: ``python -m tests.eval.make_dialogues_probe3``.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
-from tests.eval.make_dialogues import (AIR_RAIL_SUM, BUS_EDU_X, CH_Q1_Q2, CH_Q2_Q3, CH_RU, H1, MONTHLY_Q3, RU_BUSINESS,
+from tests.eval.make_dialogues import (numbered, write_jsonl, AIR_RAIL_SUM, BUS_EDU_X, CH_Q1_Q2, CH_Q2_Q3, CH_RU, H1, MONTHLY_Q3, RU_BUSINESS,
                                        RU_H1, RU_NK_GAP, RU_Q3, SHARE, Y2022, A, F, pct, ratio)
 
 assert pct(365 - 253, 365) == "30.7" and ratio(253, 196) == "1.3"
@@ -57,13 +55,7 @@ RU = [
 
 
 def main() -> None:
-    out = []
-    for lang, convs in (("en", EN), ("ko", KO), ("ru", RU)):
-        for n, (tags, turns) in enumerate(convs, start=1):
-            out.append({"id": f"probe3-{lang}-{n:03d}", "lang": lang, "turns": turns, "tags": [lang, *tags.split(",")]})
-    path = Path(__file__).resolve().parent / "dialogues_probe3.jsonl"
-    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
-    print(f"{len(out)} conversations, {sum(len(c['turns']) for c in out)} turns -> {path}")
+    write_jsonl("dialogues_probe3.jsonl", numbered("probe3", EN, KO, RU))
 
 
 if __name__ == "__main__":

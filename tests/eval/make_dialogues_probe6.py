@@ -5,10 +5,8 @@ Not blind; run once first. Run: ``python -m tests.eval.make_dialogues_probe6``.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
-from tests.eval.make_dialogues import (CH_Q2_Q3, H1, MONTHLY_Q3, RU_BUSINESS, RU_Q3, SHARE, Y2022, A, F)
+from tests.eval.make_dialogues import (numbered, write_jsonl, CH_Q2_Q3, H1, MONTHLY_Q3, RU_BUSINESS, RU_Q3, SHARE, Y2022, A, F)
 
 EN = [
     ("shorthand", [A("KP arrivals Q3?", 365), A("by rail?", 134), A("and pct of total?", SHARE["rail"])]),
@@ -33,13 +31,7 @@ RU = [
 
 
 def main() -> None:
-    out = []
-    for lang, convs in (("en", EN), ("ko", KO), ("ru", RU)):
-        for n, (tags, turns) in enumerate(convs, start=1):
-            out.append({"id": f"probe6-{lang}-{n:03d}", "lang": lang, "turns": turns, "tags": [lang, *tags.split(",")]})
-    path = Path(__file__).resolve().parent / "dialogues_probe6.jsonl"
-    path.write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in out), encoding="utf-8")
-    print(f"{len(out)} conversations, {sum(len(c['turns']) for c in out)} turns -> {path}")
+    write_jsonl("dialogues_probe6.jsonl", numbered("probe6", EN, KO, RU))
 
 
 if __name__ == "__main__":
