@@ -8,7 +8,6 @@ make_dialogues.py. Run: ``python -m tests.eval.make_dialogues_probe``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, AIR_RAIL_GAP, CH_2022_Q3, CH_Q1_Q2, CH_Q2_Q3, CH_RU, H1, MONTHLY_2022,
                                        MONTHLY_Q3, RU_BUSINESS, RU_H1, RU_NK_GAP, RU_Q3, SHARE, Y2022, A, F, pct)
 

@@ -5,7 +5,6 @@ Run: ``python -m tests.eval.make_dialogues_probe2``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, CH_2022_Q3, CH_Q2_Q3, H1, JAN_SEP, MONTHLY_Q2, RU_BUSINESS, RU_H1, RU_Q3, SHARE,
                                        Y2022, A, F, pct)
 

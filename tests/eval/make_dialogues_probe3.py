@@ -5,7 +5,6 @@ Run: ``python -m tests.eval.make_dialogues_probe3``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, AIR_RAIL_SUM, BUS_EDU_X, CH_Q1_Q2, CH_Q2_Q3, CH_RU, H1, MONTHLY_Q3, RU_BUSINESS,
                                        RU_H1, RU_NK_GAP, RU_Q3, SHARE, Y2022, A, F, pct, ratio)
 

@@ -5,7 +5,6 @@ the same engineer. Not blind; run once first. Run: ``python -m tests.eval.make_d
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, CH_2022_Q3, CH_Q1_Q2, H1, MONTHLY_Q3, RU_BUSINESS, RU_H1, RU_Q3, SHARE, Y2022,
                                        A, F, pct)
 

@@ -6,7 +6,6 @@ Run: ``python -m tests.eval.make_dialogues_probe5``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, AIR_RAIL_GAP, CH_Q2_Q3, MONTHLY_2022, RU_BUSINESS, RU_H1, RU_Q3, SHARE, Y2022,
                                        A, F)
 

@@ -5,7 +5,6 @@ Not blind; run once first. Run: ``python -m tests.eval.make_dialogues_probe6``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, CH_Q2_Q3, H1, MONTHLY_Q3, RU_BUSINESS, RU_Q3, SHARE, Y2022, A, F)
 
 EN = [

@@ -9,7 +9,6 @@ Run: ``python -m tests.eval.make_dialogues_probe7``.
 
 from __future__ import annotations
 
-
 from tests.eval.make_dialogues import (numbered, write_jsonl, CH_Q1_Q2, CH_Q1_Q3, CH_Q2_Q3, H1, JAN_SEP, PURPOSE, Q2, Q3, RU_BUSINESS, RU_H1,
                                        RU_Q3, SHARE, TRANSPORT, Y2022, A, F, pct)
 
