@@ -756,13 +756,7 @@ class FakeBotAPI:
         in place).  Chats, users, messages and query ids are registered so later
         bot calls (replies, edits, answers) are validated against them.
         """
-        if "update_id" not in update:
-            update["update_id"] = self._next_update_id
-        self._next_update_id = max(self._next_update_id, int(update["update_id"])) + 1
-        self._register_update(update)
-        self._updates.append(copy.deepcopy(update))
-        self._updates.sort(key=lambda u: u["update_id"])
-        self._notify()
+        self.push_updates([update])
         return update
 
     def push_updates(self, updates: list[JSONDict]) -> None:
