@@ -407,6 +407,11 @@ STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty",
                  "signed": "deal", "talks": "deal"}
 
 
+def _blank(text: str, m: re.Match[str]) -> str:
+    """``text`` with the match replaced by spaces, so later patterns skip it and offsets hold."""
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+
+
 def same_stance_family(a: str | None, b: str | None) -> bool:
     """Do two stances speak of the same thing ("met" and "avoiding" an obligation)?"""
     return a is not None and b is not None and STANCE_FAMILY.get(a) == STANCE_FAMILY.get(b)
@@ -497,7 +502,7 @@ def read_slots(text: str, lang: str) -> Slots:
                 days, month = (int(g[0]), int(g[1])), EN_MONTHS[g[2]]
             else:
                 days, month = (int(g[1]), int(g[2])), EN_MONTHS[g[0]]
-            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            t = _blank(t, m)
         else:
             m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b|\b({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*\d{{3}})", t)
             if m:
@@ -506,12 +511,12 @@ def read_slots(text: str, lang: str) -> Slots:
                     days, month = (int(g[0]), int(g[0])), EN_MONTHS[g[1]]
                 else:
                     days, month = (int(g[3]), int(g[3])), EN_MONTHS[g[2]]
-                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                t = _blank(t, m)
             else:
                 m = re.search(rf"\b({months})\b", t)
                 if m and not (m.group(1) == "may" and not re.search(r"\bmay\s+\d{4}", t)):
                     month = EN_MONTHS[m.group(1)]
-                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                    t = _blank(t, m)
         y = re.search(r"\b(19[5-9]\d|20\d\d)\b(?!\s*(?:people|north|russian|workers))", t)
         if y:
             year = int(y.group(1))
@@ -551,17 +556,17 @@ def read_slots(text: str, lang: str) -> Slots:
         m = re.search(r"(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일\s*(?:부터|~|-|에서)\s*(?:(\d{1,2})\s*월\s*)?(\d{1,2})\s*일", t)
         if m:
             month, days = (int(m.group(1)) if m.group(1) else None), (int(m.group(2)), int(m.group(4)))
-            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            t = _blank(t, m)
         else:
             m = re.search(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일", t)
             if m:
                 month, days = int(m.group(1)), (int(m.group(2)), int(m.group(2)))
-                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                t = _blank(t, m)
             else:
                 m = re.search(r"(?<!\d)(\d{1,2})\s*월", t)
                 if m:
                     month = int(m.group(1))
-                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                    t = _blank(t, m)
         y = re.search(r"(19[5-9]\d|20\d\d)\s*년", t)
         if y:
             year = int(y.group(1))
@@ -589,18 +594,18 @@ def read_slots(text: str, lang: str) -> Slots:
         if m:
             days = (int(m.group(1)), int(m.group(2)))
             month = next(i for s, i in RU_MONTH_STEMS if m.group(3).startswith(s))
-            t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+            t = _blank(t, m)
         else:
             m = re.search(rf"(\d{{1,2}})\s+({month_re})\w*", t)
             if m:
                 days = (int(m.group(1)), int(m.group(1)))
                 month = next(i for s, i in RU_MONTH_STEMS if m.group(2).startswith(s))
-                t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                t = _blank(t, m)
             else:
                 m = re.search(r"\b(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*", t)
                 if m:
                     month = next(i for s, i in RU_MONTH_STEMS if m.group(1).startswith(s))
-                    t = t[:m.start()] + " " * (m.end() - m.start()) + t[m.end():]
+                    t = _blank(t, m)
         y = re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
         if y:
             year = int(y.group(1))
