@@ -550,13 +550,18 @@ _DDL = {
     "entities": "kind VARCHAR, id VARCHAR, label VARCHAR, people VARCHAR, phrase VARCHAR",
     "synonyms": "kind VARCHAR, id VARCHAR, term VARCHAR, role VARCHAR, lang VARCHAR",
     "cues": "cue VARCHAR, lang VARCHAR, phrases VARCHAR",
-    "figures": "figure_id VARCHAR, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, locator VARCHAR, p_start INTEGER, p_end INTEGER",
+    "figures": "figure_id VARCHAR, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, value BIGINT, source_id VARCHAR, note VARCHAR, locator VARCHAR, p_start INTEGER, p_end INTEGER, line INTEGER",
     "facts": "fact_id VARCHAR PRIMARY KEY, topic VARCHAR, kind VARCHAR, subject VARCHAR, statement VARCHAR, quote VARCHAR, speaker VARCHAR, date VARCHAR, place VARCHAR, source_id VARCHAR, keywords VARCHAR, locator VARCHAR",
     "caveats": "caveat_id VARCHAR PRIMARY KEY, citizens VARCHAR, destination VARCHAR, period VARCHAR, dimension VARCHAR, category VARCHAR, kind VARCHAR, text VARCHAR",
     "translations": "kind VARCHAR, id VARCHAR, field VARCHAR, lang VARCHAR, text VARCHAR",
 }
 # figures.figure_id has no PRIMARY KEY index: the validator checks it is unique, and building the
 # index cost 0.4 s of a 208k-row load for lookups that are few and cached (figure_by_id.sql).
+# figures.line is the record's place in figures.csv (0 = first): the table is stored grouped by
+# direction, (citizens, destination, line), not in file order, so that an answer's queries, which
+# each read one direction, skip the rest of the table by DuckDB's per-segment min/max (zonemaps).
+# Within a direction the order is the file's, so every list() and any_value() an answer reads is
+# what it was; what needs the file order across directions sorts by line.
 
 
 class FigureValues(Mapping[str, int]):
@@ -883,11 +888,15 @@ def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
 def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]]) -> None:
     con.execute(f"CREATE TABLE {name} ({_DDL[name]})")  # name and DDL come from the whitelist above
     header = list(TABLES[name].header)
-    cols = header + (["p_start", "p_end"] if name == "figures" else [])
+    cols = header + (["p_start", "p_end", "line"] if name == "figures" else [])
     if not rows:
         return
     # a few hundred distinct periods, parsed once
     parsed = {r["period"]: parse_code(r["period"]) for r in rows} if name == "figures" else {}
+    lines: list[int] = []
+    if name == "figures":  # stored grouped by direction, file order within one (see _DDL)
+        lines = sorted(range(len(rows)), key=lambda i: (rows[i]["citizens"], rows[i]["destination"], i))
+        rows = [rows[i] for i in lines]
     select = ", ".join(f"unnest(${c}) AS {c}" for c in cols)
     sql = f"INSERT INTO {name} ({', '.join(cols)}) SELECT {select}"
     # In slices, each built only when sent: DuckDB turns each bound list into one LIST value, so a
@@ -898,6 +907,7 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[dict[str, Any]
         if name == "figures":
             data["p_start"] = [parsed[p].start for p in data["period"]]
             data["p_end"] = [parsed[p].end for p in data["period"]]
+            data["line"] = lines[i:i + INSERT_SLICE]
         con.execute(sql, data)
 
 

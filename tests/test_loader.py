@@ -142,6 +142,39 @@ def test_the_material_and_a_generated_dataset_take_the_duckdb_path_with_the_same
         assert snapshot.counts()["figures"] == len(snapshot.figure_rows())
 
 
+def test_figures_are_stored_by_direction_in_file_order_within_one_on_both_paths(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table is stored grouped by direction (so one direction's queries skip the rest), each
+    direction's rows in file order (so a list() over them is what it was), the same on the DuckDB
+    and the line-by-line path; file order itself is kept in ``line``."""
+    import random
+
+    generate(tmp_path, seed=3, countries=6, quarters=5, questions=10)
+    raw = (tmp_path / "figures.csv").read_bytes().decode()
+    header, *records = raw.splitlines()
+    random.Random(5).shuffle(records)  # directions interleaved, as an editor might write them
+    files = {**read_dir(tmp_path), "figures": "\n".join([header, *records, ""]).encode()}
+    texts = locators.read_texts(tmp_path)
+    stored = {}
+    for path, threshold in (("duckdb", 0), ("lines", 10 ** 9)):
+        monkeypatch.setattr(store, "STAGE_MIN_BYTES", threshold)
+        snapshot = build_snapshot(files, texts=texts)
+        assert _staged(files) == (path == "duckdb")
+        file_ids = [r.split(",", 1)[0] for r in records]
+        assert [r["figure_id"] for r in snapshot.figure_rows()] == file_ids
+        stored[path] = snapshot.cursor().execute(
+            "SELECT citizens, destination, line, figure_id FROM figures ORDER BY rowid").fetchall()
+        assert stored[path] == sorted(stored[path])
+        assert [(c, d, file_ids.index(i)) for c, d, _, i in stored[path]] == [(c, d, n) for c, d, n, _ in stored[path]]
+        citizens, destination = stored[path][0][:2]
+        one = snapshot.cursor().execute("SELECT list(figure_id) FROM figures WHERE citizens = $c AND destination = $d",
+                                        {"c": citizens, "d": destination}).fetchone()[0]
+        direction = {i: (c, d) for c, d, _, i in stored[path]}
+        assert one == [i for i in file_ids if direction[i] == (citizens, destination)]
+        snapshot.close()
+    assert stored["duckdb"] == stored["lines"]
+
+
 def test_the_sql_month_span_of_a_period_is_parse_codes() -> None:
     codes = ["2023", "2024", *(f"2023-Q{q}" for q in range(1, 5)), "2023-H1", "2023-H2",
              *(f"2023-{m:02d}" for m in range(1, 13)), "1999-12", "2100-Q4"]
