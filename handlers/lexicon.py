@@ -191,7 +191,9 @@ class Lexicon:
             kws |= people
             kws.discard(())
             per_fact[r["fact_id"]] = kws
-            for k in kws:
+            # In sorted order, never the set's: indexing a Korean phrase analyses it, and what the
+            # index holds (and each fact's keyword order) must not depend on PYTHONHASHSEED.
+            for k in sorted(kws):
                 df[k] += 1
                 lex.vocabulary.update(k)
                 lex._add(" ".join(k), Term("fact", "kw"))
@@ -215,7 +217,7 @@ class Lexicon:
             # keyword that is also a country, category or cue ("Russia", "visit") says little
             # about which fact is meant, since figure questions use it too.
             lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1))
-                                      * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in kws}
+                                      * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in sorted(kws)}
         lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
         lex.hangul_words = sorted({w for w in lex.vocabulary if script_of(w) == "ko"})
         lex.hangul_jamo = [jamo(w) for w in lex.hangul_words]

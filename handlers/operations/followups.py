@@ -205,7 +205,9 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     """ "together?", "gap?", "how many times?", "% change?" over the last two figures given."""
     refs = previous.refs
     if edit.measure == "more_than_two":
-        raise NoData("edit", what="two_figures", context=previous)  # only the last two figures are kept
+        raise NoData("edit", what="n_figures", context=previous)  # a share, gap or ratio of three: not computed
+    if edit.measure in ("sum_many", "mean_many"):
+        return _many(p, edit, ex, previous, runner, now)
     if len(refs) < 2:
         if edit.measure == "change" and len(refs) == 1 and refs[0].category == "all":
             # "growth?" after one figure: against the period before, as a comparison question means.
@@ -220,6 +222,42 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         # given, and the totals' ratio (1.64) is not theirs (6.55); say so rather than answer it.
         raise NoData("edit", what="same_span", context=previous)
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
+
+
+def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "Those three together?", "the quarterly average across those three?": the last three (or
+    four) figures given, each one stored figure. The quarters of one series that follow each
+    other are one span, so their average is the span's rate per quarter (rate.sql); otherwise
+    given_many.sql adds them up. Fewer figures than asked, or one that is not a stored figure
+    (a sum given before), is refused rather than replaced."""
+    n = edit.position or 3
+    refs = previous.refs[-n:]
+    if len(refs) < n or len(set(refs)) < n:
+        raise NoData("edit", what="n_figures", context=previous)
+    ordered = sorted(refs, key=lambda r: r.period.start)
+    series = {(r.direction, r.dimension, r.category) for r in refs}
+    if len(series) == 1 and all(x.period.end + 1 == y.period.start for x, y in zip(ordered, ordered[1:])):
+        span = Ref(refs[0].direction, Period(ordered[0].period.start, ordered[-1].period.end), refs[0].dimension,
+                   refs[0].category)
+        if edit.measure == "mean_many" and all(r.period.months == 3 for r in refs):
+            return _rate_of(p, span, "per_quarter", runner, now)
+        if edit.measure == "sum_many":
+            frame = FollowUp("total", span.direction, (span.period,),
+                             ((span.dimension, span.category),) if span.category != "all" else (),
+                             (span.dimension,) if span.dimension != "total" else (), now, measure="count", refs=(span,))
+            html, ctx, ids = _run(p, "category" if span.category != "all" else "total", frame, ex, runner, now)
+            return html, replace(ctx, refs=(span,)), ids
+    keys = [f"{r.direction.citizens}|{r.direction.destination}|{r.dimension}|{r.category}|{r.period.code}" for r in refs]
+    rows = runner.run("given_many", keys=keys)
+    if len(rows) != n:
+        raise NoData("edit", what="n_figures", context=previous)
+    items = [_item(p, r, row["value"]) for r, row in zip(refs, rows)]
+    chain = p.source_chain(runner, rows[-1]["source_id"])
+    html = p.render("given_many", items=items, r=rows[0], measure=edit.measure, share=None, total=None, source=chain,
+                     version=p.snapshot.version)
+    ctx = FollowUp("given", refs[-1].direction, tuple(sorted({r.period for r in refs}, key=lambda x: x.start)), (), (), now,
+                   measure="sum" if edit.measure == "sum_many" else "mean", refs=tuple(refs))
+    return html, ctx, [row["figure_id"] for row in rows]
 
 
 def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRunner, now: float) -> Result:

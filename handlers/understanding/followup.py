@@ -8,8 +8,8 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``,
-``asks_place``, ``both_given``), so no language is hard-coded (bare English ordinals aside: see
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
+``asks_place``, ``both_given``, ``ratio_against``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -50,6 +50,7 @@ MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", 
                           "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
 PAIR_MEASURES = ("change", "gap", "ratio")  # measures of a pair of figures
 MAX_DROP_FILTER_TOKENS = 6
+MANY_THREE, MANY_FOUR = 3, 4  # "those three", "all four": how many of the last figures given
 # "as a quarterly average?": with no slot of its own, an average can only be of the figure just given.
 AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})
 AVERAGE_OF_CUES = frozenset({"average", "avg_month", "avg_quarter"})  # "the 2022 quarterly average"  # "and the total that quarter?"; a longer question is its own
@@ -125,8 +126,8 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
         combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
     if text_intent and ex.facts and ex.facts[0][1] >= NAMED_FACT_SCORE:
         return True  # "When did Choe Son Hui visit Russia, and whom did she meet?": "and" inside, not leading
-    if cues & LEAD_CUES:
-        return False
+    if cues & LEAD_CUES or _many_measure(ex) is not None:
+        return False  # "Сколько всего этими тремя способами?" leans on the figures just given
     roles = {m.role for m in ex.countries}
     if {"citizens", "destination"} <= roles:
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
@@ -187,6 +188,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("fact_detail", name_fact=ex.facts[0][0])  # "어느 지역 건설 사업이야?": of the fact just given
     if len(ex.periods) >= 2 and cues.keys() & AVERAGE_OF_CUES and cues.keys() & {"ratio_given", "change", "gap"}:
         return None  # "How many times 2022's quarterly average was Q3 2023?" names both sides: its own question
+    if _other_direction_compared(ex, previous):
+        # "How many times the North Koreans entering Russia in the same quarter is that?" after the
+        # Russians' Q3 figure: the last figure against the one direction named, not a new comparison.
+        return Edit("compare", measure="ratio" if "ratio_given" in cues else "gap" if "gap" in cues else "change")
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
@@ -209,10 +214,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "그럼 3분기는?" after "Q2 by purpose?" (no breakdown for Q2): nothing was given to compare or
         # combine, so whatever else the words read as, the question names the slots to put in the frame.
         return Edit("slots")
-    if "more_than_two" in cues and not why_slots and cues.keys() & (COMBINE_CUES | {"combine", "share"}):
-        # "those three together?": the conversation keeps the last two figures, so a sum or share
-        # of three is not something it can give; say so rather than combine two of them.
-        return Edit("combine", measure="more_than_two")
+    many = _many_measure(ex)
+    if many is not None and not why_slots:
+        # "those three together?", "the quarterly average across those three?": the last three
+        # (or four) figures given, summed or averaged; a share, gap or ratio of three is refused
+        # rather than computed from two of them.
+        return Edit("combine", measure=many, position=MANY_FOUR if "four_given" in cues else MANY_THREE)
     if ("pp_gap" in cues and previous.refs and previous.measure in ("share", "sum_share", "pp_gap") and len(ex.categories) == 1
             and not (ex.periods or ex.countries)):
         # "How many percentage points below the business share?" after a share: the share just
@@ -246,7 +253,7 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if not short:
         return None
     if (previous.intent == "given" and previous.measure in PAIR_MEASURES and len(ex.periods) == 1
-            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) == 2
+            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) >= 2
             and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}):
         # "and on Q1?" after "is that up on Q2?": the same comparison with the other period put in.
         return Edit("compare", measure=previous.measure)
@@ -291,6 +298,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure=measure)
     if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
+    if ("sum_given" in cues and len(ex.categories) == 1 and not (ex.periods or ex.countries) and previous.refs
+            and _changes_slots(ex, previous)):
+        # "항공편 입국자와 합치면 몇 명?" after the rail figure: the last figure plus the category named,
+        # in the same period; never the named category's figure (or its share) alone.
+        return Edit("compare", measure="sum")
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
@@ -351,6 +363,38 @@ def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
     return bool(ex.periods or ex.countries
                 or {(d, c) for d, c, _ in ex.categories} - set(previous.categories)
                 or set(ex.dimensions) - set(previous.dimensions))
+
+
+def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
+    """Does a short comparison follow-up name one whole direction (citizens and destination, once
+    each) other than the last figure's, and nothing to compare within itself (no two periods,
+    categories or directions)? Then it compares the last figure with that direction's."""
+    cues = ex.cues.keys()
+    if not (_is_figure(previous) and previous.refs and cues & {"ratio_given", "gap", "change"}
+            and cues & (LEAD_CUES | {"of_them", "ratio_against"})):
+        return False  # "that", "это", "X의 몇 배": the subject compared is the figure just given
+    roles = [m for m in ex.countries if m.role]
+    citizens = [m.id for m in roles if m.role == "citizens"]
+    dest = [m.id for m in roles if m.role == "destination"]
+    if len(citizens) != 1 or len(dest) != 1 or len(ex.countries) != 2 or len(ex.periods) > 1 or ex.categories:
+        return False
+    last = previous.refs[-1].direction
+    return (citizens[0], dest[0]) != (last.citizens, last.destination)
+
+
+def _many_measure(ex: Extraction) -> str | None:
+    """What a follow-up asks of "those three" (``more_than_two``): their sum, their mean, or
+    something of them this does not compute (``more_than_two``: refused); None when it asks none."""
+    cues = ex.cues.keys()
+    if "more_than_two" not in cues:
+        return None
+    if cues & {"ratio_given", "gap", "change", "share", "pp_gap"}:
+        return "more_than_two" if cues & (COMBINE_CUES | {"combine", "share"}) else None
+    if cues & (AVERAGE_CUES | {"average"}):
+        return "mean_many"
+    if cues & {"sum_given", "combine"}:
+        return "sum_many"
+    return None
 
 
 def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | None:
