@@ -113,6 +113,18 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                         base.context = base.context.with_refs(previous)  # "combined?" next sums both
                     base.traces = runner.traces
                     return base
+            if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
+                    and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
+                # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
+                # partial-span operation's (the parts, labelled), for the conversation's direction.
+                frame = build_frame(ex, "total")
+                op = choose(frame)
+                if op is not None and op.name == "partial_span":
+                    base.frame = frame
+                    if self._run_operation(frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
+                        base.context = base.context.with_refs(previous) if base.context is not None else None
+                        base.traces = runner.traces
+                        return base
             if answer_edit(self, edit, ex, previous, base, runner, now):
                 base.traces = runner.traces
                 return base

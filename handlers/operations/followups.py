@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Callable, Protocol
 
+from handlers.understanding.accounting import EXACT_WORDS, states_amount, states_duration
 from handlers.understanding.extract import Extraction
 from handlers.lexicon import normalise, tokens
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
@@ -60,6 +61,9 @@ class FollowUpDesk(Protocol):
 
 Result = tuple[str, FollowUp, list[str]]
 SPEAKER_KINDS = ("report", "source")
+# Facts whose date is when they happened (a visit, a resolution adopted, a report published); the
+# date of an estimate or a prediction is the period it is about, not when it was made.
+DATED_KINDS = ("event", "resolution", "source")
 RATE_MEASURES = ("per_month", "per_day", "per_quarter")
 DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
@@ -527,15 +531,18 @@ def _quarter(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
 def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """What the report offers as the reason for the last figure or fact, or an honest "it doesn't say"."""
     if previous.facts and previous.intent == "fact":
-        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id", ("subject",))
+        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id", ("subject", "statement"))
         subjects = [f.get("subject_en") or f["subject"] for f in facts]
         reasons = p.localise(runner.run("fact_reasons", subjects=subjects), "fact", "fact_id",
                               ("topic", "statement", "subject"))
         if not reasons:
             raise NoData("no_reason", context=previous, caveats=[])
         chain = p.source_chain(runner, reasons[0]["source_id"])
+        # The fact asked about comes first ("what for?" is answered by its own words too: "for
+        # construction projects"), then the reasons the report gives for it.
+        about = [f["statement"] for f in facts if f["kind"] != "reason"][:1]
         html = p.render("reason", reasons=[r["statement"] for r in reasons], source=chain, version=p.snapshot.version,
-                         item=None)
+                         item=None, about=about)
         return html, replace(previous, created=now), []
     named = bool(ex.categories or ex.countries or ex.periods)
     frame = edited_frame(p, ex, previous, runner, now) if named else previous
@@ -556,7 +563,7 @@ def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner
                                        provenance=False), "caveat", "caveat_id", ("text",))
         raise NoData("no_reason", context=previous, caveats=[c["text"] for c in notes if c["kind"] == "as_published"])
     chain = p.default_source_chain()
-    html = p.render("reason", reasons=[r["text"] for r in rows], item=_item(p, ref, None), source=chain,
+    html = p.render("reason", reasons=[r["text"] for r in rows], item=_item(p, ref, None), about=[], source=chain,
                      version=p.snapshot.version)
     return html, replace(previous, created=now), []
 
@@ -684,6 +691,64 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     return html, replace(previous, created=now, nodata=False), []
 
 
+def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+               now: float) -> Result:
+    """ "When exactly did he say that?": the fact again when it is something that happened on a
+    date the report gives (a visit, a resolution adopted, a report published); for what someone
+    said, estimated or predicted the date column is the period it is about, not when it was
+    said, so the answer is "the report doesn't say when", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    if fact["kind"] not in DATED_KINDS or not str(fact.get("date") or "").strip():
+        raise NoData("fact_detail", context=replace(previous, facts=(fact["fact_id"],) + tuple(
+            f for f in previous.facts if f != fact["fact_id"])),
+            detail=" ".join(t for t in ex.toks if p.is_cue(t, "focus_date")) or ex.text.strip(" ?"),
+            facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
+def _fact_count(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                now: float) -> Result:
+    """ "How many were there?" after a fact: the fact again when it states an amount (in digits
+    or words: "dozens", "thousands"; the report gives no exact number then, and none is made up),
+    else "the report doesn't say how many", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    exact = bool(EXACT_WORDS & set(ex.toks))
+    if not states_amount(str(fact.get("statement_en") or fact.get("statement") or ""), exact):
+        raise NoData("fact_detail", context=previous,
+                     detail=" ".join(t for t in ex.toks if p.is_cue(t, "count")) or ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
+def _fact_duration(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                   now: float) -> Result:
+    """ "Within what time?" after a fact: the fact again when it states a duration ("within 24
+    months"), else "the report doesn't say", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    if not states_duration(str(fact.get("statement_en") or fact.get("statement") or "")):
+        raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
 def _no_average(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                 now: float) -> Result:
     """The multiple-of-average operation could not run on the last figure: say so, substitute nothing."""
@@ -731,5 +796,8 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "more_facts": _more_facts,
     "not_covered": _not_covered,
     "fact_detail": _fact_detail,
+    "fact_when": _fact_when,
+    "fact_count": _fact_count,
+    "fact_duration": _fact_duration,
     "average_multiple": _no_average,
 }

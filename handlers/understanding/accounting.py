@@ -548,7 +548,7 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
-_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
+EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -566,18 +566,25 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
         named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
         return bool(named) and not all(p in ex.text for p in named)
     if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
-        statement = str(fact.get("statement") or "")
-        if _EXACT_WORDS & set(ex.toks):
-            return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
-        # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
-        # never how many ("how big was Choe's delegation?"), so it does not answer the question.
-        words = set(re.findall(r"[a-z]+", statement.lower()))
-        undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement.lower()))  # "14 to 18 January" is a date
-        # "the two countries" names who, not how many
-        undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
-        words = set(re.findall(r"[a-z]+", undated))
-        return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
+        # The English text: what follows reads amounts in English words ("thousands"), and a
+        # Korean or Russian question gets the fact localised ("수천 명"), its original kept as _en.
+        statement = str(fact.get("statement_en") or fact.get("statement") or "")
+        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
     return True
+
+
+def states_amount(statement: str, exact: bool = False) -> bool:
+    """Does an (English) statement give an amount: digits or words ("hundreds", "three"), not a
+    date or "the two countries"; digits only when an exact number is asked?"""
+    if exact:
+        return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
+    # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
+    # never how many ("how big was Choe's delegation?"), so it does not answer the question.
+    undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement.lower()))  # "14 to 18 January" is a date
+    # "the two countries" names who, not how many
+    undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
+    words = set(re.findall(r"[a-z]+", undated))
+    return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
 
 
 SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells",

@@ -84,7 +84,9 @@ class Edit:
     the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
     categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
     category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
-    (the other direction).
+    (the other direction), ``fact_when`` (the date of fact ``name_fact``: "when did he say that?"), ``fact_count`` (the
+    amount fact ``name_fact`` states: "how many were there?"), ``fact_duration`` (the time limit
+    it states: "within what time?").
     """
 
     kind: str
@@ -169,6 +171,18 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
+    if (not _is_figure(previous) and previous.facts and "count" in cues and short and not slots and not uncovered(ex)
+            and not cues.keys() & (FIGURE_MEASURE_CUES - {"count"}) and not (ex.facts and ex.facts[0][0] not in previous.facts
+                                                                          and ex.facts[0][1] >= NAMED_FACT_SCORE)):
+        # "How many were there?" after a fact: the amount the fact states, in its own words
+        # ("dozens"), or "the report doesn't say how many"; never a figure of the data on defaults.
+        return Edit("fact_count", name_fact=previous.facts[0])
+    if (not _is_figure(previous) and previous.facts and "duration_question" in cues and short
+            and not (ex.periods or ex.countries or ex.categories)):
+        return Edit("fact_duration", name_fact=previous.facts[0])  # "В какой срок?" after the resolution
+    when = _when_of_fact(ex, previous, short)
+    if when is not None:
+        return Edit("fact_when", name_fact=when)  # "when exactly did he say that?": the fact's own date, if it has one
     if "who_said" in cues and short and not (ex.periods or ex.countries) and (not slots or _is_figure(previous)):
         return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
@@ -254,7 +268,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if (previous.intent == "given" and previous.measure in PAIR_MEASURES and len(ex.periods) == 1
             and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) >= 2
-            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}):
+            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}
+            and not ("count" in cues and not cues.keys() & {"change", "gap", "ratio_given"})):  # "and how many in 2023?" asks a count
         # "and on Q1?" after "is that up on Q2?": the same comparison with the other period put in.
         return Edit("compare", measure=previous.measure)
     if (previous.measure == "share" and len(ex.categories) == 2 and cues.keys() & {"combine", "sum_given"}
@@ -268,6 +283,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
+    if (previous.categories and "overall" in cues and ex.periods and not (ex.categories or ex.countries or ex.dimensions)
+            and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS + 2):
+        # "What was the 2022 total, then?", "А сколько всего во втором квартале?" after a
+        # category: the period's total, the filter removed in so many words.
+        return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
@@ -363,6 +383,22 @@ def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
     return bool(ex.periods or ex.countries
                 or {(d, c) for d, c, _ in ex.categories} - set(previous.categories)
                 or set(ex.dimensions) - set(previous.dimensions))
+
+
+def _when_of_fact(ex: Extraction, previous: FollowUp, short: bool) -> str | None:
+    """The fact a "when" follow-up asks the date of: the fact just given (or the one of them the
+    question's words name), unless the question names another fact strongly, or a period,
+    country or category of its own (then it is a question of its own)."""
+    if _is_figure(previous) or not previous.facts or "focus_date" not in ex.cues or not short:
+        return None
+    if ex.periods or ex.countries or ex.categories:
+        return None
+    top = ex.facts[0] if ex.facts else None
+    if top is not None and top[0] not in previous.facts and top[1] >= NAMED_FACT_SCORE:
+        return None  # "When did Choe Son Hui visit Russia?" after a Lankov quote
+    if top is not None and top[0] not in previous.facts and previous.person and "pronoun_person" in ex.cues:
+        return top[0]  # "When did he make that forecast?": his other statement, named by its words
+    return previous.facts[0]
 
 
 def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
