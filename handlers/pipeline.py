@@ -183,6 +183,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # fact, checked against it, whatever the other words made the matcher hear.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
+        if (result.decision == "answer" and unanswered and result.intent in FIGURE_INTENTS and ex.facts
+                and not ex.cues.keys() & FIGURE_ASK_CUES and not (ex.periods or ex.categories or ex.numbers)):
+            # "이를 회피해 온 나라는 어디인가요?": no figure word, no period or category, and the
+            # words a figure leaves out are a fact's: that fact is what is asked, not a count.
+            result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score, unanswered = result.intent, result.score, []
         if (result.decision == "answer" and unanswered
                 and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.

@@ -266,9 +266,11 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
 
 def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """The gap in percentage points between the two shares just given (pp_gap.sql)."""
-    if a.period != b.period or a.dimension != b.dimension or "all" in (a.category, b.category):
-        raise NoData("edit", what="two_figures", context=previous)  # two shares of one period and breakdown only
-    row = runner.one("pp_gap", dimension=a.dimension, a_citizens=a.direction.citizens, a_destination=a.direction.destination,
+    if a.period != b.period or "all" in (a.category, b.category) or "total" in (a.dimension, b.dimension):
+        # Two shares of one period only; of two breakdowns ("business" and "by rail") both are of
+        # the same total, so their gap in points is still one subtraction of two shares.
+        raise NoData("edit", what="two_figures", context=previous)
+    row = runner.one("pp_gap", a_dimension=a.dimension, b_dimension=b.dimension, a_citizens=a.direction.citizens, a_destination=a.direction.destination,
                      a_category=a.category, a_periods=[x.code for x in _parts(p, runner, a)], b_citizens=b.direction.citizens,
                      b_destination=b.direction.destination, b_category=b.category,
                      b_periods=[x.code for x in _parts(p, runner, b)])
