@@ -22,7 +22,7 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
+from handlers.language import (LANGS, is_particle, jamo, korean_in_context, korean_verb_reading, loaded, normalise_tokens,
                                register_korean_nouns, register_russian_vocabulary, russian_verb, russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
@@ -176,6 +176,9 @@ class Lexicon:
                 if kind == "fact" and fid == r["fact_id"] and lang in lex.langs:
                     if fld == "keywords":
                         kws |= {tuple(tokens(normalise(k))) for k in text.split(";") if k.strip()}
+                        if lang == "ko":  # "원하다" is 원 alone and 원하다 where a question reads one verb
+                            kws |= {tuple(v) for k in text.split(";") if k.strip()
+                                    for v in [korean_verb_reading(normalise(k))] if v}
                     elif fld == "speaker":
                         people.add(tuple(tokens(normalise(text))))
             kws |= {subject} | people
@@ -253,6 +256,9 @@ class Lexicon:
             in_context = korean_in_context(text)
             if in_context:
                 keys.append(tuple(in_context))
+            as_verb = korean_verb_reading(text)
+            if as_verb:
+                keys.append(tuple(as_verb))  # "원하다": 원 alone, 원하다 where a question reads it as one verb
         for key in keys:
             if not key or len(key) > MAX_NGRAM:
                 continue

@@ -471,7 +471,7 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         new_place = any(p[:RU_STEM_LEN] not in ex.text for p in places)
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
-                           and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
+                           and t[:RU_STEM_LEN] not in top and not (_place_noun(t, lex) and new_place)]
     # Words a cue consumed because they name a measure of their own ("population", "inhabitants")
     # still ask for something: the facts must say it too.
     measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))
@@ -495,6 +495,12 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
             continue
         leftover.append(t)
     return leftover
+
+
+def _place_noun(lemma: str, lex: Lexicon) -> bool:
+    """A Russian or Korean noun that asks for a place ("город", "도시"): the lemma lists, or the
+    focus_place cue group of data/cues.csv."""
+    return lemma in _PLACE_NOUN_LEMMAS or any((x.kind, x.id) == ("cue", "focus_place") for x in lex.phrases.get((lemma,), ()))
 
 
 def _contracted_filler(word: str, lex: Lexicon) -> bool:

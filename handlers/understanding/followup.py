@@ -36,6 +36,7 @@ OWN_INTENT_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "series", 
 # A fact the question names in its own words (a person, an event) scores well above this; the
 # follow-ups of the gated sets that lean on a word like "and" score at most 4.6 ("кто это сказал?").
 NAMED_FACT_SCORE = 5.0
+FACT_WORDS_SCORE = 2.0  # "that forecast" names one of the person's statements (3.0); a stray word scores under 1
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
@@ -176,10 +177,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
                                                                           and ex.facts[0][1] >= NAMED_FACT_SCORE)):
         # "How many were there?" after a fact: the amount the fact states, in its own words
         # ("dozens"), or "the report doesn't say how many"; never a figure of the data on defaults.
-        return Edit("fact_count", name_fact=previous.facts[0])
+        return Edit("fact_count", name_fact=fact_asked(ex, previous))
     if (not _is_figure(previous) and previous.facts and "duration_question" in cues and short
             and not (ex.periods or ex.countries or ex.categories)):
-        return Edit("fact_duration", name_fact=previous.facts[0])  # "В какой срок?" after the resolution
+        return Edit("fact_duration", name_fact=fact_asked(ex, previous))  # "В какой срок?" after the resolution
     when = _when_of_fact(ex, previous, short)
     if when is not None:
         return Edit("fact_when", name_fact=when)  # "when exactly did he say that?": the fact's own date, if it has one
@@ -391,14 +392,21 @@ def _when_of_fact(ex: Extraction, previous: FollowUp, short: bool) -> str | None
     country or category of its own (then it is a question of its own)."""
     if _is_figure(previous) or not previous.facts or "focus_date" not in ex.cues or not short:
         return None
-    if ex.periods or ex.countries or ex.categories:
-        return None
+    if ex.periods or ex.countries:
+        return None  # a category word ("workers") is the fact's own subject here, not a filter
     top = ex.facts[0] if ex.facts else None
     if top is not None and top[0] not in previous.facts and top[1] >= NAMED_FACT_SCORE:
         return None  # "When did Choe Son Hui visit Russia?" after a Lankov quote
-    if top is not None and top[0] not in previous.facts and previous.person and "pronoun_person" in ex.cues:
+    if (top is not None and top[0] not in previous.facts and previous.person and "pronoun_person" in ex.cues
+            and top[1] >= FACT_WORDS_SCORE):
         return top[0]  # "When did he make that forecast?": his other statement, named by its words
-    return previous.facts[0]
+    return fact_asked(ex, previous)
+
+
+def fact_asked(ex: Extraction, previous: FollowUp) -> str:
+    """Which of the facts just given a follow-up is about: the one its words name best ("how
+    many do they want?" after the Vladivostok site and the Siberian demand), else the first."""
+    return next((f for f, _ in ex.facts if f in previous.facts), previous.facts[0])
 
 
 def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
@@ -428,8 +436,8 @@ def _many_measure(ex: Extraction) -> str | None:
         return "more_than_two" if cues & (COMBINE_CUES | {"combine", "share"}) else None
     if cues & (AVERAGE_CUES | {"average"}):
         return "mean_many"
-    if cues & {"sum_given", "combine"}:
-        return "sum_many"
+    if cues & {"sum_given", "combine", "overall"}:
+        return "sum_many"  # "сколько всего по этим трём?"
     return None
 
 
