@@ -64,6 +64,7 @@ SPEAKER_KINDS = ("report", "source")
 # Facts whose date is when they happened (a visit, a resolution adopted, a report published); the
 # date of an estimate or a prediction is the period it is about, not when it was made.
 DATED_KINDS = ("event", "resolution", "source")
+LISTING_INTENTS = ("ranking", "breakdown", "series")  # answers that list more figures than the refs they leave
 RATE_MEASURES = ("per_month", "per_day", "per_quarter")
 DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
@@ -236,10 +237,15 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
     (a sum given before), is refused rather than replaced."""
     n = edit.position or 3
     refs = previous.refs[-n:]
-    if len(refs) < n or len(set(refs)) < n:
+    series = {(r.direction, r.dimension, r.category) for r in refs}
+    groups = {(r.direction, r.period, r.dimension) for r in refs}
+    if (len(refs) < n or len(set(refs)) < n or previous.intent in LISTING_INTENTS
+            or not (len(series) == 1 or len(groups) == 1)):
+        # Three figures of one series (periods) or of one breakdown (categories of a period),
+        # given one by one; after a list (a ranking, a breakdown) "those three" are rows of it,
+        # and three figures of different kinds are no sum a reporter means.
         raise NoData("edit", what="n_figures", context=previous)
     ordered = sorted(refs, key=lambda r: r.period.start)
-    series = {(r.direction, r.dimension, r.category) for r in refs}
     if len(series) == 1 and all(x.period.end + 1 == y.period.start for x, y in zip(ordered, ordered[1:])):
         span = Ref(refs[0].direction, Period(ordered[0].period.start, ordered[-1].period.end), refs[0].dimension,
                    refs[0].category)

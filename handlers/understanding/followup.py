@@ -320,7 +320,8 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
     if ("sum_given" in cues and len(ex.categories) == 1 and not (ex.periods or ex.countries) and previous.refs
-            and _changes_slots(ex, previous)):
+            and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)):
+        # (Only to a category of the same breakdown: the total plus one of its parts is no sum.)
         # "항공편 입국자와 합치면 몇 명?" after the rail figure: the last figure plus the category named,
         # in the same period; never the named category's figure (or its share) alone.
         return Edit("compare", measure="sum")
