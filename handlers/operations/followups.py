@@ -211,7 +211,7 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     refs = previous.refs
     if edit.measure == "more_than_two":
         raise NoData("edit", what="n_figures", context=previous)  # a share, gap or ratio of three: not computed
-    if edit.measure in ("sum_many", "mean_many"):
+    if edit.measure in ("sum_many", "mean_many", "min_many", "max_many"):
         return _many(p, edit, ex, previous, runner, now)
     if len(refs) < 2:
         if edit.measure == "change" and len(refs) == 1 and refs[0].category == "all":
@@ -246,7 +246,10 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
         # and three figures of different kinds are no sum a reporter means.
         raise NoData("edit", what="n_figures", context=previous)
     ordered = sorted(refs, key=lambda r: r.period.start)
-    if len(series) == 1 and all(x.period.end + 1 == y.period.start for x, y in zip(ordered, ordered[1:])):
+    if edit.measure == "mean_many" and len(series) == 1 and len({r.period.months for r in refs}) > 1:
+        raise NoData("edit", what="same_length", context=previous)  # a year and two quarters have no mean per figure
+    if edit.measure in ("sum_many", "mean_many") and len(series) == 1 and all(
+            x.period.end + 1 == y.period.start for x, y in zip(ordered, ordered[1:])):
         span = Ref(refs[0].direction, Period(ordered[0].period.start, ordered[-1].period.end), refs[0].dimension,
                    refs[0].category)
         if edit.measure == "mean_many" and all(r.period.months == 3 for r in refs):
@@ -262,9 +265,15 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
     if len(rows) != n:
         raise NoData("edit", what="n_figures", context=previous)
     items = [_item(p, r, row["value"]) for r, row in zip(refs, rows)]
+    picked: list[dict[str, Any]] = []
+    if edit.measure in ("min_many", "max_many"):
+        if len(series) == 1 and len({r.period.months for r in refs}) > 1:
+            raise NoData("edit", what="same_length", context=previous)
+        end = (min if edit.measure == "min_many" else max)(row["value"] for row in rows)
+        picked = [x for x in items if x["value"] == end]  # a tie names every figure that shares the place
     chain = p.source_chain(runner, rows[-1]["source_id"])
     html = p.render("given_many", items=items, r=rows[0], measure=edit.measure, share=None, total=None, source=chain,
-                     version=p.snapshot.version)
+                     picked=picked, version=p.snapshot.version)
     ctx = FollowUp("given", refs[-1].direction, tuple(sorted({r.period for r in refs}, key=lambda x: x.start)), (), (), now,
                    measure="sum" if edit.measure == "sum_many" else "mean", refs=tuple(refs))
     return html, ctx, [row["figure_id"] for row in rows]

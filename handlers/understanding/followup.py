@@ -433,6 +433,9 @@ def _many_measure(ex: Extraction) -> str | None:
     cues = ex.cues.keys()
     if "more_than_two" not in cues:
         return None
+    if cues & {"rank_top", "rank_bottom"} and not cues & {"ratio_given", "gap", "share"}:
+        # "which of those three is smallest?": among the three just given, not the whole ranking
+        return "min_many" if "rank_bottom" in cues else "max_many"
     if cues & {"ratio_given", "gap", "change", "share", "pp_gap"}:
         return "more_than_two" if cues & (COMBINE_CUES | {"combine", "share"}) else None
     if cues & (AVERAGE_CUES | {"average"}):

@@ -68,6 +68,10 @@ EN = [
     ("drop_filter", [A("How many North Koreans entered Russia by train in Q3?", 134), F("and in 2022?"),
                      A("the 2022 total then?", 223)]),
     ("fact_why_none", [A("Have direct flights between Pyongyang and Vladivostok resumed?", "resumed"), F("why?")]),
+    ("three_min", [A("How many North Koreans flew into Russia in Q3?", 213), A("and rail?", 134), A("road?", 31),
+                   A("which of those three was the smallest?", 31, nots=(13,))]),
+    ("three_mean_mixed", [A("North Koreans entering Russia in Q2 2023?", 213), A("and Q3?", 365), A("and 2022?", 223),
+                          F("the average of those three?")]),
     ("three_sum", [A("How many North Koreans went to Russia in 2022?", 223), A("in Q1 2023?", 153), A("in Q2 2023?", 213),
                    A("what's the sum of those three?", 589)]),
 ]
@@ -100,6 +104,7 @@ KO = [
     ("fact_no_figure_word", [A("결의 2397호가 요구하는 건 뭐예요?", "24"), A("그 의무를 피해 온 나라는 어디예요?", "중국")]),
     ("four_refused", [A("3분기 교육 목적 입국자는?", 24), A("개인 목적은?", 23), A("노동 목적은?", 3), F("네 가지를 합하면?")]),
     ("fact_when", [A("북한 외무상은 러시아에서 누구를 만났어요?", "푸틴"), A("그게 언제였어요?", "2024")]),
+    ("three_max", [A("3분기 도보로 들어간 북한 주민은?", 13), A("배편은?", 13), A("차량은?", 31), A("셋 중 가장 많은 건?", 31)]),
     ("three_mean", [A("3분기 도보로 러시아에 들어간 북한 주민은?", 13), A("배편은?", 13), A("차량은?", 31),
                     A("세 수단의 평균은?", 19)]),
 ]
@@ -138,6 +143,8 @@ RU = [
     ("four_refused", [A("Сколько граждан КНДР въехало в Россию самолётом в III квартале?", 213), A("а поездом?", 134),
                       A("а пешком?", 13), F("а все четыре вместе?")]),
     ("fact_why_none", [A("Возобновились ли прямые рейсы между Пхеньяном и Владивостоком?", "Владивосток"), F("почему?")]),
+    ("three_max", [A("Сколько граждан КНДР въехало в Россию в I квартале 2023 года?", 153), A("а во II?", 213),
+                   A("а в III?", 365), A("какой из этих трёх кварталов самый большой?", 365)]),
     ("fact_when", [A("Сколько северокорейских рабочих, по мнению экспертов, въехало на работу?", 3),
                    F("когда эксперты это заявили?")]),
 ]
