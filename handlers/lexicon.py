@@ -97,6 +97,9 @@ class Hit:
     key: tuple[str, ...] = ()
 
 
+CATEGORY_SET = "category_set"  # entities.csv kind: people = the dimension, phrase = its categories, ";"-separated
+
+
 @dataclass
 class Lexicon:
     """Phrase index for one snapshot and language set."""
@@ -116,6 +119,9 @@ class Lexicon:
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
+    # A named set of categories (entities of kind "category_set": "overland" = rail, road, on foot):
+    # its id -> the (dimension, category) pairs it stands for.
+    category_sets: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     hangul_jamo: list[str] = field(default_factory=list)
     # The languages whose vocabulary is indexed; Korean and Russian join on their first question.
     langs: frozenset[str] = frozenset({"en"})
@@ -135,6 +141,8 @@ class Lexicon:
             lex._add(r["label"], Term(r["kind"], r["id"], "place" if r["kind"] == "country" else ""))
             if r["people"] and r["kind"] == "country":
                 lex._add(r["people"], Term(r["kind"], r["id"], "people"))
+            if r["kind"] == CATEGORY_SET:
+                lex.category_sets[r["id"]] = tuple((r["people"], c) for c in (r["phrase"] or "").split(";") if c)
         for r in snap.tables.get("translations", []):
             lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
         lex._index(snap, frozenset({"en", *(loaded() if langs is None else langs)}))

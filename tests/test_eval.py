@@ -34,3 +34,19 @@ def test_runner_matches_whole_numbers_only() -> None:
     assert contains("365 entered", "365") and not contains("Q3 2023", "23") and not contains("2365", "365")
     assert contains("up 71.4%", "71.4") and contains("1.64 times", "1.6") and not contains("1.69", "1.6")
     assert contains("36.0% of", "36") and not contains("36.5%", "36")
+
+
+# classes4_en.jsonl: the classes blind sets 3 and 4 showed (named category sets, periods finer than
+# the data, framing words in fact questions, yes/no date checks, attributed figures, reasons, key
+# terms), written fresh. It holds the wrong bar in full; its correct share is gated at the level
+# reached (89.2 % when written), below the 95 % bar, so that a regression fails while the misses
+# (all honest suggestions or refusals) are still open.
+CLASSES4_MIN_CORRECT = 0.89
+
+
+def test_classes4_set_holds_the_wrong_bar(pipeline: Pipeline) -> None:
+    items = load_set(EVAL_DIR / "classes4_en.jsonl")
+    counts, verdicts = evaluate(pipeline, items)
+    wrong = [f"{v.id} {v.question!r}: {v.why}" for v in verdicts if v.outcome == "wrong"]
+    assert counts["wrong"] / len(items) <= MAX_WRONG, f"wrong {counts['wrong']}/{len(items)}: {wrong}"
+    assert counts["correct"] / len(items) >= CLASSES4_MIN_CORRECT, f"correct {counts['correct']}/{len(items)}"

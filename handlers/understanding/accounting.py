@@ -16,7 +16,7 @@ from typing import Any
 
 from handlers.understanding.extract import Extraction
 from handlers.lexicon import Lexicon, normalise, tokens
-from handlers.understanding.matcher import FACT_STRONG, MatchResult
+from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
@@ -71,7 +71,7 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
             noun = ex.toks[i + 1]
             entity = any(t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")
                          for t in lex.phrases.get((noun,), ()))  # "which flow was bigger?": the people counted
-            if noun not in WHICH_FIGURE_WORDS and not entity:
+            if noun not in WHICH_FIGURE_WORDS and noun not in lex.filler and not entity:
                 return [noun] + [t for t in ex.toks[i + 2:i + 3] if t in lex.filler and t not in WHICH_FIGURE_WORDS][:1]
             return []
     return []
@@ -248,7 +248,7 @@ def _quote_end(toks: list[str], start: int) -> int:
 # "... in Q3, and where did they go?": a second question joined to a figure question.
 _SECOND_QUESTION_RE = re.compile(r"(?:,|\band\b|;|\?)\s*(?:and\s+)?((?:where|which|what|who|whom|how long|how much|why|"
                                  r"when)\b[^?]*)\??\s*$")
-_FIGURE_ASKS = re.compile(r"\b(?:how many|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
+_FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
                           r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap)\b")
 
 
@@ -297,6 +297,24 @@ def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
         return []
     named = {(m.kind, m.year, m.m1, m.m2) for m in ex.periods if m.kind not in ("latest", "previous", "relative")}
     return ["a share of another period's total"] if len(named) >= 2 else []
+
+
+_FINER_PERIOD_RE = re.compile(r"\b(?:which|what|in which|on which|busiest|peak|best|worst)\s+(?:calendar\s+)?"
+                              r"(month|week|day|date|weekday)s?\b")
+FINER_RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "change"})
+
+
+def finer_period_asked(ex: Extraction) -> list[str]:
+    """ "How many arrived on the 12th?", "which month of Q3 was busiest?": a day, or a month or
+    week picked out of a period, which the data never has (its finest periods are quarters).
+    Neither the quarter's total nor its average per month answers it."""
+    day = [w for w in ex.unknown if DAY_ORDINAL_RE.fullmatch(w)]
+    if day:
+        return [f"the {day[0]}"]
+    m = _FINER_PERIOD_RE.search(ex.text.lower())
+    if m and (ex.cues.keys() & FINER_RANK_CUES or m.group(0).split()[0] in ("busiest", "peak", "best", "worst")):
+        return [f"which {m.group(1)}"]
+    return []
 
 
 def forecast_asked(ex: Extraction) -> list[str]:
@@ -367,7 +385,10 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     destinations = places_as_destination(ex, lex)
     kept = [w for w in ex.fact_only_words if not (movement and w in lex.place_words and w not in destinations)
             and w not in _QUANTITY_WORDS]
-    return kept + [p for p in destinations if p not in kept]
+    # "What did the Kremlin say ...?": a government named by its seat is a statement's subject, not a count.
+    metonyms = [t for t in ex.toks if "metonym" in ex.cues and any((x.kind, x.id) == ("cue", "metonym")
+                                                                  for x in lex.phrases.get((t,), ()))]
+    return kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -376,7 +397,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex)):
+            or part_of_a_quoted_figure(ex, lex) or finer_period_asked(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -404,6 +425,10 @@ _SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
+_PART_OF_PLACE_RE = re.compile(r"\b(?:which|what)\s+(?:part|parts|corner|area|areas)\s+of\s+(?:the\s+)?"
+                               r"(?:russia|north korea|country|dprk|siberia)\b")
+
+
 def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | None = None) -> list[str]:
     """The thing a fact question asks for ("which airline" -> airline, "when" -> when), or []
     for open questions ("what did Lankov say?"). Korean and Russian questions are read from
@@ -413,6 +438,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
             if any(x.kind == "cue" and x.id.startswith("focus_") for x in lex.phrases.get((t,), ())):
                 return [t]
         return []
+    if _PART_OF_PLACE_RE.search(text):
+        return ["where"]
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
         focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
@@ -428,6 +455,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
             content = content[:1] if content and content[0] == words[0] else content[:1]
         if content:
             return content[:3]
+    if _PART_OF_PLACE_RE.search(text):
+        return ["where"]  # "which part of Russia ...?": a place inside the country is asked for
     if re.search(r"\bhow old\b|\bwhat age\b|\b(?:his|her|their) age\b", text):
         return ["age"]
     if re.search(r"\b(exact quote|quote|quotes|verbatim|exact words|in his words|in her words)\b", text):
@@ -472,11 +501,17 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
                            and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
+    # Words a cue consumed because they frame what is asked ("doubt", "deny", "rumoured",
+    # "Moscow") are accounted for only by a fact of the matching aspect (FRAMING_TESTS).
+    framing = framing_the_fact_leaves(ex, facts[0], lex)
     # Words a cue consumed because they name a measure of their own ("population", "inhabitants")
     # still ask for something: the facts must say it too.
     measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))
                 or t in CHANGE_VERBS]  # "has the number of workers increased?": the fact must state a change
-    leftover = [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
+    said = set(re.findall(r"\d+", body))
+    # "the 14th" is accounted for by a fact that states the 14th; "the 12th" is left over.
+    leftover = framing + [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
+                and not (DAY_ORDINAL_RE.fullmatch(w) and re.match(r"\d+", w).group() in said)
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords
                 and not _contracted_filler(w, lex) and not _base_in(w, body + " " + keywords)]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
@@ -495,6 +530,45 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
             continue
         leftover.append(t)
     return leftover
+
+
+# Framing cue groups (data/cues.csv) and the aspect a fact must have to account for their words.
+# "Why does Lankov doubt ...?" asks for a judgement, which an analyst's estimate or analysis gives
+# and an event does not; "have they acknowledged ...?" asks for a stance, which "both deny it"
+# gives; "what was rumoured / likely on the agenda?" asks for something hedged, which "is expected
+# to have been discussed" gives; "Moscow" stands for Russia in a fact that names the country.
+JUDGING_KINDS = frozenset({"estimate", "analysis", "prediction"})
+_STANCE_RE = re.compile(r"\b(?:den(?:y|ies|ied|ial)|admit|acknowledg|confirm|reject|dismiss)")
+_HEDGE_RE = re.compile(r"\b(?:expected|likely|probably|reported|reportedly|suspicion|suspected|believed|believe|"
+                       r"known to|signal|alleg|estimate)")
+_BOTH_COUNTRIES_RE = re.compile(r"\b(?:the|both) (?:two )?countries\b")
+
+
+def _names_a_country(fact: dict[str, Any], lex: Lexicon) -> bool:
+    body = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "place")).lower()
+    return bool(_BOTH_COUNTRIES_RE.search(body)) or any(
+        str(v.get(form) or "").lower().rstrip("s") in body for (kind, _), v in lex.labels.items() if kind == "country"
+        for form in ("label", "people") if v.get(form))
+
+
+FRAMING_TESTS = {
+    "judgement": lambda fact, lex: fact.get("kind") in JUDGING_KINDS or bool(fact.get("quote")),
+    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement") or "").lower())),
+    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement") or "").lower())),
+    "metonym": _names_a_country,
+}
+
+
+def framing_the_fact_leaves(ex: Extraction, fact: dict[str, Any], lex: Lexicon) -> list[str]:
+    """The framing words of a question ("doubt", "acknowledged", "chatter", "Moscow") that the
+    best fact does not account for by its aspect; each is a detail the report does not give."""
+    out: list[str] = []
+    for group, test in FRAMING_TESTS.items():
+        if group not in ex.cues or test(fact, lex):
+            continue
+        words = [t for t in ex.toks if any((x.kind, x.id) == ("cue", group) for x in lex.phrases.get((t,), ()))]
+        out.extend(words[:1] or [group])
+    return out
 
 
 def _contracted_filler(word: str, lex: Lexicon) -> bool:
@@ -584,10 +658,15 @@ SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tell
                           "сказать", "говорить", "заявить", "заявлять"})  # Russian lemmas
 
 
+_REPORT_SAYS_RE = re.compile(r"\b(?:the\s+)?(?:report|article|piece|story|data|text|nk news|donga)\s+(?:say|says|said|tell|tells)\b")
+
+
 def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
     """ "What did Putin say ...?" is answered only by a fact that reports someone's words."""
     if fact is None or "who_question" in ex.cues or not SPEECH_VERBS & set(ex.toks):
         return True
+    if not SPEECH_VERBS & set(tokens(_REPORT_SAYS_RE.sub(" ", ex.text.lower()))):
+        return True  # "what does the report say was on the agenda?": the report's statement, not someone's words
     return fact.get("kind") not in SPEECHLESS_KINDS or bool(fact.get("quote"))
 
 
@@ -718,6 +797,20 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
 def checks_a_statement(ex: Extraction) -> bool:
     """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
     return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
+
+
+YES_NO_LEADS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had"})
+_ORDINAL_OR_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                                   r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                                   r"eighteenth|nineteenth|twentieth)")
+
+
+def asks_whether_detail_holds(ex: Extraction, uncovered: list[str]) -> bool:
+    """ "Did Choe visit Russia from the 12th to the 16th?": a yes/no question whose only words the
+    fact leaves out are numbers or dates. It states a detail and asks whether it holds, so the
+    answer is a check: the fact's own detail and what the question got wrong."""
+    return (bool(ex.toks) and ex.toks[0] in YES_NO_LEADS and bool(uncovered)
+            and all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered))
 
 
 def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from handlers.language import script_of
-from handlers.lexicon import Hit, Lexicon, normalise, tokens
+from handlers.lexicon import CATEGORY_SET, Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
@@ -103,7 +103,13 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
                       and h.end - h.start >= 2]
     entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS
                                     and not any(a <= h.start and h.end <= b for a, b in filler_phrases)], lex.filler)
-    for h in entity_hits:
+    # "overland", "the minor routes": a named set stands for its categories (entities.csv
+    # kind category_set), as if each had been named.
+    set_hits = [h for h in _non_overlapping([h for h in hits if h.term.kind == CATEGORY_SET], lex.filler)
+                if not any(e.start < h.end and h.start < e.end and e.term.kind != "dimension" for e in entity_hits)]
+    # "land routes", "minor modes": the set, not the dimension one of its words also names.
+    entity_hits = [e for e in entity_hits if not any(e.start < h.end and h.start < e.end for h in set_hits)]
+    for h in entity_hits + set_hits:
         for i in range(h.start, h.end):
             covered[i] = True
     cue_hits = [h for h in hits if h.term.kind == "cue"]
@@ -133,6 +139,14 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
                 ex.category_at[cat[:2]] = h.start
+    for h in set_hits:
+        ex.cues["combine"] = max(ex.cues.get("combine", 0.0), h.score)  # one figure for the set, summed
+        for dim, cat_id in lex.category_sets.get(h.term.id, ()):
+            if all(c[:2] != (dim, cat_id) for c in ex.categories):
+                ex.categories.append((dim, cat_id, h.score))
+            # A member also named on its own stays inside the set: "overland against rail" is
+            # never read as road and foot against rail.
+            ex.category_at[(dim, cat_id)] = min(h.start, ex.category_at.get((dim, cat_id), h.start))
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)
