@@ -15,8 +15,10 @@ MAX_WRONG = 0.01
 
 @pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl", EVAL_DIR / "questions_ko.jsonl",
                                   EVAL_DIR / "questions_ru.jsonl", EVAL_DIR / "classes_en.jsonl",
-                                  EVAL_DIR / "classes_ru.jsonl", EVAL_DIR / "holdout_ru.jsonl"],
-                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru"])
+                                  EVAL_DIR / "classes_ru.jsonl", EVAL_DIR / "holdout_ru.jsonl",
+                                  # the classes blind sets 3 and 4 showed, in new items of our own
+                                  EVAL_DIR / "classes4_en.jsonl"],
+                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru", "classes4"])
 def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not present")
@@ -35,18 +37,3 @@ def test_runner_matches_whole_numbers_only() -> None:
     assert contains("up 71.4%", "71.4") and contains("1.64 times", "1.6") and not contains("1.69", "1.6")
     assert contains("36.0% of", "36") and not contains("36.5%", "36")
 
-
-# classes4_en.jsonl: the classes blind sets 3 and 4 showed (named category sets, periods finer than
-# the data, framing words in fact questions, yes/no date checks, attributed figures, reasons, key
-# terms), written fresh. It holds the wrong bar in full; its correct share is gated at the level
-# reached (89.2 % when written), below the 95 % bar, so that a regression fails while the misses
-# (all honest suggestions or refusals) are still open.
-CLASSES4_MIN_CORRECT = 0.89
-
-
-def test_classes4_set_holds_the_wrong_bar(pipeline: Pipeline) -> None:
-    items = load_set(EVAL_DIR / "classes4_en.jsonl")
-    counts, verdicts = evaluate(pipeline, items)
-    wrong = [f"{v.id} {v.question!r}: {v.why}" for v in verdicts if v.outcome == "wrong"]
-    assert counts["wrong"] / len(items) <= MAX_WRONG, f"wrong {counts['wrong']}/{len(items)}: {wrong}"
-    assert counts["correct"] / len(items) >= CLASSES4_MIN_CORRECT, f"correct {counts['correct']}/{len(items)}"

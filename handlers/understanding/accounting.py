@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
-from handlers.lexicon import Lexicon, normalise, tokens
+from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
 from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
@@ -51,8 +51,9 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     person = [t for t in ex.toks if t in PERSON_NAME_WORDS]
     if person:
         return person[:2]
-    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
-        named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+    nouns = [i for i, t in enumerate(ex.toks) if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+    named = [ex.toks[i] for i in nouns if not _in_a_named_set(ex.toks, i, lex)]  # "the minor routes" names categories
+    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks) and (named or not nouns):
         at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     kind = kind_asked(ex.text)
@@ -75,6 +76,12 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
                 return [noun] + [t for t in ex.toks[i + 2:i + 3] if t in lex.filler and t not in WHICH_FIGURE_WORDS][:1]
             return []
     return []
+
+
+def _in_a_named_set(toks: list[str], i: int, lex: Lexicon) -> bool:
+    """Is token ``i`` inside the name of a set of categories ("minor routes", "land route")?"""
+    spans = [tuple(toks[a:b]) for a in range(max(0, i - 2), i + 1) for b in range(i + 1, min(len(toks), i + 3) + 1)]
+    return any(t.kind == CATEGORY_SET for span in spans for t in lex.phrases.get(span, ()))
 
 
 _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
@@ -442,6 +449,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
         return ["where"]
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
+        if any((t.kind, t.id) == ("cue", "why") for t in lex.phrases.get(tuple(m.group(0).split()[:2]), ())):
+            continue  # "what makes them keen ...?" asks why, not for a thing called "makes"
         focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
         if m.group(1) is not None and words[0] in lex.filler and not focus_kind:
             continue  # "what is ...", "what did ...": no particular thing asked for here

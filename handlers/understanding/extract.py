@@ -94,6 +94,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
                                                                           and len(periods) > 1)) for p in periods)):
         # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
         ex.cues["change"] = 100.0
+    named = [p for p in periods if p.kind not in ("previous", "relative", "latest")]
+    if any(p.kind == "previous" and p.text in QUARTER_ON_QUARTER for p in periods) and (
+            len(named) >= 2 or any(p.endpoints for p in named)):
+        # "q/q change from Q1 to Q2": both quarters are named, so "q/q" only asks for the change.
+        ex.cues["change"] = 100.0
+        ex.periods = periods = [p for p in periods if not (p.kind == "previous" and p.text in QUARTER_ON_QUARTER)]
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 
@@ -117,6 +123,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
         for i in range(h.start, h.end):
             covered[i] = True
+    for part in (h for h in cue_hits if h.term.id == "place_part"):
+        # "which part of Russia ...?": a place inside the country is asked for; its "part of" is no share.
+        if any(e.term.kind == "country" and e.start in (part.end, part.end + 1) for e in entity_hits) and all(
+                part.start <= s.start and s.end <= part.end for s in cue_hits if s.term.id == "share"):
+            ex.cues.pop("share", None)
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
