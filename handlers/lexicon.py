@@ -30,6 +30,7 @@ from handlers.understanding.normalise import normalise_text
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
 COMMON_KEYWORD_WEIGHT = 0.25
+NOT_COMMON_CUES = frozenset({"filler", "place_nouns", "focus_person"})
 FUZZY_MIN_LEN = 5
 # Optimal-string-alignment similarity (0-100): a transposition counts as one edit, so "trian"
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
@@ -214,8 +215,10 @@ class Lexicon:
                 lex.quantitative_facts.add(r["fact_id"])
         lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
+        # Grammar cue groups (what a noun is, what a question asks for) do not make a keyword common:
+        # "foreign minister" tells a country's role, and no figure question asks about one.
         common = {k for k, terms in lex.phrases.items()
-                  if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in NOT_COMMON_CUES) for t in terms)}
         lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
         lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():

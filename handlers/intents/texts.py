@@ -15,7 +15,7 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, asks_whether_detail_holds, checks_a_statement, focus_covered,
+from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, asks_whether_detail_holds, checks_a_statement, thing_asked, focus_covered,
                                                framing_the_fact_leaves, gives_aspect, kind_asked,
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
@@ -77,6 +77,9 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail=beyond, facts=facts[:1], version=self.snapshot.version)
         kind = kind_asked(ex.text) if self.lang == "en" else None
+        # "What weapons did North Korea send?": which ones, asked of a thing the report names only
+        # in general (a place_nouns cue); answered only by a fact that says what kind they were.
+        kind = kind or (thing_asked(ex, self.lexicon) if self.lang == "en" else None)
         if kind and facts and not names_a_kind(kind, str(facts[0].get("statement") or ""), self.lexicon):
             # "What kind of weapons ...?": the weapons fact is near, but it names no kind.
             for f in facts[:1]:

@@ -689,6 +689,18 @@ def kind_asked(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+def thing_asked(ex: Extraction, lex: Lexicon) -> str | None:
+    """ "What weapons ...?", "which weapons ...?": a thing the report names (a ``place_nouns``
+    word) asked for by which ones, or None."""
+    for i, tok in enumerate(ex.toks[:-1]):
+        noun = ex.toks[i + 1]
+        terms = {(x.kind, x.id) for x in lex.phrases.get((noun,), ())}
+        if (tok in ("what", "which") and noun not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA and ("cue", "place_nouns") in terms
+                and not any(k == "cue" and i.startswith("focus_") for k, i in terms)):
+            return noun  # persons and places asked for ("which officials") are the focus checks' own
+    return None
+
+
 def names_a_kind(noun: str, statement: str, lex: Lexicon) -> bool:
     """Does a statement say what kind of ``noun`` it is ("a construction site", "weapons such as
     shells")? A word before the noun that only places it ("North Korean workers"), counts it
