@@ -255,7 +255,7 @@ def _quote_end(toks: list[str], start: int) -> int:
 # "... in Q3, and where did they go?": a second question joined to a figure question.
 _SECOND_QUESTION_RE = re.compile(r"(?:,|\band\b|;|\?)\s*(?:and\s+)?((?:where|which|what|who|whom|how long|how much|why|"
                                  r"when)\b[^?]*)\??\s*$")
-_FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
+_FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|bigger|larger|smaller|higher|lower|greater|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
                           r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap)\b")
 
 
