@@ -50,7 +50,7 @@ class TextIntents:
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
         if facts and self.lang == "en" and ex.facts[0][1] >= FACT_STRONG and (
-                checks_a_statement(ex) or asks_whether_detail_holds(ex, uncovered)):
+                checks_a_statement(ex) or asks_whether_detail_holds(ex, uncovered, facts[0])):
             # "Lankov teaches at Seoul National University, right?": a statement checked against the
             # fact it is about. What it says that the fact does not is named; then the fact.
             differs = stated_differently(ex, facts[0], uncovered)

@@ -165,6 +165,8 @@ def subset_of_a_category(ex: Extraction) -> list[str]:
     """ "How many of the 253 business visitors were actually workers?": one category inside
     another. Each breakdown is published on its own, so no figure gives the overlap."""
     head = " ".join(ex.toks[:4])
+    if ex.set_overlap and ex.cues.keys() & {"share", "negation"}:
+        return ex.set_overlap[:1]  # "what share of overland arrivals came by train?": rail inside the set
     if not (head.startswith(("how many of", "how much of", "what share of", "what percentage of")) or ex.toks[:1] == ["of"]) \
             or len(ex.categories) < 2:
         return []
@@ -307,7 +309,8 @@ def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
 
 
 _FINER_PERIOD_RE = re.compile(r"\b(?:which|what|in which|on which|busiest|peak|best|worst)\s+(?:calendar\s+)?"
-                              r"(month|week|day|date|weekday)s?\b")
+                              r"(month|week|day|date|weekday)s?\b"
+                              r"|\b(?:daily|weekly|monthly|single[- ]day|one[- ]day)\s+(?:peak|high|record|maximum|max|low|minimum|spike)\b")
 FINER_RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "change"})
 
 
@@ -319,6 +322,8 @@ def finer_period_asked(ex: Extraction) -> list[str]:
     if day:
         return [f"the {day[0]}"]
     m = _FINER_PERIOD_RE.search(ex.text.lower())
+    if m and m.group(1) is None:
+        return [m.group(0)]  # "the daily peak": no day's figure exists, and an average is no peak
     if m and (ex.cues.keys() & FINER_RANK_CUES or m.group(0).split()[0] in ("busiest", "peak", "best", "worst")):
         return [f"which {m.group(1)}"]
     return []
@@ -406,8 +411,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
             or part_of_a_quoted_figure(ex, lex) or finer_period_asked(ex)):
         return False
-    if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
-        return False
+    if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
+        return False  # "metonym": "did the Kremlin confirm 365?" is about a government's words, not the count
     if "opinion" in ex.cues and frame.measure != "check":
         return False  # "should Russia ...?"; but "what should the copy say?" asks for a check
     if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "combine", "negation"}:
@@ -577,6 +582,13 @@ def framing_the_fact_leaves(ex: Extraction, fact: dict[str, Any], lex: Lexicon) 
             continue
         words = [t for t in ex.toks if any((x.kind, x.id) == ("cue", group) for x in lex.phrases.get((t,), ()))]
         out.extend(words[:1] or [group])
+    if "metonym" in ex.cues:
+        # "Did Choe visit Moscow ...?": after a visit or "to"/"in", the capital is a place, which
+        # only a fact naming that city accounts for.
+        said = " ".join(str(fact.get(k) or "") for k in ("statement", "place")).lower()
+        out.extend(t for i, t in enumerate(ex.toks) if i and ex.toks[i - 1] in DESTINATION_WORDS | {"visit"}
+                   and any((x.kind, x.id) == ("cue", "metonym") for x in lex.phrases.get((t,), ()))
+                   and t[:FACT_STEM_LEN] not in said and t not in out)
     return out
 
 
@@ -826,12 +838,17 @@ _ORDINAL_OR_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?|(?:first|second|third|f
                                    r"eighteenth|nineteenth|twentieth)")
 
 
-def asks_whether_detail_holds(ex: Extraction, uncovered: list[str]) -> bool:
+def asks_whether_detail_holds(ex: Extraction, uncovered: list[str], fact: dict[str, Any] | None = None) -> bool:
     """ "Did Choe visit Russia from the 12th to the 16th?": a yes/no question whose only words the
     fact leaves out are numbers or dates. It states a detail and asks whether it holds, so the
     answer is a check: the fact's own detail and what the question got wrong."""
-    return (bool(ex.toks) and ex.toks[0] in YES_NO_LEADS and bool(uncovered)
-            and all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered))
+    if not ex.toks or ex.toks[0] not in YES_NO_LEADS:
+        return False
+    if uncovered:
+        return all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered)
+    # "Did the resolution give 12 months?": a number the fact does not state (it says 24).
+    said = set(re.findall(r"\d+", " ".join(str((fact or {}).get(k) or "") for k in ("statement", "date"))))
+    return fact is not None and any(n.split(".")[0] not in said for n in ex.numbers)
 
 
 def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:

@@ -59,6 +59,7 @@ class Extraction:
     quantitative_facts: set[str] = field(default_factory=set)
     named_subject: bool = False  # the question names a person or body the report quotes or describes
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
+    set_overlap: list[str] = field(default_factory=list)  # a named set's member also named on its own ("overland ... by train")
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
@@ -152,7 +153,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
                 ex.category_at[cat[:2]] = h.start
     for h in set_hits:
         ex.cues["combine"] = max(ex.cues.get("combine", 0.0), h.score)  # one figure for the set, summed
-        for dim, cat_id in lex.category_sets.get(h.term.id, ()):
+        members = lex.category_sets.get(h.term.id, ())
+        named_too = [c for d, c in members if any(x[:2] == (d, c) for x in ex.categories)]
+        if 0 < len(named_too) < len(members):
+            ex.set_overlap.extend(named_too)  # "overland ... by train": one member, not the set restated
+        for dim, cat_id in members:
             if all(c[:2] != (dim, cat_id) for c in ex.categories):
                 ex.categories.append((dim, cat_id, h.score))
             # A member also named on its own stays inside the set: "overland against rail" is
