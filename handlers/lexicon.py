@@ -30,6 +30,7 @@ from handlers.understanding.normalise import normalise_text
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
 COMMON_KEYWORD_WEIGHT = 0.25
+NOT_COMMON_CUES = frozenset({"filler", "place_nouns", "focus_person"})
 FUZZY_MIN_LEN = 5
 # Optimal-string-alignment similarity (0-100): a transposition counts as one edit, so "trian"
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
@@ -97,6 +98,9 @@ class Hit:
     key: tuple[str, ...] = ()
 
 
+CATEGORY_SET = "category_set"  # entities.csv kind: people = the dimension, phrase = its categories, ";"-separated
+
+
 @dataclass
 class Lexicon:
     """Phrase index for one snapshot and language set."""
@@ -116,6 +120,9 @@ class Lexicon:
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
+    # A named set of categories (entities of kind "category_set": "overland" = rail, road, on foot):
+    # its id -> the (dimension, category) pairs it stands for.
+    category_sets: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     hangul_jamo: list[str] = field(default_factory=list)
     # The languages whose vocabulary is indexed; Korean and Russian join on their first question.
     langs: frozenset[str] = frozenset({"en"})
@@ -135,6 +142,8 @@ class Lexicon:
             lex._add(r["label"], Term(r["kind"], r["id"], "place" if r["kind"] == "country" else ""))
             if r["people"] and r["kind"] == "country":
                 lex._add(r["people"], Term(r["kind"], r["id"], "people"))
+            if r["kind"] == CATEGORY_SET:
+                lex.category_sets[r["id"]] = tuple((r["people"], c) for c in (r["phrase"] or "").split(";") if c)
         for r in snap.tables.get("translations", []):
             lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
         lex._index(snap, frozenset({"en", *(loaded() if langs is None else langs)}))
@@ -211,8 +220,10 @@ class Lexicon:
                 lex.quantitative_facts.add(r["fact_id"])
         lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
+        # Grammar cue groups (what a noun is, what a question asks for) do not make a keyword common:
+        # "foreign minister" tells a country's role, and no figure question asks about one.
         common = {k for k, terms in lex.phrases.items()
-                  if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in NOT_COMMON_CUES) for t in terms)}
         lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
         lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():
