@@ -86,13 +86,19 @@ class ReportDesk:
     def _what(self, dimension: str, category: str) -> str:
         return self.series_name(dimension, category)
 
-    def not_covered(self, ex: Extraction, runner: QueryRunner, words: list[str]) -> str:
-        """ "The report doesn't say that (words)", then the nearest fact as context."""
-        facts = self._localise(runner.run("facts", ids=[ex.facts[0][0]]), "fact", "fact_id",
-                               FACT_FIELDS) if ex.facts else []
+    def not_covered(self, ex: Extraction, runner: QueryRunner, words: list[str], reason: str = "fact_detail") -> str:
+        """ "The report doesn't say that (words)", then the nearest fact as context; with reason
+        "unit", "the report gives no number of (words)": a count of things, not of people."""
+        ids = [f for f, _ in ex.facts[:1]]
+        if reason == "unit":
+            # The context is a statement about the thing asked for ("weapons": the suspicions of
+            # transfers), never the nearest fact that merely shares "Russia".
+            stem = words[0][:5]
+            ids = [f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {}))][:1]
+        facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS) if ids else []
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])
-        return self._render("nodata", reason="fact_detail", detail=" ".join(words), facts=facts,
+        return self._render("nodata", reason=reason, detail=" ".join(words), facts=facts,
                             version=self.snapshot.version)
 
     def _pick_direction(self, citizens: str | None, dest: str | None, bare: list[CountryMention]) -> tuple[Direction, bool]:

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from functools import lru_cache
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -403,6 +405,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     # "2,000 North Koreans" (its separator already gone) counts people; it is not the year 2000
+    # "the 2022 entrants", "how many 2023 arrivals": after a determiner, or asked "how many" of, a
+    # year before a noun of people names their year; it is not a count stated ("2,022 entrants").
+    ("year", re.compile(r"(?:(?<=\bthe\s)|(?<=\bthose\s)|(?<=\bthese\s)|(?<=\bhow many\s)|(?<=\bnumber of\s)"
+                        r"|(?<=\bhow many of\s)|(?<=\ball\s))(" + _YEAR4 + r")\b(?!\s*%)")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b" + _NOT_A_COUNT)),
     # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
     ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
@@ -431,18 +437,35 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks"}
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The English words of pyspellchecker's frequency list (160,000 words), loaded on the first
+    period-word look-alike only: a real word is never a slip for a period word."""
+    from spellchecker import SpellChecker  # the field's word list; loaded once, and only when needed
+
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+
+def is_english_word(word: str) -> bool:
+    """Is ``word`` (lower case) a word of English ("match", "jury", "marsh"), not a slip?"""
+    return word in _english_words()
+
+
 def fix_period_typos(text: str) -> str:
     """Correct slips in period words ("frist half", "thrid quater") before the patterns run.
 
     Only words of four letters or more, with the same first letter, one edit (a transposition
-    counts as one) from a period word: periods decide which figure is given, so guesses are narrow.
+    counts as one) from a period word, and not themselves English words ("does it match 365?"
+    is not March, "jury" is not July, "hall" is not half): periods decide which figure is given,
+    so guesses are narrow.
     """
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         if word in PERIOD_WORDS or word in _NOT_TYPOS:
             return word
         best = process.extractOne(word, PERIOD_WORDS, scorer=OSA.distance, score_cutoff=1)
-        if best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1:
+        if (best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1
+                and not is_english_word(word)):
             return best[0]
         return word
     return _WORD_RE.sub(fix, text)

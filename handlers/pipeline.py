@@ -28,7 +28,7 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (checks_a_statement, counted_thing_not_people, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, name_asked_of_a_figure,
                                                operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
                                                second_question_left,
@@ -171,7 +171,11 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # fact, checked against it, whatever the other words made the matcher hear.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
-        if (result.decision == "answer" and unanswered
+        counted = counted_thing_not_people(ex, self.lexicon) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
+        if result.decision == "answer" and counted:
+            # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
+            base.html = self.not_covered(ex, runner, counted, reason="unit")
+        elif (result.decision == "answer" and unanswered
                 and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)

@@ -110,6 +110,64 @@ def subgroup_asked(ex: Extraction, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(found))[:2]
 
 
+# What a "how many ..." may be asked of: the figures count people (entries of people), so the head
+# noun after the measure words must be a unit of people (the ``people_nouns`` and ``person_kind``
+# cue groups, a country's people, a category named by its people: "students", "workers") or be
+# left out ("how many came by air?"). A vehicle ("trains", "flights": role ``vehicle`` in
+# data/synonyms.csv), a thing the report names ("weapons") or a word nothing knows is not counted.
+_COUNT_HEADS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", "of"), ("tally", "of"))
+_BEFORE_HEAD = frozenset({"of", "the", "those", "these", "all", "more", "fewer", "less", "additional", "extra", "other",
+                          "individual", "separate", "different", "total", "overall", "such", "any", "north", "south"})
+_PEOPLE_CUES = frozenset({"people_nouns", "person_kind"})
+_TIME_UNITS = frozenset({"quarter", "quarters", "month", "months", "year", "years", "days", "day", "weeks", "week",
+                         "times", "percent", "points", "categories", "purposes", "modes", "sources"})
+
+
+def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many weapons did North Korea send?", "how many trains crossed?", "the number of
+    flights": the thing counted is not people, and every figure in the data counts people. The
+    people figure would answer another question (134 people came by rail, not 134 trains)."""
+    toks = ex.toks
+    corrected = {a for a, _ in ex.corrected}
+    for i in range(len(toks) - 1):
+        if (toks[i], toks[i + 1]) not in _COUNT_HEADS:
+            continue
+        thing: str | None = None
+        j = i + 2
+        while j < len(toks):
+            tok = toks[j]
+            two = tuple(toks[j:j + 2])
+            terms = [*lex.phrases.get(two, ()), *lex.phrases.get((tok,), ())] if len(two) == 2 else list(lex.phrases.get((tok,), ()))
+            if any(t.kind == "cue" and t.id in _PEOPLE_CUES for t in terms) or tok in ("people", "persons", "ppl"):
+                thing = None
+                break  # "how many rail passengers": people, whatever came before
+            if tok.isdigit() or tok in _BEFORE_HEAD:
+                j += 1
+                continue
+            country = [t for t in terms if t.kind == "country"]
+            if country:
+                thing = None if any(t.role == "people" for t in country) else thing
+                j += 2 if any(t.kind == "country" for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
+                continue  # "North Korean workers", "NK nationals": a country qualifies the noun after it
+            category = [t for t in terms if t.kind in ("purpose", "transport")]
+            if category:
+                thing = tok if any(t.role == "vehicle" for t in category) else None
+                j += 2 if any(t.kind in ("purpose", "transport") for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
+                continue  # "business visitors", "train passengers": the noun after it decides
+            if tok in _TIME_UNITS:
+                break
+            unknown = tok in ex.unknown and tok not in corrected
+            thing_cue = any(t.kind == "cue" and t.id in ("place_nouns", "other_measure") for t in terms)
+            if (unknown or thing_cue or tok in ex.fact_only_words) and tok not in ABOUT_THE_DATA:
+                thing = tok
+                j += 1
+                continue  # "artillery shells": the last noun is the thing
+            break
+        if thing is not None:
+            return [thing]
+    return []
+
+
 _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
                      r"how come|for what reason)\b")
 
@@ -376,7 +434,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex)):
+            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
