@@ -407,10 +407,12 @@ def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
             j -= 1
         # "... delegations to Pyongyang: how many went to NK?": the country is named as the
         # destination elsewhere, so the place only sets the scene.
+        # Not a country named as the people's own ("how many of the NK arrivals went to Moscow?").
         elsewhere = any(k not in range(j + 1, i) and any((x.kind, x.role) == ("country", "place") or x.kind == "country"
                                                           and toks[k - 1:k] and toks[k - 1] in DESTINATION_WORDS
                                                           for x in lex.phrases.get((t,), ()))
-                        for k, t in enumerate(toks) if k != i)
+                        for k, t in enumerate(toks) if k != i
+                        and not any(m.pos <= k < m.end and m.role == "citizens" for m in ex.countries))
         if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS
                        or toks[j] in ORIGIN_WORDS and "count" in ex.cues and not _SCENE_RE.search(ex.text)):
             out.append(" ".join(sub[0]) if sub else tok)
@@ -636,6 +638,50 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
         words = set(re.findall(r"[a-z]+", undated))
         return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
     return True
+
+
+def _states_cue(fact: dict[str, Any], group: str, lex: Lexicon) -> bool:
+    """Does the fact's own text contain a phrase of cue ``group`` ("agreed", "discussed")?"""
+    toks = tokens(normalise(" ".join(str(fact.get(k) or "") for k in ("statement", "quote"))))
+    return any((x.kind, x.id) == ("cue", group) for n in (1, 2, 3) for i in range(len(toks) - n + 1)
+               for x in lex.phrases.get(tuple(toks[i:i + n]), ()))
+
+
+def facts_on_content(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]] | None:
+    """ "What did Choe and Putin talk about?": what was discussed is asked for (the ``content``
+    cue group). The facts that state a discussion ("is expected to have been discussed") answer
+    it, not the one that says only that they met. None when the content is not asked."""
+    if "content" not in ex.cues:
+        return None
+    return [f for f in facts if _states_cue(f, "content", lex)]
+
+
+def outcome_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:
+    """ "What came out of Choe's meeting with Putin?", "was any deal signed?": the outcome of an
+    event is asked for (the ``outcome`` cue group), and the fact says only that it happened or
+    what was discussed. Only a statement that itself states an outcome (its words in the same
+    cue group: "agreed", "signed", "decided") answers it."""
+    if fact is None or "outcome" not in ex.cues or re.search(r"\bagrees?\s+with\b", ex.text):
+        return False  # "does Lankov agree with the experts?" asks an opinion, not an outcome
+    return not _states_cue(fact, "outcome", lex)
+
+
+def places_unnamed(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:
+    """ "Who did the foreign minister meet in Moscow?": a place inside a country (the
+    ``subnational`` cue group) that the fact does not name. The fact still answers who; the
+    answer says that the report names only the country."""
+    if fact is None:
+        return []
+    body = " ".join(str(fact.get(k) or "") for k in ("statement", "place", "quote")).lower()
+    toks, out = ex.toks, []
+    for i, tok in enumerate(toks):
+        for phrase in ((tok, toks[i + 1]) if i + 1 < len(toks) else None, (tok,)):
+            if phrase and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(phrase, ())):
+                name = " ".join(phrase)
+                if name not in body and name not in " ".join(out):
+                    out.append(name)
+                break
+    return [w.title() for w in out]
 
 
 SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells",

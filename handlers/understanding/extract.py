@@ -111,6 +111,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
         for i in range(h.start, h.end):
             covered[i] = True
+    if "who_question" in ex.cues and _relative_who(toks):
+        # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
+        # relative clause and asks for no person.
+        for group in ("who_question", "focus_person"):
+            ex.cues.pop(group, None)
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
@@ -241,6 +246,15 @@ def _non_overlapping(hits: list[Hit], filler: frozenset[str] = frozenset()) -> l
 
 
 ARTICLES = {"the", "a", "an"}
+_YES_NO_OPENERS = frozenset({"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"})
+
+
+def _relative_who(toks: list[str]) -> bool:
+    """A yes/no question that states a number before its "who" ("was it 134 who flew in?",
+    "were 213 North Koreans the ones who came by train?"): the "who" is a relative pronoun."""
+    at = next((i for i, t in enumerate(toks) if t in ("who", "whom")), None)
+    return (at is not None and bool(toks) and toks[0] in _YES_NO_OPENERS
+            and any(t.replace(".", "", 1).isdigit() for t in toks[1:at]))
 
 
 def _cue_at(cue_hits: list[Hit], group: str, pos: int, toks: list[str]) -> bool:
@@ -276,6 +290,9 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             form = "people"  # desk shorthand: "RU biz share", "RF biz Q3": a code before a category is its people
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian
+        if (m.form == "place" and form == "people" and _cue_at(cue_hits, "to_marker", m.pos, toks)
+                and any(o.end < m.pos <= o.end + 2 for o in found if o is not m)):
+            form = "place"  # "NK->RU arrivals", "North Korea to Russia visitors": arrivals into the second
         nxt = next((o for o in found if o.pos > end and o is not m), None)
         if form == "destination":
             # "방북(자)": one word names the visit and where it went (synonyms' role "destination").
