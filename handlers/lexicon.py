@@ -52,6 +52,9 @@ _REPLACEMENTS = [
 ]
 
 
+FACT_ASPECT_GROUPS = frozenset({"filler", "outcome", "content"})
+
+
 def normalise(text: str) -> str:
     """Lowercase normalised text with typographic punctuation folded, so patterns see one spelling."""
     text = normalise_text(text).lower()
@@ -206,8 +209,10 @@ class Lexicon:
                 lex.quantitative_facts.add(r["fact_id"])
         lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
+        # Function words, and the words that ask an aspect of a statement ("discussed", "agreed":
+        # the cue groups in FACT_ASPECT_GROUPS), do not make a keyword common to figure questions.
         common = {k for k, terms in lex.phrases.items()
-                  if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in FACT_ASPECT_GROUPS) for t in terms)}
         lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
         lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():
