@@ -138,13 +138,16 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
             tok = toks[j]
             two = tuple(toks[j:j + 2])
             terms = [*lex.phrases.get(two, ()), *lex.phrases.get((tok,), ())] if len(two) == 2 else list(lex.phrases.get((tok,), ()))
+            if any((t.kind, t.id) == ("cue", "group_nouns") for t in terms):
+                thing = " ".join(two) if any((t.kind, t.id) == ("cue", "group_nouns") for t in lex.phrases.get(two, ())) else tok
+                break  # "how many delegations went?": groups of people, which no figure counts
             if any(t.kind == "cue" and t.id in _PEOPLE_CUES for t in terms) or tok in ("people", "persons", "ppl"):
                 thing = None
                 break  # "how many rail passengers": people, whatever came before
-            if tok.isdigit() or tok in _BEFORE_HEAD:
+            country = [t for t in terms if t.kind == "country"]
+            if (tok.isdigit() or tok in _BEFORE_HEAD) and not country:
                 j += 1
                 continue
-            country = [t for t in terms if t.kind == "country"]
             if country:
                 thing = None if any(t.role == "people" for t in country) else thing
                 j += 2 if any(t.kind == "country" for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
@@ -344,7 +347,19 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     name (its periods are quarters, halves and years), so neither the year nor a guessed quarter
     answers it. "The summer quarter" is a quarter and is read as one elsewhere."""
     m = _VAGUE_PART_RE.search(ex.text.lower())
-    return [m.group(1) or m.group(2)] if m else []
+    if m:
+        return [m.group(1) or m.group(2)]
+    # "those arriving in the spring quarter", "the winter crowd": a season no period phrase
+    # consumed (a period's words are masked out of the tokens) is a period dropped, never the
+    # default period's figure to give.
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if tok in _SEASONS or tok == "fall" and i > 0 and toks[i - 1] in ("the", "last", "this", "in", "during"):
+            return [tok]
+    return []
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter", "springtime", "summertime", "wintertime"})
 
 
 def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:

@@ -141,6 +141,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)
+    if (not ex.categories and "purpose" not in ex.dimensions and not ex.named_subject
+            and not (ex.facts and ex.facts[0][1] >= NAMED_FACT)  # "what did Choe go to Russia for?": a fact's
+            and _WHAT_FOR_RE.search(" ".join("".join(masked).split()))):
+        # "What did the H1 Russian visitors come for?": the purposes are asked, never the total.
+        ex.dimensions.append("purpose")
+        ex.cues["breakdown"] = max(ex.cues.get("breakdown", 0.0), 100.0)
 
     proper = _proper_nouns(question)
     for i, tok in enumerate(toks):
@@ -246,6 +252,9 @@ def _non_overlapping(hits: list[Hit], filler: frozenset[str] = frozenset()) -> l
 
 
 ARTICLES = {"the", "a", "an"}
+_WHAT_FOR_RE = re.compile(r"\bwhat\b[^?]*\b(?:come|came|coming|go|went|going|travel(?:l?ed|l?ing)?|visit(?:ed|ing)?|"
+                          r"enter(?:ed|ing)?|arrive[ds]?|arriving|here|there)(?:\s+[\w'-]+){0,3}?\s+for(?:\s+(?:in|during|of|the|over))*\s*[?.!]*\s*$")
+NAMED_FACT = 2.5  # a fact keyword this strong names the statement's subject (the matcher's FACT_STRONG)
 _YES_NO_OPENERS = frozenset({"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"})
 
 
