@@ -30,7 +30,7 @@ from handlers.queries import QueryRunner
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (checks_a_statement, counted_thing_not_people, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, name_asked_of_a_figure,
-                                               operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
+                                               operation_may_answer, part_of_a_quoted_figure, period_left_over, reason_asked_of_a_figure,
                                                second_question_left,
                                                share_across_periods, states_a_claim, states_duration, subgroup_asked,
                                                subset_of_a_category, vague_part_of_a_year)
@@ -163,7 +163,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon))
+                          + part_of_a_quoted_figure(ex, self.lexicon) + period_left_over(ex, self.lexicon))
         if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):

@@ -359,6 +359,42 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     return []
 
 
+# A period named only relative to another ("before Q3", "pre-Q3", "the months after Q1") or by a
+# word nothing reads ("the opening quarter", "the year-earlier entrants"): the period phrase found
+# is not the period asked, so its figure (or the default period's) would answer another question.
+_RELATION_BEFORE_RE = re.compile(r"(?:\bbefore|\bpre-?|\bprior to|\bearlier than|\bahead of|\bafter|\bfollowing|"
+                                 r"\buntil|\btill|\bup to|\bup until|\bleading up to|\bin the run-up to)\s*(?:the\s+)?$")
+_PERIOD_NOUNS = frozenset({"quarter", "quarters", "half", "halves", "year", "years", "month", "months", "season", "period"})
+_RELATION_WORDS = frozenset({"before", "after", "earlier", "prior", "preceding", "following", "later", "pre", "post"})
+
+
+def period_left_over(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many came before Q3?", "during the opening quarter", "the year-earlier entrants": a
+    period the question names that no period phrase consumed; it must be refused, never read as
+    the period next to it or as the default one. A period noun that a cue reads ("per quarter",
+    "which quarter", "a quarter of them") or that only stands with a determiner is not one."""
+    text = ex.text.lower()
+    relative = [m for m in ex.periods if m.kind in ("previous", "relative")]
+    if relative and len(relative) == len(ex.periods) and "change" not in ex.cues:
+        # "How many came in the quarter before?": before what? Only a comparison reads it.
+        return [relative[0].text]
+    for m in ex.periods:
+        if m.kind != "previous" and _RELATION_BEFORE_RE.search(text[:m.span[0]]):
+            return [(_RELATION_BEFORE_RE.search(text[:m.span[0]]).group(0).strip() + " " + m.text).strip()]
+    corrected = {a for a, _ in ex.corrected}
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if tok not in _PERIOD_NOUNS or any(t.kind == "cue" and t.id not in ("filler", "focus_date")
+                                           for t in lex.phrases.get((tok,), ())):
+            continue
+        before = toks[i - 1] if i else ""
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if ((before in ex.unknown and before not in corrected and before not in NUMBER_WORDS)
+                or before in _RELATION_WORDS or after in _RELATION_WORDS):
+            return [" ".join(w for w in (before, tok, after) if w in _RELATION_WORDS or w == tok or w in ex.unknown)]
+    return []
+
+
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter", "springtime", "summertime", "wintertime"})
 
 
@@ -451,7 +487,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex)):
+            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or period_left_over(ex, lex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
