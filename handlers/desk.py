@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 MAX_SUGGESTIONS = 3
 MAX_FACTS = 4
 FACT_KEEP_RATIO = 0.75  # facts scoring within this share of the best are answered together
+FACT_CONTEXT_SCORE = 2.5  # a fact this strongly named ("the LPR") is context for a count it does not give
 FACT_FIELDS = ("topic", "statement", "date", "place", "speaker", "subject")  # translated in translations.csv
 MAX_ECHO = 40  # characters of the user's own words repeated back, so answers stay short
 
@@ -94,7 +95,8 @@ class ReportDesk:
             # The context is a statement about the thing asked for ("weapons": the suspicions of
             # transfers), never the nearest fact that merely shares "Russia".
             stem = words[0][:5]
-            ids = [f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {}))][:1]
+            ids = ([f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {}))]
+                   or [f for f, score in ex.facts[:1] if score >= FACT_CONTEXT_SCORE])[:1]
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS) if ids else []
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])

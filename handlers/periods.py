@@ -306,6 +306,11 @@ _YEAR4 = r"(?:19[89]\d|20\d\d)"
 _NOT_A_COUNT = (r"(?!\s+(?:more\s+|fewer\s+|additional\s+)?(?:north\s+korean|russian|people|persons|nationals|visitors|"
                 r"arrivals|workers|citizens|entrants|travell?ers|tourists|students|entries|crossings))")
 
+# Words after which "march", "mar" or "august" is a month ("in March", "since mar", "early August").
+_MONTH_LEAD = ("in", "of", "during", "for", "since", "until", "till", "from", "by", "last", "this", "early", "late", "mid",
+               "through", "before", "after", "and", "or", "to", "vs", "versus", "than", "between", "each", "every",
+               "compare", "with", "against", "the")
+
 # Korean and Russian period phrases. Korean writes the year first and glues units to numbers
 # ("2023년 3분기", "1~9월"); Russian inflects ("в третьем квартале", "за первое полугодие").
 _KO_Y = r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:의\s*)?)?"
@@ -398,7 +403,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("summer_quarter", re.compile(r"\bsummer\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # a single month: august 2023 ("may" only with a year, it is also a verb)
-    ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
+    ("month", re.compile(r"\b(january|february|april|june|july|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
+    # "march", "mar", "august" are also words ("march into Russia", "mar the trend", "august
+    # body"): a month only with a year, or after a word that places a time ("in March", "since mar").
+    ("month", re.compile(r"\b(march|mar|august)\.?\s+(\d{4})\b")),
+    ("month", re.compile(r"(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in _MONTH_LEAD) + r"|^)(march|mar|august)\.?()(?!\s+(?:into|in|to|on|across|through|over|past|up|down|out|the)\b)\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
     # year to date with no year ("YTD", "so far this year"): the latest year the data reaches
     ("ytd", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b(?!\s*(?:of\s+|in\s+)?(?:'|’)?\d)")),

@@ -73,3 +73,12 @@ def test_a_place_the_report_does_not_name_is_said_so(pipeline: Pipeline) -> None
     answer = pipeline.answer("who did the NK foreign minister meet in Moscow")
     assert answer.kind == "answer" and "Putin" in answer.text
     assert "does not name Moscow" in answer.text
+
+
+@pytest.mark.parametrize("text,months", [("did north koreans march into russia in q3", []),
+                                         ("do the q3 arrivals mar the trend", []),
+                                         ("in march 2023", [3]), ("how many came in march", [3]),
+                                         ("early august", [8]), ("compare march and june", [3, 6]),
+                                         ("the march figure", [3])])
+def test_march_mar_and_august_are_months_only_where_a_time_is_placed(text: str, months: list[int]) -> None:
+    assert [m.m1 for m in find_periods(text, REPORT) if m.kind == "months"] == months

@@ -160,7 +160,7 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
             if tok in _TIME_UNITS:
                 break
             unknown = tok in ex.unknown and tok not in corrected
-            thing_cue = any(t.kind == "cue" and t.id in ("place_nouns", "other_measure") for t in terms)
+            thing_cue = any(t.kind == "cue" and t.id in ("place_nouns", "other_measure", "name_noun") for t in terms)
             if (unknown or thing_cue or tok in ex.fact_only_words) and tok not in ABOUT_THE_DATA:
                 thing = tok
                 j += 1
