@@ -417,7 +417,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the 2022 entrants", "how many 2023 arrivals": after a determiner, or asked "how many" of, a
     # year before a noun of people names their year; it is not a count stated ("2,022 entrants").
     ("year", re.compile(r"(?:(?<=\bthe\s)|(?<=\bthose\s)|(?<=\bthese\s)|(?<=\bhow many\s)|(?<=\bnumber of\s)"
-                        r"|(?<=\bhow many of\s)|(?<=\ball\s))(" + _YEAR4 + r")\b(?!\s*%)")),
+                        r"|(?<=\bhow many of\s)|(?<=\ball\s)|(?<=\bpercentage of\s)|(?<=\bpercent of\s)|(?<=\bshare of\s)"
+                        r"|(?<=\bproportion of\s)|(?<=\bfraction of\s)|(?<=\bportion of\s)|(?<=\bmajority of\s)"
+                        r"|(?<=\bmost of\s)|(?<=\bhalf of\s)|(?<=\bbreakdown of\s))(" + _YEAR4 + r")\b(?!\s*%)")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b" + _NOT_A_COUNT)),
     # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
     ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),

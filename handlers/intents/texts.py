@@ -16,7 +16,7 @@ from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
 from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, checks_a_statement, focus_covered, gives_aspect, kind_asked,
-                                               facts_on_content, names_a_kind, outcome_unstated, places_unnamed, question_focus, says_what_was_said, sources_leave_out,
+                                               facts_on_content, names_a_kind, outcome_unstated, reason_unstated, places_unnamed, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
@@ -80,6 +80,11 @@ class TextIntents:
             facts = on_content  # the statement of what was discussed first, not only that they met
             if chosen is not None:
                 chosen[:] = facts
+        if self.lang == "en" and facts and reason_unstated(ex, facts[0]):
+            # "Why did Choe visit Russia?": the visit's fact says that she went, not why.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="why", facts=facts[:1], version=self.snapshot.version)
         if self.lang == "en" and facts and outcome_unstated(ex, facts[0], self.lexicon):
             # "What came out of Choe's meeting with Putin?": the visit's fact says that they met,
             # not what came of it; that it happened is context, not the answer.

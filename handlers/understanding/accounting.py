@@ -181,7 +181,7 @@ def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
     if ex.cues.keys() & {"caveat", "combine"} or not _WHY_RE.search(ex.text.lower()):
         return []
     if (ex.cues.keys() & {"movement", "to_marker"} or "purpose" in ex.dimensions) and "change" not in ex.cues \
-            and not GROWTH_WORDS & set(ex.toks):
+            and not GROWTH_WORDS & set(ex.toks) and not ex.categories:
         return []  # "why did North Koreans go to Russia?": their purposes, which the breakdown gives
     return ["why"]
 
@@ -705,6 +705,21 @@ def facts_on_content(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) 
     if "content" not in ex.cues:
         return None
     return [f for f in facts if _states_cue(f, "content", lex)]
+
+
+_REASON_RE = re.compile(r"\b(?:because|due to|owing to|thanks to|faced with|in order to|as a result|driven by|so that|"
+                        r"since|amid|ties [\w' -]+ to|as the two|the reason|to rebuild|for construction)\b")
+
+
+def reason_unstated(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "Why did Choe visit Russia?": a reason is asked (the ``why`` cue group) and the fact says
+    only what happened. A statement of kind ``reason``, or one that gives a cause or a purpose in
+    its own words ("faced with a labour shortage", "to rebuild infrastructure"), answers it."""
+    if fact is None or "why" not in ex.cues or not re.match(r"^(?:\w+\s+){0,3}?(?:why|how come|for what reason)\b",
+                                                            ex.text.lower()):
+        return False
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "quote", "statement_en")).lower()
+    return fact.get("kind") != "reason" and not _REASON_RE.search(said)
 
 
 def outcome_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:
