@@ -94,8 +94,9 @@ class ReportDesk:
         if reason == "unit":
             # The context is a statement about the thing asked for ("weapons": the suspicions of
             # transfers), never the nearest fact that merely shares "Russia".
-            stem = words[0][:5]
-            ids = ([f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {}))]
+            stems = [w[:5] for w in " ".join(words).split() if len(w) >= 3]
+            ids = ([f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {})
+                                                  for stem in stems)]
                    or [f for f, score in ex.facts[:1] if score >= FACT_CONTEXT_SCORE])[:1]
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS) if ids else []
         for f in facts:

@@ -172,7 +172,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
         counted = counted_thing_not_people(ex, self.lexicon) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
-        if result.decision == "answer" and counted:
+        if counted:
             # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered

@@ -133,6 +133,7 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
         if (toks[i], toks[i + 1]) not in _COUNT_HEADS:
             continue
         thing: str | None = None
+        first = -1  # where the thing's words start ("artillery shells", "tonnes of cargo")
         j = i + 2
         while j < len(toks):
             tok = toks[j]
@@ -155,6 +156,7 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
             category = [t for t in terms if t.kind in ("purpose", "transport")]
             if category:
                 thing = tok if any(t.role == "vehicle" for t in category) else None
+                first = j if thing is not None and first < 0 else first
                 j += 2 if any(t.kind in ("purpose", "transport") for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
                 continue  # "business visitors", "train passengers": the noun after it decides
             if tok in _TIME_UNITS:
@@ -163,11 +165,12 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
             thing_cue = any(t.kind == "cue" and t.id in ("place_nouns", "other_measure", "name_noun") for t in terms)
             if (unknown or thing_cue or tok in ex.fact_only_words) and tok not in ABOUT_THE_DATA:
                 thing = tok
+                first = j if first < 0 else first
                 j += 1
                 continue  # "artillery shells": the last noun is the thing
             break
         if thing is not None:
-            return [thing]
+            return [" ".join(toks[first:j]).strip() if 0 <= first < j else thing]
     return []
 
 
