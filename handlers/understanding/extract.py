@@ -78,7 +78,7 @@ class Extraction:
 
 def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     """Find the entities, cues and unknown words in a question."""
-    text = fix_period_typos(normalise(question))
+    text = _direction_shorthand(fix_period_typos(normalise(question)), lex)
     periods = find_periods(text, report_date)
     masked = list(text)
     for p in periods:
@@ -252,6 +252,19 @@ def _non_overlapping(hits: list[Hit], filler: frozenset[str] = frozenset()) -> l
 
 
 ARTICLES = {"the", "a", "an"}
+_PAIR_RE = re.compile(r"\b([a-z][\w.]*)\s*(<-|<=|←|-|/)\s*([a-z][\w.]*)\b")
+
+
+def _direction_shorthand(text: str, lex: Lexicon) -> str:
+    """ "nk-ru", "NK/RU", "RU<-NK": two countries joined by a dash or slash are a direction, the
+    first the people's own, the second where they went (as "NK->RU", already "nk to ru"); a
+    left arrow points the other way. Only when both sides are country names the data knows."""
+    def pair(m: re.Match[str]) -> str:
+        a, arrow, b = m.groups()
+        if not all(any(t.kind == "country" for t in lex.phrases.get((w,), ())) for w in (a, b)) or a == b:
+            return m.group(0)
+        return f"{b} to {a}" if arrow in ("<-", "<=", "←") else f"{a} to {b}"
+    return _PAIR_RE.sub(pair, text)
 _WHAT_FOR_RE = re.compile(r"\bwhat\b[^?]*\b(?:come|came|coming|go|went|going|travel(?:l?ed|l?ing)?|visit(?:ed|ing)?|"
                           r"enter(?:ed|ing)?|arrive[ds]?|arriving|here|there)(?:\s+[\w'-]+){0,3}?\s+for(?:\s+(?:in|during|of|the|over))*\s*[?.!]*\s*$")
 NAMED_FACT = 2.5  # a fact keyword this strong names the statement's subject (the matcher's FACT_STRONG)
