@@ -176,7 +176,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered
-                and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
+                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or period_left_over(ex, self.lexicon))
+                     or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)
         elif result.decision == "answer" and result.intent:

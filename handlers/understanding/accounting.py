@@ -367,6 +367,7 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
 # is not the period asked, so its figure (or the default period's) would answer another question.
 _RELATION_BEFORE_RE = re.compile(r"(?:\bbefore|\bpre-?|\bprior to|\bearlier than|\bahead of|\bafter|\bfollowing|"
                                  r"\buntil|\btill|\bup to|\bup until|\bleading up to|\bin the run-up to)\s*(?:the\s+)?$")
+_FINER_RE = re.compile(r"\b(?:which|what)\s+(?:single\s+|particular\s+|calendar\s+)?(?:month|week|day|date)\b")
 _PERIOD_NOUNS = frozenset({"quarter", "quarters", "half", "halves", "year", "years", "month", "months", "season", "period"})
 _RELATION_WORDS = frozenset({"before", "after", "earlier", "prior", "preceding", "following", "later", "pre", "post"})
 
@@ -377,6 +378,9 @@ def period_left_over(ex: Extraction, lex: Lexicon) -> list[str]:
     the period next to it or as the default one. A period noun that a cue reads ("per quarter",
     "which quarter", "a quarter of them") or that only stands with a determiner is not one."""
     text = ex.text.lower()
+    finer = _FINER_RE.search(text)
+    if finer and not ex.periods:
+        return [finer.group(0)]  # "in which month did most arrive?": the data has no monthly figures
     relative = [m for m in ex.periods if m.kind in ("previous", "relative")]
     if relative and len(relative) == len(ex.periods) and "change" not in ex.cues:
         # "How many came in the quarter before?": before what? Only a comparison reads it.
