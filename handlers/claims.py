@@ -942,6 +942,8 @@ class _Run:
         covering: list[set[str]] = [set() for _ in toks]
         other: list[bool] = [False] * len(toks)
         for hit in self.d.lexicon.scan(toks):
+            if hit.term.kind == "cue" and hit.term.id == "subnational":
+                strange.append(" ".join(toks[hit.start:hit.end]))  # a place within a country: "at Tumangang"
             for i in range(hit.start, hit.end):
                 if hit.term.kind == "cue" and hit.term.id == "other_measure":
                     other[i] = True

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 MAX_SUGGESTIONS = 3
 MAX_FACTS = 4
 FACT_KEEP_RATIO = 0.75  # facts scoring within this share of the best are answered together
+FACT_CONTEXT_SCORE = 2.5  # a fact this strongly named ("the LPR") is context for a count it does not give
 FACT_FIELDS = ("topic", "statement", "date", "place", "speaker", "subject")  # translated in translations.csv
 MAX_ECHO = 40  # characters of the user's own words repeated back, so answers stay short
 
@@ -86,13 +87,21 @@ class ReportDesk:
     def _what(self, dimension: str, category: str) -> str:
         return self.series_name(dimension, category)
 
-    def not_covered(self, ex: Extraction, runner: QueryRunner, words: list[str]) -> str:
-        """ "The report doesn't say that (words)", then the nearest fact as context."""
-        facts = self._localise(runner.run("facts", ids=[ex.facts[0][0]]), "fact", "fact_id",
-                               FACT_FIELDS) if ex.facts else []
+    def not_covered(self, ex: Extraction, runner: QueryRunner, words: list[str], reason: str = "fact_detail") -> str:
+        """ "The report doesn't say that (words)", then the nearest fact as context; with reason
+        "unit", "the report gives no number of (words)": a count of things, not of people."""
+        ids = [f for f, _ in ex.facts[:1]]
+        if reason == "unit":
+            # The context is a statement about the thing asked for ("weapons": the suspicions of
+            # transfers), never the nearest fact that merely shares "Russia".
+            stems = [w[:5] for w in " ".join(words).split() if len(w) >= 3]
+            ids = ([f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {})
+                                                  for stem in stems)]
+                   or [f for f, score in ex.facts[:1] if score >= FACT_CONTEXT_SCORE])[:1]
+        facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS) if ids else []
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])
-        return self._render("nodata", reason="fact_detail", detail=" ".join(words), facts=facts,
+        return self._render("nodata", reason=reason, detail=" ".join(words), facts=facts,
                             version=self.snapshot.version)
 
     def _pick_direction(self, citizens: str | None, dest: str | None, bare: list[CountryMention]) -> tuple[Direction, bool]:

@@ -53,6 +53,9 @@ _REPLACEMENTS = [
 ]
 
 
+FACT_ASPECT_GROUPS = frozenset({"filler", "outcome", "content"})
+
+
 def normalise(text: str) -> str:
     """Lowercase normalised text with typographic punctuation folded, so patterns see one spelling."""
     text = normalise_text(text).lower()
@@ -220,10 +223,12 @@ class Lexicon:
                 lex.quantitative_facts.add(r["fact_id"])
         lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
-        # Grammar cue groups (what a noun is, what a question asks for) do not make a keyword common:
-        # "foreign minister" tells a country's role, and no figure question asks about one.
+        # Grammar cue groups (what a noun is, what a question asks for) and the words that ask an
+        # aspect of a statement ("discussed", "agreed": FACT_ASPECT_GROUPS) do not make a keyword
+        # common: "foreign minister" tells a country's role, and no figure question asks about one.
         common = {k for k, terms in lex.phrases.items()
-                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in NOT_COMMON_CUES) for t in terms)}
+                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in NOT_COMMON_CUES | FACT_ASPECT_GROUPS)
+                         for t in terms)}
         lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
         lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():

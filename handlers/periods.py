@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from functools import lru_cache
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -304,6 +306,11 @@ _YEAR4 = r"(?:19[89]\d|20\d\d)"
 _NOT_A_COUNT = (r"(?!\s+(?:more\s+|fewer\s+|additional\s+)?(?:north\s+korean|russian|people|persons|nationals|visitors|"
                 r"arrivals|workers|citizens|entrants|travell?ers|tourists|students|entries|crossings))")
 
+# Words after which "march", "mar" or "august" is a month ("in March", "since mar", "early August").
+_MONTH_LEAD = ("in", "of", "during", "for", "since", "until", "till", "from", "by", "last", "this", "early", "late", "mid",
+               "through", "before", "after", "and", "or", "to", "vs", "versus", "than", "between", "each", "every",
+               "compare", "with", "against", "the")
+
 # Korean and Russian period phrases. Korean writes the year first and glues units to numbers
 # ("2023년 3분기", "1~9월"); Russian inflects ("в третьем квартале", "за первое полугодие").
 _KO_Y = r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:의\s*)?)?"
@@ -401,13 +408,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("summer_quarter", re.compile(r"\bsummer\s+quarter(?:\s+(?:of\s+)?(\d{4}))?\b")),
     # a single month: august 2023 ("may" only with a year, it is also a verb)
-    ("month", re.compile(r"\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
+    ("month", re.compile(r"\b(january|february|april|june|july|september|october|november|december|jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?:\s+(\d{4}))?\b")),
+    # "march", "mar", "august" are also words ("march into Russia", "mar the trend", "august
+    # body"): a month only with a year, or after a word that places a time ("in March", "since mar").
+    ("month", re.compile(r"\b(march|mar|august)\.?\s+(\d{4})\b")),
+    ("month", re.compile(r"(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in _MONTH_LEAD) + r"|^)(march|mar|august)\.?()(?!\s+(?:into|in|to|on|across|through|over|past|up|down|out|the)\b)\b")),
     ("month", re.compile(r"\b(may)\s+(\d{4})\b")),
     # year to date with no year ("YTD", "so far this year"): the latest year the data reaches
     ("ytd", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\b(?!\s*(?:of\s+|in\s+)?(?:'|’)?\d)")),
     # relative years
     ("relative_year", re.compile(r"\b(last year|last yr|previous year|prior year|the year before last|year before last|this year|current year|a year earlier|a year ago|next year|y/y|yoy|y-o-y|year on year|year-on-year|year over year|year-over-year|on the year)\b")),
     # "2,000 North Koreans" (its separator already gone) counts people; it is not the year 2000
+    # "the 2022 entrants", "how many 2023 arrivals": after a determiner, or asked "how many" of, a
+    # year before a noun of people names their year; it is not a count stated ("2,022 entrants").
+    ("year", re.compile(r"(?:(?<=\bthe\s)|(?<=\bthose\s)|(?<=\bthese\s)|(?<=\bhow many\s)|(?<=\bnumber of\s)"
+                        r"|(?<=\bhow many of\s)|(?<=\ball\s)|(?<=\bpercentage of\s)|(?<=\bpercent of\s)|(?<=\bshare of\s)"
+                        r"|(?<=\bproportion of\s)|(?<=\bfraction of\s)|(?<=\bportion of\s)|(?<=\bmajority of\s)"
+                        r"|(?<=\bmost of\s)|(?<=\bhalf of\s)|(?<=\bbreakdown of\s))(" + _YEAR4 + r")\b(?!\s*%)")),
     ("year", re.compile(r"\b(?:in\s+|for\s+|of\s+|during\s+)?(?:fy\s*)?(" + _YEAR4 + r")\b" + _NOT_A_COUNT)),
     # desk shorthand for a year: FY22, CY'22 (the data's years are calendar years)
     ("year", re.compile(r"\b(?:fy|cy)\s?(?:'|’)?(\d{2})\b")),
@@ -436,18 +453,35 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks"}
 
 
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The English words of pyspellchecker's frequency list (160,000 words), loaded on the first
+    period-word look-alike only: a real word is never a slip for a period word."""
+    from spellchecker import SpellChecker  # the field's word list; loaded once, and only when needed
+
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+
+def is_english_word(word: str) -> bool:
+    """Is ``word`` (lower case) a word of English ("match", "jury", "marsh"), not a slip?"""
+    return word in _english_words()
+
+
 def fix_period_typos(text: str) -> str:
     """Correct slips in period words ("frist half", "thrid quater") before the patterns run.
 
     Only words of four letters or more, with the same first letter, one edit (a transposition
-    counts as one) from a period word: periods decide which figure is given, so guesses are narrow.
+    counts as one) from a period word, and not themselves English words ("does it match 365?"
+    is not March, "jury" is not July, "hall" is not half): periods decide which figure is given,
+    so guesses are narrow.
     """
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         if word in PERIOD_WORDS or word in _NOT_TYPOS:
             return word
         best = process.extractOne(word, PERIOD_WORDS, scorer=OSA.distance, score_cutoff=1)
-        if best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1:
+        if (best is not None and best[0][0] == word[0] and len(word) >= 4 and abs(len(best[0]) - len(word)) <= 1
+                and not is_english_word(word)):
             return best[0]
         return word
     return _WORD_RE.sub(fix, text)

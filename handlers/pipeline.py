@@ -28,11 +28,12 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, finer_period_asked,
-                                               forecast_asked, growth_asked_of_levels, method_asked, name_asked_of_a_figure,
-                                               operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
-                                               second_question_left, share_across_periods, states_a_claim,
-                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
+from handlers.understanding.accounting import (checks_a_statement, counted_thing_not_people, fact_words_a_figure_leaves,
+                                               forecast_asked, growth_asked_of_levels, method_asked,
+                                               name_asked_of_a_figure, operation_may_answer, part_of_a_quoted_figure,
+                                               periods_too_fine_or_left, reason_asked_of_a_figure, second_question_left,
+                                               share_across_periods, states_a_claim, states_duration, subgroup_asked,
+                                               subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
                                              followup_measure, named_frame, names_slots, read_edit)
@@ -174,7 +175,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon) + finer_period_asked(ex))
+                          + part_of_a_quoted_figure(ex, self.lexicon) + periods_too_fine_or_left(ex, self.lexicon))
         if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
@@ -188,8 +189,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # words a figure leaves out are a fact's: that fact is what is asked, not a count.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
-        if (result.decision == "answer" and unanswered
-                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or finer_period_asked(ex))
+        counted = counted_thing_not_people(ex, self.lexicon) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
+        if counted:
+            # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
+            base.html = self.not_covered(ex, runner, counted, reason="unit")
+        elif (result.decision == "answer" and unanswered
+                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon))
                      or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)

@@ -16,8 +16,9 @@ from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
 from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, asks_whether_detail_holds, checks_a_statement, thing_asked, focus_covered,
-                                               framing_the_fact_leaves, gives_aspect, kind_asked,
-                                               names_a_kind, question_focus, says_what_was_said, sources_leave_out,
+                                               facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked,
+                                               names_a_kind, outcome_unstated, reason_unstated, places_unnamed,
+                                               question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 
@@ -70,6 +71,33 @@ class TextIntents:
             raise NoData("fact_detail", detail=" ".join(uncovered) or ASPECT_DETAIL.get(aspect or "", "what was said"),
                          facts=facts[:1],
                          version=self.snapshot.version)
+        on_content = None
+        if self.lang == "en" and facts and facts[0].get("kind") == "event" and "outcome" not in ex.cues:
+            # What was discussed at an event: a statement of the same topic may say it, though it
+            # matched the question less well than the event itself ("Putin's visit was discussed").
+            same_topic = [f for f in self._localise(runner.run("facts", ids=[i for i, _ in ex.facts]), "fact", "fact_id",
+                                                    FACT_FIELDS) if f.get("topic") == facts[0].get("topic")]
+            on_content = facts_on_content(ex, same_topic, self.lexicon)
+        if on_content is not None:
+            if not on_content:
+                # "What did they talk about?": no statement says what was discussed.
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                raise NoData("fact_detail", detail="what was discussed", facts=facts[:1], version=self.snapshot.version)
+            facts = on_content  # the statement of what was discussed first, not only that they met
+            if chosen is not None:
+                chosen[:] = facts
+        if self.lang == "en" and facts and reason_unstated(ex, facts[0]):
+            # "Why did Choe visit Russia?": the visit's fact says that she went, not why.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="why", facts=facts[:1], version=self.snapshot.version)
+        if self.lang == "en" and facts and outcome_unstated(ex, facts[0], self.lexicon):
+            # "What came out of Choe's meeting with Putin?": the visit's fact says that they met,
+            # not what came of it; that it happened is context, not the answer.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="what came of it", facts=facts[:1], version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
         if beyond:
             # "Who did Choe meet besides Putin?": the fact names only the one the question sets aside.
@@ -100,7 +128,9 @@ class TextIntents:
                 chosen[:] = facts
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])
-        return self._render("fact", facts=facts, version=self.snapshot.version), []
+        # "... meet in Moscow?": the answer says the report does not name the city.
+        unnamed = places_unnamed(ex, facts[0], self.lexicon) if facts and self.lang == "en" else []
+        return self._render("fact", facts=facts, version=self.snapshot.version, unnamed_places=unnamed), []
 
     def _i_sources(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
         chain: list[dict[str, Any]] = []

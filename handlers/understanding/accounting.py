@@ -117,6 +117,70 @@ def subgroup_asked(ex: Extraction, lex: Lexicon) -> list[str]:
     return list(dict.fromkeys(found))[:2]
 
 
+# What a "how many ..." may be asked of: the figures count people (entries of people), so the head
+# noun after the measure words must be a unit of people (the ``people_nouns`` and ``person_kind``
+# cue groups, a country's people, a category named by its people: "students", "workers") or be
+# left out ("how many came by air?"). A vehicle ("trains", "flights": role ``vehicle`` in
+# data/synonyms.csv), a thing the report names ("weapons") or a word nothing knows is not counted.
+_COUNT_HEADS = (("how", "many"), ("number", "of"), ("numbers", "of"), ("count", "of"), ("tally", "of"))
+_BEFORE_HEAD = frozenset({"of", "the", "those", "these", "all", "more", "fewer", "less", "additional", "extra", "other",
+                          "individual", "separate", "different", "total", "overall", "such", "any", "north", "south"})
+_PEOPLE_CUES = frozenset({"people_nouns", "person_kind"})
+_TIME_UNITS = frozenset({"quarter", "quarters", "month", "months", "year", "years", "days", "day", "weeks", "week",
+                         "times", "percent", "points", "categories", "purposes", "modes", "sources"})
+
+
+def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many weapons did North Korea send?", "how many trains crossed?", "the number of
+    flights": the thing counted is not people, and every figure in the data counts people. The
+    people figure would answer another question (134 people came by rail, not 134 trains)."""
+    toks = ex.toks
+    corrected = {a for a, _ in ex.corrected}
+    for i in range(len(toks) - 1):
+        if (toks[i], toks[i + 1]) not in _COUNT_HEADS:
+            continue
+        thing: str | None = None
+        first = -1  # where the thing's words start ("artillery shells", "tonnes of cargo")
+        j = i + 2
+        while j < len(toks):
+            tok = toks[j]
+            two = tuple(toks[j:j + 2])
+            terms = [*lex.phrases.get(two, ()), *lex.phrases.get((tok,), ())] if len(two) == 2 else list(lex.phrases.get((tok,), ()))
+            if any((t.kind, t.id) == ("cue", "group_nouns") for t in terms):
+                thing = " ".join(two) if any((t.kind, t.id) == ("cue", "group_nouns") for t in lex.phrases.get(two, ())) else tok
+                break  # "how many delegations went?": groups of people, which no figure counts
+            if any(t.kind == "cue" and t.id in _PEOPLE_CUES for t in terms) or tok in ("people", "persons", "ppl"):
+                thing = None
+                break  # "how many rail passengers": people, whatever came before
+            country = [t for t in terms if t.kind == "country"]
+            if (tok.isdigit() or tok in _BEFORE_HEAD) and not country:
+                j += 1
+                continue
+            if country:
+                thing = None if any(t.role == "people" for t in country) else thing
+                j += 2 if any(t.kind == "country" for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
+                continue  # "North Korean workers", "NK nationals": a country qualifies the noun after it
+            category = [t for t in terms if t.kind in ("purpose", "transport")]
+            if category:
+                thing = tok if any(t.role == "vehicle" for t in category) else None
+                first = j if thing is not None and first < 0 else first
+                j += 2 if any(t.kind in ("purpose", "transport") for t in lex.phrases.get(two, ())) and len(two) == 2 else 1
+                continue  # "business visitors", "train passengers": the noun after it decides
+            if tok in _TIME_UNITS:
+                break
+            unknown = tok in ex.unknown and tok not in corrected
+            thing_cue = any(t.kind == "cue" and t.id in ("place_nouns", "other_measure", "name_noun") for t in terms)
+            if (unknown or thing_cue or tok in ex.fact_only_words) and tok not in ABOUT_THE_DATA:
+                thing = tok
+                first = j if first < 0 else first
+                j += 1
+                continue  # "artillery shells": the last noun is the thing
+            break
+        if thing is not None:
+            return [" ".join(toks[first:j]).strip() if 0 <= first < j else thing]
+    return []
+
+
 _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
                      r"how come|for what reason)\b")
 
@@ -127,7 +191,7 @@ def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
     if ex.cues.keys() & {"caveat", "combine"} or not _WHY_RE.search(ex.text.lower()):
         return []
     if (ex.cues.keys() & {"movement", "to_marker"} or "purpose" in ex.dimensions) and "change" not in ex.cues \
-            and not GROWTH_WORDS & set(ex.toks):
+            and not GROWTH_WORDS & set(ex.toks) and not ex.categories:
         return []  # "why did North Koreans go to Russia?": their purposes, which the breakdown gives
     return ["why"]
 
@@ -295,7 +359,59 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     name (its periods are quarters, halves and years), so neither the year nor a guessed quarter
     answers it. "The summer quarter" is a quarter and is read as one elsewhere."""
     m = _VAGUE_PART_RE.search(ex.text.lower())
-    return [m.group(1) or m.group(2)] if m else []
+    if m:
+        return [m.group(1) or m.group(2)]
+    # "those arriving in the spring quarter", "the winter crowd": a season no period phrase
+    # consumed (a period's words are masked out of the tokens) is a period dropped, never the
+    # default period's figure to give.
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if tok in _SEASONS or tok == "fall" and i > 0 and toks[i - 1] in ("the", "last", "this", "in", "during"):
+            return [tok]
+    return []
+
+
+# A period named only relative to another ("before Q3", "pre-Q3", "the months after Q1") or by a
+# word nothing reads ("the opening quarter", "the year-earlier entrants"): the period phrase found
+# is not the period asked, so its figure (or the default period's) would answer another question.
+_RELATION_BEFORE_RE = re.compile(r"(?:\bbefore|\bpre-?|\bprior to|\bearlier than|\bahead of|\bafter|\bfollowing|"
+                                 r"\buntil|\btill|\bup to|\bup until|\bleading up to|\bin the run-up to)\s*(?:the\s+)?$")
+_FINER_RE = re.compile(r"\b(?:which|what)\s+(?:single\s+|particular\s+|calendar\s+)?(?:month|week|day|date)\b")
+_PERIOD_NOUNS = frozenset({"quarter", "quarters", "half", "halves", "year", "years", "month", "months", "season", "period"})
+_RELATION_WORDS = frozenset({"before", "after", "earlier", "prior", "preceding", "following", "later", "pre", "post"})
+
+
+def period_left_over(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "How many came before Q3?", "during the opening quarter", "the year-earlier entrants": a
+    period the question names that no period phrase consumed; it must be refused, never read as
+    the period next to it or as the default one. A period noun that a cue reads ("per quarter",
+    "which quarter", "a quarter of them") or that only stands with a determiner is not one."""
+    text = ex.text.lower()
+    finer = _FINER_RE.search(text)
+    if finer and not ex.periods:
+        return [finer.group(0)]  # "in which month did most arrive?": the data has no monthly figures
+    relative = [m for m in ex.periods if m.kind in ("previous", "relative")]
+    if relative and len(relative) == len(ex.periods) and "change" not in ex.cues:
+        # "How many came in the quarter before?": before what? Only a comparison reads it.
+        return [relative[0].text]
+    for m in ex.periods:
+        if m.kind != "previous" and _RELATION_BEFORE_RE.search(text[:m.span[0]]):
+            return [(_RELATION_BEFORE_RE.search(text[:m.span[0]]).group(0).strip() + " " + m.text).strip()]
+    corrected = {a for a, _ in ex.corrected}
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if tok not in _PERIOD_NOUNS or any(t.kind == "cue" and t.id not in ("filler", "focus_date")
+                                           for t in lex.phrases.get((tok,), ())):
+            continue
+        before = toks[i - 1] if i else ""
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if ((before in ex.unknown and before not in corrected and before not in NUMBER_WORDS)
+                or before in _RELATION_WORDS or after in _RELATION_WORDS):
+            return [" ".join(w for w in (before, tok, after) if w in _RELATION_WORDS or w == tok or w in ex.unknown)]
+    return []
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter", "springtime", "summertime", "wintertime"})
 
 
 def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
@@ -312,6 +428,12 @@ _FINER_PERIOD_RE = re.compile(r"\b(?:which|what|in which|on which|busiest|peak|b
                               r"(month|week|day|date|weekday)s?\b"
                               r"|\b(?:daily|weekly|monthly|single[- ]day|one[- ]day)\s+(?:peak|high|record|maximum|max|low|minimum|spike)\b")
 FINER_RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "change"})
+
+
+def periods_too_fine_or_left(ex: Extraction, lex: Lexicon) -> list[str]:
+    """The period words a figure cannot answer: finer than the data (a day, "which month") or
+    named but consumed by no period phrase; each named once."""
+    return list(dict.fromkeys(finer_period_asked(ex) + period_left_over(ex, lex)))
 
 
 def finer_period_asked(ex: Extraction) -> list[str]:
@@ -379,10 +501,12 @@ def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
             j -= 1
         # "... delegations to Pyongyang: how many went to NK?": the country is named as the
         # destination elsewhere, so the place only sets the scene.
+        # Not a country named as the people's own ("how many of the NK arrivals went to Moscow?").
         elsewhere = any(k not in range(j + 1, i) and any((x.kind, x.role) == ("country", "place") or x.kind == "country"
                                                           and toks[k - 1:k] and toks[k - 1] in DESTINATION_WORDS
                                                           for x in lex.phrases.get((t,), ()))
-                        for k, t in enumerate(toks) if k != i)
+                        for k, t in enumerate(toks) if k != i
+                        and not any(m.pos <= k < m.end and m.role == "citizens" for m in ex.countries))
         if j >= 0 and (toks[j] in DESTINATION_WORDS and not elsewhere or toks[j] in CROSSING_WORDS
                        or toks[j] in ORIGIN_WORDS and "count" in ex.cues and not _SCENE_RE.search(ex.text)):
             out.append(" ".join(sub[0]) if sub else tok)
@@ -409,7 +533,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex) or finer_period_asked(ex)):
+            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or periods_too_fine_or_left(ex, lex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
         return False  # "metonym": "did the Kremlin confirm 365?" is about a government's words, not the count
@@ -686,6 +810,65 @@ def states_amount(statement: str, exact: bool = False) -> bool:
     undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
     words = set(re.findall(r"[a-z]+", undated))
     return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
+
+
+def _states_cue(fact: dict[str, Any], group: str, lex: Lexicon) -> bool:
+    """Does the fact's own text contain a phrase of cue ``group`` ("agreed", "discussed")?"""
+    toks = tokens(normalise(" ".join(str(fact.get(k) or "") for k in ("statement", "quote"))))
+    return any((x.kind, x.id) == ("cue", group) for n in (1, 2, 3) for i in range(len(toks) - n + 1)
+               for x in lex.phrases.get(tuple(toks[i:i + n]), ()))
+
+
+def facts_on_content(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]] | None:
+    """ "What did Choe and Putin talk about?": what was discussed is asked for (the ``content``
+    cue group). The facts that state a discussion ("is expected to have been discussed") answer
+    it, not the one that says only that they met. None when the content is not asked."""
+    if "content" not in ex.cues:
+        return None
+    return [f for f in facts if _states_cue(f, "content", lex)]
+
+
+_REASON_RE = re.compile(r"\b(?:because|due to|owing to|thanks to|faced with|in order to|as a result|driven by|so that|"
+                        r"since|amid|ties [\w' -]+ to|as the two|the reason|to rebuild|for construction)\b")
+
+
+def reason_unstated(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "Why did Choe visit Russia?": a reason is asked (the ``why`` cue group) and the fact says
+    only what happened. A statement of kind ``reason``, or one that gives a cause or a purpose in
+    its own words ("faced with a labour shortage", "to rebuild infrastructure"), answers it."""
+    if fact is None or "why" not in ex.cues or not re.match(r"^(?:\w+\s+){0,3}?(?:why|how come|for what reason)\b",
+                                                            ex.text.lower()):
+        return False
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "quote", "statement_en")).lower()
+    return fact.get("kind") != "reason" and not _REASON_RE.search(said)
+
+
+def outcome_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:
+    """ "What came out of Choe's meeting with Putin?", "was any deal signed?": the outcome of an
+    event is asked for (the ``outcome`` cue group), and the fact says only that it happened or
+    what was discussed. Only a statement that itself states an outcome (its words in the same
+    cue group: "agreed", "signed", "decided") answers it."""
+    if fact is None or "outcome" not in ex.cues or re.search(r"\bagrees?\s+with\b", ex.text):
+        return False  # "does Lankov agree with the experts?" asks an opinion, not an outcome
+    return not _states_cue(fact, "outcome", lex)
+
+
+def places_unnamed(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:
+    """ "Who did the foreign minister meet in Moscow?": a place inside a country (the
+    ``subnational`` cue group) that the fact does not name. The fact still answers who; the
+    answer says that the report names only the country."""
+    if fact is None:
+        return []
+    body = " ".join(str(fact.get(k) or "") for k in ("statement", "place", "quote")).lower()
+    toks, out = ex.toks, []
+    for i, tok in enumerate(toks):
+        for phrase in ((tok, toks[i + 1]) if i + 1 < len(toks) else None, (tok,)):
+            if phrase and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(phrase, ())):
+                name = " ".join(phrase)
+                if name not in body and name not in " ".join(out):
+                    out.append(name)
+                break
+    return [w.title() for w in out]
 
 
 SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells",

@@ -79,7 +79,7 @@ class Extraction:
 
 def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     """Find the entities, cues and unknown words in a question."""
-    text = fix_period_typos(normalise(question))
+    text = _direction_shorthand(fix_period_typos(normalise(question)), lex)
     periods = find_periods(text, report_date)
     masked = list(text)
     for p in periods:
@@ -129,6 +129,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         if any(e.term.kind == "country" and e.start in (part.end, part.end + 1) for e in entity_hits) and all(
                 part.start <= s.start and s.end <= part.end for s in cue_hits if s.term.id == "share"):
             ex.cues.pop("share", None)
+    if "who_question" in ex.cues and _relative_who(toks):
+        # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
+        # relative clause and asks for no person.
+        for group in ("who_question", "focus_person"):
+            ex.cues.pop(group, None)
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
@@ -166,6 +171,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)
+    if (not ex.categories and "purpose" not in ex.dimensions and not ex.named_subject
+            and not (ex.facts and ex.facts[0][1] >= NAMED_FACT)  # "what did Choe go to Russia for?": a fact's
+            and _WHAT_FOR_RE.search(" ".join("".join(masked).split()))):
+        # "What did the H1 Russian visitors come for?": the purposes are asked, never the total.
+        ex.dimensions.append("purpose")
+        ex.cues["breakdown"] = max(ex.cues.get("breakdown", 0.0), 100.0)
 
     proper = _proper_nouns(question)
     for i, tok in enumerate(toks):
@@ -271,6 +282,31 @@ def _non_overlapping(hits: list[Hit], filler: frozenset[str] = frozenset()) -> l
 
 
 ARTICLES = {"the", "a", "an"}
+_PAIR_RE = re.compile(r"\b([a-z][\w.]*)\s*(<-|<=|←|-|/)\s*([a-z][\w.]*)\b")
+
+
+def _direction_shorthand(text: str, lex: Lexicon) -> str:
+    """ "nk-ru", "NK/RU", "RU<-NK": two countries joined by a dash or slash are a direction, the
+    first the people's own, the second where they went (as "NK->RU", already "nk to ru"); a
+    left arrow points the other way. Only when both sides are country names the data knows."""
+    def pair(m: re.Match[str]) -> str:
+        a, arrow, b = m.groups()
+        if not all(any(t.kind == "country" for t in lex.phrases.get((w,), ())) for w in (a, b)) or a == b:
+            return m.group(0)
+        return f"{b} to {a}" if arrow in ("<-", "<=", "←") else f"{a} to {b}"
+    return _PAIR_RE.sub(pair, text)
+_WHAT_FOR_RE = re.compile(r"\bwhat\b[^?]*\b(?:come|came|coming|go|went|going|travel(?:l?ed|l?ing)?|visit(?:ed|ing)?|"
+                          r"enter(?:ed|ing)?|arrive[ds]?|arriving|here|there)(?:\s+[\w'-]+){0,3}?\s+for(?:\s+(?:in|during|of|the|over))*\s*[?.!]*\s*$")
+NAMED_FACT = 2.5  # a fact keyword this strong names the statement's subject (the matcher's FACT_STRONG)
+_YES_NO_OPENERS = frozenset({"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"})
+
+
+def _relative_who(toks: list[str]) -> bool:
+    """A yes/no question that states a number before its "who" ("was it 134 who flew in?",
+    "were 213 North Koreans the ones who came by train?"): the "who" is a relative pronoun."""
+    at = next((i for i, t in enumerate(toks) if t in ("who", "whom")), None)
+    return (at is not None and bool(toks) and toks[0] in _YES_NO_OPENERS
+            and any(t.replace(".", "", 1).isdigit() for t in toks[1:at]))
 
 
 def _cue_at(cue_hits: list[Hit], group: str, pos: int, toks: list[str]) -> bool:
@@ -306,6 +342,9 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             form = "people"  # desk shorthand: "RU biz share", "RF biz Q3": a code before a category is its people
         if form == "place" and _cue_at(cue_hits, "people_before", m.pos, toks):
             form = "people"  # "граждане КНДР": the people noun comes first in Russian
+        if (m.form == "place" and form == "people" and _cue_at(cue_hits, "to_marker", m.pos, toks)
+                and any(o.end < m.pos <= o.end + 2 for o in found if o is not m)):
+            form = "place"  # "NK->RU arrivals", "North Korea to Russia visitors": arrivals into the second
         nxt = next((o for o in found if o.pos > end and o is not m), None)
         if form == "destination":
             # "방북(자)": one word names the visit and where it went (synonyms' role "destination").
