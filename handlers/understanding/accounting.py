@@ -712,9 +712,10 @@ def framing_the_fact_leaves(ex: Extraction, fact: dict[str, Any], lex: Lexicon) 
             continue
         words = [t for t in ex.toks if any((x.kind, x.id) == ("cue", group) for x in lex.phrases.get((t,), ()))]
         out.extend(words[:1] or [group])
-    if "metonym" in ex.cues:
+    if "metonym" in ex.cues and "who_question" not in ex.cues:
         # "Did Choe visit Moscow ...?": after a visit or "to"/"in", the capital is a place, which
-        # only a fact naming that city accounts for.
+        # only a fact naming that city accounts for. When a person is asked for ("who did she meet
+        # in Moscow?") the fact answers, with places_unnamed's note that the report says Russia.
         said = " ".join(str(fact.get(k) or "") for k in ("statement", "place")).lower()
         out.extend(t for i, t in enumerate(ex.toks) if i and ex.toks[i - 1] in DESTINATION_WORDS | {"visit"}
                    and any((x.kind, x.id) == ("cue", "metonym") for x in lex.phrases.get((t,), ()))
