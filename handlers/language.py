@@ -253,6 +253,12 @@ def _one_entry(word: str) -> bool:
     return nodes == [True]
 
 
+def korean_word_known(word: str) -> bool:
+    """Is a Hangul word one entry of the dictionary ("동행", "외교관")? Such a word is itself, not
+    a slip for a data word a letter away ("동행", accompany, is not "동맹", an alliance)."""
+    return _all_hangul(word) and _one_entry(word)
+
+
 def _constrained(text: str) -> str | None:
     """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
 

@@ -22,7 +22,7 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import (LANGS, is_particle, jamo, korean_in_context, loaded, normalise_tokens,
+from handlers.language import (LANGS, is_particle, jamo, korean_word_known, korean_in_context, loaded, normalise_tokens,
                                register_korean_nouns, register_russian_vocabulary, russian_verb, russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
@@ -288,6 +288,8 @@ class Lexicon:
         for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
             if word[:end] in self.vocabulary:
                 return word[:end], 100.0
+        if korean_word_known(word):
+            return None  # a word of the dictionary is itself: "동행" (accompany) is no slip for "동맹" (alliance)
         letters = jamo(word)
         if len(letters) < FUZZY_MIN_LEN or not self.hangul_words:
             return None
