@@ -259,6 +259,14 @@ def korean_word_known(word: str) -> bool:
     return _all_hangul(word) and _one_entry(word)
 
 
+def korean_proper_noun(word: str) -> bool:
+    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바")?"""
+    if not _all_hangul(word):
+        return False
+    morphs = analyse_korean(word)
+    return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
+
+
 def _constrained(text: str) -> str | None:
     """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
 
@@ -341,7 +349,9 @@ def _mecab_parse(text: str) -> list[Morpheme]:
                         bits = part.split("/")
                         # A noun the surface does not contain is the dictionary's guess at a
                         # contraction ("를" analysed as 의대 + 를), not a word of the question.
-                        if len(bits) >= 2 and bits[0] and not (bits[1].startswith("N") and bits[0] not in surface):
+                        # A pronoun is a real contraction ("누가" = 누구 + 가, "뭘" = 뭐 + ㄹ): kept.
+                        if len(bits) >= 2 and bits[0] and not (bits[1].startswith("N") and bits[1] != "NP"
+                                                               and bits[0] not in surface):
                             out.append(Morpheme(bits[0], bits[0], bits[1], spaced and i == 0))
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))

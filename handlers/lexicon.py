@@ -113,6 +113,7 @@ class Lexicon:
     place_words: frozenset[str] = frozenset()  # words of the places facts name ("Vladivostok"): they qualify, not ask
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     profile_facts: frozenset[str] = frozenset()  # facts of kind "profile": who someone is
+    cue_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> the cue groups it has
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
@@ -160,6 +161,8 @@ class Lexicon:
                 for phrase in r["phrases"].split("|"):
                     lex._add(phrase, Term("cue", r["cue"]))
         lex.langs = lex.langs | new
+        lex.cue_groups = {lang: frozenset(r["cue"] for r in snap.tables["cues"] if (r["lang"] or "en") == lang)
+                          for lang in lex.langs}
         lex.fact_keywords, lex.fact_people = {}, {}
         lex.profile_facts = frozenset(r["fact_id"] for r in snap.tables["facts"] if r["kind"] == "profile")
         n_facts = max(1, len(snap.tables["facts"]))

@@ -28,7 +28,7 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, name_asked_of_a_figure,
                                                operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
                                                second_question_left,
@@ -164,7 +164,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
                           + part_of_a_quoted_figure(ex, self.lexicon))
-        if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
+        if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
+                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
             # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one

@@ -15,10 +15,12 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, checks_a_statement, focus_covered, gives_aspect, kind_asked,
+from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_words, asked_beyond, asks_yes_or_no,
+                                               counts_people, numbers_put_to_a_fact, checks_a_statement, focus_covered, gives_aspect, kind_asked,
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
+from handlers.language import korean_proper_noun
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 
@@ -49,6 +51,28 @@ class TextIntents:
             # fact it is about. What it says that the fact does not is named; then the fact.
             differs = stated_differently(ex, facts[0], uncovered)
             if differs:
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                if chosen is not None:
+                    chosen[:] = facts[:1]
+                detail = ", ".join(f"“{w}”" for w in differs[:4])
+                return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
+        if facts and self.lang != "en" and ex.facts[0][1] >= FACT_STRONG and asks_yes_or_no(ex, self.lexicon):
+            # "블라디보스토크 현장 노동자 50명 정도였죠?", "란코프가 서울대 교수인가요?": a statement put
+            # to the fact it is about. A number against a fact that gives amounts only in words
+            # ("dozens") is neither confirmed nor wrong: the report gives no number, and says so.
+            numbers = numbers_put_to_a_fact(ex, facts[0])
+            if numbers and all(counts_people(n, self.lexicon) for n in numbers) and amount_only_in_words(facts[0]):
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                if chosen is not None:
+                    chosen[:] = facts[:1]
+                raise NoData("fact_detail", detail=", ".join(numbers), facts=facts[:1], version=self.snapshot.version)
+            # Names and numbers the fact does not state are what the statement gets wrong; other
+            # words are details the report may not give (below).
+            names = [w for w in uncovered if w in ex.proper_unknown or korean_proper_noun(w)]
+            if names or numbers:
+                differs = list(dict.fromkeys(names + numbers + uncovered))
                 for f in facts[:1]:
                     f["chain"] = self.source_chain(runner, f["source_id"])
                 if chosen is not None:

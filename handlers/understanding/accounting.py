@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
+from handlers.language import script_of
 from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.understanding.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
@@ -718,6 +719,49 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
 def checks_a_statement(ex: Extraction) -> bool:
     """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
     return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
+
+
+def asks_yes_or_no(ex: Extraction, lex: Lexicon) -> bool:
+    """A question with no question word states something and asks whether it holds: Korean
+    marks it only by its ending, which the analyser drops ("란코프가 서울대 교수인가요?", "50명
+    정도였죠?"). The question words are data (the ``question_word`` cue group); a language
+    without that group is read by ``checks_a_statement`` alone."""
+    if checks_a_statement(ex) and "question_word" not in ex.cues:
+        return True
+    langs = {script_of(t) for t in ex.toks if t.isalpha()}
+    return (bool(langs) and all("question_word" in lex.cue_groups.get(lang, ()) for lang in langs)
+            and "question_word" not in ex.cues and ("?" in ex.text or "check_figure" in ex.cues))
+
+
+def amount_only_in_words(fact: dict[str, Any]) -> bool:
+    """Does a fact give its amounts only in words ("dozens of workers", "in the hundreds")? Then a
+    number a question puts to it ("about 50?") is neither confirmed nor wrong: the report does
+    not give one. Read on the English statement, where dates and years are told from amounts."""
+    said = str(fact.get("statement_en") or fact.get("statement") or "").lower()
+    return not _AMOUNT_RE.search(_DAYS_RE.sub("", _YEAR_RE.sub("", said)))
+
+
+def numbers_put_to_a_fact(ex: Extraction, fact: dict[str, Any]) -> list[str]:
+    """The numbers a question states (not years) that the fact's own text does not, each with
+    its counter as written ("50명", "12개월")."""
+    statement = " ".join(str(fact.get(k) or "") for k in ("statement", "statement_en", "date", "place"))
+    said = set(re.findall(r"\d+", statement))
+    out = []
+    for n in dict.fromkeys(ex.numbers):
+        if n.split(".")[0] in said or _YEAR_RE.fullmatch(n):
+            continue
+        # With its counter as written ("50명", "12개월"): the analyser marks counters with "~".
+        at = ex.toks.index(n) if n in ex.toks else -1
+        unit = ex.toks[at + 1] if 0 <= at < len(ex.toks) - 1 and ex.toks[at + 1].startswith("~") else ""
+        out.append(n + unit.lstrip("~"))
+    return out
+
+
+def counts_people(stated: str, lex: Lexicon) -> bool:
+    """Is a stated number a count of people: bare ("50"), or with a counter the ``count`` cue
+    group lists ("50명")? Dates, durations and numbers of a resolution are not."""
+    unit = stated.lstrip("0123456789.")
+    return not unit or any((t.kind, t.id) == ("cue", "count") for t in lex.phrases.get((unit,), ()))
 
 
 def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:
