@@ -52,9 +52,10 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     person = [t for t in ex.toks if t in PERSON_NAME_WORDS]
     if person:
         return person[:2]
-    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks):
+    if "name_noun" in ex.cues and (_WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues):
+        # "Which airport?"; Korean asks "공항은 어디입니까?" (where), a question word the data lists.
         named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
-        at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
+        at = next((i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT), len(ex.toks))
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     kind = kind_asked(ex.text)
     if kind is not None and kind not in WHICH_FIGURE_WORDS:
