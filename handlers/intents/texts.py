@@ -57,6 +57,14 @@ class TextIntents:
                     chosen[:] = facts[:1]
                 detail = ", ".join(f"“{w}”" for w in differs[:4])
                 return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
+        if (facts and facts[0]["fact_id"] in self.lexicon.profile_facts and not ex.named_subject
+                and (ex.categories or ex.numbers) and "who_question" not in ex.cues):
+            # "교육 목적 24명은 어느 대학으로 갔나요?": the travellers of a figure, not the person a
+            # profile describes, are asked about; a word of the profile ("university") is no answer.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(uncovered or [t for t in ex.fact_only_words][:1]) or "what was said",
+                         facts=[], version=self.snapshot.version)
         if facts and self.lang != "en" and ex.facts[0][1] >= FACT_STRONG and asks_yes_or_no(ex, self.lexicon):
             # "블라디보스토크 현장 노동자 50명 정도였죠?", "란코프가 서울대 교수인가요?": a statement put
             # to the fact it is about. A number against a fact that gives amounts only in words
