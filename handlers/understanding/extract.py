@@ -48,6 +48,7 @@ class Extraction:
     category_at: dict[tuple[str, str], int] = field(default_factory=dict)  # (dimension, id) -> first token index
     dimensions: list[str] = field(default_factory=list)
     cues: dict[str, float] = field(default_factory=dict)
+    cue_at: dict[str, int] = field(default_factory=dict)  # cue group -> the first token it covers
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
     unknown: list[str] = field(default_factory=list)
     slot_unknown: list[str] = field(default_factory=list)  # "by bicycle": a category the data lacks
@@ -109,6 +110,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     cue_hits = [h for h in hits if h.term.kind == "cue"]
     for h in cue_hits:
         ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
+        ex.cue_at[h.term.id] = min(ex.cue_at.get(h.term.id, h.start), h.start)
         for i in range(h.start, h.end):
             covered[i] = True
     fact_hits = [h for h in hits if h.term.kind == "fact"]

@@ -133,7 +133,12 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
             # "purposes other than business (education, personal, ...)": the brackets restate the
             # others; only what stands before them is excluded.
             categories = after = tuple(c for c in after if c.pos < listed)
-        if len(categories) == 1 or len(after) == len(categories):
+        # Korean puts the word after what it sets aside ("항공 말고 열차·차량…", "사업 목적 빼고 …"):
+        # the categories before it are excluded; those after it restate the others.
+        before = tuple(c for c in categories if 0 <= c.pos < ex.cue_at.get("negation_after", -1))
+        if before and len(categories) > 1:
+            excluded, categories = before, ()
+        elif len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
