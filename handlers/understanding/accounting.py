@@ -568,7 +568,8 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
         named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
         return bool(named) and not all(p in ex.text for p in named)
     if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
-        statement = str(fact.get("statement") or "")
+        # Read on the English statement, where amounts in words ("thousands") are known.
+        statement = str(fact.get("statement_en") or fact.get("statement") or "")
         if _EXACT_WORDS & set(ex.toks):
             return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
         # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
