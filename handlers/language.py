@@ -74,6 +74,8 @@ _KO_CODE_TAGS = frozenset({"SN", "SL", "SH"})  # digits, Latin and Hanja: rejoin
 _KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as after a numeral
 # Native numerals as determiners (MM): "두 배" (twice) is a counter as "2배" is, not 배, a boat.
 # Not 한 ("one", but also "a" and the 하다 form): "한 해" stays a year.
+# Numeral units the dictionary tags NR: "1만 명" is 10000 people, "2천" 2000, "만 명" 10000.
+_KO_NUMERAL_UNITS = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000}
 _KO_NATIVE_NUMERALS = frozenset({"두", "세", "네", "석", "넉", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무"})
 
 # pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
@@ -255,7 +257,9 @@ def _one_entry(word: str) -> bool:
 
 def korean_word_known(word: str) -> bool:
     """Is a Hangul word one entry of the dictionary ("동행", "외교관")? Such a word is itself, not
-    a slip for a data word a letter away ("동행", accompany, is not "동맹", an alliance)."""
+    a slip for a data word a letter away ("동행", accompany, is not "동맹", an alliance). Verbs
+    are not judged so: a verb lemma may be the analyser's misreading of an ending ("입북자" as
+    입북 + 잣다), which the letter distance still repairs."""
     return _all_hangul(word) and _one_entry(word)
 
 
@@ -398,6 +402,15 @@ def korean_tokens(text: str) -> list[str]:
             out.append(code)
             prev_numeral = code.replace(".", "").isdigit()
             i = j
+            continue
+        if m.pos == "NR" and m.surface in _KO_NUMERAL_UNITS:
+            # "1만" -> 10000; a unit alone ("만 명") is its own value. Not "수천" (thousands): one word.
+            if out and out[-1].isdigit() and i > 0 and morphs[i - 1].pos == "SN":
+                out[-1] = str(int(out[-1]) * _KO_NUMERAL_UNITS[m.surface])
+            else:
+                out.append(str(_KO_NUMERAL_UNITS[m.surface]))
+            prev_numeral = True
+            i += 1
             continue
         if _dropped(m) or m.pos == "SY" or (_HANGUL_RE.search(m.lemma) and not _HANGUL_SYLLABLE_RE.search(m.lemma)):
             i += 1

@@ -29,7 +29,7 @@ from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
-                                               growth_asked_of_levels, method_asked, name_asked_of_a_figure,
+                                               growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
                                                second_question_left,
                                                share_across_periods, states_a_claim, states_duration, subgroup_asked,
@@ -162,7 +162,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
-                          + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
+                          + method_asked(ex) + vague_part_of_a_year(ex) + month_asked(ex)
+                          + share_across_periods(ex, result.intent)
                           + part_of_a_quoted_figure(ex, self.lexicon))
         if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
                 and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))

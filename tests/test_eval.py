@@ -15,8 +15,10 @@ MAX_WRONG = 0.01
 
 @pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl", EVAL_DIR / "questions_ko.jsonl",
                                   EVAL_DIR / "questions_ru.jsonl", EVAL_DIR / "classes_en.jsonl",
-                                  EVAL_DIR / "classes_ru.jsonl", EVAL_DIR / "holdout_ru.jsonl"],
-                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru"])
+                                  EVAL_DIR / "classes_ru.jsonl", EVAL_DIR / "holdout_ru.jsonl",
+                                  EVAL_DIR / "classes_ko.jsonl", EVAL_DIR / "holdout_ko.jsonl"],
+                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru", "classes_ko",
+                              "holdout_ko"])
 def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not present")

@@ -291,6 +291,12 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     return [m.group(1) or m.group(2)] if m else []
 
 
+def month_asked(ex: Extraction) -> list[str]:
+    """ "Which month did flights resume?", "몇 월에 다시 열렸어요?": a month, which no figure gives
+    (the periods are quarters, halves and years). The words are data (``asks_month``)."""
+    return ["month"] if "asks_month" in ex.cues else []
+
+
 def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
     """ "Education visitors in Q3 as a share of 2022's total?": a share whose base is another
     period's total. A share answer is always of its own period's total, so it would answer a
@@ -378,7 +384,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex)):
+            or part_of_a_quoted_figure(ex, lex) or month_asked(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
         return False
@@ -464,6 +470,12 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
     corrected = {a for a, _ in ex.corrected}
     if lang != "en":
         leftover = _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
+        # A word a cue consumed because it names a measure of its own ("운항 횟수", "월급") still
+        # asks for something: the facts must say it too.
+        text = (body + " " + keywords).replace(" ", "")
+        leftover += [t for t in ex.toks if t not in leftover and t[:KO_STEM_LEN if lang == "ko" else RU_STEM_LEN] not in text
+                     and any(x.kind == "cue" and x.id in FACT_MEASURE_CUES | {"other_measure"}
+                             for x in lex.phrases.get((t,), ()))]
         # "Какой авиакомпанией летели?": a name-asking noun the best fact does not answer.
         top = " ".join(str(facts[0].get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
         top_lemmas = set(tokens(normalise(top)))
@@ -750,11 +762,11 @@ def numbers_put_to_a_fact(ex: Extraction, fact: dict[str, Any]) -> list[str]:
     said = set(re.findall(r"\d+", statement))
     out = []
     for n in dict.fromkeys(ex.numbers):
-        if n.split(".")[0] in said or _YEAR_RE.fullmatch(n):
-            continue
         # With its counter as written ("50명", "12개월"): the analyser marks counters with "~".
         at = ex.toks.index(n) if n in ex.toks else -1
         unit = ex.toks[at + 1] if 0 <= at < len(ex.toks) - 1 and ex.toks[at + 1].startswith("~") else ""
+        if n.split(".")[0] in said or _YEAR_RE.fullmatch(n) and unit in ("", "~년"):
+            continue  # "2000명" is a count, "2017년" a year
         out.append(n + unit.lstrip("~"))
     return out
 
