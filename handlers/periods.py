@@ -376,7 +376,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 3Q with no year ("in 3Q"): the year comes from the rest of the question or the data
     ("quarter", re.compile(r"\b([1-4])q()\b")),
     # Q3 2023, Q3'23, Q3-23, Q3/23, Q3 of 2023, q3 fy23
-    ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?\b")),
+    # "q2보다": a Korean particle may follow the code directly (Hangul is a word character).
+    ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?(?![a-z0-9_])")),
     # 2023 Q3, 2023Q3, 2023-Q3
     ("quarter_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*q([1-4])\b")),
     # the second and third quarters (of 2023): two quarters, found as a pair
