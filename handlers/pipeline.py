@@ -148,8 +148,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "These figures come from Russia's customs office, correct?": the figures are what comes
             # from somewhere, so it is a statement about the sources, not people coming from Russia.
             result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
-        if (self.lang == "en" and result.intent == "sources" and result.decision != "answer"
-                and "sources" in ex.cues and checks_a_statement(ex)):
+        if (self.lang != "en" and "sources" in ex.cues and asks_yes_or_no(ex, self.lexicon) and result.intent != "sources"
+                and not (ex.numbers or ex.periods or ex.categories or ex.facts)):
+            # "통계 출처가 러시아 통계청 맞나요?": a statement about the sources and nothing else.
+            result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+        if (result.intent == "sources" and result.decision != "answer" and "sources" in ex.cues
+                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))):
             # "These numbers come from the Interior Ministry, right?": a statement about the sources,
             # checked against them; the words they do not contain are what it gets wrong.
             result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)

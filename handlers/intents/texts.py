@@ -140,7 +140,8 @@ class TextIntents:
             if named and not any(s.get("published") for s in named):
                 asked = ["when"]
         differs = ""
-        if asked and self.lang == "en" and checks_a_statement(ex) and (not ex.facts or ex.facts[0][1] < FACT_STRONG):
+        if (asked and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
+                and (not ex.facts or ex.facts[0][1] < FACT_STRONG)):
             # "Draft says the numbers come from Russia's interior ministry. OK?": a statement about
             # the sources, checked: what it says that they do not, then the sources themselves.
             differs, asked = ", ".join(f"“{w}”" for w in asked[:4]), []
