@@ -271,6 +271,27 @@ def korean_proper_noun(word: str) -> bool:
     return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
 
 
+@lru_cache(maxsize=10_000)
+def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
+    """The proper nouns of a Korean text with their kinds, by mecab-ko-dic's semantic class: a
+    place (지명), a person (인명), or for a compound name its last part ("서울대", "국민대": 대, a
+    university). Two names of one kind can contradict each other; names of different kinds cannot."""
+    tagger = _mecab()
+    kinds = set()
+    with _mecab_lock:
+        node = tagger.parseToNode(text + "\nEOS\n")
+        while node is not None:
+            feature = node.feature.split(",")
+            if node.surface and feature[0] == "NNP":
+                if feature[1] != "*":
+                    kinds.add((node.surface, feature[1]))
+                elif len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                    kinds.add((node.surface, feature[7].split("+")[-1].split("/")[0]))
+            node = node.next
+        _release_pages()
+    return frozenset(kinds)
+
+
 def _constrained(text: str) -> str | None:
     """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
 

@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_wor
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
-from handlers.language import korean_proper_noun
+from handlers.language import korean_name_kinds, korean_proper_noun
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 
@@ -78,7 +78,16 @@ class TextIntents:
                 raise NoData("fact_detail", detail=", ".join(numbers), facts=facts[:1], version=self.snapshot.version)
             # Names and numbers the fact does not state are what the statement gets wrong; other
             # words are details the report may not give (below).
-            names = [w for w in uncovered if w in ex.proper_unknown or korean_proper_noun(w)]
+            # A name contradicts the fact only when the fact names something of its kind ("서울대"
+            # against "국민대"; "모스크바" against "블라디보스토크"); another name is a detail it lacks.
+            said = " ".join([str(facts[0].get("statement") or "")] + [" ".join(k) for k in
+                                                                       self.lexicon.fact_keywords.get(facts[0]["fact_id"], {})])
+            # Countries and people are not of a kind a name can swap for: "Moscow" is a detail of
+            # "visited Russia", and a fact names its own subject.
+            kinds = {k for w, k in korean_name_kinds(said) if k != "인명"
+                     and not any(t.kind == "country" for t in self.lexicon.phrases.get((w,), ()))}
+            names = [w for w in uncovered if w in ex.proper_unknown
+                     or korean_proper_noun(w) and {k for _, k in korean_name_kinds(w)} & kinds]
             if names or numbers:
                 differs = list(dict.fromkeys(names + numbers + uncovered))
                 for f in facts[:1]:
