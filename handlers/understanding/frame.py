@@ -176,7 +176,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
-            compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)):
+            compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)
+            or _genitive_base(categories, ex)):
         measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and (
             ordered := _one_before_than(categories, ex)):
@@ -245,6 +246,20 @@ def _ratio_to_a_category(categories: tuple[CategoryRef, ...], ex: Extraction) ->
         return False
     at = len(tokens(ex.text[:m.end()]))
     return any(c.pos >= at for c in categories)
+
+
+_GENITIVE = "의"  # the Korean genitive particle, as the analyser gives it
+_TOPIC = frozenset({"은", "는", "이", "가"})  # Korean topic and subject particles
+
+
+def _genitive_base(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "철도는 항공의 몇 퍼센트야?", "차량 이용자는 도보의 몇 배?": Korean names the base of a
+    ratio with the genitive after it, and the thing measured as the topic before it. Then the
+    last category is what the first is measured against, not a member of one set ("항공과 철도의
+    비율": joined, no topic) whose share of the total is asked."""
+    first, last = min(c.pos for c in categories), max(c.pos for c in categories)
+    return (len(categories) == 2 and _GENITIVE in ex.toks[last + 1:last + 4] and bool(_TOPIC & set(ex.toks[first + 1:last]))
+            and bool(ex.cues.keys() & {"share", "ratio_given"}))
 
 
 _RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,")
