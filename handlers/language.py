@@ -271,6 +271,18 @@ def korean_proper_noun(word: str) -> bool:
     return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
 
 
+def ends_in_a_predicate(text: str) -> bool:
+    """Does a Korean question end in a predicate (a verb, adjective or copula with its ending:
+    "교수인가요?", "맞죠?", "갔나요?")? A yes/no question does; an elliptical one ending in a
+    topic particle or a noun ("출처 매체 두 곳은?", "소속은?") asks for something instead.
+    Text in another script is not judged here (True)."""
+    words = text.strip().rstrip("?.!").split()
+    if not words or script_of(words[-1]) != "ko":
+        return True
+    morphs = [m for m in analyse_korean(text.strip().rstrip("?.!") + "?") if not m.pos.startswith("S")]
+    return bool(morphs) and (morphs[-1].pos.startswith("E") or morphs[-1].pos in _KO_PREDICATE_TAGS)
+
+
 @lru_cache(maxsize=10_000)
 def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
     """The proper nouns of a Korean text with their kinds, by mecab-ko-dic's semantic class: a

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
-from handlers.language import script_of
+from handlers.language import ends_in_a_predicate, script_of
 from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.understanding.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
@@ -744,7 +744,8 @@ def asks_yes_or_no(ex: Extraction, lex: Lexicon) -> bool:
         return True
     langs = {script_of(t) for t in ex.toks if t.isalpha()}
     return (bool(langs) and all("question_word" in lex.cue_groups.get(lang, ()) for lang in langs)
-            and "question_word" not in ex.cues and ("?" in ex.text or "check_figure" in ex.cues))
+            and "question_word" not in ex.cues and ("?" in ex.text or "check_figure" in ex.cues)
+            and ends_in_a_predicate(ex.text))
 
 
 def amount_only_in_words(fact: dict[str, Any]) -> bool:
