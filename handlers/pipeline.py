@@ -162,6 +162,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Who heads the FSB?": a person asked for, about nothing the report states.
             asks_person = "who_question" in ex.cues and not ex.facts and self.lang == "en"
             unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
+            if "method_question" in ex.cues:
+                unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
         else:
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)

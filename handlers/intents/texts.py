@@ -106,6 +106,13 @@ class TextIntents:
                          facts=facts[:1],
                          version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
+        if facts and self.lang != "en" and "negation_after" in ex.cue_at:
+            # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word
+            # before 말고/외에), so the fact does not answer it.
+            at = ex.cue_at["negation_after"]
+            aside = ex.toks[at - 1] if at > 0 else ""
+            if len(aside) >= 2 and aside in str(facts[0].get("statement") or ""):
+                beyond = f"{aside} 외"
         if beyond:
             # "Who did Choe meet besides Putin?": the fact names only the one the question sets aside.
             for f in facts[:1]:

@@ -119,7 +119,9 @@ _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what cau
 def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
     """ "Why did business trips rise so sharply?": a reason is asked for, which no figure gives
     (the caveat questions, "why don't they add up?", are the caveats' own)."""
-    if ex.cues.keys() & {"caveat", "combine"} or not _WHY_RE.search(ex.text.lower()):
+    # English by its phrasing; Korean by the ``why`` cue group ("늘어난 이유").
+    asks_why = _WHY_RE.search(ex.text.lower()) or "why" in ex.cues and script_of(ex.text) == "ko"
+    if ex.cues.keys() & {"caveat", "combine"} or not asks_why:
         return []
     if (ex.cues.keys() & {"movement", "to_marker"} or "purpose" in ex.dimensions) and "change" not in ex.cues \
             and not GROWTH_WORDS & set(ex.toks):
@@ -275,7 +277,8 @@ _METHOD_RE = re.compile(r"^(?:do|does|did|are|is|were|was|has|have)\b.*\b(?:incl
 def method_asked(ex: Extraction) -> list[str]:
     """ "Do the figures include people who crossed more than once?", "did NK News verify them?":
     how the figures were made, which the figures themselves do not say."""
-    return ["how the figures were compiled"] if _METHOD_RE.search(ex.text.lower()) else []
+    asked = _METHOD_RE.search(ex.text.lower()) or "method_question" in ex.cues  # Korean, Russian: a cue group
+    return ["how the figures were compiled"] if asked else []
 
 
 _VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|start|beginning|end|middle|mid|mid-year)"
