@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
-from handlers.language import ends_in_a_predicate, script_of
+from handlers.language import ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.understanding.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
@@ -549,7 +549,11 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
     text = body.replace(" ", "")
     stems = {t[:RU_STEM_LEN] for t in fact_lemmas if len(t) >= RU_STEM_LEN}
     out = []
-    for w in ex.unknown:
+    # Korean nouns the lexicon knows only as part of another phrase ("국적" of "국적자") and that
+    # nothing consumed here still ask for something; verbs are left to the fact's own wording.
+    idle = [w for w in ex.idle if lang == "ko" and w not in ex.unknown and len(w) >= 2 and not w.endswith("다")
+            and not w.startswith("~") and not is_particle(w) and korean_word_known(w)]
+    for w in ex.unknown + idle:
         if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
             continue
         if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):

@@ -60,6 +60,7 @@ class Extraction:
     quantitative_facts: set[str] = field(default_factory=set)
     named_subject: bool = False  # the question names a person or body the report quotes or describes
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
+    idle: list[str] = field(default_factory=list)  # known words (part of some data phrase) that nothing consumed here
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
@@ -144,7 +145,10 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         if tok.replace(".", "").isdigit():
             ex.numbers.append(tok)
             continue
-        if covered[i] or tok in lex.vocabulary:
+        if covered[i]:
+            continue
+        if tok in lex.vocabulary:
+            ex.idle.append(tok)  # "국적" of "국적자": a known piece, but no phrase here is made of it
             continue
         guess = lex.fuzzy_word(tok)
         if guess:
