@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from handlers.language import script_of
+from handlers.language import ends_in_a_predicate, script_of
 from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 from handlers.periods import PeriodMention
@@ -146,7 +146,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     unit = _time_unit(ex)
     share = "share" in ex.cues
     comparison: str | None = None
-    asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
+    # Korean asks yes or no by its ending alone ("554명이었나요?"): no question word, a predicate last.
+    asks_yes_no = bool(ex.toks) and (ex.toks[0] in YES_NO_OPENERS or (
+        script_of(ex.text) == "ko" and "question_word" not in ex.cues and "?" in ex.text and ends_in_a_predicate(ex.text)))
     # "Did arrivals exceed 500 in Q3?" states a threshold: a check, though "exceed" is a change cue.
     threshold = asks_yes_no and bool(THRESHOLD_WORDS & set(ex.toks)) and len(real_periods) <= 1 and not any(
         p.kind in ("previous", "relative") for p in ex.periods)
