@@ -283,6 +283,24 @@ def ends_in_a_predicate(text: str) -> bool:
     return bool(morphs) and (morphs[-1].pos.startswith("E") or morphs[-1].pos in _KO_PREDICATE_TAGS)
 
 
+_KO_CONJECTURE = ("ᆯ까", "을까", "까")  # "-ㄹ까(요)?": will it ...?
+
+
+def asks_korean_forecast(text: str) -> bool:
+    """Does a Korean question end in a conjecture about what a verb will do ("계속될까?",
+    "늘어날까요?")? Not about the past ("갔을까?": 았 before the ending), nor about what a figure
+    is ("몇 명일까?": the copula)."""
+    if not text.strip() or script_of(text.strip().split()[-1]) != "ko":
+        return False
+    morphs = [m for m in analyse_korean(text.strip().rstrip("?.!") + "?") if not m.pos.startswith("S")]
+    while morphs and morphs[-1].pos.startswith("J"):
+        morphs.pop()  # the polite 요
+    if len(morphs) < 2:
+        return False
+    last, before = morphs[-1], morphs[-2]
+    return last.pos.startswith("E") and last.surface.startswith(_KO_CONJECTURE) and before.pos == "VV"
+
+
 @lru_cache(maxsize=10_000)
 def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
     """The proper nouns of a Korean text with their kinds, by mecab-ko-dic's semantic class: a

@@ -325,7 +325,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2023년 3분기까지, 2023년 들어 3분기까지 (누적): the year from its start up to that quarter
     ("ko_through", re.compile(r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:들어(?:서)?\s*|초부터\s*|부터\s*)?)?([1-4])\s*분기\s*까지(?!\s*의)")),
     # 전년 동기 대비, 작년 같은 분기, 전년 대비: against the same period a year earlier
-    ("ko_yoy", re.compile(r"((?:전년|작년|지난해)\s*(?:동기|같은\s*(?:분기|기간|시기))|전년\s*대비)")),
+    ("ko_yoy", re.compile(r"((?:전년|작년|지난해)\s*(?:동기|같은\s*(?:분기|기간|시기))|전년\s*대비|전년\s*비(?![\uac00-\ud7a3]))")),
     # 2023년 3분기, 3분기, 3/4분기, 제3분기
     ("ko_quarter", re.compile(_KO_Y + r"(?:제\s*)?([1-4])\s*(?:/\s*4\s*)?분기")),
     # 2023년 상반기 / 하반기

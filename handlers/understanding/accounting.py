@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
-from handlers.language import ends_in_a_predicate, is_particle, korean_word_known, script_of
+from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import Lexicon, normalise, tokens
 from handlers.understanding.matcher import FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
@@ -314,7 +314,8 @@ def forecast_asked(ex: Extraction) -> list[str]:
     """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
     published figures never give (a period the data lacks is refused on its own)."""
     # Not the "future" cue itself: its "going to" is also travel ("Russians going to North Korea").
-    return ["a forecast"] if _FORECAST_RE.search(ex.text.lower()) and not ex.facts[:1] else []
+    forecast = _FORECAST_RE.search(ex.text.lower()) or asks_korean_forecast(ex.text)  # "계속될까?"
+    return ["a forecast"] if forecast and not ex.facts[:1] else []
 
 
 _FORECAST_RE = re.compile(r"\b(?:will|won't|forecasts?|projected|projections?|predicted|next (?:year|quarter|month)|"

@@ -71,7 +71,9 @@ def _time_unit(ex: Extraction) -> str | None:
         unit = next((words[t] for t in ex.toks if t in words), None)
         spans = [p for p in ex.periods if p.kind == "quarter"]
         # "the average of Q1, Q2 and Q3": an average per quarter over the quarters named.
-        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) else None)
+        # ... and over a range of quarters ("the Q1-Q3 2023 average", "1~3분기 평균").
+        ranged = len(ex.periods) == 1 and ex.periods[0].kind == "quarters"
+        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) or ranged else None)
     return None
 
 
