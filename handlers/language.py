@@ -491,6 +491,27 @@ def korean_tokens(text: str) -> list[str]:
     return out
 
 
+def korean_verb_reading(phrase: str) -> list[str] | None:
+    """A Korean data phrase's tokens with a noun + 하다 read as one verb ("원하다" alone is 원/NNG +
+    하/XSV, the token 원; inside a question the dictionary may read 원하/VV, the token 원하다), so
+    the lexicon can hold both; None when the phrase has no such pair."""
+    morphs = analyse_korean(phrase)
+    pairs = {i for i in range(len(morphs) - 1) if morphs[i].pos in ("NNG", "NNP") and morphs[i + 1].pos == "XSV"
+             and morphs[i + 1].surface == "하" and not morphs[i + 1].spaced}
+    if not pairs:
+        return None
+    tokens = korean_tokens(phrase)
+    nouns = [morphs[i].surface for i in sorted(pairs)]
+    out, k = [], 0
+    for t in tokens:
+        if k < len(nouns) and t == nouns[k]:
+            out.append(t + "하다")
+            k += 1
+        else:
+            out.append(t)
+    return out if k == len(nouns) else None
+
+
 # A sentence a data phrase is read inside, as well as alone: the dictionary reads a short phrase
 # differently out of context ("무슨 수로" alone is 무슨 + 수로, a waterway; in a question it is
 # 무슨 + 수 + 로, by what means). Its own tokens are known, so the phrase's can be cut out.

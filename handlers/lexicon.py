@@ -22,14 +22,16 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import (LANGS, is_particle, jamo, korean_word_known, korean_in_context, loaded, normalise_tokens,
-                               register_korean_nouns, register_russian_vocabulary, russian_verb, russian_word_known, script_of)
+from handlers.language import (LANGS, is_particle, jamo, korean_in_context, korean_verb_reading, korean_word_known, loaded,
+                               normalise_tokens, register_korean_nouns, register_russian_vocabulary, russian_verb,
+                               russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
 
 _ENSURE_LOCK = threading.Lock()  # one rebuild at a time when a new language arrives
 MAX_NGRAM = 6
 COMMON_KEYWORD_WEIGHT = 0.25
+NOT_COMMON_CUES = frozenset({"filler", "place_nouns", "focus_person"})
 FUZZY_MIN_LEN = 5
 # Optimal-string-alignment similarity (0-100): a transposition counts as one edit, so "trian"
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
@@ -97,6 +99,9 @@ class Hit:
     key: tuple[str, ...] = ()
 
 
+CATEGORY_SET = "category_set"  # entities.csv kind: people = the dimension, phrase = its categories, ";"-separated
+
+
 @dataclass
 class Lexicon:
     """Phrase index for one snapshot and language set."""
@@ -117,6 +122,9 @@ class Lexicon:
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
+    # A named set of categories (entities of kind "category_set": "overland" = rail, road, on foot):
+    # its id -> the (dimension, category) pairs it stands for.
+    category_sets: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     hangul_jamo: list[str] = field(default_factory=list)
     # The languages whose vocabulary is indexed; Korean and Russian join on their first question.
     langs: frozenset[str] = frozenset({"en"})
@@ -136,6 +144,8 @@ class Lexicon:
             lex._add(r["label"], Term(r["kind"], r["id"], "place" if r["kind"] == "country" else ""))
             if r["people"] and r["kind"] == "country":
                 lex._add(r["people"], Term(r["kind"], r["id"], "people"))
+            if r["kind"] == CATEGORY_SET:
+                lex.category_sets[r["id"]] = tuple((r["people"], c) for c in (r["phrase"] or "").split(";") if c)
         for r in snap.tables.get("translations", []):
             lex.translations[(r["kind"], r["id"], r["field"], r["lang"])] = r["text"]
         lex._index(snap, frozenset({"en", *(loaded() if langs is None else langs)}))
@@ -179,6 +189,9 @@ class Lexicon:
                 if kind == "fact" and fid == r["fact_id"] and lang in lex.langs:
                     if fld == "keywords":
                         kws |= {tuple(tokens(normalise(k))) for k in text.split(";") if k.strip()}
+                        if lang == "ko":  # "원하다" is 원 alone and 원하다 where a question reads one verb
+                            kws |= {tuple(v) for k in text.split(";") if k.strip()
+                                    for v in [korean_verb_reading(normalise(k))] if v}
                     elif fld == "speaker":
                         people.add(tuple(tokens(normalise(text))))
             kws |= {subject} | people
@@ -194,7 +207,9 @@ class Lexicon:
             kws |= people
             kws.discard(())
             per_fact[r["fact_id"]] = kws
-            for k in kws:
+            # In sorted order, never the set's: indexing a Korean phrase analyses it, and what the
+            # index holds (and each fact's keyword order) must not depend on PYTHONHASHSEED.
+            for k in sorted(kws):
                 df[k] += 1
                 lex.vocabulary.update(k)
                 lex._add(" ".join(k), Term("fact", "kw"))
@@ -209,8 +224,10 @@ class Lexicon:
                 lex.quantitative_facts.add(r["fact_id"])
         lex.filler = frozenset(k[0] for k, terms in lex.phrases.items()
                                if len(k) == 1 and any((t.kind, t.id) == ("cue", "filler") for t in terms))
+        # Grammar cue groups (what a noun is, what a question asks for) do not make a keyword common:
+        # "foreign minister" tells a country's role, and no figure question asks about one.
         common = {k for k, terms in lex.phrases.items()
-                  if any(t.kind != "fact" and (t.kind, t.id) != ("cue", "filler") for t in terms)}
+                  if any(t.kind != "fact" and not (t.kind == "cue" and t.id in NOT_COMMON_CUES) for t in terms)}
         lex.vocabulary_non_fact = frozenset(w for k in common for w in k)
         lex.place_words = frozenset(w for r in snap.tables["facts"] for w in tokens(normalise(r.get("place") or "")))
         for fid, kws in per_fact.items():
@@ -218,7 +235,7 @@ class Lexicon:
             # keyword that is also a country, category or cue ("Russia", "visit") says little
             # about which fact is meant, since figure questions use it too.
             lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1))
-                                      * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in kws}
+                                      * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in sorted(kws)}
         lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
         lex.hangul_words = sorted({w for w in lex.vocabulary if script_of(w) == "ko"})
         lex.hangul_jamo = [jamo(w) for w in lex.hangul_words]
@@ -254,6 +271,9 @@ class Lexicon:
             in_context = korean_in_context(text)
             if in_context:
                 keys.append(tuple(in_context))
+            as_verb = korean_verb_reading(text)
+            if as_verb:
+                keys.append(tuple(as_verb))  # "원하다": 원 alone, 원하다 where a question reads it as one verb
         for key in keys:
             if not key or len(key) > MAX_NGRAM:
                 continue

@@ -73,7 +73,7 @@ class QuestionFrame:
 
 
 FOLLOWUP_VERSION = 2  # bump when FollowUp's fields change: a stored state of another version is dropped
-MAX_REFS = 2  # "together?", "gap?", "how many times?" combine the last two figures given
+MAX_REFS = 4  # "together?", "gap?", "how many times?" combine the last two figures given; "those three" the last three
 
 
 @dataclass(frozen=True)

@@ -396,6 +396,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*h([12])\b")),
     ("half", re.compile(r"\bh([12])(?:\s*(?:-|/|of|,)?\s*" + _Y + r")?\b")),
     ("half_word", re.compile(r"\b(first|1st|second|2nd|latter|last)[\s-]+half(?:\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?(\d{4}))?\b")),
+    # "YTD 2023", "year-to-date 2023": the year, so far (the partial span of it the data has)
+    ("ytd_year", re.compile(r"\b(?:ytd|year[- ]to[- ]date)\s+(?:of\s+|in\s+|for\s+)?(\d{4})\b")),
+    # "as of end-Sept", "through the end of September 2023", "to end-June": from January to that month
+    ("through_month", re.compile(r"\b(?:as of|as at|through|thru|to|until|till|up to|by)\s+(?:the\s+)?end[- ](?:of\s+)?("
+                                 + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+(\d{4}))?\b")),
     # January-September 2023, jan to sep, july–september
     ("month_range", re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*(?:-|–|—|to|through|thru|until|till)\s*(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
     ("month_range", re.compile(r"\bbetween\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+and\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s*(?:of\s+)?(\d{4}))?\b")),
@@ -513,7 +518,16 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
             continue
         merged.append(m)
     found = merged
+    # "2023 ... as of end-September": the year, up to that month; one span, not two periods.
+    ends = [m for m in found if m.kind == "months" and m.m1 == 1 and _THROUGH_END_RE.match(m.text)]
+    years = [m for m in found if m.kind == "year" and m.year is not None]
+    if len(ends) == 1 and len(years) == 1 and ends[0].year in (None, years[0].year):
+        end, year = ends[0], years[0]
+        found = [replace(end, year=year.year) if m is end else m for m in found if m is not year]
     return _attach_years(text, found)
+
+
+_THROUGH_END_RE = re.compile(r"(?:as of|as at|through|thru|to|until|till|up to|by)\s")
 
 
 # Words that may stand between a part of a year and its year: "Q3 of last year", "last year's
@@ -611,6 +625,10 @@ def _mention(kind: str, m: re.Match[str], report_date: date) -> PeriodMention | 
     if kind == "half_word":
         first = g[0] in ("first", "1st")
         return PeriodMention("half", _year(g[1]), 1 if first else 7, 6 if first else 12, span, text)
+    if kind == "ytd_year":
+        return PeriodMention("year", _year(g[0]), 1, 12, span, text)
+    if kind == "through_month":
+        return PeriodMention("months", _year(g[1]), 1, MONTHS[g[0]], span, text)
     if kind == "month_range":
         a, b = MONTHS[g[0]], MONTHS[g[1]]
         if b < a:

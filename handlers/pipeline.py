@@ -28,12 +28,12 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
-                                               growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
+from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, fact_words_a_figure_leaves,
+                                               finer_period_asked, forecast_asked, growth_asked_of_levels, method_asked,
+                                               month_asked, name_asked_of_a_figure,
                                                operation_may_answer, part_of_a_quoted_figure, reason_asked_of_a_figure,
-                                               second_question_left,
-                                               share_across_periods, states_a_claim, states_duration, subgroup_asked,
-                                               subset_of_a_category, vague_part_of_a_year)
+                                               second_question_left, share_across_periods, states_a_claim,
+                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
                                              followup_measure, named_frame, names_slots, read_edit)
@@ -113,6 +113,18 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                         base.context = base.context.with_refs(previous)  # "combined?" next sums both
                     base.traces = runner.traces
                     return base
+            if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
+                    and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
+                # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
+                # partial-span operation's (the parts, labelled), for the conversation's direction.
+                frame = build_frame(ex, "total")
+                op = choose(frame)
+                if op is not None and op.name == "partial_span":
+                    base.frame = frame
+                    if self._run_operation(frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
+                        base.context = base.context.with_refs(previous) if base.context is not None else None
+                        base.traces = runner.traces
+                        return base
             if answer_edit(self, edit, ex, previous, base, runner, now):
                 base.traces = runner.traces
                 return base
@@ -170,7 +182,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + month_asked(ex)
                           + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon))
+                          + part_of_a_quoted_figure(ex, self.lexicon) + finer_period_asked(ex))
         if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
                 and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
@@ -179,8 +191,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # fact, checked against it, whatever the other words made the matcher hear.
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
+        if (result.decision == "answer" and unanswered and result.intent in FIGURE_INTENTS and ex.facts
+                and not ex.cues.keys() & FIGURE_ASK_CUES and not (ex.periods or ex.categories or ex.numbers)):
+            # "이를 회피해 온 나라는 어디인가요?": no figure word, no period or category, and the
+            # words a figure leaves out are a fact's: that fact is what is asked, not a count.
+            result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score, unanswered = result.intent, result.score, []
         if (result.decision == "answer" and unanswered
-                and (result.intent in FIGURE_INTENTS and result.intent != "ranking" or result.intent == "sources")):
+                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or finer_period_asked(ex))
+                     or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)
         elif result.decision == "answer" and result.intent:

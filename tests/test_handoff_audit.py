@@ -39,7 +39,7 @@ QUESTION_SETS = ("questions_en", "holdout_en", "classes_en", "fresh_en", "fresh2
                  "questions_ru", "holdout_ru", "classes_ru")
 CLAIM_SETS = ("claims_en", "claims_adv_en", "fresh_claims_en", "claims_ko", "claims_ru")
 DIALOGUE_SETS = ("dialogues", "dialogues_probe", "dialogues_probe2", "dialogues_probe3", "dialogues_probe4",
-                 "dialogues_probe5", "dialogues_probe7")  # the gated conversations
+                 "dialogues_probe5", "dialogues_probe7", "dialogues_probe9")  # the gated conversations
 MIN_VALUE = 100  # stored values from this size up are figures wherever an answer gives them
 DAYS = re.compile(r"\d[\d,]*\s*(?:days?|일|дн)")
 COMPUTED_MARK = {"en": "computed", "ko": "계산", "ru": "расч"}

@@ -207,6 +207,13 @@ class FigureIntents:
         dim = dims[0]
         period, avail, assumed = self._dimension_period(asked, dim)
         rows = self._need_rows(asked, dim, period, avail)
+        dimension = self._label("dimension", dim)
+        pool = ranking_pool(asked.ex, dim)
+        if pool and {r["category"] for r in rows} & pool:
+            # "Which of rail, road and foot ...?", "which land route ...?": ranked among those only,
+            # and said so, never as the leader of the whole breakdown.
+            rows = reranked([r for r in rows if r["category"] in pool])
+            dimension = f"{dimension} among {' / '.join(r['label'] for r in rows)}"
         asked.periods = [period]
         toks = set(asked.ex.toks)
         cues = asked.ex.cues
@@ -231,12 +238,13 @@ class FigureIntents:
         # "After business, which comes second?": a category named as the point of reference is not
         # the one asked about, so no "Yes"/"No" is said of it.
         toks_list = asked.ex.toks
-        asked_categories = [c for d, c in asked.categories
-                            if not set(toks_list[max(0, asked.ex.category_at.get((d, c), 0) - 2):
-                                                 max(0, asked.ex.category_at.get((d, c), 0))]) & RANK_REFERENCE_WORDS]
+        asked_categories = [] if pool else [c for d, c in asked.categories
+                                            if not set(toks_list[max(0, asked.ex.category_at.get((d, c), 0) - 2):
+                                                                 max(0, asked.ex.category_at.get((d, c), 0))])
+                                            & RANK_REFERENCE_WORDS]
         return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
                             certain=certain, asked=asked_categories, period=period, assumed_period=assumed,
-                            dimension=self._label("dimension", dim),
+                            dimension=dimension,
                             caveats=self.caveats(asked, [period], dim, None, all_categories=True),
                             **self._common(asked, [period], caveats=False))
 
@@ -483,3 +491,28 @@ class FigureQuestion:
                 refs = []
         return FollowUp(intent, self.direction, tuple(self.periods), tuple(self.categories), tuple(self.dimensions),
                         self.now, measure=measure, refs=tuple(refs[-2:]), rank_position=self.rank_position)
+
+
+_WHICH_OF_RE = re.compile(r"\b(?:which|what|who) of\b|\bamong\b|\bbetween\b")
+
+
+def ranking_pool(ex: Extraction, dimension: str) -> set[str]:
+    """The categories a ranking is bounded by: a named set ("which land route ...?", its categories
+    share one position) or two or more listed after "which of" / "among" (English). Empty when the
+    whole breakdown is ranked."""
+    named = [(c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories if d == dimension]
+    if len(named) < 2:
+        return set()
+    same_place = len({pos for _, pos in named}) == 1
+    m = _WHICH_OF_RE.search(ex.text)
+    listed = m is not None and len(ex.text[:m.start()].split()) <= min(pos for _, pos in named) + 2
+    return {c for c, _ in named} if same_place or listed else set()
+
+
+def reranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The same rows ranked among themselves: rank 1 is the largest (rank_desc) or smallest (rank_asc)
+    value among them, ties sharing a rank."""
+    values = [r["value"] for r in rows]
+    out = [{**r, "rank_desc": 1 + sum(v > r["value"] for v in values), "rank_asc": 1 + sum(v < r["value"] for v in values)}
+           for r in rows]
+    return sorted(out, key=lambda r: (r["rank_desc"], r["label"]))

@@ -15,8 +15,9 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_words, asked_beyond, asks_yes_or_no,
-                                               counts_people, numbers_put_to_a_fact, checks_a_statement, focus_covered, gives_aspect, kind_asked,
+from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_words, asked_beyond, asks_whether_detail_holds,
+                                               asks_yes_or_no, counts_people, numbers_put_to_a_fact, checks_a_statement,
+                                               thing_asked, focus_covered, framing_the_fact_leaves, gives_aspect, kind_asked,
                                                names_a_kind, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -33,6 +34,10 @@ class TextIntents:
         top = ex.facts[0][1]
         ids = [f for f, s in ex.facts if s >= FACT_KEEP_RATIO * top][:MAX_FACTS]
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS)
+        if len(facts) > 1:
+            # "What was likely on the agenda?": of the facts matched about equally, one whose aspect
+            # accounts for the framing words (a hedged statement for "likely") answers first.
+            facts.sort(key=lambda f: bool(framing_the_fact_leaves(ex, f, self.lexicon)))
         if chosen is not None:
             chosen[:] = facts
         # A translated fact keeps its English statement, where a forecast is read whatever the question's language.
@@ -46,7 +51,8 @@ class TextIntents:
         # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
-        if facts and self.lang == "en" and ex.facts[0][1] >= FACT_STRONG and checks_a_statement(ex):
+        if facts and self.lang == "en" and ex.facts[0][1] >= FACT_STRONG and (
+                checks_a_statement(ex) or asks_whether_detail_holds(ex, uncovered, facts[0])):
             # "Lankov teaches at Seoul National University, right?": a statement checked against the
             # fact it is about. What it says that the fact does not is named; then the fact.
             differs = stated_differently(ex, facts[0], uncovered)
@@ -119,6 +125,9 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail=beyond, facts=facts[:1], version=self.snapshot.version)
         kind = kind_asked(ex.text) if self.lang == "en" else None
+        # "What weapons did North Korea send?": which ones, asked of a thing the report names only
+        # in general (a place_nouns cue); answered only by a fact that says what kind they were.
+        kind = kind or (thing_asked(ex, self.lexicon) if self.lang == "en" else None)
         if kind and facts and not names_a_kind(kind, str(facts[0].get("statement") or ""), self.lexicon):
             # "What kind of weapons ...?": the weapons fact is near, but it names no kind.
             for f in facts[:1]:

@@ -22,7 +22,11 @@ def applies(frame: QuestionFrame) -> bool:
 def run(call: OperationCall) -> str:
     refs = sorted(call.frame.categories, key=lambda c: c.pos)
     dim = refs[0].dimension
-    first, rest = refs[0], refs[1:]
+    # A named set ("overland": rail, road, on foot) is one side: its categories share a position.
+    side_a = tuple(c for c in refs if c.pos == refs[0].pos)
+    first, rest = refs[0], refs[len(side_a):]
+    if not rest and call.frame.comparison != "rest":
+        raise Decline("one side only")  # "overland against rail": rail is inside the set
     d = call.direction
     avail = call.desk.available(call.runner, d, dim, first.category)
     requested, assumed = requested_or_latest(call, avail)
@@ -38,12 +42,12 @@ def run(call: OperationCall) -> str:
         rest = tuple(CategoryRef(dim, c, first.pos + 1 + i) for i, c in enumerate(others["other_categories"]))
         refs = [first, *rest]
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
-                          a_categories=[first.category], b_categories=[c.category for c in rest], periods=[period.code])
+                          a_categories=[c.category for c in side_a], b_categories=[c.category for c in rest], periods=[period.code])
     if row is None or row["a_value"] is None or row["b_value"] is None or row["b_found"] != len({c.category for c in rest}):
         raise Decline("a category without figures")
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
-    return call.desk.render(NAME, a=call.desk.label(dim, first.category),
+    return call.desk.render(NAME, a=" + ".join(call.desk.label(dim, c.category) for c in side_a),
                             b=[call.desk.label(dim, c.category) for c in rest], r=row, period=period,
                             assumed_period=assumed,
                             **call.common(row["source_id"], [period], dim, [c.category for c in refs]))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Callable, Protocol
 
+from handlers.understanding.accounting import EXACT_WORDS, states_amount, states_duration
 from handlers.understanding.extract import Extraction
 from handlers.lexicon import normalise, tokens
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
@@ -60,6 +61,10 @@ class FollowUpDesk(Protocol):
 
 Result = tuple[str, FollowUp, list[str]]
 SPEAKER_KINDS = ("report", "source")
+# Facts whose date is when they happened (a visit, a resolution adopted, a report published); the
+# date of an estimate or a prediction is the period it is about, not when it was made.
+DATED_KINDS = ("event", "resolution", "source")
+LISTING_INTENTS = ("ranking", "breakdown", "series")  # answers that list more figures than the refs they leave
 RATE_MEASURES = ("per_month", "per_day", "per_quarter")
 DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
 
@@ -205,7 +210,9 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     """ "together?", "gap?", "how many times?", "% change?" over the last two figures given."""
     refs = previous.refs
     if edit.measure == "more_than_two":
-        raise NoData("edit", what="two_figures", context=previous)  # only the last two figures are kept
+        raise NoData("edit", what="n_figures", context=previous)  # a share, gap or ratio of three: not computed
+    if edit.measure in ("sum_many", "mean_many", "min_many", "max_many"):
+        return _many(p, edit, ex, previous, runner, now)
     if len(refs) < 2:
         if edit.measure == "change" and len(refs) == 1 and refs[0].category == "all":
             # "growth?" after one figure: against the period before, as a comparison question means.
@@ -222,11 +229,63 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
 
 
+def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "Those three together?", "the quarterly average across those three?": the last three (or
+    four) figures given, each one stored figure. The quarters of one series that follow each
+    other are one span, so their average is the span's rate per quarter (rate.sql); otherwise
+    given_many.sql adds them up. Fewer figures than asked, or one that is not a stored figure
+    (a sum given before), is refused rather than replaced."""
+    n = edit.position or 3
+    refs = previous.refs[-n:]
+    series = {(r.direction, r.dimension, r.category) for r in refs}
+    groups = {(r.direction, r.period, r.dimension) for r in refs}
+    if (len(refs) < n or len(set(refs)) < n or previous.intent in LISTING_INTENTS
+            or not (len(series) == 1 or len(groups) == 1)):
+        # Three figures of one series (periods) or of one breakdown (categories of a period),
+        # given one by one; after a list (a ranking, a breakdown) "those three" are rows of it,
+        # and three figures of different kinds are no sum a reporter means.
+        raise NoData("edit", what="n_figures", context=previous)
+    ordered = sorted(refs, key=lambda r: r.period.start)
+    if edit.measure == "mean_many" and len(series) == 1 and len({r.period.months for r in refs}) > 1:
+        raise NoData("edit", what="same_length", context=previous)  # a year and two quarters have no mean per figure
+    if edit.measure in ("sum_many", "mean_many") and len(series) == 1 and all(
+            x.period.end + 1 == y.period.start for x, y in zip(ordered, ordered[1:])):
+        span = Ref(refs[0].direction, Period(ordered[0].period.start, ordered[-1].period.end), refs[0].dimension,
+                   refs[0].category)
+        if edit.measure == "mean_many" and all(r.period.months == 3 for r in refs):
+            return _rate_of(p, span, "per_quarter", runner, now)
+        if edit.measure == "sum_many":
+            frame = FollowUp("total", span.direction, (span.period,),
+                             ((span.dimension, span.category),) if span.category != "all" else (),
+                             (span.dimension,) if span.dimension != "total" else (), now, measure="count", refs=(span,))
+            html, ctx, ids = _run(p, "category" if span.category != "all" else "total", frame, ex, runner, now)
+            return html, replace(ctx, refs=(span,)), ids
+    keys = [f"{r.direction.citizens}|{r.direction.destination}|{r.dimension}|{r.category}|{r.period.code}" for r in refs]
+    rows = runner.run("given_many", keys=keys)
+    if len(rows) != n:
+        raise NoData("edit", what="n_figures", context=previous)
+    items = [_item(p, r, row["value"]) for r, row in zip(refs, rows)]
+    picked: list[dict[str, Any]] = []
+    if edit.measure in ("min_many", "max_many"):
+        if len(series) == 1 and len({r.period.months for r in refs}) > 1:
+            raise NoData("edit", what="same_length", context=previous)
+        end = (min if edit.measure == "min_many" else max)(row["value"] for row in rows)
+        picked = [x for x in items if x["value"] == end]  # a tie names every figure that shares the place
+    chain = p.source_chain(runner, rows[-1]["source_id"])
+    html = p.render("given_many", items=items, r=rows[0], measure=edit.measure, share=None, total=None, source=chain,
+                     picked=picked, version=p.snapshot.version)
+    ctx = FollowUp("given", refs[-1].direction, tuple(sorted({r.period for r in refs}, key=lambda x: x.start)), (), (), now,
+                   measure="sum" if edit.measure == "sum_many" else "mean", refs=tuple(refs))
+    return html, ctx, [row["figure_id"] for row in rows]
+
+
 def _pp_gap(p: FollowUpDesk, a: Ref, b: Ref, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """The gap in percentage points between the two shares just given (pp_gap.sql)."""
-    if a.period != b.period or a.dimension != b.dimension or "all" in (a.category, b.category):
-        raise NoData("edit", what="two_figures", context=previous)  # two shares of one period and breakdown only
-    row = runner.one("pp_gap", dimension=a.dimension, a_citizens=a.direction.citizens, a_destination=a.direction.destination,
+    if a.period != b.period or "all" in (a.category, b.category) or "total" in (a.dimension, b.dimension):
+        # Two shares of one period only; of two breakdowns ("business" and "by rail") both are of
+        # the same total, so their gap in points is still one subtraction of two shares.
+        raise NoData("edit", what="two_figures", context=previous)
+    row = runner.one("pp_gap", a_dimension=a.dimension, b_dimension=b.dimension, a_citizens=a.direction.citizens, a_destination=a.direction.destination,
                      a_category=a.category, a_periods=[x.code for x in _parts(p, runner, a)], b_citizens=b.direction.citizens,
                      b_destination=b.direction.destination, b_category=b.category,
                      b_periods=[x.code for x in _parts(p, runner, b)])
@@ -489,15 +548,18 @@ def _quarter(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
 def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """What the report offers as the reason for the last figure or fact, or an honest "it doesn't say"."""
     if previous.facts and previous.intent == "fact":
-        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id", ("subject",))
+        facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id", ("subject", "statement"))
         subjects = [f.get("subject_en") or f["subject"] for f in facts]
         reasons = p.localise(runner.run("fact_reasons", subjects=subjects), "fact", "fact_id",
                               ("topic", "statement", "subject"))
         if not reasons:
             raise NoData("no_reason", context=previous, caveats=[])
         chain = p.source_chain(runner, reasons[0]["source_id"])
+        # The fact asked about comes first ("what for?" is answered by its own words too: "for
+        # construction projects"), then the reasons the report gives for it.
+        about = [f["statement"] for f in facts if f["kind"] != "reason"][:1]
         html = p.render("reason", reasons=[r["statement"] for r in reasons], source=chain, version=p.snapshot.version,
-                         item=None)
+                         item=None, about=about)
         return html, replace(previous, created=now), []
     named = bool(ex.categories or ex.countries or ex.periods)
     frame = edited_frame(p, ex, previous, runner, now) if named else previous
@@ -518,7 +580,7 @@ def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner
                                        provenance=False), "caveat", "caveat_id", ("text",))
         raise NoData("no_reason", context=previous, caveats=[c["text"] for c in notes if c["kind"] == "as_published"])
     chain = p.default_source_chain()
-    html = p.render("reason", reasons=[r["text"] for r in rows], item=_item(p, ref, None), source=chain,
+    html = p.render("reason", reasons=[r["text"] for r in rows], item=_item(p, ref, None), about=[], source=chain,
                      version=p.snapshot.version)
     return html, replace(previous, created=now), []
 
@@ -646,6 +708,64 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     return html, replace(previous, created=now, nodata=False), []
 
 
+def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+               now: float) -> Result:
+    """ "When exactly did he say that?": the fact again when it is something that happened on a
+    date the report gives (a visit, a resolution adopted, a report published); for what someone
+    said, estimated or predicted the date column is the period it is about, not when it was
+    said, so the answer is "the report doesn't say when", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    if fact["kind"] not in DATED_KINDS or not str(fact.get("date") or "").strip():
+        raise NoData("fact_detail", context=replace(previous, facts=(fact["fact_id"],) + tuple(
+            f for f in previous.facts if f != fact["fact_id"])),
+            detail=" ".join(t for t in ex.toks if p.is_cue(t, "focus_date")) or ex.text.strip(" ?"),
+            facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
+def _fact_count(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                now: float) -> Result:
+    """ "How many were there?" after a fact: the fact again when it states an amount (in digits
+    or words: "dozens", "thousands"; the report gives no exact number then, and none is made up),
+    else "the report doesn't say how many", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    exact = bool(EXACT_WORDS & set(ex.toks))
+    if not states_amount(str(fact.get("statement_en") or fact.get("statement") or ""), exact):
+        raise NoData("fact_detail", context=previous,
+                     detail=" ".join(t for t in ex.toks if p.is_cue(t, "count")) or ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
+def _fact_duration(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                   now: float) -> Result:
+    """ "Within what time?" after a fact: the fact again when it states a duration ("within 24
+    months"), else "the report doesn't say", with the fact."""
+    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
+                       ("topic", "statement", "date", "place", "speaker", "subject"))
+    if not facts:
+        raise NoData("edit", what="statement", context=previous)
+    fact = facts[0]
+    if not states_duration(str(fact.get("statement_en") or fact.get("statement") or "")):
+        raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
+                     facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    fact["chain"] = p.source_chain(runner, fact["source_id"])
+    html = p.render("fact", facts=[fact], version=p.snapshot.version)
+    return html, replace(previous, created=now, nodata=False), []
+
+
 def _no_average(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                 now: float) -> Result:
     """The multiple-of-average operation could not run on the last figure: say so, substitute nothing."""
@@ -693,5 +813,8 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "more_facts": _more_facts,
     "not_covered": _not_covered,
     "fact_detail": _fact_detail,
+    "fact_when": _fact_when,
+    "fact_count": _fact_count,
+    "fact_duration": _fact_duration,
     "average_multiple": _no_average,
 }

@@ -36,7 +36,7 @@ def run(call: OperationCall) -> str:
     if period not in common:
         raise Decline("a period one side lacks")  # the intent handlers say what there is
     (da, ca), (db, cb) = sides
-    row = call.runner.one(NAME, dimension=dim, a_citizens=da.citizens, a_destination=da.destination, a_category=ca,
+    row = call.runner.one(NAME, a_dimension=dim, b_dimension=dim, a_citizens=da.citizens, a_destination=da.destination, a_category=ca,
                           a_periods=[period.code], b_citizens=db.citizens, b_destination=db.destination,
                           b_category=cb, b_periods=[period.code])
     if row is None or row["gap"] is None:

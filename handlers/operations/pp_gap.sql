@@ -1,8 +1,8 @@
--- Two shares and the gap between them in percentage points: a = (direction, category) of its
--- total, b likewise; the gap is a's share minus b's, from unrounded shares.
+-- Two shares and the gap between them in percentage points: a = (direction, dimension, category)
+-- of its total, b likewise (both breakdowns are of the same total: business and by rail); the gap is a's share minus b's, from unrounded shares.
 WITH a AS (
     SELECT sum(value) AS v, list(figure_id) AS ids FROM figures
-    WHERE citizens = $a_citizens AND destination = $a_destination AND dimension = $dimension
+    WHERE citizens = $a_citizens AND destination = $a_destination AND dimension = $a_dimension
       AND category = $a_category AND list_contains($a_periods, period)
 ), a_total AS (
     SELECT sum(value) AS v, list(figure_id) AS ids, any_value(source_id) AS source_id FROM figures
@@ -10,7 +10,7 @@ WITH a AS (
       AND category = 'all' AND list_contains($a_periods, period)
 ), b AS (
     SELECT sum(value) AS v, list(figure_id) AS ids FROM figures
-    WHERE citizens = $b_citizens AND destination = $b_destination AND dimension = $dimension
+    WHERE citizens = $b_citizens AND destination = $b_destination AND dimension = $b_dimension
       AND category = $b_category AND list_contains($b_periods, period)
 ), b_total AS (
     SELECT sum(value) AS v, list(figure_id) AS ids FROM figures

@@ -16,8 +16,8 @@ from typing import Any
 
 from handlers.understanding.extract import Extraction
 from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
-from handlers.lexicon import Lexicon, normalise, tokens
-from handlers.understanding.matcher import FACT_STRONG, MatchResult
+from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
+from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
@@ -52,9 +52,11 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     person = [t for t in ex.toks if t in PERSON_NAME_WORDS]
     if person:
         return person[:2]
-    if "name_noun" in ex.cues and (_WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues):
-        # "Which airport?"; Korean asks "공항은 어디입니까?" (where), a question word the data lists.
-        named = [t for t in ex.toks if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+    nouns = [i for i, t in enumerate(ex.toks) if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
+    named = [ex.toks[i] for i in nouns if not _in_a_named_set(ex.toks, i, lex)]  # "the minor routes" names categories
+    # "Which airport?"; Korean asks "공항은 어디입니까?" (where), a question word the data lists.
+    asks_name = _WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues
+    if "name_noun" in ex.cues and asks_name and (named or not nouns):
         at = next((i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT), len(ex.toks))
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     kind = kind_asked(ex.text)
@@ -73,10 +75,16 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
             noun = ex.toks[i + 1]
             entity = any(t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")
                          for t in lex.phrases.get((noun,), ()))  # "which flow was bigger?": the people counted
-            if noun not in WHICH_FIGURE_WORDS and not entity:
+            if noun not in WHICH_FIGURE_WORDS and noun not in lex.filler and not entity:
                 return [noun] + [t for t in ex.toks[i + 2:i + 3] if t in lex.filler and t not in WHICH_FIGURE_WORDS][:1]
             return []
     return []
+
+
+def _in_a_named_set(toks: list[str], i: int, lex: Lexicon) -> bool:
+    """Is token ``i`` inside the name of a set of categories ("minor routes", "land route")?"""
+    spans = [tuple(toks[a:b]) for a in range(max(0, i - 2), i + 1) for b in range(i + 1, min(len(toks), i + 3) + 1)]
+    return any(t.kind == CATEGORY_SET for span in spans for t in lex.phrases.get(span, ()))
 
 
 _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어떤", "어느", "무슨"})
@@ -162,6 +170,8 @@ def subset_of_a_category(ex: Extraction) -> list[str]:
     """ "How many of the 253 business visitors were actually workers?": one category inside
     another. Each breakdown is published on its own, so no figure gives the overlap."""
     head = " ".join(ex.toks[:4])
+    if ex.set_overlap and ex.cues.keys() & {"share", "negation"}:
+        return ex.set_overlap[:1]  # "what share of overland arrivals came by train?": rail inside the set
     if not (head.startswith(("how many of", "how much of", "what share of", "what percentage of")) or ex.toks[:1] == ["of"]) \
             or len(ex.categories) < 2:
         return []
@@ -252,7 +262,7 @@ def _quote_end(toks: list[str], start: int) -> int:
 # "... in Q3, and where did they go?": a second question joined to a figure question.
 _SECOND_QUESTION_RE = re.compile(r"(?:,|\band\b|;|\?)\s*(?:and\s+)?((?:where|which|what|who|whom|how long|how much|why|"
                                  r"when)\b[^?]*)\??\s*$")
-_FIGURE_ASKS = re.compile(r"\b(?:how many|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
+_FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|bigger|larger|smaller|higher|lower|greater|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
                           r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap)\b")
 
 
@@ -308,6 +318,27 @@ def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
         return []
     named = {(m.kind, m.year, m.m1, m.m2) for m in ex.periods if m.kind not in ("latest", "previous", "relative")}
     return ["a share of another period's total"] if len(named) >= 2 else []
+
+
+_FINER_PERIOD_RE = re.compile(r"\b(?:which|what|in which|on which|busiest|peak|best|worst)\s+(?:calendar\s+)?"
+                              r"(month|week|day|date|weekday)s?\b"
+                              r"|\b(?:daily|weekly|monthly|single[- ]day|one[- ]day)\s+(?:peak|high|record|maximum|max|low|minimum|spike)\b")
+FINER_RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "change"})
+
+
+def finer_period_asked(ex: Extraction) -> list[str]:
+    """ "How many arrived on the 12th?", "which month of Q3 was busiest?": a day, or a month or
+    week picked out of a period, which the data never has (its finest periods are quarters).
+    Neither the quarter's total nor its average per month answers it."""
+    day = [w for w in ex.unknown if DAY_ORDINAL_RE.fullmatch(w)]
+    if day:
+        return [f"the {day[0]}"]
+    m = _FINER_PERIOD_RE.search(ex.text.lower())
+    if m and m.group(1) is None:
+        return [m.group(0)]  # "the daily peak": no day's figure exists, and an average is no peak
+    if m and (ex.cues.keys() & FINER_RANK_CUES or m.group(0).split()[0] in ("busiest", "peak", "best", "worst")):
+        return [f"which {m.group(1)}"]
+    return []
 
 
 def forecast_asked(ex: Extraction) -> list[str]:
@@ -379,7 +410,10 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     destinations = places_as_destination(ex, lex)
     kept = [w for w in ex.fact_only_words if not (movement and w in lex.place_words and w not in destinations)
             and w not in _QUANTITY_WORDS]
-    return kept + [p for p in destinations if p not in kept]
+    # "What did the Kremlin say ...?": a government named by its seat is a statement's subject, not a count.
+    metonyms = [t for t in ex.toks if "metonym" in ex.cues and any((x.kind, x.id) == ("cue", "metonym")
+                                                                  for x in lex.phrases.get((t,), ()))]
+    return kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -388,10 +422,10 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex) or month_asked(ex)):
+            or part_of_a_quoted_figure(ex, lex) or month_asked(ex) or finer_period_asked(ex)):
         return False
-    if ex.cues.keys() & {"other_measure", "stock", "duration_question"}:
-        return False
+    if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
+        return False  # "metonym": "did the Kremlin confirm 365?" is about a government's words, not the count
     if "opinion" in ex.cues and frame.measure != "check":
         return False  # "should Russia ...?"; but "what should the copy say?" asks for a check
     if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "combine", "negation"}:
@@ -416,6 +450,10 @@ _SPAN_RE = re.compile(r"\bwithin\s+[\w-]+(?:\s+to\s+[\w-]+)?\s+(?:years?|months?
 _NAME_RE = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b")
 
 
+_PART_OF_PLACE_RE = re.compile(r"\b(?:which|what)\s+(?:part|parts|corner|area|areas)\s+of\s+(?:the\s+)?"
+                               r"(?:russia|north korea|country|dprk|siberia)\b")
+
+
 def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | None = None) -> list[str]:
     """The thing a fact question asks for ("which airline" -> airline, "when" -> when), or []
     for open questions ("what did Lankov say?"). Korean and Russian questions are read from
@@ -425,8 +463,12 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
             if any(x.kind == "cue" and x.id.startswith("focus_") for x in lex.phrases.get((t,), ())):
                 return [t]
         return []
+    if _PART_OF_PLACE_RE.search(text):
+        return ["where"]
     for m in _FOCUS_RE.finditer(text):
         words = [w.removesuffix("'s") for w in re.split(r"[\s-]+", next(g for g in m.groups() if g)) if w][:4]
+        if any((t.kind, t.id) == ("cue", "why") for t in lex.phrases.get(tuple(m.group(0).split()[:2]), ())):
+            continue  # "what makes them keen ...?" asks why, not for a thing called "makes"
         focus_kind = any(t.kind == "cue" and t.id.startswith("focus_") for t in lex.phrases.get((words[0],), ()))
         if m.group(1) is not None and words[0] in lex.filler and not focus_kind:
             continue  # "what is ...", "what did ...": no particular thing asked for here
@@ -440,6 +482,8 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
             content = content[:1] if content and content[0] == words[0] else content[:1]
         if content:
             return content[:3]
+    if _PART_OF_PLACE_RE.search(text):
+        return ["where"]  # "which part of Russia ...?": a place inside the country is asked for
     if re.search(r"\bhow old\b|\bwhat age\b|\b(?:his|her|their) age\b", text):
         return ["age"]
     if re.search(r"\b(exact quote|quote|quotes|verbatim|exact words|in his words|in her words)\b", text):
@@ -489,12 +533,18 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         new_place = any(p[:RU_STEM_LEN] not in ex.text for p in places)
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
-                           and t[:RU_STEM_LEN] not in top and not (t in _PLACE_NOUN_LEMMAS and new_place)]
+                           and t[:RU_STEM_LEN] not in top and not (_place_noun(t, lex) and new_place)]
+    # Words a cue consumed because they frame what is asked ("doubt", "deny", "rumoured",
+    # "Moscow") are accounted for only by a fact of the matching aspect (FRAMING_TESTS).
+    framing = framing_the_fact_leaves(ex, facts[0], lex)
     # Words a cue consumed because they name a measure of their own ("population", "inhabitants")
     # still ask for something: the facts must say it too.
     measured = [t for t in ex.toks if any(x.kind == "cue" and x.id in FACT_MEASURE_CUES for x in lex.phrases.get((t,), ()))
                 or t in CHANGE_VERBS]  # "has the number of workers increased?": the fact must state a change
-    leftover = [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
+    said = set(re.findall(r"\d+", body))
+    # "the 14th" is accounted for by a fact that states the 14th; "the 12th" is left over.
+    leftover = framing + [w for w in list(dict.fromkeys(ex.unknown + measured)) if w not in corrected and not w.isdigit()
+                and not (DAY_ORDINAL_RE.fullmatch(w) and re.match(r"\d+", w).group() in said)
                 and w[:FACT_STEM_LEN] not in body and w[:FACT_STEM_LEN] not in keywords
                 and not _contracted_filler(w, lex) and not _base_in(w, body + " " + keywords)]
     # "Which Siberian regions ...?": a name-asking noun must be answered by the best fact: a place
@@ -513,6 +563,58 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
             continue
         leftover.append(t)
     return leftover
+
+
+def _place_noun(lemma: str, lex: Lexicon) -> bool:
+    """A Russian or Korean noun that asks for a place ("город", "도시"): the lemma lists, or the
+    focus_place cue group of data/cues.csv."""
+    return lemma in _PLACE_NOUN_LEMMAS or any((x.kind, x.id) == ("cue", "focus_place") for x in lex.phrases.get((lemma,), ()))
+
+
+# Framing cue groups (data/cues.csv) and the aspect a fact must have to account for their words.
+# "Why does Lankov doubt ...?" asks for a judgement, which an analyst's estimate or analysis gives
+# and an event does not; "have they acknowledged ...?" asks for a stance, which "both deny it"
+# gives; "what was rumoured / likely on the agenda?" asks for something hedged, which "is expected
+# to have been discussed" gives; "Moscow" stands for Russia in a fact that names the country.
+JUDGING_KINDS = frozenset({"estimate", "analysis", "prediction"})
+_STANCE_RE = re.compile(r"\b(?:den(?:y|ies|ied|ial)|admit|acknowledg|confirm|reject|dismiss)")
+_HEDGE_RE = re.compile(r"\b(?:expected|likely|probably|reported|reportedly|suspicion|suspected|believed|believe|"
+                       r"known to|signal|alleg|estimate)")
+_BOTH_COUNTRIES_RE = re.compile(r"\b(?:the|both) (?:two )?countries\b")
+
+
+def _names_a_country(fact: dict[str, Any], lex: Lexicon) -> bool:
+    body = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "place")).lower()
+    return bool(_BOTH_COUNTRIES_RE.search(body)) or any(
+        str(v.get(form) or "").lower().rstrip("s") in body for (kind, _), v in lex.labels.items() if kind == "country"
+        for form in ("label", "people") if v.get(form))
+
+
+FRAMING_TESTS = {
+    "judgement": lambda fact, lex: fact.get("kind") in JUDGING_KINDS or bool(fact.get("quote")),
+    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement") or "").lower())),
+    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement") or "").lower())),
+    "metonym": _names_a_country,
+}
+
+
+def framing_the_fact_leaves(ex: Extraction, fact: dict[str, Any], lex: Lexicon) -> list[str]:
+    """The framing words of a question ("doubt", "acknowledged", "chatter", "Moscow") that the
+    best fact does not account for by its aspect; each is a detail the report does not give."""
+    out: list[str] = []
+    for group, test in FRAMING_TESTS.items():
+        if group not in ex.cues or test(fact, lex):
+            continue
+        words = [t for t in ex.toks if any((x.kind, x.id) == ("cue", group) for x in lex.phrases.get((t,), ()))]
+        out.extend(words[:1] or [group])
+    if "metonym" in ex.cues:
+        # "Did Choe visit Moscow ...?": after a visit or "to"/"in", the capital is a place, which
+        # only a fact naming that city accounts for.
+        said = " ".join(str(fact.get(k) or "") for k in ("statement", "place")).lower()
+        out.extend(t for i, t in enumerate(ex.toks) if i and ex.toks[i - 1] in DESTINATION_WORDS | {"visit"}
+                   and any((x.kind, x.id) == ("cue", "metonym") for x in lex.phrases.get((t,), ()))
+                   and t[:FACT_STEM_LEN] not in said and t not in out)
+    return out
 
 
 def _contracted_filler(word: str, lex: Lexicon) -> bool:
@@ -570,7 +672,7 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
 
 
 ASPECT_DETAIL = {"where": "where exactly", "how_many": "an exact number", "when": "when"}
-_EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
+EXACT_WORDS = frozenset({"exact", "exactly", "precise", "precisely", "정확히", "точно", "ровно", "именно"})
 _AMOUNT_RE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)?(?![\w-])")  # a number standing alone ...
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")  # ... that is not a year
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -588,29 +690,40 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
         named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
         return bool(named) and not all(p in ex.text for p in named)
     if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
-        # Read on the English statement, where amounts in words ("thousands") are known.
+        # The English text: what follows reads amounts in English words ("thousands"), and a
+        # Korean or Russian question gets the fact localised ("수천 명"), its original kept as _en.
         statement = str(fact.get("statement_en") or fact.get("statement") or "")
-        if _EXACT_WORDS & set(ex.toks):
-            return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
-        # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
-        # never how many ("how big was Choe's delegation?"), so it does not answer the question.
-        words = set(re.findall(r"[a-z]+", statement.lower()))
-        undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement.lower()))  # "14 to 18 January" is a date
-        # "the two countries" names who, not how many
-        undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
-        words = set(re.findall(r"[a-z]+", undated))
-        return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
+        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
     return True
+
+
+def states_amount(statement: str, exact: bool = False) -> bool:
+    """Does an (English) statement give an amount: digits or words ("hundreds", "three"), not a
+    date or "the two countries"; digits only when an exact number is asked?"""
+    if exact:
+        return bool(_AMOUNT_RE.search(_YEAR_RE.sub("", statement)))
+    # No amount at all, in digits or words ("hundreds", "three"): the fact says who and when,
+    # never how many ("how big was Choe's delegation?"), so it does not answer the question.
+    undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement.lower()))  # "14 to 18 January" is a date
+    # "the two countries" names who, not how many
+    undated = re.sub(r"\b(?:the|both|these|those) (?:two|three|2|3) [a-z]+", "", undated)
+    words = set(re.findall(r"[a-z]+", undated))
+    return bool(_AMOUNT_RE.search(undated) or words & (_QUANTITY_WORDS | NUMBER_WORDS | _AMOUNT_WORDS))
 
 
 SPEECH_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells",
                           "сказать", "говорить", "заявить", "заявлять"})  # Russian lemmas
 
 
+_REPORT_SAYS_RE = re.compile(r"\b(?:the\s+)?(?:report|article|piece|story|data|text|nk news|donga)\s+(?:say|says|said|tell|tells)\b")
+
+
 def says_what_was_said(ex: Extraction, fact: dict[str, Any] | None) -> bool:
     """ "What did Putin say ...?" is answered only by a fact that reports someone's words."""
     if fact is None or "who_question" in ex.cues or not SPEECH_VERBS & set(ex.toks):
         return True
+    if not SPEECH_VERBS & set(tokens(_REPORT_SAYS_RE.sub(" ", ex.text.lower()))):
+        return True  # "what does the report say was on the agenda?": the report's statement, not someone's words
     return fact.get("kind") not in SPEECHLESS_KINDS or bool(fact.get("quote"))
 
 
@@ -622,6 +735,18 @@ def kind_asked(text: str) -> str | None:
     """ "What kind of weapons ...?": the noun whose kind is asked for, or None."""
     m = _KIND_RE.search(text.lower())
     return m.group(1) if m else None
+
+
+def thing_asked(ex: Extraction, lex: Lexicon) -> str | None:
+    """ "What weapons ...?", "which weapons ...?": a thing the report names (a ``place_nouns``
+    word) asked for by which ones, or None."""
+    for i, tok in enumerate(ex.toks[:-1]):
+        noun = ex.toks[i + 1]
+        terms = {(x.kind, x.id) for x in lex.phrases.get((noun,), ())}
+        if (tok in ("what", "which") and noun not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA and ("cue", "place_nouns") in terms
+                and not any(k == "cue" and i.startswith("focus_") for k, i in terms)):
+            return noun  # persons and places asked for ("which officials") are the focus checks' own
+    return None
 
 
 def names_a_kind(noun: str, statement: str, lex: Lexicon) -> bool:
@@ -785,6 +910,25 @@ def counts_people(stated: str, lex: Lexicon) -> bool:
     group lists ("50명")? Dates, durations and numbers of a resolution are not."""
     unit = stated.lstrip("0123456789.")
     return not unit or any((t.kind, t.id) == ("cue", "count") for t in lex.phrases.get((unit,), ()))
+
+
+YES_NO_LEADS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had"})
+_ORDINAL_OR_NUMBER_RE = re.compile(r"\d+(?:st|nd|rd|th)?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                                   r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                                   r"eighteenth|nineteenth|twentieth)")
+
+
+def asks_whether_detail_holds(ex: Extraction, uncovered: list[str], fact: dict[str, Any] | None = None) -> bool:
+    """ "Did Choe visit Russia from the 12th to the 16th?": a yes/no question whose only words the
+    fact leaves out are numbers or dates. It states a detail and asks whether it holds, so the
+    answer is a check: the fact's own detail and what the question got wrong."""
+    if not ex.toks or ex.toks[0] not in YES_NO_LEADS:
+        return False
+    if uncovered:
+        return all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered)
+    # "Did the resolution give 12 months?": a number the fact does not state (it says 24).
+    said = set(re.findall(r"\d+", " ".join(str((fact or {}).get(k) or "") for k in ("statement", "date"))))
+    return fact is not None and any(n.split(".")[0] not in said for n in ex.numbers)
 
 
 def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from handlers.language import script_of
-from handlers.lexicon import Hit, Lexicon, normalise, tokens
+from handlers.lexicon import CATEGORY_SET, Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
@@ -61,6 +61,7 @@ class Extraction:
     named_subject: bool = False  # the question names a person or body the report quotes or describes
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
     idle: list[str] = field(default_factory=list)  # known words (part of some data phrase) that nothing consumed here
+    set_overlap: list[str] = field(default_factory=list)  # a named set's member also named on its own ("overland ... by train")
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
@@ -96,6 +97,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
                                                                           and len(periods) > 1)) for p in periods)):
         # "y/y", "Q3 and a year earlier": a comparison with a year earlier, not a period of its own
         ex.cues["change"] = 100.0
+    named = [p for p in periods if p.kind not in ("previous", "relative", "latest")]
+    if any(p.kind == "previous" and p.text in QUARTER_ON_QUARTER for p in periods) and (
+            len(named) >= 2 or any(p.endpoints for p in named)):
+        # "q/q change from Q1 to Q2": both quarters are named, so "q/q" only asks for the change.
+        ex.cues["change"] = 100.0
+        ex.periods = periods = [p for p in periods if not (p.kind == "previous" and p.text in QUARTER_ON_QUARTER)]
     hits = lex.scan(toks)
     covered = [False] * len(toks)
 
@@ -105,7 +112,13 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
                       and h.end - h.start >= 2]
     entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS
                                     and not any(a <= h.start and h.end <= b for a, b in filler_phrases)], lex.filler)
-    for h in entity_hits:
+    # "overland", "the minor routes": a named set stands for its categories (entities.csv
+    # kind category_set), as if each had been named.
+    set_hits = [h for h in _non_overlapping([h for h in hits if h.term.kind == CATEGORY_SET], lex.filler)
+                if not any(e.start < h.end and h.start < e.end and e.term.kind != "dimension" for e in entity_hits)]
+    # "land routes", "minor modes": the set, not the dimension one of its words also names.
+    entity_hits = [e for e in entity_hits if not any(e.start < h.end and h.start < e.end for h in set_hits)]
+    for h in entity_hits + set_hits:
         for i in range(h.start, h.end):
             covered[i] = True
     cue_hits = [h for h in hits if h.term.kind == "cue"]
@@ -114,6 +127,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         ex.cue_at[h.term.id] = min(ex.cue_at.get(h.term.id, h.start), h.start)
         for i in range(h.start, h.end):
             covered[i] = True
+    for part in (h for h in cue_hits if h.term.id == "place_part"):
+        # "which part of Russia ...?": a place inside the country is asked for; its "part of" is no share.
+        if any(e.term.kind == "country" and e.start in (part.end, part.end + 1) for e in entity_hits) and all(
+                part.start <= s.start and s.end <= part.end for s in cue_hits if s.term.id == "share"):
+            ex.cues.pop("share", None)
     fact_hits = [h for h in hits if h.term.kind == "fact"]
     for h in fact_hits:
         for i in range(h.start, h.end):
@@ -136,6 +154,18 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if all(c[:2] != cat[:2] for c in ex.categories):
                 ex.categories.append(cat)
                 ex.category_at[cat[:2]] = h.start
+    for h in set_hits:
+        ex.cues["combine"] = max(ex.cues.get("combine", 0.0), h.score)  # one figure for the set, summed
+        members = lex.category_sets.get(h.term.id, ())
+        named_too = [c for d, c in members if any(x[:2] == (d, c) for x in ex.categories)]
+        if 0 < len(named_too) < len(members):
+            ex.set_overlap.extend(named_too)  # "overland ... by train": one member, not the set restated
+        for dim, cat_id in members:
+            if all(c[:2] != (dim, cat_id) for c in ex.categories):
+                ex.categories.append((dim, cat_id, h.score))
+            # A member also named on its own stays inside the set: "overland against rail" is
+            # never read as road and foot against rail.
+            ex.category_at[(dim, cat_id)] = min(h.start, ex.category_at.get((dim, cat_id), h.start))
     ex.countries = _assign_roles(ex.countries, toks, cue_hits,
                                  frozenset(h.start for h in entity_hits if h.term.kind not in ("country", "dimension")))
     ex.exits = _asks_exits(ex.countries, cue_hits)

@@ -8,8 +8,8 @@ teach?" is asked about the last person named. Everything here is a pure function
 extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.operations.followups`
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
-``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``which_kind``,
-``asks_place``, ``both_given``), so no language is hard-coded (bare English ordinals aside: see
+``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
+``asks_place``, ``both_given``, ``ratio_against``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -36,6 +36,7 @@ OWN_INTENT_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "series", 
 # A fact the question names in its own words (a person, an event) scores well above this; the
 # follow-ups of the gated sets that lean on a word like "and" score at most 4.6 ("кто это сказал?").
 NAMED_FACT_SCORE = 5.0
+FACT_WORDS_SCORE = 2.0  # "that forecast" names one of the person's statements (3.0); a stray word scores under 1
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
@@ -50,6 +51,7 @@ MEASURE_CUES = frozenset({"share", "change", "sum_given", "gap", "ratio_given", 
                           "breakdown", "speech", "who_question", "focus_place", "focus_date", "focus_person"})
 PAIR_MEASURES = ("change", "gap", "ratio")  # measures of a pair of figures
 MAX_DROP_FILTER_TOKENS = 6
+MANY_THREE, MANY_FOUR = 3, 4  # "those three", "all four": how many of the last figures given
 # "as a quarterly average?": with no slot of its own, an average can only be of the figure just given.
 AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})
 AVERAGE_OF_CUES = frozenset({"average", "avg_month", "avg_quarter"})  # "the 2022 quarterly average"  # "and the total that quarter?"; a longer question is its own
@@ -83,7 +85,9 @@ class Edit:
     the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
     categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
     category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
-    (the other direction).
+    (the other direction), ``fact_when`` (the date of fact ``name_fact``: "when did he say that?"), ``fact_count`` (the
+    amount fact ``name_fact`` states: "how many were there?"), ``fact_duration`` (the time limit
+    it states: "within what time?").
     """
 
     kind: str
@@ -125,8 +129,8 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
         combines -= {"change"}  # "top" and "most" are also comparison words ("topped"); with a ranking cue they rank
     if text_intent and ex.facts and ex.facts[0][1] >= NAMED_FACT_SCORE:
         return True  # "When did Choe Son Hui visit Russia, and whom did she meet?": "and" inside, not leading
-    if cues & LEAD_CUES:
-        return False
+    if cues & LEAD_CUES or _many_measure(ex) is not None:
+        return False  # "Сколько всего этими тремя способами?" leans on the figures just given
     roles = {m.role for m in ex.countries}
     if {"citizens", "destination"} <= roles:
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
@@ -168,6 +172,18 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     slots = names_slots(ex)
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
+    if (not _is_figure(previous) and previous.facts and "count" in cues and short and not slots and not uncovered(ex)
+            and not cues.keys() & (FIGURE_MEASURE_CUES - {"count"}) and not (ex.facts and ex.facts[0][0] not in previous.facts
+                                                                          and ex.facts[0][1] >= NAMED_FACT_SCORE)):
+        # "How many were there?" after a fact: the amount the fact states, in its own words
+        # ("dozens"), or "the report doesn't say how many"; never a figure of the data on defaults.
+        return Edit("fact_count", name_fact=fact_asked(ex, previous))
+    if (not _is_figure(previous) and previous.facts and "duration_question" in cues and short
+            and not (ex.periods or ex.countries or ex.categories)):
+        return Edit("fact_duration", name_fact=fact_asked(ex, previous))  # "В какой срок?" after the resolution
+    when = _when_of_fact(ex, previous, short)
+    if when is not None:
+        return Edit("fact_when", name_fact=when)  # "when exactly did he say that?": the fact's own date, if it has one
     if "who_said" in cues and short and not (ex.periods or ex.countries) and (not slots or _is_figure(previous)):
         return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
@@ -187,6 +203,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("fact_detail", name_fact=ex.facts[0][0])  # "어느 지역 건설 사업이야?": of the fact just given
     if len(ex.periods) >= 2 and cues.keys() & AVERAGE_OF_CUES and cues.keys() & {"ratio_given", "change", "gap"}:
         return None  # "How many times 2022's quarterly average was Q3 2023?" names both sides: its own question
+    if _other_direction_compared(ex, previous):
+        # "How many times the North Koreans entering Russia in the same quarter is that?" after the
+        # Russians' Q3 figure: the last figure against the one direction named, not a new comparison.
+        return Edit("compare", measure="ratio" if "ratio_given" in cues else "gap" if "gap" in cues else "change")
     if own_question(ex, text_intent):
         return None  # "How many Russians went to North Korea in Q3?", "What do the authorities want?"
     if not _is_figure(previous):
@@ -209,10 +229,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "그럼 3분기는?" after "Q2 by purpose?" (no breakdown for Q2): nothing was given to compare or
         # combine, so whatever else the words read as, the question names the slots to put in the frame.
         return Edit("slots")
-    if "more_than_two" in cues and not why_slots and cues.keys() & (COMBINE_CUES | {"combine", "share"}):
-        # "those three together?": the conversation keeps the last two figures, so a sum or share
-        # of three is not something it can give; say so rather than combine two of them.
-        return Edit("combine", measure="more_than_two")
+    many = _many_measure(ex)
+    if many is not None and not why_slots:
+        # "those three together?", "the quarterly average across those three?": the last three
+        # (or four) figures given, summed or averaged; a share, gap or ratio of three is refused
+        # rather than computed from two of them.
+        return Edit("combine", measure=many, position=MANY_FOUR if "four_given" in cues else MANY_THREE)
     if ("pp_gap" in cues and previous.refs and previous.measure in ("share", "sum_share", "pp_gap") and len(ex.categories) == 1
             and not (ex.periods or ex.countries)):
         # "How many percentage points below the business share?" after a share: the share just
@@ -246,8 +268,9 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if not short:
         return None
     if (previous.intent == "given" and previous.measure in PAIR_MEASURES and len(ex.periods) == 1
-            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) == 2
-            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}):
+            and not (ex.countries or ex.categories or ex.dimensions) and "followup" in cues and len(previous.refs) >= 2
+            and not cues.keys() & (MEASURE_CUES | AVERAGE_CUES) - {"change", "gap", "ratio_given"}
+            and not ("count" in cues and not cues.keys() & {"change", "gap", "ratio_given"})):  # "and how many in 2023?" asks a count
         # "and on Q1?" after "is that up on Q2?": the same comparison with the other period put in.
         return Edit("compare", measure=previous.measure)
     if (previous.measure == "share" and len(ex.categories) == 2 and cues.keys() & {"combine", "sum_given"}
@@ -261,6 +284,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
+    if (previous.categories and "overall" in cues and ex.periods and not (ex.categories or ex.countries or ex.dimensions)
+            and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS + 2):
+        # "What was the 2022 total, then?", "А сколько всего во втором квартале?" after a
+        # category: the period's total, the filter removed in so many words.
+        return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
@@ -291,6 +319,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure=measure)
     if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
+    if ("sum_given" in cues and len(ex.categories) == 1 and not (ex.periods or ex.countries) and previous.refs
+            and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)):
+        # (Only to a category of the same breakdown: the total plus one of its parts is no sum.)
+        # "항공편 입국자와 합치면 몇 명?" after the rail figure: the last figure plus the category named,
+        # in the same period; never the named category's figure (or its share) alone.
+        return Edit("compare", measure="sum")
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
@@ -351,6 +385,64 @@ def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:
     return bool(ex.periods or ex.countries
                 or {(d, c) for d, c, _ in ex.categories} - set(previous.categories)
                 or set(ex.dimensions) - set(previous.dimensions))
+
+
+def _when_of_fact(ex: Extraction, previous: FollowUp, short: bool) -> str | None:
+    """The fact a "when" follow-up asks the date of: the fact just given (or the one of them the
+    question's words name), unless the question names another fact strongly, or a period,
+    country or category of its own (then it is a question of its own)."""
+    if _is_figure(previous) or not previous.facts or "focus_date" not in ex.cues or not short:
+        return None
+    if ex.periods or ex.countries:
+        return None  # a category word ("workers") is the fact's own subject here, not a filter
+    top = ex.facts[0] if ex.facts else None
+    if top is not None and top[0] not in previous.facts and top[1] >= NAMED_FACT_SCORE:
+        return None  # "When did Choe Son Hui visit Russia?" after a Lankov quote
+    if (top is not None and top[0] not in previous.facts and previous.person and "pronoun_person" in ex.cues
+            and top[1] >= FACT_WORDS_SCORE):
+        return top[0]  # "When did he make that forecast?": his other statement, named by its words
+    return fact_asked(ex, previous)
+
+
+def fact_asked(ex: Extraction, previous: FollowUp) -> str:
+    """Which of the facts just given a follow-up is about: the one its words name best ("how
+    many do they want?" after the Vladivostok site and the Siberian demand), else the first."""
+    return next((f for f, _ in ex.facts if f in previous.facts), previous.facts[0])
+
+
+def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
+    """Does a short comparison follow-up name one whole direction (citizens and destination, once
+    each) other than the last figure's, and nothing to compare within itself (no two periods,
+    categories or directions)? Then it compares the last figure with that direction's."""
+    cues = ex.cues.keys()
+    if not (_is_figure(previous) and previous.refs and cues & {"ratio_given", "gap", "change"}
+            and cues & (LEAD_CUES | {"of_them", "ratio_against"})):
+        return False  # "that", "это", "X의 몇 배": the subject compared is the figure just given
+    roles = [m for m in ex.countries if m.role]
+    citizens = [m.id for m in roles if m.role == "citizens"]
+    dest = [m.id for m in roles if m.role == "destination"]
+    if len(citizens) != 1 or len(dest) != 1 or len(ex.countries) != 2 or len(ex.periods) > 1 or ex.categories:
+        return False
+    last = previous.refs[-1].direction
+    return (citizens[0], dest[0]) != (last.citizens, last.destination)
+
+
+def _many_measure(ex: Extraction) -> str | None:
+    """What a follow-up asks of "those three" (``more_than_two``): their sum, their mean, or
+    something of them this does not compute (``more_than_two``: refused); None when it asks none."""
+    cues = ex.cues.keys()
+    if "more_than_two" not in cues:
+        return None
+    if cues & {"rank_top", "rank_bottom"} and not cues & {"ratio_given", "gap", "share"}:
+        # "which of those three is smallest?": among the three just given, not the whole ranking
+        return "min_many" if "rank_bottom" in cues else "max_many"
+    if cues & {"ratio_given", "gap", "change", "share", "pp_gap"}:
+        return "more_than_two" if cues & (COMBINE_CUES | {"combine", "share"}) else None
+    if cues & (AVERAGE_CUES | {"average"}):
+        return "mean_many"
+    if cues & {"sum_given", "combine", "overall"}:
+        return "sum_many"  # "сколько всего по этим трём?"
+    return None
 
 
 def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | None:

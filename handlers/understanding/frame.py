@@ -232,7 +232,27 @@ def _fraction_named(ex: Extraction) -> bool:
     for i, t in enumerate(ex.toks):
         if t in FRACTION_WORDS and (t != "third" or i > 0 and ex.toks[i - 1] in ("a", "one")):
             return True
+        if t in ("quarter", "quarters") and i > 0 and ex.toks[i - 1] in QUARTER_FRACTION_BEFORE and _counts_people_after(ex.toks, i):
+            return True  # "three-quarters came on business", "a quarter of the 365": not three periods
     return False
+
+
+QUARTER_FRACTION_BEFORE = frozenset({"a", "one", "three"})
+_FRACTION_VERBS = frozenset({"came", "come", "were", "was", "arrived", "entered", "travelled", "traveled", "went", "are"})
+
+
+def _counts_people_after(toks: list[str], i: int) -> bool:
+    """After "three quarters": a verb of the people counted, or "of" the figure or of them (never
+    "of 2023" or "of the year", which make it a span of quarters)."""
+    nxt = toks[i + 1:i + 3]
+    if not nxt:
+        return False
+    if nxt[0] in _FRACTION_VERBS:
+        return True
+    return nxt[0] == "of" and len(nxt) > 1 and (nxt[1] in ("them", "those", "all", "arrivals", "entrants", "visitors")
+                                               or nxt[1].isdigit() and not re.fullmatch(r"(?:19|20)\d\d", nxt[1])
+                                               or nxt[1] == "the" and i + 3 < len(toks) and toks[i + 3].isdigit()
+                                               and not re.fullmatch(r"(?:19|20)\d\d", toks[i + 3]))
 
 
 def _asks_why(ex: Extraction) -> bool:

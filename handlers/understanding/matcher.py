@@ -13,6 +13,8 @@ in a category slot ("by bicycle") most of all. The decision is then explicit:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from handlers.understanding.extract import Extraction
@@ -37,6 +39,7 @@ OPINION_PENALTY = 45.0  # "should the UN sanction Russia?": the bot reports, it 
 MEASURE_UNKNOWN_PENALTY = 45.0  # "how many soldiers": another measure than the one in the data
 SLOT_UNKNOWN_PENALTY = 50.0  # "by bicycle": a category the data does not have
 EXIT_PENALTY = 50.0  # "how many left Russia": the data counts entries, not departures
+DAY_ORDINAL_RE = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 FACT_STRONG = 2.5  # fact keyword weight that identifies a fact on its own (a rare name or term)
 
 FIGURE_INTENTS = ("total", "category", "breakdown", "share", "complement", "ranking",
@@ -182,7 +185,10 @@ def match(ex: Extraction) -> MatchResult:
     raw = score_intents(ex)
     penalties: list[str] = []
     penalty = 0.0
-    plain_unknown = [w for w in ex.unknown if w not in ex.slot_unknown and w not in ex.measure_unknown]
+    # A day of the month ("the 14th") is checked by the accounting against a fact's date, and
+    # refused for figures (accounting.finer_period_asked), so it is not an unknown word here.
+    plain_unknown = [w for w in ex.unknown if w not in ex.slot_unknown and w not in ex.measure_unknown
+                     and not DAY_ORDINAL_RE.fullmatch(w)]
     if plain_unknown:
         penalty += min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
         penalties.append("unknown words: " + ", ".join(plain_unknown))
@@ -197,8 +203,11 @@ def match(ex: Extraction) -> MatchResult:
         penalties.append("asks for another measure")
         scored = {k: max(0.0, v - (MEASURE_UNKNOWN_PENALTY if k in FIGURE_INTENTS else OTHER_MEASURE_FACT_PENALTY))
                   for k, v in scored.items()}
-    if ex.unknown and "fact" in scored:
-        extra = min(FACT_UNKNOWN_CAP, FACT_UNKNOWN_PENALTY * len(ex.unknown)) - min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
+    # "from the 14th to the 18th": a day of the month is a detail the fact's date is checked
+    # against (handlers/understanding/accounting.py), not a word nothing explains.
+    fact_unknown = [w for w in ex.unknown if not DAY_ORDINAL_RE.fullmatch(w)]
+    if fact_unknown and "fact" in scored:
+        extra = min(FACT_UNKNOWN_CAP, FACT_UNKNOWN_PENALTY * len(fact_unknown)) - min(UNKNOWN_PENALTY_CAP, UNKNOWN_WORD_PENALTY * len(plain_unknown))
         scored["fact"] = max(0.0, scored["fact"] - extra)
     if ex.proper_unknown:
         penalties.append("unknown name: " + ", ".join(ex.proper_unknown))
