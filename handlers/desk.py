@@ -185,9 +185,12 @@ class ReportDesk:
         pairs: list[tuple[str, str | None]] = []
         for i, m in enumerate(ex.countries):
             if m.role == "citizens" and m.id not in [c for c, _ in pairs]:
-                # "Russians to North Korea vs North Koreans to Russia": each side's own destination.
-                nxt = ex.countries[i + 1] if i + 1 < len(ex.countries) else None
-                pairs.append((m.id, nxt.id if nxt is not None and nxt.role == "destination" else None))
+                # "Russians to North Korea vs North Koreans to Russia": each side's own destination,
+                # the one next to it; Korean names it first ("방북 러시아인", NK-visiting Russians).
+                # No one enters their own country.
+                near = [ex.countries[j] for j in (i + 1, i - 1) if 0 <= j < len(ex.countries)]
+                dest = next((n.id for n in near if n.role == "destination" and n.id != m.id), None)
+                pairs.append((m.id, dest))
         if len(pairs) >= 2:
             one = self._pick_direction(pairs[0][0], pairs[0][1], [])[0]
             two = self._pick_direction(pairs[1][0], pairs[1][1], [])[0]

@@ -74,6 +74,8 @@ _KO_CODE_TAGS = frozenset({"SN", "SL", "SH"})  # digits, Latin and Hanja: rejoin
 _KO_QUANTITY_WORD = "몇"  # "how many": the noun after it is a counter, as after a numeral
 # Native numerals as determiners (MM): "두 배" (twice) is a counter as "2배" is, not 배, a boat.
 # Not 한 ("one", but also "a" and the 하다 form): "한 해" stays a year.
+# Numeral units the dictionary tags NR: "1만 명" is 10000 people, "2천" 2000, "만 명" 10000.
+_KO_NUMERAL_UNITS = {"십": 10, "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000}
 _KO_NATIVE_NUMERALS = frozenset({"두", "세", "네", "석", "넉", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "스무"})
 
 # pymorphy3 parts of speech whose words keep their spelling instead of their lemma.
@@ -253,6 +255,73 @@ def _one_entry(word: str) -> bool:
     return nodes == [True]
 
 
+def korean_word_known(word: str) -> bool:
+    """Is a Hangul word one entry of the dictionary ("동행", "외교관")? Such a word is itself, not
+    a slip for a data word a letter away ("동행", accompany, is not "동맹", an alliance). Verbs
+    are not judged so: a verb lemma may be the analyser's misreading of an ending ("입북자" as
+    입북 + 잣다), which the letter distance still repairs."""
+    return _all_hangul(word) and _one_entry(word)
+
+
+def korean_proper_noun(word: str) -> bool:
+    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바")?"""
+    if not _all_hangul(word):
+        return False
+    morphs = analyse_korean(word)
+    return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
+
+
+def ends_in_a_predicate(text: str) -> bool:
+    """Does a Korean question end in a predicate (a verb, adjective or copula with its ending:
+    "교수인가요?", "맞죠?", "갔나요?")? A yes/no question does; an elliptical one ending in a
+    topic particle or a noun ("출처 매체 두 곳은?", "소속은?") asks for something instead.
+    Text in another script is not judged here (True)."""
+    words = text.strip().rstrip("?.!").split()
+    if not words or script_of(words[-1]) != "ko":
+        return True
+    morphs = [m for m in analyse_korean(text.strip().rstrip("?.!") + "?") if not m.pos.startswith("S")]
+    return bool(morphs) and (morphs[-1].pos.startswith("E") or morphs[-1].pos in _KO_PREDICATE_TAGS)
+
+
+_KO_CONJECTURE = ("ᆯ까", "을까", "까")  # "-ㄹ까(요)?": will it ...?
+
+
+def asks_korean_forecast(text: str) -> bool:
+    """Does a Korean question end in a conjecture about what a verb will do ("계속될까?",
+    "늘어날까요?")? Not about the past ("갔을까?": 았 before the ending), nor about what a figure
+    is ("몇 명일까?": the copula)."""
+    if not text.strip() or script_of(text.strip().split()[-1]) != "ko":
+        return False
+    morphs = [m for m in analyse_korean(text.strip().rstrip("?.!") + "?") if not m.pos.startswith("S")]
+    while morphs and morphs[-1].pos.startswith("J"):
+        morphs.pop()  # the polite 요
+    if len(morphs) < 2:
+        return False
+    last, before = morphs[-1], morphs[-2]
+    return last.pos.startswith("E") and last.surface.startswith(_KO_CONJECTURE) and before.pos == "VV"
+
+
+@lru_cache(maxsize=10_000)
+def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
+    """The proper nouns of a Korean text with their kinds, by mecab-ko-dic's semantic class: a
+    place (지명), a person (인명), or for a compound name its last part ("서울대", "국민대": 대, a
+    university). Two names of one kind can contradict each other; names of different kinds cannot."""
+    tagger = _mecab()
+    kinds = set()
+    with _mecab_lock:
+        node = tagger.parseToNode(text + "\nEOS\n")
+        while node is not None:
+            feature = node.feature.split(",")
+            if node.surface and feature[0] == "NNP":
+                if feature[1] != "*":
+                    kinds.add((node.surface, feature[1]))
+                elif len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                    kinds.add((node.surface, feature[7].split("+")[-1].split("/")[0]))
+            node = node.next
+        _release_pages()
+    return frozenset(kinds)
+
+
 def _constrained(text: str) -> str | None:
     """MeCab partial-parse input that fixes known nouns at the start of words, or None if none.
 
@@ -335,7 +404,9 @@ def _mecab_parse(text: str) -> list[Morpheme]:
                         bits = part.split("/")
                         # A noun the surface does not contain is the dictionary's guess at a
                         # contraction ("를" analysed as 의대 + 를), not a word of the question.
-                        if len(bits) >= 2 and bits[0] and not (bits[1].startswith("N") and bits[0] not in surface):
+                        # A pronoun is a real contraction ("누가" = 누구 + 가, "뭘" = 뭐 + ㄹ): kept.
+                        if len(bits) >= 2 and bits[0] and not (bits[1].startswith("N") and bits[1] != "NP"
+                                                               and bits[0] not in surface):
                             out.append(Morpheme(bits[0], bits[0], bits[1], spaced and i == 0))
                 else:
                     out.append(Morpheme(surface, surface, pos.split("+")[0], spaced, node.stat != _MECAB_UNK_NODE))
@@ -382,6 +453,15 @@ def korean_tokens(text: str) -> list[str]:
             out.append(code)
             prev_numeral = code.replace(".", "").isdigit()
             i = j
+            continue
+        if m.pos == "NR" and m.surface in _KO_NUMERAL_UNITS:
+            # "1만" -> 10000; a unit alone ("만 명") is its own value. Not "수천" (thousands): one word.
+            if out and out[-1].isdigit() and i > 0 and morphs[i - 1].pos == "SN":
+                out[-1] = str(int(out[-1]) * _KO_NUMERAL_UNITS[m.surface])
+            else:
+                out.append(str(_KO_NUMERAL_UNITS[m.surface]))
+            prev_numeral = True
+            i += 1
             continue
         if _dropped(m) or m.pos == "SY" or (_HANGUL_RE.search(m.lemma) and not _HANGUL_SYLLABLE_RE.search(m.lemma)):
             i += 1

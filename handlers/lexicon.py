@@ -22,8 +22,9 @@ from typing import Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from handlers.language import (LANGS, is_particle, jamo, korean_in_context, korean_verb_reading, loaded, normalise_tokens,
-                               register_korean_nouns, register_russian_vocabulary, russian_verb, russian_word_known, script_of)
+from handlers.language import (LANGS, is_particle, jamo, korean_in_context, korean_verb_reading, korean_word_known, loaded,
+                               normalise_tokens, register_korean_nouns, register_russian_vocabulary, russian_verb,
+                               russian_word_known, script_of)
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
 
@@ -120,6 +121,7 @@ class Lexicon:
     place_words: frozenset[str] = frozenset()  # words of the places facts name ("Vladivostok"): they qualify, not ask
     fact_people: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
     profile_facts: frozenset[str] = frozenset()  # facts of kind "profile": who someone is
+    cue_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # lang -> the cue groups it has
     # (kind, id, field, lang) -> text, from translations.csv: labels, facts, sources, caveats.
     translations: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     hangul_words: list[str] = field(default_factory=list)
@@ -172,6 +174,8 @@ class Lexicon:
                 for phrase in r["phrases"].split("|"):
                     lex._add(phrase, Term("cue", r["cue"]))
         lex.langs = lex.langs | new
+        lex.cue_groups = {lang: frozenset(r["cue"] for r in snap.tables["cues"] if (r["lang"] or "en") == lang)
+                          for lang in lex.langs}
         lex.fact_keywords, lex.fact_people = {}, {}
         lex.profile_facts = frozenset(r["fact_id"] for r in snap.tables["facts"] if r["kind"] == "profile")
         n_facts = max(1, len(snap.tables["facts"]))
@@ -312,6 +316,8 @@ class Lexicon:
         for end in range(len(word) - 1, KO_MIN_STEM - 1, -1):
             if word[:end] in self.vocabulary:
                 return word[:end], 100.0
+        if korean_word_known(word):
+            return None  # a word of the dictionary is itself: "동행" (accompany) is no slip for "동맹" (alliance)
         letters = jamo(word)
         if len(letters) < FUZZY_MIN_LEN or not self.hangul_words:
             return None

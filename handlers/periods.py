@@ -329,6 +329,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # --- Korean ---
     # 1~3분기, 2023년 1-3분기, 1분기부터 3분기까지 (the last: two endpoints, for comparisons)
     ("ko_quarters", re.compile(_KO_Y + r"([1-4])\s*(?:분기\s*)?(~|-|부터|에서)\s*([1-4])\s*분기(?:\s*까지)?")),
+    # 2023년 3분기까지, 2023년 들어 3분기까지 (누적): the year from its start up to that quarter
+    ("ko_through", re.compile(r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:들어(?:서)?\s*|초부터\s*|부터\s*)?)?([1-4])\s*분기\s*까지(?!\s*의)")),
+    # 전년 동기 대비, 작년 같은 분기, 전년 대비: against the same period a year earlier
+    ("ko_yoy", re.compile(r"((?:전년|작년|지난해)\s*(?:동기|같은\s*(?:분기|기간|시기))|전년\s*대비|전년\s*비(?![\uac00-\ud7a3]))")),
     # 2023년 3분기, 3분기, 3/4분기, 제3분기
     ("ko_quarter", re.compile(_KO_Y + r"(?:제\s*)?([1-4])\s*(?:/\s*4\s*)?분기")),
     # 2023년 상반기 / 하반기
@@ -383,7 +387,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 3Q with no year ("in 3Q"): the year comes from the rest of the question or the data
     ("quarter", re.compile(r"\b([1-4])q()\b")),
     # Q3 2023, Q3'23, Q3-23, Q3/23, Q3 of 2023, q3 fy23
-    ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?\b")),
+    # "q2보다": a Korean particle may follow the code directly (Hangul is a word character).
+    ("quarter", re.compile(r"\bq([1-4])(?:\s*(?:-|/|of|,)?\s*(?:fy)?" + _Y + r")?(?![a-z0-9_])")),
     # 2023 Q3, 2023Q3, 2023-Q3
     ("quarter_rev", re.compile(r"\b(" + _YEAR4 + r")\s*-?\s*q([1-4])\b")),
     # the second and third quarters (of 2023): two quarters, found as a pair
@@ -696,6 +701,10 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
         if q2 < q1:
             return None
         return PeriodMention("quarters", _year(g[0]), 3 * q1 - 2, 3 * q2, span, text, endpoints=g[2] in ("부터", "에서"))
+    if kind == "ko_through":
+        return PeriodMention("quarters", _year(g[0]), 1, 3 * int(g[1]), span, text)
+    if kind == "ko_yoy":
+        return PeriodMention("relative", None, 1, 12, span, text)
     if kind == "ko_quarter":
         q = int(g[1])
         return PeriodMention("quarter", _year(g[0]), 3 * q - 2, 3 * q, span, text)

@@ -28,12 +28,12 @@ from handlers.operations.registry import choose
 from handlers.periods import Period
 from handlers.queries import QueryRunner
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (checks_a_statement, counted_thing_not_people, fact_words_a_figure_leaves,
-                                               forecast_asked, growth_asked_of_levels, method_asked,
-                                               name_asked_of_a_figure, operation_may_answer, part_of_a_quoted_figure,
-                                               periods_too_fine_or_left, reason_asked_of_a_figure, second_question_left,
-                                               share_across_periods, states_a_claim, states_duration, subgroup_asked,
-                                               subset_of_a_category, vague_part_of_a_year)
+from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, counted_thing_not_people,
+                                               fact_words_a_figure_leaves, forecast_asked, growth_asked_of_levels,
+                                               method_asked, month_asked, name_asked_of_a_figure, operation_may_answer,
+                                               part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
+                                               second_question_left, share_across_periods, states_a_claim,
+                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
                                              followup_measure, named_frame, names_slots, read_edit)
@@ -160,8 +160,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "These figures come from Russia's customs office, correct?": the figures are what comes
             # from somewhere, so it is a statement about the sources, not people coming from Russia.
             result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
-        if (self.lang == "en" and result.intent == "sources" and result.decision != "answer"
-                and "sources" in ex.cues and checks_a_statement(ex)):
+        if (self.lang != "en" and "sources" in ex.cues and asks_yes_or_no(ex, self.lexicon) and result.intent != "sources"
+                and not (ex.numbers or ex.periods or ex.categories or ex.facts)):
+            # "통계 출처가 러시아 통계청 맞나요?": a statement about the sources and nothing else.
+            result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+        if (result.intent == "sources" and result.decision != "answer" and "sources" in ex.cues
+                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))):
             # "These numbers come from the Interior Ministry, right?": a statement about the sources,
             # checked against them; the words they do not contain are what it gets wrong.
             result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
@@ -170,13 +174,18 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Who heads the FSB?": a person asked for, about nothing the report states.
             asks_person = "who_question" in ex.cues and not ex.facts and self.lang == "en"
             unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
+            if "method_question" in ex.cues:
+                unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
         else:
             unanswered = (fact_words_a_figure_leaves(ex, self.lexicon) + name_asked_of_a_figure(ex, self.lexicon)
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon) + periods_too_fine_or_left(ex, self.lexicon))
-        if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
+                          + part_of_a_quoted_figure(ex, self.lexicon))
+            # a month asked, or a period finer than the data or left unread: each named once
+            unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, self.lexicon) if w not in unanswered]
+        if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
+                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
             # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one

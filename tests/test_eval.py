@@ -16,11 +16,13 @@ MAX_WRONG = 0.01
 @pytest.mark.parametrize("path", [DEFAULT_SET, EVAL_DIR / "holdout_en.jsonl", EVAL_DIR / "questions_ko.jsonl",
                                   EVAL_DIR / "questions_ru.jsonl", EVAL_DIR / "classes_en.jsonl",
                                   EVAL_DIR / "classes_ru.jsonl", EVAL_DIR / "holdout_ru.jsonl",
+                                  EVAL_DIR / "classes_ko.jsonl", EVAL_DIR / "holdout_ko.jsonl",
                                   # the classes blind sets 3 and 4 showed, in new items of our own
                                   EVAL_DIR / "classes4_en.jsonl",
                                   # the confident-wrong classes of the dev5b set, in new items of our own
                                   EVAL_DIR / "classes5_en.jsonl"],
-                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru", "classes4", "classes5"])
+                         ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru", "classes_ko",
+                              "holdout_ko", "classes4", "classes5"])
 def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not present")

@@ -15,12 +15,14 @@ from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, asked_beyond, asks_whether_detail_holds, checks_a_statement, thing_asked, focus_covered,
-                                               facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked,
-                                               names_a_kind, outcome_unstated, reason_unstated, places_unnamed,
-                                               question_focus, says_what_was_said, sources_leave_out,
+from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_words, asked_beyond, asks_whether_detail_holds,
+                                               asks_yes_or_no, counts_people, numbers_put_to_a_fact, checks_a_statement,
+                                               thing_asked, focus_covered, facts_on_content, framing_the_fact_leaves,
+                                               gives_aspect, kind_asked, names_a_kind, outcome_unstated, reason_unstated,
+                                               places_unnamed, question_focus, says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
+from handlers.language import korean_name_kinds, korean_proper_noun
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 
@@ -56,6 +58,45 @@ class TextIntents:
             # fact it is about. What it says that the fact does not is named; then the fact.
             differs = stated_differently(ex, facts[0], uncovered)
             if differs:
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                if chosen is not None:
+                    chosen[:] = facts[:1]
+                detail = ", ".join(f"“{w}”" for w in differs[:4])
+                return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
+        if (facts and facts[0]["fact_id"] in self.lexicon.profile_facts and not ex.named_subject
+                and (ex.categories or ex.numbers) and "who_question" not in ex.cues):
+            # "교육 목적 24명은 어느 대학으로 갔나요?": the travellers of a figure, not the person a
+            # profile describes, are asked about; a word of the profile ("university") is no answer.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=" ".join(uncovered or [t for t in ex.fact_only_words][:1]) or "what was said",
+                         facts=[], version=self.snapshot.version)
+        if facts and self.lang != "en" and ex.facts[0][1] >= FACT_STRONG and asks_yes_or_no(ex, self.lexicon):
+            # "블라디보스토크 현장 노동자 50명 정도였죠?", "란코프가 서울대 교수인가요?": a statement put
+            # to the fact it is about. A number against a fact that gives amounts only in words
+            # ("dozens") is neither confirmed nor wrong: the report gives no number, and says so.
+            numbers = numbers_put_to_a_fact(ex, facts[0])
+            if numbers and all(counts_people(n, self.lexicon) for n in numbers) and amount_only_in_words(facts[0]):
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                if chosen is not None:
+                    chosen[:] = facts[:1]
+                raise NoData("fact_detail", detail=", ".join(numbers), facts=facts[:1], version=self.snapshot.version)
+            # Names and numbers the fact does not state are what the statement gets wrong; other
+            # words are details the report may not give (below).
+            # A name contradicts the fact only when the fact names something of its kind ("서울대"
+            # against "국민대"; "모스크바" against "블라디보스토크"); another name is a detail it lacks.
+            said = " ".join([str(facts[0].get("statement") or "")] + [" ".join(k) for k in
+                                                                       self.lexicon.fact_keywords.get(facts[0]["fact_id"], {})])
+            # Countries and people are not of a kind a name can swap for: "Moscow" is a detail of
+            # "visited Russia", and a fact names its own subject.
+            kinds = {k for w, k in korean_name_kinds(said) if k != "인명"
+                     and not any(t.kind == "country" for t in self.lexicon.phrases.get((w,), ()))}
+            names = [w for w in uncovered if w in ex.proper_unknown
+                     or korean_proper_noun(w) and {k for _, k in korean_name_kinds(w)} & kinds]
+            if names or numbers:
+                differs = list(dict.fromkeys(names + numbers + uncovered))
                 for f in facts[:1]:
                     f["chain"] = self.source_chain(runner, f["source_id"])
                 if chosen is not None:
@@ -99,6 +140,13 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="what came of it", facts=facts[:1], version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
+        if facts and self.lang != "en" and "negation_after" in ex.cue_at:
+            # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word
+            # before 말고/외에), so the fact does not answer it.
+            at = ex.cue_at["negation_after"]
+            aside = ex.toks[at - 1] if at > 0 else ""
+            if len(aside) >= 2 and aside in str(facts[0].get("statement") or ""):
+                beyond = f"{aside} 외"
         if beyond:
             # "Who did Choe meet besides Putin?": the fact names only the one the question sets aside.
             for f in facts[:1]:
@@ -147,7 +195,8 @@ class TextIntents:
             if named and not any(s.get("published") for s in named):
                 asked = ["when"]
         differs = ""
-        if asked and self.lang == "en" and checks_a_statement(ex) and (not ex.facts or ex.facts[0][1] < FACT_STRONG):
+        if (asked and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
+                and (not ex.facts or ex.facts[0][1] < FACT_STRONG)):
             # "Draft says the numbers come from Russia's interior ministry. OK?": a statement about
             # the sources, checked: what it says that they do not, then the sources themselves.
             differs, asked = ", ".join(f"“{w}”" for w in asked[:4]), []

@@ -36,8 +36,10 @@ def run(call: OperationCall) -> str:
     call.figure_ids.extend(row["figure_ids"])
     call.periods = parts
     coverage = sum(p.months for p in parts) / period.months
-    # "the full-year 2023 total": the whole span was asked for, so the partial sum is only context.
-    if coverage <= PARTIAL_MIN_COVERAGE or call.frame.whole_span:
+    # "2023 as a whole", "last year": the sum of the parts stored, labelled as partial and naming
+    # the quarters missing, is the answer (it is never presented as the whole); a span the data
+    # barely covers gets it only as context.
+    if coverage <= PARTIAL_MIN_COVERAGE:
         call.kind = "fallback"
     labelled = [{"label": call.desk.period_label(parse_code(c)), "value": v} for c, v in zip(row["periods"], row["part_values"])]
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")

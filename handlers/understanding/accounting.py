@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from handlers.understanding.extract import Extraction
+from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
 from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
 from handlers.model import QuestionFrame
@@ -53,8 +54,10 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
         return person[:2]
     nouns = [i for i, t in enumerate(ex.toks) if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
     named = [ex.toks[i] for i in nouns if not _in_a_named_set(ex.toks, i, lex)]  # "the minor routes" names categories
-    if "name_noun" in ex.cues and _WHICH_WHAT & set(ex.toks) and (named or not nouns):
-        at = next(i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT)
+    # "Which airport?"; Korean asks "공항은 어디입니까?" (where), a question word the data lists.
+    asks_name = _WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues
+    if "name_noun" in ex.cues and asks_name and (named or not nouns):
+        at = next((i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT), len(ex.toks))
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"
     kind = kind_asked(ex.text)
     if kind is not None and kind not in WHICH_FIGURE_WORDS:
@@ -188,7 +191,9 @@ _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what cau
 def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
     """ "Why did business trips rise so sharply?": a reason is asked for, which no figure gives
     (the caveat questions, "why don't they add up?", are the caveats' own)."""
-    if ex.cues.keys() & {"caveat", "combine"} or not _WHY_RE.search(ex.text.lower()):
+    # English by its phrasing; Korean by the ``why`` cue group ("늘어난 이유").
+    asks_why = _WHY_RE.search(ex.text.lower()) or "why" in ex.cues and script_of(ex.text) == "ko"
+    if ex.cues.keys() & {"caveat", "combine"} or not asks_why:
         return []
     if (ex.cues.keys() & {"movement", "to_marker"} or "purpose" in ex.dimensions) and "change" not in ex.cues \
             and not GROWTH_WORDS & set(ex.toks) and not ex.categories:
@@ -346,7 +351,8 @@ _METHOD_RE = re.compile(r"^(?:do|does|did|are|is|were|was|has|have)\b.*\b(?:incl
 def method_asked(ex: Extraction) -> list[str]:
     """ "Do the figures include people who crossed more than once?", "did NK News verify them?":
     how the figures were made, which the figures themselves do not say."""
-    return ["how the figures were compiled"] if _METHOD_RE.search(ex.text.lower()) else []
+    asked = _METHOD_RE.search(ex.text.lower()) or "method_question" in ex.cues  # Korean, Russian: a cue group
+    return ["how the figures were compiled"] if asked else []
 
 
 _VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|start|beginning|end|middle|mid|mid-year)"
@@ -414,6 +420,12 @@ def period_left_over(ex: Extraction, lex: Lexicon) -> list[str]:
 _SEASONS = frozenset({"spring", "summer", "autumn", "winter", "springtime", "summertime", "wintertime"})
 
 
+def month_asked(ex: Extraction) -> list[str]:
+    """ "Which month did flights resume?", "몇 월에 다시 열렸어요?": a month, which no figure gives
+    (the periods are quarters, halves and years). The words are data (``asks_month``)."""
+    return ["month"] if "asks_month" in ex.cues else []
+
+
 def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
     """ "Education visitors in Q3 as a share of 2022's total?": a share whose base is another
     period's total. A share answer is always of its own period's total, so it would answer a
@@ -455,7 +467,8 @@ def forecast_asked(ex: Extraction) -> list[str]:
     """ "Will arrivals keep rising?", "how many will come in 2024?": a forecast, which the
     published figures never give (a period the data lacks is refused on its own)."""
     # Not the "future" cue itself: its "going to" is also travel ("Russians going to North Korea").
-    return ["a forecast"] if _FORECAST_RE.search(ex.text.lower()) and not ex.facts[:1] else []
+    forecast = _FORECAST_RE.search(ex.text.lower()) or asks_korean_forecast(ex.text)  # "계속될까?"
+    return ["a forecast"] if forecast and not ex.facts[:1] else []
 
 
 _FORECAST_RE = re.compile(r"\b(?:will|won't|forecasts?|projected|projections?|predicted|next (?:year|quarter|month)|"
@@ -533,7 +546,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
-            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or periods_too_fine_or_left(ex, lex)):
+            or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or month_asked(ex)
+            or periods_too_fine_or_left(ex, lex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
         return False  # "metonym": "did the Kremlin confirm 365?" is about a government's words, not the count
@@ -629,6 +643,12 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
     corrected = {a for a, _ in ex.corrected}
     if lang != "en":
         leftover = _lemmas_the_facts_leave_out(ex, body + " " + keywords, corrected, lex, lang)
+        # A word a cue consumed because it names a measure of its own ("운항 횟수", "월급") still
+        # asks for something: the facts must say it too.
+        text = (body + " " + keywords).replace(" ", "")
+        leftover += [t for t in ex.toks if t not in leftover and t[:KO_STEM_LEN if lang == "ko" else RU_STEM_LEN] not in text
+                     and any(x.kind == "cue" and x.id in FACT_MEASURE_CUES | {"other_measure"}
+                             for x in lex.phrases.get((t,), ()))]
         # "Какой авиакомпанией летели?": a name-asking noun the best fact does not answer.
         top = " ".join(str(facts[0].get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
         top_lemmas = set(tokens(normalise(top)))
@@ -758,7 +778,11 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
     text = body.replace(" ", "")
     stems = {t[:RU_STEM_LEN] for t in fact_lemmas if len(t) >= RU_STEM_LEN}
     out = []
-    for w in ex.unknown:
+    # Korean nouns the lexicon knows only as part of another phrase ("국적" of "국적자") and that
+    # nothing consumed here still ask for something; verbs are left to the fact's own wording.
+    idle = [w for w in ex.idle if lang == "ko" and w not in ex.unknown and len(w) >= 2 and not w.endswith("다")
+            and not w.startswith("~") and not is_particle(w) and korean_word_known(w)]
+    for w in ex.unknown + idle:
         if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
             continue
         if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):
@@ -1027,6 +1051,50 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
 def checks_a_statement(ex: Extraction) -> bool:
     """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
     return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
+
+
+def asks_yes_or_no(ex: Extraction, lex: Lexicon) -> bool:
+    """A question with no question word states something and asks whether it holds: Korean
+    marks it only by its ending, which the analyser drops ("란코프가 서울대 교수인가요?", "50명
+    정도였죠?"). The question words are data (the ``question_word`` cue group); a language
+    without that group is read by ``checks_a_statement`` alone."""
+    if checks_a_statement(ex) and "question_word" not in ex.cues:
+        return True
+    langs = {script_of(t) for t in ex.toks if t.isalpha()}
+    return (bool(langs) and all("question_word" in lex.cue_groups.get(lang, ()) for lang in langs)
+            and "question_word" not in ex.cues and ("?" in ex.text or "check_figure" in ex.cues)
+            and ends_in_a_predicate(ex.text))
+
+
+def amount_only_in_words(fact: dict[str, Any]) -> bool:
+    """Does a fact give its amounts only in words ("dozens of workers", "in the hundreds")? Then a
+    number a question puts to it ("about 50?") is neither confirmed nor wrong: the report does
+    not give one. Read on the English statement, where dates and years are told from amounts."""
+    said = str(fact.get("statement_en") or fact.get("statement") or "").lower()
+    return not _AMOUNT_RE.search(_DAYS_RE.sub("", _YEAR_RE.sub("", said)))
+
+
+def numbers_put_to_a_fact(ex: Extraction, fact: dict[str, Any]) -> list[str]:
+    """The numbers a question states (not years) that the fact's own text does not, each with
+    its counter as written ("50명", "12개월")."""
+    statement = " ".join(str(fact.get(k) or "") for k in ("statement", "statement_en", "date", "place"))
+    said = set(re.findall(r"\d+", statement))
+    out = []
+    for n in dict.fromkeys(ex.numbers):
+        # With its counter as written ("50명", "12개월"): the analyser marks counters with "~".
+        at = ex.toks.index(n) if n in ex.toks else -1
+        unit = ex.toks[at + 1] if 0 <= at < len(ex.toks) - 1 and ex.toks[at + 1].startswith("~") else ""
+        if n.split(".")[0] in said or _YEAR_RE.fullmatch(n) and unit in ("", "~년"):
+            continue  # "2000명" is a count, "2017년" a year
+        out.append(n + unit.lstrip("~"))
+    return out
+
+
+def counts_people(stated: str, lex: Lexicon) -> bool:
+    """Is a stated number a count of people: bare ("50"), or with a counter the ``count`` cue
+    group lists ("50명")? Dates, durations and numbers of a resolution are not."""
+    unit = stated.lstrip("0123456789.")
+    return not unit or any((t.kind, t.id) == ("cue", "count") for t in lex.phrases.get((unit,), ()))
 
 
 YES_NO_LEADS = frozenset({"did", "does", "do", "was", "were", "is", "are", "has", "have", "had"})

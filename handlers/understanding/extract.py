@@ -48,6 +48,7 @@ class Extraction:
     category_at: dict[tuple[str, str], int] = field(default_factory=dict)  # (dimension, id) -> first token index
     dimensions: list[str] = field(default_factory=list)
     cues: dict[str, float] = field(default_factory=dict)
+    cue_at: dict[str, int] = field(default_factory=dict)  # cue group -> the first token it covers
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
     unknown: list[str] = field(default_factory=list)
     slot_unknown: list[str] = field(default_factory=list)  # "by bicycle": a category the data lacks
@@ -59,6 +60,7 @@ class Extraction:
     quantitative_facts: set[str] = field(default_factory=set)
     named_subject: bool = False  # the question names a person or body the report quotes or describes
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
+    idle: list[str] = field(default_factory=list)  # known words (part of some data phrase) that nothing consumed here
     set_overlap: list[str] = field(default_factory=list)  # a named set's member also named on its own ("overland ... by train")
 
     def entity_summary(self) -> dict[str, object]:
@@ -122,6 +124,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     cue_hits = [h for h in hits if h.term.kind == "cue"]
     for h in cue_hits:
         ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
+        ex.cue_at[h.term.id] = min(ex.cue_at.get(h.term.id, h.start), h.start)
         for i in range(h.start, h.end):
             covered[i] = True
     for part in (h for h in cue_hits if h.term.id == "place_part"):
@@ -183,7 +186,10 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         if tok.replace(".", "").isdigit():
             ex.numbers.append(tok)
             continue
-        if covered[i] or tok in lex.vocabulary:
+        if covered[i]:
+            continue
+        if tok in lex.vocabulary:
+            ex.idle.append(tok)  # "국적" of "국적자": a known piece, but no phrase here is made of it
             continue
         guess = lex.fuzzy_word(tok)
         if guess:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from handlers.language import script_of
+from handlers.language import ends_in_a_predicate, script_of
 from handlers.lexicon import tokens
 from handlers.model import CategoryRef, QuestionFrame
 from handlers.periods import PeriodMention
@@ -71,7 +71,9 @@ def _time_unit(ex: Extraction) -> str | None:
         unit = next((words[t] for t in ex.toks if t in words), None)
         spans = [p for p in ex.periods if p.kind == "quarter"]
         # "the average of Q1, Q2 and Q3": an average per quarter over the quarters named.
-        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) else None)
+        # ... and over a range of quarters ("the Q1-Q3 2023 average", "1~3분기 평균").
+        ranged = len(ex.periods) == 1 and ex.periods[0].kind == "quarters"
+        return unit or ("quarter" if len(spans) >= 2 and len(spans) == len(ex.periods) or ranged else None)
     return None
 
 
@@ -133,7 +135,12 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
             # "purposes other than business (education, personal, ...)": the brackets restate the
             # others; only what stands before them is excluded.
             categories = after = tuple(c for c in after if c.pos < listed)
-        if len(categories) == 1 or len(after) == len(categories):
+        # Korean puts the word after what it sets aside ("항공 말고 열차·차량…", "사업 목적 빼고 …"):
+        # the categories before it are excluded; those after it restate the others.
+        before = tuple(c for c in categories if 0 <= c.pos < ex.cue_at.get("negation_after", -1))
+        if before and len(categories) > 1:
+            excluded, categories = before, ()
+        elif len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
@@ -141,7 +148,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     unit = _time_unit(ex)
     share = "share" in ex.cues
     comparison: str | None = None
-    asks_yes_no = bool(ex.toks) and ex.toks[0] in YES_NO_OPENERS
+    # Korean asks yes or no by its ending alone ("554명이었나요?"): no question word, a predicate last.
+    asks_yes_no = bool(ex.toks) and (ex.toks[0] in YES_NO_OPENERS or (
+        script_of(ex.text) == "ko" and "question_word" not in ex.cues and "?" in ex.text and ends_in_a_predicate(ex.text)))
     # "Did arrivals exceed 500 in Q3?" states a threshold: a check, though "exceed" is a change cue.
     threshold = asks_yes_no and bool(THRESHOLD_WORDS & set(ex.toks)) and len(real_periods) <= 1 and not any(
         p.kind in ("previous", "relative") for p in ex.periods)
@@ -171,7 +180,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
-            compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)):
+            compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)
+            or _genitive_base(categories, ex)):
         measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and (
             ordered := _one_before_than(categories, ex)):
@@ -260,6 +270,20 @@ def _ratio_to_a_category(categories: tuple[CategoryRef, ...], ex: Extraction) ->
         return False
     at = len(tokens(ex.text[:m.end()]))
     return any(c.pos >= at for c in categories)
+
+
+_GENITIVE = "의"  # the Korean genitive particle, as the analyser gives it
+_TOPIC = frozenset({"은", "는", "이", "가"})  # Korean topic and subject particles
+
+
+def _genitive_base(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "철도는 항공의 몇 퍼센트야?", "차량 이용자는 도보의 몇 배?": Korean names the base of a
+    ratio with the genitive after it, and the thing measured as the topic before it. Then the
+    last category is what the first is measured against, not a member of one set ("항공과 철도의
+    비율": joined, no topic) whose share of the total is asked."""
+    first, last = min(c.pos for c in categories), max(c.pos for c in categories)
+    return (len(categories) == 2 and _GENITIVE in ex.toks[last + 1:last + 4] and bool(_TOPIC & set(ex.toks[first + 1:last]))
+            and bool(ex.cues.keys() & {"share", "ratio_given"}))
 
 
 _RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,")
