@@ -19,7 +19,7 @@ from typing import Any
 from handlers.desk import ReportDesk
 from handlers.understanding.extract import Extraction, extract
 from handlers.intents.figures import FigureIntents, FigureQuestion
-from handlers.intents.texts import TextIntents
+from handlers.intents.texts import STATEMENT_CHECK_LANGS, TextIntents
 from handlers.language import LANGS, detect
 from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame, Ref
@@ -159,7 +159,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "These figures come from Russia's customs office, correct?": the figures are what comes
             # from somewhere, so it is a statement about the sources, not people coming from Russia.
             result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
-        if (self.lang == "en" and result.intent == "sources" and result.decision != "answer"
+        if (self.lang in STATEMENT_CHECK_LANGS and result.intent == "sources" and result.decision != "answer"
                 and "sources" in ex.cues and checks_a_statement(ex)):
             # "These numbers come from the Interior Ministry, right?": a statement about the sources,
             # checked against them; the words they do not contain are what it gets wrong.
@@ -175,7 +175,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
                           + part_of_a_quoted_figure(ex, self.lexicon) + finer_period_asked(ex))
-        if (self.lang == "en" and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
+        if (self.lang in STATEMENT_CHECK_LANGS and ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks_a_statement(ex)
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
             # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
