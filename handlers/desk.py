@@ -422,7 +422,9 @@ class ReportDesk:
         if row is None:
             return ""
         # Facts about the report itself share a generic topic; their subject ("NK News") says more.
-        return row["subject"] if row["kind"] == "source" else row["topic"]
+        field = "subject" if row["kind"] == "source" else "topic"
+        # In the asker's language where translated (data/translations.csv), else as stored.
+        return (self.lexicon.translated("fact", fid, field, self.lang) if self.lang != "en" else None) or row[field]
 
     def _category_labels(self, ex: Extraction) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

@@ -610,6 +610,12 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
         if fixed is not None:
             return fixed
     best = parses[0]
+    if best.tag.mood == "impr":
+        # "нашли": the imperative of наслать or the past of найти, equally likely to the
+        # dictionary. A question reports what happened; the indicative of another verb wins.
+        indicative = next((p for p in parses if p.tag.mood == "indc" and p.score >= best.score), None)
+        if indicative is not None:
+            best = indicative
     if best.tag.POS == "ADJF":
         # An adjective that is also a participle ("перечисленный", "перечисленных"): the reading
         # with more weight over all its forms, so every case of the word gets one lemma.
@@ -642,6 +648,19 @@ def russian_verb(word: str) -> bool:
     """Is the word's likeliest reading a verb in the infinitive (the lemma form of a verb)?"""
     parses = _parse(word) if word.isalpha() else []
     return bool(parses) and parses[0].tag.POS == "INFN"
+
+
+@lru_cache(maxsize=10_000)
+def russian_numeral(word: str) -> bool:
+    """Can the word be a cardinal number ("сто", "пятьсот", "сорок")? Any reading counts: the
+    lemma "сто" is read first as an abbreviation (СТО), its forms ("ста") as the number."""
+    parses = _parse(word) if word.isalpha() and script_of(word) == "ru" else []
+    return any(p.tag.POS == "NUMR" and p.normal_form not in _RU_INDEFINITE_NUMERALS for p in parses)
+
+
+# Numerals that state no amount: the interrogative, demonstrative and indefinite ones (a closed
+# class of the grammar; pymorphy3 tags them NUMR like any cardinal).
+_RU_INDEFINITE_NUMERALS = frozenset({"сколько", "столько", "несколько", "много", "немного", "мало", "немало"})
 
 
 def stem_russian(token: str) -> str:

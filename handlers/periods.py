@@ -367,6 +367,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (первые) девять месяцев 2023
     ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
     ("ru_month", re.compile(r"\b" + _RU_MONTH + _RU_YEAR_AFTER)),
+    # с начала года / с начала этого года: year to date, the data's latest year ("с начала 2023
+    # года", "с начала прошлого года" are the year itself, read as a span covered in part)
+    ("ytd", re.compile(r"\bс\s+начала\s+(?:(?:этого|текущего|нынешнего)\s+)?года\b")),
+    ("ru_relative", re.compile(r"\bс\s+начала\s+(позапрошл\w*\s+год\w*|прошл\w*\s+год\w*)")),
+    ("ru_year", re.compile(r"\bс\s+начала\s+(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)")),
     ("ru_relative", re.compile(r"\b(позапрошл\w*\s+год\w*|прошл\w*\s+год\w*|прошлогодн\w*|(?:этом|этот|текущ\w*|нынешн\w*)\s+год\w*|следующ\w*\s+год\w*)")),
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)")),
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")" + _RU_YEAR_SUFFIX + r"(?:\s*(?:г\b\.?|год\w*))?")),
@@ -536,6 +541,8 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
         for m in _RU_ELLIPTICAL_RE.finditer(text):
             a, b = m.span(1)
             n = _ru_ordinal(m.group(1))
+            if _RU_RANK_AFTER_RE.match(text, b):
+                continue
             if free(a, b) and (kind == "quarter" or n <= 2):
                 size = 3 if kind == "quarter" else 6
                 found.append(PeriodMention(kind, None, size * n - size + 1, size * n, (a, b), m.group(1)))
@@ -594,7 +601,11 @@ _RU_ELLIPTICAL_RE = re.compile(
     r"\b(?:с|со|чем|и|от|во|в|за|по|к|ко|на|над|показател\w*|уровн\w*|уровен\w*|больше|меньше|выше|ниже|"
     r"обогнал\w*|обгоня\w*|опереди\w*|опережа\w*|превыси\w*|превыша\w*|превосход\w*|превзош\w*|уступ\w*|против)\s+"
     r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4]\s*-\s*(?:й|м|го|ом|му|ый|ий|ой|е|ое|ым))"
-    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|месяц|раз|место|по\b))")
+    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|месяц|раз|место))")
+# "вторая по частоте" ranks; "больше первого по числу въехавших", "с первым по въезду" compare
+# with the first quarter: an ordinal followed by "по" and a word of rank (frequency, size,
+# popularity) is a place in a ranking, not a period.
+_RU_RANK_AFTER_RE = re.compile(r"\s+по\s+(?:частот|величин|популярн|значимост|распростран|важност|размер)")
 
 
 def _ru_ordinal(word: str) -> int:

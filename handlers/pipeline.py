@@ -19,7 +19,7 @@ from typing import Any
 from handlers.desk import ReportDesk
 from handlers.understanding.extract import Extraction, extract
 from handlers.intents.figures import FigureIntents, FigureQuestion
-from handlers.intents.texts import TextIntents
+from handlers.intents.texts import STATEMENT_CHECK_LANGS, TextIntents
 from handlers.language import LANGS, detect
 from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData, QuestionFrame, Ref
@@ -160,12 +160,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "These figures come from Russia's customs office, correct?": the figures are what comes
             # from somewhere, so it is a statement about the sources, not people coming from Russia.
             result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
-        if (self.lang != "en" and "sources" in ex.cues and asks_yes_or_no(ex, self.lexicon) and result.intent != "sources"
+        if (self.lang not in STATEMENT_CHECK_LANGS and "sources" in ex.cues and asks_yes_or_no(ex, self.lexicon) and result.intent != "sources"
                 and not (ex.numbers or ex.periods or ex.categories or ex.facts)):
             # "통계 출처가 러시아 통계청 맞나요?": a statement about the sources and nothing else.
             result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
         if (result.intent == "sources" and result.decision != "answer" and "sources" in ex.cues
-                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))):
+                and (checks_a_statement(ex) if self.lang in STATEMENT_CHECK_LANGS else asks_yes_or_no(ex, self.lexicon))):
             # "These numbers come from the Interior Ministry, right?": a statement about the sources,
             # checked against them; the words they do not contain are what it gets wrong.
             result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
@@ -185,7 +185,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # a month asked, or a period finer than the data or left unread: each named once
             unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, self.lexicon) if w not in unanswered]
         if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
-                and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
+                and (checks_a_statement(ex) if self.lang in STATEMENT_CHECK_LANGS else asks_yes_or_no(ex, self.lexicon))
                 and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
                 and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
             # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one

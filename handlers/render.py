@@ -181,7 +181,18 @@ class Renderer:
         if lang not in self.envs or name not in self.available:
             lang, name = "en", f"en/{template}.j2"
         out = self.envs[lang].get_template(name).render(**values)
+        if lang == "ru":
+            # A label ending in an abbreviation ("2023 г.") ends the sentence with its own point.
+            out = _RU_DOUBLE_POINT_RE.sub(r"\1", out)
+        if lang != "en":
+            # A period's label followed by its months in brackets says the same thing twice when
+            # the label is the months ("январь–сентябрь 2023 г. (январь–сентябрь 2023 г.)").
+            out = _SAID_TWICE_RE.sub(r"\1", out)
         return re.sub(r"\n{3,}", "\n\n", out).strip()
+
+
+_SAID_TWICE_RE = re.compile(r"(?<![\w(])(\w[\w–~\-. ]{3,60}?) ?\(\1\)")
+_RU_DOUBLE_POINT_RE = re.compile(r"(\b(?:г|гг|мес|дн|тыс|ч)\.)\.")
 
 
 _TAG_RE = re.compile(r"<a\s+href=\"([^\"]*)\">(.*?)</a>|<[^>]+>", re.S)

@@ -123,6 +123,26 @@ async def test_non_admins_have_no_admin_power(ha: Harness) -> None:
     assert "365" in await ask(ha, "q3 2023 total")
 
 
+async def test_admin_replies_in_the_admins_language(ha: Harness) -> None:
+    # Issue 13: admin replies and refusals in Russian and Korean, by the chat's /lang choice or
+    # the user's Telegram language, with the Confirm and Cancel buttons labelled alike.
+    [ru] = await ha.send(U.private_text("/reload", user_id=REPORTER_CHAT, language_code="ru"))
+    assert "только администраторам" in text_of(ru)
+    [ko] = await ha.send(U.private_text("/stats", user_id=REPORTER_CHAT, language_code="ko"))
+    assert "관리자만" in text_of(ko)
+    await ha.send(U.private_text("/lang ru", user_id=ADMIN))
+    preview = await upload(ha, corrected_figures())
+    assert "Пока вы не нажмёте «Подтвердить»" in text_of(preview) and "365 → " in text_of(preview)
+    mark = ha.api.mark()
+    await press(ha, preview, "Подтвердить")
+    done = await ha.api.wait_for("sendMessage", lambda c: "Данные обновлены" in c.params.get("text", ""), since=mark)
+    assert "v2" in text_of(done[0])
+    [history] = await ha.send(U.private_text("/history", user_id=ADMIN))
+    assert "Версии данных" in text_of(history)
+    [usage] = await ha.send(U.private_text("/rollback", user_id=ADMIN))
+    assert "Использование" in text_of(usage)
+
+
 async def test_bad_upload_names_line_and_column_and_keeps_serving(ha: Harness) -> None:
     bad = corrected_figures(",365,", ",-5,")
     call = await upload(ha, bad)

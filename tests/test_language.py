@@ -230,6 +230,11 @@ def test_a_language_indexed_on_first_use_equals_a_full_build() -> None:
     ("во сколько раз въезды в третьем квартале превысили показатель второго?", [("quarter", 7, 9), ("quarter", 4, 6)]),
     ("за первое полугодие и за второе", [("half", 1, 6), ("half", 7, 12)]),  # a half beside a half
     ("во сколько раз больше в третьем квартале", [("quarter", 7, 9)]),  # "во сколько раз" is no period
+    # an ordinal before "по" after a comparison is a period; before a word of rank it ranks
+    ("третий квартал больше первого по числу въехавших?", [("quarter", 7, 9), ("quarter", 1, 3)]),
+    ("сравните второй квартал с первым по въезду", [("quarter", 4, 6), ("quarter", 1, 3)]),
+    ("какая вторая по частоте цель в третьем квартале?", [("quarter", 7, 9)]),
+    ("сколько въехало с начала года?", [("ytd", 1, 12)]),
 ])
 def test_elided_russian_ordinals_take_the_kind_of_period_the_question_names(text: str, expected: list) -> None:
     assert [(m.kind, m.m1, m.m2) for m in find_periods(text, REPORT)] == expected
@@ -276,3 +281,44 @@ def test_korean_particles_follow_the_last_sound(value: str, particle: str, expec
 def test_a_korean_answer_has_no_mismatched_particle(pipeline: Pipeline) -> None:
     ko = pipeline.answer("2023년 3분기 러시아에 입국한 북한 주민은 2022년보다 몇 명 많아?")
     assert "2023년 3분기는" in ko.text and "3분기은" not in ko.text
+
+
+def test_russian_grammar_the_figures_depend_on() -> None:
+    from handlers.language import russian_numeral
+
+    # "нашли": the past of найти, not the imperative of наслать (equally likely to the dictionary)
+    assert normalise_token("нашли") == ["найти"]
+    # number words state an amount; the question word and the indefinite ones do not
+    assert russian_numeral("ста") and russian_numeral("сорок") and russian_numeral("пятьсот")
+    assert not any(russian_numeral(w) for w in ("сколько", "несколько", "много", "квартал"))
+
+
+@pytest.mark.parametrize("question, figures, absent", [
+    # the people noun after a place belongs to the country after it: North Koreans into Russia
+    ("Сколько въехало в Россию граждан КНДР за 2022 год?", ["223"], ["544"]),
+    # a listed sum with one category set aside: the listed sum, never the whole list excluded
+    ("Сложите поезд, автомобиль, пешком и по воде — без авиации. Сколько?", ["191"], ["-39"]),
+    ("Сложите поезд и автомобиль, без авиации. Сколько?", ["165"], ["152"]),
+    # a threshold checked: more than 300 is true of 365
+    ("Правда ли, что северокорейцев было больше 300 в третьем квартале?", ["365", "Да"], ["Неверно"]),
+])
+def test_russian_classes_give_the_right_figure(pipeline: Pipeline, question: str, figures: list[str],
+                                               absent: list[str]) -> None:
+    answer = pipeline.answer(question)
+    assert answer.kind == "answer" and answer.lang == "ru", answer.text
+    for f in figures:
+        assert contains(answer.text, f), (f, answer.text)
+    for f in absent:
+        assert not contains(answer.text, f), (f, answer.text)
+
+
+@pytest.mark.parametrize("question", [
+    "Рабочих на стройке во Владивостоке было 40 человек?",  # a number against "dozens"
+    "Когда ФСБ опубликовала эту статистику?",  # the FSB's list is undated
+    "В какой день возобновились рейсы Пхеньян — Владивосток?",
+    "Сколько из приехавших на учёбу — девушки?",  # a kind of person the figures do not count
+])
+def test_russian_details_the_report_lacks_get_the_honest_fallback(pipeline: Pipeline, question: str) -> None:
+    answer = pipeline.answer(question)
+    assert answer.kind != "answer", answer.text
+    assert "an exact number" not in answer.text  # the reason is in Russian too

@@ -415,7 +415,7 @@ class FigureIntents:
         p2, gap2 = self.span_parts(period_two or period, avail_two, two, self.series_name(dim, cat),
                                    (period_two or period) in whole)
         # "Over 2023, more Russians or North Koreans?": each side summed over the parts it has.
-        partial = [dict(self.partial_note(period_two or period if i else period, ps, gap), people=v["people"])
+        partial = [dict(self.partial_note(period_two or period if i else period, ps, gap), people=v["people"], people_gen=v.get("people_gen"))
                    for i, (ps, gap, v) in enumerate(((p1, gap1, self.dir_values(one)), (p2, gap2, self.dir_values(two))))
                    if gap]
         if partial and not period_two and (p1 != p2):
@@ -450,6 +450,14 @@ class FigureIntents:
         rows = asked.runner.run("series", citizens=d.citizens, destination=d.destination, dimension=dim, category=cat)
         if not rows:
             raise NoData("series", what=self.series_name(dim, cat), **self.dir_values(d))
+        stored = [parse_code(r["period"]) for r in rows]
+        named = self.resolve_mentions([m for m in asked.ex.periods if m.kind not in ("latest", "previous", "relative", "ytd")],
+                                      stored)
+        for period in named:
+            if not any(p.overlaps(period) for p in stored):
+                # "The trend in 2021?": the series never reaches the period asked about; the whole
+                # series would answer another question.
+                self.stored_parts(period, stored, d, self.series_name(dim, cat))
         for r in rows:
             r["label"] = self.period_label(parse_code(r["period"]))
             r["span"] = parse_code(r["period"]).span_in(self.lang)

@@ -11,18 +11,23 @@ from typing import Any
 
 from handlers.understanding.extract import Extraction
 from handlers.desk import FACT_FIELDS, FACT_KEEP_RATIO, MAX_FACTS
+from handlers.language import russian_numeral
 from handlers.model import Direction, NoData
 from handlers.periods import parse_code
 from handlers.queries import QueryRunner
 from handlers.understanding.matcher import FACT_STRONG
-from handlers.understanding.accounting import (ASPECT_DETAIL, amount_only_in_words, asked_beyond, asks_whether_detail_holds,
-                                               asks_yes_or_no, counts_people, numbers_put_to_a_fact, checks_a_statement,
-                                               thing_asked, focus_covered, facts_on_content, framing_the_fact_leaves,
-                                               gives_aspect, kind_asked, names_a_kind, outcome_unstated, reason_unstated,
-                                               places_unnamed, question_focus, says_what_was_said, sources_leave_out,
+from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUANTITY_WORDS, amount_only_in_words, asked_beyond,
+                                               asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
+                                               numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
+                                               facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
+                                               outcome_unstated, reason_unstated, places_unnamed, question_focus,
+                                               says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
 from handlers.language import korean_name_kinds, korean_proper_noun
+
+# Languages whose questions are read for a statement checked against a fact (accounting.checks_a_statement).
+STATEMENT_CHECK_LANGS = ("en", "ru")
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 
@@ -52,11 +57,22 @@ class TextIntents:
         # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
-        if facts and self.lang == "en" and ex.facts[0][1] >= FACT_STRONG and (
-                checks_a_statement(ex) or asks_whether_detail_holds(ex, uncovered, facts[0])):
+        if facts and self.lang in STATEMENT_CHECK_LANGS and ex.facts[0][1] >= FACT_STRONG and (
+                checks_a_statement(ex) or self.lang == "en" and asks_whether_detail_holds(ex, uncovered, facts[0])):
             # "Lankov teaches at Seoul National University, right?": a statement checked against the
             # fact it is about. What it says that the fact does not is named; then the fact.
             differs = stated_differently(ex, facts[0], uncovered)
+            if self.lang != "en" and not ex.cues.keys() & {"check_figure", "claim"}:
+                # A question asked by intonation alone ("Можно получить цифру за сентябрь?") states
+                # something only when what differs is a number or a name the fact lacks
+                # ("профессор Сеульского университета?", "за 12 месяцев?"); another word is a
+                # detail the fact does not give, answered below as such.
+                differs = [w for w in differs if _amount(w) or w in ex.proper_unknown]
+            if differs and all(_amount(w) and w not in QUANTITY_WORDS for w in differs) and counted_in_words(facts[0]):
+                # "Were there 40 workers at the site?" against "dozens": no exact number to check.
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                raise NoData("fact_detail", detail=ASPECT_DETAIL["how_many"], facts=facts[:1], version=self.snapshot.version)
             if differs:
                 for f in facts[:1]:
                     f["chain"] = self.source_chain(runner, f["source_id"])
@@ -140,10 +156,10 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="what came of it", facts=facts[:1], version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
-        if facts and self.lang != "en" and "negation_after" in ex.cue_at:
+        if facts and self.lang != "en" and "negation_after" in ex.cue_start:
             # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word
             # before 말고/외에), so the fact does not answer it.
-            at = ex.cue_at["negation_after"]
+            at = ex.cue_start["negation_after"]
             aside = ex.toks[at - 1] if at > 0 else ""
             if len(aside) >= 2 and aside in str(facts[0].get("statement") or ""):
                 beyond = f"{aside} 외"
@@ -195,7 +211,7 @@ class TextIntents:
             if named and not any(s.get("published") for s in named):
                 asked = ["when"]
         differs = ""
-        if (asked and (checks_a_statement(ex) if self.lang == "en" else asks_yes_or_no(ex, self.lexicon))
+        if (asked and (checks_a_statement(ex) if self.lang in STATEMENT_CHECK_LANGS else asks_yes_or_no(ex, self.lexicon))
                 and (not ex.facts or ex.facts[0][1] < FACT_STRONG)):
             # "Draft says the numbers come from Russia's interior ministry. OK?": a statement about
             # the sources, checked: what it says that they do not, then the sources themselves.
@@ -240,6 +256,16 @@ class TextIntents:
 def _named_in(source: dict[str, Any], toks: list[str]) -> bool:
     """Is this source named in the question ("the FSB", "NK News", "Donga")? By the words of its
     name and short citation, so "the Russian FSB" and "Dong-A" both count."""
-    words = set(re.findall(r"[a-z]+", f"{source.get('name') or ''} {source.get('cite_as') or ''}".lower()))
+    names = " ".join(str(source.get(k) or "") for k in ("name", "name_en", "cite_as")).lower()
+    # Any script: a Russian question names "ФСБ" as the localised name spells it (its tokens are
+    # lemmas, and an abbreviation is its own lemma). Digits and punctuation name nothing.
+    words = set(re.findall(r"[^\W\d_]+", names))
     words -= {"russian", "federal", "service", "the", "of", "news", "border", "statistics", "security", "a", "ilbo"}
     return bool(words & set(toks))
+
+
+def _amount(word: str) -> bool:
+    """A number stated in a question: digits, or a number word ("сто", "forty", "hundreds").
+    A number set against an amount in words ("40" against "dozens") cannot be checked; a word
+    of quantity ("hundreds" against "dozens") can, so only the former gets "no exact number"."""
+    return word.replace(".", "").isdigit() or word in NUMBER_WORDS or russian_numeral(word)

@@ -9,8 +9,11 @@ The answer gives both and says which is which.
 
 from __future__ import annotations
 
-from handlers.model import QuestionFrame
+from typing import Any
+
+from handlers.model import CategoryRef, Direction, QuestionFrame
 from handlers.operations.base import Decline, OperationCall, requested_or_latest
+from handlers.periods import Period
 
 NAME = "category_set"
 
@@ -18,8 +21,14 @@ NAME = "category_set"
 def applies(frame: QuestionFrame) -> bool:
     if frame.measure == "share" and len(frame.categories) >= 2:
         return len({c.dimension for c in frame.categories}) == 1
-    return (frame.measure == "sum" and bool(frame.excluded) and not frame.categories
-            and len({c.dimension for c in frame.excluded}) == 1)
+    # "Add up rail, road, foot and water, without air": the listed set and the one set aside.
+    return (frame.measure == "sum" and bool(frame.excluded)
+            and len({c.dimension for c in frame.excluded + frame.categories}) == 1)
+
+
+def _set_row(call: OperationCall, d: Direction, dim: str, refs: tuple[CategoryRef, ...], period: Period) -> dict[str, Any] | None:
+    return call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
+                           categories=[r.category for r in refs], periods=[period.code])
 
 
 def run(call: OperationCall) -> str:
@@ -32,8 +41,13 @@ def run(call: OperationCall) -> str:
     period = requested[0]
     if period not in avail:
         raise Decline("no breakdown for that period")  # the intent handlers say what there is
-    row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim,
-                          categories=[r.category for r in refs], periods=[period.code])
+    row = _set_row(call, d, dim, refs, period)
+    if (excluding and call.frame.categories and row is not None
+            and set(row["other_categories"] or []) != {c.category for c in call.frame.categories}):
+        # The listed categories are not all the others ("rail and road, without air"): what is
+        # asked is their sum, given with its share; the one set aside is simply not in it.
+        excluding, refs = False, call.frame.categories
+        row = _set_row(call, d, dim, refs, period)
     if row is None or row["set_value"] is None or row["found"] != len({r.category for r in refs}):
         raise Decline("a category without figures")  # the intent handlers say which categories there are
     call.figure_ids.extend(row["figure_ids"])

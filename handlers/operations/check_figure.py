@@ -79,7 +79,9 @@ def run(call: OperationCall) -> str:
     parts_labelled = [{"label": call.desk.period_label(parse_code(c)), "value": v}
                       for c, v in zip(row["periods"], row["part_values"])]
     toks = set(call.ex.toks)
-    threshold = "above" if ABOVE_WORDS & toks else "below" if BELOW_WORDS & toks else None
+    # English words in code; other languages' are the threshold_above / threshold_below cue groups.
+    threshold = ("above" if ABOVE_WORDS & toks or "threshold_above" in call.ex.cues
+                 else "below" if BELOW_WORDS & toks or "threshold_below" in call.ex.cues else None)
     return call.desk.render(NAME, stated=stated, r=row, threshold=threshold, period=period, assumed_period=assumed, what=what,
                             category=dim != "total", stated_as=stated_as, parts=parts_labelled,
                             missing=[call.desk.period_label(p) for p in missing],

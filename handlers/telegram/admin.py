@@ -43,7 +43,8 @@ from handlers.resources import Resources
 from handlers.settings import Settings
 from handlers.store import (LOAD_ORDER, MAX_ERRORS_SHOWN, TABLES, DataLoadError, Snapshot, build_snapshot,
                             located, read_dir)
-from handlers.telegram.reply import html_view, send_view, with_retries
+from handlers.telegram.handoff_keys import labels
+from handlers.telegram.reply import html_view, send_view, view_lang, with_retries
 from handlers.telegram.setup import resources
 from handlers.versions import VersionConflict, VersionStore, VersionWriteError, version_number
 
@@ -110,12 +111,13 @@ class Undeliverable(Exception):
 class AdminReply:
     """Where an admin's answers go: always a private chat with the admin (never a group)."""
 
-    def __init__(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    def __init__(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, lang: str = "en") -> None:
         self.context = context
         self.chat_id = chat_id
+        self.lang = lang  # the admin's: their private chat's /lang choice, else their Telegram language
 
     async def view(self, template: str, markup: InlineKeyboardMarkup | None = None, **values: Any) -> Message | None:
-        html = html_view(self.context, template, **values)
+        html = html_view(self.context, template, self.lang, **values)
         chunks = split_message(html)
         sent: Message | None = None
         for i, chunk in enumerate(chunks):
@@ -156,7 +158,7 @@ class AdminReply:
         await self.view(template, file_name=file_name, errors=shown, total=exc.total, attached=attach,
                         version=version, **values)
         if attach:
-            caption = html_view(self.context, "problems_caption", file_name=file_name, total=exc.total,
+            caption = html_view(self.context, "problems_caption", self.lang, file_name=file_name, total=exc.total,
                                 listed=len(exc.errors))
             await self.document(f"problems-{Path(file_name).stem or 'data'}.txt",
                                 exc.report(rename).encode("utf-8"), caption)
@@ -179,7 +181,7 @@ async def _gate(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
         await send_view(message, context, "not_admin")
         return None
     assert message.from_user is not None
-    out = AdminReply(context, message.from_user.id)
+    out = AdminReply(context, message.from_user.id, view_lang(context, message.from_user.id, message.from_user))
     if message.chat.type != "private":
         try:
             sent = await out.view("admin_in_private", command=command)
@@ -363,8 +365,9 @@ async def _preview(out: AdminReply, context: ContextTypes.DEFAULT_TYPE, res: Res
     diff = figure_diff(served, snapshot) if table == "figures" else None
     rows = table_diff(base.get(table, b""), raw, TABLES[table]) if table != "figures" else None
     activity(context).audit(who, "upload validated", file=name, table=table, base=served.version)
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton("Confirm", callback_data=f"apply:{token}"),
-                                    InlineKeyboardButton("Cancel", callback_data=f"cancel:{token}")]])
+    names = labels(res.renderer, out.lang)
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton(names["confirm"], callback_data=f"apply:{token}"),
+                                    InlineKeyboardButton(names["cancel"], callback_data=f"cancel:{token}")]])
     await out.view("upload_preview", markup, file_name=name, table=TABLES[table].file, changed_to=changed_to,
                    diff=diff, rows=rows, warnings=snapshot.warnings, version=served.version,
                    labels={fid: res.pipeline.figure_label(fid) for fid in _diff_ids(diff)},
@@ -399,10 +402,10 @@ async def on_upload_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             or action not in ("apply", "cancel") or query.message is None or not query.message.is_accessible
             or query.message.chat.type != "private"):
         activity(context).audit(who, f"refused upload {action[:16]}", token=token[:16])
-        await query.answer(res.renderer.html("expired"))
+        await query.answer(res.renderer.html("expired", view_lang(context, who, query.from_user)))
         return
     await query.answer()
-    out = AdminReply(context, who)
+    out = AdminReply(context, who, view_lang(context, who, query.from_user))
     if action == "cancel":
         _pending(context).pop(token, None)
         activity(context).audit(who, "upload cancelled", file=pending.file_name)

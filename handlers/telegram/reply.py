@@ -150,14 +150,17 @@ def view_lang(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User | Non
 
 
 async def send_view(message: Message, context: ContextTypes.DEFAULT_TYPE, template: str,
-                    markup: InlineKeyboardMarkup | None = None, *, view_language: str = "en",
+                    markup: InlineKeyboardMarkup | None = None, *, view_language: str | None = None,
                     **values: Any) -> Message | None:
     """Reply with a rendered Telegram-only template (start, errors, explanations); a template
-    the language lacks falls back to English."""
+    the language lacks falls back to English. Without ``view_language``, the sender's: the chat's
+    /lang choice, else their Telegram language (a command's own word, "/start", says nothing)."""
+    if view_language is None:
+        view_language = view_lang(context, message.chat_id, message.from_user)
     html = resources(context).renderer.html(template, view_language, **values)
     return await send_html(message, html, markup, quote=message.chat.type != "private")
 
 
-def html_view(context: ContextTypes.DEFAULT_TYPE, template: str, **values: Any) -> str:
-    return resources(context).renderer.html(template, **values)
+def html_view(context: ContextTypes.DEFAULT_TYPE, template: str, lang: str = "en", **values: Any) -> str:
+    return resources(context).renderer.html(template, lang, **values)
 

@@ -18,6 +18,7 @@ from handlers.understanding.extract import Extraction
 from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
 from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
+from handlers.language import detect, russian_numeral
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
@@ -91,6 +92,7 @@ _WHICH_WHAT = frozenset({"which", "what", "какой", "который", "어�
 _PLACE_NOUN_STEMS = frozenset({"city", "citi", "town", "regi", "obla", "prov", "port", "stat", "airp", "chec", "rout"})
 _PLACE_NOUN_LEMMAS = frozenset({"город", "регион", "область", "порт", "аэропорт", "станция", "маршрут", "пункт"})  # Russian lemmas
 _QUANTITY_WORDS = frozenset({"dozens", "hundreds", "thousands", "millions", "dozen", "hundred", "thousand"})
+QUANTITY_WORDS = _QUANTITY_WORDS | {"half"}  # amounts in words, which a statement can set against each other
 # Words that give an amount without a number ("several", "a few", "tens of thousands").
 _AMOUNT_WORDS = frozenset({"several", "few", "many", "tens", "scores", "some", "handful", "number", "numerous",
                            "half", "most", "all", "none", "single", "dozens", "million", "billion", "percent"})
@@ -584,9 +586,13 @@ def question_focus(text: str, lex: Lexicon, lang: str = "en", toks: list[str] | 
     for open questions ("what did Lankov say?"). Korean and Russian questions are read from
     their lemmas: a word of a ``focus_*`` cue group ("언제", "когда") is the thing asked for."""
     if lang != "en":
-        for t in toks or []:
-            if any(x.kind == "cue" and x.id.startswith("focus_") for x in lex.phrases.get((t,), ())):
-                return [t]
+        toks = toks or []
+        for i, t in enumerate(toks):
+            # A word or a phrase of two ("какой день", "какого месяца").
+            for phrase in ((t,), tuple(toks[i:i + 2])):
+                if len(phrase) == len(set(phrase)) and any(x.kind == "cue" and x.id.startswith("focus_")
+                                                           for x in lex.phrases.get(phrase, ())):
+                    return [" ".join(phrase)]
         return []
     if _PART_OF_PLACE_RE.search(text):
         return ["where"]
@@ -818,6 +824,10 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
     if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
         # The English text: what follows reads amounts in English words ("thousands"), and a
         # Korean or Russian question gets the fact localised ("수천 명"), its original kept as _en.
+        if "caveat_weak" in ex.cues and fact.get("kind") != "estimate":
+            # "How many actually work on Siberian sites?": the real number is asked, and only an
+            # estimate of it answers; "the authorities want thousands" is an amount of another thing.
+            return False
         statement = str(fact.get("statement_en") or fact.get("statement") or "")
         return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
     return True
@@ -970,7 +980,7 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
             if not fact.get("quote"):
                 return False  # asked for someone's words; the report quotes only where it quotes
             continue
-        kinds = {t.id for t in lex.phrases.get((word,), ()) if t.kind == "cue" and t.id.startswith("focus_")}
+        kinds = {t.id for t in lex.phrases.get(tuple(word.split()), ()) if t.kind == "cue" and t.id.startswith("focus_")}
         if "focus_date" in kinds:
             # A translated fact keeps its English statement: a span ("within one to two years") is
             # read there, whatever the question's language.
@@ -1049,7 +1059,13 @@ NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven",
 
 
 def checks_a_statement(ex: Extraction) -> bool:
-    """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?"""
+    """Does the question state a fact and ask whether it holds ("Lankov teaches at SNU, right?")?
+
+    Russian asks that by intonation alone ("Ланьков — профессор Сеульского университета?"): a
+    question with no question word (the ``open_question`` cue group) states what it asks about.
+    """
+    if detect(ex.text) == "ru" and "?" in ex.text and "open_question" not in ex.cues:
+        return True
     return bool(_CHECK_TAIL_RE.search(ex.text)) or bool(ex.cues.keys() & {"check_figure", "claim"}) and "?" in ex.text
 
 
@@ -1123,10 +1139,22 @@ def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str
     said = set(re.findall(r"\d+", statement)) | {w for w in re.findall(r"[a-z]+", statement) if w in NUMBER_WORDS}
     # Figures, years read as periods ("adopted in 2016") and number words ("within five years").
     stated = list(ex.numbers) + [str(m.year) for m in ex.periods if m.year is not None and str(m.year) in ex.text]
-    stated += [t for t in ex.toks if t in NUMBER_WORDS]
+    stated += [t for t in ex.toks if t in NUMBER_WORDS or russian_numeral(t)]
     numbers = [n for n in dict.fromkeys(stated) if n.split(".")[0] not in said]
     names = [w for w in ex.proper_unknown if w[:FACT_STEM_LEN] not in statement]
     return list(dict.fromkeys(uncovered + names + numbers))
+
+
+def counted_in_words(fact: dict[str, Any]) -> bool:
+    """Does a fact give its amount only in words ("dozens of workers", "in the hundreds")?
+
+    A number stated in the question ("were there 40?") can then be neither confirmed nor refuted:
+    the honest answer is that the report gives no exact number. Read in the English statement,
+    which a translated fact keeps.
+    """
+    statement = str(fact.get("statement_en") or fact.get("statement") or "").lower()
+    undated = _DAYS_RE.sub("", _YEAR_RE.sub("", statement))
+    return not _AMOUNT_RE.search(undated) and bool(set(re.findall(r"[a-z]+", undated)) & _QUANTITY_WORDS)
 
 
 def states_duration(statement: str) -> bool:

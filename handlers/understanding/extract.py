@@ -48,7 +48,6 @@ class Extraction:
     category_at: dict[tuple[str, str], int] = field(default_factory=dict)  # (dimension, id) -> first token index
     dimensions: list[str] = field(default_factory=list)
     cues: dict[str, float] = field(default_factory=dict)
-    cue_at: dict[str, int] = field(default_factory=dict)  # cue group -> the first token it covers
     facts: list[tuple[str, float]] = field(default_factory=list)  # (fact_id, weight), best first
     unknown: list[str] = field(default_factory=list)
     slot_unknown: list[str] = field(default_factory=list)  # "by bicycle": a category the data lacks
@@ -62,6 +61,7 @@ class Extraction:
     fact_only_words: list[str] = field(default_factory=list)  # words only a fact's keywords consumed
     idle: list[str] = field(default_factory=list)  # known words (part of some data phrase) that nothing consumed here
     set_overlap: list[str] = field(default_factory=list)  # a named set's member also named on its own ("overland ... by train")
+    cue_start: dict[str, int] = field(default_factory=dict)  # cue group -> first token index it covers
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
@@ -124,7 +124,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     cue_hits = [h for h in hits if h.term.kind == "cue"]
     for h in cue_hits:
         ex.cues[h.term.id] = max(ex.cues.get(h.term.id, 0.0), h.score)
-        ex.cue_at[h.term.id] = min(ex.cue_at.get(h.term.id, h.start), h.start)
+        ex.cue_start[h.term.id] = min(ex.cue_start.get(h.term.id, h.start), h.start)
         for i in range(h.start, h.end):
             covered[i] = True
     for part in (h for h in cue_hits if h.term.id == "place_part"):
@@ -340,8 +340,13 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
         form = m.form
         if form == "people" and _cue_after(cue_hits, "place_nouns", end):
             form = "place"
-        if form == "place" and (_cue_after(cue_hits, "people_nouns", end)
-                                or (end in category_starts and _cue_after(cue_hits, "people_nouns", end + 1))):
+        # "в РФ граждан Северной Кореи": the people noun after a place is the next country's
+        # when that language puts it first ("граждане КНДР", the people_before cue).
+        theirs = any(o is not m and o.id != m.id and (o.pos == end and o.form == "people"
+                                                      or o.pos == end + 1 and _cue_at(cue_hits, "people_before", o.pos, toks))
+                     for o in found)
+        if form == "place" and not theirs and (_cue_after(cue_hits, "people_nouns", end)
+                                               or (end in category_starts and _cue_after(cue_hits, "people_nouns", end + 1))):
             form = "people"  # "NK visitors", "NK business travellers": the country's people
         if (form == "place" and len(found) == 1 and " ".join(toks[m.pos:end]) in COUNTRY_CODES
                 and (end in category_starts or _cue_after(cue_hits, "share", end))):

@@ -128,8 +128,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         categories = rest  # the others are every other category the data has, whatever the question lists
     elif "negation" in ex.cues and categories:
         # "everything except business and education": the categories named after the negation.
-        at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), -1)
+        at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), ex.cue_start.get("negation", -1))
         after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories
+        before = tuple(c for c in categories if c.pos < at) if at >= 0 else ()
         listed = _restated_in_brackets(ex)
         if listed is not None and len(after) > 1 and any(c.pos < listed for c in after):
             # "purposes other than business (education, personal, ...)": the brackets restate the
@@ -137,11 +138,15 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
             categories = after = tuple(c for c in after if c.pos < listed)
         # Korean puts the word after what it sets aside ("항공 말고 열차·차량…", "사업 목적 빼고 …"):
         # the categories before it are excluded; those after it restate the others.
-        before = tuple(c for c in categories if 0 <= c.pos < ex.cue_at.get("negation_after", -1))
+        before = tuple(c for c in categories if 0 <= c.pos < ex.cue_start.get("negation_after", -1))
         if before and len(categories) > 1:
             excluded, categories = before, ()
         elif len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
+        elif before and after and ex.cues.keys() & {"combine", "sum_given"} and len(before) + len(after) == len(categories):
+            # "Add up rail, road, foot and water, without air": the sum of what is listed, and
+            # what the negation names set aside (never summed in, never the whole list excluded).
+            excluded, categories = after, before
     citizens = next((m.id for m in ex.countries if m.role == "citizens"), None)
     destination = next((m.id for m in ex.countries if m.role == "destination"), None)
     real_periods = tuple(p for p in ex.periods if p.kind not in ("latest",))
@@ -286,7 +291,8 @@ def _genitive_base(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
             and bool(ex.cues.keys() & {"share", "ratio_given"}))
 
 
-_RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,")
+# A colon or "то есть" / "а именно" opens the list as well ("кроме деловых: учёбу, личные, ...").
+_RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,|:|\bто есть\b|\bа именно\b")
 
 
 def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
@@ -338,6 +344,6 @@ def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compa
 def _restated_in_brackets(ex: Extraction) -> int | None:
     """The token index where a bracketed list begins ("other than business (education, ...)"), or None."""
     m = _RESTATED_RE.search(ex.text)  # "(education, ...)", "i.e. air, vehicle, ...", "namely ..."
-    if m is None:
-        return None
+    if m is None or (m.group() == ":" and "," not in ex.text[m.end():]):
+        return None  # a colon opens a list only when a list follows ("except business: how many ...?" does not)
     return len(tokens(ex.text[:m.start()]))
