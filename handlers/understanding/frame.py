@@ -138,9 +138,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
             categories = after = tuple(c for c in after if c.pos < listed)
         # Korean puts the word after what it sets aside ("항공 말고 열차·차량…", "사업 목적 빼고 …"):
         # the categories before it are excluded; those after it restate the others.
-        before = tuple(c for c in categories if 0 <= c.pos < ex.cue_start.get("negation_after", -1))
-        if before and len(categories) > 1:
-            excluded, categories = before, ()
+        set_aside = tuple(c for c in categories if 0 <= c.pos < ex.cue_start.get("negation_after", -1))
+        if set_aside and len(categories) > 1:
+            excluded, categories = set_aside, ()
         elif len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
         elif before and after and ex.cues.keys() & {"combine", "sum_given"} and len(before) + len(after) == len(categories):
