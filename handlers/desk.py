@@ -298,8 +298,7 @@ class ReportDesk:
         return "total" if dimension == "total" else self._label(dimension, category, "phrase")
 
     def _figure_source(self, runner: QueryRunner, figure_id: str) -> str:
-        row = self.snapshot.figure(figure_id)
-        return row["source_id"] if row else ""
+        return self.snapshot.source_of(figure_id)
 
     def source_chain(self, runner: QueryRunner, source_id: str) -> list[dict[str, Any]]:
         return self._localise(runner.run("source_chain", source_id=source_id), "source", "source_id",

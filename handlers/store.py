@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -606,6 +607,8 @@ class Snapshot:
     texts: dict[str, str] = field(default_factory=dict, repr=False)
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _figure_cache: dict[str, dict[str, Any] | None] = field(default_factory=dict, repr=False)
+    # Each figure's source_id, for the figures of the directions direction_series() has read.
+    _sources: dict[str, str] = field(default_factory=dict, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor for the calling thread: DuckDB connections are not shared across threads."""
@@ -665,6 +668,44 @@ class Snapshot:
 
     def figure(self, figure_id: str) -> dict[str, Any] | None:
         return self.figures([figure_id]).get(figure_id)
+
+    def direction_series(self, citizens: str, destination: str) -> dict[tuple[str, str], tuple[tuple[Any, ...], ...]]:
+        """Every series of one direction: (dimension, category) -> its rows as periods_for.sql
+        returns them (period, p_start, p_end, value, figure_id), oldest first. Read in one query
+        the first time a direction is asked about and kept on the snapshot: a first-time answer
+        at 104k rows otherwise paid DuckDB's fixed cost per query for each series it looked at
+        and again for its first figure's source, which this read notes too (source_of)."""
+        key = ("direction_series", citizens, destination)
+        series = self.query_cache.get(key)
+        if series is None:
+            grouped: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+            sources: dict[str, str] = {}
+            result = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination})
+            for dimension, category, period, p_start, p_end, value, figure_id, source_id in result.fetchall():
+                grouped.setdefault((dimension, category), []).append((period, p_start, p_end, value, figure_id))
+                sources[figure_id] = sys.intern(source_id)  # a dataset has a few sources, shared
+            series = {k: tuple(v) for k, v in grouped.items()}
+            self._sources.update(sources)
+            self.query_cache[key] = series  # type: ignore[assignment]
+        return series  # type: ignore[return-value]
+
+    def source_of(self, figure_id: str) -> str:
+        """A figure's source_id ("" for an unknown id): from its direction's series if read, else its row."""
+        source = self._sources.get(figure_id)
+        if source is None:
+            row = self.figure(figure_id)
+            source = row["source_id"] if row else ""
+        return source
+
+    def caveat_rules(self) -> tuple[tuple[Any, ...], ...]:
+        """Every caveat as (caveat_id, citizens, destination, period, dimension, category, kind,
+        text), by caveat_id, NULL where it applies to anything; read once per snapshot."""
+        key = ("caveat_rules",)
+        rules = self.query_cache.get(key)
+        if rules is None:
+            rules = tuple(self.cursor().execute(_STORE_SQL["caveat_rules"]).fetchall())
+            self.query_cache[key] = rules
+        return rules
 
     @property
     def first_source(self) -> str:
