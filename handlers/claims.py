@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, NamedTuple
 
@@ -416,6 +416,11 @@ class _Run:
             if v is not None and len(parts) == 1:
                 v.claim = sentence.strip(" .")
             split = self._per_slot(v)
+            if v is not None and v.measure == "source" and v.part == "days":
+                # "NK News published the figures on January 25": the link's date as a whole, and
+                # the day as the number the sentence states
+                whole = replace(v, claimed=None, claimed_value=None, part=None)
+                split = [whole, replace(v, note=self.note("part_checked", part="days"))]
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
@@ -431,6 +436,19 @@ class _Run:
                 out.extend(numbered)
                 if self._numbers_cover(part):
                     split = [x for x in split if x.verdict != "not_in_data"]
+                    rest = re.sub(_SPAN_VERBS, " ", part.lower())
+                    left = self._uncovered(rest, raw, self.stmt_fact[0]) if v is not None and self.stmt_fact else []
+                    if not split and v is not None and left:
+                        # "met Xi Jinping during a visit that ended on 18 January": the day is judged,
+                        # the words the report does not say keep their own verdict
+                        split = [Verdict(claim=v.claim, verdict="not_in_data", measure="statement", data_text=v.data_text,
+                                         sources=v.sources, note=self.note("statement_words", words=", ".join(left[:3]),
+                                                                           statement=v.data_text))]
+                    elif not split and v is not None and all(y.verdict == "matches" for y in numbered):
+                        # "met Putin during a visit that ended on 18 January": the day was the only
+                        # thing the report did not state as such, and it is right, so the rest matches
+                        split = [Verdict(claim=v.claim, verdict="matches", measure="statement", data_text=v.data_text,
+                                         sources=v.sources)]
                 wrong = [y.part for y in numbered if y.verdict == "differs"]
                 for x in split:
                     if wrong and x.part is None and x.verdict == "matches":
@@ -458,8 +476,13 @@ class _Run:
         number the statement gives matches; one of a kind the statement gives otherwise differs;
         any other number is not in the data."""
         fact = getattr(self, "stmt_fact", None)
-        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs"):
+        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs") and not (
+                v.verdict == "not_in_data" and getattr(self, "stmt_reason", None) in ("detail", "words")):
             return []  # a statement the report does not make: no day or year of it "matches"
+        # A statement found but less specific than the claim, or with a word the report does not say
+        # ("Resolution 2375, adopted in 2017, ordered ...", "began on 16 January", "..., 5 agreements
+        # were signed"): its numbers are still read against it, one verdict each, and the words the
+        # report lacks keep their own "not in the data".
         row, fact_slots = fact
         fact_text = f"{row['statement']} {row['date'] or ''}"
         said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
@@ -468,6 +491,9 @@ class _Run:
         if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
                 and not re.search(r"\d\s*일\s*(?:부터|까지)", part):
             return []  # "complied with Resolution 2397": a stance, judged whole
+        # A word the report does not say that names a place or a person ("visited China from 14 to
+        # 18 January") makes the statement another one: its days are not the report's days.
+        elsewhere = v.verdict == "not_in_data" and self._names_elsewhere(part, row)
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
             if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
@@ -489,19 +515,29 @@ class _Run:
                 numbers = re.findall(W.DOCUMENT["en"], row["statement"].lower())
                 kind, known = "document", bool(numbers)
                 agrees = value in said
-            elif fact_slots.days is not None and re.search(
-                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on)\s*$", after + "|" + before) \
-                    or fact_slots.days is not None and re.match(r"\s*일", after):
+            elif fact_slots.days is not None and value <= 31 and re.search(
+                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on|to|until|till|through|по|до|-|–|~)\s*$",
+                    after + "|" + before) or fact_slots.days is not None and re.match(r"\s*일", after):
                 kind, known = "days", True
-                agrees = fact_slots.days is not None and value in fact_slots.days
+                # The end of a span it names: "began on 16 January" is the first day, "ended on 18",
+                # "to 16", "по 18", "20일까지" the last; a day on its own is any day of the visit.
+                role = _day_role(before, after)
+                days = fact_slots.days
+                agrees = value == days[0] if role == "start" else value == days[1] if role == "end" else value in days
+            elif claim_slots.amount is None and value not in said \
+                    and not re.match(r"\s*(?:%|per\s*cent|процент|퍼센트|월|년|일|시|분기|반기)", after):
+                # "5 agreements were signed", "주 2회 운항": a count the statement does not give
+                kind, known, agrees = "detail", False, False
             else:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
             if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
                     r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
                     before + " " + after):
                 verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
-            elif agrees:
+            elif agrees and not elsewhere:
                 verdict = "matches"
+            elif agrees:
+                verdict = "not_in_data"
             elif known:
                 verdict = "differs"
             else:
@@ -511,6 +547,16 @@ class _Run:
                                note=self.note("part_checked", part=kind) if verdict != "not_in_data"
                                else self.note("statement_detail", statement=v.data_text)))
         return out
+
+    def _names_elsewhere(self, part: str, row: dict[str, Any]) -> bool:
+        """Does a word of the part that the statement does not say name a country, a place or a
+        person (a capitalised word inside the sentence)?"""
+        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", self.raw)}
+        for word in self._uncovered(part, self.raw, row):
+            near = extract(word, self.d.lexicon, self.d.report_date)
+            if word in proper or near.countries or near.proper_unknown:
+                return True
+        return False
 
     def _per_slot(self, v: Verdict | None) -> list[Verdict]:
         """A statement verdict split into one per kind of thing the claim states (a date, a
@@ -1820,15 +1866,17 @@ class _Run:
             if day is not None:
                 # "NK News published the figures on the 25th": the named link's own date decides
                 dated = [s for s in chain if s.get("published") and any(names_it(v) for v in (s["name"], s["source_id"]))]
+                # the day is the claim's number: "published on January 25" is a verdict on 25
+                said_day = dict(claimed=str(day[0]), claimed_value=float(day[0]), part="days")
                 if not dated:
                     return Verdict(claim=claim, verdict="not_in_data", measure="source", data_text=shown, sources=chain,
-                                   note=self.note("statement_detail", statement=shown))
+                                   note=self.note("statement_detail", statement=shown), **said_day)
                 published = dated[-1]["published"]
                 published = published if isinstance(published, date) else date.fromisoformat(str(published))
                 same = day[0] == published.day and (day[1] is None or day[1] == published.month)
                 return Verdict(claim=claim, verdict="matches" if same else "differs", measure="source",
                                data_text=f"{shown} ({published.isoformat()})", sources=chain,
-                               note=None if same else self.note("differs_on", parts=["date"]))
+                               note=None if same else self.note("differs_on", parts=["date"]), **said_day)
             return Verdict(claim=claim, verdict="matches", measure="source", data_text=shown, sources=chain)
         ex = extract(text, self.d.lexicon, self.d.report_date)
         if ex.proper_unknown or re.search(r"\b(?:ministry|intelligence|agency|service|office|institute|bureau|government|"
@@ -2099,6 +2147,25 @@ class _Run:
 
 
 # --- tolerance ------------------------------------------------------------------------------------
+
+# Verbs that only say where a dated span begins or ends ("ended on 18 January", "продолжался с 14
+# по 18"): once the days are judged, they say nothing more.
+_SPAN_VERBS = (r"\b(?:began|begun|begins|started|starts|ended|ends|ending|finished|concluded|lasted|ran|wrapped\s+up)\b"
+               r"|\b(?:начал\w*|закончил\w*|завершил\w*|продолжал\w*|длил\w*)"
+               r"|(?:시작\w*|끝나\w*|끝난|마무리\w*|일정으로|일정)")
+
+
+def _day_role(before: str, after: str) -> str | None:
+    """Which end of a span a day of the month is ("from 14", "began on 14", "14일부터", "с 14" the
+    start; "to 18", "ended on 18", "18일까지", "по 18" the end), or None for a day on its own."""
+    if re.search(r"(?:\b(?:from|began|begun|begins|started|starts|starting|opened|arrived)(?:\s+on)?(?:\s+the)?|\bс[о]?)\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?부터|\s*(?:-|–|to|по|~)\s*\d", after):
+        return "start"
+    if re.search(r"(?:\b(?:to|until|till|through|ended|ends|ending|finished|left|departed)(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~)\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?까지", after):
+        return "end"
+    return None
+
 
 def rounding_unit(n: NumberMention) -> float:
     """The rounding a number's own digits imply: 370 -> 10, 350 -> 50, 400 -> 100, 71.4 -> 0.1."""
