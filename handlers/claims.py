@@ -875,9 +875,52 @@ class _Run:
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
         self._qualifier_on_its_own(text, numbers, out)
+        out += self._bare_clauses(text, bare, [v.claim.strip(" .,;") for v in out], periods, qualitative)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
+        return out
+
+    def _bare_clauses(self, text: str, bare: list[str], judged: list[str], periods: list[PeriodMention],
+                      qualitative: bool) -> list[Verdict]:
+        """A clause without a number beside a figure is a claim of its own ("Direct flights have
+        resumed, and 134 arrived by air"; "Rail was the most common way in, with 134 by train";
+        "rose by 152, driven mainly by business travellers"): it is checked as its own sentence,
+        with the sentence's period when it names none. A statement the report makes may match; a
+        claim about the figures only differs or is not in the data here, because a clause read
+        apart from its figure may lean on words ("most of the increase") it no longer sees."""
+        if not qualitative or getattr(self, "nested", False):
+            return []  # a clause is read once, never its clauses' clauses
+        out: list[Verdict] = []
+        period_text = " ".join(m.text for m in periods)
+        for clause in bare:
+            c = clause.strip(" .,;")
+            if any(c in j for j in judged) or len(tokens(normalise(c))) < 3 or re.match(W.QUALIFIER[self.lang], c):
+                continue  # a qualifier of the figure was read with it
+            run = _Run(self.d, self.lang)
+            run.nested = True
+            statement = self._is_statement(c)
+            probe = c if statement or find_periods(c, self.d.report_date) or not period_text else f"{c} {period_text}"
+            try:
+                found = run.sentence(probe)
+            except NotInData:
+                continue
+            found = [v for v in found if v.claimed_value is None]
+            if not found:
+                # "driven mainly by business travellers", "with the busiest month being September": a
+                # claim about the figures the checker cannot read is not passed over in silence
+                ex = extract(c, self.d.lexicon, self.d.report_date)
+                if ex.categories or ex.cues.keys() - {"filler"} or self._unresolved(c, [], strict=True) \
+                        or re.search(_MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월|월별|매달", c.lower()):
+                    found = [Verdict(claim=c, verdict="not_in_data", measure="unknown", note=self.note("unread"))]
+            if len(found) != 1 or re.search(W.ATTRIBUTION[self.lang], c):
+                continue  # "according to NK News": whose figures they are, said of the whole sentence
+            v = found[0]
+            if v.verdict == "matches" and not (statement and v.measure in ("statement", "source")):
+                continue
+            v.claim = c
+            if not any(x.claim == v.claim and x.data_text == v.data_text for x in out):
+                out.append(v)
         return out
 
     def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:

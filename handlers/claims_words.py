@@ -188,6 +188,14 @@ HISTORY = {
     "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+# A clause that only says whose figures or words they are ("according to figures NK News attributes
+# to the FSB", "по данным издания", "NK News에 따르면").
+ATTRIBUTION = {
+    "en": r"^(?:according\s+to|as\s+(?:reported|cited|quoted)|citing|per|reported\s+by|(?:it|the\s+\w+)\s+(?:said|reported|says))\b",
+    "ko": r"(?:에\s*따르면|에\s*의하면|인용|보도했다|밝혔다)$",
+    "ru": r"^(?:по\s+данным|согласно|как\s+(?:сообщает|сообщил\w*|пишет|писал\w*))\b",
+}
+
 QUALIFIER = {
     "en": r"(?:(?:nearly|almost|virtually|practically)\s+)?(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
           r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked|bound|headed|heading|destined|going|sent)\b",
