@@ -406,6 +406,7 @@ class _Run:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
+            part = self._capitals_as_countries(part)
             self.slot_groups, self.slot_diffs = [], set()
             self.stmt_fact = None
             affiliation, part = self._affiliation(part, raw)
@@ -462,6 +463,21 @@ class _Run:
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
         return out
+
+    def _capitals_as_countries(self, part: str) -> str:
+        """ "Beijing and Moscow have been sidestepping ...": a capital that stands for its government
+        (W.CAPITALS) is read as the country, so the statement about the countries is found."""
+        if re.search(W.ROUTE, part.lower()):
+            return part  # Pyongyang–Vladivostok is the route the report names: the cities are places
+        for pattern, country in W.CAPITALS[self.lang]:
+            def repl(m: re.Match[str]) -> str:
+                before, after = part[:m.start()].lower(), part[m.end():].lower()
+                place = W.CAPITAL_AS_PLACE[self.lang]
+                if self.lang == "ko" and re.match(place, after) or self.lang != "ko" and re.search(place, before):
+                    return m.group(0)
+                return country
+            part = re.sub(pattern, repl, part, flags=re.IGNORECASE)
+        return part
 
     def _numbers_cover(self, part: str) -> bool:
         """Was a statement "less specific" than the claim only in what its numbers state (a day
@@ -2356,13 +2372,14 @@ _STOP = {
            "analysed", "signalled", "signaled", "signal", "indicated", "wants", "want", "wanted", "also", "site",
            "seen", "spotted", "employed", "working", "worked", "work", "workers", "worker", "labourers", "labor",
            "requirement", "requirements", "duty", "duties", "facing", "faced",
-           "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish"},
+           "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish",
+           "possible", "possibly", "potential"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
-           "교수", "일하고", "일하는", "현장에서", "하고"},
+           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
-           "профессор", "профессора", "эксперт", "эксперты"},
+           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее"},
 }
 
 

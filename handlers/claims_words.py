@@ -169,7 +169,7 @@ MODAL = {
           r"likely|probably|predict\w*|believ\w*|estimat\w*|signal\w*|want\w*|wish\w*|seek\w*|hope\w*|"
           r"forecast\w*|think\w*|thought)\b",
     "ko": r"(?:예상|논의|의혹|의심|가능|추정|예측|전망|원한|원하|바라|계획|신호)",
-    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|намерен|план|сигнал)",
+    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|хотел|хотели|хотела|дали понять|дал понять|намерен|план|сигнал)",
 }
 # Places and bodies within a country: a figure for a city, region, airport or army is not the
 # country's entry count.
@@ -255,13 +255,36 @@ PARAPHRASES = {
            "labourers": "workers", "staff": "workers",
            "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
-           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
+           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "trip",
+           "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
+           "munitions": "weapons"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
-           "당국자": "당국", "당국자들": "당국"},
+           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
-           "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
+           "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
+           "региональн": "местн", "приток": "въех", "притока": "въех", "наплыв": "въех",
+           # the country's adjective for its name and back ("северокорейского оружия" for "от КНДР")
+           "северокорейск": "кндр", "кндр": "северокор"},
 }
+
+# A capital standing for its government in a statement ("Beijing and Moscow have been sidestepping
+# ...", "Пхеньян отрицает ...", "평양과 모스크바는 부인한다"): read as the country. Never after a
+# word of place ("in Moscow", "в Москве", "모스크바에서"), nor in a statement about travel (a visit,
+# flights, the Pyongyang–Vladivostok route), where the city is a place.
+CAPITALS = {
+    "en": [(r"\bbeijing\b", "china"), (r"\bmoscow\b", "russia"), (r"\bpyongyang\b", "north korea")],
+    "ru": [(r"\bпекин\w*", "китай"), (r"\bмоскв\w*", "россия"), (r"\bпхеньян\w*", "кндр")],
+    "ko": [(r"베이징", "중국"), (r"모스크바", "러시아"), (r"평양", "북한")],
+}
+CAPITAL_AS_PLACE = {
+    "en": r"(?:\b(?:in|into|at|visited|visit|visiting|near|around|via|between)\s+(?:the\s+)?)$",
+    "ru": r"(?:\b(?:в|во|на|из|до|через|около|посетил\w*)\s+)$",
+    "ko": r"^(?:에서|에|으로|로|까지|를\s*방문|을\s*방문|발|행|-|–)",
+}
+ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\bflew\b|\bfl(?:y|ies|ying|ight\w*)\b|\bvisit\w*|\btrip\w*|"
+         r"\bwent\b|\barriv\w*|\broute\w*|\btrain\w*|\brail\w*|\bair\b|직항|항공|방문|노선|열차|"
+         r"рейс\w*|авиа\w*|посети\w*|посещ\w*|визит\w*|поезд\w*|перел[её]т\w*|прилет\w*|поехал\w*|ездил\w*")
 
 # "Most Russians went on business": more than half, not the most common ("the most common purpose").
 MAJORITY = {
@@ -442,9 +465,9 @@ SPEECH = {
     "en": r"\b(?:said|says|say|estimat\w*|predict\w*|forecast\w*|expect\w*|believ\w*|think\w*|thought|"
           r"argu\w*|analy[sz]\w*|reported|reports|claim\w*|told|stated|warned|noted|according to|reckon\w*|"
           r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
-    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호)",
+    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
-          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|сигнализ)",
+          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять)",
 }
 EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
            "ru": r"эксперт|аналитик|специалист"}
