@@ -540,7 +540,7 @@ class _Run:
                 role = _day_role(before, after)
                 days = fact_slots.days
                 agrees = value == days[0] if role == "start" else value == days[1] if role == "end" else value in days
-            elif claim_slots.amount is None and value not in said \
+            elif claim_slots.amount is None and value not in said and re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", self.raw) \
                     and not re.match(r"\s*(?:%|per\s*cent|процент|퍼센트|월|년|일|시|분기|반기)", after):
                 # "5 agreements were signed", "주 2회 운항": a count the statement does not give
                 kind, known, agrees = "detail", False, False
@@ -647,6 +647,10 @@ class _Run:
         document = re.search(W.DOCUMENT[self.lang], left)
         if document and re.search(W.PRONOUN_IT[self.lang], right):
             right = f"{right.rstrip(' .;!?')} ({document.group(0)})"  # "..., and Russia complies with it": the resolution
+        elif self.lang == "en" and re.search(r"\b(?:it|its)\b", right) and not self._is_statement(right):
+            subject = re.match(r"^(.+?)\s+(?:is|was|were|are|has|have|had|will)\b", left)
+            if subject:
+                right = f"{right.rstrip(' .;!?')} ({subject.group(1)})"  # "..., and the sides fixed a date for it": the visit
         if self.lang == "en" and not re.match(r"(?:china|russia|north|the|both|he|she|they|it|local|lankov|experts?)\b", right):
             if right.startswith("that "):
                 said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
@@ -1740,7 +1744,8 @@ class _Run:
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
         claim_parts = self._part_periods(text, self.lang)
         fact_parts = self._part_periods(f"{row['statement']} {row['date'] or ''}", "en")
-        if claim_parts and fact_parts and outcome != "differs" and not all(
+        outcome_of_talks = (slots.stance, fact_slots.stance) == ("signed", "talks")
+        if claim_parts and fact_parts and outcome != "differs" and not outcome_of_talks and not all(
                 any(c[1:] == f[1:] and (c[0] is None or c[0] == f[0]) for f in fact_parts) for c in claim_parts):
             outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
         elif claim_parts and not fact_parts and outcome == "matches":
@@ -2349,6 +2354,11 @@ def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
         if k == "stance" and a is not None and b is not None and not W.same_stance_family(a, b):
             partial = True  # "signed" said of a statement whose stance is "deny": not a verdict on it
             continue
+        if k == "stance" and (a, b) == ("signed", "talks"):
+            # "signed contracts", "agreed the date" for what the report says was discussed: the
+            # outcome of talks, which the report does not give either way (nor the dates of that
+            # outcome: "fixed a date for it in June" is not the January of the talks)
+            return "partial", None
         if a is not None and b is not None and a != b:
             if k == "days" and a[0] == a[1] and b[0] <= a[0] <= b[1]:
                 partial = True  # "on 15 January" is within the visit, but the report does not say that day

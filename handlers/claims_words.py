@@ -398,7 +398,8 @@ STANCE = {
             r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
            (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
             r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
-           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited)\b", "signed"),
+           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited|agreed|"
+            r"(?:fixed|set|settled|finali[sz]ed|confirmed)\s+(?:a\s+|the\s+)?(?:dates?|timing))\b", "signed"),
            (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
     "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit"),
            (r"(?:(?:(?:이행|준수)\S*\s*)?(?:회피|피해|피하)|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
