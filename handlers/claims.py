@@ -1189,13 +1189,24 @@ class _Run:
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
             # The unit may lead the sentence in a clause of its own: "Each quarter of 2022, 223 came".
-            unit = self._rate_unit(claim_text) or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
+            unit = self._rate_unit_after(text, n) or self._rate_unit(claim_text) \
+                or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
+            # "6.5 times the 2022 monthly average": the unit is the base's only, the claim's side is
+            # its period's total (365 against 223 / 12 is 19.6 times, not 6.5)
+            before_n, after_n = text[:n.start].lower(), text[n.end:].lower()
+            if self.lang == "ko":
+                # "2022년 월평균의 6.5배": the base is the phrase that "의" ties to the multiplier
+                tie = re.search(r"(?:\S+\s*){1,2}의\s*$", before_n)
+                before_n, after_n = (before_n[:tie.start()], tie.group(0)) if tie else (before_n, "")
+            base_only = bool(n.multiplier and unit and self._rate_unit(after_n) == unit
+                             and self._rate_unit(before_n) is None)
+            both_sides = bool(n.multiplier and unit and self._rate_unit(after_n) == unit == self._rate_unit(before_n))
             if unit and not (n.multiplier or (n.percent and change and not n.fraction)
                              or not (n.percent or self._diff_words(text, n))) or \
-                    unit in ("day", "month") and (n.multiplier or n.percent):
+                    unit in ("day", "month") and (n.multiplier and not (base_only or both_sides) or n.percent):
                 raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
-                return self._ratio(n, claim_text, direction, directions, categories, periods, unit)
+                return self._ratio(n, claim_text, direction, directions, categories, periods, unit, base_only)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
@@ -1255,6 +1266,14 @@ class _Run:
         cats = list(dict.fromkeys(categories))
         return len(cats) >= 2 and len({x for x, _ in cats}) == 1 and len(cats) == len(categories) \
             and re.search(W.COMBINED[self.lang], claim + " " + getattr(self, "text", "")) is not None  # "..., about 95 %" refers back
+
+    def _rate_unit_after(self, text: str, n: NumberMention) -> str | None:
+        """The unit written right after a figure ("около 122 в месяц, или примерно 6 в день": 122 is
+        a month's, 6 a day's), before the clause's other units are looked at."""
+        tail = text[n.end:n.end + 30].lower()
+        tail = re.split(r"[,;]|\bили\b|\bor\b|\s(?:и|and)\s+(?:примерно|около|about|some)?\s*\d", tail)[0]
+        hits = [(m.start(), unit) for pattern, unit in W.RATE_UNITS[self.lang] for m in [re.search(pattern, tail)] if m]
+        return min(hits)[1] if hits else None
 
     def _rate_unit(self, clause: str) -> str | None:
         """The unit of time a figure is given per ("122 a month", "2022's quarterly average"), if any."""
@@ -1532,7 +1551,8 @@ class _Run:
         raise NotInData("undecided", text="; ".join(known) or self.note("undecided", shown=f"{self.d.pl(a)} → {self.d.pl(b)}"))
 
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
-               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None) -> Verdict:
+               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None,
+               base_only: bool = False) -> Verdict:
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if unit is not None and len(directions) == 2:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
@@ -1556,7 +1576,13 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, "total"), d, self.d.pieces(b, avail, d, "total"), dim, cat)
-        row = self._rates(row, a, b, unit, False)
+        if base_only and unit is not None:
+            base = self._per_unit(float(row["a_value"]), a, unit)
+            row = {**row, "a_value": base, "ratio": float(row["b_value"]) / base if base else None}
+        else:
+            row = self._rates(row, a, b, unit, False)
+        if row["ratio"] is None:
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
 
