@@ -113,6 +113,14 @@ class NotInData(Exception):
         self.values = values
 
 
+class _Decided(Exception):
+    """A verdict reached deep inside a check, carried out to the number's own verdict."""
+
+    def __init__(self, verdict: "Verdict") -> None:
+        super().__init__(verdict.claim)
+        self.verdict = verdict
+
+
 class Direction(NamedTuple):
     """Whose entries into which country."""
 
@@ -1225,6 +1233,8 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+        except _Decided as decided:
+            return decided.verdict
 
     def _listed_before(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
         """Categories of one breakdown listed just before a number ("by road, foot and water came
@@ -1432,7 +1442,11 @@ class _Run:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
         avail = self.d.available(d, dim, cat) or self.d.available(d)
         period, assumed = self._period(n, periods, avail)
-        value = self.d.value(d, period, dim, cat)
+        try:
+            value = self.d.value(d, period, dim, cat)
+        except NotInData:
+            self._inside_a_longer_period(n, claim, d, period, dim, cat, unit)
+            raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
             rate = self._per_unit(float(value), period, unit)
@@ -1440,6 +1454,26 @@ class _Run:
                                  what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
+
+    def _inside_a_longer_period(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
+                                unit: str | None) -> None:
+        """ "222 Russians in Q2": the data has Q2 only inside the first half (222). The half's own
+        figure given for one of its quarters, or more than the half, cannot be the quarter's, so it
+        differs (naming where the figure belongs); a smaller figure stays undecided (the caller's
+        "not in the data")."""
+        if unit is not None or n.percent or n.multiplier:
+            return
+        containing = sorted((p for p in self.d.available(d, dim, cat) if p.contains(period) and p != period),
+                            key=lambda p: p.months)
+        if not containing:
+            return
+        whole = containing[0]
+        value = self.d.value(d, whole, dim, cat)
+        if _agrees(n, float(value)) or n.value > value and n.hedge == "exact":
+            note = self.note("bounded", period=self.d.pl(period), container=self.d.pl(whole), value=_fmt(value, self.lang))
+            v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
+                              whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
+            raise _Decided(v)
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention]) -> Verdict:
@@ -1553,6 +1587,19 @@ class _Run:
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
                categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None,
                base_only: bool = False) -> Verdict:
+        pair = self._category_pair(n) if unit is None and len(directions) < 2 else None
+        if pair is not None:
+            # "24 came to study, 8 times as many as came for personal reasons": one category against
+            # another of the same breakdown, in the one period the sentence names (24 / 23 = 1.04)
+            (dim_a, cat_a), (dim_b, cat_b) = pair
+            avail = [p for p in self.d.available(d, dim_a, cat_a) if p in self.d.available(d, dim_b, cat_b)]
+            period, assumed = self._period(n, periods, avail)
+            a_value, b_value = self.d.value(d, period, dim_a, cat_a), self.d.value(d, period, dim_b, cat_b)
+            if not b_value:
+                raise NotInData("measure", words=[self.d.label(dim_b, cat_b)])
+            ratio = a_value / b_value
+            return self._verdict(n, claim, "ratio", ratio, _fmt_ratio(ratio, self.lang), period, d, assumed,
+                                 what=f"{self.d.label(dim_a, cat_a)} / {self.d.label(dim_b, cat_b)}")
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if unit is not None and len(directions) == 2:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
@@ -1585,6 +1632,25 @@ class _Run:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
+
+    def _category_pair(self, n: NumberMention) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """The two categories a multiplier sets against each other in one period ("24 came to study,
+        8 times as many as came for personal reasons": education against personal), or None when
+        the sentence names other than one category of one breakdown on each side, or two periods."""
+        if len(find_periods(self.text, self.d.report_date)) > 1:
+            return None
+        before, after = self.text[:n.start], self.text[n.end:]
+        if self.lang == "ko":
+            # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
+            tie = re.search(r"(?:\S+\s*){1,3}의\s*$", before)
+            if tie is None:
+                return None
+            before, after = before[:tie.start()], tie.group(0)
+        a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
+        b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
+        if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
+            return a[0], b[0]
+        return None
 
     def _direction_pct(self, n: NumberMention, claim: str, directions: list[Direction],
                        categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
