@@ -610,7 +610,7 @@ class _Run:
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
         splitter = {"en": r",\s+(?:while|but|whereas|yet|although|though|even though)\s+|;\s+|\s+but\s+",
                     "ko": r"(?:지만|으나|는데|면서)\s*,?\s+",
-                    "ru": r",\s+(?:но|а|однако|хотя|тогда как|в то время как)\s+|;\s+"}[self.lang]
+                    "ru": r",\s+(?:но|а|однако|хотя|тогда как|в то время как),?\s+|;\s+"}[self.lang]
         pieces = [p for p in re.split(splitter, text) if p.strip()]
         out = []
         for piece in pieces:
@@ -925,6 +925,8 @@ class _Run:
             c = clause.strip(" .,;")
             if any(c in j for j in judged) or len(tokens(normalise(c))) < 3 or re.match(W.QUALIFIER[self.lang], c):
                 continue  # a qualifier of the figure was read with it
+            if self.lang == "en" and not re.search(r"\b(?:is|are|was|were|be|been|being|has|have|had|[a-z]+(?:ed|en|ing))\b", c.lower()):
+                continue  # "The business share": a noun phrase the figure beside it belongs to, no claim
             run = _Run(self.d, self.lang)
             run.nested = True
             statement = self._is_statement(c)
@@ -1108,6 +1110,8 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
+            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()):
+                return self._points_gap(n, claim_text, self._directions(local, whole)[0], whole, periods)
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
@@ -1128,7 +1132,7 @@ class _Run:
                 self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
             elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
-            if whole.exits:
+            if whole.exits or re.match(W.DEPARTED_AFTER[self.lang], text[n.end:n.end + 40].lower()):
                 raise NotInData("measure", words=["departures"])
             if self._stock(claim_text):
                 raise NotInData("measure", words=[self.note("stock")])
@@ -1196,6 +1200,13 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
+            if n.percent and re.search(W.SHARE_BEFORE[self.lang], text[max(0, n.start - 30):n.start].lower()):
+                change = None  # "the business share, 69.3 %, was higher than ...": the share itself
+                named = list(dict.fromkeys((x, y) for x, y, _ in extract(
+                    text[max(0, n.start - 40):n.start], self.d.lexicon, self.d.report_date).categories))
+                if len(named) == 1:
+                    categories = named  # the category named with "share", not one later in the sentence
+
             # The unit may lead the sentence in a clause of its own: "Each quarter of 2022, 223 came".
             unit = self._rate_unit_after(text, n) or self._rate_unit(claim_text) \
                 or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
@@ -1474,6 +1485,23 @@ class _Run:
             v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
             raise _Decided(v)
+
+    def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
+                    periods: list[PeriodMention]) -> Verdict:
+        """ "69.3 % was 11 percentage points higher than the rail share": the gap between the shares
+        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6)."""
+        cats = list(dict.fromkeys((dim, cid) for dim, cid, _ in whole.categories))
+        if len(cats) != 2:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in cats)]
+        if not avail:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        period, assumed = self._period(n, periods, avail)
+        total = self.d.value(d, period, "total", "all")
+        shares = [100.0 * self.d.value(d, period, x, y) / total for x, y in cats]
+        gap = abs(shares[0] - shares[1])
+        return self._verdict(n, claim, "percentage points", gap, f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d, assumed,
+                             what=" − ".join(f"{self.d.label(x, y)} ({_fmt_pct(v, self.lang)})" for (x, y), v in zip(cats, shares)))
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention]) -> Verdict:

@@ -188,6 +188,23 @@ HISTORY = {
     "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+# A share named just before its percentage ("the business share, 69.3 %,", "доля — 69,3 %", "비중은 69.3%").
+SHARE_BEFORE = {"en": r"\bshare\s*(?:,|:|of|was|is|at|stood\s+at)?\s*$", "ru": r"\bдол\w*\s*(?:,|:|—|-|составил\w*)?\s*$",
+                "ko": r"(?:비중|비율|점유율)\s*(?:은|는|이|가)?\s*$"}
+# A gap in percentage points after its number ("11 percentage points", "11 п. п.", "11%포인트").
+POINTS_AFTER = {"en": r"\s*(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s*(?:pp|p\.p\.|ppt|ppts)\b",
+                "ru": r"\s*(?:п\.\s*п\.|процентн\w*\s+пункт\w*|пп\b)",
+                "ko": r"\s*(?:%\s*p\b|%\s*포인트|퍼센트\s*포인트|%p)"}
+
+# People leaving, said right after a number with no country ("365 entered while 290 left",
+# "290명이 출국했다", "290 выехали"): departures, which entry figures do not count.
+DEPARTED_AFTER = {
+    "en": r"\s*(?:(?:north\s+)?(?:koreans?|russians?|people|persons|citizens|nationals)\s+)?(?:had\s+|have\s+)?"
+          r"(?:left|departed|exited|went\s+home|returned\s+home|flew\s+out|flew\s+home)\b",
+    "ko": r"\s*명?\s*(?:이|가|은|는)?\s*(?:출국|떠났|떠난|귀국|빠져나)",
+    "ru": r"\s*(?:\w+\s+)?(?:выехал\w*|покинул\w*|уехал\w*|выбыл\w*|вернулись\s+домой)",
+}
+
 # A clause that only says whose figures or words they are ("according to figures NK News attributes
 # to the FSB", "по данным издания", "NK News에 따르면").
 ATTRIBUTION = {
@@ -317,6 +334,7 @@ MONEY = {
 }
 
 NEUTRAL_WORDS = {
+    "appear", "appears", "appeared", "seem", "seems", "seemed",  # "appear to have topped 400": a hedge on the claim
     "accounted", "account", "accounts", "numbered", "number", "reached", "reach", "reaching", "recorded", "record",
     "records", "totalled", "totaled", "totalling", "totaling", "gave", "give", "saw", "see", "matched", "ran",
     "rising", "despite", "show", "shows", "showed", "shown", "made", "make", "makes", "making", "stood", "stands",
