@@ -436,7 +436,14 @@ class _Run:
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
-            numbered = self._statement_numbers(part, v, figures)
+            read = figures  # every number read so far, so none is judged twice below
+            self.text_part = part
+            amounts, figures = self._amount_numbers(v, slots, figures)
+            out.extend(amounts)
+            if v is not None and any(a.verdict == "differs" for a in amounts) and v.verdict == "matches":
+                v.verdict, v.note = "differs", self.note("differs_on", parts=["amount"])
+                split = [v]
+            numbered = self._statement_numbers(part, v, read)
             if numbered:
                 # "Resolution 2397, adopted in 2017, ... within 12 months": each number its own verdict;
                 # the statement's verdict stays only for what no number states (a stance, "hundreds").
@@ -487,6 +494,36 @@ class _Run:
             part = re.sub(pattern, repl, part, flags=re.IGNORECASE)
         return part
 
+    def _amount_numbers(self, v: Verdict | None, slots: W.Slots,
+                        figures: list[NumberMention]) -> tuple[list[Verdict], list[NumberMention]]:
+        """ "NK News counted about 300 workers at the Vladivostok site": a number of people in a
+        statement whose report says an amount in words ("dozens") is that amount's claim: it differs
+        when outside the words' range, and is more precise than the report (not in the data) inside
+        it. The numbers left are read as figures."""
+        fact = getattr(self, "stmt_fact", None)
+        if v is None or fact is None or v.measure != "statement" or slots.amount is not None:
+            return [], figures
+        fact_amount = fact[1].amount
+        if fact_amount is None or fact_amount[0] not in W.VAGUE_RANGES:
+            return [], figures
+        out, rest = [], []
+        for n in figures:
+            # only a number of the workers the amount counts ("about 300 North Korean workers"),
+            # never a figure beside the statement ("370 North Koreans entered ..., NK News says")
+            workers = r"workers?|labou?rers?|рабоч\w*|노동자|근로자"
+            named = re.match(rf"(?:\s*\S+){{0,3}}?\s*(?:{workers})", self.text_part[n.end:n.end + 40].lower()) or (
+                self.lang == "ko" and re.search(rf"(?:{workers})\S*\s*$", self.text_part[max(0, n.start - 12):n.start]))
+            if n.percent or n.multiplier or not named:
+                rest.append(n)
+                continue
+            agree = W.amounts_agree(("exact", n.value), fact_amount)
+            verdict = "differs" if agree is False else "not_in_data"
+            out.append(Verdict(claim=v.claim, verdict=verdict, measure="statement", claimed=n.text, claimed_value=n.value,
+                               data_text=v.data_text, sources=v.sources, part="amount",
+                               note=self.note("differs_on", parts=["amount"]) if verdict == "differs"
+                               else self.note("statement_detail", statement=v.data_text)))
+        return out, rest
+
     def _numbers_cover(self, part: str) -> bool:
         """Was a statement "less specific" than the claim only in what its numbers state (a day
         within a visit), so the numbers' own verdicts say all there is?"""
@@ -512,9 +549,10 @@ class _Run:
         said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
         taken = {(n.start, n.end) for n in figures}
         claim_slots = W.read_slots(part, self.lang)
-        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
-                and not re.search(r"\d\s*일\s*(?:부터|까지)", part):
-            return []  # "complied with Resolution 2397": a stance, judged whole
+        # "complied with Resolution 2397": a stance, judged whole; only a count the statement does
+        # not give ("signed 3 agreements") gets a verdict of its own then
+        dated = any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
+            or re.search(r"\d\s*일\s*(?:부터|까지)", part) is not None
         # A word the report does not say that names a place or a person ("visited China from 14 to
         # 18 January") makes the statement another one: its days are not the report's days.
         elsewhere = v.verdict == "not_in_data" and self._names_elsewhere(part, row)
@@ -554,6 +592,8 @@ class _Run:
                 kind, known, agrees = "detail", False, False
             else:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
+            if not dated and kind != "detail":
+                continue
             if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
                     r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
                     before + " " + after):
@@ -1456,7 +1496,7 @@ class _Run:
         try:
             value = self.d.value(d, period, dim, cat)
         except NotInData:
-            self._inside_a_longer_period(n, claim, d, period, dim, cat, unit)
+            self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
             raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
@@ -1467,7 +1507,7 @@ class _Run:
                              period, d, assumed, what=self.d.what(dim, cat))
 
     def _inside_a_longer_period(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
-                                unit: str | None) -> None:
+                                unit: str | None, periods: list[PeriodMention]) -> None:
         """ "222 Russians in Q2": the data has Q2 only inside the first half (222). The half's own
         figure given for one of its quarters, or more than the half, cannot be the quarter's, so it
         differs (naming where the figure belongs); a smaller figure stays undecided (the caller's
@@ -1477,6 +1517,16 @@ class _Run:
         containing = sorted((p for p in self.d.available(d, dim, cat) if p.contains(period) and p != period),
                             key=lambda p: p.months)
         if not containing:
+            return
+        # only a period the sentence names for this very number ("222 in Q2"), never one that belongs
+        # to another figure ("544, up from 222 in Q1")
+        first, last = (period.start % 12) + 1, (period.end % 12) + 1
+        mine = [m for m in periods if (m.m1, m.m2) == (first, last)]
+        others = [k for k in getattr(self, "numbers", []) if k.start != n.start]
+
+        def gap(m: PeriodMention, k: NumberMention) -> int:
+            return m.span[0] - k.end if m.span[0] >= k.end else k.start - m.span[1]
+        if not mine or any(gap(m, k) < gap(m, n) for m in mine for k in others):
             return
         whole = containing[0]
         value = self.d.value(d, whole, dim, cat)
@@ -1794,7 +1844,17 @@ class _Run:
         profiles = [facts[f] for f in self._named_facts(text) if facts[f]["kind"] == "profile"]
         if not profiles:
             return [], text
-        m = re.search(W.UNIVERSITY[self.lang], raw)
+        # the first institution name that is not a title ("Профессор университета Кукмин": Кукмин)
+        pos, m = 0, None
+        while pos < len(raw):
+            m = re.search(W.UNIVERSITY[self.lang], raw[pos:])
+            if m is None:
+                break
+            title = next(g for g in m.groups() if g)
+            if not re.fullmatch(r"(?:профессор\w*|professor|prof\.?|교수)\s*", title.strip().lower()):
+                break
+            pos += m.start() + m.group(0).find(title) + len(title)  # look again after the title
+            m = None
         if m is None:
             return [], text
         name = next(g for g in m.groups() if g)
@@ -1803,7 +1863,15 @@ class _Run:
         # Every word of the institution's name must be the profile's ("Seoul National" is not
         # "Kookmin (Seoul)": a city in the profile does not make another university match).
         stems = [w[:4] for w in name.lower().split() if len(w) >= 3] if self.lang != "ko" else [name[:2]]
-        verdict = "matches" if stems and all(stem in said for stem in stems) else "differs"
+        # the profile's own institution name, read with the same pattern, so a word that only
+        # occurs elsewhere in the profile ("Korea" in "North Korean workers") is not its name
+        own = re.search(W.UNIVERSITY[self.lang], self._fact_text(row, "statement") + " ")
+        if own is not None:
+            said = next(g for g in own.groups() if g).lower()
+            if self.lang == "ko":
+                said = said + " " + self._fact_text(row, "statement").lower()[own.start():own.end() + 4]
+        verdict = "matches" if stems and all(any(w.startswith(stem) for w in re.findall(r"\w+", said)) if self.lang != "ko"
+                                             else stem in said for stem in stems) else "differs"
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
@@ -1877,8 +1945,11 @@ class _Run:
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
-        missing = [k for k in wanted if getattr(fact_slots, k) is None
-                   or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        missing = [k for k in wanted if (getattr(fact_slots, k) is None
+                                         and not (k == "stance" and slots.stance == "admit" and fact_slots.stance is None))
+                   or k == "stance" and fact_slots.stance is not None and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        # ("NK News confirmed dozens at the site": "confirmed" reports what a statement without a
+        # stance says, it is no stance of its own)
         self.stmt_reason = "detail"
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)

@@ -274,9 +274,9 @@ PARAPHRASES = {
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "trip",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
-           "munitions": "weapons"},
+           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
-           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미"},
+           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
@@ -371,8 +371,9 @@ VAGUE_AMOUNTS = {
            (r"\bhundreds\b|\b(?:a\s+few|several|many)\s+hundred\b", "hundreds"),
            (r"\bthousands\b|\b(?:a\s+few|several|many)\s+thousand\b", "thousands")],
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
-    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
-           (r"сот(?:ни|ен|ням|нями|нях)\b", "hundreds"), (r"тысяч(?:и|ам|ами|ах)\b", "thousands")],
+    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"(?:несколько\s+|много\s+)?десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
+           (r"(?:несколько\s+|много\s+)?сот(?:ни|ен|ням|нями|нях)\b", "hundreds"),
+           (r"(?:несколько\s+|много\s+)?тысяч(?:и|ам|ами|ах)?\b", "thousands")],
 }
 VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
                 "tens of thousands": (20000, 99999)}
