@@ -558,6 +558,7 @@ class _Run:
         elsewhere = v.verdict == "not_in_data" and self._names_elsewhere(part, row)
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
+            role = _day_role(part[max(0, m.start() - 30):m.start()].lower(), part[m.end():m.end() + 14].lower())
             if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
                 continue
             value = float(m.group(1))
@@ -578,12 +579,12 @@ class _Run:
                 kind, known = "document", bool(numbers)
                 agrees = value in said
             elif fact_slots.days is not None and value <= 31 and re.search(
-                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on|to|until|till|through|по|до|-|–|~)\s*$",
+                    r"^\s*(?:-|–|to|и|по|~|일)|^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")"
+                    r"|(?:from|с|on|on\s+the|ended\s+on|to|until|till|through|по|до|-|–|~)\s*$",
                     after + "|" + before) or fact_slots.days is not None and re.match(r"\s*일", after):
                 kind, known = "days", True
                 # The end of a span it names: "began on 16 January" is the first day, "ended on 18",
                 # "to 16", "по 18", "20일까지" the last; a day on its own is any day of the visit.
-                role = _day_role(before, after)
                 days = fact_slots.days
                 agrees = value == days[0] if role == "start" else value == days[1] if role == "end" else value in days
             elif claim_slots.amount is None and value not in said and re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", self.raw) \
@@ -594,9 +595,7 @@ class _Run:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
             if not dated and kind != "detail":
                 continue
-            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
-                    r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
-                    before + " " + after):
+            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and role is None:
                 verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
             elif agrees and not elsewhere:
                 verdict = "matches"
@@ -912,6 +911,9 @@ class _Run:
             numbers = []  # "Большинство россиян ..., ехали по делам": a majority claim, read whole below
             self.numbers = numbers
         if not numbers:
+            moves = self._two_moves(text) if qualitative else None
+            if moves is not None:
+                return [moves]
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
@@ -949,6 +951,45 @@ class _Run:
             out.append(comparison)
         return out
 
+    def _two_moves(self, text: str) -> Verdict | None:
+        """ "Entries dipped in Q2 before rebounding in Q3": two changes in a row, each judged with
+        the sentence's subject; the claim matches only when both do, and differs when either does."""
+        m = re.search(W.THEN[self.lang], text)
+        if m is None:
+            return None
+        left, right = text[:m.start()], text[m.end():]
+        moves = W.UP[self.lang] + "|" + W.DOWN[self.lang]
+        first = re.search(moves, left)
+        if first is None or not re.search(moves, right) or not find_periods(left, self.d.report_date) \
+                or not find_periods(right, self.d.report_date):
+            return None
+        subject = left[:first.start()] if self.lang != "ko" else re.sub(r"\S*\d\S*\s*", "", left[:first.start()])
+        if self.lang == "ko":
+            subject = re.sub(r"(?:\S+에|\S+분기\S*)\s*$", "", subject).strip()
+            left = left + "다" if not re.search(r"[.다]\s*$", left) else left  # "줄었다가" -> "줄었다"
+            year = re.match(r"\s*(?:지난해\s*)?(\d{4})년\s+", left)
+            if year and re.search(r"(?<!년 )(?<!년)\b\d\s*분기", left[year.end():]):
+                # "2023년 ... 2분기에": the year is the quarters' year, not a period of its own
+                rest = left[year.end():]
+                left = re.sub(r"(\d\s*분기)", rf"{year.group(1)}년 \1", rest, count=1)
+                right = re.sub(r"(\d\s*분기)", rf"{year.group(1)}년 \1", right, count=1)
+        verdicts = []
+        for clause in (left, f"{subject.strip()} {right}"):
+            run = _Run(self.d, self.lang)
+            run.nested = True
+            found = [v for v in run.sentence(clause) if v.claimed_value is None]
+            if len(found) != 1 or found[0].measure not in ("direction of change", "trend"):
+                return None
+            verdicts.append(found[0])
+        wrong = [v for v in verdicts if v.verdict != "matches"]
+        out = replace(wrong[0] if wrong else verdicts[0], claim=text.strip(" ."))
+        if any(v.verdict == "differs" for v in verdicts):
+            out.verdict = "differs"
+        elif wrong:
+            out.verdict = "not_in_data"
+        out.data_text = "; ".join(dict.fromkeys(v.data_text for v in verdicts if v.data_text))
+        return out
+
     def _bare_clauses(self, text: str, bare: list[str], judged: list[str], periods: list[PeriodMention],
                       qualitative: bool) -> list[Verdict]:
         """A clause without a number beside a figure is a claim of its own ("Direct flights have
@@ -963,6 +1004,8 @@ class _Run:
         period_text = " ".join(m.text for m in periods)
         for clause in bare:
             c = clause.strip(" .,;")
+            if any(k.text.lower() in c.lower() for k in getattr(self, "numbers", [])):
+                continue  # "twice the number who came to study": the figure's own clause, read with it
             if any(c in j for j in judged) or len(tokens(normalise(c))) < 3 or re.match(W.QUALIFIER[self.lang], c):
                 continue  # a qualifier of the figure was read with it
             if self.lang == "en" and not re.search(r"\b(?:is|are|was|were|be|been|being|has|have|had|[a-z]+(?:ed|en|ing))\b", c.lower()):
@@ -976,10 +1019,14 @@ class _Run:
             except NotInData:
                 continue
             found = [v for v in found if v.claimed_value is None]
+            ex = extract(c, self.d.lexicon, self.d.report_date)
+            if found and found[0].verdict == "differs" and not statement and not (ex.countries or ex.categories):
+                # "with most of the increase coming in September": a clause that names no one of its
+                # own was read without the subject it leans on, so its "differs" is not to be trusted
+                found = []
             if not found:
                 # "driven mainly by business travellers", "with the busiest month being September": a
                 # claim about the figures the checker cannot read is not passed over in silence
-                ex = extract(c, self.d.lexicon, self.d.report_date)
                 if ex.categories or ex.cues.keys() - {"filler"} or self._unresolved(c, [], strict=True) \
                         or re.search(_MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월|월별|매달", c.lower()):
                     found = [Verdict(claim=c, verdict="not_in_data", measure="unknown", note=self.note("unread"))]
@@ -1255,7 +1302,7 @@ class _Run:
             before_n, after_n = text[:n.start].lower(), text[n.end:].lower()
             if self.lang == "ko":
                 # "2022년 월평균의 6.5배": the base is the phrase that "의" ties to the multiplier
-                tie = re.search(r"(?:\S+\s*){1,2}의\s*$", before_n)
+                tie = re.search(r"(?:\S+\s*){1,2}의\s*(?:약|거의|대략|무려|약\s*)?\s*$", before_n)
                 before_n, after_n = (before_n[:tie.start()], tie.group(0)) if tie else (before_n, "")
             base_only = bool(n.multiplier and unit and self._rate_unit(after_n) == unit
                              and self._rate_unit(before_n) is None)
@@ -1720,7 +1767,7 @@ class _Run:
         before, after = self.text[:n.start], self.text[n.end:]
         if self.lang == "ko":
             # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
-            tie = re.search(r"(?:\S+\s*){1,3}의\s*$", before)
+            tie = re.search(r"(?:\S+\s*){1,3}의\s*(?:약|거의|대략|무려)?\s*$", before)
             if tie is None:
                 return None
             before, after = before[:tie.start()], tie.group(0)
@@ -2031,7 +2078,8 @@ class _Run:
         lex = self.d.lexicon
         out = []
         for word, t in _words_and_tokens(text):
-            if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2 or t in W.NUMBER_WORDS:
+            if t.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th|-?го|-?е|-?й)", t) or len(t) < 3 and self.lang != "ko" \
+                    or len(t) < 2 or t in W.NUMBER_WORDS:
                 continue
             terms = lex.phrases.get((t,), ())
             changes = any(re.search(w[self.lang], word) for w in (W.UP_VERB, W.DOWN_VERB, W.MORE, W.FEWER))
@@ -2416,7 +2464,8 @@ def _day_role(before: str, after: str) -> str | None:
     if re.search(r"(?:\b(?:from|began|begun|begins|started|starts|starting|opened|arrived)(?:\s+on)?(?:\s+the)?|\bс[о]?)\s*$", before) \
             or re.match(r"\s*(?:일\s*)?부터|\s*(?:-|–|to|по|~)\s*\d", after):
         return "start"
-    if re.search(r"(?:\b(?:to|until|till|through|ended|ends|ending|finished|left|departed)(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~)\s*$", before) \
+    if re.search(r"(?:\b(?:to|until|till|through|ended|ends|ending|finished|concluded|closed|left|departed|wrapped\s+up)"
+                 r"(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~)\s*$", before) \
             or re.match(r"\s*(?:일\s*)?까지", after):
         return "end"
     return None

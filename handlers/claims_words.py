@@ -69,13 +69,13 @@ KO_HEDGES_AFTER: list[tuple[re.Pattern[str], str]] = [
 UP = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|growth|jump(?:ed|s)?|up|"
           r"surge[sd]?|surging|climb(?:ed|s)?|soar(?:ed|s)?|higher|more than doubled|doubled|tripled|quadrupled|"
-          r"leap(?:t|ed)?|spike[sd]?)\b",
+          r"leap(?:t|ed)?|spike[sd]?|rebound(?:ed|ing|s)?|recover(?:ed|ing|s)?|bounced\s+back|picked\s+up)\b",
     "ko": r"(?:증가|늘었|늘어|늘고|늘린|급증|상승|뛰었|많아졌)",
     "ru": r"(?:вырос|выросл|рост|увелич|прирост|подскоч|возрос)",
 }
 DOWN = {
     "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|down|decrease[sd]?|"
-          r"lower|shrank|shrunk|slump(?:ed)?|halved|dipped|plunged|plummeted)\b",
+          r"lower|shrank|shrunk|slump(?:ed)?|halved|dip|dips|dipped|dipping|plunged|plummeted|slid|sagged)\b",
     "ko": r"(?:감소|줄었|줄어|줄고|하락|급감|적어졌)",
     "ru": r"(?:сократ|снизи|снижен|упал|уменьш|падени|сниж)",
 }
@@ -84,7 +84,7 @@ DOWN = {
 # Each names the unit the data's total is spread over; "month" and "quarter" in months.
 RATE_UNITS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
-           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b", "month"),
+           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b|\baverage\s+month\b", "month"),
            (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
             r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b", "quarter")],
     "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
@@ -121,13 +121,13 @@ FROM_CHANGE = {
 
 UP_VERB = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|jump(?:ed|s)?|surge[sd]?|"
-          r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up)\b",
+          r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up|rebound(?:ed|ing|s)?|recover(?:ed|ing|s)?|bounced back)\b",
     "ko": UP["ko"],
     "ru": UP["ru"],
 }
 DOWN_VERB = {
     "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|decrease[sd]?|shrank|"
-          r"slump(?:ed)?|dipped|plunged|went down)\b",
+          r"slump(?:ed)?|dip|dips|dipped|dipping|plunged|went down|slid|sagged)\b",
     "ko": DOWN["ko"],
     "ru": DOWN["ru"],
 }
@@ -188,6 +188,12 @@ HISTORY = {
     "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+# Two moves in a row ("dipped in Q2 before rebounding in Q3", "2분기에 줄었다가 3분기에 늘었다",
+# "снизилось во втором квартале, а затем выросло"): each is judged, the claim holds only if both do.
+THEN = {"en": r",?\s+(?:and\s+then|before|then|only\s+to|but\s+then|and\s+later)\s+",
+        "ko": r"(?<=[었였았])다가\s+",
+        "ru": r",?\s+(?:а\s+затем|а\s+потом|затем|потом|после\s+чего|но\s+затем|и\s+затем)\s+"}
+
 # A share named just before its percentage ("the business share, 69.3 %,", "доля — 69,3 %", "비중은 69.3%").
 SHARE_BEFORE = {"en": r"\bshare\s*(?:,|:|of|was|is|at|stood\s+at)?\s*$", "ru": r"\bдол\w*\s*(?:,|:|—|-|составил\w*)?\s*$",
                 "ko": r"(?:비중|비율|점유율)\s*(?:은|는|이|가)?\s*$"}
@@ -272,7 +278,7 @@ PARAPHRASES = {
            "labourers": "workers", "staff": "workers",
            "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
-           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "trip",
+           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
            "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
@@ -301,7 +307,7 @@ CAPITAL_AS_PLACE = {
 }
 ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\bflew\b|\bfl(?:y|ies|ying|ight\w*)\b|\bvisit\w*|\btrip\w*|"
          r"\bwent\b|\barriv\w*|\broute\w*|\btrain\w*|\brail\w*|\bair\b|직항|항공|방문|노선|열차|"
-         r"рейс\w*|авиа\w*|посети\w*|посещ\w*|визит\w*|поезд\w*|перел[её]т\w*|прилет\w*|поехал\w*|ездил\w*")
+         r"\bрейс\w*|\bавиа\w*|\bпосети\w*|\bпосещ\w*|\bвизит\w*|\bпоезд\w*|\bперел[её]т\w*|\bприлет\w*|\bпоехал\w*|\bездил\w*")
 
 # "Most Russians went on business": more than half, not the most common ("the most common purpose").
 MAJORITY = {
