@@ -1279,6 +1279,12 @@ class _Run:
             if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
                 categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
             self.prev_categories = categories
+            inside = self._inside_group(text, n)
+            if inside and categories and any(dim != inside[0][0] for dim, _ in categories):
+                # "Of the 253 business travellers, 120 flew": air within business is a cross-tabulation
+                # the data does not publish, never the air figure of everyone
+                raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in inside + categories],
+                                **self.d.dir_values(direction))
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
@@ -1333,6 +1339,24 @@ class _Run:
             return self._not_in_data(n, claim_text, nd)
         except _Decided as decided:
             return decided.verdict
+
+    def _inside_group(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """The category of the group an earlier figure names as the whole this one is part of ("Of
+        the 253 business travellers, 120 ...", "Из 213 прилетевших ... 100", "253명 중 ..."), if any."""
+        for k in getattr(self, "numbers", []):
+            if k.end > n.start or k.percent or k.multiplier:
+                continue
+            before, after = text[max(0, k.start - 16):k.start].lower(), text[k.end:n.start]
+            if not (re.search(r"\b(?:of|out\s+of|among)\s+(?:the\s+|these\s+|those\s+)?$|(?:^|\s)(?:из|среди)\s+$", before)
+                    or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", after)):
+                continue
+            group = re.split(r"[,;]", after)[0] if self.lang != "ko" else text[max(0, k.start - 30):k.start]
+            for m in find_periods(group, self.d.report_date):
+                group = group.replace(m.text, " ")
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(group, self.d.lexicon, self.d.report_date).categories))
+            if len(found) == 1:
+                return found
+        return []
 
     def _listed_before(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
         """Categories of one breakdown listed just before a number ("by road, foot and water came
@@ -2623,13 +2647,13 @@ _STOP = {
            "seen", "spotted", "employed", "working", "worked", "work", "workers", "worker", "labourers", "labor",
            "requirement", "requirements", "duty", "duties", "facing", "faced",
            "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish",
-           "possible", "possibly", "potential"},
+           "possible", "possibly", "potential", "remain", "remains", "remained", "yet"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
-           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로"},
+           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로", "아직", "여전히"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
-           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее"},
+           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию"},
 }
 
 

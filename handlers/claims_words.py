@@ -737,6 +737,10 @@ def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | N
 # its "return to Russia") contradicts the report rather than adding to it. Each member is a pattern
 # over the three languages, matched on a claim word and on the report's statement.
 ALTERNATIVES: list[dict[str, str]] = [
+    {  # flights that run again against flights that stopped
+        "resumed": r"resum|restor|возобнов|восстанов|재개",
+        "suspended": r"suspend|halt|stopp|cancel|grounded|приостанов|прекращ|отмен|중단|운항\s*중지|끊",
+    },
     {  # cities and regions of Russia
         "vladivostok": r"vladivostok|владивосток|블라디보스토크",
         "khabarovsk": r"khabarovsk|хабаровск|하바롭스크",
