@@ -928,6 +928,10 @@ class _Run:
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
+        # categories named only in a qualifier ("..., в основном за счёт студентов") are what the
+        # qualifier claims, not what the figure counts
+        self.qualifier_cats = {(d, i) for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
+                               for d, i, _ in extract(c, self.d.lexicon, self.d.report_date).categories}
         told = [c.strip() for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
                 or self._unresolved(c, [], strict=True)]
         self.orphan_clause = "; ".join(told)
@@ -1033,8 +1037,10 @@ class _Run:
             if len(found) != 1 or re.search(W.ATTRIBUTION[self.lang], c):
                 continue  # "according to NK News": whose figures they are, said of the whole sentence
             v = found[0]
-            if v.verdict == "matches" and not (statement and v.measure in ("statement", "source")):
-                continue
+            ranking = v.measure == "ranking" and bool(ex.categories) and not re.search(
+                W.UP[self.lang] + "|" + W.DOWN[self.lang], c.lower())
+            if v.verdict == "matches" and not (statement and v.measure in ("statement", "source")) and not ranking:
+                continue  # ("the most common way in" names its category and its ranking: it stands alone)
             v.claim = c
             if not any(x.claim == v.claim and x.data_text == v.data_text for x in out):
                 out.append(v)
@@ -1278,6 +1284,8 @@ class _Run:
             prev = [k for k in self.numbers if k.end <= n.start]
             if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
                 categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
+            own_clause = {(d, i) for d, i, _ in extract(claim_text, self.d.lexicon, self.d.report_date).categories}
+            categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
             self.prev_categories = categories
             inside = self._inside_group(text, n)
             if inside and categories and any(dim != inside[0][0] for dim, _ in categories):
@@ -2716,7 +2724,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как|причём|причем|при этом|притом)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
 }
 
 
