@@ -559,6 +559,10 @@ class _Run:
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
             role = _day_role(part[max(0, m.start() - 30):m.start()].lower(), part[m.end():m.end() + 14].lower())
+            if role is None and len(re.findall(r"(?<![\w.])\d{1,2}(?![\d.])", part)) == 1:
+                # "Чве прибыла в Россию 18 января", "left Russia on 18 January": the verb of the
+                # sentence says which end of the visit its one day is
+                role = "start" if re.search(_START_VERBS, part.lower()) else "end" if re.search(_END_VERBS, part.lower()) else None
             if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
                 continue
             value = float(m.group(1))
@@ -580,7 +584,7 @@ class _Run:
                 agrees = value in said
             elif fact_slots.days is not None and value <= 31 and re.search(
                     r"^\s*(?:-|–|to|и|по|~|일)|^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")"
-                    r"|(?:from|с|on|on\s+the|ended\s+on|to|until|till|through|по|до|-|–|~)\s*$",
+                    r"|(?:from|с|on|on\s+the|ended\s+on|to|until|till|through|по|до|-|–|~|" + _MONTHS_EN + r")\s*$",
                     after + "|" + before) or fact_slots.days is not None and re.match(r"\s*일", after):
                 kind, known = "days", True
                 # The end of a span it names: "began on 16 January" is the first day, "ended on 18",
@@ -722,6 +726,8 @@ class _Run:
     def _counts_people(self, text: str, n: NumberMention) -> bool:
         """Is this number in a statement's sentence a figure ("after 365 North Koreans had
         entered") rather than part of the statement ("the two economies")?"""
+        if self.lang == "ko" and re.match(r"\s*(?:일|월|년)(?!\s*명)", text[n.end:]):
+            return False  # "18일까지": a day, not a count of people, whatever follows it
         if n.percent or n.multiplier or n.hedge != "exact":
             return True
         near = extract(text[n.end:n.end + 30] + " " + text[max(0, n.start - 30):n.start], self.d.lexicon, self.d.report_date)
@@ -2100,6 +2106,8 @@ class _Run:
         said_tokens = tokens(normalise(said))
         said_words = re.findall(r"\w+", said.lower())
         said_stems = {_stem(t, self.lang) for t in said_tokens}
+        for phrase, word in W.PHRASES.get(self.lang, {}).items():
+            text = re.sub(phrase, word, text, flags=re.IGNORECASE)  # "changed hands": one word the report has
         for m in find_periods(text, self.d.report_date):
             text = text.replace(m.text, " ")  # the period was compared as a slot
         for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
@@ -2485,20 +2493,30 @@ class _Run:
 
 # Verbs that only say where a dated span begins or ends ("ended on 18 January", "продолжался с 14
 # по 18"): once the days are judged, they say nothing more.
-_SPAN_VERBS = (r"\b(?:began|begun|begins|started|starts|ended|ends|ending|finished|concluded|lasted|ran|wrapped\s+up)\b"
-               r"|\b(?:начал\w*|закончил\w*|завершил\w*|продолжал\w*|длил\w*)"
-               r"|(?:시작\w*|끝나\w*|끝난|마무리\w*|일정으로|일정)")
+_SPAN_VERBS = (r"\b(?:began|begun|begins|started|starts|ended|ends|ending|finished|concluded|lasted|ran|wrapped\s+up|"
+               r"arrived|arriving|landed|left|departed)\b"
+               r"|\b(?:начал\w*|закончил\w*|завершил\w*|окончил\w*|продолжал\w*|длил\w*|прибыл\w*|приехал\w*|покинул\w*)"
+               r"|(?:시작\w*|끝나\w*|끝난|마무리\w*|일정으로|일정|도착\w*|머물\w*|떠났\w*|출국\w*)")
+
+
+_START_VERBS = (r"\b(?:arriv\w*|landed|began|begun|begins|started|starts|opened|kicked\s+off)\b|\b(?:прибыл\w*|приехал\w*|начал\w*)"
+                r"|도착|시작")
+_END_VERBS = (r"\b(?:ended|ends|ending|finished|concluded|wrapped\s+up|left|departed|flew\s+home)\b"
+              r"|\b(?:завершил\w*|закончил\w*|окончил\w*|покинул\w*|уехал\w*|улетел\w*)|떠났|떠난|출국|마쳤|끝났|마무리")
 
 
 def _day_role(before: str, after: str) -> str | None:
     """Which end of a span a day of the month is ("from 14", "began on 14", "14일부터", "с 14" the
     start; "to 18", "ended on 18", "18일까지", "по 18" the end), or None for a day on its own."""
-    if re.search(r"(?:\b(?:from|began|begun|begins|started|starts|starting|opened|arrived)(?:\s+on)?(?:\s+the)?|\bс[о]?)\s*$", before) \
-            or re.match(r"\s*(?:일\s*)?부터|\s*(?:-|–|to|по|~)\s*\d", after):
+    if re.search(r"(?:\b(?:from|began|begun|begins|started|starts|starting|opened|arrived|landed)(?:\s+on)?(?:\s+the)?|"
+                 r"\bс[о]?|\b(?:начал\w*|прибыл\w*|приехал\w*))\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?부터|\s*(?:-|–|to|по|~)\s*\d|\s*일\s*(?:\S+에\s*)?도착"
+                        r"|\s*(?:" + _RU_MONTHS + r")\w*\s+(?:начал|прибыл|приехал)", after):
         return "start"
     if re.search(r"(?:\b(?:to|until|till|through|ended|ends|ending|finished|concluded|closed|left|departed|wrapped\s+up)"
-                 r"(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~)\s*$", before) \
-            or re.match(r"\s*(?:일\s*)?까지", after):
+                 r"(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~|\b(?:завершил\w*|закончил\w*|окончил\w*|покинул\w*))\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?까지|\s*일\s*(?:\S+\s*)?(?:떠났|출국|마쳤|끝났)"
+                        r"|\s*(?:" + _RU_MONTHS + r")\w*\s+(?:завершил|закончил|покинул)", after):
         return "end"
     return None
 

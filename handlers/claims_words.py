@@ -309,6 +309,13 @@ ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\b
          r"\bwent\b|\barriv\w*|\broute\w*|\btrain\w*|\brail\w*|\bair\b|직항|항공|방문|노선|열차|"
          r"\bрейс\w*|\bавиа\w*|\bпосети\w*|\bпосещ\w*|\bвизит\w*|\bпоезд\w*|\bперел[её]т\w*|\bприлет\w*|\bпоехал\w*|\bездил\w*")
 
+# Phrases a claim may use for a word the report (or its search keywords) has.
+PHRASES = {
+    "en": {r"\bchang(?:ed|ing|e)\s+hands\b": "transfer", r"\bsen[dt]\s+(?:them\s+)?(?:back\s+)?home\b": "repatriated",
+           r"\bcome\s+back\b": "return"},
+    "ko": {}, "ru": {},
+}
+
 # "Most Russians went on business": more than half, not the most common ("the most common purpose").
 MAJORITY = {
     "en": r"\b(?:most|the\s+majority|a\s+majority|the\s+bulk|more\s+than\s+half)\b(?!\s+(?:common|popular|frequent|"
