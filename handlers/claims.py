@@ -1811,6 +1811,8 @@ class _Run:
             before, after = before[:tie.start()], tie.group(0)
         a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
         b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
+        if not a and len(b) == 2 and self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after):
+            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail": in the order named
         if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
             return a[0], b[0]
         return None
