@@ -415,6 +415,11 @@ class _Run:
                 out.extend(found)
                 continue
             part = self._capitals_as_countries(part)
+            if self._figure_clause_beside(part):
+                # "입국자는 1분기의 약 2.4배였으며, 지방 당국은 수천 명을 원한다는 신호를 보냈다": the figure's
+                # clause is a figure claim, the other clause a statement checked on its own there
+                out.extend(self._figures(part, separated))
+                continue
             self.slot_groups, self.slot_diffs = [], set()
             self.stmt_fact = None
             affiliation, part = self._affiliation(part, raw)
@@ -478,6 +483,27 @@ class _Run:
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
         return out
+
+    def _figure_clause_beside(self, part: str) -> bool:
+        """Is a statement part made of a clause with a figure that says nothing of anyone's
+        statement ("2.4 times Q1", "365 entered") and a clause without numbers (the statement)?"""
+        clauses = [c for c in _CLAUSE_RE[self.lang].split(part) if c.strip()]
+        if len(clauses) < 2 or re.search(W.SOURCE_CLAIM[self.lang], part) \
+                or any(re.search(W.ATTRIBUTION[self.lang], c.strip(" .,;").lower()) for c in clauses):
+            return False  # "According to X, 365 entered": whose figures they are is the statement
+        with_figures = []
+        for c in clauses:
+            periods = [m for m in find_periods(c, self.d.report_date) if m.kind != "year"]
+            nums = [n for n in self._numbers(c, periods, set()) if self._counts_people(c, n)]
+            slots = W.read_slots(c, self.lang)
+            if nums and (re.search(W.DOCUMENT[self.lang], c.lower()) or slots.duration or slots.days):
+                return False  # a resolution's deadline, a visit's days: numbers of the statement itself
+            if nums and periods:  # a figure claim names its period ("1분기의 약 2.4배", "365 in Q3")
+                with_figures.append(c)
+        if not with_figures or len(with_figures) == len(clauses):
+            return False
+        return all(not self._named_facts(c) and not re.search(W.SPEECH[self.lang], c)
+                   and not re.search(W.EXPERTS[self.lang], c) for c in with_figures)
 
     def _capitals_as_countries(self, part: str) -> str:
         """ "Beijing and Moscow have been sidestepping ...": a capital that stands for its government
@@ -924,6 +950,11 @@ class _Run:
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
         bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
+        # own too; it is read from the text, since the masked copy has its periods blanked
+        said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
+                and not getattr(self, "nested", False) and self._is_statement(c.strip(" .,;"))
+                and not any(self._counts_people(c, k) for k in self._numbers(c, find_periods(c, self.d.report_date), set()))]
         # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
         # clauses ("after direct flights resumed") are context, and only another measure counts.
         self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
@@ -955,7 +986,15 @@ class _Run:
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
         self._qualifier_on_its_own(text, numbers, out)
-        out += self._bare_clauses(text, bare, [v.claim.strip(" .,;") for v in out], periods, qualitative)
+        for c in bare:
+            if qualitative and not getattr(self, "nested", False) and self._is_statement(c.strip(" .,;")) \
+                    and not re.search(W.ATTRIBUTION[self.lang], c.strip(" .,;").lower()) \
+                    and not re.match(W.QUALIFIER[self.lang], c.strip(" .,;")):
+                # a statement beside the figure ("..., 북한과 러시아는 무기 거래를 부인했다") is checked as one,
+                # not left as words the figures lack
+                out = [v for v in out if not (v.claimed_value is None and v.measure == "unknown"
+                                              and v.claim.strip(" .,;") == c.strip(" .,;"))]
+        out += self._bare_clauses(text, bare + said, [v.claim.strip(" .,;") for v in out], periods, qualitative)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
@@ -1290,6 +1329,7 @@ class _Run:
             prev = [k for k in self.numbers if k.end <= n.start]
             if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
                 categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
+            categories = list(dict.fromkeys(categories))  # "who came by rail took the train": rail once
             own_clause = {(d, i) for d, i, _ in extract(claim_text, self.d.lexicon, self.d.report_date).categories}
             categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
             self.prev_categories = categories
@@ -1307,6 +1347,9 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
+            if not change and n.percent and self.lang == "ru" and re.match(r"\s*(?:рост|прирост|увеличение|снижение|сокращение|падение)\b",
+                                                                         claim_text.lower()):
+                change = True  # "Рост числа въехавших ... составил около 40 %": the noun of change leads the clause
             if n.percent and re.search(W.SHARE_BEFORE[self.lang], text[max(0, n.start - 30):n.start].lower()):
                 change = None  # "the business share, 69.3 %, was higher than ...": the share itself
                 named = list(dict.fromkeys((x, y) for x, y, _ in extract(

@@ -157,9 +157,9 @@ REVERSING = {
     "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
           r"withdr|revers|lift|resum|admit|acknowledg|confirm|compl|fulfil|honou?r|obey|respect|implement|enforc|"
           r"leav|left|expel|deport|met$|meets?$|meeting)",
-    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방)",
+    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방|그만)",
     "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож|соблюд|выполн|исполн|"
-          r"покин|уех|уезжа|высл)",
+          r"покин|уех|уезжа|высл|переста)",
 }
 # Words that make a statement a report, a forecast or a suspicion rather than a fact: a claim
 # that drops them ("Putin visited North Korea" for "a visit is expected to have been discussed")
@@ -312,7 +312,7 @@ ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\b
 # Phrases a claim may use for a word the report (or its search keywords) has.
 PHRASES = {
     "en": {r"\bchang(?:ed|ing|e)\s+hands\b": "transfer", r"\bsen[dt]\s+(?:them\s+)?(?:back\s+)?home\b": "repatriated",
-           r"\bcome\s+back\b": "return"},
+           r"\bcome\s+back\b": "return", r"\bno\s+longer\s+(?:come|coming|arrive|arriving|travel)\b": "stop"},
     "ko": {}, "ru": {},
 }
 
@@ -422,7 +422,7 @@ STANCE = {
             r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
-           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
+           (r"\b(?:compatible|compatibility|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
             r"(?:natural|good|perfect|close)\s+(?:fit|match))\b", "fit"),
            (r"\b(?:(?:no|not\s+a|without\s+a?)\s+(?:labou?r|worker|manpower)\s+shortage|(?:enough|sufficient|plenty\s+of)\s+"
             r"(?:labou?r|workers|manpower|hands|staff))\b", "surplus"),  # "no shortage" before "shortage"
@@ -744,6 +744,10 @@ def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | N
 # its "return to Russia") contradicts the report rather than adding to it. Each member is a pattern
 # over the three languages, matched on a claim word and on the report's statement.
 ALTERNATIVES: list[dict[str, str]] = [
+    {  # workers coming back against workers no longer coming
+        "return": r"\breturn|\bcome\s+back|вернут|돌아",
+        "stop": r"\bstop|\bceas|\bno\s+longer|прекрат|переста|그만|중단",
+    },
     {  # flights that run again against flights that stopped
         "resumed": r"resum|restor|возобнов|восстанов|재개",
         "suspended": r"suspend|halt|stopp|cancel|grounded|приостанов|прекращ|отмен|중단|운항\s*중지|끊",
