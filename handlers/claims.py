@@ -581,7 +581,9 @@ class _Run:
             or re.search(r"\d\s*일\s*(?:부터|까지)", part) is not None
         # A word the report does not say that names a place or a person ("visited China from 14 to
         # 18 January") makes the statement another one: its days are not the report's days.
-        elsewhere = v.verdict == "not_in_data" and self._names_elsewhere(part, row)
+        if v.verdict == "not_in_data" and self._names_elsewhere(part, row):
+            return []  # "visited China from 14 to 18 January": another statement; its days are not the report's
+        elsewhere = False
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
             role = _day_role(part[max(0, m.start() - 30):m.start()].lower(), part[m.end():m.end() + 14].lower())
@@ -1057,6 +1059,8 @@ class _Run:
                 continue  # "twice the number who came to study": the figure's own clause, read with it
             if any(c in j for j in judged) or len(tokens(normalise(c))) < 3 or re.match(W.QUALIFIER[self.lang], c):
                 continue  # a qualifier of the figure was read with it
+            if re.match(r"(?:of|out\s+of|among)\s|(?:из|среди)\s", c.lower()) or re.search(r"(?:중|가운데)$", c):
+                continue  # "Of the North Koreans who entered in Q3, 58 % flew": the group the figures are of
             if self.lang == "en" and not re.search(r"\b(?:is|are|was|were|be|been|being|has|have|had|[a-z]+(?:ed|en|ing))\b", c.lower()):
                 continue  # "The business share": a noun phrase the figure beside it belongs to, no claim
             run = _Run(self.d, self.lang)
@@ -1076,7 +1080,7 @@ class _Run:
             if not found:
                 # "driven mainly by business travellers", "with the busiest month being September": a
                 # claim about the figures the checker cannot read is not passed over in silence
-                if ex.categories or ex.cues.keys() - {"filler"} or self._unresolved(c, [], strict=True) \
+                if ex.categories or ex.cues.keys() - {"filler", "movement", "people_nouns"} or self._unresolved(c, [], strict=True) \
                         or re.search(_MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월|월별|매달", c.lower()):
                     found = [Verdict(claim=c, verdict="not_in_data", measure="unknown", note=self.note("unread"))]
             if len(found) != 1 or re.search(W.ATTRIBUTION[self.lang], c):
@@ -2099,7 +2103,9 @@ class _Run:
         attributed = speaker_named or experts or re.search(W.SPEECH[self.lang], text) is not None \
             or re.search(W.MODAL[self.lang], text.lower()) is not None
         if modal_fact and not attributed:
-            # "Putin visited North Korea" for "a visit is expected to have been discussed".
+            # "Putin visited North Korea" for "a visit is expected to have been discussed": a fact for
+            # an expectation, whose date ("in January 2024") is not the date of anything that happened
+            self.stmt_reason = "modal"
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         if self._negated(text) and not self._negated(self._fact_text(row, "statement")) \
                 and not slots.size and not slots.stance:

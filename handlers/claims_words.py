@@ -386,7 +386,7 @@ VAGUE_AMOUNTS = {
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
     "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"(?:несколько\s+|много\s+)?десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
            (r"(?:несколько\s+|много\s+)?сот(?:ни|ен|ням|нями|нях)\b", "hundreds"),
-           (r"(?:несколько\s+|много\s+)?тысяч(?:и|ам|ами|ах)?\b", "thousands")],
+           (r"(?:несколько|много)\s+тысяч\w*|тысяч(?:и|ам|ами|ах)\b", "thousands")],
 }
 VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
                 "tens of thousands": (20000, 99999)}

@@ -87,7 +87,7 @@ def test_every_gated_set_is_present() -> None:
     ("544 Russians entered North Korea in Q3 2023, mostly tourists.", ["matches", "not_in_data"]),
     ("Russia took in 365 North Koreans in Q3 2023, the highest quarterly number on record.", ["matches", "not_in_data"]),
     ("365 North Koreans entered Russia in Q3 2023, after direct flights between Pyongyang and Vladivostok resumed.",
-     ["matches"]),
+     ["matches", "matches"]),  # the clause beside the figure is a claim the report makes (#14)
     # wrong direction, wrong unit
     ("365 Russians entered North Korea in Q3 2023.", ["differs"]),
     ("Only 3 % of North Koreans entering Russia in Q3 2023 came for work.", ["differs"]),
