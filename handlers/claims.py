@@ -595,8 +595,9 @@ class _Run:
                 continue
             value = float(m.group(1))
             after, before = part[m.end():m.end() + 14].lower(), part[max(0, m.start() - 30):m.start()].lower()
-            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before):
-                continue  # "in Q2 2023": the period is the statement's date, judged as a whole
+            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before) \
+                    or re.match(r"\s*년\s*(?:\d\s*(?:분기|사분기)|상반기|하반기)", after):
+                continue  # "in Q2 2023", "2023년 3분기": the period is the statement's date, judged as a whole
             if re.match(r"\s*(?:-|–|to|по|~)?\s*\d*\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)", after) \
                     and not (1900 <= value <= 2100):
                 kind, known = "duration", fact_slots.duration is not None
@@ -927,12 +928,14 @@ class _Run:
 
     def _figures(self, text: str, separated: set[str], qualitative: bool = True) -> list[Verdict]:
         periods = [m for m in find_periods(text, self.d.report_date)
-                   if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)]
+                   if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)
+                   and not self._dated_day(text, m)]
         self.text = text
         numbers = self._numbers(text, periods, separated)
         self.numbers = numbers
         self.masked = text
-        for m in periods:
+        dated = [m for m in find_periods(text, self.d.report_date) if self._dated_day(text, m)]
+        for m in periods + dated:  # a day's date ("on 23 January") is no word the figures lack
             a, b = m.span
             self.masked = self.masked[:a] + " " * (b - a) + self.masked[b:]
         self.from_to = {}
@@ -1001,6 +1004,14 @@ class _Run:
         if comparison is not None:
             out.append(comparison)
         return out
+
+    def _dated_day(self, text: str, m: PeriodMention) -> bool:
+        """Is this month a day's date ("reported on 23 January", "January 23", "23 января", "1월 23일")
+        rather than a period of figures?"""
+        if m.m1 != m.m2:
+            return False
+        before, after = text[max(0, m.span[0] - 4):m.span[0]], text[m.span[1]:m.span[1] + 5]
+        return bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?$", before) or re.match(r"\s*\d{1,2}\s*(?:일|\b)", after))
 
     def _two_moves(self, text: str) -> Verdict | None:
         """ "Entries dipped in Q2 before rebounding in Q3": two changes in a row, each judged with
@@ -1364,6 +1375,10 @@ class _Run:
             # The unit may lead the sentence in a clause of its own: "Each quarter of 2022, 223 came".
             unit = self._rate_unit_after(text, n) or self._rate_unit(claim_text) \
                 or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
+            later = [k for k in self.numbers if k.start >= n.end and k.multiplier]
+            if unit and not n.multiplier and later and self._rate_unit(text[later[0].end:].lower()) == unit \
+                    and self._rate_unit(text[n.end:later[0].start].lower()) is None:
+                unit = None  # "544 ... were 29 times the 2022 monthly average": the unit is the base's
             # "6.5 times the 2022 monthly average": the unit is the base's only, the claim's side is
             # its period's total (365 against 223 / 12 is 19.6 times, not 6.5)
             before_n, after_n = text[:n.start].lower(), text[n.end:].lower()
@@ -2038,11 +2053,20 @@ class _Run:
                           or slots0.days or slots0.duration]
         if not candidates:
             return None
-        slots = W.read_slots(text, self.lang)
-        wanted = slots.present()
+        full_slots = W.read_slots(text, self.lang)
+        # A quarter's year ("365 entered in Q3 2023") is the figure's, not the date of a dated event
+        # the statement reports ("NK News reported on 23 January 2024 that ..."): against such a
+        # statement the slots are read without the quarters and halves the claim names.
+        undated = text
+        for m in find_periods(text, self.d.report_date):
+            if re.search(r"quarter|half", m.kind):
+                undated = undated.replace(m.text, " ")
+        event_slots = W.read_slots(undated, self.lang)
         scored = []
         for fid in candidates:
             fact_slots = self._fact_slots(facts[fid])
+            slots = event_slots if fact_slots.days is not None else full_slots
+            wanted = slots.present()
             have = [k for k in wanted if getattr(fact_slots, k) is not None
                     and (k != "stance" or W.same_stance_family(slots.stance, fact_slots.stance))]
             outcome = _compare_slots(slots, fact_slots)
@@ -2058,6 +2082,8 @@ class _Run:
         else:
             pool.sort(key=lambda s: s[4])
         fid, fact_slots, have, (outcome, detail), _ = pool[0]
+        slots = event_slots if fact_slots.days is not None else full_slots
+        wanted = slots.present()
         row = facts[fid]
         self.stmt_fact = (row, fact_slots)
         self.stmt_reason = None
@@ -2067,7 +2093,7 @@ class _Run:
         claim_parts = self._part_periods(text, self.lang)
         fact_parts = self._part_periods(f"{row['statement']} {row['date'] or ''}", "en")
         outcome_of_talks = (slots.stance, fact_slots.stance) == ("signed", "talks")
-        if claim_parts and fact_parts and outcome != "differs" and not outcome_of_talks and not all(
+        if claim_parts and fact_parts and outcome != "differs" and not outcome_of_talks and fact_slots.days is None and not all(
                 any(c[1:] == f[1:] and (c[0] is None or c[0] == f[0]) for f in fact_parts) for c in claim_parts):
             outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
         elif claim_parts and not fact_parts and outcome == "matches":
