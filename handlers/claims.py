@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Callable, NamedTuple
 
@@ -111,6 +111,14 @@ class NotInData(Exception):
         super().__init__(reason)
         self.reason = reason
         self.values = values
+
+
+class _Decided(Exception):
+    """A verdict reached deep inside a check, carried out to the number's own verdict."""
+
+    def __init__(self, verdict: "Verdict") -> None:
+        super().__init__(verdict.claim)
+        self.verdict = verdict
 
 
 class Direction(NamedTuple):
@@ -406,6 +414,12 @@ class _Run:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
+            part = self._capitals_as_countries(part)
+            if self._figure_clause_beside(part):
+                # "입국자는 1분기의 약 2.4배였으며, 지방 당국은 수천 명을 원한다는 신호를 보냈다": the figure's
+                # clause is a figure claim, the other clause a statement checked on its own there
+                out.extend(self._figures(part, separated))
+                continue
             self.slot_groups, self.slot_diffs = [], set()
             self.stmt_fact = None
             affiliation, part = self._affiliation(part, raw)
@@ -416,13 +430,25 @@ class _Run:
             if v is not None and len(parts) == 1:
                 v.claim = sentence.strip(" .")
             split = self._per_slot(v)
+            if v is not None and v.measure == "source" and v.part == "days":
+                # "NK News published the figures on January 25": the link's date as a whole, and
+                # the day as the number the sentence states
+                whole = replace(v, claimed=None, claimed_value=None, part=None)
+                split = [whole, replace(v, note=self.note("part_checked", part="days"))]
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
                        if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
-            numbered = self._statement_numbers(part, v, figures)
+            read = figures  # every number read so far, so none is judged twice below
+            self.text_part = part
+            amounts, figures = self._amount_numbers(v, slots, figures)
+            out.extend(amounts)
+            if v is not None and any(a.verdict == "differs" for a in amounts) and v.verdict == "matches":
+                v.verdict, v.note = "differs", self.note("differs_on", parts=["amount"])
+                split = [v]
+            numbered = self._statement_numbers(part, v, read)
             if numbered:
                 # "Resolution 2397, adopted in 2017, ... within 12 months": each number its own verdict;
                 # the statement's verdict stays only for what no number states (a stance, "hundreds").
@@ -431,6 +457,19 @@ class _Run:
                 out.extend(numbered)
                 if self._numbers_cover(part):
                     split = [x for x in split if x.verdict != "not_in_data"]
+                    rest = re.sub(_SPAN_VERBS, " ", part.lower())
+                    left = self._uncovered(rest, raw, self.stmt_fact[0]) if v is not None and self.stmt_fact else []
+                    if not split and v is not None and left:
+                        # "met Xi Jinping during a visit that ended on 18 January": the day is judged,
+                        # the words the report does not say keep their own verdict
+                        split = [Verdict(claim=v.claim, verdict="not_in_data", measure="statement", data_text=v.data_text,
+                                         sources=v.sources, note=self.note("statement_words", words=", ".join(left[:3]),
+                                                                           statement=v.data_text))]
+                    elif not split and v is not None and all(y.verdict == "matches" for y in numbered):
+                        # "met Putin during a visit that ended on 18 January": the day was the only
+                        # thing the report did not state as such, and it is right, so the rest matches
+                        split = [Verdict(claim=v.claim, verdict="matches", measure="statement", data_text=v.data_text,
+                                         sources=v.sources)]
                 wrong = [y.part for y in numbered if y.verdict == "differs"]
                 for x in split:
                     if wrong and x.part is None and x.verdict == "matches":
@@ -445,6 +484,72 @@ class _Run:
                 out.extend(self._figures(part, separated, qualitative=v is None))
         return out
 
+    def _figure_clause_beside(self, part: str) -> bool:
+        """Is a statement part made of a clause with a figure that says nothing of anyone's
+        statement ("2.4 times Q1", "365 entered") and a clause without numbers (the statement)?"""
+        clauses = [c for c in _CLAUSE_RE[self.lang].split(part) if c.strip()]
+        if len(clauses) < 2 or re.search(W.SOURCE_CLAIM[self.lang], part) \
+                or any(re.search(W.ATTRIBUTION[self.lang], c.strip(" .,;").lower()) for c in clauses):
+            return False  # "According to X, 365 entered": whose figures they are is the statement
+        with_figures = []
+        for c in clauses:
+            periods = [m for m in find_periods(c, self.d.report_date) if m.kind != "year"]
+            nums = [n for n in self._numbers(c, periods, set()) if self._counts_people(c, n)]
+            slots = W.read_slots(c, self.lang)
+            if nums and (re.search(W.DOCUMENT[self.lang], c.lower()) or slots.duration or slots.days):
+                return False  # a resolution's deadline, a visit's days: numbers of the statement itself
+            if nums and periods:  # a figure claim names its period ("1분기의 약 2.4배", "365 in Q3")
+                with_figures.append(c)
+        if not with_figures or len(with_figures) == len(clauses):
+            return False
+        return all(not self._named_facts(c) and not re.search(W.SPEECH[self.lang], c)
+                   and not re.search(W.EXPERTS[self.lang], c) for c in with_figures)
+
+    def _capitals_as_countries(self, part: str) -> str:
+        """ "Beijing and Moscow have been sidestepping ...": a capital that stands for its government
+        (W.CAPITALS) is read as the country, so the statement about the countries is found."""
+        if re.search(W.ROUTE, part.lower()):
+            return part  # Pyongyang–Vladivostok is the route the report names: the cities are places
+        for pattern, country in W.CAPITALS[self.lang]:
+            def repl(m: re.Match[str]) -> str:
+                before, after = part[:m.start()].lower(), part[m.end():].lower()
+                place = W.CAPITAL_AS_PLACE[self.lang]
+                if self.lang == "ko" and re.match(place, after) or self.lang != "ko" and re.search(place, before):
+                    return m.group(0)
+                return country
+            part = re.sub(pattern, repl, part, flags=re.IGNORECASE)
+        return part
+
+    def _amount_numbers(self, v: Verdict | None, slots: W.Slots,
+                        figures: list[NumberMention]) -> tuple[list[Verdict], list[NumberMention]]:
+        """ "NK News counted about 300 workers at the Vladivostok site": a number of people in a
+        statement whose report says an amount in words ("dozens") is that amount's claim: it differs
+        when outside the words' range, and is more precise than the report (not in the data) inside
+        it. The numbers left are read as figures."""
+        fact = getattr(self, "stmt_fact", None)
+        if v is None or fact is None or v.measure != "statement" or slots.amount is not None:
+            return [], figures
+        fact_amount = fact[1].amount
+        if fact_amount is None or fact_amount[0] not in W.VAGUE_RANGES:
+            return [], figures
+        out, rest = [], []
+        for n in figures:
+            # only a number of the workers the amount counts ("about 300 North Korean workers"),
+            # never a figure beside the statement ("370 North Koreans entered ..., NK News says")
+            workers = r"workers?|labou?rers?|рабоч\w*|노동자|근로자"
+            named = re.match(rf"(?:\s*\S+){{0,3}}?\s*(?:{workers})", self.text_part[n.end:n.end + 40].lower()) or (
+                self.lang == "ko" and re.search(rf"(?:{workers})\S*\s*$", self.text_part[max(0, n.start - 12):n.start]))
+            if n.percent or n.multiplier or not named:
+                rest.append(n)
+                continue
+            agree = W.amounts_agree(("exact", n.value), fact_amount)
+            verdict = "differs" if agree is False else "not_in_data"
+            out.append(Verdict(claim=v.claim, verdict=verdict, measure="statement", claimed=n.text, claimed_value=n.value,
+                               data_text=v.data_text, sources=v.sources, part="amount",
+                               note=self.note("differs_on", parts=["amount"]) if verdict == "differs"
+                               else self.note("statement_detail", statement=v.data_text)))
+        return out, rest
+
     def _numbers_cover(self, part: str) -> bool:
         """Was a statement "less specific" than the claim only in what its numbers state (a day
         within a visit), so the numbers' own verdicts say all there is?"""
@@ -458,24 +563,41 @@ class _Run:
         number the statement gives matches; one of a kind the statement gives otherwise differs;
         any other number is not in the data."""
         fact = getattr(self, "stmt_fact", None)
-        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs"):
+        if v is None or fact is None or v.measure != "statement" or v.verdict not in ("matches", "differs") and not (
+                v.verdict == "not_in_data" and getattr(self, "stmt_reason", None) in ("detail", "words")):
             return []  # a statement the report does not make: no day or year of it "matches"
+        # A statement found but less specific than the claim, or with a word the report does not say
+        # ("Resolution 2375, adopted in 2017, ordered ...", "began on 16 January", "..., 5 agreements
+        # were signed"): its numbers are still read against it, one verdict each, and the words the
+        # report lacks keep their own "not in the data".
         row, fact_slots = fact
         fact_text = f"{row['statement']} {row['date'] or ''}"
         said = {float(x) for x in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d])", fact_text)}
         taken = {(n.start, n.end) for n in figures}
         claim_slots = W.read_slots(part, self.lang)
-        if not any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
-                and not re.search(r"\d\s*일\s*(?:부터|까지)", part):
-            return []  # "complied with Resolution 2397": a stance, judged whole
+        # "complied with Resolution 2397": a stance, judged whole; only a count the statement does
+        # not give ("signed 3 agreements") gets a verdict of its own then
+        dated = any(k in ("year", "month", "days", "duration") for k in claim_slots.present()) \
+            or re.search(r"\d\s*일\s*(?:부터|까지)", part) is not None
+        # A word the report does not say that names a place or a person ("visited China from 14 to
+        # 18 January") makes the statement another one: its days are not the report's days.
+        if v.verdict == "not_in_data" and self._names_elsewhere(part, row):
+            return []  # "visited China from 14 to 18 January": another statement; its days are not the report's
+        elsewhere = False
         out = []
         for m in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)(?![\d])", part):
+            role = _day_role(part[max(0, m.start() - 30):m.start()].lower(), part[m.end():m.end() + 14].lower())
+            if role is None and len(re.findall(r"(?<![\w.])\d{1,2}(?![\d.])", part)) == 1:
+                # "Чве прибыла в Россию 18 января", "left Russia on 18 January": the verb of the
+                # sentence says which end of the visit its one day is
+                role = "start" if re.search(_START_VERBS, part.lower()) else "end" if re.search(_END_VERBS, part.lower()) else None
             if (m.start(), m.end()) in taken or any(n.start <= m.start() < n.end for n in figures):
                 continue
             value = float(m.group(1))
             after, before = part[m.end():m.end() + 14].lower(), part[max(0, m.start() - 30):m.start()].lower()
-            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before):
-                continue  # "in Q2 2023": the period is the statement's date, judged as a whole
+            if re.search(r"(?:\bq[1-4]|quarter|half|h[12]|분기|반기|квартал\w*|полугоди\w*)\s*(?:of\s+)?$", before) \
+                    or re.match(r"\s*년\s*(?:\d\s*(?:분기|사분기)|상반기|하반기)", after):
+                continue  # "in Q2 2023", "2023년 3분기": the period is the statement's date, judged as a whole
             if re.match(r"\s*(?:-|–|to|по|~)?\s*\d*\s*(?:months?|years?|개월|년\s*(?:안|이내|내)|месяц|год|лет)", after) \
                     and not (1900 <= value <= 2100):
                 kind, known = "duration", fact_slots.duration is not None
@@ -489,19 +611,29 @@ class _Run:
                 numbers = re.findall(W.DOCUMENT["en"], row["statement"].lower())
                 kind, known = "document", bool(numbers)
                 agrees = value in said
-            elif fact_slots.days is not None and re.search(
-                    r"^\s*(?:-|–|to|и|по|~|일)|^\s*(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")|(?:from|с|on|ended\s+on)\s*$", after + "|" + before) \
-                    or fact_slots.days is not None and re.match(r"\s*일", after):
+            elif fact_slots.days is not None and value <= 31 and re.search(
+                    r"^\s*(?:-|–|to|и|по|~|일)|^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")"
+                    r"|(?:from|с|on|on\s+the|ended\s+on|to|until|till|through|по|до|-|–|~|" + _MONTHS_EN + r")\s*$",
+                    after + "|" + before) or fact_slots.days is not None and re.match(r"\s*일", after):
                 kind, known = "days", True
-                agrees = fact_slots.days is not None and value in fact_slots.days
+                # The end of a span it names: "began on 16 January" is the first day, "ended on 18",
+                # "to 16", "по 18", "20일까지" the last; a day on its own is any day of the visit.
+                days = fact_slots.days
+                agrees = value == days[0] if role == "start" else value == days[1] if role == "end" else value in days
+            elif claim_slots.amount is None and value not in said and re.search(rf"(?<![\d.]){re.escape(m.group(1))}(?![\d])", self.raw) \
+                    and not re.match(r"\s*(?:%|per\s*cent|процент|퍼센트|월|년|일|시|분기|반기)", after):
+                # "5 agreements were signed", "주 2회 운항": a count the statement does not give
+                kind, known, agrees = "detail", False, False
             else:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
-            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and not re.search(
-                    r"\b(?:began|begun|started|starting|ended|ending|from|until|till|through|to)\b|\bс\b|\bпо\b|\bдо\b|부터|까지",
-                    before + " " + after):
+            if not dated and kind != "detail":
+                continue
+            if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and role is None:
                 verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
-            elif agrees:
+            elif agrees and not elsewhere:
                 verdict = "matches"
+            elif agrees:
+                verdict = "not_in_data"
             elif known:
                 verdict = "differs"
             else:
@@ -511,6 +643,16 @@ class _Run:
                                note=self.note("part_checked", part=kind) if verdict != "not_in_data"
                                else self.note("statement_detail", statement=v.data_text)))
         return out
+
+    def _names_elsewhere(self, part: str, row: dict[str, Any]) -> bool:
+        """Does a word of the part that the statement does not say name a country, a place or a
+        person (a capitalised word inside the sentence)?"""
+        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", self.raw)}
+        for word in self._uncovered(part, self.raw, row):
+            near = extract(word, self.d.lexicon, self.d.report_date)
+            if word in proper or near.countries or near.proper_unknown:
+                return True
+        return False
 
     def _per_slot(self, v: Verdict | None) -> list[Verdict]:
         """A statement verdict split into one per kind of thing the claim states (a date, a
@@ -540,7 +682,7 @@ class _Run:
     def _parts(self, raw: str, text: str) -> list[tuple[str, bool]]:
         splitter = {"en": r",\s+(?:while|but|whereas|yet|although|though|even though)\s+|;\s+|\s+but\s+",
                     "ko": r"(?:지만|으나|는데|면서)\s*,?\s+",
-                    "ru": r",\s+(?:но|а|однако|хотя|тогда как|в то время как)\s+|;\s+"}[self.lang]
+                    "ru": r",\s+(?:но|а|однако|хотя|тогда как|в то время как),?\s+|;\s+"}[self.lang]
         pieces = [p for p in re.split(splitter, text) if p.strip()]
         out = []
         for piece in pieces:
@@ -585,6 +727,10 @@ class _Run:
         document = re.search(W.DOCUMENT[self.lang], left)
         if document and re.search(W.PRONOUN_IT[self.lang], right):
             right = f"{right.rstrip(' .;!?')} ({document.group(0)})"  # "..., and Russia complies with it": the resolution
+        elif self.lang == "en" and re.search(r"\b(?:it|its)\b", right) and not self._is_statement(right):
+            subject = re.match(r"^(.+?)\s+(?:is|was|were|are|has|have|had|will)\b", left)
+            if subject:
+                right = f"{right.rstrip(' .;!?')} ({subject.group(1)})"  # "..., and the sides fixed a date for it": the visit
         if self.lang == "en" and not re.match(r"(?:china|russia|north|the|both|he|she|they|it|local|lankov|experts?)\b", right):
             if right.startswith("that "):
                 said = re.match(r"^(.*?\b(?:said|says|argued|argues|believes|believed|estimated|estimates|predicted|"
@@ -609,6 +755,8 @@ class _Run:
     def _counts_people(self, text: str, n: NumberMention) -> bool:
         """Is this number in a statement's sentence a figure ("after 365 North Koreans had
         entered") rather than part of the statement ("the two economies")?"""
+        if self.lang == "ko" and re.match(r"\s*(?:일|월|년)(?!\s*명)", text[n.end:]):
+            return False  # "18일까지": a day, not a count of people, whatever follows it
         if n.percent or n.multiplier or n.hedge != "exact":
             return True
         near = extract(text[n.end:n.end + 30] + " " + text[max(0, n.start - 30):n.start], self.d.lexicon, self.d.report_date)
@@ -780,12 +928,14 @@ class _Run:
 
     def _figures(self, text: str, separated: set[str], qualitative: bool = True) -> list[Verdict]:
         periods = [m for m in find_periods(text, self.d.report_date)
-                   if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)]
+                   if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)
+                   and not self._dated_day(text, m)]
         self.text = text
         numbers = self._numbers(text, periods, separated)
         self.numbers = numbers
         self.masked = text
-        for m in periods:
+        dated = [m for m in find_periods(text, self.d.report_date) if self._dated_day(text, m)]
+        for m in periods + dated:  # a day's date ("on 23 January") is no word the figures lack
             a, b = m.span
             self.masked = self.masked[:a] + " " * (b - a) + self.masked[b:]
         self.from_to = {}
@@ -798,10 +948,18 @@ class _Run:
             numbers = []  # "Большинство россиян ..., ехали по делам": a majority claim, read whole below
             self.numbers = numbers
         if not numbers:
+            moves = self._two_moves(text) if qualitative else None
+            if moves is not None:
+                return [moves]
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
         bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
+        # own too; it is read from the text, since the masked copy has its periods blanked
+        said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
+                and not getattr(self, "nested", False) and self._is_statement(c.strip(" .,;"))
+                and not any(self._counts_people(c, k) for k in self._numbers(c, find_periods(c, self.d.report_date), set()))]
         # "most of them on Air Koryo" qualifies the figure as much as its own clause would; other
         # clauses ("after direct flights resumed") are context, and only another measure counts.
         self.orphans = [w for c in bare for w in self._unresolved(c, [], strict=not re.match(W.QUALIFIER[self.lang], c.strip()))]
@@ -812,6 +970,10 @@ class _Run:
                 # "..., mostly tourists": a claim about the make-up of the figure, not checked here
                 self.orphans += [self.d.label(dim, cid) for dim, cid, _ in
                                  extract(c, self.d.lexicon, self.d.report_date).categories]
+        # categories named only in a qualifier ("..., в основном за счёт студентов") are what the
+        # qualifier claims, not what the figure counts
+        self.qualifier_cats = {(d, i) for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
+                               for d, i, _ in extract(c, self.d.lexicon, self.d.report_date).categories}
         told = [c.strip() for c in bare if re.match(W.QUALIFIER[self.lang], c.strip())
                 or self._unresolved(c, [], strict=True)]
         self.orphan_clause = "; ".join(told)
@@ -829,9 +991,119 @@ class _Run:
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
         self._qualifier_on_its_own(text, numbers, out)
+        for c in bare:
+            if qualitative and not getattr(self, "nested", False) and self._is_statement(c.strip(" .,;")) \
+                    and not re.search(W.ATTRIBUTION[self.lang], c.strip(" .,;").lower()) \
+                    and not re.match(W.QUALIFIER[self.lang], c.strip(" .,;")):
+                # a statement beside the figure ("..., 북한과 러시아는 무기 거래를 부인했다") is checked as one,
+                # not left as words the figures lack
+                out = [v for v in out if not (v.claimed_value is None and v.measure == "unknown"
+                                              and v.claim.strip(" .,;") == c.strip(" .,;"))]
+        out += self._bare_clauses(text, bare + said, [v.claim.strip(" .,;") for v in out], periods, qualitative)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None:
             out.append(comparison)
+        return out
+
+    def _dated_day(self, text: str, m: PeriodMention) -> bool:
+        """Is this month a day's date ("reported on 23 January", "January 23", "23 января", "1월 23일")
+        rather than a period of figures?"""
+        if m.m1 != m.m2:
+            return False
+        before, after = text[max(0, m.span[0] - 4):m.span[0]], text[m.span[1]:m.span[1] + 5]
+        return bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?$", before) or re.match(r"\s*\d{1,2}\s*(?:일|\b)", after))
+
+    def _two_moves(self, text: str) -> Verdict | None:
+        """ "Entries dipped in Q2 before rebounding in Q3": two changes in a row, each judged with
+        the sentence's subject; the claim matches only when both do, and differs when either does."""
+        m = re.search(W.THEN[self.lang], text)
+        if m is None:
+            return None
+        left, right = text[:m.start()], text[m.end():]
+        moves = W.UP[self.lang] + "|" + W.DOWN[self.lang]
+        first = re.search(moves, left)
+        if first is None or not re.search(moves, right) or not find_periods(left, self.d.report_date) \
+                or not find_periods(right, self.d.report_date):
+            return None
+        subject = left[:first.start()] if self.lang != "ko" else re.sub(r"\S*\d\S*\s*", "", left[:first.start()])
+        if self.lang == "ko":
+            subject = re.sub(r"(?:\S+에|\S+분기\S*)\s*$", "", subject).strip()
+            left = left + "다" if not re.search(r"[.다]\s*$", left) else left  # "줄었다가" -> "줄었다"
+            year = re.match(r"\s*(?:지난해\s*)?(\d{4})년\s+", left)
+            if year and re.search(r"(?<!년 )(?<!년)\b\d\s*분기", left[year.end():]):
+                # "2023년 ... 2분기에": the year is the quarters' year, not a period of its own
+                rest = left[year.end():]
+                left = re.sub(r"(\d\s*분기)", rf"{year.group(1)}년 \1", rest, count=1)
+                right = re.sub(r"(\d\s*분기)", rf"{year.group(1)}년 \1", right, count=1)
+        verdicts = []
+        for clause in (left, f"{subject.strip()} {right}"):
+            run = _Run(self.d, self.lang)
+            run.nested = True
+            found = [v for v in run.sentence(clause) if v.claimed_value is None]
+            if len(found) != 1 or found[0].measure not in ("direction of change", "trend"):
+                return None
+            verdicts.append(found[0])
+        wrong = [v for v in verdicts if v.verdict != "matches"]
+        out = replace(wrong[0] if wrong else verdicts[0], claim=text.strip(" ."))
+        if any(v.verdict == "differs" for v in verdicts):
+            out.verdict = "differs"
+        elif wrong:
+            out.verdict = "not_in_data"
+        out.data_text = "; ".join(dict.fromkeys(v.data_text for v in verdicts if v.data_text))
+        return out
+
+    def _bare_clauses(self, text: str, bare: list[str], judged: list[str], periods: list[PeriodMention],
+                      qualitative: bool) -> list[Verdict]:
+        """A clause without a number beside a figure is a claim of its own ("Direct flights have
+        resumed, and 134 arrived by air"; "Rail was the most common way in, with 134 by train";
+        "rose by 152, driven mainly by business travellers"): it is checked as its own sentence,
+        with the sentence's period when it names none. A statement the report makes may match; a
+        claim about the figures only differs or is not in the data here, because a clause read
+        apart from its figure may lean on words ("most of the increase") it no longer sees."""
+        if not qualitative or getattr(self, "nested", False):
+            return []  # a clause is read once, never its clauses' clauses
+        out: list[Verdict] = []
+        period_text = " ".join(m.text for m in periods)
+        for clause in bare:
+            c = clause.strip(" .,;")
+            if any(k.text.lower() in c.lower() for k in getattr(self, "numbers", [])):
+                continue  # "twice the number who came to study": the figure's own clause, read with it
+            if any(c in j for j in judged) or len(tokens(normalise(c))) < 3 or re.match(W.QUALIFIER[self.lang], c):
+                continue  # a qualifier of the figure was read with it
+            if re.match(r"(?:of|out\s+of|among)\s|(?:из|среди)\s", c.lower()) or re.search(r"(?:중|가운데)$", c):
+                continue  # "Of the North Koreans who entered in Q3, 58 % flew": the group the figures are of
+            if self.lang == "en" and not re.search(r"\b(?:is|are|was|were|be|been|being|has|have|had|[a-z]+(?:ed|en|ing))\b", c.lower()):
+                continue  # "The business share": a noun phrase the figure beside it belongs to, no claim
+            run = _Run(self.d, self.lang)
+            run.nested = True
+            statement = self._is_statement(c)
+            probe = c if statement or find_periods(c, self.d.report_date) or not period_text else f"{c} {period_text}"
+            try:
+                found = run.sentence(probe)
+            except NotInData:
+                continue
+            found = [v for v in found if v.claimed_value is None]
+            ex = extract(c, self.d.lexicon, self.d.report_date)
+            if found and found[0].verdict == "differs" and not statement and not (ex.countries or ex.categories):
+                # "with most of the increase coming in September": a clause that names no one of its
+                # own was read without the subject it leans on, so its "differs" is not to be trusted
+                found = []
+            if not found:
+                # "driven mainly by business travellers", "with the busiest month being September": a
+                # claim about the figures the checker cannot read is not passed over in silence
+                if ex.categories or ex.cues.keys() - {"filler", "movement", "people_nouns"} or self._unresolved(c, [], strict=True) \
+                        or re.search(_MONTHS_EN + "|" + _RU_MONTHS + r"|\d+\s*월|월별|매달", c.lower()):
+                    found = [Verdict(claim=c, verdict="not_in_data", measure="unknown", note=self.note("unread"))]
+            if len(found) != 1 or re.search(W.ATTRIBUTION[self.lang], c):
+                continue  # "according to NK News": whose figures they are, said of the whole sentence
+            v = found[0]
+            ranking = v.measure == "ranking" and bool(ex.categories) and not re.search(
+                W.UP[self.lang] + "|" + W.DOWN[self.lang], c.lower())
+            if v.verdict == "matches" and not (statement and v.measure in ("statement", "source")) and not ranking:
+                continue  # ("the most common way in" names its category and its ranking: it stands alone)
+            v.claim = c
+            if not any(x.claim == v.claim and x.data_text == v.data_text for x in out):
+                out.append(v)
         return out
 
     def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
@@ -991,6 +1263,8 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
+            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()):
+                return self._points_gap(n, claim_text, self._directions(local, whole)[0], whole, periods)
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
@@ -1011,7 +1285,7 @@ class _Run:
                 self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
             elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
-            if whole.exits:
+            if whole.exits or re.match(W.DEPARTED_AFTER[self.lang], text[n.end:n.end + 40].lower()):
                 raise NotInData("measure", words=["departures"])
             if self._stock(claim_text):
                 raise NotInData("measure", words=[self.note("stock")])
@@ -1070,7 +1344,16 @@ class _Run:
             prev = [k for k in self.numbers if k.end <= n.start]
             if not categories and prev and re.search(W.FROM_CHANGE[self.lang], text[prev[-1].end:n.start]):
                 categories = list(getattr(self, "prev_categories", []))  # "3 came to work, down from 10": 10 who came to work
+            categories = list(dict.fromkeys(categories))  # "who came by rail took the train": rail once
+            own_clause = {(d, i) for d, i, _ in extract(claim_text, self.d.lexicon, self.d.report_date).categories}
+            categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
             self.prev_categories = categories
+            inside = self._inside_group(text, n)
+            if inside and categories and any(dim != inside[0][0] for dim, _ in categories):
+                # "Of the 253 business travellers, 120 flew": air within business is a cross-tabulation
+                # the data does not publish, never the air figure of everyone
+                raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in inside + categories],
+                                **self.d.dir_values(direction))
             if self.lang != "en" and len(categories) > 1:
                 categories = categories[:1] if len({c for c in categories}) == 1 else categories
             context = text[max(0, n.start - 80):n.end + 40]
@@ -1079,14 +1362,39 @@ class _Run:
             change = re.search(up, context) or re.search(down, context) or (
                 n.percent and re.match(r"\s*(?:%|percent|per cent)\s+(?:above|below|over|under)\b", text[n.end:])
                 and len(periods) >= 2)  # "71 % above Q2"
+            if not change and n.percent and self.lang == "ru" and re.match(r"\s*(?:рост|прирост|увеличение|снижение|сокращение|падение)\b",
+                                                                         claim_text.lower()):
+                change = True  # "Рост числа въехавших ... составил около 40 %": the noun of change leads the clause
+            if n.percent and re.search(W.SHARE_BEFORE[self.lang], text[max(0, n.start - 30):n.start].lower()):
+                change = None  # "the business share, 69.3 %, was higher than ...": the share itself
+                named = list(dict.fromkeys((x, y) for x, y, _ in extract(
+                    text[max(0, n.start - 40):n.start], self.d.lexicon, self.d.report_date).categories))
+                if len(named) == 1:
+                    categories = named  # the category named with "share", not one later in the sentence
+
             # The unit may lead the sentence in a clause of its own: "Each quarter of 2022, 223 came".
-            unit = self._rate_unit(claim_text) or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
+            unit = self._rate_unit_after(text, n) or self._rate_unit(claim_text) \
+                or self._rate_unit(text[max(0, n.start - 60):n.start].lower())
+            later = [k for k in self.numbers if k.start >= n.end and k.multiplier]
+            if unit and not n.multiplier and later and self._rate_unit(text[later[0].end:].lower()) == unit \
+                    and self._rate_unit(text[n.end:later[0].start].lower()) is None:
+                unit = None  # "544 ... were 29 times the 2022 monthly average": the unit is the base's
+            # "6.5 times the 2022 monthly average": the unit is the base's only, the claim's side is
+            # its period's total (365 against 223 / 12 is 19.6 times, not 6.5)
+            before_n, after_n = text[:n.start].lower(), text[n.end:].lower()
+            if self.lang == "ko":
+                # "2022년 월평균의 6.5배": the base is the phrase that "의" ties to the multiplier
+                tie = re.search(r"(?:\S+\s*){1,2}의\s*(?:약|거의|대략|무려|약\s*)?\s*$", before_n)
+                before_n, after_n = (before_n[:tie.start()], tie.group(0)) if tie else (before_n, "")
+            base_only = bool(n.multiplier and unit and self._rate_unit(after_n) == unit
+                             and self._rate_unit(before_n) is None)
+            both_sides = bool(n.multiplier and unit and self._rate_unit(after_n) == unit == self._rate_unit(before_n))
             if unit and not (n.multiplier or (n.percent and change and not n.fraction)
                              or not (n.percent or self._diff_words(text, n))) or \
-                    unit in ("day", "month") and (n.multiplier or n.percent):
+                    unit in ("day", "month") and (n.multiplier and not (base_only or both_sides) or n.percent):
                 raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
-                return self._ratio(n, claim_text, direction, directions, categories, periods, unit)
+                return self._ratio(n, claim_text, direction, directions, categories, periods, unit, base_only)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
@@ -1105,6 +1413,26 @@ class _Run:
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
+        except _Decided as decided:
+            return decided.verdict
+
+    def _inside_group(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """The category of the group an earlier figure names as the whole this one is part of ("Of
+        the 253 business travellers, 120 ...", "Из 213 прилетевших ... 100", "253명 중 ..."), if any."""
+        for k in getattr(self, "numbers", []):
+            if k.end > n.start or k.percent or k.multiplier:
+                continue
+            before, after = text[max(0, k.start - 16):k.start].lower(), text[k.end:n.start]
+            if not (re.search(r"\b(?:of|out\s+of|among)\s+(?:the\s+|these\s+|those\s+)?$|(?:^|\s)(?:из|среди)\s+$", before)
+                    or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", after)):
+                continue
+            group = re.split(r"[,;]", after)[0] if self.lang != "ko" else text[max(0, k.start - 30):k.start]
+            for m in find_periods(group, self.d.report_date):
+                group = group.replace(m.text, " ")
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(group, self.d.lexicon, self.d.report_date).categories))
+            if len(found) == 1:
+                return found
+        return []
 
     def _listed_before(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
         """Categories of one breakdown listed just before a number ("by road, foot and water came
@@ -1146,6 +1474,14 @@ class _Run:
         cats = list(dict.fromkeys(categories))
         return len(cats) >= 2 and len({x for x, _ in cats}) == 1 and len(cats) == len(categories) \
             and re.search(W.COMBINED[self.lang], claim + " " + getattr(self, "text", "")) is not None  # "..., about 95 %" refers back
+
+    def _rate_unit_after(self, text: str, n: NumberMention) -> str | None:
+        """The unit written right after a figure ("около 122 в месяц, или примерно 6 в день": 122 is
+        a month's, 6 a day's), before the clause's other units are looked at."""
+        tail = text[n.end:n.end + 30].lower()
+        tail = re.split(r"[,;]|\bили\b|\bor\b|\s(?:и|and)\s+(?:примерно|около|about|some)?\s*\d", tail)[0]
+        hits = [(m.start(), unit) for pattern, unit in W.RATE_UNITS[self.lang] for m in [re.search(pattern, tail)] if m]
+        return min(hits)[1] if hits else None
 
     def _rate_unit(self, clause: str) -> str | None:
         """The unit of time a figure is given per ("122 a month", "2022's quarterly average"), if any."""
@@ -1304,7 +1640,11 @@ class _Run:
             raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in categories], **self.d.dir_values(d))
         avail = self.d.available(d, dim, cat) or self.d.available(d)
         period, assumed = self._period(n, periods, avail)
-        value = self.d.value(d, period, dim, cat)
+        try:
+            value = self.d.value(d, period, dim, cat)
+        except NotInData:
+            self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
+            raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
             rate = self._per_unit(float(value), period, unit)
@@ -1312,6 +1652,53 @@ class _Run:
                                  what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
+
+    def _inside_a_longer_period(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
+                                unit: str | None, periods: list[PeriodMention]) -> None:
+        """ "222 Russians in Q2": the data has Q2 only inside the first half (222). The half's own
+        figure given for one of its quarters, or more than the half, cannot be the quarter's, so it
+        differs (naming where the figure belongs); a smaller figure stays undecided (the caller's
+        "not in the data")."""
+        if unit is not None or n.percent or n.multiplier:
+            return
+        containing = sorted((p for p in self.d.available(d, dim, cat) if p.contains(period) and p != period),
+                            key=lambda p: p.months)
+        if not containing:
+            return
+        # only a period the sentence names for this very number ("222 in Q2"), never one that belongs
+        # to another figure ("544, up from 222 in Q1")
+        first, last = (period.start % 12) + 1, (period.end % 12) + 1
+        mine = [m for m in periods if (m.m1, m.m2) == (first, last)]
+        others = [k for k in getattr(self, "numbers", []) if k.start != n.start]
+
+        def gap(m: PeriodMention, k: NumberMention) -> int:
+            return m.span[0] - k.end if m.span[0] >= k.end else k.start - m.span[1]
+        if not mine or any(gap(m, k) < gap(m, n) for m in mine for k in others):
+            return
+        whole = containing[0]
+        value = self.d.value(d, whole, dim, cat)
+        if _agrees(n, float(value)) or n.value > value and n.hedge == "exact":
+            note = self.note("bounded", period=self.d.pl(period), container=self.d.pl(whole), value=_fmt(value, self.lang))
+            v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
+                              whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
+            raise _Decided(v)
+
+    def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
+                    periods: list[PeriodMention]) -> Verdict:
+        """ "69.3 % was 11 percentage points higher than the rail share": the gap between the shares
+        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6)."""
+        cats = list(dict.fromkeys((dim, cid) for dim, cid, _ in whole.categories))
+        if len(cats) != 2:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in cats)]
+        if not avail:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        period, assumed = self._period(n, periods, avail)
+        total = self.d.value(d, period, "total", "all")
+        shares = [100.0 * self.d.value(d, period, x, y) / total for x, y in cats]
+        gap = abs(shares[0] - shares[1])
+        return self._verdict(n, claim, "percentage points", gap, f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d, assumed,
+                             what=" − ".join(f"{self.d.label(x, y)} ({_fmt_pct(v, self.lang)})" for (x, y), v in zip(cats, shares)))
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                periods: list[PeriodMention]) -> Verdict:
@@ -1423,7 +1810,21 @@ class _Run:
         raise NotInData("undecided", text="; ".join(known) or self.note("undecided", shown=f"{self.d.pl(a)} → {self.d.pl(b)}"))
 
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
-               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None) -> Verdict:
+               categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None,
+               base_only: bool = False) -> Verdict:
+        pair = self._category_pair(n) if unit is None and len(directions) < 2 else None
+        if pair is not None:
+            # "24 came to study, 8 times as many as came for personal reasons": one category against
+            # another of the same breakdown, in the one period the sentence names (24 / 23 = 1.04)
+            (dim_a, cat_a), (dim_b, cat_b) = pair
+            avail = [p for p in self.d.available(d, dim_a, cat_a) if p in self.d.available(d, dim_b, cat_b)]
+            period, assumed = self._period(n, periods, avail)
+            a_value, b_value = self.d.value(d, period, dim_a, cat_a), self.d.value(d, period, dim_b, cat_b)
+            if not b_value:
+                raise NotInData("measure", words=[self.d.label(dim_b, cat_b)])
+            ratio = a_value / b_value
+            return self._verdict(n, claim, "ratio", ratio, _fmt_ratio(ratio, self.lang), period, d, assumed,
+                                 what=f"{self.d.label(dim_a, cat_a)} / {self.d.label(dim_b, cat_b)}")
         dim, cat = categories[0] if len(categories) == 1 else ("total", "all")
         if unit is not None and len(directions) == 2:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
@@ -1447,9 +1848,36 @@ class _Run:
         if tile(a, avail) is None or tile(b, avail) is None:
             self._undecided_change(n, claim, d, a, b, dim, cat)
         row = self.d.compare(d, self.d.pieces(a, avail, d, "total"), d, self.d.pieces(b, avail, d, "total"), dim, cat)
-        row = self._rates(row, a, b, unit, False)
+        if base_only and unit is not None:
+            base = self._per_unit(float(row["a_value"]), a, unit)
+            row = {**row, "a_value": base, "ratio": float(row["b_value"]) / base if base else None}
+        else:
+            row = self._rates(row, a, b, unit, False)
+        if row["ratio"] is None:
+            raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         return self._verdict(n, claim, "ratio", float(row["ratio"]), _fmt_ratio(row["ratio"], self.lang), None, d, False,
                              period_label=f"{self.d.pl(a)} → {self.d.pl(b)}")
+
+    def _category_pair(self, n: NumberMention) -> tuple[tuple[str, str], tuple[str, str]] | None:
+        """The two categories a multiplier sets against each other in one period ("24 came to study,
+        8 times as many as came for personal reasons": education against personal), or None when
+        the sentence names other than one category of one breakdown on each side, or two periods."""
+        if len(find_periods(self.text, self.d.report_date)) > 1:
+            return None
+        before, after = self.text[:n.start], self.text[n.end:]
+        if self.lang == "ko":
+            # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
+            tie = re.search(r"(?:\S+\s*){1,3}의\s*(?:약|거의|대략|무려)?\s*$", before)
+            if tie is None:
+                return None
+            before, after = before[:tie.start()], tie.group(0)
+        a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
+        b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
+        if not a and len(b) == 2 and self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after):
+            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail": in the order named
+        if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
+            return a[0], b[0]
+        return None
 
     def _direction_pct(self, n: NumberMention, claim: str, directions: list[Direction],
                        categories: list[tuple[str, str]], periods: list[PeriodMention]) -> Verdict:
@@ -1565,7 +1993,17 @@ class _Run:
         profiles = [facts[f] for f in self._named_facts(text) if facts[f]["kind"] == "profile"]
         if not profiles:
             return [], text
-        m = re.search(W.UNIVERSITY[self.lang], raw)
+        # the first institution name that is not a title ("Профессор университета Кукмин": Кукмин)
+        pos, m = 0, None
+        while pos < len(raw):
+            m = re.search(W.UNIVERSITY[self.lang], raw[pos:])
+            if m is None:
+                break
+            title = next(g for g in m.groups() if g)
+            if not re.fullmatch(r"(?:профессор\w*|professor|prof\.?|교수)\s*", title.strip().lower()):
+                break
+            pos += m.start() + m.group(0).find(title) + len(title)  # look again after the title
+            m = None
         if m is None:
             return [], text
         name = next(g for g in m.groups() if g)
@@ -1574,7 +2012,15 @@ class _Run:
         # Every word of the institution's name must be the profile's ("Seoul National" is not
         # "Kookmin (Seoul)": a city in the profile does not make another university match).
         stems = [w[:4] for w in name.lower().split() if len(w) >= 3] if self.lang != "ko" else [name[:2]]
-        verdict = "matches" if stems and all(stem in said for stem in stems) else "differs"
+        # the profile's own institution name, read with the same pattern, so a word that only
+        # occurs elsewhere in the profile ("Korea" in "North Korean workers") is not its name
+        own = re.search(W.UNIVERSITY[self.lang], self._fact_text(row, "statement") + " ")
+        if own is not None:
+            said = next(g for g in own.groups() if g).lower()
+            if self.lang == "ko":
+                said = said + " " + self._fact_text(row, "statement").lower()[own.start():own.end() + 4]
+        verdict = "matches" if stems and all(any(w.startswith(stem) for w in re.findall(r"\w+", said)) if self.lang != "ko"
+                                             else stem in said for stem in stems) else "differs"
         statement = self._fact_text(row, "statement").rstrip(". ")
         sources = [c for c in self.d.source_chain(row["source_id"]) if c["kind"] != "official statistics"]
         v = Verdict(claim=m.group(0).strip(" ,"), verdict=verdict, measure="statement", data_text=statement,
@@ -1607,11 +2053,20 @@ class _Run:
                           or slots0.days or slots0.duration]
         if not candidates:
             return None
-        slots = W.read_slots(text, self.lang)
-        wanted = slots.present()
+        full_slots = W.read_slots(text, self.lang)
+        # A quarter's year ("365 entered in Q3 2023") is the figure's, not the date of a dated event
+        # the statement reports ("NK News reported on 23 January 2024 that ..."): against such a
+        # statement the slots are read without the quarters and halves the claim names.
+        undated = text
+        for m in find_periods(text, self.d.report_date):
+            if re.search(r"quarter|half", m.kind):
+                undated = undated.replace(m.text, " ")
+        event_slots = W.read_slots(undated, self.lang)
         scored = []
         for fid in candidates:
             fact_slots = self._fact_slots(facts[fid])
+            slots = event_slots if fact_slots.days is not None else full_slots
+            wanted = slots.present()
             have = [k for k in wanted if getattr(fact_slots, k) is not None
                     and (k != "stance" or W.same_stance_family(slots.stance, fact_slots.stance))]
             outcome = _compare_slots(slots, fact_slots)
@@ -1627,6 +2082,8 @@ class _Run:
         else:
             pool.sort(key=lambda s: s[4])
         fid, fact_slots, have, (outcome, detail), _ = pool[0]
+        slots = event_slots if fact_slots.days is not None else full_slots
+        wanted = slots.present()
         row = facts[fid]
         self.stmt_fact = (row, fact_slots)
         self.stmt_reason = None
@@ -1635,7 +2092,8 @@ class _Run:
         base = dict(claim=claim, measure="statement", data_text=statement, sources=sources)
         claim_parts = self._part_periods(text, self.lang)
         fact_parts = self._part_periods(f"{row['statement']} {row['date'] or ''}", "en")
-        if claim_parts and fact_parts and outcome != "differs" and not all(
+        outcome_of_talks = (slots.stance, fact_slots.stance) == ("signed", "talks")
+        if claim_parts and fact_parts and outcome != "differs" and not outcome_of_talks and fact_slots.days is None and not all(
                 any(c[1:] == f[1:] and (c[0] is None or c[0] == f[0]) for f in fact_parts) for c in claim_parts):
             outcome, detail = "differs", "days"  # "in Q2 2023" for the report's third quarter
         elif claim_parts and not fact_parts and outcome == "matches":
@@ -1647,8 +2105,11 @@ class _Run:
         if outcome == "differs":
             parts = list(dict.fromkeys("date" if k in ("year", "month", "days") else k for k in (detail or "").split(", ")))
             return Verdict(verdict="differs", note=self.note("differs_on", parts=parts), **base)
-        missing = [k for k in wanted if getattr(fact_slots, k) is None
-                   or k == "stance" and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        missing = [k for k in wanted if (getattr(fact_slots, k) is None
+                                         and not (k == "stance" and slots.stance == "admit" and fact_slots.stance is None))
+                   or k == "stance" and fact_slots.stance is not None and not W.same_stance_family(slots.stance, fact_slots.stance)]
+        # ("NK News confirmed dozens at the site": "confirmed" reports what a statement without a
+        # stance says, it is no stance of its own)
         self.stmt_reason = "detail"
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
@@ -1668,7 +2129,9 @@ class _Run:
         attributed = speaker_named or experts or re.search(W.SPEECH[self.lang], text) is not None \
             or re.search(W.MODAL[self.lang], text.lower()) is not None
         if modal_fact and not attributed:
-            # "Putin visited North Korea" for "a visit is expected to have been discussed".
+            # "Putin visited North Korea" for "a visit is expected to have been discussed": a fact for
+            # an expectation, whose date ("in January 2024") is not the date of anything that happened
+            self.stmt_reason = "modal"
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         if self._negated(text) and not self._negated(self._fact_text(row, "statement")) \
                 and not slots.size and not slots.stance:
@@ -1720,6 +2183,8 @@ class _Run:
         said_tokens = tokens(normalise(said))
         said_words = re.findall(r"\w+", said.lower())
         said_stems = {_stem(t, self.lang) for t in said_tokens}
+        for phrase, word in W.PHRASES.get(self.lang, {}).items():
+            text = re.sub(phrase, word, text, flags=re.IGNORECASE)  # "changed hands": one word the report has
         for m in find_periods(text, self.d.report_date):
             text = text.replace(m.text, " ")  # the period was compared as a slot
         for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
@@ -1730,7 +2195,8 @@ class _Run:
         lex = self.d.lexicon
         out = []
         for word, t in _words_and_tokens(text):
-            if t.isdigit() or len(t) < 3 and self.lang != "ko" or len(t) < 2 or t in W.NUMBER_WORDS:
+            if t.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th|-?го|-?е|-?й)", t) or len(t) < 3 and self.lang != "ko" \
+                    or len(t) < 2 or t in W.NUMBER_WORDS:
                 continue
             terms = lex.phrases.get((t,), ())
             changes = any(re.search(w[self.lang], word) for w in (W.UP_VERB, W.DOWN_VERB, W.MORE, W.FEWER))
@@ -1820,15 +2286,17 @@ class _Run:
             if day is not None:
                 # "NK News published the figures on the 25th": the named link's own date decides
                 dated = [s for s in chain if s.get("published") and any(names_it(v) for v in (s["name"], s["source_id"]))]
+                # the day is the claim's number: "published on January 25" is a verdict on 25
+                said_day = dict(claimed=str(day[0]), claimed_value=float(day[0]), part="days")
                 if not dated:
                     return Verdict(claim=claim, verdict="not_in_data", measure="source", data_text=shown, sources=chain,
-                                   note=self.note("statement_detail", statement=shown))
+                                   note=self.note("statement_detail", statement=shown), **said_day)
                 published = dated[-1]["published"]
                 published = published if isinstance(published, date) else date.fromisoformat(str(published))
                 same = day[0] == published.day and (day[1] is None or day[1] == published.month)
                 return Verdict(claim=claim, verdict="matches" if same else "differs", measure="source",
                                data_text=f"{shown} ({published.isoformat()})", sources=chain,
-                               note=None if same else self.note("differs_on", parts=["date"]))
+                               note=None if same else self.note("differs_on", parts=["date"]), **said_day)
             return Verdict(claim=claim, verdict="matches", measure="source", data_text=shown, sources=chain)
         ex = extract(text, self.d.lexicon, self.d.report_date)
         if ex.proper_unknown or re.search(r"\b(?:ministry|intelligence|agency|service|office|institute|bureau|government|"
@@ -2100,6 +2568,36 @@ class _Run:
 
 # --- tolerance ------------------------------------------------------------------------------------
 
+# Verbs that only say where a dated span begins or ends ("ended on 18 January", "продолжался с 14
+# по 18"): once the days are judged, they say nothing more.
+_SPAN_VERBS = (r"\b(?:began|begun|begins|started|starts|ended|ends|ending|finished|concluded|lasted|ran|wrapped\s+up|"
+               r"arrived|arriving|landed|left|departed)\b"
+               r"|\b(?:начал\w*|закончил\w*|завершил\w*|окончил\w*|продолжал\w*|длил\w*|прибыл\w*|приехал\w*|покинул\w*)"
+               r"|(?:시작\w*|끝나\w*|끝난|마무리\w*|일정으로|일정|도착\w*|머물\w*|떠났\w*|출국\w*)")
+
+
+_START_VERBS = (r"\b(?:arriv\w*|landed|began|begun|begins|started|starts|opened|kicked\s+off)\b|\b(?:прибыл\w*|приехал\w*|начал\w*)"
+                r"|도착|시작")
+_END_VERBS = (r"\b(?:ended|ends|ending|finished|concluded|wrapped\s+up|left|departed|flew\s+home)\b"
+              r"|\b(?:завершил\w*|закончил\w*|окончил\w*|покинул\w*|уехал\w*|улетел\w*)|떠났|떠난|출국|마쳤|끝났|마무리")
+
+
+def _day_role(before: str, after: str) -> str | None:
+    """Which end of a span a day of the month is ("from 14", "began on 14", "14일부터", "с 14" the
+    start; "to 18", "ended on 18", "18일까지", "по 18" the end), or None for a day on its own."""
+    if re.search(r"(?:\b(?:from|began|begun|begins|started|starts|starting|opened|arrived|landed)(?:\s+on)?(?:\s+the)?|"
+                 r"\bс[о]?|\b(?:начал\w*|прибыл\w*|приехал\w*))\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?부터|\s*(?:-|–|to|по|~)\s*\d|\s*일\s*(?:\S+에\s*)?도착"
+                        r"|\s*(?:" + _RU_MONTHS + r")\w*\s+(?:начал|прибыл|приехал)", after):
+        return "start"
+    if re.search(r"(?:\b(?:to|until|till|through|ended|ends|ending|finished|concluded|closed|left|departed|wrapped\s+up)"
+                 r"(?:\s+on)?(?:\s+the)?|\bпо|\bдо|-|–|~|\b(?:завершил\w*|закончил\w*|окончил\w*|покинул\w*))\s*$", before) \
+            or re.match(r"\s*(?:일\s*)?까지|\s*일\s*(?:\S+\s*)?(?:떠났|출국|마쳤|끝났)"
+                        r"|\s*(?:" + _RU_MONTHS + r")\w*\s+(?:завершил|закончил|покинул)", after):
+        return "end"
+    return None
+
+
 def rounding_unit(n: NumberMention) -> float:
     """The rounding a number's own digits imply: 370 -> 10, 350 -> 50, 400 -> 100, 71.4 -> 0.1."""
     if n.decimals:
@@ -2223,6 +2721,11 @@ def _compare_slots(claim: W.Slots, fact: W.Slots) -> tuple[str, str | None]:
         if k == "stance" and a is not None and b is not None and not W.same_stance_family(a, b):
             partial = True  # "signed" said of a statement whose stance is "deny": not a verdict on it
             continue
+        if k == "stance" and (a, b) == ("signed", "talks"):
+            # "signed contracts", "agreed the date" for what the report says was discussed: the
+            # outcome of talks, which the report does not give either way (nor the dates of that
+            # outcome: "fixed a date for it in June" is not the January of the talks)
+            return "partial", None
         if a is not None and b is not None and a != b:
             if k == "days" and a[0] == a[1] and b[0] <= a[0] <= b[1]:
                 partial = True  # "on 15 January" is within the visit, but the report does not say that day
@@ -2246,13 +2749,14 @@ _STOP = {
            "analysed", "signalled", "signaled", "signal", "indicated", "wants", "want", "wanted", "also", "site",
            "seen", "spotted", "employed", "working", "worked", "work", "workers", "worker", "labourers", "labor",
            "requirement", "requirements", "duty", "duties", "facing", "faced",
-           "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish"},
+           "labour", "north", "south", "korean", "koreans", "russian", "russians", "published", "publish",
+           "possible", "possibly", "potential", "remain", "remains", "remained", "yet"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
-           "교수", "일하고", "일하는", "현장에서", "하고"},
+           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로", "아직", "여전히"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
-           "профессор", "профессора", "эксперт", "эксперты"},
+           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию"},
 }
 
 
@@ -2315,7 +2819,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как|причём|причем|при этом|притом)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
 }
 
 

@@ -69,13 +69,13 @@ KO_HEDGES_AFTER: list[tuple[re.Pattern[str], str]] = [
 UP = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|growth|jump(?:ed|s)?|up|"
           r"surge[sd]?|surging|climb(?:ed|s)?|soar(?:ed|s)?|higher|more than doubled|doubled|tripled|quadrupled|"
-          r"leap(?:t|ed)?|spike[sd]?)\b",
+          r"leap(?:t|ed)?|spike[sd]?|rebound(?:ed|ing|s)?|recover(?:ed|ing|s)?|bounced\s+back|picked\s+up)\b",
     "ko": r"(?:증가|늘었|늘어|늘고|늘린|급증|상승|뛰었|많아졌)",
     "ru": r"(?:вырос|выросл|рост|увелич|прирост|подскоч|возрос)",
 }
 DOWN = {
     "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|down|decrease[sd]?|"
-          r"lower|shrank|shrunk|slump(?:ed)?|halved|dipped|plunged|plummeted)\b",
+          r"lower|shrank|shrunk|slump(?:ed)?|halved|dip|dips|dipped|dipping|plunged|plummeted|slid|sagged)\b",
     "ko": r"(?:감소|줄었|줄어|줄고|하락|급감|적어졌)",
     "ru": r"(?:сократ|снизи|снижен|упал|уменьш|падени|сниж)",
 }
@@ -84,7 +84,7 @@ DOWN = {
 # Each names the unit the data's total is spread over; "month" and "quarter" in months.
 RATE_UNITS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
-           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b", "month"),
+           (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b|\baverage\s+month\b", "month"),
            (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
             r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b", "quarter")],
     "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
@@ -121,13 +121,13 @@ FROM_CHANGE = {
 
 UP_VERB = {
     "en": r"\b(?:rose|rise|rises|risen|rising|increase[sd]?|increasing|grew|grow|grows|jump(?:ed|s)?|surge[sd]?|"
-          r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up)\b",
+          r"climb(?:ed|s)?|soar(?:ed|s)?|went up|gone up|picked up|rebound(?:ed|ing|s)?|recover(?:ed|ing|s)?|bounced back)\b",
     "ko": UP["ko"],
     "ru": UP["ru"],
 }
 DOWN_VERB = {
     "en": r"\b(?:fell|fall|falls|fallen|falling|drop(?:ped|s)?|decline[sd]?|declining|decrease[sd]?|shrank|"
-          r"slump(?:ed)?|dipped|plunged|went down)\b",
+          r"slump(?:ed)?|dip|dips|dipped|dipping|plunged|went down|slid|sagged)\b",
     "ko": DOWN["ko"],
     "ru": DOWN["ru"],
 }
@@ -157,9 +157,9 @@ REVERSING = {
     "en": r"^(?:cancel|postpon|halt|suspend|refus|reject|deni|deny|fail|stop|end|ban|abandon|call|scrap|drop|"
           r"withdr|revers|lift|resum|admit|acknowledg|confirm|compl|fulfil|honou?r|obey|respect|implement|enforc|"
           r"leav|left|expel|deport|met$|meets?$|meeting)",
-    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방)",
+    "ko": r"(?:취소|중단|거부|연기|철회|무산|해제|인정|부인|준수|이행|지키|떠나|떠났|추방|그만)",
     "ru": r"^(?:отмен|отказ|прекрат|приостанов|отверг|отрица|призна|подтверд|сорва|отлож|соблюд|выполн|исполн|"
-          r"покин|уех|уезжа|высл)",
+          r"покин|уех|уезжа|высл|переста)",
 }
 # Words that make a statement a report, a forecast or a suspicion rather than a fact: a claim
 # that drops them ("Putin visited North Korea" for "a visit is expected to have been discussed")
@@ -169,7 +169,7 @@ MODAL = {
           r"likely|probably|predict\w*|believ\w*|estimat\w*|signal\w*|want\w*|wish\w*|seek\w*|hope\w*|"
           r"forecast\w*|think\w*|thought)\b",
     "ko": r"(?:예상|논의|의혹|의심|가능|추정|예측|전망|원한|원하|바라|계획|신호)",
-    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|намерен|план|сигнал)",
+    "ru": r"(?:ожида|обсужд|подозр|возможн|вероятн|предпола|прогноз|оценива|хотят|хочет|хотел|хотели|хотела|дали понять|дал понять|намерен|план|сигнал)",
 }
 # Places and bodies within a country: a figure for a city, region, airport or army is not the
 # country's entry count.
@@ -188,6 +188,37 @@ HISTORY = {
     "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
+# Two moves in a row ("dipped in Q2 before rebounding in Q3", "2분기에 줄었다가 3분기에 늘었다",
+# "снизилось во втором квартале, а затем выросло"): each is judged, the claim holds only if both do.
+THEN = {"en": r",?\s+(?:and\s+then|before|then|only\s+to|but\s+then|and\s+later)\s+",
+        "ko": r"(?<=[었였았])다가\s+",
+        "ru": r",?\s+(?:а\s+затем|а\s+потом|затем|потом|после\s+чего|но\s+затем|и\s+затем)\s+"}
+
+# A share named just before its percentage ("the business share, 69.3 %,", "доля — 69,3 %", "비중은 69.3%").
+SHARE_BEFORE = {"en": r"\bshare\s*(?:,|:|of|was|is|at|stood\s+at)?\s*$", "ru": r"\bдол\w*\s*(?:,|:|—|-|составил\w*)?\s*$",
+                "ko": r"(?:비중|비율|점유율)\s*(?:은|는|이|가)?\s*$"}
+# A gap in percentage points after its number ("11 percentage points", "11 п. п.", "11%포인트").
+POINTS_AFTER = {"en": r"\s*(?:percentage|percent|per\s+cent)[\s-]+points?\b|\s*(?:pp|p\.p\.|ppt|ppts)\b",
+                "ru": r"\s*(?:п\.\s*п\.|процентн\w*\s+пункт\w*|пп\b)",
+                "ko": r"\s*(?:%\s*p\b|%\s*포인트|퍼센트\s*포인트|%p)"}
+
+# People leaving, said right after a number with no country ("365 entered while 290 left",
+# "290명이 출국했다", "290 выехали"): departures, which entry figures do not count.
+DEPARTED_AFTER = {
+    "en": r"\s*(?:(?:north\s+)?(?:koreans?|russians?|people|persons|citizens|nationals)\s+)?(?:had\s+|have\s+)?"
+          r"(?:left|departed|exited|went\s+home|returned\s+home|flew\s+out|flew\s+home)\b",
+    "ko": r"\s*명?\s*(?:이|가|은|는)?\s*(?:출국|떠났|떠난|귀국|빠져나)",
+    "ru": r"\s*(?:\w+\s+)?(?:выехал\w*|покинул\w*|уехал\w*|выбыл\w*|вернулись\s+домой)",
+}
+
+# A clause that only says whose figures or words they are ("according to figures NK News attributes
+# to the FSB", "по данным издания", "NK News에 따르면").
+ATTRIBUTION = {
+    "en": r"^(?:according\s+to|as\s+(?:reported|cited|quoted)|citing|per|reported\s+by|(?:it|the\s+\w+)\s+(?:said|reported|says))\b",
+    "ko": r"(?:에\s*따르면|에\s*의하면|인용|보도했다|밝혔다)$",
+    "ru": r"^(?:по\s+данным|согласно|как\s+(?:сообщает|сообщил\w*|пишет|писал\w*))\b",
+}
+
 QUALIFIER = {
     "en": r"(?:(?:nearly|almost|virtually|practically)\s+)?(?:most|many|some|all|half|none|few)\s+of\s+(?:them|whom)|mostly|mainly|largely|chiefly|including|among them|of whom|"
           r"(?:most|many|some|all|half|none|few)\s+(?:were|was|came|had|travell?ed|worked|bound|headed|heading|destined|going|sent)\b",
@@ -247,12 +278,42 @@ PARAPHRASES = {
            "labourers": "workers", "staff": "workers",
            "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
-           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited"},
+           "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
+           "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
+           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
-           "당국자": "당국", "당국자들": "당국"},
+           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
-           "цой": "чве", "чой": "чве", "чхве": "чве"},  # transliterations of 최 (Choe)
+           "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
+           "региональн": "местн", "приток": "въех", "притока": "въех", "наплыв": "въех",
+           # the country's adjective for its name and back ("северокорейского оружия" for "от КНДР")
+           "северокорейск": "кндр", "кндр": "северокор"},
+}
+
+# A capital standing for its government in a statement ("Beijing and Moscow have been sidestepping
+# ...", "Пхеньян отрицает ...", "평양과 모스크바는 부인한다"): read as the country. Never after a
+# word of place ("in Moscow", "в Москве", "모스크바에서"), nor in a statement about travel (a visit,
+# flights, the Pyongyang–Vladivostok route), where the city is a place.
+CAPITALS = {
+    "en": [(r"\bbeijing\b", "china"), (r"\bmoscow\b", "russia"), (r"\bpyongyang\b", "north korea")],
+    "ru": [(r"\bпекин\w*", "китай"), (r"\bмоскв\w*", "россия"), (r"\bпхеньян\w*", "кндр")],
+    "ko": [(r"베이징", "중국"), (r"모스크바", "러시아"), (r"평양", "북한")],
+}
+CAPITAL_AS_PLACE = {
+    "en": r"(?:\b(?:in|into|at|visited|visit|visiting|near|around|via|between)\s+(?:the\s+)?)$",
+    "ru": r"(?:\b(?:в|во|на|из|до|через|около|посетил\w*)\s+)$",
+    "ko": r"^(?:에서|에|으로|로|까지|를\s*방문|을\s*방문|발|행|-|–)",
+}
+ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\bflew\b|\bfl(?:y|ies|ying|ight\w*)\b|\bvisit\w*|\btrip\w*|"
+         r"\bwent\b|\barriv\w*|\broute\w*|\btrain\w*|\brail\w*|\bair\b|직항|항공|방문|노선|열차|"
+         r"\bрейс\w*|\bавиа\w*|\bпосети\w*|\bпосещ\w*|\bвизит\w*|\bпоезд\w*|\bперел[её]т\w*|\bприлет\w*|\bпоехал\w*|\bездил\w*")
+
+# Phrases a claim may use for a word the report (or its search keywords) has.
+PHRASES = {
+    "en": {r"\bchang(?:ed|ing|e)\s+hands\b": "transfer", r"\bsen[dt]\s+(?:them\s+)?(?:back\s+)?home\b": "repatriated",
+           r"\bcome\s+back\b": "return", r"\bno\s+longer\s+(?:come|coming|arrive|arriving|travel)\b": "stop"},
+    "ko": {}, "ru": {},
 }
 
 # "Most Russians went on business": more than half, not the most common ("the most common purpose").
@@ -286,6 +347,7 @@ MONEY = {
 }
 
 NEUTRAL_WORDS = {
+    "appear", "appears", "appeared", "seem", "seems", "seemed",  # "appear to have topped 400": a hedge on the claim
     "accounted", "account", "accounts", "numbered", "number", "reached", "reach", "reaching", "recorded", "record",
     "records", "totalled", "totaled", "totalling", "totaling", "gave", "give", "saw", "see", "matched", "ran",
     "rising", "despite", "show", "shows", "showed", "shown", "made", "make", "makes", "making", "stood", "stands",
@@ -322,8 +384,9 @@ VAGUE_AMOUNTS = {
            (r"\bhundreds\b|\b(?:a\s+few|several|many)\s+hundred\b", "hundreds"),
            (r"\bthousands\b|\b(?:a\s+few|several|many)\s+thousand\b", "thousands")],
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
-    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
-           (r"сот(?:ни|ен|ням|нями|нях)\b", "hundreds"), (r"тысяч(?:и|ам|ами|ах)\b", "thousands")],
+    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"(?:несколько\s+|много\s+)?десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
+           (r"(?:несколько\s+|много\s+)?сот(?:ни|ен|ням|нями|нях)\b", "hundreds"),
+           (r"(?:несколько|много)\s+тысяч\w*|тысяч(?:и|ам|ами|ах)\b", "thousands")],
 }
 VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
                 "tens of thousands": (20000, 99999)}
@@ -359,7 +422,7 @@ STANCE = {
             r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
-           (r"\b(?:compatible|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
+           (r"\b(?:compatible|compatibility|complementar\w*|complement\s+each\s+other|dovetail\w*|fit\s+(?:well|together)|"
             r"(?:natural|good|perfect|close)\s+(?:fit|match))\b", "fit"),
            (r"\b(?:(?:no|not\s+a|without\s+a?)\s+(?:labou?r|worker|manpower)\s+shortage|(?:enough|sufficient|plenty\s+of)\s+"
             r"(?:labou?r|workers|manpower|hands|staff))\b", "surplus"),  # "no shortage" before "shortage"
@@ -367,7 +430,8 @@ STANCE = {
             r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
            (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
             r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
-           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited)\b", "signed"),
+           (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited|agreed|"
+            r"(?:fixed|set|settled|finali[sz]ed|confirmed)\s+(?:a\s+|the\s+)?(?:dates?|timing))\b", "signed"),
            (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
     "ko": [(r"(?:부인|부정|否認)", "deny"), (r"(?:인정|시인|확인했)", "admit"),
            (r"(?:(?:(?:이행|준수)\S*\s*)?(?:회피|피해|피하)|어기|어겼|위반|(?:이행|준수|지키)(?:하지|지)\s*않)", "evade"),
@@ -434,9 +498,9 @@ SPEECH = {
     "en": r"\b(?:said|says|say|estimat\w*|predict\w*|forecast\w*|expect\w*|believ\w*|think\w*|thought|"
           r"argu\w*|analy[sz]\w*|reported|reports|claim\w*|told|stated|warned|noted|according to|reckon\w*|"
           r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
-    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호)",
+    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
-          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|сигнализ)",
+          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять)",
 }
 EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
            "ru": r"эксперт|аналитик|специалист"}
@@ -680,6 +744,14 @@ def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | N
 # its "return to Russia") contradicts the report rather than adding to it. Each member is a pattern
 # over the three languages, matched on a claim word and on the report's statement.
 ALTERNATIVES: list[dict[str, str]] = [
+    {  # workers coming back against workers no longer coming
+        "return": r"\breturn|\bcome\s+back|вернут|돌아",
+        "stop": r"\bstop|\bceas|\bno\s+longer|прекрат|переста|그만|중단",
+    },
+    {  # flights that run again against flights that stopped
+        "resumed": r"resum|restor|возобнов|восстанов|재개",
+        "suspended": r"suspend|halt|stopp|cancel|grounded|приостанов|прекращ|отмен|중단|운항\s*중지|끊",
+    },
     {  # cities and regions of Russia
         "vladivostok": r"vladivostok|владивосток|블라디보스토크",
         "khabarovsk": r"khabarovsk|хабаровск|하바롭스크",

@@ -460,7 +460,7 @@ PERIOD_WORDS = ["first", "second", "third", "fourth", "quarter", "quarters", "ha
                 "february", "march", "april", "june", "july", "august", "september", "october", "november",
                 "december", "previous", "latest", "whole"]
 _WORD_RE = re.compile(r"[a-z]{4,}")
-_NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks"}
+_NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks", "while"}  # "while" is no slip for "whole"
 
 
 @lru_cache(maxsize=1)

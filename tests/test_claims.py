@@ -16,7 +16,8 @@ MIN_CORRECT = 0.95
 # Sets held to the 95 % bar; every claim set (these and any other claims_*.jsonl or
 # fresh_claims_*.jsonl) is held to zero false "matches".
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
-         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl"]
+         "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl",
+         "claims_classes4.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
@@ -86,7 +87,7 @@ def test_every_gated_set_is_present() -> None:
     ("544 Russians entered North Korea in Q3 2023, mostly tourists.", ["matches", "not_in_data"]),
     ("Russia took in 365 North Koreans in Q3 2023, the highest quarterly number on record.", ["matches", "not_in_data"]),
     ("365 North Koreans entered Russia in Q3 2023, after direct flights between Pyongyang and Vladivostok resumed.",
-     ["matches"]),
+     ["matches", "matches"]),  # the clause beside the figure is a claim the report makes (#14)
     # wrong direction, wrong unit
     ("365 Russians entered North Korea in Q3 2023.", ["differs"]),
     ("Only 3 % of North Koreans entering Russia in Q3 2023 came for work.", ["differs"]),

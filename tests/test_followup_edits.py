@@ -5,6 +5,8 @@ Pure: the extraction of the follow-up and the previous answer's state go in, an 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from handlers.understanding.extract import extract
@@ -82,7 +84,8 @@ def test_a_question_of_its_own_is_no_edit(pipeline: Pipeline, question: str) -> 
     result = match(ex)
     assert read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent == "fact"
                      or result.intent == "sources") is None
-    assert "196" not in pipeline.answer(question, previous=previous).text  # the business filter is not carried over
+    text = re.sub(r"\bv[0-9a-f]{8,}\b", "", pipeline.answer(question, previous=previous).text)  # the data version is no figure
+    assert not re.search(r"(?<!\d)196(?!\d)", text)  # the business filter is not carried over
 
 
 def test_no_previous_state_no_edit(pipeline: Pipeline) -> None:

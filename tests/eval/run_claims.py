@@ -21,7 +21,7 @@ from handlers.claims import ClaimChecker, Verdict, words_to_number
 
 EVAL_DIR = Path(__file__).resolve().parent
 DEFAULT_SET = EVAL_DIR / "claims_en.jsonl"
-MULTIPLIER_WORDS = {"doubled": 2.0, "double": 2.0, "tripled": 3.0, "triple": 3.0, "quadrupled": 4.0, "halved": 0.5,
+MULTIPLIER_WORDS = {"doubled": 2.0, "double": 2.0, "twice": 2.0, "thrice": 3.0, "tripled": 3.0, "triple": 3.0, "quadrupled": 4.0, "halved": 0.5,
                     "twofold": 2.0, "threefold": 3.0, "tripling": 3.0, "doubling": 2.0, "quadrupling": 4.0, "half": 50.0, "a third": 100 / 3, "two-thirds": 200 / 3,
                     "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0, "a majority": 50.0}
 MULTIPLIER_WORDS.update({"three-fifths": 60.0, "three fifths": 60.0, "two-fifths": 40.0, "a fifth": 20.0,
