@@ -147,6 +147,9 @@ FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 class Renderer:
     """Holds one jinja2 Environment per answer language; built once at start-up.
 
@@ -166,6 +169,9 @@ class Renderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
+                # Templates are read once per process (warm-up compiles them all): without this,
+                # every render would stat its template file, and the macros', to see if it changed.
+                auto_reload=False,
             )
             env.filters.update(filters)
             # "How was this computed?" shows what was understood as JSON: Hangul and Cyrillic
@@ -181,7 +187,7 @@ class Renderer:
         if lang not in self.envs or name not in self.available:
             lang, name = "en", f"en/{template}.j2"
         out = self.envs[lang].get_template(name).render(**values)
-        return re.sub(r"\n{3,}", "\n\n", out).strip()
+        return _BLANK_LINES.sub("\n\n", out).strip()
 
 
 _TAG_RE = re.compile(r"<a\s+href=\"([^\"]*)\">(.*?)</a>|<[^>]+>", re.S)
