@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import atexit
 import copy
-import gc
 import json
 import logging
 import queue
@@ -33,7 +32,7 @@ from handlers.telegram.fairness import FairRateLimiter, FairUpdateProcessor, Sif
 from handlers.telegram.menus import set_menus
 from handlers.telegram.state import ChatState
 from handlers.versions import record_served
-from handlers.warmup import warm
+from handlers.warmup import settle, unsettle, warm
 
 log = logging.getLogger(__name__)
 
@@ -215,15 +214,11 @@ async def post_init(application: Application) -> None:
 
 async def warm_up(application: Application) -> None:
     """Run handlers/warmup.py off the event loop and log what it did."""
-    done = await asyncio.to_thread(warm, application.bot_data["resources"])
-    # Everything built so far (modules, data, lexicon, analysers, compiled templates) lives as long
-    # as the process: moved out of the cyclic collector's sight, so its full collections stop
-    # walking it (about 70,000 objects: 20-30 ms each time, on whichever update triggered it).
-    # Reference counting still frees them; an old snapshot holds no cycle (test_loader checks it
-    # goes with the cyclic GC off), so a reload does not leak what is frozen here.
-    gc.freeze()
-    log.info("warm: %d templates compiled, %d queries parsed, %d example questions answered in %.2f s",
-             done["templates"], done["queries"], done["examples"], done["total_s"])
+    resources = application.bot_data["resources"]
+    done = await asyncio.to_thread(lambda: {**warm(resources), "frozen": settle()})
+    log.info("warm: %d templates compiled, %d queries parsed, %d example questions answered in %.2f s; "
+             "%d objects frozen out of the garbage collector's walks", done["templates"], done["queries"],
+             done["examples"], done["total_s"], done["frozen"])
 
 
 async def load_chat_state(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -234,10 +229,11 @@ async def load_chat_state(update: object, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def post_shutdown(application: Application) -> None:
-    """Write the state still queued and close the store."""
+    """Write the state still recorded and close the store; give frozen objects back to the GC."""
     activity: ActivityLog | None = application.bot_data.pop("activity", None)
     if activity is not None:
         await asyncio.to_thread(activity.close)
+    unsettle()
 
 
 def builder(settings: Settings, request: HTTPXRequest | None = None,
