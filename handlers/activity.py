@@ -25,7 +25,7 @@ from typing import Any, Iterator, Mapping
 from handlers.lexicon import normalise
 from handlers.pipeline import Answer
 from handlers.state.migrate import migrate_jsonl
-from handlers.state.sqlite import SqliteStore, details_json
+from handlers.state.sqlite import SqliteStore, context_chat, details_json
 from handlers.state.store import QuestionRecord, Retention, UnreadableContext, decode_context, encode_context
 from handlers.state.worker import StateWorker
 
@@ -53,6 +53,12 @@ class ActivityLog:
     # The last context encoded and its JSON: an answer's context is kept under its thread's key and
     # its message's key, one after the other. Touched only by the state thread.
     _encoded: tuple[Any, str | None] = (None, None)
+    # Chats that may have a /lang choice, and a follow-up context, in the store: read at open and kept
+    # up to date by this process's writes (the event loop's thread only). A chat in neither (a new
+    # chat, most chats after a restart) needs no read, so its first message waits for no thread.
+    # None: not known (an ActivityLog not made by ``open``), every chat may have both.
+    _lang_chats: set[int] | None = None
+    _context_chats: set[int] | None = None
 
     def _put_context(self, store: SqliteStore, key: str, ctx: Any, now: float) -> None:
         last, body = self._encoded
@@ -73,7 +79,10 @@ class ActivityLog:
         start-up does not wait for it. Pruning starts ``prune_delay`` seconds later (a timer),
         then runs every PRUNE_EVERY (with the questions recorded)."""
         store = SqliteStore.open(state_dir)
-        activity = cls(StateWorker(store), retention or Retention())
+        retention = retention or Retention()
+        # Before the state thread starts, so it is the only user of the store from then on.
+        langs, contexts = store.known_chats(time.time() - retention.context_ttl_s)
+        activity = cls(StateWorker(store), retention, _lang_chats=langs, _context_chats=contexts)
         activity.worker.background(migrate_jsonl, state_dir)
         activity._last_prune = time.time() - PRUNE_EVERY + prune_delay
         if prune_delay <= 0:
@@ -112,11 +121,24 @@ class ActivityLog:
         self.worker.write(_set_corrections, chat_id, on, time.time())
 
     def set_lang(self, chat_id: int, lang: str | None) -> None:
+        if lang and self._lang_chats is not None:
+            self._lang_chats.add(chat_id)
         self.worker.write(_set_lang, chat_id, lang, time.time())
+
+    def may_have_lang(self, chat_id: int) -> bool:
+        """False when the store surely holds no /lang choice for the chat (no read needed)."""
+        return self._lang_chats is None or chat_id in self._lang_chats
+
+    def may_have_context(self, chat_id: int) -> bool:
+        """False when the store surely holds no fresh follow-up context of the chat."""
+        return self._context_chats is None or chat_id in self._context_chats
 
     def save_context(self, key: str, ctx: Any) -> None:
         """Keep a follow-up context. It is encoded on the state thread (once, when the same context
         is kept under two keys); one the store cannot encode is kept in memory only."""
+        chat = context_chat(key)
+        if self._context_chats is not None and chat is not None:
+            self._context_chats.add(chat)
         self.worker.write(self._put_context, key, ctx, time.time())
 
     def audit(self, who: int | None, action: str, **details: Any) -> None:
