@@ -4,7 +4,8 @@ follow-up context, and the audit log of admin actions.
 
 All of it lives in the state store (``handlers/state``: SQLite under the data directory's
 ``.factdesk`` folder by default, FACTDESK_STATE_DIR to move it), run on a thread of its own:
-recording never waits on the disk, and reads are awaited off the event loop. History is bounded
+recording never waits on the disk nor wakes that thread (writes are committed together every
+50 ms), and reads are awaited off the event loop. History is bounded
 by age and rows (FACTDESK_RETENTION_DAYS, FACTDESK_RETENTION_ROWS) and pruned in small batches
 on that thread, so start-up time and memory do not grow with it. Question texts are kept only
 for questions the bot could not answer (admins need them to add synonyms or data).
@@ -19,12 +20,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 from handlers.lexicon import normalise
 from handlers.pipeline import Answer
 from handlers.state.migrate import migrate_jsonl
-from handlers.state.sqlite import SqliteStore, details_json
+from handlers.state.sqlite import SqliteStore, context_chat, details_json
 from handlers.state.store import QuestionRecord, Retention, UnreadableContext, decode_context, encode_context
 from handlers.state.worker import StateWorker
 
@@ -49,6 +50,27 @@ class ActivityLog:
     retention: Retention
     _last_prune: float = 0.0
     _timer: threading.Timer | None = None
+    # The last context encoded and its JSON: an answer's context is kept under its thread's key and
+    # its message's key, one after the other. Touched only by the state thread.
+    _encoded: tuple[Any, str | None] = (None, None)
+    # Chats that may have a /lang choice, and a follow-up context, in the store: read at open and kept
+    # up to date by this process's writes (the event loop's thread only). A chat in neither (a new
+    # chat, most chats after a restart) needs no read, so its first message waits for no thread.
+    # None: not known (an ActivityLog not made by ``open``), every chat may have both.
+    _lang_chats: set[int] | None = None
+    _context_chats: set[int] | None = None
+
+    def _put_context(self, store: SqliteStore, key: str, ctx: Any, now: float) -> None:
+        last, body = self._encoded
+        if ctx is not last:
+            try:
+                body = encode_context(ctx)
+            except TypeError as exc:
+                body = None
+                log.warning("follow-up context not stored: %s", exc)
+            self._encoded = (ctx, body)
+        if body is not None:
+            store.put_context(key, body, now)
 
     @classmethod
     def open(cls, state_dir: Path, retention: Retention | None = None,
@@ -57,7 +79,10 @@ class ActivityLog:
         start-up does not wait for it. Pruning starts ``prune_delay`` seconds later (a timer),
         then runs every PRUNE_EVERY (with the questions recorded)."""
         store = SqliteStore.open(state_dir)
-        activity = cls(StateWorker(store), retention or Retention())
+        retention = retention or Retention()
+        # Before the state thread starts, so it is the only user of the store from then on.
+        langs, contexts = store.known_chats(time.time() - retention.context_ttl_s)
+        activity = cls(StateWorker(store), retention, _lang_chats=langs, _context_chats=contexts)
         activity.worker.background(migrate_jsonl, state_dir)
         activity._last_prune = time.time() - PRUNE_EVERY + prune_delay
         if prune_delay <= 0:
@@ -83,31 +108,38 @@ class ActivityLog:
 
     # --- recording (queued, never waits) -------------------------------------------------------
 
-    def record_answer(self, chat_id: int, answer: Answer, values: dict[str, int], now: float | None = None) -> None:
+    def record_answer(self, chat_id: int, answer: Answer, values: Mapping[str, int], now: float | None = None) -> None:
+        """Log the question and the figures it gave, as one write (an unanswered question is
+        normalised on the state thread). Values are looked up here: the snapshot they come from
+        may be closed by a reload before the write is applied."""
         now = time.time() if now is None else now
-        unanswered = answer.kind != "answer"
-        text = answer.question[:300] if unanswered else None
-        self.worker.write(_record_question, QuestionRecord(
-            now, chat_id, answer.kind, answer.intent, answer.score, text, normalise(text) if text else None))
-        given = [(fid, values[fid]) for fid in (answer.figure_ids if not unanswered else []) if fid in values]
-        if given:
-            self.worker.write(_record_given, chat_id, given, now)
+        given = [(fid, values[fid]) for fid in (answer.figure_ids if answer.kind == "answer" else []) if fid in values]
+        self.worker.write(_record_answer, chat_id, answer, given, now)
         self.maybe_prune(now)
 
     def set_corrections(self, chat_id: int, on: bool) -> None:
         self.worker.write(_set_corrections, chat_id, on, time.time())
 
     def set_lang(self, chat_id: int, lang: str | None) -> None:
+        if lang and self._lang_chats is not None:
+            self._lang_chats.add(chat_id)
         self.worker.write(_set_lang, chat_id, lang, time.time())
 
+    def may_have_lang(self, chat_id: int) -> bool:
+        """False when the store surely holds no /lang choice for the chat (no read needed)."""
+        return self._lang_chats is None or chat_id in self._lang_chats
+
+    def may_have_context(self, chat_id: int) -> bool:
+        """False when the store surely holds no fresh follow-up context of the chat."""
+        return self._context_chats is None or chat_id in self._context_chats
+
     def save_context(self, key: str, ctx: Any) -> None:
-        """Keep a follow-up context; one the store cannot encode is kept in memory only."""
-        try:
-            body = encode_context(ctx)
-        except TypeError as exc:
-            log.warning("follow-up context not stored: %s", exc)
-            return
-        self.worker.write(_put_context, key, body, time.time())
+        """Keep a follow-up context. It is encoded on the state thread (once, when the same context
+        is kept under two keys); one the store cannot encode is kept in memory only."""
+        chat = context_chat(key)
+        if self._context_chats is not None and chat is not None:
+            self._context_chats.add(chat)
+        self.worker.write(self._put_context, key, ctx, time.time())
 
     def audit(self, who: int | None, action: str, **details: Any) -> None:
         ts = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -148,12 +180,12 @@ class ActivityLog:
 
 # Functions run on the state thread; the store is their first argument.
 
-def _record_question(store: SqliteStore, record: QuestionRecord) -> None:
-    store.record_question(record)
-
-
-def _record_given(store: SqliteStore, chat_id: int, given: list[tuple[str, int]], now: float) -> None:
-    store.record_given(chat_id, given, now)
+def _record_answer(store: SqliteStore, chat_id: int, answer: Answer, given: list[tuple[str, int]], now: float) -> None:
+    text = answer.question[:300] if answer.kind != "answer" else None
+    store.record_question(QuestionRecord(now, chat_id, answer.kind, answer.intent, answer.score, text,
+                                         normalise(text) if text else None))
+    if given:
+        store.record_given(chat_id, given, now)
 
 
 def _set_corrections(store: SqliteStore, chat_id: int, on: bool, now: float) -> None:
@@ -162,10 +194,6 @@ def _set_corrections(store: SqliteStore, chat_id: int, on: bool, now: float) -> 
 
 def _set_lang(store: SqliteStore, chat_id: int, lang: str | None, now: float) -> None:
     store.set_lang(chat_id, lang, now)
-
-
-def _put_context(store: SqliteStore, key: str, body: str, now: float) -> None:
-    store.put_context(key, body, now)
 
 
 def _audit(store: SqliteStore, ts: str, who: int | None, action: str, details: str) -> None:

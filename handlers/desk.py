@@ -363,6 +363,31 @@ class ReportDesk:
         out.append("Where do the figures come from?")
         return out[:4]
 
+    def basic_questions(self, limit: int) -> list[str]:
+        """The data's basic questions, at most ``limit``: for every direction and period it has, the
+        total, the breakdown and the most common of each dimension, and each category's count and
+        share, in the words of the "did you mean" buttons (answers/<lang>/question.j2). Built from
+        the data alone; the start-up warm-up answers them so their queries are cached."""
+        out: list[str] = []
+        runner = QueryRunner(self.snapshot, self.queries)
+        dims = self._dimensions_in_data()
+        for d in self.directions:
+            values: dict[str, Any] = {"dir": self.dir_values(d), "category": None, "dimension": None}
+            for period in sorted(self.available(runner, d), reverse=True):  # the latest first
+                asks: list[tuple[str, dict[str, Any]]] = [("total", {})]
+                asks += [(intent, {"dimension": self._label("dimension", dim)}) for dim in dims
+                         for intent in ("breakdown", "ranking")]
+                asks += [(intent, {"category": self._label(dim, cat, "phrase")}) for dim, cat in self.category_pairs
+                         for intent in ("category", "share")]
+                for intent, more in asks:
+                    q = to_plain(self.renderer.html("question", self.lang, intent=intent, fact_topic="",
+                                                    **{**values, "period": period, **more})).strip()
+                    if q and q not in out:
+                        out.append(q)
+                    if len(out) >= limit:
+                        return out
+        return out
+
     def _local_examples(self, v: dict[str, str], latest: Period, avail: list[Period]) -> list[str]:
         """The example questions in Korean or Russian, from the language's question template."""
         dims = self._dimensions_in_data()

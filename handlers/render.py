@@ -147,6 +147,9 @@ FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 class Renderer:
     """Holds one jinja2 Environment per answer language; built once at start-up.
 
@@ -166,6 +169,9 @@ class Renderer:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 keep_trailing_newline=False,
+                # Templates are read once per process (warm-up compiles them all): without this,
+                # every render would stat its template file, and the macros', to see if it changed.
+                auto_reload=False,
             )
             env.filters.update(filters)
             # "How was this computed?" shows what was understood as JSON: Hangul and Cyrillic
@@ -188,7 +194,7 @@ class Renderer:
             # A period's label followed by its months in brackets says the same thing twice when
             # the label is the months ("январь–сентябрь 2023 г. (январь–сентябрь 2023 г.)").
             out = _SAID_TWICE_RE.sub(r"\1", out)
-        return re.sub(r"\n{3,}", "\n\n", out).strip()
+        return _BLANK_LINES.sub("\n\n", out).strip()
 
 
 _SAID_TWICE_RE = re.compile(r"(?<![\w(])(\w[\w–~\-. ]{3,60}?) ?\(\1\)")

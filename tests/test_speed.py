@@ -22,7 +22,7 @@ from handlers.pipeline import Pipeline
 from handlers.queries import _PARSED, load_queries
 from handlers.resources import Resources
 from handlers.settings import Settings
-from handlers.warmup import compile_templates, warm
+from handlers.warmup import BASIC_QUESTIONS, compile_templates, settle, unsettle, warm
 from tests.conftest import data_files, make_pipeline
 
 QUESTION = "How many North Koreans entered Russia in Q3 2023?"
@@ -93,7 +93,28 @@ def test_warm_up_parses_every_query_and_compiles_every_template(tmp_path: Path) 
     # Compiled: jinja's cache holds every one of them, so no answer compiles a template again.
     assert sum(len(env.cache or {}) for env in res.renderer.envs.values()) >= templates
     assert compile_templates(res) == templates
-    assert done["examples"] == len(res.pipeline.examples()) > 0
+    # The examples, then (small data) the data's basic questions: each direction and period it has.
+    basic = res.pipeline.basic_questions(BASIC_QUESTIONS)
+    examples = res.pipeline.examples()
+    assert done["examples"] == len(examples + [q for q in basic if q not in examples]) > len(examples) > 0
+    assert {q.split(" in ")[-1].rstrip("?") for q in basic} >= {"Q3 2023", "2022"}
+    assert any("Russians entered North Korea" in q for q in basic) and any("North Koreans entered Russia" in q for q in basic)
+    # Their queries ran at warm-up: asking them again runs none (every result is in the cache).
+    cached = len(res.pipeline.snapshot.query_cache)
+    for q in basic:
+        res.pipeline.answer(q)
+    assert len(res.pipeline.snapshot.query_cache) == cached
+    # Every figure is in memory too (the material is small): an answer looks none up.
+    assert done["figures"] == res.pipeline.snapshot.figure_count == len(res.pipeline.snapshot._figure_cache) > 0
+
+
+def test_settle_freezes_what_start_up_built_and_unsettle_gives_it_back() -> None:
+    try:
+        frozen = settle()
+        assert frozen == gc.get_freeze_count() > 10_000  # modules, data, analysers: thousands of objects
+    finally:
+        unsettle()
+    assert gc.get_freeze_count() == 0
 
 
 def test_queued_log_lines_keep_message_traceback_and_redaction(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:

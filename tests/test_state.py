@@ -109,6 +109,42 @@ async def test_unreadable_stored_context_is_dropped(tmp_path: Path, pipeline: Pi
         activity.close()
 
 
+async def test_a_chat_with_nothing_stored_is_answered_without_reading_the_store(tmp_path: Path, pipeline: Pipeline) -> None:
+    """After a start, only chats the store holds a /lang choice or a fresh context for are read from
+    it (a hop to the state thread); any other chat's first message waits for none."""
+    from handlers.telegram.state import ChatState
+
+    activity = ActivityLog.open(tmp_path)
+    activity.set_lang(1, "ru")
+    activity.set_lang(5, None)  # "auto" is no choice to read
+    activity.save_context("t:2:2:None", pipeline.answer("q3 2023 total").context)
+    activity.save_context("m:6:40", pipeline.answer("q2 2023 total").context)
+    activity.close()
+    activity = ActivityLog.open(tmp_path)
+    try:
+        reads: list[str] = []
+        read = activity.worker.read
+
+        async def counted(fn, *args):  # type: ignore[no-untyped-def]
+            reads.append(fn.__name__)
+            return await read(fn, *args)
+
+        activity.worker.read = counted  # type: ignore[method-assign]
+        st = ChatState(ttl=900, store=activity)
+        assert await st.lang(1) == "ru" and await st.lang(3) is None and await st.lang(5) is None
+        assert isinstance(await st.context((2, 2, None)), Context) and await st.context((3, 3, None)) is None
+        assert isinstance(await st.message_context(6, 40), Context) and await st.message_context(3, 41) is None
+        assert reads == ["_get_prefs", "_get_context", "_get_context"]  # chats 1, 2 and 6 only
+        # Written by this process: known at once, and read back from the store by a fresh memory.
+        st.set_lang(3, "ko")
+        st.keep_context((3, 3, None), pipeline.answer("q1 2023 total").context)
+        fresh = ChatState(ttl=900, store=activity)
+        assert await fresh.lang(3) == "ko" and isinstance(await fresh.context((3, 3, None)), Context)
+        assert reads[-2:] == ["_get_prefs", "_get_context"]
+    finally:
+        activity.close()
+
+
 # --- retention ---------------------------------------------------------------------------------------
 
 def test_retention_by_age_and_rows(store: SqliteStore) -> None:

@@ -88,6 +88,13 @@ class SqliteStore:
         row = self.db.execute(self.sql["get_context"], {"key": key, "since": since}).fetchone()
         return row[0] if row else None
 
+    def known_chats(self, since: float) -> tuple[set[int], set[int]]:
+        """(chats with a /lang choice stored, chats with a follow-up context stored since ``since``)."""
+        langs = {chat_id for (chat_id,) in self.db.execute(self.sql["lang_chats"])}
+        contexts = {chat for (key,) in self.db.execute(self.sql["context_keys"], {"since": since})
+                    if (chat := context_chat(key)) is not None}
+        return langs, contexts
+
     def drop_context(self, key: str) -> None:
         self._write("drop_context", {"key": key})
 
@@ -152,6 +159,15 @@ class SqliteStore:
 
     def set_meta(self, key: str, value: str) -> None:
         self._write("meta_set", {"key": key, "value": value})
+
+
+def context_chat(key: str) -> int | None:
+    """The chat id of a context key ("t:chat:user:thread" or "m:chat:message"), None if malformed."""
+    parts = key.split(":")
+    try:
+        return int(parts[1]) if len(parts) >= 3 else None
+    except ValueError:
+        return None
 
 
 def details_json(details: dict[str, Any]) -> str:

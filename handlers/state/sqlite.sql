@@ -66,6 +66,12 @@ ON CONFLICT (key) DO UPDATE SET ts = excluded.ts, body = excluded.body;
 -- name: get_context
 SELECT body FROM contexts WHERE key = :key AND ts >= :since;
 
+-- name: lang_chats
+SELECT chat_id FROM prefs WHERE lang IS NOT NULL;
+
+-- name: context_keys
+SELECT key FROM contexts WHERE ts >= :since;
+
 -- name: drop_context
 DELETE FROM contexts WHERE key = :key;
 

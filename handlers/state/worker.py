@@ -1,12 +1,21 @@
-"""One thread that owns the state store: writes are queued and never wait, reads are awaited.
+"""One thread that owns the state store: writes are recorded at once and committed together a
+moment later; reads are awaited.
 
-Everything goes through one FIFO queue to one thread, so a read sees every write queued before
-it (a /lang choice is in force for the next question) and the store needs no locks. Writes
-that are queued together are committed in one transaction. Long jobs (pruning a million old
-rows, importing legacy files) are generators stepped only while the queue is empty, one small
-transaction per step, so they never hold up a question's state. The queue is bounded: if the disk
-stalls for long, a write beyond ``MAX_QUEUED`` waits on the event loop rather than growing
-memory without limit.
+A write is appended to an in-memory list that wakes nobody. The state thread wakes every
+``LINGER_S`` (or at once for a read, or when ``MAX_BATCH`` writes are waiting), applies every write
+recorded so far and commits them in one transaction. Waking the thread and committing for each
+write, as before, cost the event loop a thread wake-up per update and made the state thread
+compete for the interpreter on every question (profiled under load: about a quarter of a
+handler's samples were state writes). A read first applies every write recorded before it, so
+it sees them all (a /lang choice is in force for the next question), and the store needs no
+locks: one thread uses it. ``close`` applies and commits what is still recorded, so a clean
+shutdown loses nothing; a crash loses at most the last ``LINGER_S`` of writes (SQLite's
+``synchronous=NORMAL`` already allows a power cut to lose the last commits).
+
+Long jobs (pruning a million old rows, importing legacy files) are generators stepped only while
+no read is waiting, one small transaction per step, so they never hold up a question's state.
+The list is bounded: if the disk stalls for long, a write beyond ``MAX_QUEUED`` waits for the
+state thread rather than growing memory without limit.
 """
 
 from __future__ import annotations
@@ -21,24 +30,39 @@ from typing import Any, Callable, Iterator, TypeVar
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+LINGER_S = 0.05  # a write waits at most about this long for its transaction
 MAX_QUEUED = 10_000
-MAX_BATCH = 500  # writes per transaction
+MAX_BATCH = 500  # writes waiting that wake the state thread before the linger is over
 _STOP = object()
+_FLUSH = object()  # wakes the state thread to apply what is recorded (MAX_BATCH reached)
+
+
+def _noop(store: Any) -> None:
+    return None
 
 
 class StateWorker:
-    """Runs ``fn(store, *args)`` calls on its own thread, in order."""
+    """Runs ``fn(store, *args)`` calls on its own thread, writes in order, coalesced."""
 
-    def __init__(self, store: Any, name: str = "factdesk-state") -> None:
+    def __init__(self, store: Any, name: str = "factdesk-state", linger: float = LINGER_S) -> None:
         self.store = store
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=MAX_QUEUED)
+        self.linger = linger
+        # Reads and control items: putting one wakes the thread.
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        # Writes: deque.append is atomic and wakes nobody; only the state thread pops.
+        self._writes: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
         self._jobs: deque[Iterator[Any]] = deque()  # touched only by the state thread
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
     def write(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Queue a write; it runs after everything queued before it. Errors are logged."""
-        self._queue.put((fn, args, None, None))
+        """Record a write; it is applied after every write recorded before it. Errors are logged."""
+        self._writes.append((fn, args))
+        waiting = len(self._writes)
+        if waiting % MAX_BATCH == 0:
+            self._queue.put(_FLUSH)
+        if waiting >= MAX_QUEUED and threading.current_thread() is not self._thread and self._thread.is_alive():
+            self.call(_noop)  # the disk is stalling: wait for it rather than grow without limit
 
     def background(self, job: Callable[..., Iterator[Any]], *args: Any) -> None:
         """Start ``job(store, *args)``, a generator, stepped while nothing else is queued."""
@@ -49,11 +73,11 @@ class StateWorker:
 
     @property
     def idle(self) -> bool:
-        """Nothing queued and no background job left (for tests and scripts)."""
-        return self._queue.empty() and not self._jobs
+        """Nothing recorded or queued and no background job left (for tests and scripts)."""
+        return self._queue.empty() and not self._writes and not self._jobs
 
     async def read(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn`` on the state thread after every queued write, and return its result."""
+        """Run ``fn`` on the state thread after every recorded write, and return its result."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._queue.put((fn, args, loop, future))
@@ -80,38 +104,58 @@ class StateWorker:
         return box["value"]
 
     def close(self, timeout: float = 30.0) -> None:
-        """Run what is queued, commit, close the store, stop the thread."""
+        """Apply what is recorded, commit, close the store, stop the thread."""
         if self._thread.is_alive():
             self._queue.put(_STOP)
             self._thread.join(timeout)
 
     @property
     def queued(self) -> int:
-        return self._queue.qsize()
+        return self._queue.qsize() + len(self._writes)
 
     def _run(self) -> None:
         while True:
             try:
-                item = self._queue.get(block=not self._jobs)
+                # With a background job to step, only look; otherwise sleep until a read comes
+                # or the linger is over (then apply the writes recorded meanwhile).
+                item = self._queue.get_nowait() if self._jobs else self._queue.get(timeout=self.linger)
             except queue.Empty:
-                self._step_job()
-                continue
-            batch = [item]
-            while item is not _STOP and len(batch) < MAX_BATCH:
+                item = None
+            batch = [] if item is None else [item]
+            while item is not None and item is not _STOP and len(batch) < MAX_BATCH:
                 try:
                     item = self._queue.get_nowait()
                 except queue.Empty:
                     break
                 batch.append(item)
+            self._apply_writes()
             for entry in batch:
                 if entry is _STOP:
+                    self._apply_writes()
+                    self._commit()
                     self._finish()
                     return
-                self._one(*entry)
+                if entry is not _FLUSH:
+                    self._apply_writes()  # a read sees every write recorded before it
+                    self._one(*entry)
+            if not batch and self._jobs:
+                self._step_job()
+            self._commit()
+
+    def _apply_writes(self) -> None:
+        writes = self._writes
+        while writes:
+            fn, args = writes.popleft()
             try:
-                self.store.commit()
-            except Exception:  # a failed commit is logged; the next batch starts a new transaction
-                log.exception("state store: commit failed")
+                fn(self.store, *args)
+            except Exception:
+                log.exception("state store: %s failed", getattr(fn, "__name__", fn))
+
+    def _commit(self) -> None:
+        try:
+            self.store.commit()
+        except Exception:  # a failed commit is logged; the next batch starts a new transaction
+            log.exception("state store: commit failed")
 
     def _step_job(self) -> None:
         job = self._jobs[0]
@@ -123,10 +167,6 @@ class StateWorker:
         except Exception:
             self._jobs.popleft()
             log.exception("state store: background job failed")
-        try:
-            self.store.commit()
-        except Exception:
-            log.exception("state store: commit failed")
 
     def _one(self, fn: Callable[..., Any], args: tuple[Any, ...], loop: asyncio.AbstractEventLoop | None,
              future: asyncio.Future[Any] | None) -> None:

@@ -9,6 +9,8 @@ without importing the handlers that send through it. Callback data is ``where:<a
 
 from __future__ import annotations
 
+import weakref
+
 from telegram import InlineKeyboardButton
 
 from handlers.pipeline import Answer
@@ -18,14 +20,25 @@ WHERE, CITE = "where", "cite"
 PATTERN = rf"^({WHERE}|{CITE}):"  # registered in bot.py before the general button handler
 
 
+# Labels per renderer and language, read once: every answer's keyboard needs them, and rendering
+# and parsing the template each time cost more than building the keyboard itself.
+_LABELS: "weakref.WeakKeyDictionary[Renderer, dict[str, dict[str, str]]]" = weakref.WeakKeyDictionary()
+
+
 def labels(renderer: Renderer, lang: str) -> dict[str, str]:
-    """The button labels in ``lang`` (English for a language without its own)."""
-    out: dict[str, str] = {}
-    for line in to_plain(renderer.html("buttons", lang)).splitlines():
-        key, sep, label = line.partition("=")
-        if sep:
-            out[key.strip()] = label.strip()
-    return out
+    """The button labels in ``lang`` (English for a language without its own). Shared: read only."""
+    by_lang = _LABELS.get(renderer)
+    if by_lang is None:
+        by_lang = _LABELS.setdefault(renderer, {})
+    found = by_lang.get(lang)
+    if found is None:
+        found = {}
+        for line in to_plain(renderer.html("buttons", lang)).splitlines():
+            key, sep, label = line.partition("=")
+            if sep:
+                found[key.strip()] = label.strip()
+        by_lang[lang] = found
+    return found
 
 
 def handoff_row(answer: Answer, answer_id: str, renderer: Renderer) -> list[list[InlineKeyboardButton]]:

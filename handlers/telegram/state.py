@@ -71,7 +71,8 @@ class ChatState:
         """The chat's /lang choice, or None for the question's own language."""
         cached = self.langs.get(chat_id)
         if cached is None and self.store is not None:
-            cached = (await self.store.prefs(chat_id))[0] or ""
+            # A chat the store holds no choice for (most, after a start) costs no thread hop.
+            cached = ((await self.store.prefs(chat_id))[0] or "") if self.store.may_have_lang(chat_id) else ""
             self.langs.put(chat_id, cached)
         return cached or None
 
@@ -87,11 +88,11 @@ class ChatState:
 
     async def context(self, key: ThreadKey) -> Context | None:
         """The follow-up context of a chat, user and topic, if still fresh."""
-        return await self._context(self.contexts, key, "t:%s:%s:%s" % key)
+        return await self._context(self.contexts, key, "t:%s:%s:%s" % key, key[0])
 
     async def message_context(self, chat_id: int, message_id: int) -> Context | None:
         """The context of one of the bot's answers (a reply to it in a group is a follow-up)."""
-        return await self._context(self.by_message, (chat_id, message_id), f"m:{chat_id}:{message_id}")
+        return await self._context(self.by_message, (chat_id, message_id), f"m:{chat_id}:{message_id}", chat_id)
 
     def keep_context(self, key: ThreadKey, ctx: Context) -> None:
         self.contexts.put(key, ctx)
@@ -103,9 +104,9 @@ class ChatState:
         if self.store is not None:
             self.store.save_context(f"m:{chat_id}:{message_id}", ctx)
 
-    async def _context(self, memory: "Lru[K, Context]", key: K, store_key: str) -> Context | None:
+    async def _context(self, memory: "Lru[K, Context]", key: K, store_key: str, chat_id: int) -> Context | None:
         ctx = memory.get(key)
-        if ctx is None and self.store is not None:
+        if ctx is None and self.store is not None and self.store.may_have_context(chat_id):
             stored = await self.store.context(store_key, self.ttl)
             # Only today's Context class is used; anything else was stored by another version.
             if isinstance(stored, Context):

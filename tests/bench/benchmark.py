@@ -147,9 +147,12 @@ def warmup_available() -> bool:
 
 
 def run_warmup(res: Any) -> dict[str, float]:
-    from handlers.warmup import warm
+    from handlers import warmup
 
-    return warm(res)
+    done = warmup.warm(res)
+    if hasattr(warmup, "settle"):  # as the bot does once warm (gc.freeze); older checkouts do not
+        done["frozen"] = warmup.settle()
+    return done
 
 
 # --- child: in-process latency, reload, memory -----------------------------------------------------------
