@@ -74,12 +74,7 @@ class TextIntents:
                     f["chain"] = self.source_chain(runner, f["source_id"])
                 raise NoData("fact_detail", detail=ASPECT_DETAIL["how_many"], facts=facts[:1], version=self.snapshot.version)
             if differs:
-                for f in facts[:1]:
-                    f["chain"] = self.source_chain(runner, f["source_id"])
-                if chosen is not None:
-                    chosen[:] = facts[:1]
-                detail = ", ".join(f"“{w}”" for w in differs[:4])
-                return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
+                return self._fact_check_reply(facts[0], differs, runner, chosen), []
         if (facts and facts[0]["fact_id"] in self.lexicon.profile_facts and not ex.named_subject
                 and (ex.categories or ex.numbers) and "who_question" not in ex.cues):
             # "교육 목적 24명은 어느 대학으로 갔나요?": the travellers of a figure, not the person a
@@ -112,13 +107,7 @@ class TextIntents:
             names = [w for w in uncovered if w in ex.proper_unknown
                      or korean_proper_noun(w) and {k for _, k in korean_name_kinds(w)} & kinds]
             if names or numbers:
-                differs = list(dict.fromkeys(names + numbers + uncovered))
-                for f in facts[:1]:
-                    f["chain"] = self.source_chain(runner, f["source_id"])
-                if chosen is not None:
-                    chosen[:] = facts[:1]
-                detail = ", ".join(f"“{w}”" for w in differs[:4])
-                return self._render("fact_check", detail=detail, facts=facts[:1], version=self.snapshot.version), []
+                return self._fact_check_reply(facts[0], list(dict.fromkeys(names + numbers + uncovered)), runner, chosen), []
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it
@@ -195,6 +184,16 @@ class TextIntents:
         # "... meet in Moscow?": the answer says the report does not name the city.
         unnamed = places_unnamed(ex, facts[0], self.lexicon) if facts and self.lang == "en" else []
         return self._render("fact", facts=facts, version=self.snapshot.version, unnamed_places=unnamed), []
+
+    def _fact_check_reply(self, fact: dict[str, Any], differs: list[str], runner: QueryRunner,
+                          chosen: list[dict[str, Any]] | None) -> str:
+        """A statement put to ``fact`` that gets some of it wrong: the words it differs in (at most
+        four), then the fact with its source chain; ``chosen`` learns the fact, for the hand-off."""
+        fact["chain"] = self.source_chain(runner, fact["source_id"])
+        if chosen is not None:
+            chosen[:] = [fact]
+        detail = ", ".join(f"“{w}”" for w in differs[:4])
+        return self._render("fact_check", detail=detail, facts=[fact], version=self.snapshot.version)
 
     def _i_sources(self, ex: Extraction, runner: QueryRunner) -> tuple[str, list[str]]:
         chain: list[dict[str, Any]] = []

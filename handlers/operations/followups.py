@@ -685,15 +685,20 @@ def _not_covered(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
                  version=p.snapshot.version)
 
 
-def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
-                 now: float) -> Result:
-    """ "For what kind of projects?" after the Siberian authorities' demand: the fact again when
-    its own text has the word asked about ("construction projects"), else "the report doesn't say"."""
+def _named_fact(p: FollowUpDesk, edit: Edit, previous: FollowUp, runner: QueryRunner) -> dict[str, Any]:
+    """The fact the follow-up is about (the last one named), localised; "no statement" if gone."""
     facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
                        ("topic", "statement", "date", "place", "speaker", "subject"))
     if not facts:
         raise NoData("edit", what="statement", context=previous)
-    fact = facts[0]
+    return facts[0]
+
+
+def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
+                 now: float) -> Result:
+    """ "For what kind of projects?" after the Siberian authorities' demand: the fact again when
+    its own text has the word asked about ("construction projects"), else "the report doesn't say"."""
+    fact = _named_fact(p, edit, previous, runner)
     text = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "place", "topic"))
     stems = {t[:DETAIL_STEM_LEN] for t in tokens(normalise(text)) if len(t) >= DETAIL_STEM_LEN}
     asked = [t for t in ex.toks if len(t) >= DETAIL_STEM_LEN and t not in p.lexicon.filler
@@ -714,11 +719,7 @@ def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, 
     date the report gives (a visit, a resolution adopted, a report published); for what someone
     said, estimated or predicted the date column is the period it is about, not when it was
     said, so the answer is "the report doesn't say when", with the fact."""
-    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
-                       ("topic", "statement", "date", "place", "speaker", "subject"))
-    if not facts:
-        raise NoData("edit", what="statement", context=previous)
-    fact = facts[0]
+    fact = _named_fact(p, edit, previous, runner)
     if fact["kind"] not in DATED_KINDS or not str(fact.get("date") or "").strip():
         raise NoData("fact_detail", context=replace(previous, facts=(fact["fact_id"],) + tuple(
             f for f in previous.facts if f != fact["fact_id"])),
@@ -734,11 +735,7 @@ def _fact_count(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp,
     """ "How many were there?" after a fact: the fact again when it states an amount (in digits
     or words: "dozens", "thousands"; the report gives no exact number then, and none is made up),
     else "the report doesn't say how many", with the fact."""
-    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
-                       ("topic", "statement", "date", "place", "speaker", "subject"))
-    if not facts:
-        raise NoData("edit", what="statement", context=previous)
-    fact = facts[0]
+    fact = _named_fact(p, edit, previous, runner)
     exact = bool(EXACT_WORDS & set(ex.toks))
     if not states_amount(str(fact.get("statement_en") or fact.get("statement") or ""), exact):
         raise NoData("fact_detail", context=previous,
@@ -753,11 +750,7 @@ def _fact_duration(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: Follow
                    now: float) -> Result:
     """ "Within what time?" after a fact: the fact again when it states a duration ("within 24
     months"), else "the report doesn't say", with the fact."""
-    facts = p.localise(runner.run("facts", ids=[edit.name_fact]), "fact", "fact_id",
-                       ("topic", "statement", "date", "place", "speaker", "subject"))
-    if not facts:
-        raise NoData("edit", what="statement", context=previous)
-    fact = facts[0]
+    fact = _named_fact(p, edit, previous, runner)
     if not states_duration(str(fact.get("statement_en") or fact.get("statement") or "")):
         raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
