@@ -54,13 +54,18 @@ def normalise_numbers(text: str) -> str:
     return re.sub(r"(?<=\d),(?=\d)", ".", text)
 
 
+# The data version in a source line ("data v13", "데이터 v13", "данные v13") is a label, not a
+# figure: a required "13" must not be found in it.
+_DATA_VERSION_RE = re.compile(r"(?<![\w.])v(?:\d+|[0-9a-f]{10})\b")
+
+
 def contains(text: str, expected: str) -> bool:
     """Figures match as numbers, words as case-insensitive substrings.
 
     An expected "365" matches 365 or 365.0 but not 2365 or 36.5; an expected "1.6" matches any
     number that rounds to it at that precision (1.6, 1.64), the way a journalist would read it.
     """
-    flat = normalise_numbers(text)
+    flat = normalise_numbers(_DATA_VERSION_RE.sub("", text))
     expected = normalise_numbers(expected)
     if not re.fullmatch(r"\d+(?:\.\d+)?", expected):
         return expected.lower() in flat.lower()
