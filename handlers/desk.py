@@ -98,6 +98,14 @@ class ReportDesk:
             ids = ([f for f, _ in ex.facts if any(stem in " ".join(kw) for kw in self.lexicon.fact_keywords.get(f, {})
                                                   for stem in stems)]
                    or [f for f, score in ex.facts[:1] if score >= FACT_CONTEXT_SCORE])[:1]
+        if reason == "other_source":
+            # Whose counts the report does have: the chain behind its figures, each source once.
+            chain: list[dict[str, Any]] = []
+            for r in runner.run("sources_used"):
+                chain += [s for s in self.source_chain(runner, r["source_id"])
+                          if s["source_id"] not in {c["source_id"] for c in chain}]
+            return self._render("nodata", reason=reason, detail=" ".join(words), chain=chain,
+                                version=self.snapshot.version)
         facts = self._localise(runner.run("facts", ids=ids), "fact", "fact_id", FACT_FIELDS) if ids else []
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])

@@ -31,7 +31,7 @@ from handlers.stated import context_figures
 from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statement, counted_thing_not_people,
                                                fact_words_a_figure_leaves, forecast_asked, growth_asked_of_levels,
                                                method_asked, month_asked, name_asked_of_a_figure, operation_may_answer,
-                                               part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
+                                               other_source_asked, part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                second_question_left, share_across_periods, states_a_claim,
                                                states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
 from handlers.operations.followups import answer_edit
@@ -199,7 +199,12 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score, unanswered = result.intent, result.score, []
         counted = counted_thing_not_people(ex, self.lexicon) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
-        if counted:
+        other_source = other_source_asked(ex) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
+        if other_source:
+            # "Did North Korea's own statistics confirm the numbers?": counts the report does not have;
+            # the answer names whose counts it does have instead of giving them as the confirmation.
+            base.html = self.not_covered(ex, runner, other_source, reason="other_source")
+        elif counted:
             # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered

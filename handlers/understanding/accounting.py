@@ -317,7 +317,9 @@ def _quote_end(toks: list[str], start: int) -> int:
     """Where a quoted figure's own words end: at its verb ("253 business visitors | were ..."),
     or, with a relative clause ("31 who came by vehicle"), at the question that follows it."""
     clause = any(t in ("who", "that") for t in toks[start:start + 3])
-    stops = frozenset({"how", "what", "which", "were", "was", "are", "is"}) if clause else _QUOTE_STOPS
+    # A clause's own verb ("who flew") belongs to the quote; a second verb after it ("who flew |
+    # came on the Vladivostok route") starts what is asked of the quote.
+    stops = frozenset({"how", "what", "which", "were", "was", "are", "is"}) | _QUOTE_STOPS_ASKING if clause else _QUOTE_STOPS
     skip = next((i for i in range(start, min(start + 3, len(toks))) if toks[i] in ("who", "that")), start - 1)
     for i in range(start, len(toks)):
         if toks[i] in stops and (not clause or i > skip + 1):
@@ -348,6 +350,30 @@ def second_question_left(ex: Extraction) -> str | None:
 _METHOD_RE = re.compile(r"^(?:do|does|did|are|is|were|was|has|have)\b.*\b(?:include|includes|included|exclude|excludes|"
                         r"excluded|verify|verified|checked|audited|adjusted|double[- ]count\w*|counted|count people|"
                         r"counts of)\b")
+
+
+# "North Korea's own statistics", "Pyongyang's figures", "according to Chinese customs data": counts
+# kept by someone other than the border service the report's figures come from. The report has
+# no such counts to confirm or contradict them (English; the sources' origin is Russia's FSB).
+_OTHER_KEEPER = (r"(?:north\s+korea(?:n)?|dprk|pyongyang|kcna|china|chinese|beijing|south\s+korea(?:n)?|seoul|"
+                 r"japan(?:ese)?|the\s+un|un|united\s+nations|kim\s+jong\s+un)")
+_STAT_WORDS = r"(?:statistics|stats|figures|data|numbers|records|count|counts|tally|census|customs\s+data|border\s+data)"
+_OTHER_SOURCE_RE = re.compile(
+    rf"\b{_OTHER_KEEPER}(?:'s|’s|s')?\s+(?:own\s+)?(?:official\s+|government\s+|state\s+|customs\s+|border\s+)?"
+    rf"{_STAT_WORDS}\b")
+_OWN_RE = re.compile(r"(?:'s|’s|s')\s|\bown\b|\bofficial\b|\bgovernment\b|\bstate\b|\bcustoms\b|\bborder\b")
+
+
+def other_source_asked(ex: Extraction) -> list[str]:
+    """ "Did North Korea's own statistics confirm the numbers?": another keeper's counts, which the
+    report does not have. A keeper's possessive, "own", or "according to" is needed: "North
+    Korean figures for Q3" asks for the figures about North Koreans, which the data has."""
+    m = _OTHER_SOURCE_RE.search(ex.text.lower())
+    if m is None:
+        return []
+    if not (_OWN_RE.search(m.group(0)) or ex.text.lower()[:m.start()].rstrip().endswith("according to")):
+        return []
+    return [m.group(0)]
 
 
 def method_asked(ex: Extraction) -> list[str]:

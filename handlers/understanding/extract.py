@@ -414,6 +414,10 @@ SET_AGAINST = frozenset({"vs", "versus", "against", "compared", "v"})
 def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
     """"How many North Koreans left Russia": a departure from a country with no onward destination."""
     for h in cue_hits:
+        if h.term.id == "exit_home":
+            # "went back home", "returned home": going home is leaving the country visited, whether
+            # or not the question names it; the data counts no one going home.
+            return True
         if h.term.id != "exit":
             continue
         after = next((m for m in countries if m.pos in (h.end, h.end + 1)), None)
