@@ -299,7 +299,13 @@ class FigureIntents:
         requested = list(dict.fromkeys(requested))  # "2023 year-to-date" names 2023 twice
         if len(requested) >= 3:
             # "2023 (Q1-Q3 as published) against 2022": a period inside another one named restates it.
-            requested = [p for p in requested if not any(o != p and o.contains(p) for o in requested)]
+            inside = [p for p in requested if any(o != p and o.contains(p) for o in requested)]
+            if len(requested) - len(inside) >= 2:
+                requested = [p for p in requested if p not in inside]
+            else:
+                # "the 2023 entries (Q1-Q3) ... in the first quarter": only the first restates the
+                # year; the quarter after it is the part asked about, kept for the comparison.
+                requested = [p for p in requested if p != inside[0]]
         if len(requested) >= 2:
             a, b = sorted(requested[:2])
             return a, b
