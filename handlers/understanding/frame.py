@@ -346,4 +346,10 @@ def _restated_in_brackets(ex: Extraction) -> int | None:
     m = _RESTATED_RE.search(ex.text)  # "(education, ...)", "i.e. air, vehicle, ...", "namely ..."
     if m is None or (m.group() == ":" and "," not in ex.text[m.end():]):
         return None  # a colon opens a list only when a list follows ("except business: how many ...?" does not)
-    return len(tokens(ex.text[:m.start()]))
+    # Counted in ex.toks, which leaves period phrases out ("listed for Q3 (rail, ...)"): a period
+    # before the brackets would otherwise shift the index past the first category listed.
+    head = ex.text[:m.start()]
+    for p in ex.periods:
+        if p.span and p.span[1] <= m.start():
+            head = head[:p.span[0]] + " " * (p.span[1] - p.span[0]) + head[p.span[1]:]
+    return len(tokens(head))
