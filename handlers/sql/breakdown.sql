@@ -21,6 +21,7 @@ SELECT p.category, p.value, t.total,
        count(*) OVER (PARTITION BY p.value) AS tied,
        sum(p.value) OVER () AS parts_sum,
        t.total - sum(p.value) OVER () AS unaccounted,
+       round(100.0 * sum(p.value) OVER () / t.total, 1) AS parts_share,
        p.figure_ids
 FROM parts p CROSS JOIN t
 ORDER BY p.value DESC, p.category
