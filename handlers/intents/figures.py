@@ -315,7 +315,12 @@ class FigureIntents:
         if "relative" in kinds:
             return Period(target.start - 12, target.end - 12), target
         before = Period(target.start - target.months, target.start - 1)
-        if "previous" in kinds or requested == [] or target == self.latest(avail):
+        latest = self.latest(avail)
+        if requested and latest is not None and latest != target and target.contains(latest) and "previous" not in kinds:
+            # "Did arrivals fall in 2023?" against the latest quarter would set 2023 against a part
+            # of itself: no comparison of two periods, and the figures would read as a fall.
+            raise NoData("same_period", period=self.period_label(target), **self.dir_values(asked.direction))
+        if "previous" in kinds or requested == [] or target == latest:
             return before, target
         return target, self.latest(avail)
 
