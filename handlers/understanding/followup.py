@@ -462,7 +462,9 @@ def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | Non
     if "gap" in cues:
         return "gap"
     if "sum_given" in cues or {"combine", "of_them"} <= cues:
-        return "sum"
+        # "вместе?" after two shares: the sum and its share of the period's total, the measure the
+        # conversation was in; the sum alone would drop what was asked.
+        return "sum_share" if previous.measure == "share" else "sum"
     return None
 
 
