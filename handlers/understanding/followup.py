@@ -464,7 +464,9 @@ def _given_measure(ex: Extraction, previous: FollowUp, slots: bool) -> str | Non
     if "sum_given" in cues or {"combine", "of_them"} <= cues:
         # "вместе?" after two shares: the sum and its share of the period's total, the measure the
         # conversation was in; the sum alone would drop what was asked.
-        return "sum_share" if previous.measure == "share" else "sum"
+        a, b = previous.refs[-2:]
+        one_total = a.period == b.period and a.direction == b.direction
+        return "sum_share" if previous.measure == "share" and one_total else "sum"
     return None
 
 
