@@ -219,6 +219,12 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             # "For what kind of projects?", "Для каких работ?" after a fact: a detail of that fact
             # (which it may state), never the count of a category the word also names ("работ").
             return Edit("fact_detail", name_fact=previous.facts[0])
+        if (previous.facts and "count" in cues and short and ex.categories and not (ex.periods or ex.countries)
+                and not cues.keys() & (FIGURE_MEASURE_CUES - {"count"})):
+            # "Сколько рабочих?" after a fact about workers: the amount that fact gives, in its own
+            # words, or "the report doesn't say"; never a category's count on a default period and
+            # direction that the conversation never asked for.
+            return Edit("fact_count", name_fact=fact_asked(ex, previous))
         if previous.nodata and previous.intent and slots and short and not ex.facts:
             return Edit("slots")
         return None
