@@ -226,7 +226,24 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         # "How many times more?" after the monthly averages of 2022 and of Q3: the averages were
         # given, and the totals' ratio (1.64) is not theirs (6.55); say so rather than answer it.
         raise NoData("edit", what="same_span", context=previous)
-    return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now)
+    unit = _rate_asked(ex, previous)
+    if unit is not None and refs[-2].period != refs[-1].period and edit.measure in ("sum", "gap"):
+        raise NoData("edit", what="same_span", context=previous)  # two spans have no one monthly sum
+    return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now,
+                  rate=unit if edit.measure in ("sum", "gap") else None)
+
+
+def _rate_asked(ex: Extraction, previous: FollowUp) -> str | None:
+    """The unit a sum or gap is asked per: the question's own ("gap per month?", "합치면 하루
+    몇 명?"), else the averages just given; None for a sum or gap of the totals."""
+    cues = ex.cues.keys()
+    if "avg_day" in cues:
+        return "per_day"
+    if "avg_quarter" in cues:
+        return "per_quarter"
+    if cues & {"avg_month", "followup_monthly"}:
+        return "per_month"
+    return previous.measure if previous.measure in RATE_MEASURES else None
 
 
 def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
@@ -381,7 +398,8 @@ def _last_figure(previous: FollowUp) -> Ref:
     return previous.refs[-1]
 
 
-def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float) -> Result:
+def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float,
+           rate: str | None = None) -> Result:
     """Two figures side by side: sum, difference, % change and ratio, all from compare.sql.
 
     The base is the earlier period when the periods differ, else the smaller figure, so "% up"
@@ -409,9 +427,18 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
         share = runner.one("share_of_given", citizens=a.direction.citizens, destination=a.direction.destination,
                            periods=[x.code for x in pieces(a)], a_dimension=a.dimension, a_category=a.category,
                            b_dimension=b.dimension, b_category=b.category)
+    per = None
+    if rate is not None and a.period == b.period:
+        # The averages were what was asked: the sum (or gap) spread over the one period, in SQL.
+        y1, m1 = divmod(a.period.start, 12)
+        y2, m2 = divmod(a.period.end, 12)
+        value = row["combined"] if measure == "sum" else abs(row["diff"])
+        per = runner.one("rate_given", value=value, months=a.period.months, first_day=date(y1, m1 + 1, 1).isoformat(),
+                         last_day=date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1]).isoformat())
+        per = dict(per, unit=rate, value=value, months=a.period.months)
     chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
-                     source=chain, version=p.snapshot.version)
+                     per=per, source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
     if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
             and a.period.end + 1 == b.period.start:
