@@ -403,6 +403,9 @@ class _Run:
                 # "up 139 % in the third quarter compared with the first": the bare ordinal is a quarter
                 text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$))",
                               r"\1 quarter", text)
+        timed = self._relative_timing(text, raw)
+        if timed is not None:
+            return [timed]
         out: list[Verdict] = []
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
@@ -483,6 +486,56 @@ class _Run:
                 # figure in a statement's sentence is checked as a figure.
                 out.extend(self._figures(part, separated, qualitative=v is None))
         return out
+
+    def _event_dates(self, clause: str) -> tuple[str, date, date] | None:
+        """The first and last day of the dated fact a clause speaks of ("NK News published the
+        figures": 23 January 2024), or None when no dated fact is meant or its date is not a day."""
+        facts = {r["fact_id"]: r for r in self.d.snapshot.tables["facts"]}
+        ex = extract(clause, self.d.lexicon, self.d.report_date)
+        ranked = [(fid, w) for fid, w in ex.facts if fid in facts and facts[fid]["kind"] not in ("context", "profile")]
+        if not ranked:
+            return None
+        # The event meant is the best-ranked one; of several ranked alike ("NK News reported"), the
+        # one dated to the day, when only one is. An undated event has no day to compare.
+        top = [fid for fid, w in ranked if w >= ranked[0][1] - 1e-9]
+        dated = []
+        for fid in top:
+            slots = W.read_slots(facts[fid]["date"] or "", "en")
+            if slots.days and slots.month and slots.year:
+                dated.append((fid, date(slots.year, slots.month, slots.days[0]), date(slots.year, slots.month, slots.days[1])))
+        return dated[0] if len(dated) == 1 else None
+
+    def _relative_timing(self, text: str, raw: str) -> Verdict | None:
+        """A statement timed against another event ("visited Russia a week after NK News published
+        the figures", "до публикации"): the order (and the gap, when stated) is checked against both
+        events' dates; when either date is not in the data the whole claim is not_in_data, never
+        "matches" for the part no date bears out. None when the sentence has no such clause."""
+        m = re.search(W.RELATIVE_TIMING[self.lang], text)
+        if m is None:
+            return None
+        main, ref = (text[:m.start()] + " " + text[m.end():]).strip(" ,."), m.group("ref").strip(" ,.")
+        if not main or not ref or re.search(r"\d", ref) or not self._is_statement(main):
+            return None  # "after 365 North Koreans had entered": a figure, read on the figure path
+        relation = "after" if re.search(W.TIMING_AFTER[self.lang], m.group("rel")) else "before"
+        gap = W.timing_gap(m.group(0), self.lang)
+        v = self._statement(main, raw)
+        claim = self.raw.strip(" .")
+        if v is None:
+            return None
+        a_event, b_event = self._event_dates(main), self._event_dates(ref)
+        if v.verdict == "differs":
+            return replace(v, claim=claim)
+        if a_event is None or b_event is None or a_event[0] == b_event[0]:
+            return Verdict(claim=claim, verdict="not_in_data", measure="statement", data_text=v.data_text,
+                           sources=v.sources, note=self.note("statement_detail", statement=v.data_text))
+        a, b = a_event[1:], b_event[1:]
+        if relation == "after":
+            right = a[0] > b[1] and (gap is None or abs((a[0] - b[1]).days - gap) <= max(2, gap // 2))
+        else:
+            right = a[1] < b[0] and (gap is None or abs((b[0] - a[1]).days - gap) <= max(2, gap // 2))
+        verdict = "matches" if right and v.verdict == "matches" else "differs" if not right else v.verdict
+        return Verdict(claim=claim, verdict=verdict, measure="statement", data_text=v.data_text, sources=v.sources,
+                       note=None if verdict == "matches" else v.note if right else self.note("differs_on", parts=["date"]))
 
     def _figure_clause_beside(self, part: str) -> bool:
         """Is a statement part made of a clause with a figure that says nothing of anyone's
@@ -684,8 +737,17 @@ class _Run:
                     "ko": r"(?:지만|으나|는데|면서)\s*,?\s+",
                     "ru": r",\s+(?:но|а|однако|хотя|тогда как|в то время как),?\s+|;\s+"}[self.lang]
         pieces = [p for p in re.split(splitter, text) if p.strip()]
-        out = []
+        out: list[tuple[str, bool]] = []
         for piece in pieces:
+            if self.lang == "en" and out and out[-1][1] and re.match(
+                    r"(?:(?:she|he|they)\s+)?(?:did|does|do|has|have|had|was|were|never|not|didn't|doesn't|hasn't|"
+                    r"haven't|hadn't|wasn't|weren't|then|also|later)\b", piece.strip()):
+                # "... visited Russia but (she) did not meet Putin": the clause has no subject of its
+                # own; it is read as the same subject's second clause, as "... and did not meet
+                # Putin" is (_and_clauses), so its negated verb is judged on Choe
+                bare = re.sub(r"^(?:she|he|they)\s+", "", piece.strip())
+                out[-1] = (f"{out[-1][0].rstrip(' ,')} and {bare}", True)
+                continue
             out.append((piece, self._is_statement(piece)))
         return out
 
@@ -2110,6 +2172,14 @@ class _Run:
                    or k == "stance" and fact_slots.stance is not None and not W.same_stance_family(slots.stance, fact_slots.stance)]
         # ("NK News confirmed dozens at the site": "confirmed" reports what a statement without a
         # stance says, it is no stance of its own)
+        pace = self._pace(text)
+        fact_pace = self._pace(" ".join(filter(None, [row["statement"], self._fact_text(row, "statement")])), fact=True)
+        # "does not expect it to come quickly": the negation was read as the pace ("hard")
+        pace_negated = pace == "hard" and not re.search(W.PACE["hard"], text.lower())
+        if pace and fact_pace and pace != fact_pace:
+            # "expects that momentum to build quickly" for "expects that effort to struggle": the
+            # expectation reversed, whatever else the claim gets right
+            return Verdict(verdict="differs", note=self.note("negation"), **base)
         self.stmt_reason = "detail"
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
@@ -2133,8 +2203,7 @@ class _Run:
             # an expectation, whose date ("in January 2024") is not the date of anything that happened
             self.stmt_reason = "modal"
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
-        if self._negated(text) and not self._negated(self._fact_text(row, "statement")) \
-                and not slots.size and not slots.stance:
+        if self._negation_added(text, row) and not pace_negated and not slots.size and not slots.stance:
             return Verdict(verdict="differs", note=self.note("negation"), **base)
         return Verdict(verdict="matches", **base)
 
@@ -2166,6 +2235,24 @@ class _Run:
         text = f"{row['statement']} {row['date'] or ''}"
         return W.read_slots(text, "en")
 
+    def _pace(self, text: str, fact: bool = False) -> str | None:
+        """The pace an expectation states ("quickly" / "hard"), W.PACE; a negated easy pace ("won't
+        be quick") is the hard one. None when the text states no pace."""
+        low = text.lower()
+        if re.search(W.PACE["hard"], low):
+            return "hard"
+        if re.search(W.PACE["easy"], low):
+            return "hard" if not fact and self._negated(text) else "easy"
+        return None
+
+    def _negation_added(self, text: str, row: dict[str, Any]) -> bool:
+        """Does the claim negate what the statement does not ("did not meet Putin" for "met Putin")?
+        In English the negated verbs are compared, so "does not think they will come back" is
+        caught against "will return ... even though the figures do not show it yet"."""
+        if self.lang != "en":
+            return self._negated(text) and not self._negated(self._fact_text(row, "statement"))
+        return bool(_negated_verbs(text) - _negated_verbs(row["statement"]))
+
     def _negated(self, text: str) -> bool:
         return re.search(W.NEGATION[self.lang], text.lower()) is not None
 
@@ -2185,6 +2272,11 @@ class _Run:
         said_stems = {_stem(t, self.lang) for t in said_tokens}
         for phrase, word in W.PHRASES.get(self.lang, {}).items():
             text = re.sub(phrase, word, text, flags=re.IGNORECASE)  # "changed hands": one word the report has
+        if self.lang == "en":
+            # "did not meet", "hasn't met": the auxiliary and the negation are grammar here; the
+            # negation itself is judged on the whole statement (_negated)
+            text = re.sub(r"\b(?:did|does|do|didn't|doesn't|don't|hasn't|haven't|hadn't|wasn't|weren't)\b|n't\b", " ",
+                          text, flags=re.IGNORECASE)
         for m in find_periods(text, self.d.report_date):
             text = text.replace(m.text, " ")  # the period was compared as a slot
         for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
@@ -2596,6 +2688,16 @@ def _day_role(before: str, after: str) -> str | None:
                         r"|\s*(?:" + _RU_MONTHS + r")\w*\s+(?:завершил|закончил|покинул)", after):
         return "end"
     return None
+
+
+def _negated_verbs(text: str) -> set[str]:
+    """The English words a negation is attached to ("did not meet" -> meet, "never met" -> met,
+    "not yet show" -> show), stemmed; the words between that do not carry the meaning are skipped."""
+    out = set()
+    for m in re.finditer(r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:(?:ever|yet|really|even|be|been|have|has|had|"
+                         r"always|actually|necessarily|at\s+all)\s+)*([a-z]+)", text.lower()):
+        out.add(_stem(m.group(1), "en"))
+    return out
 
 
 def rounding_unit(n: NumberMention) -> float:

@@ -273,7 +273,7 @@ TIMES_AFTER = r"\s*(?:times\b|x\b|-fold\b|fold\b|раза?\b)"
 # a claim word is covered when its counterpart is something the report says. Only plain
 # paraphrases, never a word that adds a detail (a place, an amount, a stance).
 PARAPHRASES = {
-    "en": {"officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
+    "en": {"meet": "met", "officials": "authorities", "official": "authorities", "regional": "local", "building": "construction",
            "earners": "earning", "earner": "earning", "gain": "momentum", "gaining": "momentum", "traction": "momentum",
            "labourers": "workers", "staff": "workers",
            "choi": "choe", "chwe": "choe", "teaches": "professor", "teaching": "professor", "inflow": "entered",
@@ -415,7 +415,8 @@ STANCE = {
            (r"\b(?:admit(?:s|ted)?|acknowledg\w*|confirm(?:s|ed)?|conced\w*|own(?:ed)? up)\b", "admit"),
            (r"\b(?:(?:avoid\w*|sidestep\w*|evad\w*|evasion|dodg\w*|circumvent\w*|flout\w*|ignor\w*|violat\w*)"
             r"(?:\s+(?:compl\w*|implement\w*|fulfill?\w*|meeting|honou?ring|enforc\w*))?|"
-            r"(?:not|never|n't|fail\w*\s+to)\s+(?:[\w']+\s+)?(?:compl\w*|met|meet\w*|fulfill?\w*|honou?r\w*|implement\w*|"
+            r"(?:not|never|n't|fail\w*\s+to)\s+(?:[\w']+\s+)?(?:(?:met|meet\w*)(?=\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|"
+            r"requirements?|commitments?|resolution|sanctions|2397|it|them|deadlines?)\b)|compl\w*|fulfill?\w*|honou?r\w*|implement\w*|"
             r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
            (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
             r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
@@ -743,6 +744,40 @@ def amounts_agree(claim: tuple[str, float], fact: tuple[str, float]) -> bool | N
 # puts one ("Khabarovsk" for its Vladivostok, "farm work" for its construction, "leave Russia" for
 # its "return to Russia") contradicts the report rather than adding to it. Each member is a pattern
 # over the three languages, matched on a claim word and on the report's statement.
+# A statement timed against another event: "a week after NK News published ...", "before the
+# visit", "через неделю после публикации", "NK뉴스 보도 일주일 뒤". "rel" is the relation word,
+# "ref" the other event's clause.
+_GAP_EN = r"(?:(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?)\s+|(?:days|weeks|shortly|just|soon|right|immediately|only)\s+)?"
+RELATIVE_TIMING = {
+    "en": rf",?\s*{_GAP_EN}(?P<rel>after|before|prior\s+to|ahead\s+of|following|earlier\s+than|later\s+than)\s+"
+          r"(?P<ref>(?:the\s+)?(?:nk\s*news|donga|choe|putin|publication|visit|report|resolution|trip)\b[^,;]*)",
+    "ru": r",?\s*(?:(?:незадолго|вскоре|сразу)\s+)?(?:через\s+\S+(?:\s+\S+)?\s+|за\s+\S+(?:\s+\S+)?\s+)?(?P<rel>после|до|перед|спустя)\s+"
+          r"(?P<ref>(?:того,\s+как\s+)?(?:nk\s*news|публикац|визит|поездк|доклад|отч[её]т|выход|донга)[^,;]*)",
+    "ko": r"(?<!\S)(?P<ref>(?:nk\s*뉴스|동아)\S*(?:\s+\S+){0,3}?)\s*(?:(?:일주일|한\s*주|\d+일|며칠|사흘|닷새)\s*)?"
+          r"(?P<rel>뒤|후|이후|전|이전|앞서)(?:에|인|의)?",
+}
+TIMING_AFTER = {"en": r"after|following|later", "ru": r"после|спустя", "ko": r"뒤|후"}
+
+
+def timing_gap(phrase: str, lang: str) -> int | None:
+    """The gap in days a timing clause states ("a week after": 7), or None."""
+    low = phrase.lower()
+    m = re.search(r"(a|one|two|three|four|five|six|\d+)\s+(day|week|month)", low) if lang == "en" else None
+    if m:
+        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(m.group(1)) or int(m.group(1))
+        return n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
+    if re.search(r"недел|일주일|한\s*주", low):
+        return 7
+    return None
+
+
+# An expectation's pace: "momentum will build quickly" reverses "that effort will struggle for
+# momentum" (a negated one, "won't be quick", is read as the other member).
+PACE = {
+    "easy": r"\b(?:quick\w*|easil\w*|easy|soon|fast|rapid\w*|smooth\w*|swift\w*)\b|быстр|легк|скоро|стремительн|빠르|빨리|쉽|곧|순조",
+    "hard": r"\b(?:struggl\w*|hard|difficult\w*|slow\w*|uphill|tough)\b|трудн|с\s+трудом|сложн|медлен|어렵|어려|힘들|더디|쉽지\s*않",
+}
+
 ALTERNATIVES: list[dict[str, str]] = [
     {  # workers coming back against workers no longer coming
         "return": r"\breturn|\bcome\s+back|вернут|돌아",
