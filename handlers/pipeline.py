@@ -33,7 +33,8 @@ from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statemen
                                                method_asked, month_asked, name_asked_of_a_figure, operation_may_answer,
                                                other_source_asked, part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                second_question_left, share_across_periods, states_a_claim,
-                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
+                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year,
+                                               detail_asked_ko)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
                                              followup_measure, named_frame, names_slots, read_edit)
@@ -181,7 +182,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon))
+                          + part_of_a_quoted_figure(ex, self.lexicon) + detail_asked_ko(ex, self.lexicon))
             # a month asked, or a period finer than the data or left unread: each named once
             unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, self.lexicon) if w not in unanswered]
         if (ex.facts and ex.facts[0][1] >= FACT_CHECKED
