@@ -1192,6 +1192,7 @@ def states_duration(statement: str) -> bool:
 # nouns of a crossing point ("하산 국경", "두만강 검문소"): the figures are national totals by
 # purpose and transport, and name no place of work, no crossing point and no activity.
 _KO_PARTICULARS = frozenset({"구체", "세부", "자세히", "상세", "구체적"})
+_KO_THING_MEASURES = frozenset({"종류", "개수", "수량", "몇", "규모", "물량", "양"})
 _KO_CROSSING_NOUNS = frozenset({"국경", "검문소", "통관", "세관", "항구", "역", "다리", "교량"})
 
 
@@ -1211,6 +1212,15 @@ def detail_asked_ko(ex: Extraction, lex: Lexicon) -> list[str]:
     for i, tok in enumerate(ex.toks[:-1]):
         if ex.toks[i + 1] in _KO_CROSSING_NOUNS and tok in ex.unknown and tok not in corrected:
             out.append(f"{tok} {ex.toks[i + 1]}")
+    if "people_nouns" not in ex.cues and not ex.categories:
+        # "북한이 준 무기 종류는?", "무기 몇 개": a thing the report names, measured; the figures
+        # count people only, and the report lists no kinds or amounts of things.
+        for i, tok in enumerate(ex.toks[:-1]):
+            things = lex.phrases.get((tok,), ())
+            if (ex.toks[i + 1] in _KO_THING_MEASURES
+                    and any((x.kind, x.id) in (("cue", "place_nouns"), ("cue", "other_measure")) for x in things)
+                    and not any((x.kind, x.id) == ("cue", "asks_place") for x in things)):
+                out.append(f"{tok} {ex.toks[i + 1]}")
     if (_KO_PARTICULARS & set(ex.toks) and "question_word" in ex.cues and ex.categories
             and not ex.cues.keys() & COUNT_CUES):
         out.append(next(t for t in ex.toks if t in _KO_PARTICULARS))
