@@ -140,6 +140,19 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Did more than half come on business?": the frame asks for a share, whatever the matcher heard.
             result = MatchResult("share", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
+        if ("share" in ex.cues and not base.frame.categories and len(ex.periods) == 2 and result.intent == "total"):
+            # "1~9월 누적 중 1분기 비중은?": a share of one period in another is their comparison,
+            # which gives the ratio; a list of the two figures leaves it out.
+            result = MatchResult("compare_periods", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
+            base.frame = build_frame(ex, result.intent)
+        if (result.intent == "caveats" and len(ex.categories) >= 2 and ex.cues.keys() >= {"sum_given", "count"}
+                and "why" not in ex.cues):
+            # "철도·차량·도보·수로 네 가지를 다 더하면 몇 명?": named categories summed, with a count
+            # asked, is their sum; "다 더하면" alone is no question about why the parts do not add up.
+            result = MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
+            base.frame = build_frame(ex, result.intent)
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 self._run_operation(base.frame, ex, result, runner, base, now)
