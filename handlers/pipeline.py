@@ -33,7 +33,8 @@ from handlers.understanding.accounting import (asks_yes_or_no, checks_a_statemen
                                                method_asked, month_asked, name_asked_of_a_figure, operation_may_answer,
                                                other_source_asked, part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                second_question_left, share_across_periods, states_a_claim,
-                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year)
+                                               states_duration, subgroup_asked, subset_of_a_category, vague_part_of_a_year,
+                                               detail_asked_ko)
 from handlers.operations.followups import answer_edit
 from handlers.understanding.followup import (answered_frame, attempted_frame, average_multiple_frame, edit_frame, fact_frame,
                                              followup_measure, named_frame, names_slots, read_edit)
@@ -139,6 +140,19 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Did more than half come on business?": the frame asks for a share, whatever the matcher heard.
             result = MatchResult("share", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
             base.intent, base.score = result.intent, result.score
+        if ("share" in ex.cues and not base.frame.categories and len(ex.periods) == 2 and result.intent == "total"):
+            # "1~9월 누적 중 1분기 비중은?": a share of one period in another is their comparison,
+            # which gives the ratio; a list of the two figures leaves it out.
+            result = MatchResult("compare_periods", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
+            base.frame = build_frame(ex, result.intent)
+        if (result.intent == "caveats" and len(ex.categories) >= 2 and ex.cues.keys() >= {"sum_given", "count"}
+                and "why" not in ex.cues):
+            # "철도·차량·도보·수로 네 가지를 다 더하면 몇 명?": named categories summed, with a count
+            # asked, is their sum; "다 더하면" alone is no question about why the parts do not add up.
+            result = MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+            base.intent, base.score = result.intent, result.score
+            base.frame = build_frame(ex, result.intent)
         if claim and ex.numbers and self.lang == "en" and self._claim_check(text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 self._run_operation(base.frame, ex, result, runner, base, now)
@@ -181,7 +195,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                           + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, self.lexicon)
                           + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                           + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                          + part_of_a_quoted_figure(ex, self.lexicon))
+                          + part_of_a_quoted_figure(ex, self.lexicon) + detail_asked_ko(ex, self.lexicon))
             # a month asked, or a period finer than the data or left unread: each named once
             unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, self.lexicon) if w not in unanswered]
         if (ex.facts and ex.facts[0][1] >= FACT_CHECKED

@@ -57,6 +57,13 @@ class TextIntents:
         # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
+        if (facts and self.lang == "ko" and ex.facts[0][1] >= FACT_STRONG and "정확" in ex.toks and "count" in ex.cues
+                and not ex.numbers and counted_in_words(facts[0])):
+            # "시베리아 당국이 원하는 노동자 정확한 숫자는?" against "thousands": an exact number is
+            # asked of a fact that gives its amount only in words; the report has none.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=ASPECT_DETAIL["how_many"], facts=facts[:1], version=self.snapshot.version)
         if facts and self.lang in STATEMENT_CHECK_LANGS and ex.facts[0][1] >= FACT_STRONG and (
                 checks_a_statement(ex) or self.lang == "en" and asks_whether_detail_holds(ex, uncovered, facts[0])):
             # "Lankov teaches at Seoul National University, right?": a statement checked against the

@@ -1186,3 +1186,42 @@ def counted_in_words(fact: dict[str, Any]) -> bool:
 def states_duration(statement: str) -> bool:
     """Does a fact state a duration ("within 24 months")?"""
     return bool(_DURATION_RE.search(statement))
+
+
+# Korean words that ask for the particulars behind a figure ("구체적으로", "자세히"), and the
+# nouns of a crossing point ("하산 국경", "두만강 검문소"): the figures are national totals by
+# purpose and transport, and name no place of work, no crossing point and no activity.
+_KO_PARTICULARS = frozenset({"구체", "세부", "자세히", "상세", "구체적"})
+_KO_THING_MEASURES = frozenset({"종류", "개수", "수량", "몇", "규모", "물량", "양"})
+_KO_CROSSING_NOUNS = frozenset({"국경", "검문소", "통관", "세관", "항구", "역", "다리", "교량"})
+
+
+def detail_asked_ko(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "노동 목적 3명은 어디서 일해요?", "하산 국경 통해 들어간 사람은?", "차량 정비 목적이란 게
+    구체적으로 뭐 하러 간 거야": a Korean question about a detail of a figure (where, through which
+    crossing, what exactly) that the figures do not give. A place asked of a figure is "where"
+    with a question word; a crossing point is a word the bot does not know before a crossing
+    noun; particulars are asked with a question word but no count word."""
+    if script_of(ex.text) != "ko":
+        return []
+    corrected = {a for a, _ in ex.corrected}
+    out: list[str] = []
+    if "asks_place" in ex.cues and "question_word" in ex.cues and (ex.categories or ex.numbers):
+        out.append(next((t for t in ex.toks if any((x.kind, x.id) == ("cue", "asks_place") for x in lex.phrases.get((t,), ()))),
+                        "어디"))
+    for i, tok in enumerate(ex.toks[:-1]):
+        if ex.toks[i + 1] in _KO_CROSSING_NOUNS and tok in ex.unknown and tok not in corrected:
+            out.append(f"{tok} {ex.toks[i + 1]}")
+    if "people_nouns" not in ex.cues and not ex.categories:
+        # "북한이 준 무기 종류는?", "무기 몇 개": a thing the report names, measured; the figures
+        # count people only, and the report lists no kinds or amounts of things.
+        for i, tok in enumerate(ex.toks[:-1]):
+            things = lex.phrases.get((tok,), ())
+            if (ex.toks[i + 1] in _KO_THING_MEASURES
+                    and any((x.kind, x.id) in (("cue", "place_nouns"), ("cue", "other_measure")) for x in things)
+                    and not any((x.kind, x.id) == ("cue", "asks_place") for x in things)):
+                out.append(f"{tok} {ex.toks[i + 1]}")
+    if (_KO_PARTICULARS & set(ex.toks) and "question_word" in ex.cues and ex.categories
+            and not ex.cues.keys() & COUNT_CUES):
+        out.append(next(t for t in ex.toks if t in _KO_PARTICULARS))
+    return list(dict.fromkeys(out))[:2]

@@ -161,7 +161,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         p.kind in ("previous", "relative") for p in ex.periods)
     states_figure = (bool(ex.cues.keys() & CHECK_CUES or asks_yes_no) and bool(_stated_amounts(ex))
                      and "share" not in ex.cues and ("change" not in ex.cues or threshold))
-    if states_figure and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
+    # "월평균 150명이라고 써도 되나?": a number stated per month or day is an average; the average
+    # (the total divided evenly) answers it, and the total is no check of it.
+    if states_figure and unit is None and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
     elif rest:
