@@ -15,12 +15,32 @@ from collections.abc import Mapping
 from handlers import locators
 from handlers.claims import ClaimChecker, Verdict
 from handlers.language import detect
-from handlers.model import Answer, StatedFigure
+from handlers.model import Answer, DataAccess, StatedFigure
 from handlers.store import FigureValues
 
 # Verdict measures that read one stored figure as it is; anything else is computed from figures.
 AS_STORED = ("count", "category")
 GIVES_FIGURE = ("matches", "differs")  # "not in the data" states no figure of the data's
+
+
+def check_claim(p: DataAccess, question: str, base: Answer) -> bool:
+    """ "Claim: 300 came for work in Q3" / "is it true that ...": the claim checker's verdicts, into ``base``.
+
+    Used only when it finds something to check; a verdict that the data lacks the figure is
+    an honest fallback, a match or a difference is an answer (it carries the right figure).
+    """
+    checker = ClaimChecker(p)
+    html, verdicts = checker.render(question)
+    if not verdicts:
+        return False
+    base.html = html
+    base.intent = "claim_check"
+    base.kind = "answer" if any(v.verdict in ("matches", "differs") for v in verdicts) else "fallback"
+    base.score = max(base.score, 80.0)
+    # The figures the verdicts give, for "Where in the report" and "Cite" (and corrections).
+    base.stated = stated_figures(checker, verdicts, p.lang)
+    base.figure_ids = answered_ids(verdicts)
+    return True
 
 
 def stated_figures(checker: ClaimChecker, verdicts: list[Verdict], lang: str) -> list[StatedFigure]:

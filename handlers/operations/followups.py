@@ -20,9 +20,13 @@ from handlers.understanding.extract import Extraction
 from handlers.lexicon import normalise, tokens
 from handlers.model import Answer, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
+from handlers.operations.registry import choose
+from handlers.operations.run import OperationDesk, run_operation
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, edited_frame, fact_frame, intent_for, names_slots, person_name,
-                                             uncovered, words_of_another_fact)
+from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
+                                             intent_for, names_slots, person_name, uncovered, words_of_another_fact)
+from handlers.understanding.frame import build_frame
+from handlers.understanding.matcher import MatchResult
 
 
 class FollowUpDesk(Protocol):
@@ -67,6 +71,49 @@ DATED_KINDS = ("event", "resolution", "source")
 LISTING_INTENTS = ("ranking", "breakdown", "series")  # answers that list more figures than the refs they leave
 RATE_MEASURES = ("per_month", "per_day", "per_quarter")
 DETAIL_STEM_LEN = 4  # "работ" / "рабочих", "project" / "projects": a word and the fact's share a stem  # facts whose subject is the outlet that reported them
+
+
+class FollowUpAnswerDesk(FollowUpDesk, OperationDesk, Protocol):
+    """The follow-up operations' desk that also runs registered operations on an edited frame."""
+
+
+def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, result: MatchResult,
+                    question: str, now: float) -> Answer | None:
+    """A follow-up's answer: a registered operation on the last frame edited, else the edit's own
+    operation. None: the edit does not apply after all, and the question is answered on its own."""
+    runner = p.new_runner()
+    base = Answer(question=question, kind="fallback", intent=previous.intent if previous else None,
+                  score=max(result.score, 75.0), html="", entities=ex.entity_summary(), version=p.snapshot.version)
+    if edit.kind == "average_multiple" and previous is not None:
+        # "How many times 2022's quarterly average is that?": the operation, on the last figure.
+        base.frame = average_multiple_frame(build_frame(ex, result.intent), ex, previous)
+        if run_operation(p, base.frame, ex, result, runner, base, now, previous.refs[-1].direction):
+            base.traces = runner.traces
+            return base
+    if edit.kind == "slots" and previous is not None and previous.frame is not None:
+        # "and in Q2?" after an operation's answer: that operation, on its frame edited.
+        base.frame = edit_frame(previous.frame, ex)
+        if run_operation(p, base.frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
+            if base.context is not None:
+                base.context = base.context.with_refs(previous)  # "combined?" next sums both
+            base.traces = runner.traces
+            return base
+    if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
+            and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
+        # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
+        # partial-span operation's (the parts, labelled), for the conversation's direction.
+        frame = build_frame(ex, "total")
+        op = choose(frame)
+        if op is not None and op.name == "partial_span":
+            base.frame = frame
+            if run_operation(p, frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
+                base.context = base.context.with_refs(previous) if base.context is not None else None
+                base.traces = runner.traces
+                return base
+    if answer_edit(p, edit, ex, previous, base, runner, now):
+        base.traces = runner.traces
+        return base
+    return None
 
 
 def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,

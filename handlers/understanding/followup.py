@@ -22,6 +22,7 @@ from handlers.understanding.extract import Extraction
 from handlers.model import CategoryRef, Direction, FollowUp, NoData, QuestionFrame, Ref
 from handlers.periods import Period, PeriodMention
 from handlers.queries import QueryRunner
+from handlers.understanding.matcher import FIGURE_INTENTS
 
 FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranking", "compare_periods",
                  "compare_directions", "series", "rate", "given"}
@@ -39,6 +40,12 @@ NAMED_FACT_SCORE = 5.0
 FACT_WORDS_SCORE = 2.0  # "that forecast" names one of the person's statements (3.0); a stray word scores under 1
 MIN_OWN_TOKENS = 4  # "by purpose?" (2) edits; "what was the top purpose?" (5) is its own
 COMBINE_CUES = frozenset({"sum_given", "gap", "ratio_given", "change"})  # "how many times more did ...?" leans on the last figure
+# A declined question leaves its figure frame for the next follow-up only when its words ask a
+# figure ("Где ... работали десятки рабочих?" asks none) ...
+FIGURE_ASK_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
+                             "avg_month", "avg_day", "avg_quarter"})
+# ... and not who, where, when or why of something: that is about a statement, not a figure.
+FACT_ASPECT_CUES = frozenset({"who_question", "who_said", "speech", "focus_place", "focus_date", "focus_person", "why"})
 MAX_EDIT_TOKENS = 9  # a follow-up is short ...
 MAX_BARE_EDIT_TOKENS = 3  # "그럼 3분기는?", "and Q3 then?": a lead word and the slot, nothing else
 MAX_EDIT_TOKENS_LED = 12  # ... or led by "and", "what about", "그럼", "а"
@@ -561,6 +568,24 @@ def attempted_frame(p: FrameResolver, ex: Extraction, intent: str | None, runner
     cats = tuple((d, i) for d, i, _ in ex.categories)
     dims = tuple(ex.dimensions) or tuple(c[0] for c in cats[:1])
     return FollowUp(intent, direction, tuple(periods), cats, dims, now, measure=measure, nodata=True)
+
+
+def context_left(p: FrameResolver, ex: Extraction, intent: str | None, kind: str, context: FollowUp | None,
+                 frame: QuestionFrame | None, runner: QueryRunner, now: float) -> FollowUp | None:
+    """The frame an answer leaves for the next follow-up: ``context`` as it is, or, for a question
+    declined or not in the data, the figure frame it asked about."""
+    # A figure is asked by a figure word, or by naming who and when ("3분기 러시아인 방북자는?").
+    asks_figure = bool(ex.cues.keys() & FIGURE_ASK_CUES) or (
+        bool(ex.periods) and any(m.role == "citizens" for m in ex.countries))
+    if (kind != "answer" and names_slots(ex) and asks_figure
+            and not ex.cues.keys() & FACT_ASPECT_CUES) and (
+            context is None or (context.intent == "fact" and context.nodata and "count" in ex.cues)):
+        # A question declined or not in the data still leaves what it asked about ("3분기
+        # 러시아인 방북자는 몇 명?" read as a fact): "and by air?" next is about the Russians, and
+        # "why was that number so low?" about the figure asked, never the defaults.
+        figure = intent if intent in FIGURE_INTENTS else "category" if ex.categories else "total"
+        return attempted_frame(p, ex, figure, runner, now, followup_measure(frame)) or context
+    return context
 
 
 def named_frame(p: FrameResolver, ex: Extraction, runner: QueryRunner, now: float) -> FollowUp | None:

@@ -1,0 +1,115 @@
+"""Re-routing a question the operations did not answer: the matcher's reading, corrected by what
+the words say ("..., right?" about one fact, "these figures come from ...", a duration asked of
+a fact), and the words a figure answer would leave unanswered.
+
+Pure: it reads the extraction and returns the decision; the pipeline renders it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from handlers.intents.texts import STATEMENT_CHECK_LANGS
+from handlers.lexicon import Lexicon
+from handlers.understanding.accounting import (asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+                                               growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
+                                               part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
+                                               share_across_periods, states_duration, subgroup_asked, subset_of_a_category,
+                                               vague_part_of_a_year)
+from handlers.model import QuestionFrame
+from handlers.understanding.extract import Extraction
+from handlers.understanding.followup import FIGURE_ASK_CUES
+from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult
+
+# A fact this strongly matched (and clearly more strongly than the next) is what a "..., right?"
+# statement is about, unknown words and all. A name the report gives once ("Choe") is enough.
+FACT_CHECKED = 3.0
+CHECKED_LEAD = 1.75  # the best fact's lead over the next
+# "the figures come from ...", "these stats are from ...": the data's origin, not a movement of people.
+_DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\s+(?:\w+\s+)?(?:come|comes|came|are|were|is)"
+                           r"\s+(?:from|sourced from|published by|compiled by)\b")
+
+
+@dataclass(frozen=True)
+class Route:
+    """The final reading, the words it leaves unanswered, and the (intent, score) the answer shows
+    when a re-route changed them (None: the answer keeps the ones it had)."""
+
+    result: MatchResult
+    unanswered: list[str]
+    shown: tuple[str | None, float] | None
+
+
+def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) -> MatchResult | None:
+    """Before the operations: a reading the frame's words decide over the matcher's, or None.
+    The caller rebuilds the frame for the new intent and shows it."""
+    if "share" in ex.cues and not frame.categories and len(ex.periods) == 2 and result.intent == "total":
+        # "1~9월 누적 중 1분기 비중은?": a share of one period in another is their comparison,
+        # which gives the ratio; a list of the two figures leaves it out.
+        return MatchResult("compare_periods", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent == "caveats" and len(ex.categories) >= 2 and ex.cues.keys() >= {"sum_given", "count"}
+            and "why" not in ex.cues):
+        # "철도·차량·도보·수로 네 가지를 다 더하면 몇 명?": named categories summed, with a count
+        # asked, is their sum; "다 더하면" alone is no question about why the parts do not add up.
+        return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    return None
+
+
+def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
+          fact_statement: Callable[[str], str]) -> Route:
+    """The reading after the operations declined: each re-route below applies in turn."""
+    shown: tuple[str | None, float] | None = None
+
+    def checks() -> bool:
+        return checks_a_statement(ex) if lang in STATEMENT_CHECK_LANGS else asks_yes_or_no(ex, lexicon)
+
+    if (result.decision == "suggest" and result.intent == "fact" and "duration_question" in ex.cues
+            and states_duration(fact_statement(ex.facts[0][0]))):
+        # "Within how many months must workers be sent home?": the top fact states a duration.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown = result.intent, result.score
+    if (lang == "en" and "sources" in ex.cues and checks_a_statement(ex) and _DATA_FROM_RE.search(ex.text)
+            and result.intent != "sources"):
+        # "These figures come from Russia's customs office, correct?": the figures are what comes
+        # from somewhere, so it is a statement about the sources, not people coming from Russia.
+        # Only a suggestion, so the answer keeps the intent and score it had.
+        result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+    if (lang not in STATEMENT_CHECK_LANGS and "sources" in ex.cues and asks_yes_or_no(ex, lexicon) and result.intent != "sources"
+            and not (ex.numbers or ex.periods or ex.categories or ex.facts)):
+        # "통계 출처가 러시아 통계청 맞나요?": a statement about the sources and nothing else.
+        result = MatchResult("sources", max(result.score, ACCEPT), "suggest", result.ranked, result.penalties)
+    if result.intent == "sources" and result.decision != "answer" and "sources" in ex.cues and checks():
+        # "These numbers come from the Interior Ministry, right?": a statement about the sources,
+        # checked against them; the words they do not contain are what it gets wrong.
+        result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown = result.intent, result.score
+    if result.intent == "sources":
+        # "Who heads the FSB?": a person asked for, about nothing the report states.
+        asks_person = "who_question" in ex.cues and not ex.facts and lang == "en"
+        unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
+        if "method_question" in ex.cues:
+            unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
+    else:
+        unanswered = (fact_words_a_figure_leaves(ex, lexicon) + name_asked_of_a_figure(ex, lexicon)
+                      + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, lexicon)
+                      + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
+                      + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
+                      + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
+        # a month asked, or a period finer than the data or left unread: each named once
+        unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
+    if (ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks()
+            and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
+            and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
+        # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
+        # fact, checked against it, whatever the other words made the matcher hear.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown, unanswered = (result.intent, result.score), []
+    if (result.decision == "answer" and unanswered and result.intent in FIGURE_INTENTS and ex.facts
+            and not ex.cues.keys() & FIGURE_ASK_CUES and not (ex.periods or ex.categories or ex.numbers)):
+        # "이를 회피해 온 나라는 어디인가요?": no figure word, no period or category, and the
+        # words a figure leaves out are a fact's: that fact is what is asked, not a count.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown, unanswered = (result.intent, result.score), []
+    return Route(result, unanswered, shown)
