@@ -782,9 +782,7 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     if not place and (not asked or not any(t[:DETAIL_STEM_LEN] in stems for t in asked)):
         raise NoData("fact_detail", context=previous, detail=" ".join(asked) or ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
-    fact["chain"] = p.source_chain(runner, fact["source_id"])
-    html = p.render("fact", facts=[fact], version=p.snapshot.version)
-    return html, replace(previous, created=now, nodata=False), []
+    return _fact_again(p, fact, previous, runner, now)
 
 
 def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
@@ -799,9 +797,7 @@ def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, 
             f for f in previous.facts if f != fact["fact_id"])),
             detail=" ".join(t for t in ex.toks if p.is_cue(t, "focus_date")) or ex.text.strip(" ?"),
             facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
-    fact["chain"] = p.source_chain(runner, fact["source_id"])
-    html = p.render("fact", facts=[fact], version=p.snapshot.version)
-    return html, replace(previous, created=now, nodata=False), []
+    return _fact_again(p, fact, previous, runner, now)
 
 
 def _fact_count(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
@@ -815,9 +811,7 @@ def _fact_count(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp,
         raise NoData("fact_detail", context=previous,
                      detail=" ".join(t for t in ex.toks if p.is_cue(t, "count")) or ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
-    fact["chain"] = p.source_chain(runner, fact["source_id"])
-    html = p.render("fact", facts=[fact], version=p.snapshot.version)
-    return html, replace(previous, created=now, nodata=False), []
+    return _fact_again(p, fact, previous, runner, now)
 
 
 def _fact_duration(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
@@ -828,6 +822,11 @@ def _fact_duration(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: Follow
     if not states_duration(str(fact.get("statement_en") or fact.get("statement") or "")):
         raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [fact["fact_id"]]), version=p.snapshot.version)
+    return _fact_again(p, fact, previous, runner, now)
+
+
+def _fact_again(p: FollowUpDesk, fact: dict[str, Any], previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """The fact a follow-up asked about, again, with its source chain; the conversation goes on."""
     fact["chain"] = p.source_chain(runner, fact["source_id"])
     html = p.render("fact", facts=[fact], version=p.snapshot.version)
     return html, replace(previous, created=now, nodata=False), []
