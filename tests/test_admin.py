@@ -230,10 +230,17 @@ def settings_on(data: Path) -> Settings:
     return Settings.from_env({"FACTDESK_DATA_DIR": str(data)})
 
 
-def test_restart_serves_the_uploaded_version(tmp_path: Path) -> None:
+def uploaded_correction(tmp_path: Path) -> tuple[Path, VersionStore]:
+    """A copy of the data with the corrected figures.csv stored as version 2, as an upload
+    through the bot leaves it (its files on disk too)."""
     data = copy_data(tmp_path)
     store = VersionStore(data)
     store.commit({**read_dir(data), "figures": corrected_figures()}, "777001", "upload of figures.csv")
+    return data, store
+
+
+def test_restart_serves_the_uploaded_version(tmp_path: Path) -> None:
+    data, _ = uploaded_correction(tmp_path)
     resources = Resources.build(settings_on(data))  # a fresh process would do exactly this
     assert resources.pipeline.snapshot.version == "2"
     assert "370" in resources.pipeline.answer("q3 2023 total").text
@@ -242,9 +249,7 @@ def test_restart_serves_the_uploaded_version(tmp_path: Path) -> None:
 def test_files_edited_on_disk_while_down_are_served_and_recorded(tmp_path: Path) -> None:
     """Next quarter's figures copied over the CSV files, then a restart: the edit is served (not
     the stored version it replaced) and recorded as a version, so /rollback can undo it."""
-    data = copy_data(tmp_path)
-    store = VersionStore(data)
-    store.commit({**read_dir(data), "figures": corrected_figures()}, "777001", "upload of figures.csv")
+    data, store = uploaded_correction(tmp_path)
     (data / "figures.csv").write_bytes(corrected_figures(",365,", ",372,"))
     resources = Resources.build(settings_on(data))
     assert resources.pipeline.snapshot.version == "3"
@@ -257,9 +262,7 @@ def test_files_edited_on_disk_while_down_are_served_and_recorded(tmp_path: Path)
 
 def test_files_broken_on_disk_while_down_keep_the_stored_version_serving(tmp_path: Path,
                                                                          caplog: pytest.LogCaptureFixture) -> None:
-    data = copy_data(tmp_path)
-    store = VersionStore(data)
-    store.commit({**read_dir(data), "figures": corrected_figures()}, "777001", "upload of figures.csv")
+    data, store = uploaded_correction(tmp_path)
     (data / "figures.csv").write_bytes(corrected_figures(",365,", ",3x5,"))
     resources = Resources.build(settings_on(data))
     assert resources.pipeline.snapshot.version == "2"

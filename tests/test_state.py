@@ -167,14 +167,19 @@ def test_retention_by_age_and_rows(store: SqliteStore) -> None:
     assert prune_all(store, Retention(max_age_s=5 * DAY, max_rows=100, context_ttl_s=900), now) == 0
 
 
-def test_pruning_runs_in_batches_on_the_state_thread(tmp_path: Path) -> None:
+def _old_questions(tmp_path: Path, n: int) -> None:
+    """A backlog of ``n`` questions logged 200 days ago, written straight to the state database."""
     now = time.time()
     s = SqliteStore.open(tmp_path)
     s.begin()
     s.db.executemany("INSERT INTO questions (ts, chat_id, kind) VALUES (?, 1, 'answer')",
-                     [(now - 200 * DAY + i,) for i in range(12_000)])
+                     [(now - 200 * DAY + i,) for i in range(n)])
     s.commit()
     s.close()
+
+
+def test_pruning_runs_in_batches_on_the_state_thread(tmp_path: Path) -> None:
+    _old_questions(tmp_path, 12_000)
     activity = ActivityLog.open(tmp_path, Retention(max_age_s=90 * DAY, max_rows=100_000), prune_delay=0)
     try:
         # open() returns before pruning is done; the batches run behind it on the state thread.
@@ -189,13 +194,7 @@ def test_pruning_runs_in_batches_on_the_state_thread(tmp_path: Path) -> None:
 def test_pruning_waits_until_start_up_is_over(tmp_path: Path) -> None:
     """A backlog is not deleted while the bot starts: the first pass comes ``prune_delay`` later
     (PRUNE_START_DELAY in the bot), on a timer, whether or not questions come."""
-    now = time.time()
-    s = SqliteStore.open(tmp_path)
-    s.begin()
-    s.db.executemany("INSERT INTO questions (ts, chat_id, kind) VALUES (?, 1, 'answer')",
-                     [(now - 200 * DAY + i,) for i in range(3_000)])
-    s.commit()
-    s.close()
+    _old_questions(tmp_path, 3_000)
     activity = ActivityLog.open(tmp_path, Retention(max_age_s=90 * DAY, max_rows=100_000), prune_delay=1.5)
     count = lambda st: st.db.execute("SELECT count(*) FROM questions").fetchone()[0]  # noqa: E731
     try:
