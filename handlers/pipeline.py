@@ -108,8 +108,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         result, unanswered = routed.result, routed.unanswered
         if routed.shown is not None:
             base.intent, base.score = routed.shown
-        counted = counted_thing_not_people(ex, self.lexicon) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
-        other_source = other_source_asked(ex) if result.intent in FIGURE_INTENTS and self.lang == "en" else []
+        english_figure = result.intent in FIGURE_INTENTS and self.lang == "en"
+        other_source = other_source_asked(ex) if english_figure else []
+        # read only when no other source is asked about: that refusal comes first
+        counted = counted_thing_not_people(ex, self.lexicon) if english_figure and not other_source else []
         if other_source:
             # "Did North Korea's own statistics confirm the numbers?": counts the report does not have;
             # the answer names whose counts it does have instead of giving them as the confirmation.
@@ -128,7 +130,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 # A sum of categories stays one figure for the next follow-up ("as a share?").
                 ctx = answered_frame(ex, result.intent, ctx)
                 base.kind, base.html, base.context, base.figure_ids = "answer", html, ctx, figure_ids
-                left = second_question_left(ex) if result.intent in FIGURE_INTENTS and self.lang == "en" else None
+                left = second_question_left(ex) if english_figure else None
                 if left:
                     # "... in Q3, and where did they go?": the figure, and what the report does not give.
                     base.html = self._render("part_left", part=left) + "\n" + html
