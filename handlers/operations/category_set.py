@@ -4,7 +4,10 @@ than business?").
 
 For "all but one" there are two honest numbers, because the published breakdowns do not add
 up to the total: the total minus that category, and the sum of the other listed categories.
-The answer gives both and says which is which.
+The answer gives both and says which is which. When the question asks what the other
+categories were ("the Russians' purposes besides business, and how many for each?") and the
+report publishes none, the total minus the one is only context: the answer says the rest is not
+broken down (kind "fallback"), never presents the remainder as the categories asked for.
 """
 
 from __future__ import annotations
@@ -50,12 +53,22 @@ def run(call: OperationCall) -> str:
         row = _set_row(call, d, dim, refs, period)
     if row is None or row["set_value"] is None or row["found"] != len({r.category for r in refs}):
         raise Decline("a category without figures")  # the intent handlers say which categories there are
+    unlisted = excluding and not row["other_categories"] and _asks_the_others(call)
+    if unlisted:
+        call.kind = "fallback"  # the remainder is context; the categories asked for are not published
     call.figure_ids.extend(row["figure_ids"])
     call.periods = [period]
     others = [{"label": call.desk.label(dim, c), "value": v}
               for c, v in zip(row["other_categories"] or [], row["other_values"] or [])]
     members = [call.desk.label(dim, r.category, "phrase") for r in refs]
     member_labels = [call.desk.label(dim, r.category) for r in refs]
-    return call.desk.render(NAME, excluding=excluding, members=members, member_labels=member_labels, others=others, r=row, period=period,
+    return call.desk.render(NAME, excluding=excluding, unlisted=unlisted, members=members, member_labels=member_labels, others=others, r=row, period=period,
                             assumed_period=assumed, dimension=call.desk.label("dimension", dim),
                             **call.common(row["source_id"], [period], dim, None, all_categories=True))
+
+
+def _asks_the_others(call: OperationCall) -> bool:
+    """ "What purposes besides business ...?", "... and how many for each?": the dimension is named
+    as what is asked for (a list of its other categories), not a count or a share of the rest."""
+    return (bool(call.frame.dimensions) and "share" not in call.ex.cues
+            and ("count" not in call.ex.cues or "each" in call.ex.toks))
