@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
-                                               outcome_unstated, reason_unstated, places_unnamed, question_focus,
+                                               outcome_unstated, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -151,6 +151,13 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="what came of it", facts=facts[:1], version=self.snapshot.version)
+        if self.lang == "en" and facts and realisation_unstated(ex, facts[0], self.lexicon):
+            # "Have workers actually arrived in Donetsk?": the fact reports only talks or a wish;
+            # that it happened is not in the report, and the talks are context.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="that it happened: it reports only what was discussed or wanted",
+                         facts=facts[:1], version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
         if facts and self.lang != "en" and "negation_after" in ex.cue_start:
             # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word

@@ -472,8 +472,11 @@ FINER_RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_order", "change"})
 
 def periods_too_fine_or_left(ex: Extraction, lex: Lexicon) -> list[str]:
     """The period words a figure cannot answer: finer than the data (a day, "which month") or
-    named but consumed by no period phrase; each named once."""
-    return list(dict.fromkeys(finer_period_asked(ex) + period_left_over(ex, lex)))
+    named but consumed by no period phrase; each named once. Read once per question (three
+    stages ask), from words no stage changes after extraction."""
+    if "periods_too_fine_or_left" not in ex.derived:
+        ex.derived["periods_too_fine_or_left"] = list(dict.fromkeys(finer_period_asked(ex) + period_left_over(ex, lex)))
+    return list(ex.derived["periods_too_fine_or_left"])
 
 
 def finer_period_asked(ex: Extraction) -> list[str]:
@@ -912,6 +915,30 @@ def outcome_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) 
     if fact is None or "outcome" not in ex.cues or re.search(r"\bagrees?\s+with\b", ex.text):
         return False  # "does Lankov agree with the experts?" asks an opinion, not an outcome
     return not _states_cue(fact, "outcome", lex)
+
+
+# A fact that reports only an intention, a wish or a discussion ("discussed using workers",
+# "signalled that they want", "expected to have been discussed") does not say the thing happened.
+_INTENTION_RE = re.compile(r"\b(?:discuss(?:ed|ing|es)?|wants?|wanted|signall?ed|expected|plans?|planned|planning|"
+                           r"consider(?:ed|ing)?|propos(?:ed|al)|hopes?|hoped|intends?|intended)\b")
+# Words asking whether it did happen ("have workers actually arrived in Donetsk?", "did Putin visit?").
+_REALISED_RE = re.compile(r"\b(?:arrived?|arriving|go|goes|travell?ed|reached|start(?:ed)?|began|begun|received|deployed|sent|went|gone|"
+                          r"visit(?:ed)?|came|turned up|showed up|happened|took place|materiali[sz]ed|went ahead|"
+                          r"gone ahead|actually|yet|already|hired|employed|working)\b")
+
+
+_YES_NO_FIRST = frozenset({"did", "has", "have", "had", "was", "were", "is", "are", "do", "does"})
+
+
+def realisation_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:
+    """ "Have North Korean workers actually arrived in Donetsk?", "did Putin visit Pyongyang?":
+    whether a thing happened, asked of a fact that reports only that it was discussed, wanted or
+    expected. The fact is context; that it happened is not what the report says."""
+    yes_no = bool(ex.toks) and ex.toks[0] in _YES_NO_FIRST or asks_yes_or_no(ex, lex)
+    if fact is None or not yes_no or not _REALISED_RE.search(ex.text.lower()):
+        return False
+    said = str(fact.get("statement_en") or fact.get("statement") or "").lower()
+    return bool(_INTENTION_RE.search(said)) and not _states_cue(fact, "outcome", lex)
 
 
 def places_unnamed(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:

@@ -62,6 +62,9 @@ class Extraction:
     idle: list[str] = field(default_factory=list)  # known words (part of some data phrase) that nothing consumed here
     set_overlap: list[str] = field(default_factory=list)  # a named set's member also named on its own ("overland ... by train")
     cue_start: dict[str, int] = field(default_factory=dict)  # cue group -> first token index it covers
+    # Readings derived from the words above, computed once per question by the stage that first
+    # asks (the pipeline, the re-routing and the operations' gate all ask for the same ones).
+    derived: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def entity_summary(self) -> dict[str, object]:
         """A JSON-friendly view, for ``ask --json`` and the "how was this computed" view."""
