@@ -32,6 +32,12 @@ _DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\
                            r"\s+(?:from|sourced from|published by|compiled by)\b")
 
 
+# A count asked for in words; "the figures", "the statistics" alone name the data, not a count of it.
+_COUNT_ASKED_RE = re.compile(r"\b(?:how many|how much|number of|total|count|tally|headcount)\b")
+# Question words that ask who, when or which of a thing: of the figures, that is their source.
+SOURCE_ASPECT_CUES = frozenset({"who_question", "focus_person", "focus_date", "which_kind"})
+
+
 @dataclass(frozen=True)
 class Route:
     """The final reading, the words it leaves unanswered, and the (intent, score) the answer shows
@@ -69,6 +75,12 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
             and states_duration(fact_statement(ex.facts[0][0]))):
         # "Within how many months must workers be sent home?": the top fact states a duration.
         result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown = result.intent, result.score
+    if (lang == "en" and result.intent in FIGURE_INTENTS and "sources" in ex.cues and ex.cues.keys() & SOURCE_ASPECT_CUES
+            and not (ex.periods or ex.categories or ex.numbers) and not _COUNT_ASKED_RE.search(ex.text.lower())):
+        # "When did NK News publish the figures?", "who leaked the FSB statistics?": who or when
+        # asked of the figures themselves is a question about their source chain, never a count.
+        result = MatchResult("sources", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
         shown = result.intent, result.score
     if (lang == "en" and "sources" in ex.cues and checks_a_statement(ex) and _DATA_FROM_RE.search(ex.text)
             and result.intent != "sources"):
