@@ -154,17 +154,17 @@ class ReportDesk:
                          overlapping=[self.period_label(p) for p in near], **self.dir_values(d))
         return parts
 
-    def span_parts(self, period: Period, available: list[Period], d: Direction, what: str,
-                   whole_asked: bool) -> tuple[list[Period], list[Period]]:
+    def span_parts(self, period: Period, available: list[Period], d: Direction, what: str) -> tuple[list[Period], list[Period]]:
         """Stored periods that make up ``period``, and the quarters of it the data lacks.
 
         A span the data covers whole gives its parts and no gap. A span it covers only in part
         ("2023", "last year", "2023 so far": Q1-Q3 stored, Q4 not) gives the parts it has and the
         quarters missing, so a comparison or an average can be composed from them and labelled
-        as partial; not when the whole span was asked for ("all of 2023", "full-year"), nor when
-        the parts cover half of it or less. Otherwise NoData, as :meth:`stored_parts`.
+        as partial, also when the span was asked for as a whole ("2023 as a whole against 2022":
+        the parts, never presented as the whole); not when the parts cover half of it or less.
+        Otherwise NoData, as :meth:`stored_parts`.
         """
-        if tile(period, available) is not None or whole_asked:
+        if tile(period, available) is not None:
             return self.stored_parts(period, available, d, what), []
         parts, missing = covered_parts(period, available)
         covered = sum(p.months for p in parts)

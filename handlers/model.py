@@ -59,7 +59,7 @@ class QuestionFrame:
     fact_aspect: str | None = None  # one of FACT_ASPECTS, for fact questions
     stated_numbers: tuple[str, ...] = ()  # figures the question itself states (checks)
     uncovered: tuple[str, ...] = ()  # meaning-bearing words no extractor consumed
-    whole_span: bool = False  # "all of 2023", "full-year": asked alone, the parts stored are the answer, labelled partial; in a comparison or average they are not
+    whole_span: bool = False  # "all of 2023", "full-year": recorded; the parts stored answer it, labelled partial, alone or compared
     legacy_intent: str | None = None  # the matcher's intent, until every intent is an operation
 
     def as_json(self) -> dict[str, Any]:

@@ -17,7 +17,6 @@ from handlers.understanding.extract import Extraction
 from handlers.model import Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
-from handlers.understanding.frame import whole_span_asked
 
 
 LATER_ORDINALS = {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # "which purpose ranks fourth?"
@@ -58,9 +57,11 @@ class FigureIntents:
         return [latest], avail, True
 
     def _sum(self, asked: FigureQuestion, period: Period, avail: list[Period], dimension: str = "total", category: str = "all",
-             direction: Direction | None = None) -> dict[str, Any]:
+             direction: Direction | None = None, parts: list[Period] | None = None) -> dict[str, Any]:
+        """The period's value: the sum of the stored ``parts`` given (a span covered in part), else
+        of the stored periods that make it up exactly."""
         d = direction or asked.direction
-        parts = self.stored_parts(period, avail, d, self.series_name(dimension, category))
+        parts = parts or self.stored_parts(period, avail, d, self.series_name(dimension, category))
         row = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dimension,
                             category=category, periods=[p.code for p in parts])
         assert row is not None and row["value"] is not None  # the tiling came from the same rows
@@ -72,7 +73,11 @@ class FigureIntents:
     def _i_total(self, asked: FigureQuestion) -> str:
         requested, avail, assumed = self._periods_for(asked)
         asked.periods = requested
-        if len(requested) == 2 and "combine" not in asked.ex.cues:
+        if len(requested) == 2 and not asked.ex.cues.keys() & {"combine", "sum_given"}:
+            return self._i_compare_periods(asked)
+        if (len(requested) >= 3 and _MINUS_RE.search(asked.ex.text.lower())
+                and self._joined_sides(asked, requested) is not None):
+            # "Q1+Q2+Q3 2023 minus 2022": one side's sum less the other's is their difference.
             return self._i_compare_periods(asked)
         if len(requested) >= 2:
             return self._period_list(asked, requested, avail)
@@ -80,16 +85,20 @@ class FigureIntents:
         return self._render("total", r=result, assumed_period=assumed, **self._common(asked, requested))
 
     def _period_list(self, asked: FigureQuestion, requested: list[Period], avail: list[Period]) -> str:
-        """Several named periods: each value, and their sum when the periods do not overlap."""
-        results = [self._sum(asked, p, avail) for p in sorted(set(requested))]
+        """Several named periods: each value, and their sum when the periods do not overlap. A
+        period the data covers in part ("2022 plus 2023 so far") is the sum of its stored parts,
+        labelled as partial, never as the whole."""
         periods = sorted(set(requested))
+        spans = [(p, *self.span_parts(p, avail, asked.direction, "total")) for p in periods]
+        results = [dict(self._sum(asked, p, avail, parts=parts), partial=bool(gap)) for p, parts, gap in spans]
+        partial = [self.partial_note(p, parts, gap) for p, parts, gap in spans if gap]
         disjoint = all(a.end < b.start for a, b in zip(periods, periods[1:]))
         combined = None
         if disjoint:
-            pieces = [x for p in periods for x in self.stored_parts(p, avail, asked.direction, "total")]
+            pieces = [x for _, parts, _ in spans for x in parts]
             combined = asked.runner.one("sum_periods", citizens=asked.direction.citizens, destination=asked.direction.destination,
                                      dimension="total", category="all", periods=[p.code for p in pieces])
-        return self._render("period_list", results=results, combined=combined, **self._common(asked, periods))
+        return self._render("period_list", results=results, combined=combined, partial=partial, **self._common(asked, periods))
 
     def _breakdown_rows(self, asked: FigureQuestion, dimension: str, period: Period, avail: list[Period]) -> list[dict[str, Any]]:
         parts = self.stored_parts(period, avail, asked.direction, "total")
@@ -365,9 +374,8 @@ class FigureIntents:
         if a == b:
             raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))
         # "2023 against 2022": a span the data covers in part is its stored parts, labelled as such.
-        whole = self._whole_asked(asked, avail)
-        pa, gap_a = self.span_parts(a, avail, asked.direction, self.series_name(dim, cat), a in whole)
-        pb, gap_b = self.span_parts(b, avail, asked.direction, self.series_name(dim, cat), b in whole)
+        pa, gap_a = self.span_parts(a, avail, asked.direction, self.series_name(dim, cat))
+        pb, gap_b = self.span_parts(b, avail, asked.direction, self.series_name(dim, cat))
         d = asked.direction
         row = self.compare(asked.runner, (d, pa, cat), (d, pb, cat), dim)
         asked.figure_ids.extend(row["a_ids"] + row["b_ids"])
@@ -381,10 +389,6 @@ class FigureIntents:
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
                             **self._common(asked, [a, b]))
-
-    def _whole_asked(self, asked: FigureQuestion, avail: list[Period]) -> set[Period]:
-        """The periods the question asks for as a whole ("full-year 2022", "all of 2023")."""
-        return {p for m, p in self.resolve_pairs(list(asked.ex.periods), avail) if whole_span_asked(asked.ex, m)}
 
     def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
         """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
@@ -421,12 +425,15 @@ class FigureIntents:
             # "NK to Russia in Q3 against Russians to NK in H1": each direction has its own period.
             # Both figures are given, each in its period, and never set against each other as one.
             period, period_two = self._own_periods(distinct, (one, avail_one), (two, avail_two))
-        whole = self._whole_asked(asked, avail_one + avail_two)
-        p1, gap1 = self.span_parts(period, avail_one, one, self.series_name(dim, cat), period in whole)
-        p2, gap2 = self.span_parts(period_two or period, avail_two, two, self.series_name(dim, cat),
-                                   (period_two or period) in whole)
+        p1, gap1 = self.span_parts(period, avail_one, one, self.series_name(dim, cat))
+        p2, gap2 = self.span_parts(period_two or period, avail_two, two, self.series_name(dim, cat))
+        asked_two = period_two or period
+        if period_two is not None and _months_covered(p1) == _months_covered(p2):
+            # "the NKs' nine-month tally against the Russians' 2023 tally": the two periods named
+            # are covered by parts of the same months (January-September), so they compare as one.
+            period_two = None
         # "Over 2023, more Russians or North Koreans?": each side summed over the parts it has.
-        partial = [dict(self.partial_note(period_two or period if i else period, ps, gap), people=v["people"], people_gen=v.get("people_gen"))
+        partial = [dict(self.partial_note(asked_two if i else period, ps, gap), people=v["people"], people_gen=v.get("people_gen"))
                    for i, (ps, gap, v) in enumerate(((p1, gap1, self.dir_values(one)), (p2, gap2, self.dir_values(two))))
                    if gap]
         if partial and not period_two and (p1 != p2):
@@ -535,3 +542,13 @@ def reranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = [{**r, "rank_desc": 1 + sum(v > r["value"] for v in values), "rank_asc": 1 + sum(v < r["value"] for v in values)}
            for r in rows]
     return sorted(out, key=lambda r: (r["rank_desc"], r["label"]))
+
+
+_MINUS_RE = re.compile(r"\b(?:minus|less|subtract|subtracting|take away)\b")
+
+
+def _months_covered(parts: list[Period]) -> tuple[int, int, int] | None:
+    """The first and last month stored parts cover, and how many months they hold (None: none)."""
+    if not parts:
+        return None
+    return min(p.start for p in parts), max(p.end for p in parts), sum(p.months for p in parts)

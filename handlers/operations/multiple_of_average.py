@@ -30,9 +30,8 @@ def run(call: OperationCall) -> str:
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
     # "the quarterly average for 2023 so far": a span the data covers in part is averaged over
     # the months it has (Q1-Q3: nine), and the answer says which quarter is missing.
-    whole = call.frame.whole_span
-    base_parts, base_gap = call.desk.span_parts(base, avail, d, what, whole)
-    target_parts, target_gap = call.desk.span_parts(target, avail, d, what, whole)
+    base_parts, base_gap = call.desk.span_parts(base, avail, d, what)
+    target_parts, target_gap = call.desk.span_parts(target, avail, d, what)
     row = call.runner.one(NAME, citizens=d.citizens, destination=d.destination, dimension=dim, category=cat,
                           a_periods=[p.code for p in base_parts], b_periods=[p.code for p in target_parts],
                           a_months=sum(p.months for p in base_parts), b_months=sum(p.months for p in target_parts))

