@@ -120,7 +120,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered
-                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon))
+                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon)
+                                                          or name_asked_of_a_figure(ex, self.lexicon))
                      or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)

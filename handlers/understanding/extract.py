@@ -135,6 +135,12 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         if any(e.term.kind == "country" and e.start in (part.end, part.end + 1) for e in entity_hits) and all(
                 part.start <= s.start and s.end <= part.end for s in cue_hits if s.term.id == "share"):
             ex.cues.pop("share", None)
+    tags = [h for h in cue_hits if h.term.id == "check_figure" and h.end == len(toks) and h.end - h.start == 2]
+    if tags and not any(h.term.id == "negation" and h.start < tags[0].start for h in cue_hits):
+        # "Business was 59 % of Q3, wasn't it?": a tag question asks for a check; its "wasn't"
+        # negates nothing, so no category is set aside.
+        ex.cues.pop("negation", None)
+        ex.cue_start.pop("negation", None)
     if "who_question" in ex.cues and _relative_who(toks):
         # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
         # relative clause and asks for no person.
