@@ -33,7 +33,7 @@ from handlers.understanding.followup import (answered_frame, attempted_frame, co
                                              named_frame, read_edit)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
-from handlers.understanding.route import reread_measure, route
+from handlers.understanding.route import PLACE_OR_PERSON_CUES, reread_measure, route
 from handlers.views import ReportViews
 
 __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-exported for callers of this module
@@ -121,7 +121,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered
                 and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon)
-                                                          or name_asked_of_a_figure(ex, self.lexicon))
+                                                          or ex.cues.keys() & PLACE_OR_PERSON_CUES)
                      or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.
             base.html = self.not_covered(ex, runner, unanswered)

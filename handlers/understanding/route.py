@@ -36,6 +36,9 @@ _DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\
 _COUNT_ASKED_RE = re.compile(r"\b(?:how many|how much|number of|total|count|tally|headcount)\b")
 # Question words that ask who, when or which of a thing: of the figures, that is their source.
 SOURCE_ASPECT_CUES = frozenset({"who_question", "focus_person", "focus_date", "which_kind"})
+# A ranking's words left over are unanswered only when it asks for a place or a person ("which
+# Russian region did most go to?"); its "which" otherwise names what is ranked ("which overland mode").
+PLACE_OR_PERSON_CUES = frozenset({"asks_place", "focus_place", "focus_person"})
 
 
 @dataclass(frozen=True)
