@@ -115,6 +115,11 @@ class TextIntents:
                      or korean_proper_noun(w) and {k for _, k in korean_name_kinds(w)} & kinds]
             if names or numbers:
                 return self._fact_check_reply(facts[0], list(dict.fromkeys(names + numbers + uncovered)), runner, chosen), []
+        if (self.lang == "en" and facts and ex.cues.keys() & {"claim", "claim_weak", "check_figure"}
+                and realisation_unstated(ex, facts[0], self.lexicon)):
+            # "The script says Putin visited Pyongyang in January; is that what the report says?": a
+            # statement put to a fact that reports only talks: not as the report puts it, and what it says.
+            return self._fact_check_reply(facts[0], ["that it happened"], runner, chosen), []
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it

@@ -767,10 +767,11 @@ def framing_the_fact_leaves(ex: Extraction, fact: dict[str, Any], lex: Lexicon) 
             continue
         words = [t for t in ex.toks if any((x.kind, x.id) == ("cue", group) for x in lex.phrases.get((t,), ()))]
         out.extend(words[:1] or [group])
-    if "metonym" in ex.cues and "who_question" not in ex.cues:
+    if "metonym" in ex.cues and not ex.cues.keys() & {"who_question", "focus_date"}:
         # "Did Choe visit Moscow ...?": after a visit or "to"/"in", the capital is a place, which
-        # only a fact naming that city accounts for. When a person is asked for ("who did she meet
-        # in Moscow?") the fact answers, with places_unnamed's note that the report says Russia.
+        # only a fact naming that city accounts for. When a person or a date is asked for ("who did
+        # she meet in Moscow?", "when was Choe in Moscow?") the fact answers, with places_unnamed's
+        # note that the report says Russia.
         said = " ".join(str(fact.get(k) or "") for k in ("statement", "place")).lower()
         out.extend(t for i, t in enumerate(ex.toks) if i and ex.toks[i - 1] in DESTINATION_WORDS | {"visit"}
                    and any((x.kind, x.id) == ("cue", "metonym") for x in lex.phrases.get((t,), ()))
@@ -934,7 +935,8 @@ def realisation_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexic
     """ "Have North Korean workers actually arrived in Donetsk?", "did Putin visit Pyongyang?":
     whether a thing happened, asked of a fact that reports only that it was discussed, wanted or
     expected. The fact is context; that it happened is not what the report says."""
-    yes_no = bool(ex.toks) and ex.toks[0] in _YES_NO_FIRST or asks_yes_or_no(ex, lex)
+    yes_no = (bool(ex.toks) and ex.toks[0] in _YES_NO_FIRST or asks_yes_or_no(ex, lex)
+              or bool(ex.cues.keys() & {"claim", "claim_weak", "check_figure"}))
     if fact is None or not yes_no or not _REALISED_RE.search(ex.text.lower()):
         return False
     said = str(fact.get("statement_en") or fact.get("statement") or "").lower()
@@ -1091,6 +1093,7 @@ def states_a_claim(ex: Extraction) -> bool:
 # "..., right?", "is that what the report says?", "correct?": the question states something and asks
 # whether it holds (English; the check_figure and claim cue groups cover the other phrasings).
 _CHECK_TAIL_RE = re.compile(r"(?:\b(?:right|correct|yes|true|ok|okay|accurate|no)\s*\?+\s*$)"
+                            r"|^\s*(?:claim|fact[- ]?check|check)\s*:"  # "Claim: Lankov teaches at SNU."
                             r"|\bis (?:that|this|it) (?:what the (?:report|piece|story|article) says|accurate|correct|right|ok)\b"
                             r"|\b(?:correct|right|accurate|ok|okay)\?\s*$"
                             # Tag questions and their typed forms: "..., isn't it?", "..., rite?", "..., yeah?"
@@ -1178,11 +1181,22 @@ def asks_whether_detail_holds(ex: Extraction, uncovered: list[str], fact: dict[s
     answer is a check: the fact's own detail and what the question got wrong."""
     if not ex.toks or ex.toks[0] not in YES_NO_LEADS:
         return False
-    if uncovered:
+    if uncovered and not _duration_differs(ex, fact):
         return all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered)
     # "Did the resolution give 12 months?": a number the fact does not state (it says 24).
     said = set(re.findall(r"\d+", " ".join(str((fact or {}).get(k) or "") for k in ("statement", "date"))))
     return fact is not None and any(n.split(".")[0] not in said for n in ex.numbers)
+
+
+def _duration_differs(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "Did Resolution 2397 allow 36 months?": the question states a duration in a unit the fact
+    also states one in, with another number: a check, whatever its verb ("allow")."""
+    said = str((fact or {}).get("statement") or "").lower()
+    for n, unit in re.findall(r"\b(\d+)\s*-?\s*(month|year|week|day)s?\b", ex.text.lower()):
+        theirs = re.findall(r"\b(\d+)\s*-?\s*" + unit + r"s?\b", said)
+        if theirs and n not in theirs:
+            return True
+    return False
 
 
 def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str]) -> list[str]:

@@ -34,6 +34,8 @@ _DATA_FROM_RE = re.compile(r"\b(?:figures|numbers|stats|statistics|data|counts)\
 
 # A count asked for in words; "the figures", "the statistics" alone name the data, not a count of it.
 _COUNT_ASKED_RE = re.compile(r"\b(?:how many|how much|number of|total|count|tally|headcount)\b")
+# A duration stated in a question ("within 12 months", "36 months"): checked against a fact's.
+STATED_DURATION_RE = re.compile(r"\b\d+\s*-?\s*(?:months?|years?|weeks?|days?)\b")
 # Question words that ask who, when or which of a thing: of the figures, that is their source.
 SOURCE_ASPECT_CUES = frozenset({"who_question", "focus_person", "focus_date", "which_kind"})
 # A ranking's words left over are unanswered only when it asks for a place or a person ("which
@@ -124,6 +126,13 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
             and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
         # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
         # fact, checked against it, whatever the other words made the matcher hear.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown, unanswered = (result.intent, result.score), []
+    if (lang == "en" and (result.intent, result.decision) != ("fact", "answer") and ex.facts
+            and STATED_DURATION_RE.search(ex.text.lower()) and checks()
+            and states_duration(fact_statement(ex.facts[0][0]))):
+        # "2397 gives countries 36 months to send the workers home, correct?": a duration stated
+        # and checked against the fact that states one; "workers" does not make it a count.
         result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
         shown, unanswered = (result.intent, result.score), []
     if (result.decision == "answer" and unanswered and result.intent in FIGURE_INTENTS and ex.facts
