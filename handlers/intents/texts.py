@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
-                                               outcome_unstated, realisation_unstated, reason_unstated, places_unnamed, question_focus,
+                                               organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -57,6 +57,11 @@ class TextIntents:
         # Korean and Russian words arrive as lemmas; the facts' translations are read into lemmas
         # the same way before the two are compared (accounting._lemmas_the_facts_leave_out).
         uncovered = words_the_facts_leave_out(ex, facts, self.lexicon, self.lang)
+        if self.lang == "en" and facts and verdict_on_a_person(ex):
+            # "Is Lankov right?": what he said is context; whether he is right, the report does not say.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="whether they are right", facts=facts[:1], version=self.snapshot.version)
         if (facts and self.lang == "ko" and ex.facts[0][1] >= FACT_STRONG and "정확" in ex.toks and "count" in ex.cues
                 and not ex.numbers and counted_in_words(facts[0])):
             # "시베리아 당국이 원하는 노동자 정확한 숫자는?" against "thousands": an exact number is
@@ -200,6 +205,11 @@ class TextIntents:
                 chosen[:] = facts
         for f in facts:
             f["chain"] = self.source_chain(runner, f["source_id"])
+        elsewhere = (organisations_unnamed(ex.text, facts[0], [c["name"] for c in facts[0]["chain"]])
+                     if facts and self.lang == "en" and ex.cues.keys() & {"focus_person", "who_question"} else [])
+        if elsewhere:
+            # "Which NK News journalist wrote it?": the byline names someone at another outlet.
+            raise NoData("fact_detail", detail=f"who at {elsewhere[0]}", facts=facts[:1], version=self.snapshot.version)
         # "... meet in Moscow?": the answer says the report does not name the city.
         unnamed = places_unnamed(ex, facts[0], self.lexicon) if facts and self.lang == "en" else []
         return self._render("fact", facts=facts, version=self.snapshot.version, unnamed_places=unnamed), []

@@ -943,6 +943,34 @@ def realisation_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexic
     return bool(_INTENTION_RE.search(said)) and not _states_cue(fact, "outcome", lex)
 
 
+# "Is Lankov right?", "can we trust Lankov?": a verdict on a person, which the report never gives.
+_VERDICT_ON_PERSON_RE = re.compile(r"^\s*(?:(?:is|was|are|were)\s+(?:\w+\s+){1,3}(?:right|correct|wrong|accurate|credible|"
+                                   r"reliable|trustworthy)|(?:can|should)\s+(?:we|i|you)\s+(?:trust|believe)\s+(?:\w+\s*){1,3})\s*\??\s*$")
+
+
+def verdict_on_a_person(ex: Extraction) -> bool:
+    """ "Is Lankov right?": the question names a person the facts know and nothing else but a
+    verdict; the report states what he said, not whether he is right."""
+    return ex.named_subject and not ex.numbers and bool(_VERDICT_ON_PERSON_RE.match(ex.text.lower()))
+
+
+def organisations_unnamed(text: str, fact: dict[str, Any] | None, organisations: list[str]) -> list[str]:
+    """ "Which NK News journalist wrote the story?": an organisation of the source chain named in
+    the question (by its name or the short form in brackets) that the fact does not name. A person
+    of that organisation is asked for, so a fact about someone elsewhere does not answer it."""
+    if fact is None:
+        return []
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+    asked = text.lower()
+    out = []
+    for name in organisations:
+        forms = {f.strip().lower() for f in [re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\(([^)]+)\)", name)]
+                 if len(f.strip()) >= 3}
+        if any(re.search(r"\b" + re.escape(f) + r"\b", asked) for f in forms) and not any(f in said for f in forms):
+            out.append(re.sub(r"\s*\(.*?\)", "", name))
+    return out
+
+
 def places_unnamed(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:
     """ "Who did the foreign minister meet in Moscow?": a place inside a country (the
     ``subnational`` cue group) that the fact does not name. The fact still answers who; the
