@@ -331,7 +331,8 @@ def _quote_end(toks: list[str], start: int) -> int:
 _SECOND_QUESTION_RE = re.compile(r"(?:,|\band\b|;|\?)\s*(?:and\s+)?((?:where|which|what|who|whom|how long|how much|why|"
                                  r"when)\b[^?]*)\??\s*$")
 _FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|bigger|larger|smaller|higher|lower|greater|how much of|share|percent|percentage|proportion|total|number|figure|many|ratio|"
-                          r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap)\b")
+                          r"times|compare|breakdown|most|least|average|change|rise|increase|fall|gap|"
+                          r"what (?:do|does) (?:i|we|that|it) (?:get|make|give|come to))\b")  # "..., what do I get?": the sum
 
 
 def second_question_left(ex: Extraction) -> str | None:

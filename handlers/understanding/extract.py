@@ -141,7 +141,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         # negates nothing, so no category is set aside.
         ex.cues.pop("negation", None)
         ex.cue_start.pop("negation", None)
-    if "who_question" in ex.cues and _relative_who(toks):
+    if "who_question" in ex.cues and (_relative_who(toks) or _which_group_who(toks, entity_hits)):
         # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
         # relative clause and asks for no person.
         for group in ("who_question", "focus_person"):
@@ -322,6 +322,18 @@ def _relative_who(toks: list[str]) -> bool:
     at = next((i for i, t in enumerate(toks) if t in ("who", "whom")), None)
     return (at is not None and bool(toks) and toks[0] in _YES_NO_OPENERS
             and any(t.replace(".", "", 1).isdigit() for t in toks[1:at]))
+
+
+_COMPARATIVES = frozenset({"more", "most", "fewer", "fewest", "less", "least", "larger", "bigger", "higher", "lower"})
+
+
+def _which_group_who(toks: list[str], entity_hits: list[Hit]) -> bool:
+    """ "Who crossed more: North Koreans into Russia or Russians into North Korea?": a "who" with
+    a comparative, choosing between groups named with "or", asks which group, not for a person."""
+    at = next((i for i, t in enumerate(toks) if t in ("who", "whom")), None)
+    countries = sum(1 for h in entity_hits if h.term.kind == "country")
+    return (at is not None and bool(_COMPARATIVES & set(toks[at + 1:at + 4])) and "or" in toks[at:]
+            and countries >= 2)
 
 
 def _cue_at(cue_hits: list[Hit], group: str, pos: int, toks: list[str]) -> bool:

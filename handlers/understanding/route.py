@@ -65,6 +65,11 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "철도·차량·도보·수로 네 가지를 다 더하면 몇 명?": named categories summed, with a count
         # asked, is their sum; "다 더하면" alone is no question about why the parts do not add up.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent in ("caveats", "fact") and len(ex.categories) >= 2 and ex.cues.keys() & {"sum_given", "combine"}
+            and not ex.cues.keys() & {"why", "caveat"} and not ex.fact_only_words):
+        # "If I add business, education, personal, vehicle maintenance and work, what do I get?":
+        # the categories named and summed are their sum, whatever "what do I get" sounds like.
+        return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if (result.intent == "caveats" and len(ex.periods) >= 2 and not ex.categories and "count" in ex.cues
             and ex.cues.keys() & {"sum_given", "combine"} and "why" not in ex.cues):
         # "Add 2022 to everything we have for 2023: how many in all?": periods summed, with a
