@@ -335,6 +335,15 @@ _FIGURE_ASKS = re.compile(r"\b(?:how many|more|fewer|less|busier|bigger|larger|s
                           r"what (?:do|does) (?:i|we|that|it) (?:get|make|give|come to))\b")  # "..., what do I get?": the sum
 
 
+_PLUS_RE = re.compile(r"\s*(?:\+|plus|&)\s*")
+
+
+def periods_joined_by_plus(ex: Extraction) -> bool:
+    """ "2022 + 2023 ytd", "Q1 plus Q2": two periods written as a sum are summed, not compared."""
+    named = [m for m in ex.periods if m.span != (0, 0)]
+    return any(_PLUS_RE.fullmatch(ex.text[a.span[1]:b.span[0]].lower()) for a, b in zip(named, named[1:]))
+
+
 def second_question_left(ex: Extraction) -> str | None:
     """ "How many North Koreans entered Russia in Q3 and where did they go?": the figure answers
     the first question; the second asks what no figure gives. Returns that clause (so the answer
@@ -956,20 +965,29 @@ def verdict_on_a_person(ex: Extraction) -> bool:
 
 
 def organisations_unnamed(text: str, fact: dict[str, Any] | None, organisations: list[str]) -> list[str]:
-    """ "Which NK News journalist wrote the story?": an organisation of the source chain named in
-    the question (by its name or the short form in brackets) that the fact does not name. A person
-    of that organisation is asked for, so a fact about someone elsewhere does not answer it."""
+    """ "Which NK News journalist wrote the story?", "who at Donga translated it?": an organisation
+    of the source chain named in the question (by its name or the short form in brackets) whose
+    people the fact does not name: it names the organisation not at all, or only as its own
+    subject (what Donga did, not who at Donga). A person there is asked for, so it does not answer."""
     if fact is None:
         return []
     said = " ".join(str(fact.get(k) or "") for k in ("statement", "subject", "speaker", "quote")).lower()
+    subject = str(fact.get("subject") or "").lower()
     asked = text.lower()
     out = []
     for name in organisations:
         forms = {f.strip().lower() for f in [re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\(([^)]+)\)", name)]
                  if len(f.strip()) >= 3}
-        if any(re.search(r"\b" + re.escape(f) + r"\b", asked) for f in forms) and not any(f in said for f in forms):
+        if not any(re.search(r"\b" + re.escape(f) + r"\b", asked) for f in forms):
+            continue
+        if not any(f in said for f in forms) or any(f in subject for f in forms) and _PERSON_AT_RE.search(asked):
             out.append(re.sub(r"\s*\(.*?\)", "", name))
     return out
+
+
+# A person of an organisation asked for: "who at Donga", "which FSB official", "the NK News reporter".
+_PERSON_AT_RE = re.compile(r"\bwho at\b|\b(?:journalist|reporter|editor|official|officer|translator|author|staffer|"
+                           r"spokesman|spokeswoman|spokesperson|employee)s?\b")
 
 
 def places_unnamed(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:

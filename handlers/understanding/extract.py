@@ -324,7 +324,7 @@ def _relative_who(toks: list[str]) -> bool:
             and any(t.replace(".", "", 1).isdigit() for t in toks[1:at]))
 
 
-_COMPARATIVES = frozenset({"more", "most", "fewer", "fewest", "less", "least", "larger", "bigger", "higher", "lower"})
+COMPARATIVES = frozenset({"more", "most", "fewer", "fewest", "less", "least", "larger", "bigger", "higher", "lower"})
 
 
 def _which_group_who(toks: list[str], entity_hits: list[Hit]) -> bool:
@@ -332,7 +332,7 @@ def _which_group_who(toks: list[str], entity_hits: list[Hit]) -> bool:
     a comparative, choosing between groups named with "or", asks which group, not for a person."""
     at = next((i for i, t in enumerate(toks) if t in ("who", "whom")), None)
     countries = sum(1 for h in entity_hits if h.term.kind == "country")
-    return (at is not None and bool(_COMPARATIVES & set(toks[at + 1:at + 4])) and "or" in toks[at:]
+    return (at is not None and bool(COMPARATIVES & set(toks[at + 1:at + 4])) and "or" in toks[at:]
             and countries >= 2)
 
 

@@ -13,13 +13,13 @@ from typing import Callable
 
 from handlers.intents.texts import STATEMENT_CHECK_LANGS
 from handlers.lexicon import Lexicon
-from handlers.understanding.accounting import (asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (periods_joined_by_plus, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                share_across_periods, states_duration, subgroup_asked, subset_of_a_category,
                                                vague_part_of_a_year)
 from handlers.model import QuestionFrame
-from handlers.understanding.extract import Extraction
+from handlers.understanding.extract import COMPARATIVES, Extraction
 from handlers.understanding.followup import FIGURE_ASK_CUES
 from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult
 
@@ -70,6 +70,14 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "If I add business, education, personal, vehicle maintenance and work, what do I get?":
         # the categories named and summed are their sum, whatever "what do I get" sounds like.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent in ("total", "category") and len({m.id for m in ex.countries}) >= 2 and "or" in ex.toks
+            and COMPARATIVES & set(ex.toks) and len(ex.periods) <= 1):
+        # "Who sent more business travellers in Q3, North Korea or Russia?": two countries set
+        # against each other with "or" and a comparative are the two directions compared.
+        return MatchResult("compare_directions", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if result.intent == "compare_periods" and "change" not in ex.cues and periods_joined_by_plus(ex):
+        # "2022 + 2023 ytd": periods written as a sum are their sum, not a comparison.
+        return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if (result.intent == "caveats" and len(ex.periods) >= 2 and not ex.categories and "count" in ex.cues
             and ex.cues.keys() & {"sum_given", "combine"} and "why" not in ex.cues):
         # "Add 2022 to everything we have for 2023: how many in all?": periods summed, with a
