@@ -185,7 +185,8 @@ class TextIntents:
         # "What weapons did North Korea send?": which ones, asked of a thing the report names only
         # in general (a place_nouns cue); answered only by a fact that says what kind they were.
         kind = kind or (thing_asked(ex, self.lexicon) if self.lang == "en" else None)
-        if kind and facts and not names_a_kind(kind, str(facts[0].get("statement") or ""), self.lexicon):
+        said = " ".join(str(facts[0].get(k) or "") for k in ("statement", "quote")) if facts else ""
+        if kind and facts and not names_a_kind(kind, said, self.lexicon):
             # "What kind of weapons ...?": the weapons fact is near, but it names no kind.
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])

@@ -731,8 +731,13 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
                 continue
         elif t[:FACT_STEM_LEN] in top_body:
             continue
+        elif t in _PURPOSE_NOUNS and (top.get("kind") == "reason" or _REASON_RE.search(top_body)):
+            continue  # "for what purpose did the LPR discuss ...?": "to rebuild infrastructure" says it
         leftover.append(t)
     return leftover
+
+
+_PURPOSE_NOUNS = frozenset({"purpose", "purposes", "reason", "reasons", "aim", "aims", "goal", "goals", "motive", "motives"})
 
 
 def _place_noun(lemma: str, lex: Lexicon) -> bool:
@@ -1104,6 +1109,10 @@ def focus_covered(focus: list[str], fact: dict[str, Any], lex: Lexicon, question
                         if form:
                             unnamed = re.sub(r"\b" + re.escape(form.rstrip("s")) + r"s?\b", "", unnamed)
             ok = bool(_NAME_RE.search(unnamed))
+        elif word in _PURPOSE_NOUNS:
+            # "For what purpose did the LPR discuss ...?": a stated cause or aim ("to rebuild
+            # infrastructure") says it; a fact that only says what happened does not.
+            ok = fact.get("kind") == "reason" or bool(_REASON_RE.search(body))
         else:
             stem = word[:5]
             ok = stem in body or stem in keywords
