@@ -474,6 +474,16 @@ def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
     return ["a share of another period's total"] if len(named) >= 2 else []
 
 
+def share_without_part(ex: Extraction, intent: str | None) -> list[str]:
+    """ "What share of arrivals came from Pyongyang?", "q1 share of 9m": a share asked with no
+    category and at most one period names no part the data has; a plain total would answer a
+    different question. (Two periods are a comparison; a category is a share.)"""
+    named = [m for m in ex.periods if m.kind not in ("latest", "previous", "relative")]
+    if intent != "total" or "share" not in ex.cues or ex.categories or len(named) >= 2:
+        return []
+    return ["a share of what"]
+
+
 _FINER_PERIOD_RE = re.compile(r"\b(?:which|what|in which|on which|busiest|peak|best|worst)\s+(?:calendar\s+)?"
                               r"(month|week|day|date|weekday)s?\b"
                               r"|\b(?:daily|weekly|monthly|single[- ]day|one[- ]day)\s+(?:peak|high|record|maximum|max|low|minimum|spike)\b")
@@ -940,7 +950,8 @@ _INTENTION_RE = re.compile(r"\b(?:discuss(?:ed|ing|es)?|wants?|wanted|signall?ed
 # Words asking whether it did happen ("have workers actually arrived in Donetsk?", "did Putin visit?").
 _REALISED_RE = re.compile(r"\b(?:arrived?|arriving|go|goes|travell?ed|reached|start(?:ed)?|began|begun|received|deployed|sent|went|gone|"
                           r"visit(?:ed)?|came|turned up|showed up|happened|took place|materiali[sz]ed|went ahead|"
-                          r"gone ahead|actually|yet|already|hired|employed|working)\b")
+                          r"gone ahead|actually|yet|already|hired?|hires|hiring|recruit(?:ed|s)?|employ(?:ed|s)?|brought in|"
+                          r"got|received?|working)\b")
 
 
 _YES_NO_FIRST = frozenset({"did", "has", "have", "had", "was", "were", "is", "are", "do", "does"})

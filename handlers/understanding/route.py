@@ -16,7 +16,7 @@ from handlers.lexicon import Lexicon
 from handlers.understanding.accounting import (periods_joined_by_plus, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
-                                               share_across_periods, states_duration, subgroup_asked, subset_of_a_category,
+                                               share_across_periods, share_without_part, states_duration, subgroup_asked, subset_of_a_category,
                                                vague_part_of_a_year)
 from handlers.model import QuestionFrame
 from handlers.understanding.extract import COMPARATIVES, Extraction
@@ -124,6 +124,10 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
         # "Who heads the FSB?": a person asked for, about nothing the report states.
         asks_person = "who_question" in ex.cues and not ex.facts and lang == "en"
         unanswered = [w for w in ex.unknown if w not in {a for a, _ in ex.corrected}] if asks_person else []
+        if "asks_place" in ex.cues and "where" not in ex.toks:
+            # "Which North Korean province did most travellers come from?": "come from" is no
+            # question about the sources when a place is asked for; the figures name none.
+            unanswered += [w for w in name_asked_of_a_figure(ex, lexicon) if w not in unanswered]
         if "method_question" in ex.cues:
             unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
     else:
@@ -131,6 +135,7 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                       + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, lexicon)
                       + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                       + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
+                      + share_without_part(ex, result.intent)
                       + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
         # a month asked, or a period finer than the data or left unread: each named once
         unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
