@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
-                                               organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
+                                               duration_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -155,6 +155,11 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="why", facts=facts[:1], version=self.snapshot.version)
+        if self.lang == "en" and facts and duration_unstated(ex, facts[0]):
+            # "How long is the Pyongyang-Vladivostok flight?": the flights fact gives no duration.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="how long", facts=facts[:1], version=self.snapshot.version)
         if self.lang == "en" and facts and outcome_unstated(ex, facts[0], self.lexicon):
             # "What came out of Choe's meeting with Putin?": the visit's fact says that they met,
             # not what came of it; that it happened is context, not the answer.

@@ -15,5 +15,7 @@ SELECT a.v AS a_value, b.v AS b_value, b.v - a.v AS diff,
        CASE WHEN b.v > 0 THEN round(a.v / b.v, 2) END AS inverse_ratio,
        CASE WHEN b.v > 0 THEN round(100.0 * (a.v - b.v) / b.v, 1) END AS inverse_pct,
        a.v + b.v AS combined,
+       CASE WHEN a.v + b.v > 0 THEN round(100.0 * a.v / (a.v + b.v), 1) END AS a_share_of_combined,
+       CASE WHEN a.v + b.v > 0 THEN round(100.0 * b.v / (a.v + b.v), 1) END AS b_share_of_combined,
        a.ids AS a_ids, b.ids AS b_ids
 FROM a, b

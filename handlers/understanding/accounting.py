@@ -1296,6 +1296,19 @@ def states_duration(statement: str) -> bool:
     return bool(_DURATION_RE.search(statement))
 
 
+_SPAN_WORDS_RE = re.compile(r"\b(?:within|from \d+ to \d+|\d+\s*(?:–|-|to)\s*\d+)\b")
+
+
+def duration_unstated(ex: Extraction, fact: dict[str, Any] | None) -> bool:
+    """ "How long is the Pyongyang-Vladivostok flight?": a duration is asked and the fact states
+    none (no "within 24 months", no span of dates such as "14 to 18 January"); its being near is
+    no answer."""
+    if fact is None or "duration_question" not in ex.cues:
+        return False
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "statement_en", "date")).lower()
+    return not (states_duration(said) or _SPAN_WORDS_RE.search(said) or _SPAN_RE.search(said))
+
+
 # Korean words that ask for the particulars behind a figure ("구체적으로", "자세히"), and the
 # nouns of a crossing point ("하산 국경", "두만강 검문소"): the figures are national totals by
 # purpose and transport, and name no place of work, no crossing point and no activity.

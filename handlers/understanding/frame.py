@@ -77,14 +77,19 @@ def _time_unit(ex: Extraction) -> str | None:
     return None
 
 
+EXACT_AMOUNT_WORDS = frozenset({"exact", "exactly", "precise", "precisely"})
+AMOUNT_NOUNS = frozenset({"number", "figure", "count", "headcount", "total", "tally", "amount"})
+
+
 def fact_aspect(ex: Extraction) -> str | None:
     """What a fact question asks for: who, when, where, how many, what was said, why (or None)."""
     # "how many ...", also after a qualifier ("exactly how many", "so how many").
     opening = list(zip(ex.toks[:3], ex.toks[1:4]))
     # "how big was the delegation?", "how large a group?": a size, which is an amount too.
     if ("duration_question" in ex.cues or ("how", "many") in opening or ("how", "much") in opening
-            or ("how", "big") in opening or ("how", "large") in opening or HOW_MANY_ANYWHERE & set(ex.toks)):
-        return "how_many"
+            or ("how", "big") in opening or ("how", "large") in opening or HOW_MANY_ANYWHERE & set(ex.toks)
+            or EXACT_AMOUNT_WORDS & set(ex.toks) and AMOUNT_NOUNS & set(ex.toks)):
+        return "how_many"  # "what's his exact number?": an amount, in digits
     if "speech" in ex.cues:
         return "what_said"
     for tok in ex.toks[:4]:

@@ -70,10 +70,9 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "If I add business, education, personal, vehicle maintenance and work, what do I get?":
         # the categories named and summed are their sum, whatever "what do I get" sounds like.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
-    if (result.intent in ("total", "category") and len({m.id for m in ex.countries}) >= 2 and "or" in ex.toks
-            and COMPARATIVES & set(ex.toks) and len(ex.periods) <= 1):
-        # "Who sent more business travellers in Q3, North Korea or Russia?": two countries set
-        # against each other with "or" and a comparative are the two directions compared.
+    if result.intent in ("total", "category") and countries_set_against(ex) and len(ex.periods) <= 1:
+        # "Who sent more business travellers in Q3, North Korea or Russia?", "q3 ru minus nk": two
+        # countries set against each other are the two directions compared.
         return MatchResult("compare_directions", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if result.intent == "compare_periods" and "change" not in ex.cues and periods_joined_by_plus(ex):
         # "2022 + 2023 ytd": periods written as a sum are their sum, not a comparison.
@@ -84,6 +83,22 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # count asked, is their sum ("add ... to" is no question about parts that do not add up).
         return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     return None
+
+
+_AGAINST_WORDS = frozenset({"minus", "vs", "versus", "against", "less"})
+
+
+def countries_set_against(ex: Extraction) -> bool:
+    """Two countries next to each other, joined by "or" (with a comparative in the question:
+    "who sent more, North Korea or Russia?") or by "minus"/"vs" ("ru minus nk"): the directions
+    are compared. Not "did more go to Russia by air or by rail?": no country after the "or"."""
+    ms = sorted(ex.countries, key=lambda m: m.pos)
+    for a, b in zip(ms, ms[1:]):
+        between = set(ex.toks[a.end:b.pos])
+        if a.id != b.id and b.pos - a.end <= 3 and (
+                "or" in between and COMPARATIVES & set(ex.toks) or between & _AGAINST_WORDS):
+            return True
+    return False
 
 
 def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
