@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import re
 import threading
 from collections import defaultdict
@@ -25,6 +26,7 @@ from rapidfuzz.distance import OSA
 from handlers.language import (LANGS, is_particle, jamo, korean_in_context, korean_verb_reading, korean_word_known, loaded,
                                normalise_tokens, register_korean_nouns, register_russian_vocabulary, russian_verb,
                                russian_word_known, script_of)
+from handlers.periods import is_common_english_word
 from handlers.store import Snapshot
 from handlers.understanding.normalise import normalise_text
 
@@ -103,6 +105,13 @@ class Hit:
 
 
 CATEGORY_SET = "category_set"  # entities.csv kind: people = the dimension, phrase = its categories, ";"-separated
+
+
+def _inflection(word: str, known: str) -> bool:
+    """Are two English words forms of one ("shares"/"share", "authority"/"authorities")? They
+    share all but their last two letters, and at least four."""
+    common = len(os.path.commonprefix([word, known]))
+    return common >= max(4, min(len(word), len(known)) - 2)
 
 
 @dataclass
@@ -295,6 +304,11 @@ class Lexicon:
         best = process.extractOne(word, self.single_words, scorer=OSA.normalized_similarity,
                                   score_cutoff=FUZZY_CUTOFF / 100)
         if best is None or best[0][0] != word[0]:
+            return None
+        if script_of(word) == "en" and not _inflection(word, best[0]) and is_common_english_word(word):
+            # A common word of English is that word, not a slip for another ("decade" is not
+            # "decide"), as for period words and Russian words; a rare one may be ("minster"),
+            # and an inflection of the known word is that word ("shares", "governments").
             return None
         if script_of(word) == "ru" and russian_word_known(word) and not (russian_verb(word) and russian_verb(best[0])):
             # A word of the dictionary is that word, not a slip for another ("экспорт" is not

@@ -464,17 +464,27 @@ _NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "t
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The English words of pyspellchecker's frequency list (160,000 words), loaded on the first
-    period-word look-alike only: a real word is never a slip for a period word."""
+def _english_words() -> dict[str, int]:
+    """The English words of pyspellchecker's frequency list (160,000 words) and their counts,
+    loaded on the first look-alike only: a real word is never a slip for a period word."""
     from spellchecker import SpellChecker  # the field's word list; loaded once, and only when needed
 
-    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+    return dict(SpellChecker(distance=1).word_frequency.dictionary)
 
 
 def is_english_word(word: str) -> bool:
     """Is ``word`` (lower case) a word of English ("match", "jury", "marsh"), not a slip?"""
     return word in _english_words()
+
+
+# A word this frequent in the list is a word of its own ("decade", 6,733), never a slip for a
+# known word one edit away ("decide"); rarer ones ("minster", 106; "eduction", 50) may be slips.
+COMMON_WORD_MIN_COUNT = 1000
+
+
+def is_common_english_word(word: str) -> bool:
+    """Is ``word`` (lower case) a common English word (count >= COMMON_WORD_MIN_COUNT)?"""
+    return _english_words().get(word, 0) >= COMMON_WORD_MIN_COUNT
 
 
 def fix_period_typos(text: str) -> str:

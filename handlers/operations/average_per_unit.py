@@ -7,6 +7,8 @@ answer says so.
 
 from __future__ import annotations
 
+from typing import Any
+
 from handlers.model import QuestionFrame
 from handlers.operations.base import Decline, OperationCall, covered_parts, day_after, first_day, requested_or_latest
 from handlers.periods import Period
@@ -17,6 +19,23 @@ NAME = "average_per_unit"
 
 def applies(frame: QuestionFrame) -> bool:
     return frame.measure == NAME and frame.time_unit is not None and not frame.excluded and len(frame.categories) <= 1
+
+
+# "How many more a month in Q3 than in Q2?": two averages set against each other.
+_MORE_WORDS = frozenset({"more", "fewer", "less", "difference", "gap", "higher", "lower",
+                         "больше", "меньше", "разница", "разницу", "차이", "더"})
+_PER_KEY = {"day": "per_day", "month": "per_month", "quarter": "per_quarter"}
+
+
+def _gap(call: OperationCall, results: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The difference between two periods' averages (each from the SQL, rounded as shown), when the
+    question sets them against each other; None otherwise."""
+    if len(results) != 2 or not (_MORE_WORDS & set(call.ex.toks) or "change" in call.ex.cues or call.frame.comparison):
+        return None
+    key = _PER_KEY[call.frame.time_unit or "month"]
+    one, two = sorted(results, key=lambda r: r["row"][key])
+    value = round(two["row"][key] - one["row"][key], 2 if key == "per_day" else 1)
+    return {"value": value, "higher": two["period"], "lower": one["period"]}
 
 
 def run(call: OperationCall) -> str:
@@ -47,5 +66,6 @@ def run(call: OperationCall) -> str:
     call.periods = [r["period"] for r in results]
     what = "total" if dim == "total" else call.desk.label(dim, cat, "phrase")
     return call.desk.render(NAME, results=results, unit=call.frame.time_unit, what=what, category=dim != "total",
+                            gap=_gap(call, results),
                             assumed_period=assumed, period=results[0]["period"],
                             **call.common(results[0]["row"]["source_id"], call.periods))

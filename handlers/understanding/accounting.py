@@ -474,6 +474,17 @@ def share_across_periods(ex: Extraction, intent: str | None) -> list[str]:
     return ["a share of another period's total"] if len(named) >= 2 else []
 
 
+# "What did the business travellers do there?", "what are the students studying?": an activity.
+_ACTIVITY_RE = re.compile(r"\bwhat (?:did|do|does|were|are|was|is) (?:the |these |those |they |he |she |it )?[\w' -]*?"
+                          r"\b(?:do|doing|study|studying|work on|working on|build|building|buy|buying|sell|selling)\b")
+
+
+def activity_asked(ex: Extraction) -> list[str]:
+    """ "What did the Russian business travellers do in North Korea?": what people did is asked of
+    a figure that only counts them; the purposes are the FSB's categories, not what they did."""
+    return ["what they did"] if _ACTIVITY_RE.search(ex.text.lower()) else []
+
+
 def share_without_part(ex: Extraction, intent: str | None) -> list[str]:
     """ "What share of arrivals came from Pyongyang?", "q1 share of 9m": a share asked with no
     category and at most one period names no part the data has; a plain total would answer a

@@ -16,7 +16,7 @@ from handlers.lexicon import Lexicon
 from handlers.understanding.accounting import (periods_joined_by_plus, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
-                                               share_across_periods, share_without_part, states_duration, subgroup_asked, subset_of_a_category,
+                                               share_across_periods, share_without_part, states_duration, activity_asked, subgroup_asked, subset_of_a_category,
                                                vague_part_of_a_year)
 from handlers.model import QuestionFrame
 from handlers.understanding.extract import COMPARATIVES, Extraction
@@ -150,7 +150,7 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                       + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, lexicon)
                       + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                       + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                      + share_without_part(ex, result.intent)
+                      + share_without_part(ex, result.intent) + activity_asked(ex)
                       + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
         # a month asked, or a period finer than the data or left unread: each named once
         unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
