@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from handlers.lexicon import Lexicon
 from handlers.pipeline import Pipeline
+from handlers.understanding.extract import Extraction
 
 
 def test_frames_compose_measures(pipeline: Pipeline) -> None:
@@ -32,3 +36,23 @@ def test_followup_category_after_a_total_is_the_category(pipeline: Pipeline) -> 
     first = pipeline.answer("How many North Koreans entered Russia in Q3?")
     second = pipeline.answer("and by air?", previous=first.context)
     assert second.kind == "answer" and "213" in second.text and "365 North Koreans entered" not in second.text
+
+
+def test_period_words_left_over_are_read_once_per_question(pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The operations' gate, the re-routing and the pipeline each ask which period words a figure
+    cannot answer; the reading is made once per question and kept on the extraction."""
+    from handlers.understanding import accounting
+
+    calls: list[str] = []
+    real = accounting.period_left_over
+
+    def counted(ex: Extraction, lex: Lexicon) -> list[str]:
+        calls.append(ex.text)
+        return real(ex, lex)
+
+    monkeypatch.setattr(accounting, "period_left_over", counted)
+    answer = pipeline.answer("How many North Koreans entered Russia in the quarter before?")
+    assert answer.kind != "answer", answer.text  # before what? never the default quarter
+    assert len(calls) == 1, calls  # read by the operations' gate, then kept for the re-routing
+    pipeline.answer("Which month of Q3 saw the most North Korean arrivals?")
+    assert len(calls) == 2, calls  # a new question is read afresh
