@@ -326,6 +326,11 @@ _KO_RELATIVE = {"재작년": -2, "지지난해": -2, "재작년도": -2, "작년
                 "올해": 0, "금년": 0, "올": 0, "내년": 1}
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "2022-23", "2022–2023", "2022/23": two whole years, as a range (summed) or two points (compared)
+    ("year_range", re.compile(r"\b(20\d\d)\s*(?:-|–|—|/)\s*(20\d\d|\d\d)\b(?!\s*(?:-|–|/)\s*\d)")),
+    # desk shorthand "22-23", "'22-'23": adjacent years of this century, never days ("13-14 January")
+    ("year_range", re.compile(r"(?<![\w./-])['’]?(2\d)\s*(?:-|–)\s*['’]?(2\d)\b(?!\s*(?:-|–|/|\.)\s*\d)"
+                              r"(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|people|workers|north|russians|%|percent))")),
     # --- Korean ---
     # 1~3분기, 2023년 1-3분기, 1분기부터 3분기까지 (the last: two endpoints, for comparisons)
     ("ko_quarters", re.compile(_KO_Y + r"([1-4])\s*(?:분기\s*)?(~|-|부터|에서)\s*([1-4])\s*분기(?:\s*까지)?")),
@@ -519,6 +524,18 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
+                continue
+            if kind == "year_range":
+                y1, tail = int(m.group(1)), m.group(2)
+                y1 = y1 if y1 >= 100 else 2000 + y1
+                y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+                if y2 != y1 + 1:
+                    continue  # "2022-25": not two adjacent years the question could mean
+                half = (a + b) // 2
+                # Both mentions keep the range's text: a sum of the two unless a change is asked.
+                found.append(PeriodMention("year", y1, 1, 12, (a, half), m.group(0)))
+                found.append(PeriodMention("year", y2, 1, 12, (half, b), m.group(0)))
+                taken.append((a, b))
                 continue
             if kind in ("quarter_pair", "ru_quarter_pair"):
                 if kind == "quarter_pair":

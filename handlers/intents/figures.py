@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from handlers.understanding.accounting import periods_joined_by_plus
+from handlers.understanding.accounting import periods_joined_by_plus, year_range
 from handlers.understanding.extract import Extraction
 from handlers.model import Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, parse_code, tile
@@ -74,7 +74,8 @@ class FigureIntents:
     def _i_total(self, asked: FigureQuestion) -> str:
         requested, avail, assumed = self._periods_for(asked)
         asked.periods = requested
-        if len(requested) == 2 and not asked.ex.cues.keys() & {"combine", "sum_given"} and not periods_joined_by_plus(asked.ex):
+        if (len(requested) == 2 and not asked.ex.cues.keys() & {"combine", "sum_given"} and not periods_joined_by_plus(asked.ex)
+                and not (year_range(asked.ex) and "change" not in asked.ex.cues)):
             return self._i_compare_periods(asked)
         if (len(requested) >= 3 and _MINUS_RE.search(asked.ex.text.lower())
                 and self._joined_sides(asked, requested) is not None):

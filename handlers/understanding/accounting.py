@@ -344,6 +344,11 @@ def periods_joined_by_plus(ex: Extraction) -> bool:
     return any(_PLUS_RE.fullmatch(ex.text[a.span[1]:b.span[0]].lower()) for a, b in zip(named, named[1:]))
 
 
+def year_range(ex: Extraction) -> bool:
+    """ "2022-23", "2022/2023": two years written as one range (both mentions keep its text)."""
+    return len(ex.periods) == 2 and ex.periods[0].text == ex.periods[1].text and ex.periods[0].kind == "year" == ex.periods[1].kind
+
+
 def second_question_left(ex: Extraction) -> str | None:
     """ "How many North Koreans entered Russia in Q3 and where did they go?": the figure answers
     the first question; the second asks what no figure gives. Returns that clause (so the answer

@@ -13,7 +13,7 @@ from typing import Callable
 
 from handlers.intents.texts import STATEMENT_CHECK_LANGS
 from handlers.lexicon import Lexicon
-from handlers.understanding.accounting import (periods_joined_by_plus, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                share_across_periods, share_without_part, states_duration, activity_asked, subgroup_asked, subset_of_a_category,
@@ -74,7 +74,7 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "Who sent more business travellers in Q3, North Korea or Russia?", "q3 ru minus nk": two
         # countries set against each other are the two directions compared.
         return MatchResult("compare_directions", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
-    if result.intent == "compare_periods" and "change" not in ex.cues and periods_joined_by_plus(ex):
+    if result.intent == "compare_periods" and "change" not in ex.cues and (periods_joined_by_plus(ex) or year_range(ex)):
         # "2022 + 2023 ytd": periods written as a sum are their sum, not a comparison.
         return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if (result.intent == "caveats" and len(ex.periods) >= 2 and not ex.categories and "count" in ex.cues

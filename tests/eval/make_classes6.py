@@ -6,8 +6,11 @@ and typos). The first 151 (c6-*) were scored before any change (86.1 % right, 6.
 50 (c6b-*) after the first fixes (first run 90.0 %, 8.0 % wrong), the last 50 (c6c-*) after the
 second round (first run 88.0 %, 8.0 % wrong), 50 more (c6d-*) after the third (first run 84.0 %,
 6.0 % wrong), 45 more (c6e-*) after the fourth (first run 80.0 %, 8.9 % wrong; one of those 4
-was our own ambiguous expectation, "q/q ru", reworded to "q/q russians into nk"); each batch was
-run once before the fixes it led to. Every derived
+was our own ambiguous expectation, "q/q ru", reworded to "q/q russians into nk"), 40 more (c6f-*)
+after the fifth (first run 80.0 %, 7.5 % wrong; two expectations of ours corrected after reading
+the report again: "what time of year" is answered by the busiest quarter, "why does Lankov think
+they matter little" is not in the report, and "h1 ru/day" reworded); each batch was run once
+before the fixes it led to. Every derived
 figure is checked by an assert below. Run: python -m tests.eval.make_classes6
 """
 import json
@@ -416,13 +419,57 @@ items5 = [
  ("voice", "Factcheck pls — the NK->RU figure for Q1 2023 was 135?", A, ["153"]),
  ("voice", "Editor's note asks: which quarter of 2023 had the most NK arrivals?", A, ["365"]),
 ]
+assert r1(23 / 365 * 100) == "6.3" and 24 + 23 == 47 and r1(13 / 92) == "0.1" and r1(153 / 3) == "51.0" and r1(222 / 2) == "111.0"
+assert 544 + 222 == 766 and r1((213 - 153) / 153 * 100) == "39.2" and 253 + 196 == 449 and r1(253 / 196) == "1.3"
+items6 = [
+ ("share", "personal trips as a share of the Q3 total?", A, ["6.3"]),
+ ("set", "students and personal visitors together in Q3 — how many?", A, ["47"]),
+ ("rate", "First-quarter 2023 monthly average for North Koreans?", A, ["51.0"]),
+ ("rate", "Russians per quarter in the first half of 2023, on average?", A, ["111.0"]),
+ ("span", "Russians into North Korea, January to September 2023?", A, ["766"]),
+ ("cmp", "Percentage rise from Q1 to Q2 2023 for North Korean entries?", A, ["39.2"]),
+ ("cmp", "Business travellers both ways in Q3 combined?", A, ["449"]),
+ ("ratio", "How many North Korean business visitors for every Russian one in Q3?", A, ["1.3"]),
+ ("check", "Is it true that most North Koreans came by train in Q3?", A, ["213"]),
+ ("check", "Reports say rail carried 143 North Koreans in Q3. Right?", A, ["134"]),
+ ("check", "Was the 2022 total above 200?", A, ["223"]),
+ ("check", "Did North Korean arrivals fall between Q2 and Q3?", A, ["365"]),
+ ("premise", "Since Lankov works at Yonsei University, what did he say about trade?", A, ["Kookmin"]),
+ ("premise", "Now that Putin has visited Pyongyang, what did the report say about it?", A, ["discussed"]),
+ ("missing", "How many weapons shipments went from North Korea to Russia?", F, []),
+ ("rank", "What time of year did most North Koreans travel?", A, ["365"]),
+ ("missing", "How many of the air passengers were business travellers?", F, []),
+ ("missing", "What did North Korean students study in Russia?", F, []),
+ ("missing", "Which Russian ministry invited the North Korean delegation?", F, []),
+ ("missing", "How many Russian officials visited North Korea?", F, []),
+ ("missing", "How many North Koreans crossed at Tumangang?", F, []),
+ ("missing", "Did North Korea send soldiers to Russia?", F, []),
+ ("missing", "Have North Korean workers actually started in Siberia?", F, []),
+ ("missing", "How many North Koreans live in Vladivostok?", F, []),
+ ("missing", "What's the FSB's figure for Q4 2023?", F, []),
+ ("missing", "What was the figure for October 2023?", F, []),
+ ("fact", "Which body adopted Resolution 2397?", A, ["Security Council"]),
+ ("fact", "What do both countries say about the weapons allegations?", A, ["deny"]),
+ ("fact", "Why does Lankov think the workers matter little economically?", F, []),
+ ("fact", "What kind of projects do Siberian authorities want workers for?", A, ["construction"]),
+ ("fact", "Where exactly did NK News find the North Korean workers?", A, ["Vladivostok"]),
+ ("fact", "Which newspaper's article is the English text based on?", A, ["Donga"]),
+ ("short", "tot nk 22-23 (what we have)", A, ["954"]),
+ ("short", "ru biz q3 pct", A, ["36.0"]),
+ ("short", "road q3 nk", A, ["31"]),
+ ("short", "nk q3 vs q1 x", A, ["2.39"]),
+ ("short", "vehicle maint. q3", A, ["23"]),
+ ("short", "h1 russians/day", A, ["1.2"]),
+ ("voice", "Quick sanity check before we publish: 253 business travellers, 24 students, 23 personal, 23 vehicle maintenance, 3 work — all Q3?", A, ["253"]),
+ ("voice", "I'm doing the maths for a chart — can you give me each 2023 quarter for North Koreans and the 2022 total?", A, ["153", "223"]),
+]
 
 OUT = Path(__file__).resolve().parent / "classes6_en.jsonl"
 
 
 def rows() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-    for prefix, table in (("c6", items), ("c6b", items2), ("c6c", items3), ("c6d", items4), ("c6e", items5)):
+    for prefix, table in (("c6", items), ("c6b", items2), ("c6c", items3), ("c6d", items4), ("c6e", items5), ("c6f", items6)):
         for i, (cls, q, exp, inc) in enumerate(table, 1):
             out.append({"id": f"{prefix}-{cls}-{i:03d}", "q": q, "expect": exp, "must_include": inc,
                         "must_not_include": [], "class": cls})
