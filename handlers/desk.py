@@ -128,6 +128,11 @@ class ReportDesk:
         # North Koreans first and North Korea as the Russians' destination, not theirs.
         dests = [m.id for m in ex.countries if m.role == "destination" and (not citizens or m.id != citizens[0])]
         bare = [m for m in ex.countries if not m.role]
+        if citizens and not dests and {m.id for m in ex.countries} == {citizens[0]} and any(
+                m.role == "destination" for m in ex.countries):
+            # "How many Russians went to Russia?": one country only, as people and as destination;
+            # no figure counts people entering their own country, and the other direction is no answer.
+            return self._pick_direction(citizens[0], citizens[0], bare)
         return self._pick_direction(citizens[0] if citizens else None, dests[0] if dests else None, bare)
 
     def available(self, runner: QueryRunner, d: Direction, dimension: str = "total", category: str = "all") -> list[Period]:

@@ -197,7 +197,11 @@ class FigureIntents:
     def _i_share(self, asked: FigureQuestion) -> str:
         picked, period, assumed, rows = self._category_rows(asked)
         dim = asked.categories[0][0]
-        return self._render("share", picked=picked, rows=rows, period=period, assumed_period=assumed,
+        # "Business share among the published purposes only (of 326)?": the base asked is the sum of
+        # the published categories, given beside the share of the total (never instead of it).
+        of_parts = bool(_PARTS_BASE_RE.search(asked.ex.text.lower())) or any(
+            n == str(rows[0]["parts_sum"]) for n in asked.ex.numbers) if rows else False
+        return self._render("share", picked=picked, rows=rows, period=period, assumed_period=assumed, of_parts=of_parts,
                             dimension=self._label("dimension", dim),
                             caveats=self.caveats(asked, [period], dim, [c for _, c in asked.categories]),
                             **self._common(asked, [period], caveats=False))
@@ -546,6 +550,7 @@ def reranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda r: (r["rank_desc"], r["label"]))
 
 
+_PARTS_BASE_RE = re.compile(r"\b(?:published|listed|summed|sum of the|add(?:ed)? up|categories only|purposes only|modes only)\b")
 _MINUS_RE = re.compile(r"\b(?:minus|less|subtract|subtracting|take away)\b")
 
 

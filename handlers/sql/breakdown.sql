@@ -22,6 +22,7 @@ SELECT p.category, p.value, t.total,
        sum(p.value) OVER () AS parts_sum,
        t.total - sum(p.value) OVER () AS unaccounted,
        round(100.0 * sum(p.value) OVER () / t.total, 1) AS parts_share,
+       round(100.0 * p.value / sum(p.value) OVER (), 1) AS share_of_parts,
        p.figure_ids
 FROM parts p CROSS JOIN t
 ORDER BY p.value DESC, p.category

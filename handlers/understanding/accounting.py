@@ -72,6 +72,8 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
         if tok == "what" and ex.toks[i + 1] not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA and any(
                 (x.kind, x.id) == ("cue", "place_nouns") for x in lex.phrases.get((ex.toks[i + 1],), ())):
             return [ex.toks[i + 1]]  # "what weapons did Russia get?": a thing the report names, not a count
+        if tok == "what" and i <= 1 and ex.toks[i + 1] in ex.unknown:
+            return [ex.toks[i + 1]]  # "what nationality were the other 39?": a thing nothing here knows
         if tok == "which":
             noun = ex.toks[i + 1]
             entity = any(t.kind in ("country", "purpose", "transport", "dimension") or (t.kind, t.id) == ("cue", "people_nouns")

@@ -123,6 +123,13 @@ def whole_span_asked(ex: Extraction, mention: PeriodMention | None = None) -> bo
     return "whole_span" in ex.cues and len(named) <= 1 and not any(m.kind == "ytd" for m in named)
 
 
+def _negates_a_base(ex: Extraction) -> bool:
+    """ "Business share of the published purposes, not of the total": the negation sets aside a
+    base ("not of", "not as"), not a category; every negation word of the question does."""
+    at = [i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS]
+    return bool(at) and all(i + 1 < len(ex.toks) and ex.toks[i + 1] in ("of", "as") for i in at)
+
+
 def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
@@ -131,7 +138,7 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     rest = _against_the_rest(categories, ex, compares)
     if rest:
         categories = rest  # the others are every other category the data has, whatever the question lists
-    elif "negation" in ex.cues and categories:
+    elif "negation" in ex.cues and categories and not _negates_a_base(ex):
         # "everything except business and education": the categories named after the negation.
         at = next((i for i, t in enumerate(ex.toks) if t in NEGATION_WORDS), ex.cue_start.get("negation", -1))
         after = tuple(c for c in categories if c.pos > at) if at >= 0 else categories

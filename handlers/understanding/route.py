@@ -74,6 +74,14 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "Who sent more business travellers in Q3, North Korea or Russia?", "q3 ru minus nk": two
         # countries set against each other are the two directions compared.
         return MatchResult("compare_directions", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if result.intent == "series" and ex.cues.keys() & {"combine", "sum_given"} and ex.periods and "change" not in ex.cues:
+        # "If the 2023 quarters are 153, 213 and 365, what's the sum?": a sum over the period named,
+        # not the list of every period.
+        return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if result.intent == "complement" and "share" in ex.cues and frame.categories and not frame.excluded:
+        # "Business share of the published purposes, not of the total": the frame sets nothing
+        # aside (the negation is of a base), so it is the category's share, not its complement.
+        return MatchResult("share", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if result.intent == "compare_periods" and "change" not in ex.cues and (periods_joined_by_plus(ex) or year_range(ex)):
         # "2022 + 2023 ytd": periods written as a sum are their sum, not a comparison.
         return MatchResult("total", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
@@ -85,6 +93,8 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
     return None
 
 
+# "Did the FSB publish monthly numbers?": the sources publish no figures finer than a quarter.
+_FINER_UNIT_RE = re.compile(r"\b(?:monthly|weekly|daily|month-by-month|week-by-week|day-by-day)\b")
 _AGAINST_WORDS = frozenset({"minus", "vs", "versus", "against", "less"})
 
 
@@ -143,6 +153,7 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
             # "Which North Korean province did most travellers come from?": "come from" is no
             # question about the sources when a place is asked for; the figures name none.
             unanswered += [w for w in name_asked_of_a_figure(ex, lexicon) if w not in unanswered]
+        unanswered += [w for w in _FINER_UNIT_RE.findall(ex.text.lower()) if w not in unanswered]
         if "method_question" in ex.cues:
             unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
     else:
@@ -151,6 +162,8 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                       + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                       + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
                       + share_without_part(ex, result.intent) + activity_asked(ex)
+                      # "Where in Russia did the students go?": a place asked of a figure, which names none
+                      + (["where"] if ex.toks[:1] == ["where"] and result.intent in FIGURE_INTENTS else [])
                       + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
         # a month asked, or a period finer than the data or left unread: each named once
         unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
