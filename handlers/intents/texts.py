@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
-                                               duration_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
+                                               duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -155,6 +155,11 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="why", facts=facts[:1], version=self.snapshot.version)
+        if self.lang == "en" and facts and movement_unstated(ex, facts[0], self.lexicon):
+            # "Did Lankov visit Russia himself?": his profile says where he teaches, not that he went.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail="that they went there", facts=facts[:1], version=self.snapshot.version)
         if self.lang == "en" and facts and duration_unstated(ex, facts[0]):
             # "How long is the Pyongyang-Vladivostok flight?": the flights fact gives no duration.
             for f in facts[:1]:
@@ -218,6 +223,11 @@ class TextIntents:
             raise NoData("fact_detail", detail=f"who at {elsewhere[0]}", facts=facts[:1], version=self.snapshot.version)
         # "... meet in Moscow?": the answer says the report does not name the city.
         unnamed = places_unnamed(ex, facts[0], self.lexicon) if facts and self.lang == "en" else []
+        if (unnamed and checks_a_statement(ex) and not facts[0].get("place") and "who_question" not in ex.cues
+                and "focus_date" not in ex.cues):
+            # "The report says the workers were in Khabarovsk, correct?": a place put to a fact that
+            # names no place at all is no confirmation; what the report says is context.
+            raise NoData("fact_detail", detail=", ".join(unnamed), facts=facts[:1], version=self.snapshot.version)
         return self._render("fact", facts=facts, version=self.snapshot.version, unnamed_places=unnamed), []
 
     def _fact_check_reply(self, fact: dict[str, Any], differs: list[str], runner: QueryRunner,

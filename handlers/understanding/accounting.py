@@ -488,8 +488,17 @@ _ACTIVITY_RE = re.compile(r"\bwhat (?:did|do|does|were|are|was|is) (?:the |these
 
 def activity_asked(ex: Extraction) -> list[str]:
     """ "What did the Russian business travellers do in North Korea?": what people did is asked of
-    a figure that only counts them; the purposes are the FSB's categories, not what they did."""
-    return ["what they did"] if _ACTIVITY_RE.search(ex.text.lower()) else []
+    a figure that only counts them; the purposes are the FSB's categories, not what they did.
+    "What were the personal reasons the 23 gave?": the reasons behind a category, likewise."""
+    text = ex.text.lower()
+    if _ACTIVITY_RE.search(text):
+        return ["what they did"]
+    if ex.categories and _REASONS_GIVEN_RE.search(text) and "count" not in ex.cues:
+        return ["what the reasons were"]
+    return []
+
+
+_REASONS_GIVEN_RE = re.compile(r"\bwhat (?:were|are|was) (?:the |their |those )?(?:\w+ )?(?:reasons|motives)\b")
 
 
 def share_without_part(ex: Extraction, intent: str | None) -> list[str]:
@@ -893,6 +902,8 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
     if aspect == "where":
         place = str(fact.get("place") or "").lower()
         named = [p.strip() for p in place.replace(" and ", ",").split(",") if p.strip()]
+        if named and ex.toks[:1] and ex.toks[0] in _YES_NO_FIRST and all(p in ex.text.lower() for p in named):
+            return True  # "Is Kookmin University where Lankov works?": the place put to the fact is its place
         return bool(named) and not all(p in ex.text for p in named)
     if aspect == "how_many" and ex.facts and "duration_question" not in ex.cues:
         # The English text: what follows reads amounts in English words ("thousands"), and a
@@ -973,6 +984,19 @@ _REALISED_RE = re.compile(r"\b(?:arrived?|arriving|go|goes|travell?ed|reached|st
 
 
 _YES_NO_FIRST = frozenset({"did", "has", "have", "had", "was", "were", "is", "are", "do", "does"})
+
+
+def movement_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:
+    """ "Did Lankov visit Russia himself?": a yes/no question about someone going somewhere, put to
+    a fact that states no movement at all (a profile); that he went is not in the report."""
+    if fact is None or not ex.toks or ex.toks[0] not in _YES_NO_FIRST or not _MOVE_RE.search(ex.text.lower()):
+        return False
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "statement_en")).lower()
+    return not (_MOVE_RE.search(said) or _states_cue(fact, "movement", lex))
+
+
+_MOVE_RE = re.compile(r"\b(?:visit(?:ed|s|ing)?|travel(?:l?ed|s|ling)?|go|goes|went|gone|come|came|fly|flew|flown|"
+                      r"enter(?:ed|s)?|arrive[ds]?|trip|been to|been in)\b")
 
 
 def realisation_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> bool:

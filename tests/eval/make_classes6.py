@@ -10,7 +10,9 @@ was our own ambiguous expectation, "q/q ru", reworded to "q/q russians into nk")
 after the fifth (first run 80.0 %, 7.5 % wrong; two expectations of ours corrected after reading
 the report again: "what time of year" is answered by the busiest quarter, "why does Lankov think
 they matter little" is not in the report, and "h1 ru/day" reworded), 36 more (c6g-*) after the
-sixth (first run 75.0 %, 19.4 % wrong); each batch was run once before the fixes it led to. Every derived
+sixth (first run 75.0 %, 19.4 % wrong), 34 more (c6h-*) after the seventh (first run 85.3 %,
+11.8 % wrong; one of the 4 was our expectation "rose" where the answer says "up +322", now 322);
+each batch was run once before the fixes it led to. Every derived
 figure is checked by an assert below. Run: python -m tests.eval.make_classes6
 """
 import json
@@ -503,13 +505,50 @@ items7 = [
  ("calc", "road vehicle arrivals per day in Q3", A, ["0.3"]),
  ("calc", "Is Q2 2023 roughly equal to all of 2022?", A, ["213"]),
 ]
+assert r1(365 / 223) == "1.6" and r1(196 / 92) == "2.1" and 213 + 13 == 226
+items8 = [
+ ("lack", "How many North Korean children entered Russia in Q3?", F, []),
+ ("lack", "What was the busiest border crossing for North Koreans?", F, []),
+ ("lack", "How many North Koreans overstayed their visas?", F, []),
+ ("lack", "How many of the rail passengers came to work?", F, []),
+ ("lack", "Which Russian cities did the 213 air travellers fly to?", F, []),
+ ("lack", "What were the personal reasons the 23 gave?", F, []),
+ ("lack", "How many of the 544 Russians were tourists?", F, []),
+ ("lack", "Which companies hired the three workers?", F, []),
+ ("lack", "What did NK News say about Q4?", F, []),
+ ("lack", "How many trains run between the two countries each week?", F, []),
+ ("lack", "Did Lankov visit Russia himself?", F, []),
+ ("lack", "How old is Choe Son Hui?", F, []),
+ ("lack", "What is Choe Son Hui's position on sanctions?", F, []),
+ ("lack", "What did Putin say to Choe?", F, []),
+ ("lack", "How many North Korean workers does Russia employ in total?", F, []),
+ ("lack", "Which UN members voted for 2397?", F, []),
+ ("lack", "When did China stop repatriating workers?", F, []),
+ ("lack", "What happened to the workers in Vladivostok afterwards?", F, []),
+ ("ok", "How many North Koreans entered Russia in Q3 2023 by ship or boat?", A, ["13"]),
+ ("ok", "Russian business visitors to North Korea per day, Q3?", A, ["2.1"]),
+ ("ok", "How many times bigger was Q3 2023 than all of 2022?", A, ["1.6"]),
+ ("ok", "Air plus water arrivals in Q3?", A, ["226"]),
+ ("ok", "Which came first in Q3 purposes, education or personal?", A, ["24"]),
+ ("ok", "Who does the report quote on trade?", A, ["Lankov"]),
+ ("ok", "What does the report say Russia received from North Korea?", A, ["weapons"]),
+ ("ok", "Is Kookmin University where Lankov works?", A, ["Kookmin"]),
+ ("ok", "How many people came from North Korea to Russia in the third quarter of last year?", A, ["365"]),
+ ("ok", "What's the Russian figure for the first half of last year?", A, ["222"]),
+ ("ok", "According to the FSB, how many Russians went to North Korea in Q3?", A, ["544"]),
+ ("premise", "Russian arrivals in North Korea fell from 544 to 222, right?", A, ["322"]),
+ ("premise", "Air was the second most common mode in Q3, wasn't it?", A, ["213"]),
+ ("premise", "The report says the workers were in Khabarovsk, correct?", A, ["Vladivostok"]),
+ ("premise", "Lankov thinks the workers are economically significant — true?", A, ["insignificant"]),
+ ("premise", "The UN resolution on workers is 2379, isn't it?", A, ["2397"]),
+]
 
 OUT = Path(__file__).resolve().parent / "classes6_en.jsonl"
 
 
 def rows() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
-    for prefix, table in (("c6", items), ("c6b", items2), ("c6c", items3), ("c6d", items4), ("c6e", items5), ("c6f", items6), ("c6g", items7)):
+    for prefix, table in (("c6", items), ("c6b", items2), ("c6c", items3), ("c6d", items4), ("c6e", items5), ("c6f", items6), ("c6g", items7), ("c6h", items8)):
         for i, (cls, q, exp, inc) in enumerate(table, 1):
             out.append({"id": f"{prefix}-{cls}-{i:03d}", "q": q, "expect": exp, "must_include": inc,
                         "must_not_include": [], "class": cls})
