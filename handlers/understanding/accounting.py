@@ -501,6 +501,21 @@ def activity_asked(ex: Extraction) -> list[str]:
 _REASONS_GIVEN_RE = re.compile(r"\bwhat (?:were|are|was) (?:the |their |those )?(?:\w+ )?(?:reasons|motives)\b")
 
 
+_OF_ANOTHER_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|fraction) of (?:all |the )?(\w+)")
+
+
+def share_of_another_direction(ex: Extraction) -> list[str]:
+    """ "North Korean business arrivals as a share of all Russian arrivals?": a share whose base is
+    the other direction's total. A share is always of its own direction's total, and a gap between
+    the two shares answers another question."""
+    m = _OF_ANOTHER_RE.search(ex.text.lower())
+    if not m or len({c.id for c in ex.countries}) < 2:
+        return []
+    base = [c for c in ex.countries if c.pos >= len(tokens(ex.text[:m.start(1)]))]
+    first = [c for c in ex.countries if c not in base]
+    return ["a share of the other direction's total"] if base and first and base[0].id != first[0].id else []
+
+
 def share_without_part(ex: Extraction, intent: str | None) -> list[str]:
     """ "What share of arrivals came from Pyongyang?", "q1 share of 9m": a share asked with no
     category and at most one period names no part the data has; a plain total would answer a
@@ -625,7 +640,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
             or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or month_asked(ex)
-            or periods_too_fine_or_left(ex, lex)):
+            or periods_too_fine_or_left(ex, lex) or share_of_another_direction(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
         return False  # "metonym": "did the Kremlin confirm 365?" is about a government's words, not the count

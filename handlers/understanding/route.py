@@ -16,7 +16,8 @@ from handlers.lexicon import Lexicon
 from handlers.understanding.accounting import (periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
-                                               share_across_periods, share_without_part, states_duration, activity_asked, subgroup_asked, subset_of_a_category,
+                                               share_across_periods, share_without_part, states_duration, activity_asked,
+                                               share_of_another_direction, subgroup_asked, subset_of_a_category,
                                                vague_part_of_a_year)
 from handlers.model import QuestionFrame
 from handlers.understanding.extract import COMPARATIVES, Extraction
@@ -93,6 +94,8 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
     return None
 
 
+# "How many people did NK News interview?": a count of what a source did, not of entries.
+_SOURCE_DID_RE = re.compile(r"\bhow many\b.*\b(?:did|does|do|has|have)\s+(?:the\s+)?(?:fsb|nk news|donga)\b")
 # "Did the FSB publish monthly numbers?": the sources publish no figures finer than a quarter.
 _FINER_UNIT_RE = re.compile(r"\b(?:monthly|weekly|daily|month-by-month|week-by-week|day-by-day)\b")
 _AGAINST_WORDS = frozenset({"minus", "vs", "versus", "against", "less"})
@@ -161,7 +164,11 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                       + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, lexicon)
                       + reason_asked_of_a_figure(ex) + subset_of_a_category(ex) + forecast_asked(ex)
                       + method_asked(ex) + vague_part_of_a_year(ex) + share_across_periods(ex, result.intent)
-                      + share_without_part(ex, result.intent) + activity_asked(ex)
+                      + share_without_part(ex, result.intent) + activity_asked(ex) + share_of_another_direction(ex)
+                      # "How many people did NK News interview?": what a source did is no count of entries
+                      + ([w for w in ex.unknown if w not in {a for a, _ in ex.corrected}]
+                         if lang == "en" and "sources" in ex.cues and result.intent in FIGURE_INTENTS
+                         and _SOURCE_DID_RE.search(ex.text.lower()) else [])
                       # "Where in Russia did the students go?": a place asked of a figure, which names none
                       + (["where"] if ex.toks[:1] == ["where"] and result.intent in FIGURE_INTENTS else [])
                       + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
