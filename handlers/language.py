@@ -398,7 +398,12 @@ def _mecab_parse(text: str) -> list[Morpheme]:
                 feature = node.feature.split(",")
                 spaced = node.rlength > node.length or not out
                 pos, kind, expr = feature[0], feature[4], feature[7]
-                if kind in ("Inflect", "Preanalysis") and expr != "*":
+                if kind == "Inflect" and _stem_with_its_own_rieul(surface, expr, node.next):
+                    # "줄었다" (decreased): the dictionary's one reading of 줄 as a verb is 주 + ㄹ (a
+                    # verb "give" with its future modifier, "줄 사람"), whose ㄹ it drops; another
+                    # ending after it ("줄었", "줄어", "줄면") shows there is no modifier: 줄다.
+                    out.append(Morpheme(surface, surface, pos.split("+")[0], spaced))
+                elif kind in ("Inflect", "Preanalysis") and expr != "*":
                     # "들어갔" = 들어가/VV + 았/EP; "러시아인" = 러시아/NNP + 인/NNG
                     for i, part in enumerate(expr.split("+")):
                         bits = part.split("/")
@@ -413,6 +418,25 @@ def _mecab_parse(text: str) -> list[Morpheme]:
             node = node.next
         _release_pages()
     return out
+
+
+_RIEUL_FINAL = 8  # ㄹ as a syllable's final consonant (the jongseong index)
+
+
+def _stem_with_its_own_rieul(surface: str, expr: str, following: Any) -> bool:
+    """Is a verb the dictionary reads as stem + a dropped ㄹ modifier ("줄" = 주/VV) in fact a
+    stem ending in ㄹ (줄다), because an ending follows it directly? A modifier ends the verb."""
+    parts = expr.split("+")
+    if len(parts) != 1 or len(surface) != 1 or not surface.strip() or not ("\uac00" <= surface <= "\ud7a3"):
+        return False
+    bits = parts[0].split("/")
+    if len(bits) < 2 or bits[1] not in ("VV", "VA") or len(bits[0]) != 1:
+        return False
+    code = ord(surface) - 0xAC00
+    if code % 28 != _RIEUL_FINAL or chr(ord(surface) - _RIEUL_FINAL) != bits[0]:
+        return False
+    return following is not None and bool(following.surface) and following.feature.startswith("E") \
+        and following.rlength == following.length  # the ending is glued to the stem, same word
 
 
 _particles: set[str] = set()  # every particle the analyser has tagged (J*), as written

@@ -14,7 +14,7 @@ from datetime import date
 
 from handlers.language import script_of
 from handlers.lexicon import CATEGORY_SET, Hit, Lexicon, normalise, tokens
-from handlers.periods import PeriodMention, find_periods, fix_period_typos
+from handlers.periods import PeriodMention, find_periods, fix_period_typos, settle_korean
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
@@ -87,6 +87,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     for p in periods:
         for i in range(*p.span):
             masked[i] = " "
+    periods = settle_korean(text, periods)
     # The language's vocabulary first: the analyser reads a misspelt word against it.
     lex.ensure({script_of(w) for w in text.split()})
     toks = tokens("".join(masked))
