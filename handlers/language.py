@@ -675,6 +675,19 @@ def russian_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=10_000)
+def russian_modifier(word: str) -> bool:
+    """Is the word's likeliest reading an adjective or participle that is no pronoun ("какое",
+    "это")? "артиллерийские снаряды" names a kind of shell; "получала оружие" does not."""
+    parses = _parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and "Apro" not in parses[0].tag
+
+
+def russian_noun(word: str) -> bool:
+    """Is the word's likeliest reading a noun ("состав", not "дневной")?"""
+    parses = _parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
 def russian_numeral(word: str) -> bool:
     """Can the word be a cardinal number ("сто", "пятьсот", "сорок")? Any reading counts: the
     lemma "сто" is read first as an abbreviation (СТО), its forms ("ста") as the number."""

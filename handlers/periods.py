@@ -354,7 +354,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 1-3 кварталы, i-iii кварталы
     ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # первый и второй квартал(ы): two quarters, found as a pair
-    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
     ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
     # desk shorthand with a two-digit year: 3кв23, 3 кв. 23

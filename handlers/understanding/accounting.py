@@ -18,7 +18,7 @@ from handlers.understanding.extract import Extraction
 from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
 from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
-from handlers.language import detect, russian_numeral
+from handlers.language import detect, normalise_tokens, russian_modifier, russian_numeral
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
@@ -968,6 +968,55 @@ def thing_asked(ex: Extraction, lex: Lexicon) -> str | None:
                 and not any(k == "cue" and i.startswith("focus_") for k, i in terms)):
             return noun  # persons and places asked for ("which officials") are the focus checks' own
     return None
+
+
+def thing_asked_local(ex: Extraction, lex: Lexicon) -> str | None:
+    """ "Какое (именно) оружие ...?", "어떤 무기를 ...?": a thing the report names only in general (a
+    ``place_nouns`` lemma) asked for by which ones, in Korean or Russian, or None. The words
+    between may only be function words ("именно", "정확히")."""
+    for i, tok in enumerate(ex.toks[:-1]):
+        if not any((x.kind, x.id) == ("cue", "which_kind") for x in lex.phrases.get((tok,), ())):
+            continue
+        j = i + 1
+        while j < len(ex.toks) - 1 and ex.toks[j] in lex.filler and not _is_place_noun(ex.toks[j], lex):
+            j += 1
+        noun = ex.toks[j]
+        terms = {(x.kind, x.id) for x in lex.phrases.get((noun,), ())}
+        if (_is_place_noun(noun, lex) and noun not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA
+                and not any(k == "cue" and c.startswith("focus_") for k, c in terms)):
+            return noun
+    return None
+
+
+def _is_place_noun(word: str, lex: Lexicon) -> bool:
+    return any((x.kind, x.id) == ("cue", "place_nouns") for x in lex.phrases.get((word,), ()))
+
+
+# A kind named beside a noun in Korean and Russian statements: a list after it or before it.
+_LOCAL_KIND_AFTER_RE = re.compile(r"^\s*(?:\(|:|,?\s*(?:такие как|такие, как|в том числе|включая|например)\b)")
+_RU_PLACING = ("северокорейск", "российск", "русск", "корейск")  # adjectives that place a thing, not its kind
+_KO_KIND_BEFORE_RE = re.compile(r"(?:같은|등의|등|따위의)\s*$")
+
+
+def names_a_kind_local(noun: str, statement: str, lang: str) -> bool:
+    """Does a Korean or Russian statement say what kind of ``noun`` (a lemma) it is? In Russian an
+    adjective before it ("артиллерийские снаряды") or a list after it; in Korean a list before or
+    after it ("포탄 등 무기", "무기(포탄)"). A verb or a place before it names no kind."""
+    words = re.findall(r"[\w-]+|[():,]", statement.lower())
+    for k, word in enumerate(words):
+        if normalise_tokens([word])[:1] != [noun] and not (lang == "ko" and word.startswith(noun)):
+            continue
+        rest = " ".join(words[k + 1:])
+        if _LOCAL_KIND_AFTER_RE.match(" " + rest):
+            return True
+        b = k - 1
+        while lang == "ru" and b >= 0 and russian_modifier(words[b]):  # "местные российские власти"
+            if not words[b].startswith(_RU_PLACING):
+                return True
+            b -= 1
+        if lang == "ko" and _KO_KIND_BEFORE_RE.search(" ".join(words[:k])):
+            return True
+    return False
 
 
 def names_a_kind(noun: str, statement: str, lex: Lexicon) -> bool:

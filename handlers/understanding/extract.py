@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from handlers.language import script_of
+from handlers.language import russian_noun, script_of
 from handlers.lexicon import CATEGORY_SET, Hit, Lexicon, normalise, tokens
 from handlers.periods import PeriodMention, find_periods, fix_period_typos, settle_korean
 
@@ -244,6 +244,9 @@ def _before_dimension(i: int, entity_hits: list[Hit], cue_hits: list[Hit]) -> bo
                for h in entity_hits + cue_hits)
 
 
+_RU_OF_PEOPLE = frozenset({"у", "из", "среди"})  # prepositions between a measure and the people it is of
+
+
 def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: list[CountryMention]) -> bool:
     """Is the unknown word at ``i`` the thing being asked for?
 
@@ -258,8 +261,18 @@ def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: li
             return True  # Korean names what is counted before the question word: "여성은 몇 명"
     if i + 2 < len(toks) and toks[i + 1] == "of" and any(m.pos == i + 2 for m in countries):
         return True
-    if script_of(toks[i]) == "ru" and any(m.pos == i + 1 for m in countries):
-        return True  # "ВВП России", "население КНДР": Russian puts the country after, in the genitive
+    if script_of(toks[i]) == "ru":
+        # "ВВП России", "население КНДР": Russian puts the country after, in the genitive; so
+        # "(возрастной) состав въехавших северокорейцев": a noun of what is measured, then the
+        # people it is measured of, with the words of their movement (participles) between.
+        if any(m.pos == i + 1 for m in countries):
+            return True
+        moving = {j for h in cue_hits if h.term.id == "movement" for j in range(h.start, h.end)}
+        j = i + 1
+        while j < len(toks) and j <= i + 3 and (j in moving or toks[j] in _RU_OF_PEOPLE):
+            j += 1  # "профессия у въехавших северокорейцев", "состав приехавших из КНДР"
+        if j > i + 1 and any(m.pos == j for m in countries) and russian_noun(toks[i]) and any(k in moving for k in range(i + 1, j)):
+            return True  # a noun only: "средний дневной въезд граждан КНДР" is a daily average
     return any(m.end == i for m in countries)
 
 
