@@ -264,10 +264,14 @@ def korean_word_known(word: str) -> bool:
 
 
 def korean_proper_noun(word: str) -> bool:
-    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바")?"""
+    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바"), or as a
+    proper noun and an institution's head ("성균관대" = 성균관 + 대)?"""
     if not _all_hangul(word):
         return False
     morphs = analyse_korean(word)
+    if len(morphs) == 2 and morphs[0].pos == "NNP" and morphs[0].known and morphs[1].surface in KOREAN_NAME_HEADS \
+            and not morphs[1].spaced and morphs[1].pos.startswith(_NAME_HEAD_TAGS):
+        return True
     return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
 
 
@@ -312,14 +316,32 @@ def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
         node = tagger.parseToNode(text + "\nEOS\n")
         while node is not None:
             feature = node.feature.split(",")
+            after = node.next
+            if (node.surface and feature[0] == "NNG" and after is not None and after.surface in _LONG_NAME_HEADS
+                    and after.rlength == after.length):
+                kinds.add((node.surface + after.surface, after.surface))  # "고려대학교" read as 고려 + 대학교
             if node.surface and feature[0] == "NNP":
                 if feature[1] != "*":
                     kinds.add((node.surface, feature[1]))
-                elif len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                if len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                    # "한양대" is a place (한양) by its class and a university by its head: both kinds
                     kinds.add((node.surface, feature[7].split("+")[-1].split("/")[0]))
+                after = node.next
+                if (after is not None and after.surface in KOREAN_NAME_HEADS and after.rlength == after.length
+                        and after.feature.startswith(_NAME_HEAD_TAGS)):
+                    # "성균관대": the dictionary reads 성균관 + 대; the name and its head are one name
+                    kinds.add((node.surface + after.surface, after.surface))
             node = node.next
         _release_pages()
     return frozenset(kinds)
+
+
+# Heads that make a proper noun before them the name of an institution ("성균관대", "한양대학교").
+KOREAN_NAME_HEADS = frozenset({"대", "대학", "대학교", "학교"})
+_LONG_NAME_HEADS = frozenset({"대학", "대학교"})  # heads that make even a common noun before them a name
+# The tags the dictionary gives such a head glued to a name: a noun, or, before another noun
+# ("성균관대 교수"), a prefix of that noun (대교수) or a suffix of the name.
+_NAME_HEAD_TAGS = ("NNG", "XPN", "XSN")
 
 
 def _constrained(text: str) -> str | None:
@@ -496,6 +518,13 @@ def korean_tokens(text: str) -> list[str]:
                 and out[-1] == morphs[i - 1].surface:
             # Two one-syllable nouns in one word are a word the dictionary does not know, cut
             # in two ("쥬민", "입굴"): kept whole, so the lexicon can read it as a typo.
+            out[-1] += m.surface
+            i += 1
+            continue
+        if (m.pos.startswith(_NAME_HEAD_TAGS) and m.surface in KOREAN_NAME_HEADS and not m.spaced and i > 0
+                and (morphs[i - 1].pos == "NNP" or morphs[i - 1].pos == "NNG" and m.surface in _LONG_NAME_HEADS)
+                and morphs[i - 1].known and out and out[-1] == morphs[i - 1].surface):
+            # "성균관대": a name and its institution's head, cut in two by the dictionary, are one name.
             out[-1] += m.surface
             i += 1
             continue

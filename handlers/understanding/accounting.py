@@ -531,6 +531,16 @@ def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
     not answer it. Places are data: those the facts name, and the ``subnational`` cue group. A
     place that only qualifies ("for a piece on the Vladivostok route") is not a destination."""
     toks, out = ex.toks, []
+    if detect(ex.text) in ("ko", "ru"):
+        # "하산을 거쳐", "나진으로", "через Хасан", "в Расон": Korean marks the place with a particle
+        # after it and Russian by case, so a place inside a country named anywhere in a figure
+        # question is where the people went or passed; the national figure answers neither.
+        for i, tok in enumerate(toks):
+            for p in ((tok, toks[i + 1]) if i + 1 < len(toks) else None, (tok,)):
+                if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ())):
+                    out.append(" ".join(p))
+                    break
+        return list(dict.fromkeys(out))
     for i, tok in enumerate(toks):
         two = (tok, toks[i + 1]) if i + 1 < len(toks) else None
         sub = [p for p in (two, (tok,)) if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ()))]
@@ -814,7 +824,11 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
     # nothing consumed here still ask for something; verbs are left to the fact's own wording.
     idle = [w for w in ex.idle if lang == "ko" and w not in ex.unknown and len(w) >= 2 and not w.endswith("다")
             and not w.startswith("~") and not is_particle(w) and korean_word_known(w)]
-    for w in ex.unknown + idle:
+    # A place inside a country ("모스크바", "Хасан": the subnational cue group) is a detail the fact
+    # must name itself, as an unknown word would be.
+    places = [w for w in ex.toks if w not in ex.unknown
+              and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get((w,), ()))]
+    for w in ex.unknown + idle + places:
         if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
             continue
         if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):
