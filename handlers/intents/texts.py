@@ -126,7 +126,7 @@ class TextIntents:
                          facts=facts[:1],
                          version=self.snapshot.version)
         on_content = None
-        if self.lang == "en" and facts and facts[0].get("kind") == "event" and "outcome" not in ex.cues:
+        if facts and facts[0].get("kind") == "event" and "outcome" not in ex.cues:
             # What was discussed at an event: a statement of the same topic may say it, though it
             # matched the question less well than the event itself ("Putin's visit was discussed").
             same_topic = [f for f in self._localise(runner.run("facts", ids=[i for i, _ in ex.facts]), "fact", "fact_id",

@@ -575,7 +575,16 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     # "What did the Kremlin say ...?": a government named by its seat is a statement's subject, not a count.
     metonyms = [t for t in ex.toks if "metonym" in ex.cues and any((x.kind, x.id) == ("cue", "metonym")
                                                                   for x in lex.phrases.get((t,), ()))]
-    return kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
+    # "러시아 정부는 이 통계 보도에 어떤 입장을 냈나요?": a stance, a judgement, what was discussed or
+    # agreed is asked; a count answers none of them (Korean and Russian: English reads these
+    # words in its own frames).
+    framing = [t for t in ex.toks if detect(ex.text) in ("ko", "ru") and any(
+        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get((t,), ()))]
+    return (kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
+            + [f for f in framing if f not in kept])
+
+
+_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome")})
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -698,6 +707,14 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         # "Между какими городами?": a place noun is answered by a place the question does not already name.
         places = [p.strip() for p in re.split(r",| и | and ", str(facts[0].get("place") or "").lower()) if p.strip()]
         new_place = any(p[:RU_STEM_LEN] not in ex.text for p in places)
+        # Framing words ("분석했나요", "признают ли") are accounted for only by a fact of the matching
+        # aspect, as in English (FRAMING_TESTS).
+        # A hedge on what was discussed ("что, предположительно, обсуждали") qualifies the content,
+        # which the statement of the discussion answers (texts.facts_on_content picks it).
+        hedged_content = {w for w in ex.toks if "content" in ex.cues
+                          and any((x.kind, x.id) == ("cue", "hearsay") for x in lex.phrases.get((w,), ()))}
+        leftover = [w for w in framing_the_fact_leaves(ex, facts[0], lex)
+                    if w not in leftover and w not in hedged_content] + leftover
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
                            and t[:RU_STEM_LEN] not in top and not (_place_noun(t, lex) and new_place)]
@@ -759,8 +776,9 @@ def _names_a_country(fact: dict[str, Any], lex: Lexicon) -> bool:
 
 FRAMING_TESTS = {
     "judgement": lambda fact, lex: fact.get("kind") in JUDGING_KINDS or bool(fact.get("quote")),
-    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement") or "").lower())),
-    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement") or "").lower())),
+    # A translated fact is tested on its English statement, kept beside the translation.
+    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement_en") or fact.get("statement") or "").lower())),
+    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement_en") or fact.get("statement") or "").lower())),
     "metonym": _names_a_country,
 }
 
@@ -1113,6 +1131,10 @@ def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str
     body = sources_text.lower()
     if lang != "en":
         leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
+        # "NK뉴스 보도에 어떤 반응을 보였어요?": a stance, a judgement or what was discussed is no
+        # part of a list of sources.
+        leftover += [t for t in ex.toks if t not in leftover and any(
+            (x.kind, x.id) in {("cue", g) for g in (*FRAMING_TESTS, "content", "outcome")} for x in lex.phrases.get((t,), ()))]
     else:
         leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
                     and w[:FACT_STEM_LEN] not in body and not _contracted_filler(w, lex)]
@@ -1226,6 +1248,9 @@ def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str
     the fact does not contain, and numbers it does not state ("12 months" against "24 months")."""
     statement = " ".join(str(fact.get(k) or "") for k in ("statement", "date", "place", "speaker", "subject")).lower()
     said = set(re.findall(r"\d+", statement)) | {w for w in re.findall(r"[a-z]+", statement) if w in NUMBER_WORDS}
+    # A Russian number word is compared by its lemma: "двух стран" in the question is the fact's
+    # "две страны" (pymorphy3 reads both as два), not another number.
+    said |= {t for t in normalise_tokens(re.findall(r"[а-яё]+", statement)) if russian_numeral(t)}
     # Figures, years read as periods ("adopted in 2016") and number words ("within five years").
     stated = list(ex.numbers) + [str(m.year) for m in ex.periods if m.year is not None and str(m.year) in ex.text]
     stated += [t for t in ex.toks if t in NUMBER_WORDS or russian_numeral(t)]

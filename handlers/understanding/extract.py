@@ -144,7 +144,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if not covered[i] and toks[i] not in lex.filler and toks[i] not in lex.vocabulary_non_fact:
                 ex.fact_only_words.append(toks[i])
             covered[i] = True
-    ex.facts = _score_facts(fact_hits, lex, asks_who="who_question" in ex.cues)
+    ex.facts = _score_facts(fact_hits, lex, asks_who="who_question" in ex.cues,
+                            asks_words="judgement" in ex.cues and "focus_date" not in ex.cues)
     hit_keys = {h.key for h in fact_hits}
     ex.named_subject = any(hit_keys & people for people in lex.fact_people.values())
     ex.quantitative_facts = lex.quantitative_facts
@@ -445,16 +446,25 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
     return False
 
 
-def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False) -> list[tuple[str, float]]:
+def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
+                 asks_words: bool = False) -> list[tuple[str, float]]:
     keys = {h.key for h in fact_hits}
     scored = []
+    said_by_named: set[str] = set()
     for fid, weights in lex.fact_keywords.items():
         s = sum(w for k, w in weights.items() if k in keys)
         if s > 0 and keys & lex.fact_people.get(fid, set()):
             s += PERSON_BONUS  # "what did Lankov say ...": his statements before anyone else's
+            if fid not in lex.profile_facts:
+                said_by_named.add(fid)
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])
+    if asks_words and said_by_named and not asks_who:
+        # "란코프가 북러 관계를 뭐라고 분석했나요": how a named person judged something is asked; a
+        # statement of the same topic by nobody ("the two countries show close ties") matches the
+        # topic's words better, but his own statements answer first.
+        scored.sort(key=lambda x: x[0] not in said_by_named)
     if scored and scored[0][0] in lex.profile_facts and not asks_who:
         # "What did Professor Lankov estimate for Q3 workers?": the title names him, and who he is
         # is not the question when another fact about him meets the question's other words.
