@@ -104,12 +104,13 @@ class Period:
     def year(self) -> int:
         return self.start // 12
 
-    def label_in(self, lang: str) -> str:
-        """The period's name in an answer language: "2023년 3분기", "III квартал 2023 г."."""
+    def label_in(self, lang: str, case: str = "nom") -> str:
+        """The period's name in an answer language: "2023년 3분기", "III квартал 2023 г."; Russian
+        also in the genitive ``case="gen"`` ("от уровня III квартала 2023 г.")."""
         if lang == "ko":
             return _label_ko(self)
         if lang == "ru":
-            return _label_ru(self)
+            return _label_ru(self, case)
         return self.label
 
     def span_in(self, lang: str) -> str:
@@ -151,17 +152,18 @@ def _label_ko(p: Period) -> str:
     return f"{year}년 {int(part)}월"
 
 
-def _label_ru(p: Period) -> str:
+def _label_ru(p: Period, case: str = "nom") -> str:
     code = p.code
+    gen = case == "gen"
     if ".." in code:
         return p.span_in("ru")
     year, _, part = code.partition("-")
     if not part:
-        return f"{year} г."
+        return f"{year} г."  # read "года" in the genitive: the abbreviation serves both
     if part[0] == "Q":
-        return f"{ROMAN[int(part[1])]} квартал {year} г."
+        return f"{ROMAN[int(part[1])]} квартал{'а' if gen else ''} {year} г."
     if part[0] == "H":
-        return f"{part[1]}-е полугодие {year} г."
+        return f"{part[1]}-{'го' if gen else 'е'} полугоди{'я' if gen else 'е'} {year} г."
     return f"{RU_MONTHS[int(part)]} {year} г."
 
 
@@ -365,6 +367,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
     ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
+    # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
+    # year the report's data completes); "последнее/прошлое полугодие" the half before the report
+    ("ru_half_bare", re.compile(r"(?<![\w-])(?:(последн\w*|прошл\w*|предыдущ\w*)\s+)?(?:полугоди\w*|полгода)\b"
+                                + _RU_YEAR_AFTER)),
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
@@ -800,6 +806,12 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
     if kind == "ru_half":
         first = _ru_ordinal(g[0]) == 1
         return PeriodMention("half", _year(g[1]), 1 if first else 7, 6 if first else 12, span, text)
+    if kind == "ru_half_bare":
+        if g[0]:  # the half before the report's date
+            if report_date.month <= 6:
+                return PeriodMention("half", report_date.year - 1, 7, 12, span, text)
+            return PeriodMention("half", report_date.year, 1, 6, span, text)
+        return PeriodMention("half", _year(g[1]), 1, 6, span, text)
     if kind == "ru_month_range":
         a, b = _ru_month(g[0]), _ru_month(g[1])
         if b < a:
