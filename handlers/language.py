@@ -264,10 +264,14 @@ def korean_word_known(word: str) -> bool:
 
 
 def korean_proper_noun(word: str) -> bool:
-    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바")?"""
+    """Does the dictionary read a Hangul word alone as a proper noun ("서울대", "모스크바"), or as a
+    proper noun and an institution's head ("성균관대" = 성균관 + 대)?"""
     if not _all_hangul(word):
         return False
     morphs = analyse_korean(word)
+    if len(morphs) == 2 and morphs[0].pos == "NNP" and morphs[0].known and morphs[1].surface in KOREAN_NAME_HEADS \
+            and not morphs[1].spaced and morphs[1].pos.startswith(_NAME_HEAD_TAGS):
+        return True
     return len(morphs) == 1 and morphs[0].pos == "NNP" and morphs[0].known
 
 
@@ -312,14 +316,32 @@ def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
         node = tagger.parseToNode(text + "\nEOS\n")
         while node is not None:
             feature = node.feature.split(",")
+            after = node.next
+            if (node.surface and feature[0] == "NNG" and after is not None and after.surface in _LONG_NAME_HEADS
+                    and after.rlength == after.length):
+                kinds.add((node.surface + after.surface, after.surface))  # "고려대학교" read as 고려 + 대학교
             if node.surface and feature[0] == "NNP":
                 if feature[1] != "*":
                     kinds.add((node.surface, feature[1]))
-                elif len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                if len(feature) > 7 and feature[4] == "Compound" and feature[7] != "*":
+                    # "한양대" is a place (한양) by its class and a university by its head: both kinds
                     kinds.add((node.surface, feature[7].split("+")[-1].split("/")[0]))
+                after = node.next
+                if (after is not None and after.surface in KOREAN_NAME_HEADS and after.rlength == after.length
+                        and after.feature.startswith(_NAME_HEAD_TAGS)):
+                    # "성균관대": the dictionary reads 성균관 + 대; the name and its head are one name
+                    kinds.add((node.surface + after.surface, after.surface))
             node = node.next
         _release_pages()
     return frozenset(kinds)
+
+
+# Heads that make a proper noun before them the name of an institution ("성균관대", "한양대학교").
+KOREAN_NAME_HEADS = frozenset({"대", "대학", "대학교", "학교"})
+_LONG_NAME_HEADS = frozenset({"대학", "대학교"})  # heads that make even a common noun before them a name
+# The tags the dictionary gives such a head glued to a name: a noun, or, before another noun
+# ("성균관대 교수"), a prefix of that noun (대교수) or a suffix of the name.
+_NAME_HEAD_TAGS = ("NNG", "XPN", "XSN")
 
 
 def _constrained(text: str) -> str | None:
@@ -398,7 +420,12 @@ def _mecab_parse(text: str) -> list[Morpheme]:
                 feature = node.feature.split(",")
                 spaced = node.rlength > node.length or not out
                 pos, kind, expr = feature[0], feature[4], feature[7]
-                if kind in ("Inflect", "Preanalysis") and expr != "*":
+                if kind == "Inflect" and _stem_with_its_own_rieul(surface, expr, node.next):
+                    # "줄었다" (decreased): the dictionary's one reading of 줄 as a verb is 주 + ㄹ (a
+                    # verb "give" with its future modifier, "줄 사람"), whose ㄹ it drops; another
+                    # ending after it ("줄었", "줄어", "줄면") shows there is no modifier: 줄다.
+                    out.append(Morpheme(surface, surface, pos.split("+")[0], spaced))
+                elif kind in ("Inflect", "Preanalysis") and expr != "*":
                     # "들어갔" = 들어가/VV + 았/EP; "러시아인" = 러시아/NNP + 인/NNG
                     for i, part in enumerate(expr.split("+")):
                         bits = part.split("/")
@@ -413,6 +440,25 @@ def _mecab_parse(text: str) -> list[Morpheme]:
             node = node.next
         _release_pages()
     return out
+
+
+_RIEUL_FINAL = 8  # ㄹ as a syllable's final consonant (the jongseong index)
+
+
+def _stem_with_its_own_rieul(surface: str, expr: str, following: Any) -> bool:
+    """Is a verb the dictionary reads as stem + a dropped ㄹ modifier ("줄" = 주/VV) in fact a
+    stem ending in ㄹ (줄다), because an ending follows it directly? A modifier ends the verb."""
+    parts = expr.split("+")
+    if len(parts) != 1 or len(surface) != 1 or not surface.strip() or not ("\uac00" <= surface <= "\ud7a3"):
+        return False
+    bits = parts[0].split("/")
+    if len(bits) < 2 or bits[1] not in ("VV", "VA") or len(bits[0]) != 1:
+        return False
+    code = ord(surface) - 0xAC00
+    if code % 28 != _RIEUL_FINAL or chr(ord(surface) - _RIEUL_FINAL) != bits[0]:
+        return False
+    return following is not None and bool(following.surface) and following.feature.startswith("E") \
+        and following.rlength == following.length  # the ending is glued to the stem, same word
 
 
 _particles: set[str] = set()  # every particle the analyser has tagged (J*), as written
@@ -472,6 +518,13 @@ def korean_tokens(text: str) -> list[str]:
                 and out[-1] == morphs[i - 1].surface:
             # Two one-syllable nouns in one word are a word the dictionary does not know, cut
             # in two ("쥬민", "입굴"): kept whole, so the lexicon can read it as a typo.
+            out[-1] += m.surface
+            i += 1
+            continue
+        if (m.pos.startswith(_NAME_HEAD_TAGS) and m.surface in KOREAN_NAME_HEADS and not m.spaced and i > 0
+                and (morphs[i - 1].pos == "NNP" or morphs[i - 1].pos == "NNG" and m.surface in _LONG_NAME_HEADS)
+                and morphs[i - 1].known and out and out[-1] == morphs[i - 1].surface):
+            # "성균관대": a name and its institution's head, cut in two by the dictionary, are one name.
             out[-1] += m.surface
             i += 1
             continue
@@ -651,6 +704,19 @@ def russian_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=10_000)
+def russian_modifier(word: str) -> bool:
+    """Is the word's likeliest reading an adjective or participle that is no pronoun ("какое",
+    "это")? "артиллерийские снаряды" names a kind of shell; "получала оружие" does not."""
+    parses = _parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "PRTF") and "Apro" not in parses[0].tag
+
+
+def russian_noun(word: str) -> bool:
+    """Is the word's likeliest reading a noun ("состав", not "дневной")?"""
+    parses = _parse(word) if word.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
 def russian_numeral(word: str) -> bool:
     """Can the word be a cardinal number ("сто", "пятьсот", "сорок")? Any reading counts: the
     lemma "сто" is read first as an abbreviation (СТО), its forms ("ста") as the number."""

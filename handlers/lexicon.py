@@ -174,7 +174,10 @@ class Lexicon:
             register_korean_nouns([r["term"] for r in snap.tables["synonyms"] if r.get("lang") == "ko"]
                                   + [p for r in snap.tables["cues"] if r["lang"] == "ko" for p in r["phrases"].split("|")],
                                   names=[r["term"] for r in snap.tables["synonyms"]
-                                         if r.get("lang") == "ko" and r["kind"] == "country" and " " not in r["term"]])
+                                         if r.get("lang") == "ko" and r["kind"] == "country" and " " not in r["term"]]
+                                  # places inside a country ("나진", which the dictionary reads as 낫 + 지다)
+                                  + [p for r in snap.tables["cues"] if r["lang"] == "ko" and r["cue"] == "subnational"
+                                     for p in r["phrases"].split("|") if " " not in p])
         for r in snap.tables["synonyms"]:
             if (r.get("lang") or "en") in new:
                 lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))

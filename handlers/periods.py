@@ -104,12 +104,13 @@ class Period:
     def year(self) -> int:
         return self.start // 12
 
-    def label_in(self, lang: str) -> str:
-        """The period's name in an answer language: "2023년 3분기", "III квартал 2023 г."."""
+    def label_in(self, lang: str, case: str = "nom") -> str:
+        """The period's name in an answer language: "2023년 3분기", "III квартал 2023 г."; Russian
+        also in the genitive ``case="gen"`` ("от уровня III квартала 2023 г.")."""
         if lang == "ko":
             return _label_ko(self)
         if lang == "ru":
-            return _label_ru(self)
+            return _label_ru(self, case)
         return self.label
 
     def span_in(self, lang: str) -> str:
@@ -151,17 +152,18 @@ def _label_ko(p: Period) -> str:
     return f"{year}년 {int(part)}월"
 
 
-def _label_ru(p: Period) -> str:
+def _label_ru(p: Period, case: str = "nom") -> str:
     code = p.code
+    gen = case == "gen"
     if ".." in code:
         return p.span_in("ru")
     year, _, part = code.partition("-")
     if not part:
-        return f"{year} г."
+        return f"{year} г."  # read "года" in the genitive: the abbreviation serves both
     if part[0] == "Q":
-        return f"{ROMAN[int(part[1])]} квартал {year} г."
+        return f"{ROMAN[int(part[1])]} квартал{'а' if gen else ''} {year} г."
     if part[0] == "H":
-        return f"{part[1]}-е полугодие {year} г."
+        return f"{part[1]}-{'го' if gen else 'е'} полугоди{'я' if gen else 'е'} {year} г."
     return f"{RU_MONTHS[int(part)]} {year} г."
 
 
@@ -344,6 +346,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ko_half", re.compile(_KO_Y + r"(상|하)\s*반기")),
     # 2023년 1~9월, 7-9월, 1월부터 6월까지
     ("ko_month_range", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*(?:월\s*)?(?:~|-|부터|에서)\s*(1[0-2]|[1-9])\s*월(?:\s*까지)?")),
+    # 2023년 들어 9월까지, 9월 말까지: the year from January up to that month
+    ("ko_through_month", re.compile(r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:들어(?:서)?\s*|초부터\s*|부터\s*)?)?"
+                                    r"(1[0-2]|[1-9])\s*월\s*(?:말\s*)?까지(?!\s*의)")),
     ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
     ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
     ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
@@ -356,7 +361,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 1-3 кварталы, i-iii кварталы
     ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # первый и второй квартал(ы): two quarters, found as a pair
-    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
     ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
     # desk shorthand with a two-digit year: 3кв23, 3 кв. 23
@@ -367,10 +372,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
     ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
+    # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
+    # year the report's data completes); "последнее/прошлое полугодие" the half before the report
+    ("ru_half_bare", re.compile(r"(?<![\w-])(?:(последн\w*|прошл\w*|предыдущ\w*)\s+)?(?:полугоди\w*|полгода)\b"
+                                + _RU_YEAR_AFTER)),
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
     ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
+    # с начала 2023 года по сентябрь: from January of that year up to the month
+    ("ru_year_to_month", re.compile(r"\bс\s+начала\s+(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)?\s*(?:и\s+)?(?:по|до)\s+"
+                                    r"(?:конец\s+|конца\s+)?" + _RU_MONTH)),
+    # в июле, августе и сентябре 2023: months listed one after another are the span they make
+    ("ru_month_list", re.compile(r"\b" + _RU_MONTH + r"((?:\s*,\s*(?:" + _RU_MONTH[1:-1] + r"))*\s*(?:,|и)\s*)"
+                                 + _RU_MONTH + _RU_YEAR_AFTER)),
     ("ru_month", re.compile(r"\b" + _RU_MONTH + _RU_YEAR_AFTER)),
     # с начала года / с начала этого года: year to date, the data's latest year ("с начала 2023
     # года", "с начала прошлого года" are the year itself, read as a span covered in part)
@@ -595,6 +610,47 @@ def find_periods(text: str, report_date: date) -> list[PeriodMention]:
     return _attach_years(text, found)
 
 
+def settle_korean(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """A Korean question's periods as asked: one it sets aside dropped, a topic year given to the
+    part of the year named later. Applied after the question's period words are masked (their
+    words, "2023년" too, are read as periods, never as numbers stated)."""
+    return _korean_topic_year(text, _korean_set_aside(text, found))
+
+
+# "올해 들어서가 아니라 작년 누적으로": a Korean period followed by "(이)가 아니라/아니고" or 말고 is
+# set aside by the question, not asked about.
+_KO_SET_ASIDE_RE = re.compile(r"\s*(?:들어(?:서)?|에|에는|엔|의|기준)?\s*(?:가|이|는|은|도)?\s*(?:아니(?:라|고)|말고)")
+# A comparison, a list of periods or a part within a whole ("2023년 ... 중 3분기 비중"): the year
+# written first is one of the periods asked about.
+_KO_COMPARE_RE = re.compile(r"대비|비교|보다|차이|증가|감소|늘|줄|변화|vs|배|와|과|랑|하고|및|,|중|비중|비율|차지|%|퍼센트|평균")
+
+
+def _korean_set_aside(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    if not _HANGUL_IN_RE.search(text) or len(found) < 2:
+        return found
+    kept = [m for m in found if not _KO_SET_ASIDE_RE.match(text, m.span[1])]
+    return kept if kept else found
+
+
+def _korean_topic_year(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
+    """"2023년 러시아인 방북 1~9월 누적": a Korean question names its year first, as its topic, and
+    the part of the year later; the two are one period (January-September 2023), not two.
+
+    Only when they are the question's only periods and nothing compares or lists periods: in
+    "2022년과 3분기 비교" the year is one side of a comparison.
+    """
+    if len(found) != 2 or not _HANGUL_IN_RE.search(text):
+        return found
+    year, part = found
+    if (year.kind != "year" or year.year is None or part.kind not in _PARTS or part.year is not None
+            or _KO_COMPARE_RE.search(text)):
+        return found
+    return [replace(part, year=year.year)]
+
+
+_HANGUL_IN_RE = re.compile(r"[\uac00-\ud7a3]")
+
+
 _THROUGH_END_RE = re.compile(r"(?:as of|as at|through|thru|to|until|till|up to|by)\s")
 
 
@@ -741,6 +797,8 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
         return PeriodMention("quarters", _year(g[0]), 3 * q1 - 2, 3 * q2, span, text, endpoints=g[2] in ("부터", "에서"))
     if kind == "ko_through":
         return PeriodMention("quarters", _year(g[0]), 1, 3 * int(g[1]), span, text)
+    if kind == "ko_through_month":
+        return PeriodMention("months", _year(g[0]), 1, int(g[1]), span, text)
     if kind == "ko_yoy":
         return PeriodMention("relative", None, 1, 12, span, text)
     if kind == "ko_quarter":
@@ -775,11 +833,24 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
     if kind == "ru_half":
         first = _ru_ordinal(g[0]) == 1
         return PeriodMention("half", _year(g[1]), 1 if first else 7, 6 if first else 12, span, text)
+    if kind == "ru_half_bare":
+        if g[0]:  # the half before the report's date
+            if report_date.month <= 6:
+                return PeriodMention("half", report_date.year - 1, 7, 12, span, text)
+            return PeriodMention("half", report_date.year, 1, 6, span, text)
+        return PeriodMention("half", _year(g[1]), 1, 6, span, text)
     if kind == "ru_month_range":
         a, b = _ru_month(g[0]), _ru_month(g[1])
         if b < a:
             return None
         return PeriodMention("months", _year(g[2]), a, b, span, text)
+    if kind == "ru_year_to_month":
+        return PeriodMention("months", int(g[0]), 1, _ru_month(g[1]), span, text)
+    if kind == "ru_month_list":
+        listed = [_ru_month(w) for w in re.findall(_RU_MONTH, text)]
+        if any(b != a + 1 for a, b in zip(listed, listed[1:])):
+            return None  # "в июле и сентябре": not one span; each month is read (and refused) alone
+        return PeriodMention("months", _year(g[-1]), listed[0], listed[-1], span, text)
     if kind == "ru_first_months":
         n = _RU_COUNT.get(g[0]) or int(g[0])
         return PeriodMention("months", _year(g[1]), 1, n, span, text)

@@ -130,9 +130,23 @@ def josa(value: Any, particle: str) -> Markup:
     return escape(value) + form
 
 
+def plural_ru(value: float, one: str, few: str, many: str) -> str:
+    """The Russian noun form a number takes: 1 въезд, 2 въезда, 5 въездов, 731 въезд; a fraction
+    takes the genitive singular (2,34 въезда)."""
+    if float(value) != int(float(value)):
+        return few
+    n = abs(int(float(value)))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
 def _period_filters(lang: str) -> dict[str, Any]:
     """Period names in the template's language: ``{{ period|plabel }}``, ``{{ period|pspan }}``."""
-    return {"plabel": lambda p: p.label_in(lang), "pspan": lambda p: p.span_in(lang)}
+    return {"plabel": lambda p: p.label_in(lang), "pspan": lambda p: p.span_in(lang),
+            "plabel_gen": lambda p: p.label_in(lang, "gen")}  # "от уровня III квартала 2023 г."
 
 
 FILTERS: dict[str, dict[str, Any]] = {
@@ -143,7 +157,7 @@ FILTERS: dict[str, dict[str, Any]] = {
     "ko": dict(num=fmt_num, signed=fmt_signed, pct=fmt_pct, ratio=fmt_ratio, avg=fmt_avg, josa=josa,
                **_period_filters("ko")),
     "ru": dict(num=fmt_num_ru, signed=fmt_signed_ru, pct=fmt_pct_ru, ratio=fmt_ratio_ru, avg=fmt_avg_ru, josa=josa,
-               **_period_filters("ru")),
+               plural=plural_ru, **_period_filters("ru")),
 }
 
 

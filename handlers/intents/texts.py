@@ -21,6 +21,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
                                                duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
+                                               names_a_kind_local, thing_asked_local,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
 from handlers.understanding.frame import fact_aspect
@@ -135,7 +136,7 @@ class TextIntents:
                          facts=facts[:1],
                          version=self.snapshot.version)
         on_content = None
-        if self.lang == "en" and facts and facts[0].get("kind") == "event" and "outcome" not in ex.cues:
+        if facts and facts[0].get("kind") == "event" and "outcome" not in ex.cues:
             # What was discussed at an event: a statement of the same topic may say it, though it
             # matched the question less well than the event itself ("Putin's visit was discussed").
             same_topic = [f for f in self._localise(runner.run("facts", ids=[i for i, _ in ex.facts]), "fact", "fact_id",
@@ -195,6 +196,13 @@ class TextIntents:
         # "What weapons did North Korea send?": which ones, asked of a thing the report names only
         # in general (a place_nouns cue); answered only by a fact that says what kind they were.
         kind = kind or (thing_asked(ex, self.lexicon) if self.lang == "en" else None)
+        local = thing_asked_local(ex, self.lexicon) if self.lang != "en" and not kind else None
+        if local and facts and not names_a_kind_local(local, str(facts[0].get("statement") or ""), self.lang):
+            # "Какое именно оружие ...?", "어떤 무기를 ...?": the same, read on the lemmas and the
+            # fact's statement in the question's language.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=local, facts=facts[:1], version=self.snapshot.version)
         said = " ".join(str(facts[0].get(k) or "") for k in ("statement", "quote")) if facts else ""
         if kind and facts and not names_a_kind(kind, said, self.lexicon):
             # "What kind of weapons ...?": the weapons fact is near, but it names no kind.
@@ -248,6 +256,9 @@ class TextIntents:
                     chain.append(s)
         described = " ".join(str(v) for s in chain for k, v in s.items() if isinstance(v, str))
         asked = sources_leave_out(ex, self.lexicon, described, self.lang)
+        if "future" in ex.cues and not asked:
+            # "Какой прогноз ФСБ на четвёртый квартал?": the sources publish counts, never a forecast.
+            asked = ["a forecast"]
         if "focus_date" in ex.cues and not asked:
             # "When did the FSB release these statistics?": a date asked of a source the list names
             # without one (only NK News's report is dated); the list is no answer to "when".

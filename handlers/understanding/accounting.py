@@ -18,7 +18,7 @@ from handlers.understanding.extract import Extraction
 from handlers.language import asks_korean_forecast, ends_in_a_predicate, is_particle, korean_word_known, script_of
 from handlers.lexicon import CATEGORY_SET, Lexicon, normalise, tokens
 from handlers.understanding.matcher import DAY_ORDINAL_RE, FACT_STRONG, MatchResult
-from handlers.language import detect, russian_numeral
+from handlers.language import detect, normalise_tokens, russian_modifier, russian_numeral
 from handlers.model import QuestionFrame
 
 # The matcher's doubts an operation may not overrule: a word in a category slot ("by bicycle"),
@@ -596,6 +596,16 @@ def places_as_destination(ex: Extraction, lex: Lexicon) -> list[str]:
     not answer it. Places are data: those the facts name, and the ``subnational`` cue group. A
     place that only qualifies ("for a piece on the Vladivostok route") is not a destination."""
     toks, out = ex.toks, []
+    if detect(ex.text) in ("ko", "ru"):
+        # "하산을 거쳐", "나진으로", "через Хасан", "в Расон": Korean marks the place with a particle
+        # after it and Russian by case, so a place inside a country named anywhere in a figure
+        # question is where the people went or passed; the national figure answers neither.
+        for i, tok in enumerate(toks):
+            for p in ((tok, toks[i + 1]) if i + 1 < len(toks) else None, (tok,)):
+                if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ())):
+                    out.append(" ".join(p))
+                    break
+        return list(dict.fromkeys(out))
     for i, tok in enumerate(toks):
         two = (tok, toks[i + 1]) if i + 1 < len(toks) else None
         sub = [p for p in (two, (tok,)) if p and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get(p, ()))]
@@ -630,7 +640,16 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     # "What did the Kremlin say ...?": a government named by its seat is a statement's subject, not a count.
     metonyms = [t for t in ex.toks if "metonym" in ex.cues and any((x.kind, x.id) == ("cue", "metonym")
                                                                   for x in lex.phrases.get((t,), ()))]
-    return kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
+    # "러시아 정부는 이 통계 보도에 어떤 입장을 냈나요?": a stance, a judgement, what was discussed or
+    # agreed is asked; a count answers none of them (Korean and Russian: English reads these
+    # words in its own frames).
+    framing = [t for t in ex.toks if detect(ex.text) in ("ko", "ru") and any(
+        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get((t,), ()))]
+    return (kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
+            + [f for f in framing if f not in kept])
+
+
+_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome")})
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -753,6 +772,14 @@ def words_the_facts_leave_out(ex: Extraction, facts: list[dict[str, Any]], lex: 
         # "Между какими городами?": a place noun is answered by a place the question does not already name.
         places = [p.strip() for p in re.split(r",| и | and ", str(facts[0].get("place") or "").lower()) if p.strip()]
         new_place = any(p[:RU_STEM_LEN] not in ex.text for p in places)
+        # Framing words ("분석했나요", "признают ли") are accounted for only by a fact of the matching
+        # aspect, as in English (FRAMING_TESTS).
+        # A hedge on what was discussed ("что, предположительно, обсуждали") qualifies the content,
+        # which the statement of the discussion answers (texts.facts_on_content picks it).
+        hedged_content = {w for w in ex.toks if "content" in ex.cues
+                          and any((x.kind, x.id) == ("cue", "hearsay") for x in lex.phrases.get((w,), ()))}
+        leftover = [w for w in framing_the_fact_leaves(ex, facts[0], lex)
+                    if w not in leftover and w not in hedged_content] + leftover
         return leftover + [t for t in ex.toks if asks and t not in leftover and t not in top_lemmas
                            and any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))
                            and t[:RU_STEM_LEN] not in top and not (_place_noun(t, lex) and new_place)]
@@ -819,8 +846,9 @@ def _names_a_country(fact: dict[str, Any], lex: Lexicon) -> bool:
 
 FRAMING_TESTS = {
     "judgement": lambda fact, lex: fact.get("kind") in JUDGING_KINDS or bool(fact.get("quote")),
-    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement") or "").lower())),
-    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement") or "").lower())),
+    # A translated fact is tested on its English statement, kept beside the translation.
+    "stance": lambda fact, lex: bool(_STANCE_RE.search(str(fact.get("statement_en") or fact.get("statement") or "").lower())),
+    "hearsay": lambda fact, lex: bool(_HEDGE_RE.search(str(fact.get("statement_en") or fact.get("statement") or "").lower())),
     "metonym": _names_a_country,
 }
 
@@ -885,7 +913,11 @@ def _lemmas_the_facts_leave_out(ex: Extraction, body: str, corrected: set[str], 
     # nothing consumed here still ask for something; verbs are left to the fact's own wording.
     idle = [w for w in ex.idle if lang == "ko" and w not in ex.unknown and len(w) >= 2 and not w.endswith("다")
             and not w.startswith("~") and not is_particle(w) and korean_word_known(w)]
-    for w in ex.unknown + idle:
+    # A place inside a country ("모스크바", "Хасан": the subnational cue group) is a detail the fact
+    # must name itself, as an unknown word would be.
+    places = [w for w in ex.toks if w not in ex.unknown
+              and any((x.kind, x.id) == ("cue", "subnational") for x in lex.phrases.get((w,), ()))]
+    for w in ex.unknown + idle + places:
         if w in corrected or w.isdigit() or w in lex.filler or w in fact_lemmas or w in body:
             continue
         if lang == "ru" and (len(w) < 3 or w[:RU_STEM_LEN] in stems):
@@ -1119,6 +1151,55 @@ def thing_asked(ex: Extraction, lex: Lexicon) -> str | None:
     return None
 
 
+def thing_asked_local(ex: Extraction, lex: Lexicon) -> str | None:
+    """ "Какое (именно) оружие ...?", "어떤 무기를 ...?": a thing the report names only in general (a
+    ``place_nouns`` lemma) asked for by which ones, in Korean or Russian, or None. The words
+    between may only be function words ("именно", "정확히")."""
+    for i, tok in enumerate(ex.toks[:-1]):
+        if not any((x.kind, x.id) == ("cue", "which_kind") for x in lex.phrases.get((tok,), ())):
+            continue
+        j = i + 1
+        while j < len(ex.toks) - 1 and ex.toks[j] in lex.filler and not _is_place_noun(ex.toks[j], lex):
+            j += 1
+        noun = ex.toks[j]
+        terms = {(x.kind, x.id) for x in lex.phrases.get((noun,), ())}
+        if (_is_place_noun(noun, lex) and noun not in WHICH_FIGURE_WORDS | ABOUT_THE_DATA
+                and not any(k == "cue" and c.startswith("focus_") for k, c in terms)):
+            return noun
+    return None
+
+
+def _is_place_noun(word: str, lex: Lexicon) -> bool:
+    return any((x.kind, x.id) == ("cue", "place_nouns") for x in lex.phrases.get((word,), ()))
+
+
+# A kind named beside a noun in Korean and Russian statements: a list after it or before it.
+_LOCAL_KIND_AFTER_RE = re.compile(r"^\s*(?:\(|:|,?\s*(?:такие как|такие, как|в том числе|включая|например)\b)")
+_RU_PLACING = ("северокорейск", "российск", "русск", "корейск")  # adjectives that place a thing, not its kind
+_KO_KIND_BEFORE_RE = re.compile(r"(?:같은|등의|등|따위의)\s*$")
+
+
+def names_a_kind_local(noun: str, statement: str, lang: str) -> bool:
+    """Does a Korean or Russian statement say what kind of ``noun`` (a lemma) it is? In Russian an
+    adjective before it ("артиллерийские снаряды") or a list after it; in Korean a list before or
+    after it ("포탄 등 무기", "무기(포탄)"). A verb or a place before it names no kind."""
+    words = re.findall(r"[\w-]+|[():,]", statement.lower())
+    for k, word in enumerate(words):
+        if normalise_tokens([word])[:1] != [noun] and not (lang == "ko" and word.startswith(noun)):
+            continue
+        rest = " ".join(words[k + 1:])
+        if _LOCAL_KIND_AFTER_RE.match(" " + rest):
+            return True
+        b = k - 1
+        while lang == "ru" and b >= 0 and russian_modifier(words[b]):  # "местные российские власти"
+            if not words[b].startswith(_RU_PLACING):
+                return True
+            b -= 1
+        if lang == "ko" and _KO_KIND_BEFORE_RE.search(" ".join(words[:k])):
+            return True
+    return False
+
+
 def names_a_kind(noun: str, statement: str, lex: Lexicon) -> bool:
     """Does a statement say what kind of ``noun`` it is ("a construction site", "weapons such as
     shells")? A word before the noun that only places it ("North Korean workers"), counts it
@@ -1203,6 +1284,10 @@ def sources_leave_out(ex: Extraction, lex: Lexicon, sources_text: str, lang: str
     body = sources_text.lower()
     if lang != "en":
         leftover = _lemmas_the_facts_leave_out(ex, body, corrected, lex, lang)
+        # "NK뉴스 보도에 어떤 반응을 보였어요?": a stance, a judgement or what was discussed is no
+        # part of a list of sources.
+        leftover += [t for t in ex.toks if t not in leftover and any(
+            (x.kind, x.id) in {("cue", g) for g in (*FRAMING_TESTS, "content", "outcome")} for x in lex.phrases.get((t,), ()))]
     else:
         leftover = [w for w in ex.unknown if w not in corrected and not w.isdigit() and w not in lex.filler
                     and w[:FACT_STEM_LEN] not in body and not _contracted_filler(w, lex)]
@@ -1328,6 +1413,9 @@ def stated_differently(ex: Extraction, fact: dict[str, Any], uncovered: list[str
     the fact does not contain, and numbers it does not state ("12 months" against "24 months")."""
     statement = " ".join(str(fact.get(k) or "") for k in ("statement", "date", "place", "speaker", "subject")).lower()
     said = set(re.findall(r"\d+", statement)) | {w for w in re.findall(r"[a-z]+", statement) if w in NUMBER_WORDS}
+    # A Russian number word is compared by its lemma: "двух стран" in the question is the fact's
+    # "две страны" (pymorphy3 reads both as два), not another number.
+    said |= {t for t in normalise_tokens(re.findall(r"[а-яё]+", statement)) if russian_numeral(t)}
     # Figures, years read as periods ("adopted in 2016") and number words ("within five years").
     stated = list(ex.numbers) + [str(m.year) for m in ex.periods if m.year is not None and str(m.year) in ex.text]
     stated += [t for t in ex.toks if t in NUMBER_WORDS or russian_numeral(t)]

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from handlers.language import script_of
+from handlers.language import russian_noun, script_of
 from handlers.lexicon import CATEGORY_SET, Hit, Lexicon, normalise, tokens
-from handlers.periods import PeriodMention, find_periods, fix_period_typos
+from handlers.periods import PeriodMention, find_periods, fix_period_typos, settle_korean
 
 ENTITY_KINDS = ("country", "purpose", "transport", "dimension")
 YEAR_ON_YEAR = {"y/y", "yoy", "y-o-y", "year on year", "year-on-year", "year over year", "year-over-year"}
@@ -90,6 +90,7 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     for p in periods:
         for i in range(*p.span):
             masked[i] = " "
+    periods = settle_korean(text, periods)
     # The language's vocabulary first: the analyser reads a misspelt word against it.
     lex.ensure({script_of(w) for w in text.split()})
     toks = tokens("".join(masked))
@@ -152,7 +153,8 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
             if not covered[i] and toks[i] not in lex.filler and toks[i] not in lex.vocabulary_non_fact:
                 ex.fact_only_words.append(toks[i])
             covered[i] = True
-    ex.facts = _score_facts(fact_hits, lex, asks_who="who_question" in ex.cues)
+    ex.facts = _score_facts(fact_hits, lex, asks_who="who_question" in ex.cues,
+                            asks_words="judgement" in ex.cues and "focus_date" not in ex.cues)
     hit_keys = {h.key for h in fact_hits}
     ex.named_subject = any(hit_keys & people for people in lex.fact_people.values())
     ex.quantitative_facts = lex.quantitative_facts
@@ -252,6 +254,9 @@ def _before_dimension(i: int, entity_hits: list[Hit], cue_hits: list[Hit]) -> bo
                for h in entity_hits + cue_hits)
 
 
+_RU_OF_PEOPLE = frozenset({"у", "из", "среди"})  # prepositions between a measure and the people it is of
+
+
 def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: list[CountryMention]) -> bool:
     """Is the unknown word at ``i`` the thing being asked for?
 
@@ -266,8 +271,18 @@ def _in_measure_slot(i: int, toks: list[str], cue_hits: list[Hit], countries: li
             return True  # Korean names what is counted before the question word: "여성은 몇 명"
     if i + 2 < len(toks) and toks[i + 1] == "of" and any(m.pos == i + 2 for m in countries):
         return True
-    if script_of(toks[i]) == "ru" and any(m.pos == i + 1 for m in countries):
-        return True  # "ВВП России", "население КНДР": Russian puts the country after, in the genitive
+    if script_of(toks[i]) == "ru":
+        # "ВВП России", "население КНДР": Russian puts the country after, in the genitive; so
+        # "(возрастной) состав въехавших северокорейцев": a noun of what is measured, then the
+        # people it is measured of, with the words of their movement (participles) between.
+        if any(m.pos == i + 1 for m in countries):
+            return True
+        moving = {j for h in cue_hits if h.term.id == "movement" for j in range(h.start, h.end)}
+        j = i + 1
+        while j < len(toks) and j <= i + 3 and (j in moving or toks[j] in _RU_OF_PEOPLE):
+            j += 1  # "профессия у въехавших северокорейцев", "состав приехавших из КНДР"
+        if j > i + 1 and any(m.pos == j for m in countries) and russian_noun(toks[i]) and any(k in moving for k in range(i + 1, j)):
+            return True  # a noun only: "средний дневной въезд граждан КНДР" is a daily average
     return any(m.end == i for m in countries)
 
 
@@ -452,16 +467,25 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
     return False
 
 
-def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False) -> list[tuple[str, float]]:
+def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
+                 asks_words: bool = False) -> list[tuple[str, float]]:
     keys = {h.key for h in fact_hits}
     scored = []
+    said_by_named: set[str] = set()
     for fid, weights in lex.fact_keywords.items():
         s = sum(w for k, w in weights.items() if k in keys)
         if s > 0 and keys & lex.fact_people.get(fid, set()):
             s += PERSON_BONUS  # "what did Lankov say ...": his statements before anyone else's
+            if fid not in lex.profile_facts:
+                said_by_named.add(fid)
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])
+    if asks_words and said_by_named and not asks_who:
+        # "란코프가 북러 관계를 뭐라고 분석했나요": how a named person judged something is asked; a
+        # statement of the same topic by nobody ("the two countries show close ties") matches the
+        # topic's words better, but his own statements answer first.
+        scored.sort(key=lambda x: x[0] not in said_by_named)
     if scored and scored[0][0] in lex.profile_facts and not asks_who:
         # "What did Professor Lankov estimate for Q3 workers?": the title names him, and who he is
         # is not the question when another fact about him meets the question's other words.

@@ -205,6 +205,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and (
             ordered := _one_before_than(categories, ex)):
         measure, comparison, categories = "difference", "categories", ordered
+    elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and _either_of_two(categories, ex, compares):
+        measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and RATIO_RE.search(ex.text):
         measure = "share"  # "air and rail together, as a share of Q3": the set's share of the total
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and share and not compares:
@@ -321,6 +323,24 @@ def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bo
     first = min(c.pos for c in categories)
     rest = [c.pos for c in categories if c.pos != first]
     return any(first < p <= min(rest) for p in cue_positions) if rest else False
+
+
+# "air or overland, which was bigger?", "항공과 육로 중 어느 쪽이 많았어?", "самолётом или по суше
+# больше?": two sides offered as alternatives, and which is more asked.
+EITHER_WORDS = frozenset({"or", "или", "либо", "중"})
+WHICH_WORDS = frozenset({"which", "어느", "어떤", "какой", "что", "где"})
+MORE_WORDS = frozenset({"more", "bigger", "larger", "higher", "most", "많다", "적다", "크다", "больше", "меньше",
+                        "больший", "большой", "маленький", "популярный"})
+
+
+def _either_of_two(categories: tuple[CategoryRef, ...], ex: Extraction, compares: bool) -> bool:
+    """Two sides (a category, or a named set whose members share a position) offered as either
+    one or the other, with "which is more" asked: the category comparison, never their sum."""
+    sides = sorted({c.pos for c in categories})
+    toks = set(ex.toks)
+    if len(sides) != 2 or not EITHER_WORDS & toks:
+        return False
+    return bool(MORE_WORDS & toks or compares) and bool(WHICH_WORDS & toks or "или" in toks or "or" in toks)
 
 
 def _one_before_than(categories: tuple[CategoryRef, ...], ex: Extraction) -> tuple[CategoryRef, ...]:
