@@ -98,6 +98,15 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
                 base.context = base.context.with_refs(previous)  # "combined?" next sums both
             base.traces = runner.traces
             return base
+    if (edit.kind == "measure" and edit.measure == "share" and previous is not None and previous.frame is not None
+            and previous.frame.excluded and not names_slots(ex)):
+        # "%?" after "how many were not on business?": the share of that same set (the operation
+        # gives it), never "a share of what?" nor the share of the category set aside.
+        base.frame = previous.frame
+        if run_operation(p, base.frame, ex, result, runner, base, now, previous.direction):
+            base.context = base.context.with_refs(previous) if base.context is not None else None
+            base.traces = runner.traces
+            return base
     if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
             and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
         # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
@@ -268,6 +277,11 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         raise NoData("edit", what="two_figures", context=previous)
     if edit.measure == "pp_gap":
         return _pp_gap(p, refs[-2], refs[-1], previous, runner, now)
+    group = _group_of(previous)
+    if edit.measure in ("sum", "sum_share") and previous.measure in ("sum", "sum_share") and len(group) > 2:
+        # "%?" after "by road, on foot and by water combined" or after "with education?" added a
+        # third: the share of all of them, never of the last two the refs happen to end with.
+        return _group_sum(p, group, edit.measure, previous, runner, now)
     if (previous.measure in RATE_MEASURES and refs[-2].period.months != refs[-1].period.months
             and edit.measure in ("ratio", "gap", "change", "sum")):
         # "How many times more?" after the monthly averages of 2022 and of Q3: the averages were
@@ -340,6 +354,68 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
                      picked=picked, version=p.snapshot.version)
     ctx = FollowUp("given", refs[-1].direction, tuple(sorted({r.period for r in refs}, key=lambda x: x.start)), (), (), now,
                    measure="sum" if edit.measure == "sum_many" else "mean", refs=tuple(refs))
+    return html, ctx, [row["figure_id"] for row in rows]
+
+
+def _group_of(previous: FollowUp) -> list[Ref]:
+    """The categories of one breakdown the last answers gave for one direction and period: the
+    set a category answer summed ("by road, on foot and by water combined"), else the run of
+    figures given one by one at the end of the conversation ("personal?", "and maintenance?")."""
+    cats = previous.categories
+    if (previous.intent == "category" and previous.measure == "sum" and len(cats) >= 2 and len(previous.periods) == 1
+            and previous.direction is not None and len({d for d, _ in cats}) == 1):
+        return [Ref(previous.direction, previous.periods[0], d, c) for d, c in cats]
+    if not previous.refs or previous.intent in LISTING_INTENTS:
+        return list(previous.refs[-1:])
+    last = previous.refs[-1]
+    group: list[Ref] = []
+    for r in reversed(previous.refs):
+        if (r.direction, r.period, r.dimension) != (last.direction, last.period, last.dimension) or r.category == "all":
+            break
+        if r not in group:
+            group.insert(0, r)
+    return group
+
+
+def _add_named(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "With personal?", "плюс учёба?" after a category: the categories of that breakdown just
+    given (one direction and period) with the one named added, as one sum, or as one share of the
+    period's total when the conversation was giving shares."""
+    group = _group_of(previous)
+    dim, cat, _ = ex.categories[0]
+    last = previous.refs[-1]
+    named = Ref(last.direction, last.period, dim, cat)
+    if not group or named in group:
+        raise NoData("edit", what="other_figure", context=previous)
+    group.append(named)
+    if len(group) == 2:
+        return _given(p, group[0], group[1], edit.measure or "sum", runner, now)
+    return _group_sum(p, group, edit.measure or "sum", previous, runner, now)
+
+
+def _group_sum(p: FollowUpDesk, group: list[Ref], measure: str, previous: FollowUp, runner: QueryRunner,
+               now: float) -> Result:
+    """Several categories of one breakdown, direction and period, each listed, with their sum
+    (given_many.sql) and, for ``sum_share``, the sum's share of the period's total (category_set.sql)."""
+    first = group[0]
+    if len({(r.direction, r.period, r.dimension) for r in group}) != 1 or "all" in {r.category for r in group}:
+        raise NoData("edit", what="n_figures", context=previous)
+    keys = [f"{r.direction.citizens}|{r.direction.destination}|{r.dimension}|{r.category}|{r.period.code}" for r in group]
+    rows = runner.run("given_many", keys=keys)
+    if len(rows) != len(group):
+        raise NoData("edit", what="n_figures", context=previous)  # a period without that breakdown: no sum made up
+    share = total = None
+    if measure == "sum_share":
+        row = runner.one("category_set", citizens=first.direction.citizens, destination=first.direction.destination,
+                         dimension=first.dimension, categories=[r.category for r in group], periods=[first.period.code])
+        if row is None or row["set_share"] is None:
+            raise NoData("edit", what="n_figures", context=previous)
+        share, total = row["set_share"], row["total"]
+    items = [_item(p, r, row["value"]) for r, row in zip(group, rows)]
+    html = p.render("given_many", items=items, r=rows[0], measure="sum_many", share=share, total=total,
+                     source=p.source_chain(runner, rows[-1]["source_id"]), picked=[], version=p.snapshot.version)
+    ctx = FollowUp("given", first.direction, (first.period,), (), (), now, measure="sum_share" if share else "sum",
+                   refs=tuple(group[-4:]))
     return html, ctx, [row["figure_id"] for row in rows]
 
 
@@ -664,11 +740,27 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.facts and previous.intent == "fact":
         facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id",
                             ("topic", "statement", "speaker", "subject"))
+        named: list[dict[str, Any]] = []
         for f in facts:
             f["chain"] = p.source_chain(runner, f["source_id"])
             f["who"] = f.get("speaker") or (f["subject"] if f["kind"] in SPEAKER_KINDS + ("report",) else None)
-        html = p.render("speaker", facts=facts, figures=None, version=p.snapshot.version)
-        return html, replace(previous, created=now), []
+            f["unnamed"] = bool(f.get("speaker")) and person_name(f) is None
+            if f["unnamed"]:
+                # "Experts believe ...": the report names none of them; the one expert it does
+                # name on that topic is shown apart, as his own statement, never as the speaker.
+                named += [n for n in runner.run("facts_on_topic", topic=f.get("topic_en") or f["topic"],
+                                                given=list(previous.facts))
+                          if person_name(n) and n["fact_id"] not in {x["fact_id"] for x in named}]
+        kinds = {f["kind"] for f in facts if f["unnamed"]}
+        named = p.localise(sorted(named, key=lambda n: n["kind"] not in kinds), "fact", "fact_id",
+                           ("topic", "statement", "speaker", "subject"))  # an estimate beside an estimate first
+        for n in named:
+            n["chain"] = p.source_chain(runner, n["source_id"])
+        html = p.render("speaker", facts=facts, figures=None, named=named, version=p.snapshot.version)
+        ctx = replace(previous, created=now)
+        if named and previous.person is None:
+            ctx = replace(ctx, person=named[0]["fact_id"])  # "what else did he say?" is about the expert named
+        return html, ctx, []
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
@@ -873,6 +965,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "rank_pair": _rank_pair,
     "pp_compare": _pp_compare,
     "named_sum": _named_sum,
+    "add_named": _add_named,
     "quarter": _quarter,
     "why": _why,
     "who_said": _who_said,

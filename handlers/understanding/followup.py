@@ -9,7 +9,7 @@ extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
-``asks_place``, ``both_given``, ``ratio_against``), so no language is hard-coded (bare English ordinals aside: see
+``asks_place``, ``both_given``, ``ratio_against``, ``add_named``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -91,7 +91,8 @@ class Edit:
     ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
     the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
     categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
-    category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
+    category's, in points), ``add_named`` (the categories just given plus the one named, as
+    ``measure`` sum or sum_share), ``no_person`` ("he", "she" with nobody named before), ``reverse``
     (the other direction), ``fact_when`` (the date of fact ``name_fact``: "when did he say that?"), ``fact_count`` (the
     amount fact ``name_fact`` states: "how many were there?"), ``fact_duration`` (the time limit
     it states: "within what time?").
@@ -332,12 +333,15 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure=measure)
     if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
-    if ("sum_given" in cues and len(ex.categories) == 1 and not (ex.periods or ex.countries) and previous.refs
-            and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)):
+    if (cues.keys() & {"sum_given", "add_named"} and len(ex.categories) == 1 and not (ex.periods or ex.countries)
+            and previous.refs and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)
+            and not cues.keys() & (MEASURE_CUES - {"share", "sum_given"})):
         # (Only to a category of the same breakdown: the total plus one of its parts is no sum.)
-        # "항공편 입국자와 합치면 몇 명?" after the rail figure: the last figure plus the category named,
-        # in the same period; never the named category's figure (or its share) alone.
-        return Edit("compare", measure="sum")
+        # "항공편 입국자와 합치면 몇 명?", "with personal?", "вместе с образованием?" after a category:
+        # the categories of that breakdown just given plus the one named, in the same period, as a
+        # sum, or as a share when shares were being given; never the named category alone.
+        return Edit("add_named", measure="sum_share" if previous.measure in ("share", "sum_share") or "share" in cues
+                    else "sum")
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
@@ -610,7 +614,7 @@ def named_frame(p: FrameResolver, ex: Extraction, runner: QueryRunner, now: floa
 def answered_frame(ex: Extraction, intent: str, ctx: FollowUp | None) -> FollowUp | None:
     """The state a fresh answer leaves for the next follow-up: "by air and by train combined?"
     gives one sum, and its measure says so, so "as a share?" is the sum's share."""
-    if (ctx is not None and intent == "category" and len(ctx.categories) == 2 and ctx.measure == "count"
+    if (ctx is not None and intent == "category" and len(ctx.categories) >= 2 and ctx.measure == "count"
             and ex.cues.keys() & {"combine", "sum_given"} and len(ctx.refs) >= 2):
         return replace(ctx, measure="sum")
     return ctx
