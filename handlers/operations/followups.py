@@ -18,13 +18,14 @@ from typing import Any, Callable, Protocol
 from handlers.understanding.accounting import EXACT_WORDS, states_amount, states_duration
 from handlers.understanding.extract import Extraction
 from handlers.lexicon import normalise, tokens
-from handlers.model import Answer, Direction, FollowUp, NoData, Ref
+from handlers.model import Answer, CategoryRef, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.operations.registry import choose
 from handlers.operations.run import OperationDesk, run_operation
 from handlers.queries import QueryRunner
 from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
-                                             intent_for, names_slots, person_name, uncovered, words_of_another_fact)
+                                             intent_for, mention_of, names_slots, person_name, uncovered,
+                                             words_of_another_fact)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.matcher import MatchResult
 
@@ -98,6 +99,11 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
                 base.context = base.context.with_refs(previous)  # "combined?" next sums both
             base.traces = runner.traces
             return base
+    if (edit.kind == "compare" and previous is not None and previous.measure in RATE_MEASURES and previous.refs
+            and len(ex.periods) == 1 and not (ex.countries or ex.categories) and edit.pair is None and edit.position is None):
+        # "3분기는 그 몇 배야?" after H1's quarterly average: the period named as a multiple of the
+        # average just given (the multiple-of-average operation), never against the span's total.
+        return _multiple_of_rate(p, ex, previous, result, runner, base, now)
     if (edit.kind == "measure" and edit.measure == "share" and previous is not None and previous.frame is not None
             and previous.frame.excluded and not names_slots(ex)):
         # "%?" after "how many were not on business?": the share of that same set (the operation
@@ -123,6 +129,33 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
         base.traces = runner.traces
         return base
     return None
+
+
+def _multiple_of_rate(p: FollowUpAnswerDesk, ex: Extraction, previous: FollowUp, result: MatchResult, runner: QueryRunner,
+                      base: Answer, now: float) -> Answer:
+    """The period a follow-up names against the average just given: the operation runs only when
+    the averaged span is the longer one (that is the average it computes); otherwise, or when it
+    declines, the answer says the two are not alike rather than comparing the totals."""
+    ref = previous.refs[-1]
+    unit = {"per_month": "month", "per_quarter": "quarter", "per_day": "day"}[previous.measure]
+    named = p.resolve_mentions(ex.periods, p.available(runner, ref.direction, ref.dimension, ref.category))
+    if len(named) == 1 and named[0].months < ref.period.months:
+        cats = (CategoryRef(ref.dimension, ref.category, -1),) if ref.category != "all" else ()
+        frame = replace(build_frame(ex, result.intent), measure="multiple_of_average", comparison="periods",
+                        time_unit=unit, periods=(mention_of(ref.period), mention_of(named[0])), categories=cats,
+                        citizens=ref.direction.citizens, destination=ref.direction.destination)
+        base.frame = frame
+        if run_operation(p, frame, ex, result, runner, base, now, ref.direction):
+            base.context = base.context.with_refs(previous) if base.context is not None else None
+            base.entities["followup"] = "compare"
+            base.traces = runner.traces
+            return base
+    base.kind = "fallback"
+    base.html = p.render("nodata", reason="edit", what="same_span")
+    base.context = replace(previous, created=now, nodata=True)
+    base.entities["followup"] = "compare"
+    base.traces = runner.traces
+    return base
 
 
 def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,
