@@ -228,9 +228,25 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
                                  **p.dir_values(frame.direction or previous.refs[-1].direction))
     if edit.measure == "total":
         frame = replace(frame, measure="count")
+    span = _span_of_part(previous)
+    if span is not None and len(frame.periods) == 1 and len(ex.periods) == 1 and not ex.countries and edit.measure is None:
+        new = frame.periods[0]
+        if span.contains(new) and new != span:
+            # "q1?" after "what share of Jan-Sep came in Q3?": Q1 within the same span, not Q1's count.
+            frame = replace(frame, periods=(span, new), intent="compare_periods")
+            return _run(p, "compare_periods", frame, ex, runner, now)
     intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
     frame = replace(frame, intent=intent)
     return _run(p, intent, frame, ex, runner, now)
+
+
+def _span_of_part(previous: FollowUp) -> Period | None:
+    """The span the last answer set a part of it against ("what share of Jan-Sep came in Q3?"),
+    or None when it compared two periods that do not nest."""
+    if previous.intent != "compare_periods" or len(previous.periods) != 2:
+        return None
+    a, b = sorted(previous.periods, key=lambda x: x.months)
+    return b if b.contains(a) and a != b else None
 
 
 def _complement(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:

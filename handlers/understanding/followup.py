@@ -9,7 +9,7 @@ extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
-``asks_place``, ``both_given``, ``ratio_against``, ``add_named``), so no language is hard-coded (bare English ordinals aside: see
+``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -271,6 +271,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         measure = ("ratio" if "ratio_given" in cues else "gap" if "gap" in cues
                    else "sum" if "sum_given" in cues else "change")
         return Edit("rank_pair", measure=measure, pair=(places[0], places[1]))
+    if ("absolute" in cues and not slots and len(previous.refs) >= 2 and short
+            and (previous.measure in PAIR_MEASURES or previous.intent in ("compare_periods", "compare_directions"))):
+        # "in absolute terms?", "а в людях?" after a % change or a ratio: the same two figures' difference.
+        return Edit("combine", measure="gap")
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
