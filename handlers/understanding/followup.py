@@ -302,10 +302,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
-    if (previous.categories and "overall" in cues and ex.periods and not (ex.categories or ex.countries or ex.dimensions)
+    if (previous.categories and "overall" in cues and (ex.periods or ex.countries) and not (ex.categories or ex.dimensions)
             and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS + 2):
-        # "What was the 2022 total, then?", "А сколько всего во втором квартале?" after a
-        # category: the period's total, the filter removed in so many words.
+        # "What was the 2022 total, then?", "А сколько всего во втором квартале?", "а всего
+        # россиян?" after a category: the period's (or group's) total, the filter removed in so many words.
         return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")

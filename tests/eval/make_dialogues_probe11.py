@@ -6,7 +6,8 @@ Classes: a named category added to the ones just given ("plus business?", "교�
 "вместе с автотранспортом?"), as a sum or, after shares, as a share; "%?" after three categories
 combined or after "everyone but X"; "who said that?" after a statement of unnamed experts; "how
 many times that?" after an average; another part of a span after a part's share of it; "in
-absolute terms?" after a % change; "how many times?" after a category comparison.
+absolute terms?" after a % change; "how many times?" after a category comparison; the group's
+total after a refusal for a filter ("а всего россиян?").
 Run: ``python -m tests.eval.make_dialogues_probe11``.
 """
 
@@ -87,6 +88,13 @@ CONV = [
     ("ru", ["absolute"], [t("На сколько процентов выросло число россиян, въехавших в КНДР, в 3 квартале 2023 по сравнению с первым полугодием?",
                             [pct(RU["Q3"] - RU["H1"], RU["H1"])]),
                           t("а в абсолютных цифрах?", [str(RU["Q3"] - RU["H1"])])]),
+    # the filter dropped after a refusal, with the group named again
+    ("en", ["after_fallback", "overall"], [t("How many North Koreans came to Russia by train in Q2 2023?", expect="fallback"),
+                                           t("and North Koreans overall that quarter?", [str(NK["Q2"])])]),
+    ("ko", ["after_fallback", "overall"], [t("2023년 3분기 항공편으로 북한에 간 러시아인은?", expect="fallback"),
+                                           t("그럼 러시아인 전체는?", [str(RU["Q3"])])]),
+    ("ru", ["after_fallback", "overall"], [t("Сколько россиян поехали в КНДР поездом в 3 квартале?", expect="fallback"),
+                                           t("а сколько всего россиян тогда?", [str(RU["Q3"])])]),
     # a ratio after a category comparison
     ("en", ["category_compare", "ratio"], [t("How many more North Koreans came to Russia for business than for education in Q3 2023?",
                                              [str(P["business"] - P["education"])]),
