@@ -926,6 +926,29 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     return _fact_again(p, fact, previous, runner, now)
 
 
+def _profile(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "Where does he teach?", "What is her job?": the report's profile of the person last named;
+    without one, the statement naming that person in a role (an event: "Foreign Minister Choe Son
+    Hui visited ..."), else "the report doesn't say", with what it does say of them."""
+    raw = runner.run("facts", ids=[edit.name_fact]) if edit.name_fact else []
+    name = person_name(raw[0]) if raw else None
+    if not name:
+        raise NoData("edit", what="person", context=previous)
+    rows = runner.run("person_profile", person=name)
+    if rows:
+        facts = p.localise(rows, "fact", "fact_id", ("topic", "statement", "date", "place", "speaker", "subject"))
+        for f in facts:
+            f["chain"] = p.source_chain(runner, f["source_id"])
+        html = p.render("fact", facts=facts, version=p.snapshot.version)
+        ctx = replace(previous, created=now, facts=tuple(f["fact_id"] for f in facts), person=facts[0]["fact_id"],
+                      nodata=False)
+        return html, ctx, []
+    if raw[0]["kind"] in ("event",) and raw[0]["subject"] == name:
+        return _fact_again(p, _named_fact(p, edit, previous, runner), previous, runner, now)
+    raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
+                 facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
+
+
 def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                now: float) -> Result:
     """ "When exactly did he say that?": the fact again when it is something that happened on a
@@ -1022,6 +1045,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "not_covered": _not_covered,
     "fact_detail": _fact_detail,
     "fact_when": _fact_when,
+    "profile": _profile,
     "fact_count": _fact_count,
     "fact_duration": _fact_duration,
     "average_multiple": _no_average,

@@ -9,7 +9,7 @@ extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
-``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``), so no language is hard-coded (bare English ordinals aside: see
+``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``, ``occupation``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -92,7 +92,8 @@ class Edit:
     the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
     categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
     category's, in points), ``add_named`` (the categories just given plus the one named, as
-    ``measure`` sum or sum_share), ``no_person`` ("he", "she" with nobody named before), ``reverse``
+    ``measure`` sum or sum_share), ``profile`` (the report's profile of the person of fact
+    ``name_fact``: "what is her job?"), ``no_person`` ("he", "she" with nobody named before), ``reverse``
     (the other direction), ``fact_when`` (the date of fact ``name_fact``: "when did he say that?"), ``fact_count`` (the
     amount fact ``name_fact`` states: "how many were there?"), ``fact_duration`` (the time limit
     it states: "within what time?").
@@ -196,6 +197,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
+    if ("occupation" in cues and "pronoun_person" in cues and previous.person and short
+            and not (ex.periods or ex.countries)):
+        # "Where does he teach?", "What is her job?", "А кем он работает?": the report's profile of
+        # the person last named (a "where" about him is no place, a "work" no purpose).
+        return Edit("profile", name_fact=previous.person)
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
     if not _is_figure(previous) and previous.facts and not slots and short and not ex.facts and uncovered(ex):

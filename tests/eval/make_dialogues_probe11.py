@@ -7,7 +7,8 @@ Classes: a named category added to the ones just given ("plus business?", "교�
 combined or after "everyone but X"; "who said that?" after a statement of unnamed experts; "how
 many times that?" after an average; another part of a span after a part's share of it; "in
 absolute terms?" after a % change; "how many times?" after a category comparison; the group's
-total after a refusal for a filter ("а всего россиян?").
+total after a refusal for a filter ("а всего россиян?"); the profile of the person last named
+("where does he teach?", "кем он работает?").
 Run: ``python -m tests.eval.make_dialogues_probe11``.
 """
 
@@ -95,6 +96,15 @@ CONV = [
                                            t("그럼 러시아인 전체는?", [str(RU["Q3"])])]),
     ("ru", ["after_fallback", "overall"], [t("Сколько россиян поехали в КНДР поездом в 3 квартале?", expect="fallback"),
                                            t("а сколько всего россиян тогда?", [str(RU["Q3"])])]),
+    # the person last named: the report's profile of them
+    ("en", ["profile", "pronoun"], [t("What did Andrei Lankov say about trade between the two countries?", ["trade"]),
+                                    t("which university is he at?", ["Kookmin"])]),
+    ("en", ["profile", "pronoun"], [t("When did Choe Son Hui visit Russia?", ["January"]),
+                                    t("what's her position?", ["Foreign Minister"])]),
+    ("ko", ["profile", "pronoun"], [t("북러 교역에 대해 란코프는 뭐라고 했어?", ["란코프"]),
+                                    t("그는 어디서 가르쳐?", ["국민대"])]),
+    ("ru", ["profile", "pronoun"], [t("Что Ланьков говорит о торговле между двумя странами?", ["Ланьков"]),
+                                    t("а где он преподаёт?", ["Кукмин"])]),
     # a ratio after a category comparison
     ("en", ["category_compare", "ratio"], [t("How many more North Koreans came to Russia for business than for education in Q3 2023?",
                                              [str(P["business"] - P["education"])]),
