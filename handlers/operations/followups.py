@@ -609,6 +609,18 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
                          last_day=date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1]).isoformat())
         per = dict(per, unit=rate, value=value, months=a.period.months)
     chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
+    if measure == "pair_share":
+        # Each figure's share of its period's total (share_of_given.sql with the category on both sides).
+        for x, r in zip(items, (a, b)):
+            one = runner.one("share_of_given", citizens=r.direction.citizens, destination=r.direction.destination,
+                             periods=[x.code for x in pieces(r)], a_dimension=r.dimension, a_category=r.category,
+                             b_dimension=r.dimension, b_category=r.category)
+            if one is None or one["share"] is None:
+                raise NoData("edit", what="two_figures")
+            x["share"], x["total"] = one["share"], one["total"]
+        measure, left = "change", "share"  # "the gap in points?" next is of these two shares
+    else:
+        left = measure
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
                      per=per, source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
@@ -616,7 +628,7 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
             and a.period.end + 1 == b.period.start:
         # Q1 + Q2 is one figure, H1: "compare that with 2022" then compares the sum.
         refs = (Ref(a.direction, Period(a.period.start, b.period.end), a.dimension, a.category),)
-    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=measure, refs=refs)
+    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=left, refs=refs)
     return html, ctx, list(row["a_ids"]) + list(row["b_ids"])
 
 

@@ -357,6 +357,14 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if "share" in cues and not (ex.periods or ex.countries):
         if previous.measure == "sum" and not ex.categories:
             return Edit("combine", measure="sum_share")  # "as a share?" after "by air and by train combined"
+        compared = (previous.intent == "given" and previous.measure in PAIR_MEASURES) or (
+            previous.frame is not None and previous.frame.comparison == "categories")  # "how many more by air than by rail?"
+        if (compared and not ex.categories and len(previous.refs) >= 2
+                and len({(r.direction, r.period) for r in previous.refs[-2:]}) == 1
+                and "all" not in {r.category for r in previous.refs[-2:]}):
+            # "비율로는?", "а в процентах?" after two categories of one period set side by side:
+            # each one's share of the total, with their difference in percent as before.
+            return Edit("combine", measure="pair_share")
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")

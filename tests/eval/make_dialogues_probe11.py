@@ -8,7 +8,7 @@ combined or after "everyone but X"; "who said that?" after a statement of unname
 many times that?" after an average; another part of a span after a part's share of it; "in
 absolute terms?" after a % change; "how many times?" after a category comparison; the group's
 total after a refusal for a filter ("а всего россиян?"); the profile of the person last named
-("where does he teach?", "кем он работает?").
+("where does he teach?", "кем он работает?"); each one's share after two categories compared ("비율로 치면?").
 Run: ``python -m tests.eval.make_dialogues_probe11``.
 """
 
@@ -105,6 +105,14 @@ CONV = [
                                     t("그는 어디서 가르쳐?", ["국민대"])]),
     ("ru", ["profile", "pronoun"], [t("Что Ланьков говорит о торговле между двумя странами?", ["Ланьков"]),
                                     t("а где он преподаёт?", ["Кукмин"])]),
+    # as shares, after two categories of one period set side by side
+    ("en", ["pair_share"], [t("How many more North Koreans came to Russia by air than by rail in Q3 2023?", [str(T["air"] - T["rail"])]),
+                            t("and as shares?", [pct(T["air"], NK["Q3"]), pct(T["rail"], NK["Q3"])])]),
+    ("ko", ["pair_share"], [t("3분기 교육 목적으로 러시아에 간 북한 주민과 개인 사유로 간 북한 주민을 비교하면?", ["24", "23"]),
+                            t("비율로 치면?", [pct(P["education"], NK["Q3"]), pct(P["personal"], NK["Q3"])])]),
+    ("ru", ["pair_share"], [t("На сколько больше северокорейцев въехали в Россию поездом, чем автотранспортом, в 3 квартале 2023?",
+                              [str(T["rail"] - T["road"])]),
+                            t("а в процентах от общего числа?", [pct(T["rail"], NK["Q3"]), pct(T["road"], NK["Q3"])])]),
     # a ratio after a category comparison
     ("en", ["category_compare", "ratio"], [t("How many more North Koreans came to Russia for business than for education in Q3 2023?",
                                              [str(P["business"] - P["education"])]),
