@@ -756,6 +756,14 @@ def _quarter(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
 
 
+def _half(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "а за полугодие?" after a quarter: the half-year that holds that quarter, same slots."""
+    last = previous.periods[-1]
+    start = last.start - (last.start % 12) % 6
+    frame = replace(previous, periods=(Period(start, start + 5),), created=now, nodata=False)
+    return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
+
+
 def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """What the report offers as the reason for the last figure or fact, or an honest "it doesn't say"."""
     if previous.facts and previous.intent == "fact":
@@ -1051,6 +1059,7 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "named_sum": _named_sum,
     "add_named": _add_named,
     "quarter": _quarter,
+    "half": _half,
     "why": _why,
     "who_said": _who_said,
     "more_facts": _more_facts,

@@ -9,7 +9,7 @@ extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
-``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``, ``occupation``), so no language is hard-coded (bare English ordinals aside: see
+``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``, ``occupation``, ``bare_half``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -85,7 +85,8 @@ class Edit:
     ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
     one", PREVIOUS_PLACE for "the one before it"), ``more_facts`` (the other statements of the
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
-    (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
+    (quarter ``position`` of the last period's year: "а в первом?"), ``half`` (the half of the year
+    holding the last quarter: "а за полугодие?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
     ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
@@ -315,6 +316,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
+    if ("bare_half" in cues and not (ex.periods or ex.countries or ex.categories) and previous.periods
+            and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
+        # "а за полугодие?", "and for the half-year?" after a quarter: the half of that year which
+        # holds it (Q2 2023 -> H1 2023), as the quarter's own "the same year" would be the year.
+        return Edit("half")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
     if (quarters and not slots and len(previous.refs) >= 2 and previous.refs[-1].period == previous.refs[-2].period
             and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES

@@ -8,7 +8,8 @@ combined or after "everyone but X"; "who said that?" after a statement of unname
 many times that?" after an average; another part of a span after a part's share of it; "in
 absolute terms?" after a % change; "how many times?" after a category comparison; the group's
 total after a refusal for a filter ("а всего россиян?"); the profile of the person last named
-("where does he teach?", "кем он работает?"); each one's share after two categories compared ("비율로 치면?").
+("where does he teach?", "кем он работает?"); each one's share after two categories compared ("비율로 치면?"); the half-year that holds the quarter
+just asked ("а за полугодие?"; H2 2023 has no figure: refused).
 Run: ``python -m tests.eval.make_dialogues_probe11``.
 """
 
@@ -149,6 +150,14 @@ CONV = [
     ('ko', ['ordinal'], [t('3분기 북한 주민 방문 목적 순위는?', ['253']),
          t('2위는?', ['24']),
          t('꼴찌는?', ['3'])]),
+    # the half-year holding the quarter just asked
+    ("en", ["bare_half", "after_fallback"], [t("How many Russians travelled to North Korea in Q1 2023?", expect="fallback"),
+                                             t("what about that half-year?", [str(RU["H1"])]),
+                                             t("how many times bigger was Q3?", [f"{RU['Q3'] / RU['H1']:.2f}"])]),
+    ("ko", ["bare_half", "after_fallback"], [t("2023년 2분기 북한에 입국한 러시아인은?", expect="fallback"),
+                                             t("그럼 반기 전체는?", [str(RU["H1"])])]),
+    ("ru", ["bare_half"], [t("Сколько северокорейцев въехали в Россию в 3 квартале 2023?", [str(NK["Q3"])]),
+                           t("а за полгода?", expect="fallback", not_=[str(NK["Q3"])])]),
     # a ratio after a category comparison
     ("en", ["category_compare", "ratio"], [t("How many more North Koreans came to Russia for business than for education in Q3 2023?",
                                              [str(P["business"] - P["education"])]),
