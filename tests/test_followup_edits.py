@@ -48,8 +48,10 @@ def _state(pipeline: Pipeline, *questions: str) -> FollowUp | None:
     ((RANKING,), "가장 적은 것은?", "ordinal", None),
     ((RANKING,), "the next one?", "ordinal", None),
     (("Сколько северокорейцев въехало во втором квартале?",), "а в первом?", "quarter", None),
-    ((LANKOV,), "where does he teach?", "person", None),
-    ((LANKOV,), "где он преподаёт?", "person", None),
+    ((LANKOV,), "where does he teach?", "profile", None),  # his job: the report's profile of him
+    ((LANKOV,), "где он преподаёт?", "profile", None),
+    ((LANKOV,), "그 사람 직업은?", "profile", None),
+    ((LANKOV,), "what did he say about trade?", "person", None),  # asked again with his name
     (("What does the report say about North Korea-Russia trade?",), "who said that?", "who_said", None),
     (("What do local Russian authorities want?",), "why?", "why", None),
     (("How many North Koreans came for business in Q3?",), "and everyone else?", "complement", None),

@@ -374,8 +374,9 @@ class FigureIntents:
         if asked.fixed_periods is None and not asked.ex.periods:
             requested = self._periods_from_numbers(asked, dim, cat)
         a, b = self._compare_periods_pair(asked, avail, requested)
-        if "share" in asked.ex.cues and b.contains(a) and a != b:
-            # "What part of 2023 fell in H1?": the part is set against the span that holds it.
+        if ("share" in asked.ex.cues or asked.fixed_periods is not None) and b.contains(a) and a != b:
+            # "What part of 2023 fell in H1?": the part is set against the span that holds it
+            # (and so is a part put in by a follow-up: "q1?" after Q3's share of Jan-Sep).
             a, b = b, a
         if a == b:
             raise NoData("same_period", period=self.period_label(a), **self.dir_values(asked.direction))

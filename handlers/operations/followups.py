@@ -18,13 +18,14 @@ from typing import Any, Callable, Protocol
 from handlers.understanding.accounting import EXACT_WORDS, states_amount, states_duration
 from handlers.understanding.extract import Extraction
 from handlers.lexicon import normalise, tokens
-from handlers.model import Answer, Direction, FollowUp, NoData, Ref
+from handlers.model import Answer, CategoryRef, Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, PeriodMention, parse_code
 from handlers.operations.registry import choose
 from handlers.operations.run import OperationDesk, run_operation
 from handlers.queries import QueryRunner
 from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
-                                             intent_for, names_slots, person_name, uncovered, words_of_another_fact)
+                                             intent_for, mention_of, names_slots, person_name, uncovered,
+                                             words_of_another_fact)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.matcher import MatchResult
 
@@ -98,6 +99,20 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
                 base.context = base.context.with_refs(previous)  # "combined?" next sums both
             base.traces = runner.traces
             return base
+    if (edit.kind == "compare" and previous is not None and previous.measure in RATE_MEASURES and previous.refs
+            and len(ex.periods) == 1 and not (ex.countries or ex.categories) and edit.pair is None and edit.position is None):
+        # "3분기는 그 몇 배야?" after H1's quarterly average: the period named as a multiple of the
+        # average just given (the multiple-of-average operation), never against the span's total.
+        return _multiple_of_rate(p, ex, previous, result, runner, base, now)
+    if (edit.kind == "measure" and edit.measure == "share" and previous is not None and previous.frame is not None
+            and previous.frame.excluded and not names_slots(ex)):
+        # "%?" after "how many were not on business?": the share of that same set (the operation
+        # gives it), never "a share of what?" nor the share of the category set aside.
+        base.frame = previous.frame
+        if run_operation(p, base.frame, ex, result, runner, base, now, previous.direction):
+            base.context = base.context.with_refs(previous) if base.context is not None else None
+            base.traces = runner.traces
+            return base
     if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
             and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
         # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
@@ -114,6 +129,33 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
         base.traces = runner.traces
         return base
     return None
+
+
+def _multiple_of_rate(p: FollowUpAnswerDesk, ex: Extraction, previous: FollowUp, result: MatchResult, runner: QueryRunner,
+                      base: Answer, now: float) -> Answer:
+    """The period a follow-up names against the average just given: the operation runs only when
+    the averaged span is the longer one (that is the average it computes); otherwise, or when it
+    declines, the answer says the two are not alike rather than comparing the totals."""
+    ref = previous.refs[-1]
+    unit = {"per_month": "month", "per_quarter": "quarter", "per_day": "day"}[previous.measure]
+    named = p.resolve_mentions(ex.periods, p.available(runner, ref.direction, ref.dimension, ref.category))
+    if len(named) == 1 and named[0].months < ref.period.months:
+        cats = (CategoryRef(ref.dimension, ref.category, -1),) if ref.category != "all" else ()
+        frame = replace(build_frame(ex, result.intent), measure="multiple_of_average", comparison="periods",
+                        time_unit=unit, periods=(mention_of(ref.period), mention_of(named[0])), categories=cats,
+                        citizens=ref.direction.citizens, destination=ref.direction.destination)
+        base.frame = frame
+        if run_operation(p, frame, ex, result, runner, base, now, ref.direction):
+            base.context = base.context.with_refs(previous) if base.context is not None else None
+            base.entities["followup"] = "compare"
+            base.traces = runner.traces
+            return base
+    base.kind = "fallback"
+    base.html = p.render("nodata", reason="edit", what="same_span")
+    base.context = replace(previous, created=now, nodata=True)
+    base.entities["followup"] = "compare"
+    base.traces = runner.traces
+    return base
 
 
 def answer_edit(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp | None, base: Answer,
@@ -186,9 +228,25 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
                                  **p.dir_values(frame.direction or previous.refs[-1].direction))
     if edit.measure == "total":
         frame = replace(frame, measure="count")
+    span = _span_of_part(previous)
+    if span is not None and len(frame.periods) == 1 and len(ex.periods) == 1 and not ex.countries and edit.measure is None:
+        new = frame.periods[0]
+        if span.contains(new) and new != span:
+            # "q1?" after "what share of Jan-Sep came in Q3?": Q1 within the same span, not Q1's count.
+            frame = replace(frame, periods=(span, new), intent="compare_periods")
+            return _run(p, "compare_periods", frame, ex, runner, now)
     intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
     frame = replace(frame, intent=intent)
     return _run(p, intent, frame, ex, runner, now)
+
+
+def _span_of_part(previous: FollowUp) -> Period | None:
+    """The span the last answer set a part of it against ("what share of Jan-Sep came in Q3?"),
+    or None when it compared two periods that do not nest."""
+    if previous.intent != "compare_periods" or len(previous.periods) != 2:
+        return None
+    a, b = sorted(previous.periods, key=lambda x: x.months)
+    return b if b.contains(a) and a != b else None
 
 
 def _complement(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
@@ -268,6 +326,11 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         raise NoData("edit", what="two_figures", context=previous)
     if edit.measure == "pp_gap":
         return _pp_gap(p, refs[-2], refs[-1], previous, runner, now)
+    group = _group_of(previous)
+    if edit.measure in ("sum", "sum_share") and previous.measure in ("sum", "sum_share") and len(group) > 2:
+        # "%?" after "by road, on foot and by water combined" or after "with education?" added a
+        # third: the share of all of them, never of the last two the refs happen to end with.
+        return _group_sum(p, group, edit.measure, previous, runner, now)
     if (previous.measure in RATE_MEASURES and refs[-2].period.months != refs[-1].period.months
             and edit.measure in ("ratio", "gap", "change", "sum")):
         # "How many times more?" after the monthly averages of 2022 and of Q3: the averages were
@@ -340,6 +403,68 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
                      picked=picked, version=p.snapshot.version)
     ctx = FollowUp("given", refs[-1].direction, tuple(sorted({r.period for r in refs}, key=lambda x: x.start)), (), (), now,
                    measure="sum" if edit.measure == "sum_many" else "mean", refs=tuple(refs))
+    return html, ctx, [row["figure_id"] for row in rows]
+
+
+def _group_of(previous: FollowUp) -> list[Ref]:
+    """The categories of one breakdown the last answers gave for one direction and period: the
+    set a category answer summed ("by road, on foot and by water combined"), else the run of
+    figures given one by one at the end of the conversation ("personal?", "and maintenance?")."""
+    cats = previous.categories
+    if (previous.intent == "category" and previous.measure == "sum" and len(cats) >= 2 and len(previous.periods) == 1
+            and previous.direction is not None and len({d for d, _ in cats}) == 1):
+        return [Ref(previous.direction, previous.periods[0], d, c) for d, c in cats]
+    if not previous.refs or previous.intent in LISTING_INTENTS:
+        return list(previous.refs[-1:])
+    last = previous.refs[-1]
+    group: list[Ref] = []
+    for r in reversed(previous.refs):
+        if (r.direction, r.period, r.dimension) != (last.direction, last.period, last.dimension) or r.category == "all":
+            break
+        if r not in group:
+            group.insert(0, r)
+    return group
+
+
+def _add_named(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "With personal?", "плюс учёба?" after a category: the categories of that breakdown just
+    given (one direction and period) with the one named added, as one sum, or as one share of the
+    period's total when the conversation was giving shares."""
+    group = _group_of(previous)
+    dim, cat, _ = ex.categories[0]
+    last = previous.refs[-1]
+    named = Ref(last.direction, last.period, dim, cat)
+    if not group or named in group:
+        raise NoData("edit", what="other_figure", context=previous)
+    group.append(named)
+    if len(group) == 2:
+        return _given(p, group[0], group[1], edit.measure or "sum", runner, now)
+    return _group_sum(p, group, edit.measure or "sum", previous, runner, now)
+
+
+def _group_sum(p: FollowUpDesk, group: list[Ref], measure: str, previous: FollowUp, runner: QueryRunner,
+               now: float) -> Result:
+    """Several categories of one breakdown, direction and period, each listed, with their sum
+    (given_many.sql) and, for ``sum_share``, the sum's share of the period's total (category_set.sql)."""
+    first = group[0]
+    if len({(r.direction, r.period, r.dimension) for r in group}) != 1 or "all" in {r.category for r in group}:
+        raise NoData("edit", what="n_figures", context=previous)
+    keys = [f"{r.direction.citizens}|{r.direction.destination}|{r.dimension}|{r.category}|{r.period.code}" for r in group]
+    rows = runner.run("given_many", keys=keys)
+    if len(rows) != len(group):
+        raise NoData("edit", what="n_figures", context=previous)  # a period without that breakdown: no sum made up
+    share = total = None
+    if measure == "sum_share":
+        row = runner.one("category_set", citizens=first.direction.citizens, destination=first.direction.destination,
+                         dimension=first.dimension, categories=[r.category for r in group], periods=[first.period.code])
+        if row is None or row["set_share"] is None:
+            raise NoData("edit", what="n_figures", context=previous)
+        share, total = row["set_share"], row["total"]
+    items = [_item(p, r, row["value"]) for r, row in zip(group, rows)]
+    html = p.render("given_many", items=items, r=rows[0], measure="sum_many", share=share, total=total,
+                     source=p.source_chain(runner, rows[-1]["source_id"]), picked=[], version=p.snapshot.version)
+    ctx = FollowUp("given", first.direction, (first.period,), (), (), now, measure="sum_share" if share else "sum",
+                   refs=tuple(group[-4:]))
     return html, ctx, [row["figure_id"] for row in rows]
 
 
@@ -484,6 +609,18 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
                          last_day=date(y2, m2 + 1, calendar.monthrange(y2, m2 + 1)[1]).isoformat())
         per = dict(per, unit=rate, value=value, months=a.period.months)
     chain = p.source_chain(runner, p.figure_source(runner, (row["b_ids"] or row["a_ids"])[0]))
+    if measure == "pair_share":
+        # Each figure's share of its period's total (share_of_given.sql with the category on both sides).
+        for x, r in zip(items, (a, b)):
+            one = runner.one("share_of_given", citizens=r.direction.citizens, destination=r.direction.destination,
+                             periods=[x.code for x in pieces(r)], a_dimension=r.dimension, a_category=r.category,
+                             b_dimension=r.dimension, b_category=r.category)
+            if one is None or one["share"] is None:
+                raise NoData("edit", what="two_figures")
+            x["share"], x["total"] = one["share"], one["total"]
+        measure, left = "change", "share"  # "the gap in points?" next is of these two shares
+    else:
+        left = measure
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
                      per=per, source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
@@ -491,7 +628,7 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
             and a.period.end + 1 == b.period.start:
         # Q1 + Q2 is one figure, H1: "compare that with 2022" then compares the sum.
         refs = (Ref(a.direction, Period(a.period.start, b.period.end), a.dimension, a.category),)
-    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=measure, refs=refs)
+    ctx = FollowUp("given", b.direction, (b.period,), (), (), now, measure=left, refs=refs)
     return html, ctx, list(row["a_ids"]) + list(row["b_ids"])
 
 
@@ -619,6 +756,14 @@ def _quarter(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
 
 
+def _half(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "а за полугодие?" after a quarter: the half-year that holds that quarter, same slots."""
+    last = previous.periods[-1]
+    start = last.start - (last.start % 12) % 6
+    frame = replace(previous, periods=(Period(start, start + 5),), created=now, nodata=False)
+    return _run(p, intent_for(frame, ex, previous), frame, ex, runner, now)
+
+
 def _why(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """What the report offers as the reason for the last figure or fact, or an honest "it doesn't say"."""
     if previous.facts and previous.intent == "fact":
@@ -664,11 +809,27 @@ def _who_said(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, r
     if previous.facts and previous.intent == "fact":
         facts = p.localise(runner.run("facts", ids=list(previous.facts)), "fact", "fact_id",
                             ("topic", "statement", "speaker", "subject"))
+        named: list[dict[str, Any]] = []
         for f in facts:
             f["chain"] = p.source_chain(runner, f["source_id"])
             f["who"] = f.get("speaker") or (f["subject"] if f["kind"] in SPEAKER_KINDS + ("report",) else None)
-        html = p.render("speaker", facts=facts, figures=None, version=p.snapshot.version)
-        return html, replace(previous, created=now), []
+            f["unnamed"] = bool(f.get("speaker")) and person_name(f) is None
+            if f["unnamed"]:
+                # "Experts believe ...": the report names none of them; the one expert it does
+                # name on that topic is shown apart, as his own statement, never as the speaker.
+                named += [n for n in runner.run("facts_on_topic", topic=f.get("topic_en") or f["topic"],
+                                                given=list(previous.facts))
+                          if person_name(n) and n["fact_id"] not in {x["fact_id"] for x in named}]
+        kinds = {f["kind"] for f in facts if f["unnamed"]}
+        named = p.localise(sorted(named, key=lambda n: n["kind"] not in kinds), "fact", "fact_id",
+                           ("topic", "statement", "speaker", "subject"))  # an estimate beside an estimate first
+        for n in named:
+            n["chain"] = p.source_chain(runner, n["source_id"])
+        html = p.render("speaker", facts=facts, figures=None, named=named, version=p.snapshot.version)
+        ctx = replace(previous, created=now)
+        if named and previous.person is None:
+            ctx = replace(ctx, person=named[0]["fact_id"])  # "what else did he say?" is about the expert named
+        return html, ctx, []
     if previous.refs or previous.direction is not None:
         chain = p.default_source_chain()
         ref = previous.refs[-1] if previous.refs else None
@@ -785,6 +946,29 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     return _fact_again(p, fact, previous, runner, now)
 
 
+def _profile(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
+    """ "Where does he teach?", "What is her job?": the report's profile of the person last named;
+    without one, the statement naming that person in a role (an event: "Foreign Minister Choe Son
+    Hui visited ..."), else "the report doesn't say", with what it does say of them."""
+    raw = runner.run("facts", ids=[edit.name_fact]) if edit.name_fact else []
+    name = person_name(raw[0]) if raw else None
+    if not name:
+        raise NoData("edit", what="person", context=previous)
+    rows = runner.run("person_profile", person=name)
+    if rows:
+        facts = p.localise(rows, "fact", "fact_id", ("topic", "statement", "date", "place", "speaker", "subject"))
+        for f in facts:
+            f["chain"] = p.source_chain(runner, f["source_id"])
+        html = p.render("fact", facts=facts, version=p.snapshot.version)
+        ctx = replace(previous, created=now, facts=tuple(f["fact_id"] for f in facts), person=facts[0]["fact_id"],
+                      nodata=False)
+        return html, ctx, []
+    if raw[0]["kind"] in ("event",) and raw[0]["subject"] == name:
+        return _fact_again(p, _named_fact(p, edit, previous, runner), previous, runner, now)
+    raise NoData("fact_detail", context=previous, detail=ex.text.strip(" ?"),
+                 facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
+
+
 def _fact_when(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner,
                now: float) -> Result:
     """ "When exactly did he say that?": the fact again when it is something that happened on a
@@ -873,13 +1057,16 @@ OPERATIONS: dict[str, Callable[[FollowUpDesk, Edit, Extraction, FollowUp, QueryR
     "rank_pair": _rank_pair,
     "pp_compare": _pp_compare,
     "named_sum": _named_sum,
+    "add_named": _add_named,
     "quarter": _quarter,
+    "half": _half,
     "why": _why,
     "who_said": _who_said,
     "more_facts": _more_facts,
     "not_covered": _not_covered,
     "fact_detail": _fact_detail,
     "fact_when": _fact_when,
+    "profile": _profile,
     "fact_count": _fact_count,
     "fact_duration": _fact_duration,
     "average_multiple": _no_average,

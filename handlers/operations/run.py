@@ -71,6 +71,9 @@ def run_operation(p: OperationDesk, frame: QuestionFrame, ex: Extraction, result
         # "last year" answered from the parts stored (H1 + Q3): the figure given is their sum.
         given = [Period(min(p.start for p in call.periods), max(p.end for p in call.periods))]
     refs = tuple(Ref(direction, p, *(cats[0] if cats else ("total", "all"))) for p in given)
+    if op.name == "category_compare" and len(frame.categories) == 2 and len(given) == 1:
+        # "How many more by air than by rail?": both figures were given, so "ratio?" next is theirs.
+        refs = tuple(Ref(direction, given[0], c.dimension, c.category) for c in frame.categories)
     base.context = FollowUp("total", direction, tuple(call.periods), cats, tuple(c for c, _ in cats), now,
                             measure=measure, refs=refs, frame=frame)
     return True

@@ -9,7 +9,7 @@ extraction and the previous :class:`FollowUp`; the operations in :mod:`handlers.
 run the edited frame. The words that signal each edit are cue groups in ``data/cues.csv``
 (``reverse``, ``avg_month``, ``avg_day``, ``followup_monthly``, ``sum_given``, ``gap``, ``ratio_given``, ``who_said``,
 ``pronoun_person``, ``next_rank``, ``rank_first``, ``of_them``, ``same_period``, ``more_than_two``, ``four_given``, ``which_kind``,
-``asks_place``, ``both_given``, ``ratio_against``), so no language is hard-coded (bare English ordinals aside: see
+``asks_place``, ``both_given``, ``ratio_against``, ``add_named``, ``absolute``, ``occupation``, ``bare_half``), so no language is hard-coded (bare English ordinals aside: see
 ``EN_PLACES``).
 """
 
@@ -85,13 +85,16 @@ class Edit:
     ``ordinal`` (``position``: 1, 2, 3... from the top, -1, -2... from the bottom, 0 for "the next
     one", PREVIOUS_PLACE for "the one before it"), ``more_facts`` (the other statements of the
     person or outlet of ``name_fact``: "what else did he say?"), ``complement`` (everyone but the named or last category), ``quarter``
-    (quarter ``position`` of the last period's year: "а в первом?"), ``not_covered`` (a detail of the
+    (quarter ``position`` of the last period's year: "а в первом?"), ``half`` (the half of the year
+    holding the last quarter: "а за полугодие?"), ``not_covered`` (a detail of the
     fact ``name_fact`` the report does not give: "what did they agree?"), ``why``, ``who_said``, ``person`` (``name_fact`` is the fact
     naming the person asked about), ``rank_pair`` (places ``pair`` of the last ranking, combined by
     ``measure``), ``fact_detail`` (which kind or place the last fact ``name_fact`` names:
     the fact again when it states it, else "the report doesn't say"), ``named_sum`` (the two
     categories named, summed, as ``measure``), ``pp_compare`` (the last share against a named
-    category's, in points), ``no_person`` ("he", "she" with nobody named before), ``reverse``
+    category's, in points), ``add_named`` (the categories just given plus the one named, as
+    ``measure`` sum or sum_share), ``profile`` (the report's profile of the person of fact
+    ``name_fact``: "what is her job?"), ``no_person`` ("he", "she" with nobody named before), ``reverse``
     (the other direction), ``fact_when`` (the date of fact ``name_fact``: "when did he say that?"), ``fact_count`` (the
     amount fact ``name_fact`` states: "how many were there?"), ``fact_duration`` (the time limit
     it states: "within what time?").
@@ -195,6 +198,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("who_said")  # "а кто считает, что рабочих больше?" after a figure: whose that category's figure is
     if "more_facts" in cues and previous.facts and short:
         return Edit("more_facts", name_fact=previous.person or previous.facts[0])  # "what else did he say?"
+    if ("occupation" in cues and "pronoun_person" in cues and previous.person and short
+            and not (ex.periods or ex.countries)):
+        # "Where does he teach?", "What is her job?", "А кем он работает?": the report's profile of
+        # the person last named (a "where" about him is no place, a "work" no purpose).
+        return Edit("profile", name_fact=previous.person)
     if "pronoun_person" in cues and previous.person:
         return Edit("person", name_fact=previous.person)
     if not _is_figure(previous) and previous.facts and not slots and short and not ex.facts and uncovered(ex):
@@ -270,6 +278,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         measure = ("ratio" if "ratio_given" in cues else "gap" if "gap" in cues
                    else "sum" if "sum_given" in cues else "change")
         return Edit("rank_pair", measure=measure, pair=(places[0], places[1]))
+    if ("absolute" in cues and not slots and len(previous.refs) >= 2 and short
+            and (previous.measure in PAIR_MEASURES or previous.intent in ("compare_periods", "compare_directions"))):
+        # "in absolute terms?", "а в людях?" after a % change or a ratio: the same two figures' difference.
+        return Edit("combine", measure="gap")
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
@@ -297,13 +309,18 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     if previous.categories and not slots and not other_measure and cues.keys() & DROP_FILTER_CUES and not cues.keys() & MEASURE_CUES \
             and len(ex.toks) <= MAX_DROP_FILTER_TOKENS:
         return Edit("slots", measure="total")  # "and the total?", "전체는?", "а всего?": the filter removed
-    if (previous.categories and "overall" in cues and ex.periods and not (ex.categories or ex.countries or ex.dimensions)
+    if (previous.categories and "overall" in cues and (ex.periods or ex.countries) and not (ex.categories or ex.dimensions)
             and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS + 2):
-        # "What was the 2022 total, then?", "А сколько всего во втором квартале?" after a
-        # category: the period's total, the filter removed in so many words.
+        # "What was the 2022 total, then?", "А сколько всего во втором квартале?", "а всего
+        # россиян?" after a category: the period's (or group's) total, the filter removed in so many words.
         return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
+    if ("bare_half" in cues and not (ex.periods or ex.countries or ex.categories) and previous.periods
+            and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
+        # "а за полугодие?", "and for the half-year?" after a quarter: the half of that year which
+        # holds it (Q2 2023 -> H1 2023), as the quarter's own "the same year" would be the year.
+        return Edit("half")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
     if (quarters and not slots and len(previous.refs) >= 2 and previous.refs[-1].period == previous.refs[-2].period
             and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES
@@ -332,17 +349,28 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             return Edit("combine", measure=measure)
     if ("change" in cues or "gap" in cues or "ratio_given" in cues) and slots:
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change")
-    if ("sum_given" in cues and len(ex.categories) == 1 and not (ex.periods or ex.countries) and previous.refs
-            and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)):
+    if (cues.keys() & {"sum_given", "add_named"} and len(ex.categories) == 1 and not (ex.periods or ex.countries)
+            and previous.refs and previous.refs[-1].dimension == ex.categories[0][0] and _changes_slots(ex, previous)
+            and not cues.keys() & (MEASURE_CUES - {"share", "sum_given"})):
         # (Only to a category of the same breakdown: the total plus one of its parts is no sum.)
-        # "항공편 입국자와 합치면 몇 명?" after the rail figure: the last figure plus the category named,
-        # in the same period; never the named category's figure (or its share) alone.
-        return Edit("compare", measure="sum")
+        # "항공편 입국자와 합치면 몇 명?", "with personal?", "вместе с образованием?" after a category:
+        # the categories of that breakdown just given plus the one named, in the same period, as a
+        # sum, or as a share when shares were being given; never the named category alone.
+        return Edit("add_named", measure="sum_share" if previous.measure in ("share", "sum_share") or "share" in cues
+                    else "sum")
     if "change" in cues and not slots:
         return Edit("combine", measure="change")
     if "share" in cues and not (ex.periods or ex.countries):
         if previous.measure == "sum" and not ex.categories:
             return Edit("combine", measure="sum_share")  # "as a share?" after "by air and by train combined"
+        compared = (previous.intent == "given" and previous.measure in PAIR_MEASURES) or (
+            previous.frame is not None and previous.frame.comparison == "categories")  # "how many more by air than by rail?"
+        if (compared and not ex.categories and len(previous.refs) >= 2
+                and len({(r.direction, r.period) for r in previous.refs[-2:]}) == 1
+                and "all" not in {r.category for r in previous.refs[-2:]}):
+            # "비율로는?", "а в процентах?" after two categories of one period set side by side:
+            # each one's share of the total, with their difference in percent as before.
+            return Edit("combine", measure="pair_share")
         if previous.measure in ("change", "gap", "ratio", "sum") and not ex.categories:
             return Edit("combine", measure="change")  # "in percent?" after a difference
         return Edit("measure", measure="share")
@@ -610,7 +638,7 @@ def named_frame(p: FrameResolver, ex: Extraction, runner: QueryRunner, now: floa
 def answered_frame(ex: Extraction, intent: str, ctx: FollowUp | None) -> FollowUp | None:
     """The state a fresh answer leaves for the next follow-up: "by air and by train combined?"
     gives one sum, and its measure says so, so "as a share?" is the sum's share."""
-    if (ctx is not None and intent == "category" and len(ctx.categories) == 2 and ctx.measure == "count"
+    if (ctx is not None and intent == "category" and len(ctx.categories) >= 2 and ctx.measure == "count"
             and ex.cues.keys() & {"combine", "sum_given"} and len(ctx.refs) >= 2):
         return replace(ctx, measure="sum")
     return ctx
