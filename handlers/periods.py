@@ -12,6 +12,8 @@ about "last year" means the report's last year.
 
 from __future__ import annotations
 
+import gzip
+import pkgutil
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -463,18 +465,35 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks", "while"}  # "while" is no slip for "whole"
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The English words of pyspellchecker's frequency list (160,000 words), loaded on the first
-    period-word look-alike only: a real word is never a slip for a period word."""
-    from spellchecker import SpellChecker  # the field's word list; loaded once, and only when needed
+def _one_edit(word: str) -> set[str]:
+    """Every lower-case string one edit from ``word``: a deletion, an insertion, a substitution or
+    a swap of neighbours (the edits OSA distance counts)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
 
-    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+@lru_cache(maxsize=1)
+def english_lookalikes() -> frozenset[str]:
+    """The English words one edit from a period word ("match", "jury", "hall"), from pyspellchecker's
+    frequency list of 160,000 words: the only words ``fix_period_typos`` ever asks about.
+
+    Read from the list's text without building it (a dictionary of every word would cost the
+    process 22 MB kept and 44 MB at its peak, for the few hundred words asked about here); read
+    once per process, by the start-up warm-up (handlers/warmup.py) or else on first use.
+    """
+    near = set().union(*(_one_edit(w) for w in PERIOD_WORDS))
+    raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")  # the field's word list
+    text = gzip.decompress(raw or b"").decode("utf-8")
+    # pyspellchecker lower-cases its keys; a look-alike is letters only (``_WORD_RE``).
+    return frozenset(w for w in (m.group(1).lower() for m in re.finditer(r'"([A-Za-z]{4,})":', text)) if w in near)
 
 
 def is_english_word(word: str) -> bool:
-    """Is ``word`` (lower case) a word of English ("match", "jury", "marsh"), not a slip?"""
-    return word in _english_words()
+    """Is ``word`` (lower case, one edit from a period word) a word of English ("match", "jury",
+    "marsh"), not a slip? Only such words are asked about, so only they are kept."""
+    return word in english_lookalikes()
 
 
 def fix_period_typos(text: str) -> str:

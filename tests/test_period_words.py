@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from handlers.periods import find_periods, fix_period_typos
+from handlers.periods import PERIOD_WORDS, _one_edit, english_lookalikes, find_periods, fix_period_typos
 from handlers.pipeline import Pipeline
 
 REPORT = date(2024, 1, 23)
@@ -28,6 +28,21 @@ def test_an_english_word_is_never_read_as_a_period(word: str) -> None:
     text = fix_period_typos(f"does the q3 figure {word} the total")
     kinds = [(m.kind, m.m1, m.m2) for m in find_periods(text, REPORT)]
     assert kinds == [("quarter", 7, 9)], (word, text, kinds)
+
+
+def test_the_lookalikes_kept_are_every_english_word_one_edit_from_a_period_word() -> None:
+    # Only these words are kept (not pyspellchecker's 160,000): they must be exactly the words of
+    # its dictionary that fix_period_typos can ask about (four letters or more, one OSA edit away).
+    from rapidfuzz.distance import OSA
+    from spellchecker import SpellChecker
+
+    near = set().union(*(_one_edit(w) for w in PERIOD_WORDS))
+    assert all(OSA.distance(x, w) == 1 for w in PERIOD_WORDS[:3] for x in _one_edit(w) if x != w)
+    words = SpellChecker(distance=1).word_frequency.dictionary
+    expected = {w for w in words if len(w) >= 4 and w in near}
+    assert english_lookalikes() == expected and len(expected) > 50
+    assert {w for w in words if w.isascii() and w.isalpha() and len(w) >= 4
+            and any(OSA.distance(w, p) == 1 for p in PERIOD_WORDS)} <= expected
 
 
 @pytest.mark.parametrize("slip,fixed", [("frist half", "first half"), ("thrid quater", "third quarter"),
