@@ -327,8 +327,11 @@ _RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел"
 _KO_RELATIVE = {"재작년": -2, "지지난해": -2, "재작년도": -2, "작년": -1, "지난해": -1, "전년": -1, "작년도": -1,
                 "올해": 0, "금년": 0, "올": 0, "내년": 1}
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # --- Korean ---
+# Tried in this order: Korean, Russian, English; earlier patterns take their span first. Every
+# Korean pattern needs a Hangul syllable to match and every Russian one a Cyrillic letter
+# (tests/test_period_words.py checks their letters), so a question without those letters skips
+# them (30 of the 64 for an English question).
+_KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 1~3분기, 2023년 1-3분기, 1분기부터 3분기까지 (the last: two endpoints, for comparisons)
     ("ko_quarters", re.compile(_KO_Y + r"([1-4])\s*(?:분기\s*)?(~|-|부터|에서)\s*([1-4])\s*분기(?:\s*까지)?")),
     # 2023년 3분기까지, 2023년 들어 3분기까지 (누적): the year from its start up to that quarter
@@ -347,7 +350,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 전 분기, 이전 분기, 지난 분기: the quarter before the one asked about (not 직전 분기, below)
     ("previous", re.compile(r"(?<![\uac00-\ud7a3])((?:전|이전|지난|앞)\s*분기)")),
     ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
-    # --- Russian ---
+]
+_RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # 1-3 кварталы, i-iii кварталы
@@ -379,7 +383,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")" + _RU_YEAR_SUFFIX + r"(?:\s*(?:г\b\.?|год\w*))?")),
     ("previous", re.compile(r"\b(предыдущ\w*\s+квартал\w*|прошл\w*\s+квартал\w*)")),
     ("latest", re.compile(r"\b(последн\w*\s+квартал\w*|последн\w*\s+данн\w*|свеж\w*)")),
-    # --- English ---
+]
+_EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Q1-Q3 2023, q1 to q3 2023
     ("quarters", re.compile(r"\bq([1-4])\s*(-|–|—|to|through|thru|until)\s*q([1-4])(?:\s*(?:of\s+)?" + _Y + r")?\b")),
     # first three quarters (of 2023), first 3 quarters
@@ -446,6 +451,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]
+_PATTERNS = _KO_PATTERNS + _RU_PATTERNS + _EN_PATTERNS
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+def _patterns_for(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match ``text``, in ``_PATTERNS`` order."""
+    if text.isascii():
+        return _EN_PATTERNS
+    return ((_KO_PATTERNS if _HANGUL_RE.search(text) else []) + (_RU_PATTERNS if _CYRILLIC_RE.search(text) else [])
+            + _EN_PATTERNS)
 
 _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "eleven": 11, **{str(i): i for i in range(2, 12)}}
@@ -516,15 +532,19 @@ def fix_period_typos(text: str) -> str:
     return _WORD_RE.sub(fix, text)
 
 
-def find_periods(text: str, report_date: date) -> list[PeriodMention]:
-    """Every period phrase in normalised text, in order of appearance, without overlaps."""
+def find_periods(text: str, report_date: date,
+                 patterns: list[tuple[str, re.Pattern[str]]] | None = None) -> list[PeriodMention]:
+    """Every period phrase in normalised text, in order of appearance, without overlaps.
+
+    ``patterns`` (default: those that can match ``text``) is for tests, which compare with all.
+    """
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in (_patterns_for(text) if patterns is None else patterns):
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
