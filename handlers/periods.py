@@ -12,6 +12,8 @@ about "last year" means the report's last year.
 
 from __future__ import annotations
 
+import gzip
+import pkgutil
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -327,13 +329,21 @@ _RU_MONTH_NUM = {"январ": 1, "феврал": 2, "март": 3, "апрел"
 _KO_RELATIVE = {"재작년": -2, "지지난해": -2, "재작년도": -2, "작년": -1, "지난해": -1, "전년": -1, "작년도": -1,
                 "올해": 0, "금년": 0, "올": 0, "내년": 1}
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# Script-neutral patterns tried first: year ranges written in digits take their span before any
+# language's patterns (a "2022-23" must not be read as two separate years).
+_LEAD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2022-23", "2022–2023", "2022/23": two whole years, as a range (summed) or two points (compared)
     ("year_range", re.compile(r"\b(20\d\d)\s*(?:-|–|—|/)\s*(20\d\d|\d\d)\b(?!\s*(?:-|–|/)\s*\d)")),
     # desk shorthand "22-23", "'22-'23": adjacent years of this century, never days ("13-14 January")
     ("year_range", re.compile(r"(?<![\w./-])['’]?(2\d)\s*(?:-|–)\s*['’]?(2\d)\b(?!\s*(?:-|–|/|\.)\s*\d)"
                               r"(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|people|workers|north|russians|%|percent))")),
-    # --- Korean ---
+]
+
+# Tried in this order: Korean, Russian, English; earlier patterns take their span first. Every
+# Korean pattern needs a Hangul syllable to match and every Russian one a Cyrillic letter
+# (tests/test_period_words.py checks their letters), so a question without those letters skips
+# them (30 of the 64 for an English question).
+_KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 1~3분기, 2023년 1-3분기, 1분기부터 3분기까지 (the last: two endpoints, for comparisons)
     ("ko_quarters", re.compile(_KO_Y + r"([1-4])\s*(?:분기\s*)?(~|-|부터|에서)\s*([1-4])\s*분기(?:\s*까지)?")),
     # 2023년 3분기까지, 2023년 들어 3분기까지 (누적): the year from its start up to that quarter
@@ -355,7 +365,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 전 분기, 이전 분기, 지난 분기: the quarter before the one asked about (not 직전 분기, below)
     ("previous", re.compile(r"(?<![\uac00-\ud7a3])((?:전|이전|지난|앞)\s*분기)")),
     ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
-    # --- Russian ---
+]
+_RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # 1-3 кварталы, i-iii кварталы
@@ -397,7 +408,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")" + _RU_YEAR_SUFFIX + r"(?:\s*(?:г\b\.?|год\w*))?")),
     ("previous", re.compile(r"\b(предыдущ\w*\s+квартал\w*|прошл\w*\s+квартал\w*)")),
     ("latest", re.compile(r"\b(последн\w*\s+квартал\w*|последн\w*\s+данн\w*|свеж\w*)")),
-    # --- English ---
+]
+_EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Q1-Q3 2023, q1 to q3 2023
     ("quarters", re.compile(r"\bq([1-4])\s*(-|–|—|to|through|thru|until)\s*q([1-4])(?:\s*(?:of\s+)?" + _Y + r")?\b")),
     # first three quarters (of 2023), first 3 quarters
@@ -464,6 +476,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("previous", re.compile(r"\b(previous quarter|prior quarter|preceding quarter|quarter before|the quarter before|earlier quarter|previous period|prior period|q-o-q|qoq|q/q|quarter on quarter|quarter-on-quarter|sequential(?:ly)?)\b")),
     ("latest", re.compile(r"\b(latest|most recent|newest|last quarter|recent quarter|current quarter|this quarter|last reported quarter)\b")),
 ]
+_PATTERNS = _LEAD_PATTERNS + _KO_PATTERNS + _RU_PATTERNS + _EN_PATTERNS
+_LEAD_EN_PATTERNS = _LEAD_PATTERNS + _EN_PATTERNS
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+def _patterns_for(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match ``text``, in ``_PATTERNS`` order."""
+    if text.isascii():
+        return _LEAD_EN_PATTERNS
+    return (_LEAD_PATTERNS + (_KO_PATTERNS if _HANGUL_RE.search(text) else [])
+            + (_RU_PATTERNS if _CYRILLIC_RE.search(text) else []) + _EN_PATTERNS)
 
 _WORD_NUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
              "eleven": 11, **{str(i): i for i in range(2, 12)}}
@@ -483,18 +507,35 @@ _WORD_RE = re.compile(r"[a-z]{4,}")
 _NOT_TYPOS = {"thirds", "halves", "fifths", "yearly", "this", "that", "then", "than", "these", "those", "month", "weeks", "while"}  # "while" is no slip for "whole"
 
 
-@lru_cache(maxsize=1)
-def _english_words() -> dict[str, int]:
-    """The English words of pyspellchecker's frequency list (160,000 words) and their counts,
-    loaded on the first look-alike only: a real word is never a slip for a period word."""
-    from spellchecker import SpellChecker  # the field's word list; loaded once, and only when needed
+def _one_edit(word: str) -> set[str]:
+    """Every lower-case string one edit from ``word``: a deletion, an insertion, a substitution or
+    a swap of neighbours (the edits OSA distance counts)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters})
 
-    return dict(SpellChecker(distance=1).word_frequency.dictionary)
+
+@lru_cache(maxsize=1)
+def english_lookalikes() -> frozenset[str]:
+    """The English words one edit from a period word ("match", "jury", "hall"), from pyspellchecker's
+    frequency list of 160,000 words: the only words ``fix_period_typos`` ever asks about.
+
+    Read from the list's text without building it (a dictionary of every word would cost the
+    process 22 MB kept and 44 MB at its peak, for the few hundred words asked about here); read
+    once per process, by the start-up warm-up (handlers/warmup.py) or else on first use.
+    """
+    near = set().union(*(_one_edit(w) for w in PERIOD_WORDS))
+    raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")  # the field's word list
+    text = gzip.decompress(raw or b"").decode("utf-8")
+    # pyspellchecker lower-cases its keys; a look-alike is letters only (``_WORD_RE``).
+    return frozenset(w for w in (m.group(1).lower() for m in re.finditer(r'"([A-Za-z]{4,})":', text)) if w in near)
 
 
 def is_english_word(word: str) -> bool:
-    """Is ``word`` (lower case) a word of English ("match", "jury", "marsh"), not a slip?"""
-    return word in _english_words()
+    """Is ``word`` (lower case, one edit from a period word) a word of English ("match", "jury",
+    "marsh"), not a slip? Only such words are asked about, so only they are kept."""
+    return word in english_lookalikes()
 
 
 # A word this frequent in the list is a word of its own ("decade", 6,733), never a slip for a
@@ -502,9 +543,20 @@ def is_english_word(word: str) -> bool:
 COMMON_WORD_MIN_COUNT = 1000
 
 
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """The words of pyspellchecker's frequency list counted at least COMMON_WORD_MIN_COUNT times
+    (about 18,000 of its 160,000), read from the list's text without building the whole dictionary
+    (5 MB kept instead of 36 MB); read once per process, by the start-up warm-up or on first use."""
+    raw = pkgutil.get_data("spellchecker", "resources/en.json.gz")  # the field's word list
+    text = gzip.decompress(raw or b"").decode("utf-8")
+    return frozenset(m.group(1).lower() for m in re.finditer(r'"([A-Za-z\'-]+)": (\d+)', text)
+                     if int(m.group(2)) >= COMMON_WORD_MIN_COUNT)
+
+
 def is_common_english_word(word: str) -> bool:
     """Is ``word`` (lower case) a common English word (count >= COMMON_WORD_MIN_COUNT)?"""
-    return _english_words().get(word, 0) >= COMMON_WORD_MIN_COUNT
+    return word in common_english_words()
 
 
 def fix_period_typos(text: str) -> str:
@@ -527,15 +579,19 @@ def fix_period_typos(text: str) -> str:
     return _WORD_RE.sub(fix, text)
 
 
-def find_periods(text: str, report_date: date) -> list[PeriodMention]:
-    """Every period phrase in normalised text, in order of appearance, without overlaps."""
+def find_periods(text: str, report_date: date,
+                 patterns: list[tuple[str, re.Pattern[str]]] | None = None) -> list[PeriodMention]:
+    """Every period phrase in normalised text, in order of appearance, without overlaps.
+
+    ``patterns`` (default: those that can match ``text``) is for tests, which compare with all.
+    """
     found: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in (_patterns_for(text) if patterns is None else patterns):
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):

@@ -1,7 +1,8 @@
 """Warm-up: the one-off work of a process's first answers, done before the first question.
 
 The first answer to use a jinja template compiles it (tens of milliseconds for the larger ones),
-every named query is parsed on its first run, and each figure an answer gives is looked up in
+every named query is parsed on its first run, the English words that look like period
+words are read on the first question that has one, and each figure an answer gives is looked up in
 DuckDB the first time. Done here once, at start-up, no question pays for any of it (figures are
 all read at once only while the data is small: ``KEEP_FIGURES``; then the data's basic questions
 are answered too, so their queries' results are cached). Then the bot ``settle``s: what
@@ -16,6 +17,7 @@ import gc
 import time
 from typing import TYPE_CHECKING
 
+from handlers.periods import common_english_words, english_lookalikes
 from handlers.queries import prepare
 
 KEEP_FIGURES = 5_000  # figure rows read into memory at warm-up at most (the material has 17)
@@ -49,6 +51,12 @@ def warm(resources: "Resources") -> dict[str, float]:
     pipeline = resources.pipeline
     queries = prepare(pipeline.snapshot, resources.queries)
     figures = pipeline.snapshot.keep_all_figures(KEEP_FIGURES)
+    # The English look-alikes of period words ("match", "hall"): read on first use they cost the
+    # first question that has one ("years", "fist") about 0.1 s, and a full collection after.
+    lookalikes = len(english_lookalikes())
+    # The common English words (a word that is no slip for a nearby lexicon word, "decade" is
+    # not "decide"): about 0.2 s to read, so not on the first question that has one.
+    common_english_words()
     t1 = time.perf_counter()
     templates = compile_templates(resources)
     t2 = time.perf_counter()
@@ -63,6 +71,7 @@ def warm(resources: "Resources") -> dict[str, float]:
         time.sleep(0)  # let a question being answered meanwhile have the interpreter
     t3 = time.perf_counter()
     return {"queries": queries, "templates": templates, "examples": len(examples), "figures": figures,
+            "lookalikes": lookalikes,
             "parse_s": t1 - t0, "compile_s": t2 - t1, "examples_s": t3 - t2, "total_s": t3 - t0}
 
 

@@ -65,3 +65,16 @@ def test_plain_question_survives_phone_text(pipeline: Pipeline, junk: str, at: i
 def test_accents_and_full_width_in_a_question(pipeline: Pipeline) -> None:
     got = pipeline.answer("How many North Kor\u200deans entered Ru\u0301ssia in \uff31\uff13?")
     assert got.kind == "answer" and "365" in got.text
+
+
+def test_ascii_text_skips_only_steps_that_leave_ascii_unchanged() -> None:
+    # normalise_text skips the joiner, zero-width, NFKC, Latin-mark and format-character steps for
+    # ASCII text (most questions): each of them must leave every ASCII character as it is.
+    import unicodedata
+
+    from handlers.understanding.normalise import INVISIBLE_JOINERS, ZERO_WIDTH_SPACE, _strip_latin_marks
+
+    for ch in map(chr, range(128)):
+        assert ch not in INVISIBLE_JOINERS and ch != ZERO_WIDTH_SPACE
+        assert unicodedata.normalize("NFKC", ch) == ch == _strip_latin_marks(ch)
+        assert unicodedata.category(ch) != "Cf"

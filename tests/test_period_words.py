@@ -7,12 +7,16 @@ must be that year, not a count of 2,022 people with the default period answered.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from handlers.periods import find_periods, fix_period_typos
+from handlers import periods
+from handlers.periods import PERIOD_WORDS, _one_edit, english_lookalikes, find_periods, fix_period_typos
 from handlers.pipeline import Pipeline
+from handlers.understanding.normalise import normalise_text
 
 REPORT = date(2024, 1, 23)
 
@@ -28,6 +32,42 @@ def test_an_english_word_is_never_read_as_a_period(word: str) -> None:
     text = fix_period_typos(f"does the q3 figure {word} the total")
     kinds = [(m.kind, m.m1, m.m2) for m in find_periods(text, REPORT)]
     assert kinds == [("quarter", 7, 9)], (word, text, kinds)
+
+
+def test_the_lookalikes_kept_are_every_english_word_one_edit_from_a_period_word() -> None:
+    # Only these words are kept (not pyspellchecker's 160,000): they must be exactly the words of
+    # its dictionary that fix_period_typos can ask about (four letters or more, one OSA edit away).
+    from rapidfuzz.distance import OSA
+    from spellchecker import SpellChecker
+
+    near = set().union(*(_one_edit(w) for w in PERIOD_WORDS))
+    assert all(OSA.distance(x, w) == 1 for w in PERIOD_WORDS[:3] for x in _one_edit(w) if x != w)
+    words = SpellChecker(distance=1).word_frequency.dictionary
+    expected = {w for w in words if len(w) >= 4 and w in near}
+    assert english_lookalikes() == expected and len(expected) > 50
+    assert {w for w in words if w.isascii() and w.isalpha() and len(w) >= 4
+            and any(OSA.distance(w, p) == 1 for p in PERIOD_WORDS)} <= expected
+
+
+def test_korean_and_russian_period_patterns_need_their_letters() -> None:
+    # find_periods skips the Korean patterns for a text without a Hangul syllable and the Russian
+    # ones without a Cyrillic letter: each such pattern's own letters are all of its script, and
+    # over every question of the evaluation sets, skipping them finds the same periods.
+    for patterns, letters, sample in ((periods._KO_PATTERNS, periods._HANGUL_RE, "2023년 3분기"),
+                                      (periods._RU_PATTERNS, periods._CYRILLIC_RE, "третий квартал 2023 г.")):
+        for _, pattern in patterns:
+            assert all(c.isascii() or letters.match(c) for c in pattern.pattern), pattern.pattern
+    assert periods._patterns_for("q3 2023") == periods._EN_PATTERNS
+    assert periods._patterns_for("2023년 3분기 q3") == periods._KO_PATTERNS + periods._EN_PATTERNS
+    assert periods._patterns_for("квартал") == periods._RU_PATTERNS + periods._EN_PATTERNS
+    assert [m.kind for m in find_periods("2023년 3분기", REPORT)] == ["quarter"]
+    assert [m.kind for m in find_periods("третий квартал 2023 г.", REPORT)] == ["quarter"]
+    texts = [normalise_text((lambda d: d.get("q") or d.get("text") or "")(json.loads(line)), lambda w: False)
+             for path in sorted(Path("tests/eval").glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    assert len(texts) > 1000
+    for text in texts:
+        assert find_periods(text, REPORT) == find_periods(text, REPORT, periods._PATTERNS), text
 
 
 @pytest.mark.parametrize("slip,fixed", [("frist half", "first half"), ("thrid quater", "third quarter"),

@@ -84,13 +84,25 @@ class UnreadableContext(ValueError):
     """A stored context that does not match today's classes."""
 
 
-def _encode(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cls = type(value)
+# Per dataclass: its tag and the names of its init fields, worked out once per process (asking
+# dataclasses.fields for every object was about half of encoding a context, once per answer).
+_SHAPES: dict[type, tuple[str, tuple[str, ...]]] = {}
+
+
+def _shape(cls: type) -> tuple[str, tuple[str, ...]]:
+    shape = _SHAPES.get(cls)
+    if shape is None:
         if not cls.__module__.startswith("handlers."):
             raise TypeError(f"not a handlers dataclass: {cls!r}")
-        return {"$cls": f"{cls.__module__}:{cls.__qualname__}",
-                **{f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}}
+        shape = _SHAPES[cls] = (f"{cls.__module__}:{cls.__qualname__}",
+                                tuple(f.name for f in dataclasses.fields(cls) if f.init))
+    return shape
+
+
+def _encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        tag, names = _shape(type(value))
+        return {"$cls": tag, **{name: _encode(getattr(value, name)) for name in names}}
     if isinstance(value, tuple):
         return {"$tuple": [_encode(v) for v in value]}
     if isinstance(value, list):

@@ -473,6 +473,8 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
     scored = []
     said_by_named: set[str] = set()
     for fid, weights in lex.fact_keywords.items():
+        if keys.isdisjoint(weights):
+            continue  # most facts share no word with a question: their sum is 0 (skipped below)
         s = sum(w for k, w in weights.items() if k in keys)
         if s > 0 and keys & lex.fact_people.get(fid, set()):
             s += PERSON_BONUS  # "what did Lankov say ...": his statements before anyone else's

@@ -80,13 +80,16 @@ def normalise_text(text: str, is_word: Callable[[str], bool] | None = None) -> s
     ``is_word`` (the lexicon's vocabulary) decides whether a zero-width space between letters is
     a word break; without it, such a space joins the letters.
     """
-    text = "".join(ch for ch in text if ch not in INVISIBLE_JOINERS)
-    text = _resolve_zero_width_spaces(text, is_word)
-    text = unicodedata.normalize("NFKC", text)  # full-width digits and letters, ligatures, ideographic space
-    text = _strip_latin_marks(text)
+    ascii_only = text.isascii()  # most questions: no joiner, mark, format character or width form
+    if not ascii_only:
+        text = "".join(ch for ch in text if ch not in INVISIBLE_JOINERS)
+        text = _resolve_zero_width_spaces(text, is_word)
+        text = unicodedata.normalize("NFKC", text)  # full-width digits and letters, ligatures, ideographic space
+        text = _strip_latin_marks(text)
     text = text.translate(_QUOTES)
-    # Any other format character (category Cf) is invisible too.
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if not ascii_only:
+        # Any other format character (category Cf) is invisible too.
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = _MONTH_RANGE_RE.sub(r"\1 to \2", text)  # "July-to-September" reads as the months it names
     return _strip_preamble(_SPACES_RE.sub(" ", text).strip(), is_word)
 
