@@ -34,6 +34,7 @@ from typing import Any, Callable, NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from handlers import claims_rank as R
 from handlers import claims_words as W
 from handlers.understanding.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle
@@ -873,6 +874,7 @@ class _Run:
 
     def _numbers(self, text: str, periods: list[PeriodMention], separated: set[str]) -> list[NumberMention]:
         taken = [p.span for p in periods]
+        taken += [m.span() for m in re.finditer(R.TOP_N[self.lang], text, re.IGNORECASE)]  # "the top two": a ranking
         found: list[NumberMention] = []
         for m in _NUM_RE.finditer(text):
             a, b = m.span()
@@ -1062,8 +1064,13 @@ class _Run:
                 out = [v for v in out if not (v.claimed_value is None and v.measure == "unknown"
                                               and v.claim.strip(" .,;") == c.strip(" .,;"))]
         out += self._bare_clauses(text, bare + said, [v.claim.strip(" .,;") for v in out], periods, qualitative)
+        if qualitative and not getattr(self, "nested", False) and not any(v.measure == "ranking" for v in out):
+            # "비즈니스가 253명으로 가장 많았다", "air and rail were the top two, at 213 and 134": the
+            # ranking beside the figures is a claim of its own
+            out += self._rankings(text, periods)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
-        if comparison is not None:
+        if comparison is not None and not any(v.measure == comparison.measure and v.data_text == comparison.data_text
+                                              for v in out):
             out.append(comparison)
         return out
 
@@ -1397,7 +1404,11 @@ class _Run:
                 categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
-            if self.lang == "en" and not total_of:
+            # "air and rail ..., at 213 and 134": the i-th figure of a list is the i-th category's
+            respective = [] if total_of else self._respective(text, n)
+            if respective:
+                categories = respective
+            if self.lang == "en" and not total_of and not respective:
                 listed = self._listed_before(text, n)
                 if len(listed) >= 2 and len(set(categories)) <= 1 and set(categories) <= set(listed):
                     categories = listed  # "by road, foot and water came to 57": all three, not the last
@@ -1524,11 +1535,56 @@ class _Run:
         if re.fullmatch(r"\s*(?:with|at)\s+(?:(?:about|around|roughly|some|just|only)\s+)?", text[lo:n.start]):
             start = max([k.end for k in self.numbers if k.end <= lo] + [0])
             found = list(dict.fromkeys((d, i) for d, i, _ in extract(text[start:lo], self.d.lexicon, self.d.report_date).categories))
+            if not text[start:lo].strip(" ,") and re.match(r"\s*,\s", text[n.end:]):
+                # "At 213, air arrivals in Q3 were ...": a figure leading the sentence is its subject's
+                subject = re.split(r"\b(?:was|were|is|are|came|stood|numbered|made|accounted|had|has|have)\b|[,;]",
+                                   text[n.end:].lstrip(" ,"))[0]
+                found = list(dict.fromkeys((d, i) for d, i, _ in extract(subject, self.d.lexicon, self.d.report_date).categories))
+                return found if len(found) == 1 else []
             return found if 0 < len(found) <= 3 else []
         own = _clause(text, n, self.lang)
         if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
             found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
             return found if len(found) == 1 else []
+        return []
+
+    def _respective(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """The category a figure of a coordinated list is attached to: "air and rail ..., at 213
+        and 134" and "213 and 134 came by air and rail respectively" pair the i-th figure with
+        the i-th category of one breakdown, when the counts agree; [] when the figure is in no
+        such list or the pairing is not certain."""
+        numbers = [k for k in getattr(self, "numbers", []) if not (k.percent or k.multiplier) or (k.percent == n.percent)]
+        if n not in numbers:
+            return []
+        joint = {"en": r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", "ko": r"\s*(?:명)?\s*(?:,|과|와|및)\s*",
+                 "ru": r"\s*(?:человек\w*\s*)?(?:,\s*|и\s+)"}[self.lang]
+        i = numbers.index(n)
+        lo = i
+        while lo > 0 and re.fullmatch(joint, text[numbers[lo - 1].end:numbers[lo].start] + " ") is not None:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(numbers) and re.fullmatch(joint, text[numbers[hi].end:numbers[hi + 1].start] + " ") is not None:
+            hi += 1
+        run = numbers[lo:hi + 1]
+        if len(run) < 2:
+            return []
+        start = numbers[lo - 1].end if lo > 0 else 0
+        end, stop = run[-1].end, (numbers[hi + 1].start if hi + 1 < len(numbers) else len(text))
+        after = text[end:stop]
+        segments = []
+        if re.search(r"\brespectively\b|соответственно|각각", after):
+            segments.append(re.split(r"\brespectively\b|соответственно|각각", after)[0])
+        before = text[start:run[0].start]
+        if self.lang == "en":
+            before = re.split(r",?\s+(?:while|whereas|but)\s+|;", before)[-1]
+        segments.append(before)
+        for segment in segments:
+            found = list(dict.fromkeys((d, c) for d, c, _ in self._no_boat(
+                extract(segment, self.d.lexicon, self.d.report_date), segment).categories))
+            if found:
+                if len(found) != len(run) or len({d for d, _ in found}) != 1:
+                    return []
+                return [found[run.index(n)]]
         return []
 
     def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
@@ -2433,6 +2489,11 @@ class _Run:
                 raise NotInData("measure", words=["departures"])
             d, _ = self.d.direction_for(ex)
             citizens, _ = roles(ex, self.d.lexicon)
+            if not (up or down) and len(citizens) < 2 and R.read(text, lang) is not None:
+                # "road came second, ahead of rail": a ranking, judged as one (claims_rank)
+                ranks = self._rankings(text, periods)
+                if len(ranks) == 1:
+                    return ranks[0]
             if len(citizens) >= 2 and (more or fewer or same):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
@@ -2564,6 +2625,68 @@ class _Run:
                        data_text=f"{'↓' if col == 'rank_asc' else '↑'} {names} ({_fmt(leaders[0]['value'], self.lang)})",
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
 
+    def _rankings(self, text: str, periods: list[PeriodMention]) -> list[Verdict]:
+        """Every ranking the sentence states (handlers/claims_rank.py), each in its own scope and
+        judged on its period's breakdown, whether or not the sentence also gives figures."""
+        out = []
+        for _, piece in R.scope(text, self.lang):
+            spec = R.read(piece, self.lang)
+            if spec is not None:
+                v = self._tracked(lambda: self._rank_piece(piece, spec, text, periods))
+                if v is not None:
+                    out.append(v)
+        return out
+
+    def _rank_piece(self, piece: str, spec: R.RankSpec, text: str, periods: list[PeriodMention]) -> Verdict | None:
+        """One ranking: the categories its scope names (less those it is said to be ahead of or
+        behind) on the breakdown of the period named in the scope, else in the sentence."""
+        claim = piece.strip(" .,;—")
+
+        def cats(s: str) -> list[tuple[str, str]]:
+            return list(dict.fromkeys((d, i) for d, i, _ in self._no_boat(
+                extract(s, self.d.lexicon, self.d.report_date), s).categories))
+
+        above = [c for s in spec.above for c in cats(s)]
+        below = [c for s in spec.below for c in cats(s)]
+        core = piece.lower()
+        for s in spec.above + spec.below:
+            core = core.replace(s, " ")
+        ranked = [c for c in cats(core) if c not in above + below]
+        if not ranked:
+            return None
+        whole = extract(text, self.d.lexicon, self.d.report_date)
+        try:
+            dims = {d for d, _ in ranked + above + below}
+            d, _ = self.d.direction_for(whole)
+            if len(dims) != 1:
+                raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in ranked + above + below],
+                                **self.d.dir_values(d))
+            dim = dims.pop()
+            strange = [w for w in self._unresolved(R.strip(piece, self.lang), [m for m in periods if m.text in piece])
+                       if not re.fullmatch(r"\d+|[\d.,]+%?", w)]
+            if strange:
+                raise NotInData("measure", words=strange[:3])
+            avail = self.d.available(d, dim, ranked[0][1])
+            if not avail:
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period="—", available=[],
+                                **self.d.dir_values(d))
+            own = [m for m in periods if m.text in piece] or periods
+            period, assumed = self._period(NumberMention(0, "", 0, 0), own, avail)
+            rows = self.d.breakdown(d, dim, self.d.pieces(period, self.d.available(d), d, "total"))
+            verdict, shown_rows = R.judge(spec, [c for _, c in ranked], [c for _, c in above], [c for _, c in below], rows)
+        except NotInData as nd:
+            return self._not_in_data(None, claim, nd)
+        shown = ", ".join(f"{self.d.label(dim, r['category'])} {_fmt(r['value'], self.lang)}"
+                          for r in {r["category"]: r for r in shown_rows}.values())
+        self.d.used.extend(f for r in shown_rows for f in r["figure_ids"])
+        note = self.note("assumed_period", period=self.d.pl(period)) if assumed else None
+        if verdict == "not_in_data":
+            remainder = max(0, int(rows[0]["unaccounted"] or 0)) if rows and not spec.published_only else 0
+            note = self.note("rank_remainder", remainder=_fmt(remainder, self.lang), shown=shown) if remainder \
+                else self.note("undecided", shown=shown)
+        return Verdict(claim, verdict, "ranking", data_text=shown, period=self.d.pl(period), note=note,
+                       direction=self.d.dir_text(d), sources=self.d.source_chain(self.d.figure_source()))
+
     def _directions_claim(self, claim: str, citizens: list[str], periods: list[PeriodMention],
                           more: re.Match[str] | None, fewer: re.Match[str] | None,
                           category: tuple[str, str] = ("total", "all")) -> Verdict:
@@ -2637,11 +2760,20 @@ class _Run:
                 second = Period(rest[0].start, rest[-1].end)  # "Q1 and Q2 combined" is the first half
         each = re.search(W.ANY_OF[self.lang], text) is not None
         seconds = self.d.pieces(second, avail, d, "total") if each else [second]
+        other_dim, other_cat = dim, cat
+        if dim != "total":
+            # "air arrivals in Q3 were lower than the total for Q2": the compared-with side names its
+            # own measure, the period's total
+            than = {"en": r"\bthan\b", "ru": r"\bчем\b", "ko": r"보다"}[self.lang]
+            split = re.split(than, text, maxsplit=1)
+            side = (split[0].rsplit(",", 1)[-1] if self.lang == "ko" else split[1]) if len(split) == 2 else ""
+            if re.search(W.TOTAL_SIDE[self.lang], side.lower()):
+                other_dim, other_cat = "total", "all"
         shown, holds = [], True
         almost = re.search(W.ALMOST_AS_MANY[self.lang], text) is not None
         first_value = self.d.value(d, first, dim, cat)
         for other in seconds:
-            other_value = self.d.value(d, other, dim, cat)
+            other_value = self.d.value(d, other, other_dim, other_cat)
             diff = first_value - other_value
             if more:
                 ok = diff > 0
@@ -2652,7 +2784,8 @@ class _Run:
             else:
                 ok = diff == 0
             holds = holds and ok
-            shown.append(f"{self.d.pl(other)} {_fmt(other_value, self.lang)}")
+            total_word = {"en": "total", "ko": "전체", "ru": "всего"}[self.lang]
+            shown.append(f"{self.d.pl(other)} {_fmt(other_value, self.lang)}" + ("" if other_dim == dim else f" ({total_word})"))
         return Verdict(claim, "matches" if holds else "differs", "comparison of periods",
                        data_text=f"{self.d.pl(first)} {_fmt(first_value, self.lang)}; " + "; ".join(shown),
                        sources=self.d.source_chain(self.d.figure_source()))

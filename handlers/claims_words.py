@@ -249,6 +249,10 @@ SAME = {
     "ru": r"(?:столько\s+же|одинаков|равн)",
 }
 ALMOST_AS_MANY = {"en": r"\b(?:almost|nearly)\s+as\s+many\b", "ko": r"거의\s*같", "ru": r"почти\s+столько\s+же"}
+# The compared-with side of a comparison is the period's total ("lower than the total for Q2").
+TOTAL_SIDE = {"en": r"\b(?:the\s+)?(?:total|overall\s+(?:figure|number|count)|all\s+(?:arrivals|entries|entrants)|"
+                    r"whole\s+(?:quarter|half)'?s?\s+(?:figure|total))\b",
+              "ko": r"전체|총\s*입국|총계", "ru": r"общ\w+\s+(?:числ|показател|количеств)\w*|всего\s+въехавш\w*|в\s+целом"}
 EVERY_QUARTER = {"en": r"\b(?:every|each)\s+quarter\b", "ko": r"매\s*분기", "ru": r"кажд\w*\s+квартал"}
 ANY_OF = {"en": r"\b(?:any|each|every one|all)\s+of\s+(?:the\s+)?", "ko": r"(?:어느|각|모든)\s*분기", "ru": r"(?:любо\w*|кажд\w*)\s+из"}
 
