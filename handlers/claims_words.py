@@ -284,9 +284,11 @@ PARAPHRASES = {
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
-           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance"},
+           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance",
+           "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
-           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미"},
+           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미",
+           "유입": "입국", "탄력": "동력", "추진력": "동력"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
@@ -435,6 +437,16 @@ STANCE = {
             r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
            (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
             r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
+           (r"\b(?:rul(?:ed|es|ing|e)\s+out|refus\w*|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+down|rebuff\w*|"
+            r"shelv(?:ed|es|ing)|abandon(?:ed|s|ing)?|scrapp(?:ed|ing))\b", "refuse"),
+           (r"\b(?:(?:do|does|did)\s+not|don't|doesn't|didn't)\s+(?:yet\s+)?(?:show|reflect)\w*|\bnot\s+(?:yet\s+)?"
+            r"(?:visible|shown|reflected|evident|apparent|seen)\b|\binvisible\b", "unshown"),
+           (r"\b(?:already\s+)?(?:visible|shown|reflected|evident|apparent|show(?:s|ing)?\s+up)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:data|figures|statistics|numbers)\b|\b(?:data|figures|statistics|numbers)\s+(?:already\s+)?(?:show|reflect)"
+            r"(?:s|ed)?\s+(?:it|this|the\s+return|their\s+return)\b", "shown"),
+           (r"\bonly\s+(?:the\s+)?(?:newly[- ]hired|new(?:ly\s+arrived)?|recently\s+(?:hired|arrived)|some|a\s+(?:few|part|portion))\b"
+            r"|\bnewly[- ]hired\b|\bnew\s+hires\b", "some"),
+           (r"\ball\s+(?:the\s+)?(?:north\s+korean\s+)?workers\b", "all"),
            (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited|agreed|"
             r"(?:fixed|set|settled|finali[sz]ed|confirmed)\s+(?:a\s+|the\s+)?(?:dates?|timing))\b", "signed"),
            (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
@@ -446,6 +458,11 @@ STANCE = {
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:충분|부족하지\s*않))", "surplus"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*부족)", "shortage"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
+           (r"(?:거부|거절|배제|백지화|포기)", "refuse"),
+           (r"(?:(?:통계|수치|자료)\S*\s*(?:아직\s*)?(?:나타나지|드러나지|반영되지)\s*않)", "unshown"),
+           (r"(?:(?:통계|수치|자료)\S*\s*(?:이미\s*)?(?:나타나|드러나|반영되)(?!지\s*않))", "shown"),
+           (r"(?:신규\s*(?:고용|채용)?|새로\s*(?:고용|채용)된|일부\s*(?:노동자)?만)", "some"),
+           (r"(?:모든\s*(?:북한\s*)?노동자|노동자\s*(?:전원|전부))", "all"),
            (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
     "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit"),
            (r"(?:(?:уклоня|избега)\w*(?:\s+от\s+(?:\w+\s+){0,2}(?:выполнени|исполнени|соблюдени)\w*)?|обход|наруша|"
@@ -457,15 +474,23 @@ STANCE = {
            (r"(?:(?:нет|никакой)\s+(?:нехватк|дефицит)\w*|достаточно|хватает)\s+(?:\w+\s+)?(?:рабоч|кадр|трудов)", "surplus"),
            (r"(?:нехватк|дефицит)\w*\s+(?:рабоч|кадр|трудов)", "shortage"),
            (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
+           (r"(?:отказа|отказыва|отверг|исключил|исключа)", "refuse"),
+           (r"(?:(?:статистик|данны|цифр)\w*\s+(?:пока\s+|ещё\s+|еще\s+)?не\s+(?:\w+\s+)?(?:видн|отража|показыва|заметн))", "unshown"),
+           (r"(?:(?:уже\s+)?(?:видн|заметн|отражен|отражён)\w*\s+(?:в|по)\s+(?:\w+\s+)?(?:статистик|данны|цифр))", "shown"),
+           (r"(?:только\s+(?:новы|недавно|част)|новых\s+рабочих|вновь\s+нанят)", "some"),
+           (r"(?:всех\s+(?:северокорейск\w+\s+)?рабоч|все\s+(?:северокорейск\w+\s+)?рабоч)", "all"),
            (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
 }
 # Russian stems are read as whole words, so no ending is left over as a word of its own.
 STANCE["ru"] = [(pattern + r"\w*", label) for pattern, label in STANCE["ru"]]
+# Korean endings stay on the stem ("맞지 않아"): the whole word is the stance, no syllable left over.
+STANCE["ko"] = [(pattern + r"\S*", label) for pattern, label in STANCE["ko"]]
 
 # A negation just before a stance turns it round ("have not been avoiding", "не отрицает"); a deal
 # not signed is no stance at all.
 STANCE_FLIP = {"evade": "comply", "comply": "evade", "deny": "admit", "admit": "deny", "fit": "unfit", "unfit": "fit",
-               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None}
+               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None, "refuse": "talks",
+               "shown": "unshown", "unshown": "shown", "some": "all", "all": None}
 NEGATED_BEFORE = {"en": r"\b(?:not|never|no\s+longer|neither|nor|hardly|n't)\s+(?:[\w']+\s+){0,3}$|n't\s+(?:[\w']+\s+){0,3}$",
                   "ko": r"(?!x)x", "ru": r"\b(?:не|ни|никогда\s+не)\s+(?:\w+\s+){0,1}$"}
 NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못)|^\S*\s*안\s", "ru": r"(?!x)x"}
@@ -473,7 +498,9 @@ NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못
 # Stances compared with one another; a stance of another family is not a verdict on this one.
 STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty", "comply": "duty",
                  "unfit": "fit", "fit": "fit", "shortage": "labour", "surplus": "labour",
-                 "signed": "deal", "talks": "deal"}
+                 "signed": "deal", "talks": "deal", "refuse": "deal",  # "ruled out" what the report says was discussed
+                 "shown": "evidence", "unshown": "evidence",  # "already visible in the data" against "do not show it yet"
+                 "some": "scope", "all": "scope"}  # "only newly hired workers" against "all workers"
 
 
 def _blank(text: str, m: re.Match[str]) -> str:
@@ -505,7 +532,8 @@ SPEECH = {
           r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
     "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
-          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять)",
+          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять|"
+          r"по\s+словам|по\s+мнению|по\s+оценк\w*)",
 }
 EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
            "ru": r"эксперт|аналитик|специалист"}
@@ -808,6 +836,12 @@ ALTERNATIVES: list[dict[str, str]] = [
         "fishing": r"fishing|fisher|рыболов|рыбн|어업|수산",
         "mining": r"mining|\bmines?\b|шахт|горнодоб|광산|광업",
         "factory": r"factor(?:y|ies)|manufactur|завод|фабрик|공장|제조",
+    },
+    {  # the people the report names in its events, against others a claim may put in their place
+        "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b",
+        "kim jong un": r"\bkim\b|김정은|\bким\b",
+        "lavrov": r"lavrov|라브로프|лавров",
+        "shoigu": r"shoigu|쇼이구|шойгу",
     },
     {  # coming to a country or going from it
         "return": r"\breturn|come\s+back|coming\s+back|верн[уё]|возвра|돌아오|돌아올|복귀",
