@@ -1067,7 +1067,13 @@ class _Run:
         if qualitative and not getattr(self, "nested", False) and not any(v.measure == "ranking" for v in out):
             # "비즈니스가 253명으로 가장 많았다", "air and rail were the top two, at 213 and 134": the
             # ranking beside the figures is a claim of its own
-            out += self._rankings(text, periods)
+            ranks = self._rankings(text, periods)
+            if ranks:
+                # a clause the ranking reads whole ("was the most common purpose") is no unread clause
+                inside = " ".join(v.claim.lower() for v in ranks)
+                out = [v for v in out if not (v.measure == "unknown" and v.claimed_value is None
+                                              and re.sub(r"\s+", " ", v.claim.lower()).strip() in re.sub(r"\s+", " ", inside))]
+            out += ranks
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None and not any(v.measure == comparison.measure and v.data_text == comparison.data_text
                                               for v in out):
@@ -1543,6 +1549,11 @@ class _Run:
                 return found if len(found) == 1 else []
             return found if 0 < len(found) <= 3 else []
         own = _clause(text, n, self.lang)
+        if re.fullmatch(rf"(?:(?:about|around|roughly|some|just|only)\s+)?{re.escape(n.text)}\s+of\s+them", own.lower()):
+            # "..., came by rail, 134 of them": the appositive counts the clause before it
+            prev = re.split(r"[,;]\s", text[:lo].rstrip(" ,;"))[-1]
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(prev, self.d.lexicon, self.d.report_date).categories))
+            return found if len(found) == 1 else []
         if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
             found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
             return found if len(found) == 1 else []
@@ -2237,6 +2248,13 @@ class _Run:
             # expectation reversed, whatever else the claim gets right
             return Verdict(verdict="differs", note=self.note("negation"), **base)
         self.stmt_reason = "detail"
+        names = [t for _, t in _words_and_tokens(text) if any(re.search(x, t.lower()) for x in W.PEOPLE.values())]
+        person = self._swapped(names, text, row) if names else None
+        if person:
+            # "Kim Jong Un met Putin": another person in the place of the one the statement names
+            # differs, whatever else the claim leaves unsaid
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=person[0], said=person[1],
+                                                             statement=statement), **base)
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         self.stmt_reason = "words"
@@ -2764,7 +2782,8 @@ class _Run:
         if dim != "total":
             # "air arrivals in Q3 were lower than the total for Q2": the compared-with side names its
             # own measure, the period's total
-            than = {"en": r"\bthan\b", "ru": r"\bчем\b", "ko": r"보다"}[self.lang]
+            than = {"en": rf"\bthan\b|{W.MORE['en']}|{W.FEWER['en']}", "ru": rf"\bчем\b|{W.MORE['ru']}|{W.FEWER['ru']}",
+                    "ko": r"보다"}[self.lang]
             split = re.split(than, text, maxsplit=1)
             side = (split[0].rsplit(",", 1)[-1] if self.lang == "ko" else split[1]) if len(split) == 2 else ""
             if re.search(W.TOTAL_SIDE[self.lang], side.lower()):

@@ -57,10 +57,11 @@ LAST = {
     "ru": r"меньше\s+всего|реже\s+всего|наименьш\w*|наименее\s+\w+",
 }
 # The categories a ranked one is said to be above ("ahead of rail") or below ("behind air").
-ABOVE = {
-    "en": r"\b(?:ahead\s+of|followed\s+by|outranking|outstripping|in\s+front\s+of|beating|eclipsing)\s+([^,;.]+)",
-    "ko": r"(\S+?)(?:을|를)\s*(?:앞섰|앞질렀|제쳤)|(\S+?)(?:이|가)\s*(?:그\s*)?뒤를\s*이",
-    "ru": r"(?:опере(?:див|жая|дил\w*)|обогнав|обгоняя|впереди)\s+([^,;.]+)",
+ABOVE = {  # ("rail, not air, was the most common": the category denied the place ranks below)
+    "en": r"\b(?:ahead\s+of|followed\s+by|outranking|outstripping|in\s+front\s+of|beating|eclipsing)\s+([^,;.]+)"
+          r"|,\s*(?:not|rather\s+than|instead\s+of)\s+([^,;.]+),",
+    "ko": r"(\S+?)(?:을|를)\s*(?:앞섰|앞질렀|제쳤)|(\S+?)(?:이|가)\s*(?:그\s*)?뒤를\s*이|(\S+?)(?:이|가)\s*아니(?:라|고)",
+    "ru": r"(?:опере(?:див|жая|дил\w*)|обогнав|обгоняя|впереди)\s+([^,;.]+)|,?\s*а\s+не\s+([^,;.]+)",
 }
 BELOW = {
     "en": r"\b(?:behind|trailing|second\s+to|after\s+only|only\s+after)\s+([^,;.]+)",

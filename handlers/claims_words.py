@@ -530,7 +530,7 @@ SPEECH = {
     "en": r"\b(?:said|says|say|estimat\w*|predict\w*|forecast\w*|expect\w*|believ\w*|think\w*|thought|"
           r"argu\w*|analy[sz]\w*|reported|reports|claim\w*|told|stated|warned|noted|according to|reckon\w*|"
           r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
-    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급)",
+    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급|평가)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
           r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять|"
           r"по\s+словам|по\s+мнению|по\s+оценк\w*)",
@@ -810,6 +810,14 @@ PACE = {
     "hard": r"\b(?:struggl\w*|hard|difficult\w*|slow\w*|uphill|tough)\b|трудн|с\s+трудом|сложн|медлен|어렵|어려|힘들|더디|쉽지\s*않",
 }
 
+# The people the report names in its events, against others a claim may put in their place: a
+# name is swapped even when a search keyword of the statement covers it.
+PEOPLE = {
+    "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b",
+    "kim jong un": r"\bkim\b|김정은|^김정$|\bким\b",
+    "lavrov": r"lavrov|라브로프|лавров",
+    "shoigu": r"shoigu|쇼이구|шойгу",
+}
 ALTERNATIVES: list[dict[str, str]] = [
     {  # workers coming back against workers no longer coming
         "return": r"\breturn|\bcome\s+back|вернут|돌아",
@@ -837,12 +845,7 @@ ALTERNATIVES: list[dict[str, str]] = [
         "mining": r"mining|\bmines?\b|шахт|горнодоб|광산|광업",
         "factory": r"factor(?:y|ies)|manufactur|завод|фабрик|공장|제조",
     },
-    {  # the people the report names in its events, against others a claim may put in their place
-        "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b",
-        "kim jong un": r"\bkim\b|김정은|\bким\b",
-        "lavrov": r"lavrov|라브로프|лавров",
-        "shoigu": r"shoigu|쇼이구|шойгу",
-    },
+    PEOPLE,
     {  # coming to a country or going from it
         "return": r"\breturn|come\s+back|coming\s+back|верн[уё]|возвра|돌아오|돌아올|복귀",
         "leave": r"\bleav|\bleft\b|withdraw|depart|pull\s+out|покин|уед|уйд|выед|철수|떠나|떠날",
