@@ -658,6 +658,12 @@ class _Run:
                 agrees = value in said or (claim_slots.duration is not None and fact_slots.duration is not None
                                            and not _compare_slots(W.Slots(duration=claim_slots.duration),
                                                                   W.Slots(duration=fact_slots.duration))[1])
+            elif 1900 <= value <= 2100 and re.match(W.DOCUMENT_YEAR[self.lang], part[m.end():m.end() + 48].lower()):
+                # "the 2017 sanctions resolution": the year names the document, so it is checked
+                # against the resolutions the report describes, whichever statement the claim is about
+                years = {float(y) for r in self.d.snapshot.tables["facts"] if r["kind"] == "resolution"
+                         for y in re.findall(r"\b(?:19|20)\d\d\b", f"{r['statement']} {r['date'] or ''}")}
+                kind, known, agrees = "document", False, value in years  # another year: a document the report does not describe
             elif 1900 <= value <= 2100 and not re.search(W.DOCUMENT[self.lang].replace(r"\d+", "$"), before):
                 kind, known = "year", fact_slots.year is not None
                 agrees = value in said
@@ -680,8 +686,8 @@ class _Run:
                 kind, known, agrees = "detail", False, False
             else:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
-            if not dated and kind != "detail":
-                continue
+            if not dated and kind not in ("detail", "document"):
+                continue  # ("Resolution 2397" names the document a stance is about: checked on its own)
             if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and role is None:
                 verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
             elif agrees and not elsewhere:

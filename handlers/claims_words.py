@@ -338,6 +338,10 @@ ALL_OTHERS = {"en": r"\b(?:all\s+)?(?:the\s+)?other\s+(?:listed\s+|published\s+|
               "ko": r"나머지\s*(?:목적|교통수단|수단|항목)", "ru": r"(?:все\s+)?остальн\w+\s+(?:цел|вид|категор)"}
 
 # A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
+# A year that names a document ("the 2017 sanctions resolution", "2017년 대북제재 결의", "резолюции 2017 года").
+DOCUMENT_YEAR = {"en": r"\s*(?:un\s+|u\.n\.\s+|security\s+council\s+)?(?:sanctions?\s+)?resolution\b",
+                 "ko": r"\s*년\s*(?:유엔\s*)?(?:안보리\s*)?(?:대북\s*)?(?:제재\s*)?결의",
+                 "ru": r"\s*(?:г\.|года)\s+(?:о\s+санкциях\s+)?(?:\(?резолюц)"}
 DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
 PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
 
