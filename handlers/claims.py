@@ -1715,6 +1715,14 @@ class _Run:
                 # "1분기보다 60명 늘어난 213명": the period before 보다 is the base of the change, not 213's
                 unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
                 own = [mp for mp in own if mp in unmarked] or own
+            if n.end and not own and not [mp for mp in in_clause] and others and all(
+                    any(_clause_bounds(self.text, k, self.lang)[0] <= m.span[0] < _clause_bounds(self.text, k, self.lang)[1]
+                        for k in others) for m, _ in real):
+                # "같은 기간 ... 544명으로, 2023년 상반기 222명에서 늘었다": every period the sentence names is
+                # in another figure's own clause, so this figure's period is not given here
+                latest_ = self.d.latest(avail)
+                if latest_ is not None:
+                    return latest_, True
             pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
             chosen = min(pool, key=lambda mp: distance(mp[0], n))[1]
             return self._so_far(chosen, avail), False
