@@ -1080,6 +1080,7 @@ class _Run:
                 out = [v for v in out if not (v.measure == "unknown" and v.claimed_value is None
                                               and re.sub(r"\s+", " ", v.claim.lower()).strip() in re.sub(r"\s+", " ", inside))]
             out += ranks
+        out += self._majority_of_the_group(text, numbers, out, qualitative)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
         if comparison is not None and not any(v.measure == comparison.measure and v.data_text == comparison.data_text
                                               for v in out):
@@ -1187,6 +1188,27 @@ class _Run:
                 out.append(v)
         return out
 
+    def _majority_of_the_group(self, text: str, numbers: list[NumberMention], out: list[Verdict],
+                               qualitative: bool) -> list[Verdict]:
+        """ "Most of the 213 who entered in Q2 came for business": the group's figure was checked
+        as written; the majority said of it is a claim of its own, checked as the sentence without
+        the figure ("Most North Koreans who entered in Q2 came for business")."""
+        if not qualitative or getattr(self, "nested", False) or len(numbers) != 1:
+            return []
+        n = numbers[0]
+        m = re.match(W.MAJORITY_OF[self.lang], text[:n.start].lower())
+        if m is None or any(v.claimed_value is None for v in out):
+            return []
+        probe = text[:m.start(1)] + text[m.end(1):n.start] + text[n.end:]
+        probe = re.sub(r"\s*명\s*(?:중|가운데)", " ", probe) if self.lang == "ko" else probe
+        run = _Run(self.d, self.lang)
+        run.nested = True
+        found = [v for v in run.sentence(probe) if v.claimed_value is None]
+        if len(found) != 1 or found[0].measure not in ("share", "unknown"):
+            return []
+        found[0].claim = text.strip(" .")
+        return found
+
     def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
         """ "365 entered in Q3, most of them on business": the figure was checked as written; the
         qualifier clause is checked as the same sentence without its figure would be ("North
@@ -1256,7 +1278,8 @@ class _Run:
         qualitative_free = re.sub(r"\b(?:more|fewer|less)\s+than\s+(?:about\s+)?\d|\b(?:over|under)\s+\d", " ", text)
         if any(n.percent or n.multiplier or self._diff_words(text, n) for n in numbers):
             return None  # "outnumbered by 179", "71 % more": the number is the comparison
-        if not (re.search(W.MORE[self.lang], qualitative_free) or re.search(W.FEWER[self.lang], qualitative_free)):
+        same = re.search(W.SAME_BESIDE[self.lang], qualitative_free) is not None  # "23 ..., as many as came for education"
+        if not (re.search(W.MORE[self.lang], qualitative_free) or re.search(W.FEWER[self.lang], qualitative_free) or same):
             return None
         citizens, _ = roles(whole, self.d.lexicon)
         cats = {(d, c) for d, c, _ in whole.categories}

@@ -248,6 +248,11 @@ SAME = {
     "ko": r"(?:같았|같은\s*수|동일|똑같)",
     "ru": r"(?:столько\s+же|одинаков|равн)",
 }
+# An equality beside a figure ("23 came for maintenance, as many as came for education"); never a
+# hedge ("as many as 400").
+SAME_BESIDE = {"en": r"\bas\s+many\s+as\s+(?!\d|about\b|around\b|some\b|roughly\b)(?:\w+\s+){0,3}(?:came|went|entered|arrived|travell?ed|flew|for|by|on)\b"
+                     r"|\bthe\s+same\s+(?:number|count)\s+as\b",
+               "ko": r"(?:와|과)\s*같(?:은|았)", "ru": r"столько\s+же"}
 ALMOST_AS_MANY = {"en": r"\b(?:almost|nearly)\s+as\s+many\b", "ko": r"거의\s*같", "ru": r"почти\s+столько\s+же"}
 # The compared-with side of a comparison is the period's total ("lower than the total for Q2").
 TOTAL_SIDE = {"en": r"\b(?:the\s+)?(?:total|overall\s+(?:figure|number|count)|all\s+(?:arrivals|entries|entrants)|"
@@ -330,6 +335,11 @@ MAJORITY = {
     "ru": r"большинств|больш(?:ая|ую)\s+часть",
 }
 
+# A majority said of a group a figure names ("most of the 213 who ...", "большинство из 213 ...",
+# "213명 중 대부분"): group 1 is what is taken out to read the majority without the figure.
+MAJORITY_OF = {"en": r"^\s*(?:most|the\s+(?:vast\s+)?majority|the\s+bulk|more\s+than\s+half)(\s+of\s+(?:the|these|those)\s+)$",
+               "ru": r"^\s*(?:большинство|большая\s+часть)(\s+(?:из\s+)?)$",
+               "ko": r"^(.*)$(?!x)x"}
 # "so far", "to date": a year the data covers in part, read as the part it covers.
 SO_FAR = {"en": r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b|\bytd\b",
           "ko": r"지금까지|현재까지|이제까지|들어\s", "ru": r"с\s+начала\s+(?:20\d\d\s+)?года|до\s+сих\s+пор|пока\s+что|на\s+данный\s+момент"}
