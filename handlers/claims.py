@@ -1397,6 +1397,13 @@ class _Run:
             listed = {d for d, _, _ in whole.categories}
             if not dims and len(whole.categories) >= 2 and len(listed) == 1:
                 dims = list(listed)  # "business (253), education (24) ... add up to 326"
+            if dims and re.search(r"\b(?:add|adds|added|sum|sums|summed|come|comes|match|matches|equal|equals)\s+(?:up\s+)?"
+                                  r"(?:(?:exactly|precisely|neatly|fully)\s+)?(?:to\s+)?the\s+(?:overall\s+|whole\s+|published\s+)?"
+                                  r"total(?:\s+of)?\s+$", before):
+                # "the purpose breakdown adds up exactly to the total of 365": the total is a figure of
+                # its own, and the breakdown summing to it is another claim, decided by the sum
+                self.details.append(self._sum_to_total(claim_text, whole, dims[0], periods))
+                return self._count(n, claim_text, self._directions(local, whole)[0], [], periods, None)
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
                                   r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
@@ -2074,6 +2081,26 @@ class _Run:
         return self._verdict(n, claim, "difference between directions", float(abs(diff)), _fmt_signed(diff, self.lang),
                              period, one, False, note=None if diff >= 0 else self.note("other_larger"),
                              force_differs=diff < 0)
+
+    def _sum_to_total(self, claim: str, whole: Extraction, dimension: str, periods: list[PeriodMention]) -> Verdict:
+        """ "The breakdown adds up to the total": the published categories' sum against the total."""
+        try:
+            d, _ = self.d.direction_for(whole)
+            avail = self.d.available(d)
+            period, assumed = self._period(NumberMention(0, "", 0, 0), periods, avail)
+            rows = self.d.breakdown(d, dimension, self.d.pieces(period, avail, d, "total"))
+            if not rows:
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dimension), period=self.d.pl(period),
+                                available=[], **self.d.dir_values(d))
+        except NotInData as nd:
+            return self._not_in_data(None, claim, nd)
+        parts, total = int(rows[0]["parts_sum"]), int(rows[0]["total"])
+        self.d.used.extend(f for r in rows for f in r["figure_ids"])
+        return Verdict(claim, "matches" if parts == total else "differs", "sum of a breakdown",
+                       data_text=f"{self.d.label('dimension', dimension)} {_fmt(parts, self.lang)} / {_fmt(total, self.lang)}",
+                       period=self.d.pl(period), direction=self.d.dir_text(d),
+                       note=self.note("assumed_period", period=self.d.pl(period)) if assumed else None,
+                       sources=self.d.source_chain(self.d.figure_source()))
 
     def _breakdown_sum(self, n: NumberMention, claim: str, whole: Extraction, dimension: str,
                        periods: list[PeriodMention]) -> Verdict:
