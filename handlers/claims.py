@@ -955,7 +955,7 @@ class _Run:
 
     def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
         if self.lang == "en":
-            if re.match(r"\s*(?:-\s*)?(?:months?|years?|weeks?)\b", after) and \
+            if re.match(r"\s*(?:(?:-|–|to|or)\s*\d+\s*)?(?:-\s*)?(?:months?|years?|weeks?)\b", after) and \
                     re.search(r"resolution|repatriat|sanction|within|deadline|predict|return|send\w* home", context):
                 return True  # "within 24 months": a statement's deadline, not a count of people
             if re.match(rf"\s*(?:-|to|–|and)\s*\d+\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS_EN}", after) or \
@@ -1381,8 +1381,10 @@ class _Run:
                     self.details.append(self._not_in_data(None, self.orphan_clause or claim_text,
                                                           NotInData("measure", words=orphans[:3])))
             strange += orphans if strange else []
-            presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
-                and not n.percent and not n.multiplier and n.hedge == "exact"
+            presupposed = (self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None
+                           or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None
+                           or self.lang == "ru" and re.search(r"(?:^|\s)(?:из|среди)\s+$", text[:n.start].lower()) is not None) \
+                and not n.percent and not n.multiplier and n.hedge == "exact"  # "365명 중 여성은": the group's own figure
             if strange and presupposed:
                 # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
                 # claim of its own, checked as usual; what is said of them the data lacks is another.
@@ -2420,6 +2422,8 @@ class _Run:
         for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
             for pattern, _ in table[self.lang]:
                 text = re.sub(pattern, " ", text.lower())  # slot words were compared already
+        if W.read_slots(text, self.lang).amount:
+            text = re.sub(W.AMOUNT_WORDS[self.lang], " ", text)  # "не меньше трёх": the amount slot, compared already
         kw_stems = {_stem(t, self.lang) for t in tokens(normalise(keywords))}
         proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", raw)}
         lex = self.d.lexicon
@@ -3074,7 +3078,8 @@ _STOP = {
            "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로", "아직", "여전히", "이번", "이번에"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
-           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию"},
+           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию",
+           "такой"},
 }
 
 

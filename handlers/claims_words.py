@@ -335,6 +335,11 @@ MAJORITY = {
     "ru": r"большинств|больш(?:ая|ую)\s+часть",
 }
 
+# An amount stated with its bound ("не меньше трёх", "at least three", "3명 이상"): compared as the
+# amount slot, so its words are no words of the claim the report lacks.
+AMOUNT_WORDS = {"en": r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|fewer\s+than|less\s+than)\s+\S+|\b\S+\s+or\s+more\b",
+                "ko": r"\S+\s*명?\s*(?:이상|미만)",
+                "ru": r"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|менее|меньше)\s+\S+|\S+\s+(?:и|или)\s+(?:более|больше)"}
 # A majority said of a group a figure names ("most of the 213 who ...", "большинство из 213 ...",
 # "213명 중 대부분"): group 1 is what is taken out to read the majority without the figure.
 MAJORITY_OF = {"en": r"^\s*(?:most|the\s+(?:vast\s+)?majority|the\s+bulk|more\s+than\s+half)(\s+of\s+(?:the|these|those)\s+)$",
@@ -547,7 +552,7 @@ SPEECH = {
     "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급|평가)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
           r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять|"
-          r"по\s+словам|по\s+мнению|по\s+оценк\w*)",
+          r"по\s+словам|по\s+мнению|по\s+оценк\w*|\bмнению\b|\bсловам\b)",
 }
 EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
            "ru": r"эксперт|аналитик|специалист"}
@@ -733,13 +738,15 @@ def read_slots(text: str, lang: str) -> Slots:
                     k = 1 if m.group(2).startswith("месяц") else 12
                     v = _num(m.group(1), "ru") * k  # type: ignore[operator]
                     duration = (v, v)
-        m = re.search(r"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере)\s+(\d+)|(\d+)\s+(?:и|или)\s+более", t)
-        if m:
-            amount = ("ge", float(m.group(1) or m.group(2)))
+        # the count in digits or in words ("не меньше трёх", "трое и более")
+        m = re.search(rf"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум)\s+(\d+|{words})\b|"
+                      rf"\b(\d+|{words})\s+(?:и|или)\s+(?:более|больше)", t)
+        if m and _num(m.group(1) or m.group(2), "ru") is not None:
+            amount = ("ge", float(_num(m.group(1) or m.group(2), "ru")))  # type: ignore[arg-type]
         else:
-            m = re.search(r"(?:менее|меньше)\s+(\d+)", t)
-            if m:
-                amount = ("lt", float(m.group(1)))
+            m = re.search(rf"(?:менее|меньше)\s+(\d+|{words})\b", t)
+            if m and _num(m.group(1), "ru") is not None:
+                amount = ("lt", float(_num(m.group(1), "ru")))  # type: ignore[arg-type]
     if amount is None:
         for pattern, label in VAGUE_AMOUNTS[lang]:
             if re.search(pattern, t):
