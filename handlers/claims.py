@@ -37,7 +37,7 @@ from rapidfuzz.distance import OSA
 from handlers import claims_rank as R
 from handlers import claims_words as W
 from handlers.understanding.extract import Extraction, extract
-from handlers.language import COUNTER_MARK, detect, is_particle
+from handlers.language import COUNTER_MARK, detect, is_particle, korean_proper_noun
 from handlers.lexicon import normalise, tokens
 from handlers.model import DataAccess
 from handlers.periods import (Period, PeriodMention, find_periods, fix_period_typos, latest, parse_code, resolve_pairs,
@@ -381,6 +381,8 @@ class _Run:
         self.lang = lang
         self.text = ""
         self.from_to: dict[int, int] = {}
+        self.stmt_details: list[Verdict] = []  # a detail a statement's keywords name but the report does not give
+        self.stmt_detail_words = ""
 
     def note(self, key: str, **values: Any) -> str:
         return to_plain(self.d.renderer.html("claim_note", self.lang, key=key, **values)).strip()
@@ -426,6 +428,7 @@ class _Run:
                 continue
             self.slot_groups, self.slot_diffs = [], set()
             self.stmt_fact = None
+            self.stmt_details: list[Verdict] = []
             affiliation, part = self._affiliation(part, raw)
             out.extend(affiliation)
             v = self._statement(part, raw)
@@ -482,10 +485,11 @@ class _Run:
                         x.verdict, x.note = "differs", self.note("differs_on", parts=wrong)
             if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.extend(split)
+                out.extend(self.stmt_details)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
                 # figure in a statement's sentence is checked as a figure.
-                out.extend(self._figures(part, separated, qualitative=v is None))
+                out.extend(self._figures(part, separated, qualitative=v is None or not (own_slots or not figures or v.measure == "source")))
         return out
 
     def _event_dates(self, clause: str) -> tuple[str, date, date] | None:
@@ -1024,7 +1028,7 @@ class _Run:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
-        bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        bare = [c for c in _split_clauses(self.masked, self.lang) if c.strip() and not re.search(r"\d", c)]
         # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
         # own too; it is read from the text, since the masked copy has its periods blanked
         said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
@@ -2329,6 +2333,15 @@ class _Run:
         if swapped:
             return Verdict(verdict="differs", note=self.note("swapped", claimed=swapped[0], said=swapped[1],
                                                              statement=statement), **base)
+        if uncovered and self._keyword_details(uncovered, raw, row) == uncovered:
+            # "Air Koryo has resumed direct flights": a name the statement's search keywords hold as
+            # a detail about it (the carrier) is no part of what the report says; the statement is
+            # checked without it, and the detail gets its own "not in the data"
+            detail = Verdict(verdict="not_in_data", note=self.note(
+                "statement_words", words=", ".join(uncovered[:3]), statement=statement), **base)
+            self.stmt_detail_words = ", ".join(uncovered[:3])
+            self.stmt_details.append(detail)
+            uncovered = []
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -2345,7 +2358,25 @@ class _Run:
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         if self._negation_added(text, row) and not pace_negated and not slots.size and not slots.stance:
             return Verdict(verdict="differs", note=self.note("negation"), **base)
+        if self.stmt_details:
+            # the statement matches without the detail its keywords name; the detail is judged apart
+            return Verdict(verdict="matches", note=self.note("without_detail", words=self.stmt_detail_words), **base)
         return Verdict(verdict="matches", **base)
+
+    def _keyword_details(self, uncovered: list[str], raw: str, row: dict[str, Any]) -> list[str]:
+        """The uncovered words that are proper names among the statement's search keywords (a
+        carrier for the flights): details a reader may ask about, which the report does not give."""
+        keywords = " ".join([row["keywords"]] + [self.d.lexicon.translated("fact", row["fact_id"], "keywords", lang) or ""
+                                                 for lang in ("ko", "ru")]).replace(";", " ").lower()
+        kw_tokens = set(tokens(normalise(keywords))) | set(re.findall(r"\w+", keywords))
+        proper = {w.lower() for w in re.findall(r"\b[A-ZА-ЯЁ][\w-]+", raw)}
+        out: list[str] = []
+        for w in uncovered:
+            if w not in kw_tokens:
+                continue
+            if self.lang == "ko" and korean_proper_noun(w) or w in proper or w in set(tokens(normalise(" ".join(proper)))):
+                out.append(w)
+        return out
 
     def _part_periods(self, text: str, lang: str) -> set[tuple[int | None, int, int]]:
         """Quarters, halves and month ranges a statement names, as (year or None, first month,
@@ -2425,7 +2456,11 @@ class _Run:
         if W.read_slots(text, self.lang).amount:
             text = re.sub(W.AMOUNT_WORDS[self.lang], " ", text)  # "не меньше трёх": the amount slot, compared already
         kw_stems = {_stem(t, self.lang) for t in tokens(normalise(keywords))}
-        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", raw)}
+        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+", raw)}
+        if self.lang == "ko":
+            # a Korean name is known by the dictionary, not by a capital: "고려항공" is a search
+            # keyword of the flights, never something the report says
+            proper |= {t for _, t in _words_and_tokens(text) if t not in said and korean_proper_noun(t)}
         lex = self.d.lexicon
         out = []
         for word, t in _words_and_tokens(text):
@@ -2443,7 +2478,7 @@ class _Run:
             reverses = re.search(W.REVERSING[self.lang], word) is not None
             if self.lang == "ko" and len(t.lstrip(COUNTER_MARK)) >= 2 and t.lstrip(COUNTER_MARK) in said and not reverses:
                 continue  # Korean is read in context: "외무상" may be split in one sentence and not in another
-            if s in said_stems or (s in kw_stems and t not in proper and not reverses):
+            if s in said_stems or (s in kw_stems and t not in proper and word not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
             if self._paraphrased(t, word, said_tokens, said.lower()):
                 continue  # "officials" for the report's "authorities", "Pyongyang" for North Korea
@@ -3160,6 +3195,13 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))
+
+
+def _split_clauses(text: str, lang: str) -> list[str]:
+    """The clauses of a text, with "between Pyongyang and Vladivostok" kept as one phrase."""
+    if lang == "en":
+        text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+    return [c.replace("~~~", "and") for c in _CLAUSE_RE[lang].split(text)]
 
 
 def _clause(text: str, n: NumberMention, lang: str = "en") -> str:
