@@ -2174,6 +2174,15 @@ class _Run:
             # A subject that is an outlet or a body ("NK News", "Local Russian authorities")
             # names its statements too, unless it is only countries ("Russia and North Korea").
             subject = tuple(tokens(normalise(r["subject"])))
+            ends = {subject[0], subject[-1]} if len(subject) >= 2 and r["kind"] == "event" else set()
+            if subject not in grams and any(
+                    (e,) in grams and re.search(rf"\b{re.escape(e)}\b", getattr(self, "raw", "").lower())
+                    and re.search(rf"\b{re.escape(e.capitalize())}\b(?!['’]s)", getattr(self, "raw", ""))
+                    and not any(h.term.kind in ("country", "purpose", "transport", "cue") for h in lex.scan([e]))
+                    for e in ends):
+                # "Choe met Putin": a person named by one part of their name, written as a name
+                named.add(r["fact_id"])
+                continue
             if subject not in grams:
                 continue
             plain = [False] * len(subject)
