@@ -955,6 +955,13 @@ class _Run:
                                            hedge="gt" if word in ("a majority", "과반", "большинство") else
                                            (hedge if hedge != "exact" else "about"), decimals=0))
         found.sort(key=lambda n: n.start)
+        if self.lang == "ko":
+            for i, k in enumerate(found[1:], 1):
+                if k.hedge in ("gt", "ge") and re.match(r"\s*명?\s*(?:을|를)\s*(?:넘|웃돌|앞질|상회)", text[k.end:]) \
+                        and re.match(r"\s*명?\s*으로\s*,", text[found[i - 1].end:]):
+                    # "365명으로, 2022년 전체 223명을 넘어섰다": the earlier figure exceeded this one, which
+                    # is stated exactly (the object of the verb, not a bound on itself)
+                    k.hedge = "exact"
         return found
 
     def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
@@ -1403,7 +1410,7 @@ class _Run:
             listed = {d for d, _, _ in whole.categories}
             if not dims and len(whole.categories) >= 2 and len(listed) == 1:
                 dims = list(listed)  # "business (253), education (24) ... add up to 326"
-            if dims and re.search(r"\b(?:add|adds|added|sum|sums|summed|come|comes|match|matches|equal|equals)\s+(?:up\s+)?"
+            if dims and re.search(r"\b(?:add|adds|added|sum|sums|summed|come|comes|match|matches|matched|equal|equals|equalled)\s+(?:up\s+)?"
                                   r"(?:(?:exactly|precisely|neatly|fully)\s+)?(?:to\s+)?the\s+(?:overall\s+|whole\s+|published\s+)?"
                                   r"total(?:\s+of)?\s+$", before):
                 # "the purpose breakdown adds up exactly to the total of 365": the total is a figure of
@@ -1460,6 +1467,12 @@ class _Run:
                 listed = self._listed_before(text, n)
                 if len(listed) >= 2 and len(set(categories)) <= 1 and set(categories) <= set(listed):
                     categories = listed  # "by road, foot and water came to 57": all three, not the last
+            if not categories and self.lang == "ru" and re.search(r"(?:^|\s)(?:из|среди)\s+$", text[:n.start].lower()):
+                # "Из 253 северокорейцев, приехавших по делам, ...": the participle after the comma
+                # is part of the group the figure counts
+                group = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
+                if len(group) == 1:
+                    categories, total_of = group, False
             if not categories and not total_of:
                 categories = self._categories_elsewhere(text, n, whole)
             prev = [k for k in self.numbers if k.end <= n.start]
@@ -1470,6 +1483,15 @@ class _Run:
             categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
             self.prev_categories = categories
             inside = self._inside_group(text, n)
+            own_cats = {(d, i) for d, i, _ in extract(text[n.end:hi] if self.lang != "ko" else claim_text,
+                                                     self.d.lexicon, self.d.report_date).categories}
+            if inside and (not categories or set(categories) <= set(inside)) and not own_cats - set(inside):
+                # "Из 253, приехавших по делам, 100 были чиновниками", "Of the 253 business travellers,
+                # 100 were officials": a part of the group the data does not break down, never the
+                # group's own figure nor the total
+                words = [w for w in self._unresolved(text[n.end:hi], []) if w not in W.NEUTRAL_WORDS] or \
+                    [text[n.end:hi].strip(" .,;")]
+                raise NotInData("measure", words=words[:3])
             if inside and categories and any(dim != inside[0][0] for dim, _ in categories):
                 # "Of the 253 business travellers, 120 flew": air within business is a cross-tabulation
                 # the data does not publish, never the air figure of everyone
@@ -1547,7 +1569,9 @@ class _Run:
             if not (re.search(r"\b(?:of|out\s+of|among)\s+(?:the\s+|these\s+|those\s+)?$|(?:^|\s)(?:из|среди)\s+$", before)
                     or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", after)):
                 continue
-            group = re.split(r"[,;]", after)[0] if self.lang != "ko" else text[max(0, k.start - 30):k.start]
+            # (a Russian participle after the comma is still the group: "из 253, приехавших по делам,")
+            group = after if self.lang == "ru" else re.split(r"[,;]", after)[0] if self.lang != "ko" \
+                else text[max(0, k.start - 30):k.start]
             for m in find_periods(group, self.d.report_date):
                 group = group.replace(m.text, " ")
             found = list(dict.fromkeys((d, i) for d, i, _ in extract(group, self.d.lexicon, self.d.report_date).categories))
@@ -1751,11 +1775,18 @@ class _Run:
                 # "1분기보다 60명 늘어난 213명": the period before 보다 is the base of the change, not 213's
                 unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
                 own = [mp for mp in own if mp in unmarked] or own
-            if n.end and not own and not [mp for mp in in_clause] and others and all(
+            def base_of_change(k: NumberMention) -> bool:
+                return re.search(W.FROM_CHANGE[self.lang], self.text[:k.start].lower()) is not None or \
+                    self.lang == "ko" and re.match(r"\s*명?\s*(?:에서|보다)", self.text[k.end:]) is not None
+
+            lo_, hi_ = _clause_bounds(self.text, n, self.lang) if n.end else (0, 0)
+            same_period = re.search(W.SAME_PERIOD[self.lang], self.text[lo_:hi_].lower()) is not None
+            if n.end and not own and not in_clause and others and all(
                     any(_clause_bounds(self.text, k, self.lang)[0] <= m.span[0] < _clause_bounds(self.text, k, self.lang)[1]
-                        for k in others) for m, _ in real):
-                # "같은 기간 ... 544명으로, 2023년 상반기 222명에서 늘었다": every period the sentence names is
-                # in another figure's own clause, so this figure's period is not given here
+                        and (same_period or base_of_change(k)) for k in others) for m, _ in real):
+                # "같은 기간 ... 544명으로, 2023년 상반기 222명에서 늘었다": the sentence's period is the base
+                # of a change in another figure's clause, or this one says "the same period" of a
+                # sentence before, so this figure's period is not given here
                 latest_ = self.d.latest(avail)
                 if latest_ is not None:
                     return latest_, True
@@ -2248,6 +2279,9 @@ class _Run:
                 return source
         ex = extract(text, self.d.lexicon, self.d.report_date)
         ranked = [(fid, w) for fid, w in ex.facts if fid in facts]
+        # "the 2017 sanctions resolution": a year naming a document is no date of the statement (it
+        # gets a verdict of its own, _statement_numbers), so the slots are read without it
+        slot_text = re.sub(rf"\b(?:19|20)\d\d(?={W.DOCUMENT_YEAR[self.lang]})", " ", text, flags=re.IGNORECASE)
         named = self._named_facts(text)
         experts = re.search(W.EXPERTS[self.lang], text) is not None
         if named or experts:
@@ -2256,16 +2290,16 @@ class _Run:
             candidates = [fid for fid, _ in ranked if fid in allowed]
             candidates += [fid for fid in allowed if fid not in candidates and facts[fid]["kind"] != "profile"]
         else:
-            slots0 = W.read_slots(text, self.lang)
+            slots0 = W.read_slots(slot_text, self.lang)
             candidates = [fid for fid, w in ranked if w >= STATEMENT_MIN_WEIGHT or slots0.stance or slots0.size
                           or slots0.days or slots0.duration]
         if not candidates:
             return None
-        full_slots = W.read_slots(text, self.lang)
+        full_slots = W.read_slots(slot_text, self.lang)
         # A quarter's year ("365 entered in Q3 2023") is the figure's, not the date of a dated event
         # the statement reports ("NK News reported on 23 January 2024 that ..."): against such a
         # statement the slots are read without the quarters and halves the claim names.
-        undated = text
+        undated = slot_text
         for m in find_periods(text, self.d.report_date):
             if re.search(r"quarter|half", m.kind):
                 undated = undated.replace(m.text, " ")

@@ -248,6 +248,9 @@ SAME = {
     "ko": r"(?:같았|같은\s*수|동일|똑같)",
     "ru": r"(?:столько\s+же|одинаков|равн)",
 }
+# A period named as that of a sentence before ("in the same period", "같은 기간", "за тот же период").
+SAME_PERIOD = {"en": r"\b(?:in\s+)?the\s+same\s+(?:period|quarter|months)\b|\bover\s+that\s+period\b",
+               "ko": r"같은\s*기간|같은\s*분기|이\s*기간|동기간", "ru": r"(?:за|в)\s+(?:тот\s+же|этот\s+же|этот)\s+(?:период|квартал)"}
 # An equality beside a figure ("23 came for maintenance, as many as came for education"); never a
 # hedge ("as many as 400").
 SAME_BESIDE = {"en": r"\bas\s+many\s+as\s+(?!\d|about\b|around\b|some\b|roughly\b)(?:\w+\s+){0,3}(?:came|went|entered|arrived|travell?ed|flew|for|by|on)\b"
@@ -444,7 +447,7 @@ STANCE = {
             r"requirements?|commitments?|resolution|sanctions|2397|it|them|deadlines?)\b)|compl\w*|fulfill?\w*|honou?r\w*|implement\w*|"
             r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
            (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
-            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
+            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out)"
             r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
