@@ -1378,8 +1378,11 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
-            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()):
-                return self._points_gap(n, claim_text, self._directions(local, whole)[0], whole, periods)
+            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()) or (
+                    self.lang == "en" and re.match(r"\s*points?\b", text[n.end:]) and re.search(r"\bshares?\b", text.lower())):
+                # ("33 points higher" in a sentence about shares: percentage points)
+                one, pair = self._directions(local, whole)
+                return self._points_gap(n, claim_text, one, whole, periods, pair)
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
@@ -1538,6 +1541,16 @@ class _Run:
                 raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
                 return self._ratio(n, claim_text, direction, directions, categories, periods, unit, base_only)
+            bracket = re.search(r"\(\s*(?:about|around|roughly|nearly|some|около|약)?\s*$", text[:n.start].lower())
+            if n.percent and bracket and len(directions) == 2 and not n.fraction:
+                # "among North Koreans entering Russia (69 %) ... than among Russians (36 %)": a share in
+                # brackets is the share of the people named just before it
+                start = max([k.end for k in self.numbers if k.end <= n.start] + [0])
+                seg = extract(text[start:n.start], self.d.lexicon, self.d.report_date)
+                if roles(seg, self.d.lexicon)[0]:
+                    named = list(dict.fromkeys((x, y) for x, y, _ in whole.categories))
+                    return self._share(n, claim_text, self.d.direction_for(seg)[0],
+                                       categories if len(categories) == 1 else named, periods)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
@@ -1894,10 +1907,29 @@ class _Run:
             raise _Decided(v)
 
     def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
-                    periods: list[PeriodMention]) -> Verdict:
+                    periods: list[PeriodMention], pair: list[Direction] | None = None) -> Verdict:
         """ "69.3 % was 11 percentage points higher than the rail share": the gap between the shares
-        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6)."""
+        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6); or of one
+        category in the two directions the sentence names ("the business share among North Koreans
+        was 23 points higher than among Russians": 69.3 - 36.0)."""
         cats = list(dict.fromkeys((dim, cid) for dim, cid, _ in whole.categories))
+        if len(cats) == 1 and pair and len(set(pair)) == 2:
+            x, y = cats[0]
+            avail = [p for p in self.d.available(pair[0], x, y) if p in self.d.available(pair[1], x, y)]
+            if not avail:
+                raise NotInData("share_of_what", **self.d.dir_values(d))
+            period, assumed = self._period(n, periods, avail)
+            shares = [100.0 * self.d.value(k, period, x, y) / self.d.value(k, period, "total", "all") for k in pair]
+            gap = abs(shares[0] - shares[1])
+            # the first named is said to be higher (or lower): the other way round is wrong whatever the size
+            higher = re.search(W.POINTS_HIGHER[self.lang], claim) is not None
+            lower = re.search(W.POINTS_LOWER[self.lang], claim) is not None
+            wrong_way = higher and not lower and shares[0] < shares[1] or lower and not higher and shares[0] > shares[1]
+            return self._verdict(n, claim, "percentage points", gap,
+                                 f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d,
+                                 assumed, force_differs=wrong_way, note=self.note("other_larger") if wrong_way else None,
+                                 what=" − ".join(f"{self.d.dir_text(k, self.d.what(x, y))} ({_fmt_pct(v, self.lang)})"
+                                                          for k, v in zip(pair, shares)))
         if len(cats) != 2:
             raise NotInData("share_of_what", **self.d.dir_values(d))
         avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in cats)]
@@ -1907,7 +1939,11 @@ class _Run:
         total = self.d.value(d, period, "total", "all")
         shares = [100.0 * self.d.value(d, period, x, y) / total for x, y in cats]
         gap = abs(shares[0] - shares[1])
+        higher = re.search(W.POINTS_HIGHER[self.lang], claim) is not None
+        lower = re.search(W.POINTS_LOWER[self.lang], claim) is not None
+        wrong_way = (higher and not lower and shares[0] < shares[1] or lower and not higher and shares[0] > shares[1])
         return self._verdict(n, claim, "percentage points", gap, f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d, assumed,
+                             force_differs=wrong_way, note=self.note("other_larger") if wrong_way else None,
                              what=" − ".join(f"{self.d.label(x, y)} ({_fmt_pct(v, self.lang)})" for (x, y), v in zip(cats, shares)))
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],

@@ -251,6 +251,9 @@ SAME = {
 # A period named as that of a sentence before ("in the same period", "같은 기간", "за тот же период").
 SAME_PERIOD = {"en": r"\b(?:in\s+)?the\s+same\s+(?:period|quarter|months)\b|\bover\s+that\s+period\b",
                "ko": r"같은\s*기간|같은\s*분기|이\s*기간|동기간", "ru": r"(?:за|в)\s+(?:тот\s+же|этот\s+же|этот)\s+(?:период|квартал)"}
+# Which way a gap in points goes: the first share named is said to be above or below the other.
+POINTS_HIGHER = {"en": MORE["en"] + r"|\b(?:above|over|ahead\s+of)\b", "ko": MORE["ko"] + r"|높", "ru": MORE["ru"] + r"|выше"}
+POINTS_LOWER = {"en": FEWER["en"] + r"|\b(?:below|under|behind)\b", "ko": FEWER["ko"] + r"|낮", "ru": FEWER["ru"] + r"|ниже"}
 # An equality beside a figure ("23 came for maintenance, as many as came for education"); never a
 # hedge ("as many as 400").
 SAME_BESIDE = {"en": r"\bas\s+many\s+as\s+(?!\d|about\b|around\b|some\b|roughly\b)(?:\w+\s+){0,3}(?:came|went|entered|arrived|travell?ed|flew|for|by|on)\b"
