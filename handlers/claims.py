@@ -1060,14 +1060,16 @@ class _Run:
         self.orphan_clause = "; ".join(told)
         out: list[Verdict] = []
         own: list[Verdict] = []  # one verdict per number, in order
+        self.causal: list[Verdict] = []  # a cause given for a figure ("helping 213 arrive"), judged last
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
             self.details: list[Verdict] = []
+            self.details_note = ""
             own.append(self._tracked(lambda: self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole,
                                                                 periods, len(numbers))))
-            if self.details:
+            if self.details or self.details_note:
                 own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
@@ -1096,7 +1098,7 @@ class _Run:
         if comparison is not None and not any(v.measure == comparison.measure and v.data_text == comparison.data_text
                                               for v in out):
             out.append(comparison)
-        return out
+        return out + self.causal[:1]
 
     def _dated_day(self, text: str, m: PeriodMention) -> bool:
         """Is this month a day's date ("reported on 23 January", "January 23", "23 января", "1월 23일")
@@ -1386,6 +1388,13 @@ class _Run:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
+            causal = [w for w in strange if re.fullmatch(W.CAUSAL[self.lang], w)]
+            if causal and len(causal) < len(strange) + 1 and re.search(W.CAUSAL[self.lang], before.lower()):
+                # "flights resumed, helping 253 arrive by air": what caused the figure is not judged
+                # (the report gives no cause); the figure itself is, and the verdict says so
+                strange = [w for w in strange if w not in causal]
+                self.details_note = self.note("part_checked", part="figure")
+                self.causal.append(self._not_in_data(None, claim_text, NotInData("measure", words=causal[:1])))
             orphans = getattr(self, "orphans", [])
             if orphans and not strange:
                 # "766 entered, most of them as tourists": the figure is checked as written, and the

@@ -254,6 +254,10 @@ SAME_PERIOD = {"en": r"\b(?:in\s+)?the\s+same\s+(?:period|quarter|months)\b|\bov
 # Which way a gap in points goes: the first share named is said to be above or below the other.
 POINTS_HIGHER = {"en": MORE["en"] + r"|\b(?:above|over|ahead\s+of)\b", "ko": MORE["ko"] + r"|높", "ru": MORE["ru"] + r"|выше"}
 POINTS_LOWER = {"en": FEWER["en"] + r"|\b(?:below|under|behind)\b", "ko": FEWER["ko"] + r"|낮", "ru": FEWER["ru"] + r"|ниже"}
+# A participle that gives a cause for the figure after it ("..., helping 253 arrive by air"): the
+# report gives no causes, so only the figure is judged.
+CAUSAL = {"en": r"\b(?:helping|helped|allowing|allowed|enabling|enabled|letting|bringing|prompting|spurring)\b",
+          "ko": r"(?!x)x", "ru": r"(?!x)x"}
 # An equality beside a figure ("23 came for maintenance, as many as came for education"); never a
 # hedge ("as many as 400").
 SAME_BESIDE = {"en": r"\bas\s+many\s+as\s+(?!\d|about\b|around\b|some\b|roughly\b)(?:\w+\s+){0,3}(?:came|went|entered|arrived|travell?ed|flew|for|by|on)\b"
