@@ -2882,6 +2882,9 @@ class _Run:
             own = [m for m in periods if m.text in piece] or periods
             period, assumed = self._period(NumberMention(0, "", 0, 0), own, avail)
             rows = self.d.breakdown(d, dim, self.d.pieces(period, self.d.available(d), d, "total"))
+            if not rows or any(c not in {r["category"] for r in rows} for _, c in ranked + above + below):
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
+                                available=[self.d.pl(p) for p in avail], **self.d.dir_values(d))
             verdict, shown_rows = R.judge(spec, [c for _, c in ranked], [c for _, c in above], [c for _, c in below], rows)
         except NotInData as nd:
             return self._not_in_data(None, claim, nd)
