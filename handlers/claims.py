@@ -1254,7 +1254,9 @@ class _Run:
         self.d.used.clear()
         verdict = check()
         if verdict is not None:
-            verdict.figure_ids = list(dict.fromkeys(self.d.used))
+            # (a check run inside another, a ranking inside a sentence's qualitative claim, has
+            # noted its figures already)
+            verdict.figure_ids = list(dict.fromkeys(self.d.used)) or verdict.figure_ids
         self.d.used.clear()
         return verdict
 
