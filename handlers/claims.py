@@ -34,9 +34,10 @@ from typing import Any, Callable, NamedTuple
 
 from rapidfuzz.distance import OSA
 
+from handlers import claims_rank as R
 from handlers import claims_words as W
 from handlers.understanding.extract import Extraction, extract
-from handlers.language import COUNTER_MARK, detect, is_particle
+from handlers.language import COUNTER_MARK, detect, is_particle, korean_proper_noun
 from handlers.lexicon import normalise, tokens
 from handlers.model import DataAccess
 from handlers.periods import (Period, PeriodMention, find_periods, fix_period_typos, latest, parse_code, resolve_pairs,
@@ -380,6 +381,8 @@ class _Run:
         self.lang = lang
         self.text = ""
         self.from_to: dict[int, int] = {}
+        self.stmt_details: list[Verdict] = []  # a detail a statement's keywords name but the report does not give
+        self.stmt_detail_words = ""
 
     def note(self, key: str, **values: Any) -> str:
         return to_plain(self.d.renderer.html("claim_note", self.lang, key=key, **values)).strip()
@@ -425,6 +428,7 @@ class _Run:
                 continue
             self.slot_groups, self.slot_diffs = [], set()
             self.stmt_fact = None
+            self.stmt_details: list[Verdict] = []
             affiliation, part = self._affiliation(part, raw)
             out.extend(affiliation)
             v = self._statement(part, raw)
@@ -481,10 +485,11 @@ class _Run:
                         x.verdict, x.note = "differs", self.note("differs_on", parts=wrong)
             if v is not None and (own_slots or not figures or v.measure == "source"):
                 out.extend(split)
+                out.extend(self.stmt_details)
             if figures or v is None:
                 # "Choe visited from 14 to 18 January, after 365 North Koreans had entered": the
                 # figure in a statement's sentence is checked as a figure.
-                out.extend(self._figures(part, separated, qualitative=v is None))
+                out.extend(self._figures(part, separated, qualitative=v is None or not (own_slots or not figures or v.measure == "source")))
         return out
 
     def _event_dates(self, clause: str) -> tuple[str, date, date] | None:
@@ -657,6 +662,12 @@ class _Run:
                 agrees = value in said or (claim_slots.duration is not None and fact_slots.duration is not None
                                            and not _compare_slots(W.Slots(duration=claim_slots.duration),
                                                                   W.Slots(duration=fact_slots.duration))[1])
+            elif 1900 <= value <= 2100 and re.match(W.DOCUMENT_YEAR[self.lang], part[m.end():m.end() + 48].lower()):
+                # "the 2017 sanctions resolution": the year names the document, so it is checked
+                # against the resolutions the report describes, whichever statement the claim is about
+                years = {float(y) for r in self.d.snapshot.tables["facts"] if r["kind"] == "resolution"
+                         for y in re.findall(r"\b(?:19|20)\d\d\b", f"{r['statement']} {r['date'] or ''}")}
+                kind, known, agrees = "document", False, value in years  # another year: a document the report does not describe
             elif 1900 <= value <= 2100 and not re.search(W.DOCUMENT[self.lang].replace(r"\d+", "$"), before):
                 kind, known = "year", fact_slots.year is not None
                 agrees = value in said
@@ -679,8 +690,8 @@ class _Run:
                 kind, known, agrees = "detail", False, False
             else:
                 continue  # "three or more workers": the statement's amount, judged by its own verdict
-            if not dated and kind != "detail":
-                continue
+            if not dated and kind not in ("detail", "document"):
+                continue  # ("Resolution 2397" names the document a stance is about: checked on its own)
             if kind == "days" and not agrees and fact_slots.days[0] < value < fact_slots.days[1] and role is None:
                 verdict = "not_in_data"  # "met Putin on 16 January": within the visit, but the report names no day
             elif agrees and not elsewhere:
@@ -873,6 +884,7 @@ class _Run:
 
     def _numbers(self, text: str, periods: list[PeriodMention], separated: set[str]) -> list[NumberMention]:
         taken = [p.span for p in periods]
+        taken += [m.span() for m in re.finditer(R.TOP_N[self.lang], text, re.IGNORECASE)]  # "the top two": a ranking
         found: list[NumberMention] = []
         for m in _NUM_RE.finditer(text):
             a, b = m.span()
@@ -943,11 +955,18 @@ class _Run:
                                            hedge="gt" if word in ("a majority", "과반", "большинство") else
                                            (hedge if hedge != "exact" else "about"), decimals=0))
         found.sort(key=lambda n: n.start)
+        if self.lang == "ko":
+            for i, k in enumerate(found[1:], 1):
+                if k.hedge in ("gt", "ge") and re.match(r"\s*명?\s*(?:을|를)\s*(?:넘|웃돌|앞질|상회)", text[k.end:]) \
+                        and re.match(r"\s*명?\s*으로\s*,", text[found[i - 1].end:]):
+                    # "365명으로, 2022년 전체 223명을 넘어섰다": the earlier figure exceeded this one, which
+                    # is stated exactly (the object of the verb, not a bound on itself)
+                    k.hedge = "exact"
         return found
 
     def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
         if self.lang == "en":
-            if re.match(r"\s*(?:-\s*)?(?:months?|years?|weeks?)\b", after) and \
+            if re.match(r"\s*(?:(?:-|–|to|or)\s*\d+\s*)?(?:-\s*)?(?:months?|years?|weeks?)\b", after) and \
                     re.search(r"resolution|repatriat|sanction|within|deadline|predict|return|send\w* home", context):
                 return True  # "within 24 months": a statement's deadline, not a count of people
             if re.match(rf"\s*(?:-|to|–|and)\s*\d+\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS_EN}", after) or \
@@ -1016,7 +1035,7 @@ class _Run:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
-        bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        bare = [c for c in _split_clauses(self.masked, self.lang) if c.strip() and not re.search(r"\d", c)]
         # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
         # own too; it is read from the text, since the masked copy has its periods blanked
         said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
@@ -1041,14 +1060,16 @@ class _Run:
         self.orphan_clause = "; ".join(told)
         out: list[Verdict] = []
         own: list[Verdict] = []  # one verdict per number, in order
+        self.causal: list[Verdict] = []  # a cause given for a figure ("helping 213 arrive"), judged last
         for i, n in enumerate(numbers):
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
             self.details: list[Verdict] = []
+            self.details_note = ""
             own.append(self._tracked(lambda: self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole,
                                                                 periods, len(numbers))))
-            if self.details:
+            if self.details or self.details_note:
                 own[-1].note = "; ".join(x for x in (self.note("part_checked", part="figure"), own[-1].note) if x)
             out += [own[-1], *self.details]
         self._from_direction(text, numbers, own)
@@ -1062,10 +1083,22 @@ class _Run:
                 out = [v for v in out if not (v.claimed_value is None and v.measure == "unknown"
                                               and v.claim.strip(" .,;") == c.strip(" .,;"))]
         out += self._bare_clauses(text, bare + said, [v.claim.strip(" .,;") for v in out], periods, qualitative)
+        if qualitative and not getattr(self, "nested", False) and not any(v.measure == "ranking" for v in out):
+            # "비즈니스가 253명으로 가장 많았다", "air and rail were the top two, at 213 and 134": the
+            # ranking beside the figures is a claim of its own
+            ranks = self._rankings(text, periods)
+            if ranks:
+                # a clause the ranking reads whole ("was the most common purpose") is no unread clause
+                inside = " ".join(v.claim.lower() for v in ranks)
+                out = [v for v in out if not (v.measure == "unknown" and v.claimed_value is None
+                                              and re.sub(r"\s+", " ", v.claim.lower()).strip() in re.sub(r"\s+", " ", inside))]
+            out += ranks
+        out += self._majority_of_the_group(text, numbers, out, qualitative)
         comparison = self._tracked(lambda: self._comparison_beside_numbers(text, numbers, whole, periods))
-        if comparison is not None:
+        if comparison is not None and not any(v.measure == comparison.measure and v.data_text == comparison.data_text
+                                              for v in out):
             out.append(comparison)
-        return out
+        return out + self.causal[:1]
 
     def _dated_day(self, text: str, m: PeriodMention) -> bool:
         """Is this month a day's date ("reported on 23 January", "January 23", "23 января", "1월 23일")
@@ -1168,6 +1201,27 @@ class _Run:
                 out.append(v)
         return out
 
+    def _majority_of_the_group(self, text: str, numbers: list[NumberMention], out: list[Verdict],
+                               qualitative: bool) -> list[Verdict]:
+        """ "Most of the 213 who entered in Q2 came for business": the group's figure was checked
+        as written; the majority said of it is a claim of its own, checked as the sentence without
+        the figure ("Most North Koreans who entered in Q2 came for business")."""
+        if not qualitative or getattr(self, "nested", False) or len(numbers) != 1:
+            return []
+        n = numbers[0]
+        m = re.match(W.MAJORITY_OF[self.lang], text[:n.start].lower())
+        if m is None or any(v.claimed_value is None for v in out):
+            return []
+        probe = text[:m.start(1)] + text[m.end(1):n.start] + text[n.end:]
+        probe = re.sub(r"\s*명\s*(?:중|가운데)", " ", probe) if self.lang == "ko" else probe
+        run = _Run(self.d, self.lang)
+        run.nested = True
+        found = [v for v in run.sentence(probe) if v.claimed_value is None]
+        if len(found) != 1 or found[0].measure not in ("share", "unknown"):
+            return []
+        found[0].claim = text.strip(" .")
+        return found
+
     def _qualifier_on_its_own(self, text: str, numbers: list[NumberMention], out: list[Verdict]) -> None:
         """ "365 entered in Q3, most of them on business": the figure was checked as written; the
         qualifier clause is checked as the same sentence without its figure would be ("North
@@ -1200,7 +1254,9 @@ class _Run:
         self.d.used.clear()
         verdict = check()
         if verdict is not None:
-            verdict.figure_ids = list(dict.fromkeys(self.d.used))
+            # (a check run inside another, a ranking inside a sentence's qualitative claim, has
+            # noted its figures already)
+            verdict.figure_ids = list(dict.fromkeys(self.d.used)) or verdict.figure_ids
         self.d.used.clear()
         return verdict
 
@@ -1237,7 +1293,8 @@ class _Run:
         qualitative_free = re.sub(r"\b(?:more|fewer|less)\s+than\s+(?:about\s+)?\d|\b(?:over|under)\s+\d", " ", text)
         if any(n.percent or n.multiplier or self._diff_words(text, n) for n in numbers):
             return None  # "outnumbered by 179", "71 % more": the number is the comparison
-        if not (re.search(W.MORE[self.lang], qualitative_free) or re.search(W.FEWER[self.lang], qualitative_free)):
+        same = re.search(W.SAME_BESIDE[self.lang], qualitative_free) is not None  # "23 ..., as many as came for education"
+        if not (re.search(W.MORE[self.lang], qualitative_free) or re.search(W.FEWER[self.lang], qualitative_free) or same):
             return None
         citizens, _ = roles(whole, self.d.lexicon)
         cats = {(d, c) for d, c, _ in whole.categories}
@@ -1325,11 +1382,21 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
-            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()):
-                return self._points_gap(n, claim_text, self._directions(local, whole)[0], whole, periods)
+            if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()) or (
+                    self.lang == "en" and re.match(r"\s*points?\b", text[n.end:]) and re.search(r"\bshares?\b", text.lower())):
+                # ("33 points higher" in a sentence about shares: percentage points)
+                one, pair = self._directions(local, whole)
+                return self._points_gap(n, claim_text, one, whole, periods, pair)
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
+            causal = [w for w in strange if re.fullmatch(W.CAUSAL[self.lang], w)]
+            if causal and len(causal) < len(strange) + 1 and re.search(W.CAUSAL[self.lang], before.lower()):
+                # "flights resumed, helping 253 arrive by air": what caused the figure is not judged
+                # (the report gives no cause); the figure itself is, and the verdict says so
+                strange = [w for w in strange if w not in causal]
+                self.details_note = self.note("part_checked", part="figure")
+                self.causal.append(self._not_in_data(None, claim_text, NotInData("measure", words=causal[:1])))
             orphans = getattr(self, "orphans", [])
             if orphans and not strange:
                 # "766 entered, most of them as tourists": the figure is checked as written, and the
@@ -1339,8 +1406,10 @@ class _Run:
                     self.details.append(self._not_in_data(None, self.orphan_clause or claim_text,
                                                           NotInData("measure", words=orphans[:3])))
             strange += orphans if strange else []
-            presupposed = self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None \
-                and not n.percent and not n.multiplier and n.hedge == "exact"
+            presupposed = (self.lang == "en" and re.search(r"\b(?:the|of\s+the|among\s+the)\s+$", before) is not None
+                           or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", text[n.end:]) is not None
+                           or self.lang == "ru" and re.search(r"(?:^|\s)(?:из|среди)\s+$", text[:n.start].lower()) is not None) \
+                and not n.percent and not n.multiplier and n.hedge == "exact"  # "365명 중 여성은": the group's own figure
             if strange and presupposed:
                 # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
                 # claim of its own, checked as usual; what is said of them the data lacks is another.
@@ -1355,6 +1424,13 @@ class _Run:
             listed = {d for d, _, _ in whole.categories}
             if not dims and len(whole.categories) >= 2 and len(listed) == 1:
                 dims = list(listed)  # "business (253), education (24) ... add up to 326"
+            if dims and re.search(r"\b(?:add|adds|added|sum|sums|summed|come|comes|match|matches|matched|equal|equals|equalled)\s+(?:up\s+)?"
+                                  r"(?:(?:exactly|precisely|neatly|fully)\s+)?(?:to\s+)?the\s+(?:overall\s+|whole\s+|published\s+)?"
+                                  r"total(?:\s+of)?\s+$", before):
+                # "the purpose breakdown adds up exactly to the total of 365": the total is a figure of
+                # its own, and the breakdown summing to it is another claim, decided by the sum
+                self.details.append(self._sum_to_total(claim_text, whole, dims[0], periods))
+                return self._count(n, claim_text, self._directions(local, whole)[0], [], periods, None)
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
                                   r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
@@ -1397,10 +1473,20 @@ class _Run:
                 categories = [(d, i) for d, i, _ in clause_cats]  # "air and rail together ..., about 95 %"
             if not categories and re.match(r"\s*(?:of|out of)\s+(?:the\s+)?$", after) and len(whole.categories) == 1:
                 categories = [(d, i) for d, i, _ in whole.categories]  # "just 3 of the 365 ... listed work"
-            if self.lang == "en" and not total_of:
+            # "air and rail ..., at 213 and 134": the i-th figure of a list is the i-th category's
+            respective = [] if total_of else self._respective(text, n)
+            if respective:
+                categories = respective
+            if self.lang == "en" and not total_of and not respective:
                 listed = self._listed_before(text, n)
                 if len(listed) >= 2 and len(set(categories)) <= 1 and set(categories) <= set(listed):
                     categories = listed  # "by road, foot and water came to 57": all three, not the last
+            if not categories and self.lang == "ru" and re.search(r"(?:^|\s)(?:из|среди)\s+$", text[:n.start].lower()):
+                # "Из 253 северокорейцев, приехавших по делам, ...": the participle after the comma
+                # is part of the group the figure counts
+                group = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
+                if len(group) == 1:
+                    categories, total_of = group, False
             if not categories and not total_of:
                 categories = self._categories_elsewhere(text, n, whole)
             prev = [k for k in self.numbers if k.end <= n.start]
@@ -1411,6 +1497,15 @@ class _Run:
             categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
             self.prev_categories = categories
             inside = self._inside_group(text, n)
+            own_cats = {(d, i) for d, i, _ in extract(text[n.end:hi] if self.lang != "ko" else claim_text,
+                                                     self.d.lexicon, self.d.report_date).categories}
+            if inside and (not categories or set(categories) <= set(inside)) and not own_cats - set(inside):
+                # "Из 253, приехавших по делам, 100 были чиновниками", "Of the 253 business travellers,
+                # 100 were officials": a part of the group the data does not break down, never the
+                # group's own figure nor the total
+                words = [w for w in self._unresolved(text[n.end:hi], []) if w not in W.NEUTRAL_WORDS] or \
+                    [text[n.end:hi].strip(" .,;")]
+                raise NotInData("measure", words=words[:3])
             if inside and categories and any(dim != inside[0][0] for dim, _ in categories):
                 # "Of the 253 business travellers, 120 flew": air within business is a cross-tabulation
                 # the data does not publish, never the air figure of everyone
@@ -1457,6 +1552,16 @@ class _Run:
                 raise NotInData("measure", words=[self.note("per_unit", unit=unit)])  # a rate of a kind not computed
             if n.multiplier:
                 return self._ratio(n, claim_text, direction, directions, categories, periods, unit, base_only)
+            bracket = re.search(r"\(\s*(?:about|around|roughly|nearly|some|около|약)?\s*$", text[:n.start].lower())
+            if n.percent and bracket and len(directions) == 2 and not n.fraction:
+                # "among North Koreans entering Russia (69 %) ... than among Russians (36 %)": a share in
+                # brackets is the share of the people named just before it
+                start = max([k.end for k in self.numbers if k.end <= n.start] + [0])
+                seg = extract(text[start:n.start], self.d.lexicon, self.d.report_date)
+                if roles(seg, self.d.lexicon)[0]:
+                    named = list(dict.fromkeys((x, y) for x, y, _ in whole.categories))
+                    return self._share(n, claim_text, self.d.direction_for(seg)[0],
+                                       categories if len(categories) == 1 else named, periods)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
             if n.percent and change and not n.fraction:
@@ -1488,7 +1593,9 @@ class _Run:
             if not (re.search(r"\b(?:of|out\s+of|among)\s+(?:the\s+|these\s+|those\s+)?$|(?:^|\s)(?:из|среди)\s+$", before)
                     or self.lang == "ko" and re.match(r"\s*명?\s*(?:중|가운데)", after)):
                 continue
-            group = re.split(r"[,;]", after)[0] if self.lang != "ko" else text[max(0, k.start - 30):k.start]
+            # (a Russian participle after the comma is still the group: "из 253, приехавших по делам,")
+            group = after if self.lang == "ru" else re.split(r"[,;]", after)[0] if self.lang != "ko" \
+                else text[max(0, k.start - 30):k.start]
             for m in find_periods(group, self.d.report_date):
                 group = group.replace(m.text, " ")
             found = list(dict.fromkeys((d, i) for d, i, _ in extract(group, self.d.lexicon, self.d.report_date).categories))
@@ -1524,11 +1631,61 @@ class _Run:
         if re.fullmatch(r"\s*(?:with|at)\s+(?:(?:about|around|roughly|some|just|only)\s+)?", text[lo:n.start]):
             start = max([k.end for k in self.numbers if k.end <= lo] + [0])
             found = list(dict.fromkeys((d, i) for d, i, _ in extract(text[start:lo], self.d.lexicon, self.d.report_date).categories))
+            if not text[start:lo].strip(" ,") and re.match(r"\s*,\s", text[n.end:]):
+                # "At 213, air arrivals in Q3 were ...": a figure leading the sentence is its subject's
+                subject = re.split(r"\b(?:was|were|is|are|came|stood|numbered|made|accounted|had|has|have)\b|[,;]",
+                                   text[n.end:].lstrip(" ,"))[0]
+                found = list(dict.fromkeys((d, i) for d, i, _ in extract(subject, self.d.lexicon, self.d.report_date).categories))
+                return found if len(found) == 1 else []
             return found if 0 < len(found) <= 3 else []
         own = _clause(text, n, self.lang)
+        if re.fullmatch(rf"(?:(?:about|around|roughly|some|just|only)\s+)?{re.escape(n.text)}\s+of\s+them", own.lower()):
+            # "..., came by rail, 134 of them": the appositive counts the clause before it
+            prev = re.split(r"[,;]\s", text[:lo].rstrip(" ,;"))[-1]
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(prev, self.d.lexicon, self.d.report_date).categories))
+            return found if len(found) == 1 else []
         if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
             found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
             return found if len(found) == 1 else []
+        return []
+
+    def _respective(self, text: str, n: NumberMention) -> list[tuple[str, str]]:
+        """The category a figure of a coordinated list is attached to: "air and rail ..., at 213
+        and 134" and "213 and 134 came by air and rail respectively" pair the i-th figure with
+        the i-th category of one breakdown, when the counts agree; [] when the figure is in no
+        such list or the pairing is not certain."""
+        numbers = [k for k in getattr(self, "numbers", []) if not (k.percent or k.multiplier) or (k.percent == n.percent)]
+        if n not in numbers:
+            return []
+        joint = {"en": r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", "ko": r"\s*(?:명)?\s*(?:,|과|와|및)\s*",
+                 "ru": r"\s*(?:человек\w*\s*)?(?:,\s*|и\s+)"}[self.lang]
+        i = numbers.index(n)
+        lo = i
+        while lo > 0 and re.fullmatch(joint, text[numbers[lo - 1].end:numbers[lo].start] + " ") is not None:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(numbers) and re.fullmatch(joint, text[numbers[hi].end:numbers[hi + 1].start] + " ") is not None:
+            hi += 1
+        run = numbers[lo:hi + 1]
+        if len(run) < 2:
+            return []
+        start = numbers[lo - 1].end if lo > 0 else 0
+        end, stop = run[-1].end, (numbers[hi + 1].start if hi + 1 < len(numbers) else len(text))
+        after = text[end:stop]
+        segments = []
+        if re.search(r"\brespectively\b|соответственно|각각", after):
+            segments.append(re.split(r"\brespectively\b|соответственно|각각", after)[0])
+        before = text[start:run[0].start]
+        if self.lang == "en":
+            before = re.split(r",?\s+(?:while|whereas|but)\s+|;", before)[-1]
+        segments.append(before)
+        for segment in segments:
+            found = list(dict.fromkeys((d, c) for d, c, _ in self._no_boat(
+                extract(segment, self.d.lexicon, self.d.report_date), segment).categories))
+            if found:
+                if len(found) != len(run) or len({d for d, _ in found}) != 1:
+                    return []
+                return [found[run.index(n)]]
         return []
 
     def _combined(self, categories: list[tuple[str, str]], claim: str) -> bool:
@@ -1642,6 +1799,21 @@ class _Run:
                 # "1분기보다 60명 늘어난 213명": the period before 보다 is the base of the change, not 213's
                 unmarked = [mp for mp in real if not re.match(W.BASE_AFTER["ko"], self.text[mp[0].span[1]:])]
                 own = [mp for mp in own if mp in unmarked] or own
+            def base_of_change(k: NumberMention) -> bool:
+                return re.search(W.FROM_CHANGE[self.lang], self.text[:k.start].lower()) is not None or \
+                    self.lang == "ko" and re.match(r"\s*명?\s*(?:에서|보다)", self.text[k.end:]) is not None
+
+            lo_, hi_ = _clause_bounds(self.text, n, self.lang) if n.end else (0, 0)
+            same_period = re.search(W.SAME_PERIOD[self.lang], self.text[lo_:hi_].lower()) is not None
+            if n.end and not own and not in_clause and others and all(
+                    any(_clause_bounds(self.text, k, self.lang)[0] <= m.span[0] < _clause_bounds(self.text, k, self.lang)[1]
+                        and (same_period or base_of_change(k)) for k in others) for m, _ in real):
+                # "같은 기간 ... 544명으로, 2023년 상반기 222명에서 늘었다": the sentence's period is the base
+                # of a change in another figure's clause, or this one says "the same period" of a
+                # sentence before, so this figure's period is not given here
+                latest_ = self.d.latest(avail)
+                if latest_ is not None:
+                    return latest_, True
             pool = [mp for mp in own if mp in in_clause] or own or in_clause or real
             chosen = min(pool, key=lambda mp: distance(mp[0], n))[1]
             return self._so_far(chosen, avail), False
@@ -1746,10 +1918,29 @@ class _Run:
             raise _Decided(v)
 
     def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
-                    periods: list[PeriodMention]) -> Verdict:
+                    periods: list[PeriodMention], pair: list[Direction] | None = None) -> Verdict:
         """ "69.3 % was 11 percentage points higher than the rail share": the gap between the shares
-        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6)."""
+        of the two categories the sentence names, in points (69.3 - 36.7 = 32.6); or of one
+        category in the two directions the sentence names ("the business share among North Koreans
+        was 23 points higher than among Russians": 69.3 - 36.0)."""
         cats = list(dict.fromkeys((dim, cid) for dim, cid, _ in whole.categories))
+        if len(cats) == 1 and pair and len(set(pair)) == 2:
+            x, y = cats[0]
+            avail = [p for p in self.d.available(pair[0], x, y) if p in self.d.available(pair[1], x, y)]
+            if not avail:
+                raise NotInData("share_of_what", **self.d.dir_values(d))
+            period, assumed = self._period(n, periods, avail)
+            shares = [100.0 * self.d.value(k, period, x, y) / self.d.value(k, period, "total", "all") for k in pair]
+            gap = abs(shares[0] - shares[1])
+            # the first named is said to be higher (or lower): the other way round is wrong whatever the size
+            higher = re.search(W.POINTS_HIGHER[self.lang], claim) is not None
+            lower = re.search(W.POINTS_LOWER[self.lang], claim) is not None
+            wrong_way = higher and not lower and shares[0] < shares[1] or lower and not higher and shares[0] > shares[1]
+            return self._verdict(n, claim, "percentage points", gap,
+                                 f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d,
+                                 assumed, force_differs=wrong_way, note=self.note("other_larger") if wrong_way else None,
+                                 what=" − ".join(f"{self.d.dir_text(k, self.d.what(x, y))} ({_fmt_pct(v, self.lang)})"
+                                                          for k, v in zip(pair, shares)))
         if len(cats) != 2:
             raise NotInData("share_of_what", **self.d.dir_values(d))
         avail = [p for p in self.d.available(d) if all(p in self.d.available(d, x, y) for x, y in cats)]
@@ -1759,7 +1950,11 @@ class _Run:
         total = self.d.value(d, period, "total", "all")
         shares = [100.0 * self.d.value(d, period, x, y) / total for x, y in cats]
         gap = abs(shares[0] - shares[1])
+        higher = re.search(W.POINTS_HIGHER[self.lang], claim) is not None
+        lower = re.search(W.POINTS_LOWER[self.lang], claim) is not None
+        wrong_way = (higher and not lower and shares[0] < shares[1] or lower and not higher and shares[0] > shares[1])
         return self._verdict(n, claim, "percentage points", gap, f"{_fmt(round(gap, 1), self.lang)} {dict(en='pp', ko='%p', ru='п. п.')[self.lang]}", period, d, assumed,
+                             force_differs=wrong_way, note=self.note("other_larger") if wrong_way else None,
                              what=" − ".join(f"{self.d.label(x, y)} ({_fmt_pct(v, self.lang)})" for (x, y), v in zip(cats, shares)))
 
     def _share(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
@@ -1971,6 +2166,26 @@ class _Run:
                              period, one, False, note=None if diff >= 0 else self.note("other_larger"),
                              force_differs=diff < 0)
 
+    def _sum_to_total(self, claim: str, whole: Extraction, dimension: str, periods: list[PeriodMention]) -> Verdict:
+        """ "The breakdown adds up to the total": the published categories' sum against the total."""
+        try:
+            d, _ = self.d.direction_for(whole)
+            avail = self.d.available(d)
+            period, assumed = self._period(NumberMention(0, "", 0, 0), periods, avail)
+            rows = self.d.breakdown(d, dimension, self.d.pieces(period, avail, d, "total"))
+            if not rows:
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dimension), period=self.d.pl(period),
+                                available=[], **self.d.dir_values(d))
+        except NotInData as nd:
+            return self._not_in_data(None, claim, nd)
+        parts, total = int(rows[0]["parts_sum"]), int(rows[0]["total"])
+        self.d.used.extend(f for r in rows for f in r["figure_ids"])
+        return Verdict(claim, "matches" if parts == total else "differs", "sum of a breakdown",
+                       data_text=f"{self.d.label('dimension', dimension)} {_fmt(parts, self.lang)} / {_fmt(total, self.lang)}",
+                       period=self.d.pl(period), direction=self.d.dir_text(d),
+                       note=self.note("assumed_period", period=self.d.pl(period)) if assumed else None,
+                       sources=self.d.source_chain(self.d.figure_source()))
+
     def _breakdown_sum(self, n: NumberMention, claim: str, whole: Extraction, dimension: str,
                        periods: list[PeriodMention]) -> Verdict:
         """ "The transport categories add up to 404": the sum of a published breakdown, from SQL."""
@@ -2037,6 +2252,15 @@ class _Run:
             # A subject that is an outlet or a body ("NK News", "Local Russian authorities")
             # names its statements too, unless it is only countries ("Russia and North Korea").
             subject = tuple(tokens(normalise(r["subject"])))
+            ends = {subject[0], subject[-1]} if len(subject) >= 2 and r["kind"] == "event" else set()
+            if subject not in grams and any(
+                    (e,) in grams and re.search(rf"\b{re.escape(e)}\b", getattr(self, "raw", "").lower())
+                    and re.search(rf"\b{re.escape(e.capitalize())}\b(?!['’]s)", getattr(self, "raw", ""))
+                    and not any(h.term.kind in ("country", "purpose", "transport", "cue") for h in lex.scan([e]))
+                    for e in ends):
+                # "Choe met Putin": a person named by one part of their name, written as a name
+                named.add(r["fact_id"])
+                continue
             if subject not in grams:
                 continue
             plain = [False] * len(subject)
@@ -2102,6 +2326,9 @@ class _Run:
                 return source
         ex = extract(text, self.d.lexicon, self.d.report_date)
         ranked = [(fid, w) for fid, w in ex.facts if fid in facts]
+        # "the 2017 sanctions resolution": a year naming a document is no date of the statement (it
+        # gets a verdict of its own, _statement_numbers), so the slots are read without it
+        slot_text = re.sub(rf"\b(?:19|20)\d\d(?={W.DOCUMENT_YEAR[self.lang]})", " ", text, flags=re.IGNORECASE)
         named = self._named_facts(text)
         experts = re.search(W.EXPERTS[self.lang], text) is not None
         if named or experts:
@@ -2110,16 +2337,16 @@ class _Run:
             candidates = [fid for fid, _ in ranked if fid in allowed]
             candidates += [fid for fid in allowed if fid not in candidates and facts[fid]["kind"] != "profile"]
         else:
-            slots0 = W.read_slots(text, self.lang)
+            slots0 = W.read_slots(slot_text, self.lang)
             candidates = [fid for fid, w in ranked if w >= STATEMENT_MIN_WEIGHT or slots0.stance or slots0.size
                           or slots0.days or slots0.duration]
         if not candidates:
             return None
-        full_slots = W.read_slots(text, self.lang)
+        full_slots = W.read_slots(slot_text, self.lang)
         # A quarter's year ("365 entered in Q3 2023") is the figure's, not the date of a dated event
         # the statement reports ("NK News reported on 23 January 2024 that ..."): against such a
         # statement the slots are read without the quarters and halves the claim names.
-        undated = text
+        undated = slot_text
         for m in find_periods(text, self.d.report_date):
             if re.search(r"quarter|half", m.kind):
                 undated = undated.replace(m.text, " ")
@@ -2181,6 +2408,13 @@ class _Run:
             # expectation reversed, whatever else the claim gets right
             return Verdict(verdict="differs", note=self.note("negation"), **base)
         self.stmt_reason = "detail"
+        names = [t for _, t in _words_and_tokens(text) if any(re.search(x, t.lower()) for x in W.PEOPLE.values())]
+        person = self._swapped(names, text, row) if names else None
+        if person:
+            # "Kim Jong Un met Putin": another person in the place of the one the statement names
+            # differs, whatever else the claim leaves unsaid
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=person[0], said=person[1],
+                                                             statement=statement), **base)
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         self.stmt_reason = "words"
@@ -2189,6 +2423,15 @@ class _Run:
         if swapped:
             return Verdict(verdict="differs", note=self.note("swapped", claimed=swapped[0], said=swapped[1],
                                                              statement=statement), **base)
+        if uncovered and self._keyword_details(uncovered, raw, row) == uncovered:
+            # "Air Koryo has resumed direct flights": a name the statement's search keywords hold as
+            # a detail about it (the carrier) is no part of what the report says; the statement is
+            # checked without it, and the detail gets its own "not in the data"
+            detail = Verdict(verdict="not_in_data", note=self.note(
+                "statement_words", words=", ".join(uncovered[:3]), statement=statement), **base)
+            self.stmt_detail_words = ", ".join(uncovered[:3])
+            self.stmt_details.append(detail)
+            uncovered = []
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -2205,7 +2448,25 @@ class _Run:
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         if self._negation_added(text, row) and not pace_negated and not slots.size and not slots.stance:
             return Verdict(verdict="differs", note=self.note("negation"), **base)
+        if self.stmt_details:
+            # the statement matches without the detail its keywords name; the detail is judged apart
+            return Verdict(verdict="matches", note=self.note("without_detail", words=self.stmt_detail_words), **base)
         return Verdict(verdict="matches", **base)
+
+    def _keyword_details(self, uncovered: list[str], raw: str, row: dict[str, Any]) -> list[str]:
+        """The uncovered words that are proper names among the statement's search keywords (a
+        carrier for the flights): details a reader may ask about, which the report does not give."""
+        keywords = " ".join([row["keywords"]] + [self.d.lexicon.translated("fact", row["fact_id"], "keywords", lang) or ""
+                                                 for lang in ("ko", "ru")]).replace(";", " ").lower()
+        kw_tokens = set(tokens(normalise(keywords))) | set(re.findall(r"\w+", keywords))
+        proper = {w.lower() for w in re.findall(r"\b[A-ZА-ЯЁ][\w-]+", raw)}
+        out: list[str] = []
+        for w in uncovered:
+            if w not in kw_tokens:
+                continue
+            if self.lang == "ko" and korean_proper_noun(w) or w in proper or w in set(tokens(normalise(" ".join(proper)))):
+                out.append(w)
+        return out
 
     def _part_periods(self, text: str, lang: str) -> set[tuple[int | None, int, int]]:
         """Quarters, halves and month ranges a statement names, as (year or None, first month,
@@ -2282,8 +2543,14 @@ class _Run:
         for table in (W.SIZE, W.STANCE, W.VAGUE_AMOUNTS):
             for pattern, _ in table[self.lang]:
                 text = re.sub(pattern, " ", text.lower())  # slot words were compared already
+        if W.read_slots(text, self.lang).amount:
+            text = re.sub(W.AMOUNT_WORDS[self.lang], " ", text)  # "не меньше трёх": the amount slot, compared already
         kw_stems = {_stem(t, self.lang) for t in tokens(normalise(keywords))}
-        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-Я][a-zа-я]+", raw)}
+        proper = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+", raw)}
+        if self.lang == "ko":
+            # a Korean name is known by the dictionary, not by a capital: "고려항공" is a search
+            # keyword of the flights, never something the report says
+            proper |= {t for _, t in _words_and_tokens(text) if t not in said and korean_proper_noun(t)}
         lex = self.d.lexicon
         out = []
         for word, t in _words_and_tokens(text):
@@ -2301,7 +2568,7 @@ class _Run:
             reverses = re.search(W.REVERSING[self.lang], word) is not None
             if self.lang == "ko" and len(t.lstrip(COUNTER_MARK)) >= 2 and t.lstrip(COUNTER_MARK) in said and not reverses:
                 continue  # Korean is read in context: "외무상" may be split in one sentence and not in another
-            if s in said_stems or (s in kw_stems and t not in proper and not reverses):
+            if s in said_stems or (s in kw_stems and t not in proper and word not in proper and not reverses):
                 continue  # a search keyword ("comply") is not something the report says
             if self._paraphrased(t, word, said_tokens, said.lower()):
                 continue  # "officials" for the report's "authorities", "Pyongyang" for North Korea
@@ -2433,6 +2700,11 @@ class _Run:
                 raise NotInData("measure", words=["departures"])
             d, _ = self.d.direction_for(ex)
             citizens, _ = roles(ex, self.d.lexicon)
+            if not (up or down) and len(citizens) < 2 and R.read(text, lang) is not None:
+                # "road came second, ahead of rail": a ranking, judged as one (claims_rank)
+                ranks = self._rankings(text, periods)
+                if len(ranks) == 1:
+                    return ranks[0]
             if len(citizens) >= 2 and (more or fewer or same):
                 if strange:
                     raise NotInData("measure", words=strange[:3])
@@ -2564,6 +2836,71 @@ class _Run:
                        data_text=f"{'↓' if col == 'rank_asc' else '↑'} {names} ({_fmt(leaders[0]['value'], self.lang)})",
                        period=self.d.pl(period), sources=self.d.source_chain(self.d.figure_source()))
 
+    def _rankings(self, text: str, periods: list[PeriodMention]) -> list[Verdict]:
+        """Every ranking the sentence states (handlers/claims_rank.py), each in its own scope and
+        judged on its period's breakdown, whether or not the sentence also gives figures."""
+        out = []
+        for _, piece in R.scope(text, self.lang):
+            spec = R.read(piece, self.lang)
+            if spec is not None:
+                v = self._tracked(lambda: self._rank_piece(piece, spec, text, periods))
+                if v is not None:
+                    out.append(v)
+        return out
+
+    def _rank_piece(self, piece: str, spec: R.RankSpec, text: str, periods: list[PeriodMention]) -> Verdict | None:
+        """One ranking: the categories its scope names (less those it is said to be ahead of or
+        behind) on the breakdown of the period named in the scope, else in the sentence."""
+        claim = piece.strip(" .,;—")
+
+        def cats(s: str) -> list[tuple[str, str]]:
+            return list(dict.fromkeys((d, i) for d, i, _ in self._no_boat(
+                extract(s, self.d.lexicon, self.d.report_date), s).categories))
+
+        above = [c for s in spec.above for c in cats(s)]
+        below = [c for s in spec.below for c in cats(s)]
+        core = piece.lower()
+        for s in spec.above + spec.below:
+            core = core.replace(s, " ")
+        ranked = [c for c in cats(core) if c not in above + below]
+        if not ranked:
+            return None
+        whole = extract(text, self.d.lexicon, self.d.report_date)
+        try:
+            dims = {d for d, _ in ranked + above + below}
+            d, _ = self.d.direction_for(whole)
+            if len(dims) != 1:
+                raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in ranked + above + below],
+                                **self.d.dir_values(d))
+            dim = dims.pop()
+            strange = [w for w in self._unresolved(R.strip(piece, self.lang), [m for m in periods if m.text in piece])
+                       if not re.fullmatch(r"\d+|[\d.,]+%?", w)]
+            if strange:
+                raise NotInData("measure", words=strange[:3])
+            avail = self.d.available(d, dim, ranked[0][1])
+            if not avail:
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period="—", available=[],
+                                **self.d.dir_values(d))
+            own = [m for m in periods if m.text in piece] or periods
+            period, assumed = self._period(NumberMention(0, "", 0, 0), own, avail)
+            rows = self.d.breakdown(d, dim, self.d.pieces(period, self.d.available(d), d, "total"))
+            if not rows or any(c not in {r["category"] for r in rows} for _, c in ranked + above + below):
+                raise NotInData("breakdown", dimension=self.d.label("dimension", dim), period=self.d.pl(period),
+                                available=[self.d.pl(p) for p in avail], **self.d.dir_values(d))
+            verdict, shown_rows = R.judge(spec, [c for _, c in ranked], [c for _, c in above], [c for _, c in below], rows)
+        except NotInData as nd:
+            return self._not_in_data(None, claim, nd)
+        shown = ", ".join(f"{self.d.label(dim, r['category'])} {_fmt(r['value'], self.lang)}"
+                          for r in {r["category"]: r for r in shown_rows}.values())
+        self.d.used.extend(f for r in shown_rows for f in r["figure_ids"])
+        note = self.note("assumed_period", period=self.d.pl(period)) if assumed else None
+        if verdict == "not_in_data":
+            remainder = max(0, int(rows[0]["unaccounted"] or 0)) if rows and not spec.published_only else 0
+            note = self.note("rank_remainder", remainder=_fmt(remainder, self.lang), shown=shown) if remainder \
+                else self.note("undecided", shown=shown)
+        return Verdict(claim, verdict, "ranking", data_text=shown, period=self.d.pl(period), note=note,
+                       direction=self.d.dir_text(d), sources=self.d.source_chain(self.d.figure_source()))
+
     def _directions_claim(self, claim: str, citizens: list[str], periods: list[PeriodMention],
                           more: re.Match[str] | None, fewer: re.Match[str] | None,
                           category: tuple[str, str] = ("total", "all")) -> Verdict:
@@ -2637,11 +2974,21 @@ class _Run:
                 second = Period(rest[0].start, rest[-1].end)  # "Q1 and Q2 combined" is the first half
         each = re.search(W.ANY_OF[self.lang], text) is not None
         seconds = self.d.pieces(second, avail, d, "total") if each else [second]
+        other_dim, other_cat = dim, cat
+        if dim != "total":
+            # "air arrivals in Q3 were lower than the total for Q2": the compared-with side names its
+            # own measure, the period's total
+            than = {"en": rf"\bthan\b|{W.MORE['en']}|{W.FEWER['en']}", "ru": rf"\bчем\b|{W.MORE['ru']}|{W.FEWER['ru']}",
+                    "ko": r"보다"}[self.lang]
+            split = re.split(than, text, maxsplit=1)
+            side = (split[0].rsplit(",", 1)[-1] if self.lang == "ko" else split[1]) if len(split) == 2 else ""
+            if re.search(W.TOTAL_SIDE[self.lang], side.lower()):
+                other_dim, other_cat = "total", "all"
         shown, holds = [], True
         almost = re.search(W.ALMOST_AS_MANY[self.lang], text) is not None
         first_value = self.d.value(d, first, dim, cat)
         for other in seconds:
-            other_value = self.d.value(d, other, dim, cat)
+            other_value = self.d.value(d, other, other_dim, other_cat)
             diff = first_value - other_value
             if more:
                 ok = diff > 0
@@ -2652,7 +2999,8 @@ class _Run:
             else:
                 ok = diff == 0
             holds = holds and ok
-            shown.append(f"{self.d.pl(other)} {_fmt(other_value, self.lang)}")
+            total_word = {"en": "total", "ko": "전체", "ru": "всего"}[self.lang]
+            shown.append(f"{self.d.pl(other)} {_fmt(other_value, self.lang)}" + ("" if other_dim == dim else f" ({total_word})"))
         return Verdict(claim, "matches" if holds else "differs", "comparison of periods",
                        data_text=f"{self.d.pl(first)} {_fmt(first_value, self.lang)}; " + "; ".join(shown),
                        sources=self.d.source_chain(self.d.figure_source()))
@@ -2855,10 +3203,11 @@ _STOP = {
            "possible", "possibly", "potential", "remain", "remains", "remained", "yet"},
     "ko": {"것", "것으로", "것이라고", "있는", "있다", "했다", "했다고", "있다고", "이라고", "라고", "고", "이다", "였다", "이었다",
            "모두", "한", "등", "및", "그", "이", "중", "수", "때", "더", "보도됐다", "보도했다", "밝혔다", "말했다", "교수는",
-           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로", "아직", "여전히"},
+           "교수", "일하고", "일하는", "현장에서", "하고", "향후", "앞으로", "아직", "여전히", "이번", "이번에"},
     "ru": {"что", "как", "это", "его", "их", "она", "они", "был", "была", "было", "были", "будет", "будут", "который",
            "которые", "также", "уже", "ещё", "еще", "все", "оба", "обе", "считает", "считают", "заявил", "сказал",
-           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию"},
+           "профессор", "профессора", "эксперт", "эксперты", "однако", "хотя", "впрочем", "тем", "менее", "пока", "всё", "издание", "издания", "изданию",
+           "такой"},
 }
 
 
@@ -2939,6 +3288,13 @@ def _clause_bounds(text: str, n: NumberMention, lang: str = "en") -> tuple[int, 
     starts = [0] + [m.end() for m in pattern.finditer(text) if m.end() <= n.start]
     ends = [m.start() for m in pattern.finditer(text) if m.start() >= n.end]
     return max(starts), (min(ends) if ends else len(text))
+
+
+def _split_clauses(text: str, lang: str) -> list[str]:
+    """The clauses of a text, with "between Pyongyang and Vladivostok" kept as one phrase."""
+    if lang == "en":
+        text = re.sub(r"\b(between\s+[^,;]{1,30}?\s+)and(\s+)", lambda m: m.group(1) + "~~~" + m.group(2), text)
+    return [c.replace("~~~", "and") for c in _CLAUSE_RE[lang].split(text)]
 
 
 def _clause(text: str, n: NumberMention, lang: str = "en") -> str:

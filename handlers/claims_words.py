@@ -248,7 +248,26 @@ SAME = {
     "ko": r"(?:같았|같은\s*수|동일|똑같)",
     "ru": r"(?:столько\s+же|одинаков|равн)",
 }
+# A period named as that of a sentence before ("in the same period", "같은 기간", "за тот же период").
+SAME_PERIOD = {"en": r"\b(?:in\s+)?the\s+same\s+(?:period|quarter|months)\b|\bover\s+that\s+period\b",
+               "ko": r"같은\s*기간|같은\s*분기|이\s*기간|동기간", "ru": r"(?:за|в)\s+(?:тот\s+же|этот\s+же|этот)\s+(?:период|квартал)"}
+# Which way a gap in points goes: the first share named is said to be above or below the other.
+POINTS_HIGHER = {"en": MORE["en"] + r"|\b(?:above|over|ahead\s+of)\b", "ko": MORE["ko"] + r"|높", "ru": MORE["ru"] + r"|выше"}
+POINTS_LOWER = {"en": FEWER["en"] + r"|\b(?:below|under|behind)\b", "ko": FEWER["ko"] + r"|낮", "ru": FEWER["ru"] + r"|ниже"}
+# A participle that gives a cause for the figure after it ("..., helping 253 arrive by air"): the
+# report gives no causes, so only the figure is judged.
+CAUSAL = {"en": r"\b(?:helping|helped|allowing|allowed|enabling|enabled|letting|bringing|prompting|spurring)\b",
+          "ko": r"(?!x)x", "ru": r"(?!x)x"}
+# An equality beside a figure ("23 came for maintenance, as many as came for education"); never a
+# hedge ("as many as 400").
+SAME_BESIDE = {"en": r"\bas\s+many\s+as\s+(?!\d|about\b|around\b|some\b|roughly\b)(?:\w+\s+){0,3}(?:came|went|entered|arrived|travell?ed|flew|for|by|on)\b"
+                     r"|\bthe\s+same\s+(?:number|count)\s+as\b",
+               "ko": r"(?:와|과)\s*같(?:은|았)", "ru": r"столько\s+же"}
 ALMOST_AS_MANY = {"en": r"\b(?:almost|nearly)\s+as\s+many\b", "ko": r"거의\s*같", "ru": r"почти\s+столько\s+же"}
+# The compared-with side of a comparison is the period's total ("lower than the total for Q2").
+TOTAL_SIDE = {"en": r"\b(?:the\s+)?(?:total|overall\s+(?:figure|number|count)|all\s+(?:arrivals|entries|entrants)|"
+                    r"whole\s+(?:quarter|half)'?s?\s+(?:figure|total))\b",
+              "ko": r"전체|총\s*입국|총계", "ru": r"общ\w+\s+(?:числ|показател|количеств)\w*|всего\s+въехавш\w*|в\s+целом"}
 EVERY_QUARTER = {"en": r"\b(?:every|each)\s+quarter\b", "ko": r"매\s*분기", "ru": r"кажд\w*\s+квартал"}
 ANY_OF = {"en": r"\b(?:any|each|every one|all)\s+of\s+(?:the\s+)?", "ko": r"(?:어느|각|모든)\s*분기", "ru": r"(?:любо\w*|кажд\w*)\s+из"}
 
@@ -280,9 +299,11 @@ PARAPHRASES = {
            "influx": "entered", "restarted": "resumed", "restored": "resumed", "reinstated": "resumed",
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
-           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance"},
+           "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance",
+           "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
-           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미"},
+           "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미",
+           "유입": "입국", "탄력": "동력", "추진력": "동력"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
@@ -324,6 +345,16 @@ MAJORITY = {
     "ru": r"большинств|больш(?:ая|ую)\s+часть",
 }
 
+# An amount stated with its bound ("не меньше трёх", "at least three", "3명 이상"): compared as the
+# amount slot, so its words are no words of the claim the report lacks.
+AMOUNT_WORDS = {"en": r"\b(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|fewer\s+than|less\s+than)\s+\S+|\b\S+\s+or\s+more\b",
+                "ko": r"\S+\s*명?\s*(?:이상|미만)",
+                "ru": r"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум|менее|меньше)\s+\S+|\S+\s+(?:и|или)\s+(?:более|больше)"}
+# A majority said of a group a figure names ("most of the 213 who ...", "большинство из 213 ...",
+# "213명 중 대부분"): group 1 is what is taken out to read the majority without the figure.
+MAJORITY_OF = {"en": r"^\s*(?:most|the\s+(?:vast\s+)?majority|the\s+bulk|more\s+than\s+half)(\s+of\s+(?:the|these|those)\s+)$",
+               "ru": r"^\s*(?:большинство|большая\s+часть)(\s+(?:из\s+)?)$",
+               "ko": r"^(.*)$(?!x)x"}
 # "so far", "to date": a year the data covers in part, read as the part it covers.
 SO_FAR = {"en": r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b|\bytd\b",
           "ko": r"지금까지|현재까지|이제까지|들어\s", "ru": r"с\s+начала\s+(?:20\d\d\s+)?года|до\s+сих\s+пор|пока\s+что|на\s+данный\s+момент"}
@@ -332,6 +363,10 @@ ALL_OTHERS = {"en": r"\b(?:all\s+)?(?:the\s+)?other\s+(?:listed\s+|published\s+|
               "ko": r"나머지\s*(?:목적|교통수단|수단|항목)", "ru": r"(?:все\s+)?остальн\w+\s+(?:цел|вид|категор)"}
 
 # A document a later clause may point back to with a pronoun ("..., and Russia complies with it").
+# A year that names a document ("the 2017 sanctions resolution", "2017년 대북제재 결의", "резолюции 2017 года").
+DOCUMENT_YEAR = {"en": r"\s*(?:un\s+|u\.n\.\s+|security\s+council\s+)?(?:sanctions?\s+)?resolution\b",
+                 "ko": r"\s*년\s*(?:유엔\s*)?(?:안보리\s*)?(?:대북\s*)?(?:제재\s*)?결의",
+                 "ru": r"\s*(?:г\.|года)\s+(?:о\s+санкциях\s+)?(?:\(?резолюц)"}
 DOCUMENT = {"en": r"\bresolution\s+\d+", "ko": r"결의\s*\d+\s*호?", "ru": r"резолюци\w*\s+(?:№\s*)?\d+"}
 PRONOUN_IT = {"en": r"\b(?:it|its)\b", "ko": r"(?:이를|그것을|이것을)", "ru": r"\b(?:её|ее|она|ей|неё|нее)\b"}
 
@@ -419,7 +454,7 @@ STANCE = {
             r"requirements?|commitments?|resolution|sanctions|2397|it|them|deadlines?)\b)|compl\w*|fulfill?\w*|honou?r\w*|implement\w*|"
             r"enforc\w*|abid\w*|obey\w*|adher\w*|respect\w*))\b", "evade"),
            (r"\b(?:(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|honou?r(?:ed|s|ing)?|respect(?:ed|s|ing)?|discharg\w*|"
-            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies)\s+out)"
+            r"implement(?:ed|s|ing)?|enforc(?:e|ed|es|ing)|carr(?:y|ied|ies|ying)\s+out)"
             r"\s+(?:[\w']+\s+){0,3}\(?(?:obligations?|dut(?:y|ies)|requirements?|commitments?|resolution|sanctions|2397)|"
             r"compl(?:y|ied|ies|ying|iance|iant)|abid(?:e|es|ed|ing)\s+by|obey\w*|adher\w*)\b", "comply"),
            (r"\b(?:incompatib\w*|not\s+compatible|mismatch\w*|(?:do\s+not|don't)\s+fit)\b", "unfit"),
@@ -431,6 +466,16 @@ STANCE = {
             r"short\s+of\s+(?:labou?r|workers|hands))\b", "shortage"),
            (r"\b(?:(?:surplus|excess|glut|oversupply)\s+(?:of\s+)?(?:labou?r|workers|manpower)|"
             r"(?:labou?r|worker)\s+(?:surplus|glut)|too\s+many\s+workers)\b", "surplus"),
+           (r"\b(?:rul(?:ed|es|ing|e)\s+out|refus\w*|declin(?:ed|es|ing)\s+to|turn(?:ed|s|ing)?\s+down|rebuff\w*|"
+            r"shelv(?:ed|es|ing)|abandon(?:ed|s|ing)?|scrapp(?:ed|ing))\b", "refuse"),
+           (r"\b(?:(?:do|does|did)\s+not|don't|doesn't|didn't)\s+(?:yet\s+)?(?:show|reflect)\w*|\bnot\s+(?:yet\s+)?"
+            r"(?:visible|shown|reflected|evident|apparent|seen)\b|\binvisible\b", "unshown"),
+           (r"\b(?:already\s+)?(?:visible|shown|reflected|evident|apparent|show(?:s|ing)?\s+up)\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+            r"(?:data|figures|statistics|numbers)\b|\b(?:data|figures|statistics|numbers)\s+(?:already\s+)?(?:show|reflect)"
+            r"(?:s|ed)?\s+(?:it|this|the\s+return|their\s+return)\b", "shown"),
+           (r"\bonly\s+(?:the\s+)?(?:newly[- ]hired|new(?:ly\s+arrived)?|recently\s+(?:hired|arrived)|some|a\s+(?:few|part|portion))\b"
+            r"|\bnewly[- ]hired\b|\bnew\s+hires\b", "some"),
+           (r"\ball\s+(?:the\s+)?(?:north\s+korean\s+)?workers\b", "all"),
            (r"\b(?:sign(?:ed|s|ing)?|contracts?|agreements?|deals?|conclud\w*|hired|recruited|agreed|"
             r"(?:fixed|set|settled|finali[sz]ed|confirmed)\s+(?:a\s+|the\s+)?(?:dates?|timing))\b", "signed"),
            (r"\b(?:discuss\w*|talks?|consider\w*|mull\w*)\b", "talks")],
@@ -442,6 +487,11 @@ STANCE = {
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:충분|부족하지\s*않))", "surplus"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*부족)", "shortage"),
            (r"(?:(?:인력|노동력|일손|노동자)\S*\s*(?:과잉|남아|남는|넘쳐))", "surplus"),
+           (r"(?:거부|거절|배제|백지화|포기)", "refuse"),
+           (r"(?:(?:통계|수치|자료)\S*\s*(?:아직\s*)?(?:나타나지|드러나지|반영되지)\s*않)", "unshown"),
+           (r"(?:(?:통계|수치|자료)\S*\s*(?:이미\s*)?(?:나타나|드러나|반영되)(?!지\s*않))", "shown"),
+           (r"(?:신규\s*(?:고용|채용)?|새로\s*(?:고용|채용)된|일부\s*(?:노동자)?만)", "some"),
+           (r"(?:모든\s*(?:북한\s*)?노동자|노동자\s*(?:전원|전부))", "all"),
            (r"(?:서명|체결|계약|합의)", "signed"), (r"(?:논의|협의|검토)", "talks")],
     "ru": [(r"(?:отрица|опроверг)", "deny"), (r"(?:призна|подтверди|подтвержда)", "admit"),
            (r"(?:(?:уклоня|избега)\w*(?:\s+от\s+(?:\w+\s+){0,2}(?:выполнени|исполнени|соблюдени)\w*)?|обход|наруша|"
@@ -453,15 +503,23 @@ STANCE = {
            (r"(?:(?:нет|никакой)\s+(?:нехватк|дефицит)\w*|достаточно|хватает)\s+(?:\w+\s+)?(?:рабоч|кадр|трудов)", "surplus"),
            (r"(?:нехватк|дефицит)\w*\s+(?:рабоч|кадр|трудов)", "shortage"),
            (r"(?:избыт|излиш|переизбыт)\w*\s+(?:рабоч|кадр|трудов)", "surplus"),
+           (r"(?:отказа|отказыва|отверг|исключил|исключа)", "refuse"),
+           (r"(?:(?:статистик|данны|цифр)\w*\s+(?:пока\s+|ещё\s+|еще\s+)?не\s+(?:\w+\s+)?(?:видн|отража|показыва|заметн))", "unshown"),
+           (r"(?:(?:уже\s+)?(?:видн|заметн|отражен|отражён)\w*\s+(?:в|по)\s+(?:\w+\s+)?(?:статистик|данны|цифр))", "shown"),
+           (r"(?:только\s+(?:новы|недавно|част)|новых\s+рабочих|вновь\s+нанят)", "some"),
+           (r"(?:всех\s+(?:северокорейск\w+\s+)?рабоч|все\s+(?:северокорейск\w+\s+)?рабоч)", "all"),
            (r"(?:подписа|соглашени|договор|контракт)", "signed"), (r"(?:обсужд|обсуди|рассматрива)", "talks")],
 }
 # Russian stems are read as whole words, so no ending is left over as a word of its own.
 STANCE["ru"] = [(pattern + r"\w*", label) for pattern, label in STANCE["ru"]]
+# Korean endings stay on the stem ("맞지 않아"): the whole word is the stance, no syllable left over.
+STANCE["ko"] = [(pattern + r"\S*", label) for pattern, label in STANCE["ko"]]
 
 # A negation just before a stance turns it round ("have not been avoiding", "не отрицает"); a deal
 # not signed is no stance at all.
 STANCE_FLIP = {"evade": "comply", "comply": "evade", "deny": "admit", "admit": "deny", "fit": "unfit", "unfit": "fit",
-               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None}
+               "shortage": "surplus", "surplus": "shortage", "signed": None, "talks": None, "refuse": "talks",
+               "shown": "unshown", "unshown": "shown", "some": "all", "all": None}
 NEGATED_BEFORE = {"en": r"\b(?:not|never|no\s+longer|neither|nor|hardly|n't)\s+(?:[\w']+\s+){0,3}$|n't\s+(?:[\w']+\s+){0,3}$",
                   "ko": r"(?!x)x", "ru": r"\b(?:не|ни|никогда\s+не)\s+(?:\w+\s+){0,1}$"}
 NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못)|^\S*\s*안\s", "ru": r"(?!x)x"}
@@ -469,7 +527,9 @@ NEGATED_AFTER = {"en": r"(?!x)x", "ko": r"^\S*\s*(?:하지|지|치)\s*(?:않|못
 # Stances compared with one another; a stance of another family is not a verdict on this one.
 STANCE_FAMILY = {"deny": "acknowledge", "admit": "acknowledge", "evade": "duty", "comply": "duty",
                  "unfit": "fit", "fit": "fit", "shortage": "labour", "surplus": "labour",
-                 "signed": "deal", "talks": "deal"}
+                 "signed": "deal", "talks": "deal", "refuse": "deal",  # "ruled out" what the report says was discussed
+                 "shown": "evidence", "unshown": "evidence",  # "already visible in the data" against "do not show it yet"
+                 "some": "scope", "all": "scope"}  # "only newly hired workers" against "all workers"
 
 
 def _blank(text: str, m: re.Match[str]) -> str:
@@ -499,9 +559,10 @@ SPEECH = {
     "en": r"\b(?:said|says|say|estimat\w*|predict\w*|forecast\w*|expect\w*|believ\w*|think\w*|thought|"
           r"argu\w*|analy[sz]\w*|reported|reports|claim\w*|told|stated|warned|noted|according to|reckon\w*|"
           r"put|puts|view|signal\w*|require[sd]?|stipulat\w*|adopted|deny|denies|denied|admit\w*|acknowledg\w*)\b",
-    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급)",
+    "ko": r"(?:말했|밝혔|추정|예측|전망|분석|봤|본다|보고|보도|주장|예상|규정|채택|부인|인정|요구|신호|지적|내다봤|내다본|언급|평가)",
     "ru": r"(?:считает|считают|заявил|сказал|оценил|оценивает|прогнозир|предсказ|ожида|полагает|полагают|"
-          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять)",
+          r"сообщ|утвержда|анализ|принята|принят|требует|отрица|призна|хотят|хотел|сигнализ|дали понять|"
+          r"по\s+словам|по\s+мнению|по\s+оценк\w*|\bмнению\b|\bсловам\b)",
 }
 EXPERTS = {"en": r"\bexperts?\b|\banalysts?\b|\bspecialists?\b|\bscholars?\b", "ko": r"전문가|학자|분석가",
            "ru": r"эксперт|аналитик|специалист"}
@@ -687,13 +748,15 @@ def read_slots(text: str, lang: str) -> Slots:
                     k = 1 if m.group(2).startswith("месяц") else 12
                     v = _num(m.group(1), "ru") * k  # type: ignore[operator]
                     duration = (v, v)
-        m = re.search(r"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере)\s+(\d+)|(\d+)\s+(?:и|или)\s+более", t)
-        if m:
-            amount = ("ge", float(m.group(1) or m.group(2)))
+        # the count in digits or in words ("не меньше трёх", "трое и более")
+        m = re.search(rf"(?:не\s+менее|не\s+меньше|по\s+меньшей\s+мере|как\s+минимум)\s+(\d+|{words})\b|"
+                      rf"\b(\d+|{words})\s+(?:и|или)\s+(?:более|больше)", t)
+        if m and _num(m.group(1) or m.group(2), "ru") is not None:
+            amount = ("ge", float(_num(m.group(1) or m.group(2), "ru")))  # type: ignore[arg-type]
         else:
-            m = re.search(r"(?:менее|меньше)\s+(\d+)", t)
-            if m:
-                amount = ("lt", float(m.group(1)))
+            m = re.search(rf"(?:менее|меньше)\s+(\d+|{words})\b", t)
+            if m and _num(m.group(1), "ru") is not None:
+                amount = ("lt", float(_num(m.group(1), "ru")))  # type: ignore[arg-type]
     if amount is None:
         for pattern, label in VAGUE_AMOUNTS[lang]:
             if re.search(pattern, t):
@@ -778,6 +841,14 @@ PACE = {
     "hard": r"\b(?:struggl\w*|hard|difficult\w*|slow\w*|uphill|tough)\b|трудн|с\s+трудом|сложн|медлен|어렵|어려|힘들|더디|쉽지\s*않",
 }
 
+# The people the report names in its events, against others a claim may put in their place: a
+# name is swapped even when a search keyword of the statement covers it.
+PEOPLE = {
+    "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b",
+    "kim jong un": r"\bkim\b|김정은|^김정$|\bким\b",
+    "lavrov": r"lavrov|라브로프|лавров",
+    "shoigu": r"shoigu|쇼이구|шойгу",
+}
 ALTERNATIVES: list[dict[str, str]] = [
     {  # workers coming back against workers no longer coming
         "return": r"\breturn|\bcome\s+back|вернут|돌아",
@@ -805,6 +876,7 @@ ALTERNATIVES: list[dict[str, str]] = [
         "mining": r"mining|\bmines?\b|шахт|горнодоб|광산|광업",
         "factory": r"factor(?:y|ies)|manufactur|завод|фабрик|공장|제조",
     },
+    PEOPLE,
     {  # coming to a country or going from it
         "return": r"\breturn|come\s+back|coming\s+back|верн[уё]|возвра|돌아오|돌아올|복귀",
         "leave": r"\bleav|\bleft\b|withdraw|depart|pull\s+out|покин|уед|уйд|выед|철수|떠나|떠날",

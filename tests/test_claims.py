@@ -17,7 +17,7 @@ MIN_CORRECT = 0.95
 # fresh_claims_*.jsonl) is held to zero false "matches".
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
          "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl",
-         "claims_classes4.jsonl", "claims_classes5.jsonl"]
+         "claims_classes4.jsonl", "claims_classes5.jsonl", "claims_classes6s.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
@@ -126,7 +126,9 @@ def test_every_gated_set_is_present() -> None:
     ("North Korean workers in Russia rose in Q3 2023.", ["not_in_data"]),
     # a statement must say what the report says, not just share its words
     ("Lankov said hundreds of North Korean workers entered China.", ["not_in_data"]),
-    ("China and Russia have complied with Resolution 2397.", ["differs"]),  # the report: they avoid it
+    # the report: they avoid it; the resolution's number is right and gets its own verdict (#14)
+    ("China and Russia have complied with Resolution 2397.", ["matches", "differs"]),
+    ("China and Russia have complied with Resolution 2379.", ["differs", "differs"]),
     ("Putin visited North Korea in January 2024.", ["not_in_data"]),
     ("Thousands of North Korean workers are wanted for mining in Siberia.", ["differs"]),  # #14: mining for construction
     ("Choe Son Hui visited China from 14 to 18 January 2024.", ["not_in_data"]),
@@ -168,8 +170,9 @@ def test_statement_verdicts_carry_no_claimed_value(checker: ClaimChecker) -> Non
     "Russia meets its obligations under Resolution 2397.",
 ])
 def test_a_verb_that_reverses_the_report_differs(checker: ClaimChecker, sentence: str) -> None:
-    # The report says both are avoiding the obligation; "met" reverses that, so the claim differs.
-    assert [v.verdict for v in checker.check(sentence)] == ["differs"]
+    # The report says both are avoiding the obligation; "met" reverses that, so the claim differs
+    # (a resolution's number, right here, has a verdict of its own and carries its value).
+    assert [v.verdict for v in checker.check(sentence) if v.claimed_value is None] == ["differs"]
 
 
 def test_differs_gives_the_right_figure_with_period_and_source(checker: ClaimChecker) -> None:
@@ -270,3 +273,53 @@ def test_a_negated_stance_turns_round(checker: ClaimChecker, sentence: str, verd
                                       "Северокорейский рабочий в России получает 35 тысяч рублей в месяц."])
 def test_money_is_never_compared_with_a_count(checker: ClaimChecker, sentence: str) -> None:
     assert [v.verdict for v in checker.check(sentence)] == ["not_in_data"]
+
+
+@pytest.mark.parametrize("sentence,verdicts", [
+    # a ranking is a claim of its own (claims_rank), with or without figures beside it
+    ("Road was the second most common way North Koreans entered Russia in Q3 2023, ahead of rail.", ["differs"]),
+    ("Rail came second in Q3 2023, behind air.", ["matches"]),
+    ("Air and rail were the top two ways in for North Koreans in Q3 2023.", ["matches"]),
+    ("Rail and road were the top two ways in for North Koreans in Q3 2023.", ["differs"]),
+    # 39 of 365 have no published purpose: an unpublished one could be larger than education's 24
+    ("Education was the second most common purpose in Q3 2023.", ["not_in_data"]),
+    ("Education was the second most common stated purpose in Q3 2023.", ["matches"]),
+    ("2023년 3분기 입국 목적은 교육이 24명으로 가장 많았다.", ["matches", "differs"]),
+    ("Чаще всего в третьем квартале 2023 года северокорейцы приезжали поездом.", ["differs"]),
+])
+def test_a_ranking_is_judged_on_the_breakdown_and_what_it_leaves_out(checker: ClaimChecker, sentence: str,
+                                                                     verdicts: list[str]) -> None:
+    assert [v.verdict for v in checker.check(sentence)] == verdicts
+
+
+@pytest.mark.parametrize("sentence,values", [
+    # the i-th figure of a list is the i-th category's; a figure leading the sentence is its subject's
+    ("Air and rail carried 213 and 143 North Koreans into Russia in Q3 2023.", {213: "matches", 143: "differs"}),
+    ("134 and 213 came by rail and air respectively in Q3 2023.", {134: "matches", 213: "matches"}),
+    ("At 134, rail arrivals in Q3 2023 were the second largest group.", {134: "matches"}),
+    ("Из 253 северокорейцев, приехавших по делам в третьем квартале 2023 года, 100 были чиновниками.",
+     {253: "matches", 100: "not_in_data"}),
+])
+def test_each_figure_is_checked_against_what_its_own_clause_attaches_it_to(checker: ClaimChecker, sentence: str,
+                                                                           values: dict[int, str]) -> None:
+    got = {int(v.claimed_value): v.verdict for v in checker.check(sentence) if v.claimed_value is not None}
+    assert got == values
+
+
+@pytest.mark.parametrize("sentence,verdict", [
+    ("The LPR and DPR have ruled out using North Korean workers.", "differs"),
+    ("Lankov says the official figures already show the return of North Korean workers.", "differs"),
+    ("Resolution 2397 requires only newly hired North Korean workers to be sent home.", "differs"),
+    ("Kim Jong Un visited Russia from 14 to 18 January 2024.", "differs"),
+    ("ЛНР и ДНР отказались от идеи привлечь северокорейских рабочих.", "differs"),
+    ("По словам Ланькова, экономическое значение северокорейских рабочих невелико.", "matches"),
+])
+def test_statement_aspects_are_compared_as_data(checker: ClaimChecker, sentence: str, verdict: str) -> None:
+    statement = [v.verdict for v in checker.check(sentence) if v.claimed_value is None]
+    assert statement and statement[-1] == verdict
+
+
+def test_a_carrier_is_a_detail_the_report_does_not_give(checker: ClaimChecker) -> None:
+    verdicts = checker.check("Air Koryo has resumed direct flights between Pyongyang and Vladivostok.")
+    assert [v.verdict for v in verdicts] == ["matches", "not_in_data"]
+    assert "koryo" in (verdicts[0].note or "").lower()
