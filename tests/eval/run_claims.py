@@ -88,8 +88,9 @@ def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
     verdicts = checker.check(item["text"])
     pool: list[Verdict | None] = list(verdicts)
     out = []
-    for claim in item["claims"]:
-        want = expected_value(claim["value"])
+    wants = [expected_value(claim["value"]) for claim in item["claims"]]
+    for k, claim in enumerate(item["claims"]):
+        want = wants[k]
         match_index = None
         for i, v in enumerate(pool):
             if v is None:
@@ -105,6 +106,17 @@ def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
             if isinstance(want, float) and v.claimed_value is not None and abs(v.claimed_value - want) < 1e-6:
                 match_index = i
                 break
+        if match_index is None and want is None:
+            # A set may label a claim written only in words ("more than doubled", "nearly half",
+            # "세 배", "втрое") with no value; the checker reads the word's value (2, 50, 3). Such a
+            # verdict (its claimed text has no digit) pairs with the valueless claim, unless a later
+            # claim of the sentence asks for that very value.
+            later = [w for w in wants[k + 1:] if isinstance(w, float)]
+            for i, v in enumerate(pool):
+                if v is not None and v.claimed_value is not None and v.claimed and \
+                        not re.search(r"\d", v.claimed) and not any(abs(v.claimed_value - w) < 1e-6 for w in later):
+                    match_index = i
+                    break
         got = "missing"
         if match_index is not None:
             got = pool[match_index].verdict  # type: ignore[union-attr]
