@@ -35,6 +35,7 @@ from typing import Any, Callable, NamedTuple
 from rapidfuzz.distance import OSA
 
 from handlers import claims_words as W
+from handlers import claim_ratios as R
 from handlers.understanding.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle
 from handlers.lexicon import normalise, tokens
@@ -940,9 +941,22 @@ class _Run:
                 hedge = self._hedge(before, after)
                 fraction_spans.append((m.start(), m.end() + 4))
                 found.append(NumberMention(pct, word, m.start(), m.end(), percent=True, fraction=True,
-                                           hedge="gt" if word in ("a majority", "과반", "большинство") else
-                                           (hedge if hedge != "exact" else "about"), decimals=0))
+                                           hedge="gt" if word in ("a majority", "과반", "большинство") else hedge, decimals=0))
+        found = self._worded_ratios(text, found)
         found.sort(key=lambda n: n.start)
+        return found
+
+    def _worded_ratios(self, text: str, found: list[NumberMention]) -> list[NumberMention]:
+        """Ratios and shares in words this module's readers leave to ``claim_ratios`` ("as many as",
+        "трёх четвертей", "семь из десяти", "10명 중 7명"); a mention they cover is replaced."""
+        for r in R.worded_ratios(text, self.lang):
+            found = [k for k in found if not (r.start <= k.start < r.end or k.start <= r.start < k.end)]
+            before, after = text[max(0, r.start - NEAR_WINDOW):r.start], text[r.end:r.end + NEAR_WINDOW]
+            hedge = r.hedge if not r.share else self._hedge(before, after)
+            if r.share and hedge == "exact" and r.hedge != "exact":
+                hedge = r.hedge
+            found.append(NumberMention(r.value, r.text, r.start, r.end, percent=r.share, multiplier=not r.share,
+                                       fraction=r.share, hedge=hedge, decimals=0))
         return found
 
     def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
@@ -2719,33 +2733,9 @@ def _agrees(n: NumberMention, data: float) -> bool:
     """Does the data bear out a claimed value, read with its hedge and its own precision?"""
     claimed, hedge = n.value, n.hedge
     if n.multiplier:
-        # "doubled" is about 2x; "nearly doubled" 1.7x-2x; "more than doubled" over 2x but under 3x.
-        if hedge in ("gt", "ge"):
-            return claimed < data < claimed + 1 if hedge == "gt" else claimed <= data < claimed + 1
-        if hedge == "near_above":
-            return claimed <= data <= claimed * 1.1
-        if hedge in ("lt", "le"):
-            return claimed - 1 < data < claimed
-        if hedge == "near_below":
-            return claimed * 0.85 <= data < claimed
-        if hedge == "about":
-            return abs(data - claimed) <= 0.1 * claimed
-        if n.decimals:
-            # "1.7 times" names its own precision: the data must round to it (1.64 is "1.6 times").
-            return abs(data - claimed) <= 0.5 * 10 ** -n.decimals + 1e-9
-        # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
-        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
+        return R.multiplier_agrees(claimed, hedge, n.decimals, data)  # named tolerances per hedge
     if n.fraction:
-        # "more than half", "about a third": shares named in words are read as a reader would.
-        if hedge in ("gt", "ge"):
-            return data > claimed
-        if hedge in ("lt", "le"):
-            return data < claimed
-        if hedge == "near_below":
-            return claimed * 0.9 <= data < claimed
-        if hedge == "near_above":
-            return claimed < data <= claimed * 1.1
-        return abs(data - claimed) <= 0.1 * claimed
+        return R.fraction_agrees(claimed, hedge, data, majority=n.text in MAJORITY_WORDS)
     unit = rounding_unit(n)
     gap = data - claimed
     if hedge == "exact":

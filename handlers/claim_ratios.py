@@ -1,0 +1,201 @@
+"""Ratios and shares stated in words: how the claim checker reads them and when the data bears them out.
+
+A claim may compare two figures without a digit ("more than doubled", "twice as many ... as",
+"as many as came for education", "세 배로 늘었다", "втрое") or give a share as a fraction
+("nearly half", "three-quarters", "seven in ten", "3분의 2 이상", "более трёх четвертей"). The
+checker (``handlers.claims``) finds the two figures compared (two periods, two directions, two
+categories of one breakdown) or the part and its whole with its frame machinery, and computes the
+real ratio or share; this module holds the rest of the unit:
+
+- the words, per language (equal counts, numerators of fractions, "N in M" shares);
+- the readers that turn them into (value, hedge, span) mentions the checker already knows how to
+  resolve (a multiplier of 1 for "as many as", a share for "three in four");
+- the named tolerances for each hedge, in ``multiplier_agrees`` and ``fraction_agrees``.
+
+A false "matches" is the worst verdict the checker can give, so every tolerance is the reading a
+careful reader would allow and no wider: "three-quarters" is not 69 %, "nearly half" is not 36 %,
+"as many as" is the same count, not one fewer.
+
+Pure functions of text; no data, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# --- named tolerances: multipliers ("doubled", "세 배", "втрое") ----------------------------------
+# The ratio the data gives, held against the factor claimed (2 for "doubled"), by the hedge.
+MULTIPLIER_PLAIN_REL = 0.05  # "doubled", "tripled": within 5 % of the factor (2.39x is not "tripled")
+MULTIPLIER_ABOUT_REL = 0.10  # "roughly doubled", "about seven times": within 10 %
+MULTIPLIER_NEAR_REL = 0.15  # "nearly tripled": from 85 % of the factor up to it (2.55x-3x)
+MULTIPLIER_JUST_OVER_REL = 0.10  # "just over double": the factor up to 10 % above it
+MULTIPLIER_BEYOND_STEP = 1.0  # "more than doubled": above 2x and below the next whole factor (3x)
+EQUAL_COUNTS = 1.0  # "as many as": the claimed factor; the two counts must be the same (no tolerance)
+
+# --- named tolerances: fractions ("half", "three-quarters", "seven in ten") ------------------------
+# Percentage points between the share the data gives and the fraction named, by the hedge.
+FRACTION_PLAIN_POINTS = 3.0  # "half" is 47-53 %, "three-quarters" 72-78 %: 69 % is neither
+FRACTION_ABOUT_POINTS = 5.0  # "about half", "roughly a third", "seven in ten": within 5 points
+FRACTION_NEAR_POINTS = 5.0  # "nearly half" is 45-50 %: 36 % is not "nearly half"
+FRACTION_JUST_OVER_POINTS = 5.0  # "just over half": above 50 % up to 55 %
+FRACTION_BEYOND_POINTS = 25.0  # "more than a third": above a third, not beyond the next quarter of the whole
+# "a majority", "most", "большинство", "과반": any share above half, with no upper bound.
+
+
+class WordedRatio(NamedTuple):
+    """A ratio or share found in a sentence's words: what the checker turns into a mention."""
+
+    value: float  # the factor (1.0 for equal counts) or the share in per cent
+    text: str  # as written, for the verdict
+    start: int
+    end: int  # the span the checker reads the two sides around (empty for "as many as")
+    share: bool  # a share (per cent of a whole) rather than a factor between two figures
+    hedge: str  # "exact", "equal" or the hedge the share's words carry
+
+
+# --- words, per language ---------------------------------------------------------------------------
+
+# "as many as came for education", "the same number as", "столько же, сколько", "같은 수": the two
+# counts claimed equal. English "as many as" before a number is a hedge ("as many as 400"), not this.
+EQUAL_WORDS: dict[str, list[str]] = {
+    "en": [r"\bas\s+many\s+as\b(?!\s+(?:\d|a\s|an\s|some\b|about\b|around\b|roughly\b))", r"\bthe\s+same\s+number\s+(?:of\s+\w+\s+)?as\b",
+           r"\bjust\s+as\s+many\s+as\b(?!\s+\d)", r"\bas\s+many\s+(?=\w+(?:\s+\w+){0,6}\s+as\b)"],
+    "ko": [r"같은\s*수", r"수가\s*같", r"같은\s*규모"],
+    "ru": [r"столько\s+же", r"такое\s+же\s+(?:число|количество)", r"(?:одинаков|равн)\w*\s+(?:число|количеств)"],
+}
+# A word before "as many" that makes it something other than equal counts ("twice as many",
+# "almost as many", "half as many": the checker reads those itself).
+NOT_EQUAL_BEFORE = {"en": r"(?:\d|times|twice|thrice|half|almost|nearly|not|quite|about|roughly)\s*$",
+                    "ko": r"(?:거의|비슷한?)\s*$", "ru": r"(?:почти|примерно|не)\s*$"}
+
+# Numerators of fractions named in words ("три четверти", "трёх четвертей", "two-thirds" is read by
+# the checker's own list): the numerator word and its value, per language.
+NUMERATORS: dict[str, dict[str, int]] = {
+    "ru": {"две": 2, "двух": 2, "двум": 2, "три": 3, "трёх": 3, "трех": 3, "трём": 3, "трем": 3,
+           "четыре": 4, "четырёх": 4, "четырех": 4},
+}
+# Denominator stems, per language, and the whole they divide.
+DENOMINATORS: dict[str, dict[str, int]] = {
+    "ru": {"трет": 3, "четверт": 4, "пят": 5},
+}
+
+# "N in M" shares: "seven in ten", "семь из десяти", "10명 중 7명" (in Korean the whole comes first).
+SMALL_NUMBERS: dict[str, dict[str, int]] = {
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+    "ru": {"один": 1, "одного": 1, "два": 2, "двое": 2, "двух": 2, "три": 3, "трое": 3, "трёх": 3, "трех": 3,
+           "четыре": 4, "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+           "десять": 10, "десяти": 10, "десятерых": 10},
+    "ko": {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
+}
+SHARE_OF: dict[str, str] = {
+    "ru": r"(?<!\w)({n})\s+из\s+(?:кажд\w+\s+)?({n})(?!\w)",
+    # "10명 중 7명", "열 명 중 일곱 명", "10명 가운데 7명": the whole, then the part
+    "ko": r"(?<![\w\d])({n})\s*명\s*(?:중|가운데)\s*({n})\s*명",
+}
+
+
+def _number(word: str, lang: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return SMALL_NUMBERS.get(lang, {}).get(word.lower())
+
+
+def equal_counts(text: str, lang: str) -> list[WordedRatio]:
+    """ "23 came for vehicle maintenance, as many as came for education": a claim that two counts
+    are the same, as a factor of 1 between the figures named before and after it."""
+    found: list[WordedRatio] = []
+    for pattern in EQUAL_WORDS.get(lang, []):
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if re.search(NOT_EQUAL_BEFORE[lang], text[:m.start()], flags=re.IGNORECASE):
+                continue
+            if any(f.start <= m.start() < max(f.end, f.start + 1) or m.start() <= f.start < m.end() for f in found):
+                continue
+            # The span is empty at the words' start: what comes before is one side, what comes
+            # after (the words included: "as many X as Y") the other.
+            found.append(WordedRatio(EQUAL_COUNTS, m.group(0).strip(), m.start(), m.start(), share=False, hedge="equal"))
+    return found
+
+
+def numerator_fractions(text: str, lang: str) -> list[WordedRatio]:
+    """ "трёх четвертей" is 75 %, "двух третей" 66.7 %: a fraction whose numerator is a word."""
+    nums, dens = NUMERATORS.get(lang), DENOMINATORS.get(lang)
+    if not nums or not dens:
+        return []
+    found = []
+    pattern = rf"(?<!\w)({'|'.join(nums)})\s+({'|'.join(dens)})(?:ь|и|ей|ью|ям|ями)(?!\w)"
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        part, whole = nums[m.group(1).lower()], dens[m.group(2).lower()]
+        if 0 < part < whole:
+            found.append(WordedRatio(100 * part / whole, m.group(0), m.start(), m.end(), share=True, hedge="exact"))
+    return found
+
+
+def share_of(text: str, lang: str) -> list[WordedRatio]:
+    """ "семь из десяти" (70 %), "10명 중 7명" (70 %): a share as a part of a small whole. English
+    "seven in ten" is read by the checker itself, once number words are digits."""
+    pattern = SHARE_OF.get(lang)
+    if pattern is None:
+        return []
+    words = "|".join(sorted(SMALL_NUMBERS[lang], key=len, reverse=True))
+    found = []
+    for m in re.finditer(pattern.format(n=rf"\d{{1,3}}|{words}"), text, flags=re.IGNORECASE):
+        first, second = _number(m.group(1), lang), _number(m.group(2), lang)
+        if first is None or second is None:
+            continue
+        part, whole = (second, first) if lang == "ko" else (first, second)
+        if 0 < part < whole <= 100:
+            # "seven in ten" is a rounded share by nature: read as "about"
+            found.append(WordedRatio(100 * part / whole, m.group(0), m.start(), m.end(), share=True, hedge="about"))
+    return found
+
+
+def worded_ratios(text: str, lang: str) -> list[WordedRatio]:
+    """Every ratio or share this module reads in a sentence, in order."""
+    return sorted(equal_counts(text, lang) + numerator_fractions(text, lang) + share_of(text, lang),
+                  key=lambda r: r.start)
+
+
+# --- agreement ------------------------------------------------------------------------------------
+
+def multiplier_agrees(claimed: float, hedge: str, decimals: int, data: float) -> bool:
+    """Does the ratio the data gives bear out a factor claimed with this hedge?"""
+    if hedge == "equal":
+        return abs(data - claimed) < 1e-9  # "as many as": the same count
+    if hedge in ("gt", "ge"):
+        # "more than doubled": over 2x but under 3x ("more than doubled" is not said of 3.4x)
+        low_ok = data > claimed if hedge == "gt" else data >= claimed
+        return low_ok and data < claimed + MULTIPLIER_BEYOND_STEP
+    if hedge == "near_above":
+        return claimed <= data <= claimed * (1 + MULTIPLIER_JUST_OVER_REL)
+    if hedge in ("lt", "le"):
+        return claimed - MULTIPLIER_BEYOND_STEP < data < claimed
+    if hedge == "near_below":
+        return claimed * (1 - MULTIPLIER_NEAR_REL) <= data < claimed
+    if hedge == "about":
+        return abs(data - claimed) <= MULTIPLIER_ABOUT_REL * claimed
+    if decimals:
+        # "1.7 times" names its own precision: the data must round to it (1.64 is "1.6 times").
+        return abs(data - claimed) <= 0.5 * 10 ** -decimals + 1e-9
+    # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units.
+    return abs(data - claimed) <= MULTIPLIER_PLAIN_REL * claimed
+
+
+def fraction_agrees(claimed: float, hedge: str, data: float, majority: bool = False) -> bool:
+    """Does the share the data gives (per cent) bear out a fraction named in words with this hedge?
+    ``majority`` marks "a majority"/"most"/"большинство"/"과반": any share above half."""
+    if majority:
+        return data > claimed
+    if hedge in ("gt", "ge"):
+        low_ok = data > claimed if hedge == "gt" else data >= claimed
+        return low_ok and data <= claimed + FRACTION_BEYOND_POINTS
+    if hedge in ("lt", "le"):
+        high_ok = data < claimed if hedge == "lt" else data <= claimed
+        return high_ok and data >= claimed - FRACTION_BEYOND_POINTS
+    if hedge == "near_below":
+        return claimed - FRACTION_NEAR_POINTS <= data < claimed
+    if hedge == "near_above":
+        return claimed < data <= claimed + FRACTION_JUST_OVER_POINTS
+    if hedge == "about":
+        return abs(data - claimed) <= FRACTION_ABOUT_POINTS
+    return abs(data - claimed) <= FRACTION_PLAIN_POINTS
