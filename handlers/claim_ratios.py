@@ -95,6 +95,68 @@ SHARE_OF: dict[str, str] = {
 }
 
 
+# "Most of the 365 who came flew in", "365명 중 대부분이", "большинство из 365": a majority of a figure
+# the sentence names. The figure is checked on its own; the majority is a share of it. (Without a
+# figure, "most came by train" is read by the checker as a whole sentence.)
+MAJORITY_OF_FIGURE: dict[str, str] = {
+    "en": r"\b(most|the\s+majority|a\s+majority|the\s+bulk)\s+of\s+(?:the|these|those|all\s+the)\s+(?=\d)",
+    "ko": r"(?<=\d)\s*명\s*(?:중|가운데)\s*(대부분|대다수|과반수?)",
+    "ru": r"(?<!\w)(большинство|большая\s+часть)\s+(?:из\s+)?(?=\d)",
+}
+# The words above as the checker keeps them on a mention (a majority has no number of its own).
+MAJORITY_TEXTS = ("most", "the majority", "a majority", "the bulk", "대부분", "대다수", "과반", "과반수", "большинство",
+                  "большая часть")
+
+
+def majority_of_figure(text: str, lang: str) -> list[WordedRatio]:
+    """ "Most of the 213 who entered in Q2 came for business": more than half of the figure named."""
+    pattern = MAJORITY_OF_FIGURE.get(lang)
+    if pattern is None:
+        return []
+    found = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        found.append(WordedRatio(50.0, word, m.start(1), m.end(1), share=True, hedge="gt"))
+    return found
+
+
+# Where the group a majority is "of" ends and what is said of most of it begins: English at the
+# main verb (after a relative clause "who came ..."), Russian at the first finite verb (a participle
+# "въехавших" belongs to the group), Korean after the majority word ("365명 중 대부분이 ...").
+EN_VERB = (r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|visited|were|was|took|used|rode|drove|"
+           r"made|listed|gave|cited|had|have|got|are|is|did|\w+ed)\b")
+RU_FINITE = r"(?<!\w)(?!\w*вш)\w+(?:ли|ла|ло|ет|ют|ут)(?!\w)"
+
+
+def group_and_predicate(text: str, start: int, end: int, lang: str) -> tuple[str, str] | None:
+    """For a majority of a figure at [start, end): the words naming the figure's group (its noun
+    phrase and relative clause) and the words saying what most of the group did; None when the
+    sentence does not split so."""
+    if lang == "ko":
+        figure = list(re.finditer(r"\d+", text[:start]))
+        if not figure:
+            return None
+        return text[:figure[-1].start()], text[end:]
+    figure = re.search(r"\d+(?:[.,]\d+)?", text[end:])
+    if figure is None:
+        return None
+    after = text[end + figure.end():]
+    if lang == "en":
+        relative = re.match(r"((?:[\w-]+\s+){0,4}(?:who|that|which)\s+)(\w+)\b", after.lstrip())
+        offset = len(after) - len(after.lstrip())
+        if relative:
+            rest_at = offset + relative.end()
+            verb = re.search(EN_VERB, after[rest_at:])
+            cut = rest_at + verb.start() if verb else len(after)
+        else:
+            verb = re.search(EN_VERB, after)
+            cut = verb.start() if verb else len(after)
+    else:
+        verb = re.search(RU_FINITE, after)
+        cut = verb.start() if verb else len(after)
+    return after[:cut], after[cut:]
+
+
 def _number(word: str, lang: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -152,8 +214,8 @@ def share_of(text: str, lang: str) -> list[WordedRatio]:
 
 def worded_ratios(text: str, lang: str) -> list[WordedRatio]:
     """Every ratio or share this module reads in a sentence, in order."""
-    return sorted(equal_counts(text, lang) + numerator_fractions(text, lang) + share_of(text, lang),
-                  key=lambda r: r.start)
+    return sorted(equal_counts(text, lang) + numerator_fractions(text, lang) + share_of(text, lang)
+                  + majority_of_figure(text, lang), key=lambda r: r.start)
 
 
 # --- agreement ------------------------------------------------------------------------------------

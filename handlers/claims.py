@@ -74,7 +74,7 @@ _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|oc
 _RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 
 
-MAJORITY_WORDS = ("a majority", "большинство", "과반")
+MAJORITY_WORDS = ("a majority", "большинство", "과반") + R.MAJORITY_TEXTS
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -1009,6 +1009,7 @@ class _Run:
         self.text = text
         numbers = self._numbers(text, periods, separated)
         self.numbers = numbers
+        self.majority_of_figure = {r.start for r in R.majority_of_figure(text, self.lang)}  # "most of the 365 ..."
         self.masked = text
         dated = [m for m in find_periods(text, self.d.report_date) if self._dated_day(text, m)]
         for m in periods + dated:  # a day's date ("on 23 January") is no word the figures lack
@@ -1339,6 +1340,8 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
+            if n.start in getattr(self, "majority_of_figure", set()):
+                return self._majority_of_figure(n, text, claim_text, self._directions(local, whole)[0], periods)
             if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()):
                 return self._points_gap(n, claim_text, self._directions(local, whole)[0], whole, periods)
             lo, hi = n.start - len(before), n.end + len(after)
@@ -1357,8 +1360,10 @@ class _Run:
                 and not n.percent and not n.multiplier and n.hedge == "exact"
             if strange and presupposed:
                 # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
-                # claim of its own, checked as usual; what is said of them the data lacks is another.
-                self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
+                # claim of its own, checked as usual; what is said of them the data lacks is another
+                # (unless a majority of the figure already judges it: "most of the 213 ...").
+                if not getattr(self, "majority_of_figure", None):
+                    self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
             elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits or re.match(W.DEPARTED_AFTER[self.lang], text[n.end:n.end + 40].lower()):
@@ -1758,6 +1763,30 @@ class _Run:
             v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
             raise _Decided(v)
+
+    def _majority_of_figure(self, n: NumberMention, text: str, claim: str, d: Direction,
+                            periods: list[PeriodMention]) -> Verdict:
+        """ "Most of the 365 who came in Q3 flew in": the figure has its own verdict; the majority is
+        the share of one category in the period's total. A group that is itself a category ("most of
+        the 213 air passengers flew with ...") makes it a cross-tabulation, and any word the figures
+        lack (a carrier, a crossing, officials) makes it "not in the data"."""
+        split = R.group_and_predicate(text, n.start, n.end, self.lang)
+        if split is None:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        group, predicate = split
+        strange = [w for w in self._unresolved(group + " " + predicate, periods) if w not in W.NEUTRAL_WORDS]
+        if strange:
+            raise NotInData("measure", words=strange[:3])
+        group_cats = list(dict.fromkeys((x, y) for x, y, _ in self._no_boat(
+            extract(group, self.d.lexicon, self.d.report_date), group).categories))
+        said = list(dict.fromkeys((x, y) for x, y, _ in self._no_boat(
+            extract(predicate, self.d.lexicon, self.d.report_date), predicate).categories))
+        if group_cats:
+            raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in group_cats + said],
+                            **self.d.dir_values(d))
+        if len(said) != 1:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        return self._share(n, claim, d, said, periods)
 
     def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
                     periods: list[PeriodMention]) -> Verdict:
