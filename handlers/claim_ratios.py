@@ -66,7 +66,7 @@ EQUAL_WORDS: dict[str, list[str]] = {
 }
 # A word before "as many" that makes it something other than equal counts ("twice as many",
 # "almost as many", "half as many": the checker reads those itself).
-NOT_EQUAL_BEFORE = {"en": r"(?:\d|times|twice|thrice|half|almost|nearly|not|quite|about|roughly)\s*$",
+NOT_EQUAL_BEFORE = {"en": r"(?:times|twice|thrice|half|almost|nearly|not|quite|about|roughly|least|most)\s*$",
                     "ko": r"(?:거의|비슷한?)\s*$", "ru": r"(?:почти|примерно|не)\s*$"}
 
 # Numerators of fractions named in words ("три четверти", "трёх четвертей", "two-thirds" is read by

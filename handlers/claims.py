@@ -1973,9 +1973,14 @@ class _Run:
         if self.lang == "ko":
             # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
             tie = re.search(r"(?:\S+\s*){1,3}의\s*(?:약|거의|대략|무려)?\s*$", before)
-            if tie is None:
+            pieces = re.split(r"(?<=[은는이가])\s+", before.rstrip())
+            if n.hedge == "equal" and len(pieces) > 1 and re.search(r"(?:와|과)$", pieces[-1]):
+                # "개인 목적 입국자는 차량 정비 목적 입국자와 같은 수": the base is what "와" ties on
+                before, after = " ".join(pieces[:-1]), pieces[-1]
+            elif tie is None:
                 return None
-            before, after = before[:tie.start()], tie.group(0)
+            else:
+                before, after = before[:tie.start()], tie.group(0)
         a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
         b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
         if not a and len(b) == 2 and self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after):
