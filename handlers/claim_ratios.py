@@ -128,19 +128,20 @@ EN_VERB = (r"\b(?:came|come|comes|entered|arrived|travell?ed|flew|went|crossed|v
 RU_FINITE = r"(?<!\w)(?!\w*вш)\w+(?:ли|ла|ло|ет|ют|ут)(?!\w)"
 
 
-def group_and_predicate(text: str, start: int, end: int, lang: str) -> tuple[str, str] | None:
+def group_and_predicate(text: str, start: int, end: int, lang: str) -> tuple[str, str, int] | None:
     """For a majority of a figure at [start, end): the words naming the figure's group (its noun
-    phrase and relative clause) and the words saying what most of the group did; None when the
-    sentence does not split so."""
+    phrase and relative clause), the words saying what most of the group did, and where those
+    begin in ``text``; None when the sentence does not split so."""
     if lang == "ko":
         figure = list(re.finditer(r"\d+", text[:start]))
         if not figure:
             return None
-        return text[:figure[-1].start()], text[end:]
+        return text[:figure[-1].start()], text[end:], end
     figure = re.search(r"\d+(?:[.,]\d+)?", text[end:])
     if figure is None:
         return None
-    after = text[end + figure.end():]
+    at = end + figure.end()
+    after = text[at:]
     if lang == "en":
         relative = re.match(r"((?:[\w-]+\s+){0,4}(?:who|that|which)\s+)(\w+)\b", after.lstrip())
         offset = len(after) - len(after.lstrip())
@@ -154,7 +155,7 @@ def group_and_predicate(text: str, start: int, end: int, lang: str) -> tuple[str
     else:
         verb = re.search(RU_FINITE, after)
         cut = verb.start() if verb else len(after)
-    return after[:cut], after[cut:]
+    return after[:cut], after[cut:], at + cut
 
 
 def _number(word: str, lang: str) -> int | None:

@@ -1060,6 +1060,11 @@ class _Run:
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
+            if i > 0 and numbers[i - 1].start in self.majority_of_figure and not n.percent and not n.multiplier:
+                # "Most of the 134 who came by train were on business": the figure counts its group
+                # only; what most of them did is the majority's claim
+                split = R.group_and_predicate(text, numbers[i - 1].start, numbers[i - 1].end, self.lang)
+                hi = min(hi, split[2]) if split else hi
             self.details: list[Verdict] = []
             own.append(self._tracked(lambda: self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole,
                                                                 periods, len(numbers))))
@@ -1773,7 +1778,7 @@ class _Run:
         split = R.group_and_predicate(text, n.start, n.end, self.lang)
         if split is None:
             raise NotInData("share_of_what", **self.d.dir_values(d))
-        group, predicate = split
+        group, predicate, _ = split
         strange = [w for w in self._unresolved(group + " " + predicate, periods) if w not in W.NEUTRAL_WORDS]
         if strange:
             raise NotInData("measure", words=strange[:3])
@@ -1935,6 +1940,9 @@ class _Run:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in (
             "double", "triple", "twofold", "threefold", "twice", "thrice")
+        if word_change and self.lang != "en" and len(directions) == 2 and \
+                not (re.search(W.UP[self.lang], claim) or re.search(W.DOWN[self.lang], claim)):
+            word_change = False  # "북한 주민의 두 배였다", "в полтора раза больше, чем": one side against the other
         if len(directions) == 2 and not word_change:
             one, two = directions
             avail = self.d.available(one, dim, cat)
@@ -1983,8 +1991,9 @@ class _Run:
                 before, after = before[:tie.start()], tie.group(0)
         a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
         b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
-        if not a and len(b) == 2 and self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after):
-            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail": in the order named
+        if not a and len(b) == 2 and (self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after)
+                                      or n.hedge == "equal"):
+            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail", "столько же ..., сколько": in order
         if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
             return a[0], b[0]
         return None

@@ -376,6 +376,8 @@ NEUTRAL_WORDS = {
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
     "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "bulk", "указать", "назвать", "заявить",
 }
+# Korean hedges written after a multiplier or a count ("세 배 가까이로", "두 배가량"): a hedge, no detail.
+NEUTRAL_WORDS |= {"가까이", "가까이로", "가까이에", "가량", "안팎", "남짓", "정도"}
 
 # --- statement slots ---------------------------------------------------------------------------
 
