@@ -158,6 +158,35 @@ def group_and_predicate(text: str, start: int, end: int, lang: str) -> tuple[str
     return after[:cut], after[cut:], at + cut
 
 
+# "by more than two to one", "3-to-1", "2:1", "два к одному", "2대 1": a factor between the two sides
+# named before it ("air arrivals outnumbered rail arrivals two to one").
+TO_ONE: dict[str, str] = {
+    "en": r"(?<![\w.])({n})(?:\s*-\s*|\s+)to(?:\s*-\s*|\s+)(?:1|one)(?!\w)|(?<![\w.:])(\d+(?:\.\d+)?)\s*:\s*1(?![\d.])",
+    "ru": r"(?<![\w.])({n})\s+к\s+(?:1|одному)(?!\w)",
+    "ko": r"(?<![\w.])(\d+(?:\.\d+)?)\s*대\s*1(?!\d)",
+}
+
+
+def to_one(text: str, lang: str) -> list[WordedRatio]:
+    """ "outnumbered rail passengers by more than two to one": the factor 2 between the two sides."""
+    pattern = TO_ONE.get(lang)
+    if pattern is None:
+        return []
+    words = "|".join(sorted(SMALL_NUMBERS.get(lang, {}), key=len, reverse=True))
+    found = []
+    for m in re.finditer(pattern.format(n=rf"\d+(?:\.\d+)?" + (f"|{words}" if words else "")), text, flags=re.IGNORECASE):
+        raw = next(g for g in m.groups() if g)
+        value = float(raw) if re.fullmatch(r"\d+(?:\.\d+)?", raw) else _number(raw, lang)
+        if value and value > 1:
+            found.append(WordedRatio(float(value), m.group(0), m.start(), m.end(), share=False, hedge="exact"))
+    return found
+
+
+def is_to_one(words: str, lang: str) -> bool:
+    """Is this mention's text a "N to one" factor (its two sides are both named before it)?"""
+    return bool(TO_ONE.get(lang)) and bool(to_one(words, lang))
+
+
 def _number(word: str, lang: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -216,7 +245,7 @@ def share_of(text: str, lang: str) -> list[WordedRatio]:
 def worded_ratios(text: str, lang: str) -> list[WordedRatio]:
     """Every ratio or share this module reads in a sentence, in order."""
     return sorted(equal_counts(text, lang) + numerator_fractions(text, lang) + share_of(text, lang)
-                  + majority_of_figure(text, lang), key=lambda r: r.start)
+                  + majority_of_figure(text, lang) + to_one(text, lang), key=lambda r: r.start)
 
 
 # --- agreement ------------------------------------------------------------------------------------

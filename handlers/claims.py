@@ -952,8 +952,8 @@ class _Run:
         for r in R.worded_ratios(text, self.lang):
             found = [k for k in found if not (r.start <= k.start < r.end or k.start <= r.start < k.end)]
             before, after = text[max(0, r.start - NEAR_WINDOW):r.start], text[r.end:r.end + NEAR_WINDOW]
-            hedge = r.hedge if not r.share else self._hedge(before, after)
-            if r.share and hedge == "exact" and r.hedge != "exact":
+            hedge = r.hedge if r.hedge == "equal" else self._hedge(before, after)
+            if hedge == "exact" and r.hedge != "exact":
                 hedge = r.hedge
             found.append(NumberMention(r.value, r.text, r.start, r.end, percent=r.share, multiplier=not r.share,
                                        fraction=r.share, hedge=hedge, decimals=0))
@@ -1994,6 +1994,8 @@ class _Run:
         if not a and len(b) == 2 and (self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after)
                                       or n.hedge == "equal"):
             a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail", "столько же ..., сколько": in order
+        if not b and len(a) == 2 and R.is_to_one(n.text, self.lang):
+            a, b = a[:1], a[1:]  # "air arrivals outnumbered rail arrivals two to one"
         if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
             return a[0], b[0]
         return None
