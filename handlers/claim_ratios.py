@@ -64,6 +64,29 @@ EQUAL_WORDS: dict[str, list[str]] = {
     "ko": [r"같은\s*수", r"수가\s*같", r"같은\s*규모"],
     "ru": [r"столько\s+же", r"такое\s+же\s+(?:число|количество)", r"(?:одинаков|равн)\w*\s+(?:число|количеств)"],
 }
+# "roughly equal", "about the same", "примерно поровну", "비슷했다": counts claimed close, read as a factor
+# of 1 within MULTIPLIER_ABOUT_REL ("about" on a multiplier): 23 and 24 are, 253 and 196 are not.
+EQUAL_ABOUT_WORDS: dict[str, list[str]] = {
+    "en": [r"\b(?:roughly|about|approximately|nearly|almost|broadly|more\s+or\s+less)\s+(?:equal|even|level|the\s+same)\b"
+           r"(?!\s+(?:period|quarter|time|year|month|day)s?\b)", r"\bsimilar\s+numbers\b",
+           r"\b(?:about|roughly|approximately|around)\s+as\s+many\b(?!\s+as\s+(?:\d|a\s|an\s))"],
+    "ko": [r"비슷(?:했|한\s*수|한\s*규모|하게)"],
+    "ru": [r"(?:примерно|почти|приблизительно)\s+(?:поровну|одинаков\w*)"],
+}
+# "in both directions", "в обоих направлениях", "양방향": the two sides of a ratio are the two
+# directions of travel the data has, the one the sentence names and its reverse.
+BOTH_DIRECTIONS: dict[str, str] = {
+    "en": r"\b(?:in\s+)?(?:both\s+directions|each\s+direction|both\s+ways)\b",
+    "ko": r"양방향|양쪽\s*방향",
+    "ru": r"в\s+обоих\s+направлениях|в\s+обе\s+стороны",
+}
+
+
+def both_directions(text: str, lang: str) -> bool:
+    """Does the sentence set the two directions of travel against each other without naming them?"""
+    return re.search(BOTH_DIRECTIONS.get(lang, r"$^"), text, flags=re.IGNORECASE) is not None
+
+
 # A word before "as many" that makes it something other than equal counts ("twice as many",
 # "almost as many", "half as many": the checker reads those itself).
 NOT_EQUAL_BEFORE = {"en": r"(?:times|twice|thrice|half|almost|nearly|not|quite|about|roughly|least|most)\s*$",
@@ -206,7 +229,17 @@ def equal_counts(text: str, lang: str) -> list[WordedRatio]:
             # The span is empty at the words' start: what comes before is one side, what comes
             # after (the words included: "as many X as Y") the other.
             found.append(WordedRatio(EQUAL_COUNTS, m.group(0).strip(), m.start(), m.start(), share=False, hedge="equal"))
+    for pattern in EQUAL_ABOUT_WORDS.get(lang, []):
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            if not any(f.start <= m.start() < max(f.end, f.start + 1) for f in found):
+                found.append(WordedRatio(EQUAL_COUNTS, m.group(0).strip(), m.start(), m.end(), share=False, hedge="about"))
     return found
+
+
+def is_equality(words: str, lang: str) -> bool:
+    """Is this mention's text a claim of equal (or about equal) counts? Its two sides are then
+    named in order, both before it or both after it."""
+    return any(re.fullmatch(p, words, flags=re.IGNORECASE) for p in EQUAL_WORDS.get(lang, []) + EQUAL_ABOUT_WORDS.get(lang, []))
 
 
 def numerator_fractions(text: str, lang: str) -> list[WordedRatio]:

@@ -1922,6 +1922,8 @@ class _Run:
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
                categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None,
                base_only: bool = False) -> Verdict:
+        if len(directions) < 2 and R.both_directions(self.text, self.lang):
+            directions = [d, Direction(d.destination, d.citizens)]  # "roughly equal in both directions"
         pair = self._category_pair(n) if unit is None and len(directions) < 2 else None
         if pair is not None:
             # "24 came to study, 8 times as many as came for personal reasons": one category against
@@ -1982,7 +1984,7 @@ class _Run:
             # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
             tie = re.search(r"(?:\S+\s*){1,3}의\s*(?:약|거의|대략|무려)?\s*$", before)
             pieces = re.split(r"(?<=[은는이가])\s+", before.rstrip())
-            if n.hedge == "equal" and len(pieces) > 1 and re.search(r"(?:와|과)$", pieces[-1]):
+            if R.is_equality(n.text, self.lang) and len(pieces) > 1 and re.search(r"(?:와|과)$", pieces[-1]):
                 # "개인 목적 입국자는 차량 정비 목적 입국자와 같은 수": the base is what "와" ties on
                 before, after = " ".join(pieces[:-1]), pieces[-1]
             elif tie is None:
@@ -1992,9 +1994,9 @@ class _Run:
         a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
         b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
         if not a and len(b) == 2 and (self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after)
-                                      or n.hedge == "equal"):
+                                      or R.is_equality(n.text, self.lang)):
             a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail", "столько же ..., сколько": in order
-        if not b and len(a) == 2 and R.is_to_one(n.text, self.lang):
+        if not b and len(a) == 2 and (R.is_to_one(n.text, self.lang) or R.is_equality(n.text, self.lang)):
             a, b = a[:1], a[1:]  # "air arrivals outnumbered rail arrivals two to one"
         if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
             return a[0], b[0]

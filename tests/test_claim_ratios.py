@@ -147,3 +147,12 @@ def test_at_most_one_multiplier_matches_a_ratio(checker: ClaimChecker, lang: str
 def test_opposed_hedges_never_both_match(checker: ClaimChecker, lang: str, template: str, hedges: list[str]) -> None:
     matched = [h for h in hedges if _matches(checker, template.format(h=h))]
     assert len(matched) <= 1, matched
+
+
+def test_about_equal_and_both_directions_are_read() -> None:
+    assert [(r.text, r.hedge) for r in R.equal_counts("business travellers were roughly equal in both directions", "en")] \
+        == [("roughly equal", "about")]
+    assert R.equal_counts("in roughly the same period", "en") == []  # a period, not a count
+    assert R.is_equality("примерно поровну", "ru") and not R.is_equality("вдвое", "ru")
+    assert R.both_directions("roughly equal in both directions", "en")
+    assert R.both_directions("в обоих направлениях", "ru") and not R.both_directions("из России в КНДР", "ru")
