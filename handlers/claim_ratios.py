@@ -40,6 +40,10 @@ FRACTION_ABOUT_POINTS = 5.0  # "about half", "roughly a third", "seven in ten": 
 FRACTION_NEAR_POINTS = 5.0  # "nearly half" is 45-50 %: 36 % is not "nearly half"
 FRACTION_JUST_OVER_POINTS = 5.0  # "just over half": above 50 % up to 55 %
 FRACTION_BEYOND_POINTS = 25.0  # "more than a third": above a third, not beyond the next quarter of the whole
+FRACTION_SMALL_REL = 0.2  # and never more than a fifth of the fraction's smaller side: "one in ten" is
+# 8-12 % (6.6 % is one in fifteen), "nine in ten" 88-92 %
+FRACTION_VAST_MAJORITY = 80.0  # "the vast majority", "подавляющее большинство": at least 80 %
+FRACTION_NEARLY_ALL = 90.0  # "nearly all", "почти все", "거의 모두": at least 90 %
 # "a majority", "most", "большинство", "과반": any share above half, with no upper bound.
 
 
@@ -113,8 +117,8 @@ SMALL_NUMBERS: dict[str, dict[str, int]] = {
 }
 SHARE_OF: dict[str, str] = {
     "ru": r"(?<!\w)({n})\s+из\s+(?:кажд\w+\s+)?({n})(?!\w)",
-    # "10명 중 7명", "열 명 중 일곱 명", "10명 가운데 7명": the whole, then the part
-    "ko": r"(?<![\w\d])({n})\s*명\s*(?:중|가운데)\s*({n})\s*명",
+    # "10명 중 7명", "열 명 중 일곱 명", "10명 가운데 7명", "열에 일곱": the whole, then the part
+    "ko": r"(?<![\w\d])({n})\s*(?:명\s*(?:중|가운데)|에)\s*({n})(?:\s*명|(?=[은는이가꼴]))",
 }
 
 
@@ -210,6 +214,104 @@ def is_to_one(words: str, lang: str) -> bool:
     return bool(TO_ONE.get(lang)) and bool(to_one(words, lang))
 
 
+# "the vast majority", "nearly all": a share at least this large (FRACTION_VAST_MAJORITY, _NEARLY_ALL).
+SWEEPING: dict[str, list[tuple[str, float]]] = {
+    "en": [(r"\b(?:the|a|an)\s+(?:vast|overwhelming|large)\s+majority\b", FRACTION_VAST_MAJORITY),
+           (r"\b(?:nearly|almost|virtually|practically)\s+all\b", FRACTION_NEARLY_ALL)],
+    "ru": [(r"(?<!\w)(?:подавляющ\w+|абсолютн\w+)\s+большинств\w*", FRACTION_VAST_MAJORITY),
+           (r"(?<!\w)(?:почти|практически|едва\s+ли\s+не)\s+все(?!\w)", FRACTION_NEARLY_ALL)],
+    "ko": [(r"압도적\s*(?:다수|대다수)", FRACTION_VAST_MAJORITY), (r"거의\s*(?:모두|전부|다(?![가-힣]))", FRACTION_NEARLY_ALL)],
+}
+
+# A change by a fraction: "rose by half", "grew by a third", "выросло наполовину", "на треть".
+FRACTION_WORDS: dict[str, dict[str, float]] = {
+    "en": {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two-thirds": 200 / 3,
+           "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three-quarters": 75.0,
+           "three quarters": 75.0, "a fifth": 20.0},
+    "ru": {"наполовину": 50.0, "на треть": 100 / 3, "на четверть": 25.0, "на две трети": 200 / 3, "на пятую часть": 20.0},
+}
+CHANGE_BY_FRACTION: dict[str, str] = {
+    "en": r"\b(?:rose|risen|rise|grew|grown|increased|climbed|jumped|went\s+up|(?:was|were|is|are)\s+up|fell|fallen|"
+          r"dropped|declined|decreased|shrank|went\s+down|(?:was|were|is|are)\s+down)\s+(?:by\s+)?"
+          r"(?:(?:about|roughly|around|nearly|almost|more\s+than|over|just\s+over|less\s+than|under)\s+)?"
+          r"({f})\b(?!\s+(?:of|as)\b)",
+    "ru": r"(?<!\w)(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|возрос\w*)\s+"
+          r"(?:(?:примерно|почти|более\s+чем|менее\s+чем|приблизительно)\s+)?({f})(?!\w)",
+}
+
+# "every third", "каждый третий": a share of one in N.
+EVERY_NTH: dict[str, tuple[str, dict[str, int]]] = {
+    "en": (r"\bevery\s+(second|other|third|fourth|fifth|tenth)\b", {"second": 2, "other": 2, "third": 3, "fourth": 4,
+                                                                     "fifth": 5, "tenth": 10}),
+    "ru": (r"(?<!\w)кажд\w+\s+(втор|трет|четв[её]рт|пят|десят)\w*", {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4,
+                                                                     "пят": 5, "десят": 10}),
+}
+
+# "half as many ... as", "вдвое меньше, чем", "в три раза меньше": a factor below one.
+FEWER_TIMES: dict[str, list[tuple[str, float]]] = {
+    "en": [(r"\bhalf(?=\s+as\s+many\b)", 0.5), (r"\b(?:a|one)\s+third(?=\s+as\s+many\b)", 1 / 3),
+           (r"\b(?:a|one)\s+quarter(?=\s+as\s+many\b)", 0.25)],
+    "ru": [(r"(?<!\w)(?:вдвое|в\s+два\s+раза|в\s+2\s+раза)(?=\s+меньше)", 0.5),
+           (r"(?<!\w)(?:втрое|в\s+три\s+раза|в\s+3\s+раза)(?=\s+меньше)", 1 / 3),
+           (r"(?<!\w)(?:вчетверо|в\s+четыре\s+раза|в\s+4\s+раза)(?=\s+меньше)", 0.25),
+           (r"(?<!\w)в\s+полтора\s+раза(?=\s+меньше)", 2 / 3)],
+}
+
+# "sixfold", "ten-fold": a factor (two- to fourfold are in the checker's own multiplier words).
+FOLD = {"en": r"\b(five|six|seven|eight|nine|ten)-?fold\b"}
+
+
+def sweeping(text: str, lang: str) -> list[WordedRatio]:
+    """ "the vast majority", "nearly all": a share at least as large as the words imply."""
+    found = []
+    for pattern, value in SWEEPING.get(lang, []):
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            found.append(WordedRatio(value, m.group(0), m.start(), m.end(), share=True, hedge="ge"))
+    return found
+
+
+def fraction_changes(text: str, lang: str) -> list[WordedRatio]:
+    """ "rose by half from Q2 to Q3" is a rise of 50 % (the fraction's own tolerance), not a share."""
+    words = FRACTION_WORDS.get(lang)
+    pattern = CHANGE_BY_FRACTION.get(lang)
+    if not words or not pattern:
+        return []
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    found = []
+    for m in re.finditer(pattern.format(f=alternatives), text, flags=re.IGNORECASE):
+        word = re.sub(r"\s+", " ", m.group(1).lower())
+        found.append(WordedRatio(words[word], m.group(1), m.start(1), m.end(1), share=True, hedge="exact"))
+    return found
+
+
+def every_nth(text: str, lang: str) -> list[WordedRatio]:
+    """ "every third Russian", "каждый третий": one in N, a rounded share ("about")."""
+    if lang not in EVERY_NTH:
+        return []
+    pattern, stems = EVERY_NTH[lang]
+    found = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        n = stems.get(m.group(1).lower())
+        if n:
+            found.append(WordedRatio(100 / n, m.group(0), m.start(), m.end(), share=True, hedge="about"))
+    return found
+
+
+def fewer_times(text: str, lang: str) -> list[WordedRatio]:
+    """ "half as many came by rail as by air", "вдвое меньше, чем самолётом": a factor below one,
+    first side against the second as named."""
+    found = []
+    for pattern, value in FEWER_TIMES.get(lang, []):
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            found.append(WordedRatio(value, m.group(0), m.start(), m.end(), share=False, hedge="exact"))
+    pattern = FOLD.get(lang)
+    if pattern:
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+            found.append(WordedRatio(float(SMALL_NUMBERS[lang][m.group(1).lower()]), m.group(0), m.start(), m.end(),
+                                     share=False, hedge="exact"))
+    return found
+
+
 def _number(word: str, lang: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -278,7 +380,8 @@ def share_of(text: str, lang: str) -> list[WordedRatio]:
 def worded_ratios(text: str, lang: str) -> list[WordedRatio]:
     """Every ratio or share this module reads in a sentence, in order."""
     return sorted(equal_counts(text, lang) + numerator_fractions(text, lang) + share_of(text, lang)
-                  + majority_of_figure(text, lang) + to_one(text, lang), key=lambda r: r.start)
+                  + majority_of_figure(text, lang) + to_one(text, lang) + sweeping(text, lang)
+                  + fraction_changes(text, lang) + every_nth(text, lang) + fewer_times(text, lang), key=lambda r: r.start)
 
 
 # --- agreement ------------------------------------------------------------------------------------
@@ -317,10 +420,13 @@ def fraction_agrees(claimed: float, hedge: str, data: float, majority: bool = Fa
     if hedge in ("lt", "le"):
         high_ok = data < claimed if hedge == "lt" else data <= claimed
         return high_ok and data >= claimed - FRACTION_BEYOND_POINTS
+    def points(p: float) -> float:
+        return min(p, FRACTION_SMALL_REL * min(claimed, 100.0 - claimed))
+
     if hedge == "near_below":
-        return claimed - FRACTION_NEAR_POINTS <= data < claimed
+        return claimed - points(FRACTION_NEAR_POINTS) <= data < claimed
     if hedge == "near_above":
-        return claimed < data <= claimed + FRACTION_JUST_OVER_POINTS
+        return claimed < data <= claimed + points(FRACTION_JUST_OVER_POINTS)
     if hedge == "about":
-        return abs(data - claimed) <= FRACTION_ABOUT_POINTS
-    return abs(data - claimed) <= FRACTION_PLAIN_POINTS
+        return abs(data - claimed) <= points(FRACTION_ABOUT_POINTS)
+    return abs(data - claimed) <= points(FRACTION_PLAIN_POINTS)

@@ -1006,10 +1006,13 @@ class _Run:
         periods = [m for m in find_periods(text, self.d.report_date)
                    if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)
                    and not self._dated_day(text, m)]
-        self.text = text
+        worded = [(r.start, r.end) for r in R.worded_ratios(text, self.lang) if r.end > r.start]
+        periods = [m for m in periods if not any(a <= m.span[0] < b or m.span[0] <= a < m.span[1] for a, b in worded)]
+        self.text = text  # ("выросло на треть" is a third of the base, not the third quarter)
         numbers = self._numbers(text, periods, separated)
         self.numbers = numbers
         self.majority_of_figure = {r.start for r in R.majority_of_figure(text, self.lang)}  # "most of the 365 ..."
+        self.fraction_change_at = {r.start for r in R.fraction_changes(text, self.lang)}  # "rose by half"
         self.masked = text
         dated = [m for m in find_periods(text, self.d.report_date) if self._dated_day(text, m)]
         for m in periods + dated:  # a day's date ("on 23 January") is no word the figures lack
@@ -1031,7 +1034,8 @@ class _Run:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
-        bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)]
+        bare = [c for c in _CLAUSE_RE[self.lang].split(self.masked) if c.strip() and not re.search(r"\d", c)
+                and not any(k.text.lower() in c.lower() for k in numbers if not re.search(r"\d", k.text))]  # "выросло на треть"
         # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
         # own too; it is read from the text, since the masked copy has its periods blanked
         said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
@@ -1483,7 +1487,8 @@ class _Run:
                 return self._ratio(n, claim_text, direction, directions, categories, periods, unit, base_only)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
-            if n.percent and change and not n.fraction:
+            if n.percent and change and (not n.fraction or n.start in getattr(self, "fraction_change_at", set())):
+                # "up 71 %"; "rose by half" (a fraction of the base, at the fraction's own tolerance)
                 return self._change(n, claim_text, direction, categories, periods, "pct", unit)
             if n.percent:
                 if re.search(r"year[- ]on[- ]year|y/y|\byoy\b|a year (earlier|before)|same (quarter|period)", text):

@@ -60,7 +60,7 @@ KO_HEDGES_AFTER: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:가량|정도|안팎|내외|쯤)"), "about"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*남짓"), "near_above"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이상"), "ge"),
-    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:미만|에\s*못\s*미치|이\s*안\s*되)"), "lt"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:미만|에\s*못\s*미(?:치|쳤)|이\s*안\s*되)"), "lt"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이하"), "le"),
 ]
 

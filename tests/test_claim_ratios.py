@@ -156,3 +156,21 @@ def test_about_equal_and_both_directions_are_read() -> None:
     assert R.is_equality("примерно поровну", "ru") and not R.is_equality("вдвое", "ru")
     assert R.both_directions("roughly equal in both directions", "en")
     assert R.both_directions("в обоих направлениях", "ru") and not R.both_directions("из России в КНДР", "ru")
+
+
+def test_sweeping_words_changes_by_a_fraction_and_factors_below_one() -> None:
+    assert [(r.value, r.hedge) for r in R.sweeping("The vast majority of North Koreans", "en")] == [(R.FRACTION_VAST_MAJORITY, "ge")]
+    assert [r.value for r in R.sweeping("거의 모두가 사업 목적이었다", "ko")] == [R.FRACTION_NEARLY_ALL]
+    assert [round(r.value, 1) for r in R.fraction_changes("arrivals rose by about a third from Q1 to Q2", "en")] == [33.3]
+    assert R.fraction_changes("half of the arrivals came by air", "en") == []  # a share, not a change
+    assert [r.value for r in R.fraction_changes("выросло более чем наполовину", "ru")] == [50.0]
+    assert [r.value for r in R.fewer_times("Half as many came by rail as by air", "en")] == [0.5]
+    assert [r.value for r in R.fewer_times("приехало вдвое меньше, чем", "ru")] == [0.5]
+    assert [r.value for r in R.fewer_times("rose sixfold", "en")] == [6.0]
+    assert [round(r.value, 1) for r in R.every_nth("Каждый третий россиянин", "ru")] == [33.3]
+
+
+def test_small_fractions_are_held_to_their_own_size() -> None:
+    assert not R.fraction_agrees(10.0, "exact", 6.6)  # "one in ten" is not 24 of 365
+    assert R.fraction_agrees(10.0, "about", 8.5)  # "about one in ten" for 31 of 365
+    assert R.fraction_agrees(R.FRACTION_VAST_MAJORITY, "ge", 85.0) and not R.fraction_agrees(R.FRACTION_VAST_MAJORITY, "ge", 69.3)
