@@ -7,9 +7,12 @@ checker (``handlers.claims``) finds the two figures compared (two periods, two d
 categories of one breakdown) or the part and its whole with its frame machinery, and computes the
 real ratio or share; this module holds the rest of the unit:
 
-- the words, per language (equal counts, numerators of fractions, "N in M" shares);
+- the words, per language (equal and about-equal counts, numerators of fractions, "N in M" and
+  "every third" shares, "N to one" factors, factors below one, sweeping shares, changes by a
+  fraction, a majority of a named figure);
 - the readers that turn them into (value, hedge, span) mentions the checker already knows how to
-  resolve (a multiplier of 1 for "as many as", a share for "three in four");
+  resolve (a multiplier of 1 for "as many as", a share for "three in four", a rise of 50 % for
+  "rose by half"), and where a majority's group ends and what is said of it begins;
 - the named tolerances for each hedge, in ``multiplier_agrees`` and ``fraction_agrees``.
 
 A false "matches" is the worst verdict the checker can give, so every tolerance is the reading a

@@ -51,7 +51,6 @@ NEAR_WINDOW = 24  # characters around a number in which its unit and hedge words
 MEASURE_WORDS = 4  # words after a number that name what it counts
 ABOUT_MAX_RELATIVE = 0.06  # "about N" never stretches beyond 6 % of the true value, whatever its digits
 NEAR_MAX_RELATIVE = 0.05  # "nearly N", "just over N": within 5 %
-MULTIPLIER_ABOUT = 0.05  # "doubled": within 5 % of 2x
 STATEMENT_MIN_WEIGHT = 2.5  # fact keyword weight from which a part is read as about a statement
 FACT_CLAIM_WEIGHT = 4.0  # a clause this close to a statement is about the statement
 NAME_SPELLING_SIMILARITY = 0.75  # a proper name this close to one the report uses is the same name
@@ -947,8 +946,8 @@ class _Run:
         return found
 
     def _worded_ratios(self, text: str, found: list[NumberMention]) -> list[NumberMention]:
-        """Ratios and shares in words this module's readers leave to ``claim_ratios`` ("as many as",
-        "трёх четвертей", "семь из десяти", "10명 중 7명"); a mention they cover is replaced."""
+        """Ratios and shares in words, read by ``claim_ratios`` ("as many as", "трёх четвертей",
+        "семь из десяти", "10명 중 7명", "two to one", "rose by half"); a mention they cover is replaced."""
         for r in R.worded_ratios(text, self.lang):
             found = [k for k in found if not (r.start <= k.start < r.end or k.start <= r.start < k.end)]
             before, after = text[max(0, r.start - NEAR_WINDOW):r.start], text[r.end:r.end + NEAR_WINDOW]
