@@ -67,7 +67,9 @@ class WordedRatio(NamedTuple):
 # counts claimed equal. English "as many as" before a number is a hedge ("as many as 400"), not this.
 EQUAL_WORDS: dict[str, list[str]] = {
     "en": [r"\bas\s+many\s+as\b(?!\s+(?:\d|a\s|an\s|some\b|about\b|around\b|roughly\b))", r"\bthe\s+same\s+number\s+(?:of\s+\w+\s+)?as\b",
-           r"\bjust\s+as\s+many\s+as\b(?!\s+\d)", r"\bas\s+many\s+(?=\w+(?:\s+\w+){0,6}\s+as\b)"],
+           r"\bjust\s+as\s+many\s+as\b(?!\s+\d)",
+           # "as many X as Y", not "as many X as it could" / "as possible"
+           r"\bas\s+many\s+(?=\w+(?:\s+\w+){0,6}\s+as\b(?!\s+(?:possible|it|they|he|she|we|ever|usual|before)\b))"],
     "ko": [r"같은\s*수", r"수가\s*같", r"같은\s*규모"],
     "ru": [r"столько\s+же", r"такое\s+же\s+(?:число|количество)", r"(?:одинаков|равн)\w*\s+(?:число|количеств)"],
 }
@@ -75,7 +77,7 @@ EQUAL_WORDS: dict[str, list[str]] = {
 # of 1 within MULTIPLIER_ABOUT_REL ("about" on a multiplier): 23 and 24 are, 253 and 196 are not.
 EQUAL_ABOUT_WORDS: dict[str, list[str]] = {
     "en": [r"\b(?:roughly|about|approximately|nearly|almost|broadly|more\s+or\s+less)\s+(?:equal|even|level|the\s+same)\b"
-           r"(?!\s+(?:period|quarter|time|year|month|day)s?\b)", r"\bsimilar\s+numbers\b",
+           r"(?!\s+(?:period|quarter|time|year|month|day)s?\b)(?!\s+(?:to|as)\s+\d)", r"\bsimilar\s+numbers\b",
            r"\b(?:about|roughly|approximately|around)\s+as\s+many\b(?!\s+as\s+(?:\d|a\s|an\s))"],
     "ko": [r"비슷(?:했|한\s*수|한\s*규모|하게)"],
     "ru": [r"(?:примерно|почти|приблизительно)\s+(?:поровну|одинаков\w*)"],
@@ -230,21 +232,21 @@ SWEEPING: dict[str, list[tuple[str, float]]] = {
 FRACTION_WORDS: dict[str, dict[str, float]] = {
     "en": {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two-thirds": 200 / 3,
            "two thirds": 200 / 3, "a quarter": 25.0, "one quarter": 25.0, "three-quarters": 75.0,
-           "three quarters": 75.0, "a fifth": 20.0},
+           "three quarters": 75.0, "a fifth": 20.0, "half a percent": 0.5, "half a per cent": 0.5},
     "ru": {"наполовину": 50.0, "на треть": 100 / 3, "на четверть": 25.0, "на две трети": 200 / 3, "на пятую часть": 20.0},
 }
 CHANGE_BY_FRACTION: dict[str, str] = {
     "en": r"\b(?:rose|risen|rise|grew|grown|increased|climbed|jumped|went\s+up|(?:was|were|is|are)\s+up|fell|fallen|"
           r"dropped|declined|decreased|shrank|went\s+down|(?:was|were|is|are)\s+down)\s+(?:by\s+)?"
           r"(?:(?:about|roughly|around|nearly|almost|more\s+than|over|just\s+over|less\s+than|under)\s+)?"
-          r"({f})\b(?!\s+(?:of|as)\b)",
+          r"({f})\b(?!\s+(?:of|as)\b)(?!\s+an?\s+(?:percent|per\s+cent|percentage|point))",  # "half a percent" is its own word above
     "ru": r"(?<!\w)(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|уменьшил\w*|упал\w*|возрос\w*)\s+"
           r"(?:(?:примерно|почти|более\s+чем|менее\s+чем|приблизительно)\s+)?({f})(?!\w)",
 }
 
 # "every third", "каждый третий": a share of one in N.
 EVERY_NTH: dict[str, tuple[str, dict[str, int]]] = {
-    "en": (r"\bevery\s+(second|other|third|fourth|fifth|tenth)\b", {"second": 2, "other": 2, "third": 3, "fourth": 4,
+    "en": (r"\bevery\s+(second|other|third|fourth|fifth|tenth)\b(?!\s+(?:day|week|month|year|quarter|time)s?\b)", {"second": 2, "other": 2, "third": 3, "fourth": 4,
                                                                      "fifth": 5, "tenth": 10}),
     "ru": (r"(?<!\w)кажд\w+\s+(втор|трет|четв[её]рт|пят|десят)\w*", {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4,
                                                                      "пят": 5, "десят": 10}),

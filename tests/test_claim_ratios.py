@@ -174,3 +174,11 @@ def test_small_fractions_are_held_to_their_own_size() -> None:
     assert not R.fraction_agrees(10.0, "exact", 6.6)  # "one in ten" is not 24 of 365
     assert R.fraction_agrees(10.0, "about", 8.5)  # "about one in ten" for 31 of 365
     assert R.fraction_agrees(R.FRACTION_VAST_MAJORITY, "ge", 85.0) and not R.fraction_agrees(R.FRACTION_VAST_MAJORITY, "ge", 69.3)
+
+
+def test_words_that_look_like_ratios_but_are_not() -> None:
+    assert R.equal_counts("as many North Koreans as it could", "en") == []
+    assert R.equal_counts("roughly equal to 365", "en") == []  # a hedge on a number, not two counts
+    assert R.every_nth("arrived every other day", "en") == []
+    assert [r.value for r in R.fraction_changes("rose by half a percent", "en")] == [0.5]
+    assert R.fraction_changes("rose by half a percentage point", "en") == []
