@@ -36,6 +36,7 @@ from rapidfuzz.distance import OSA
 
 from handlers import claims_rank as R
 from handlers import claims_words as W
+from handlers import claim_ratios as Q
 from handlers.understanding.extract import Extraction, extract
 from handlers.language import COUNTER_MARK, detect, is_particle, korean_proper_noun
 from handlers.lexicon import normalise, tokens
@@ -51,7 +52,6 @@ NEAR_WINDOW = 24  # characters around a number in which its unit and hedge words
 MEASURE_WORDS = 4  # words after a number that name what it counts
 ABOUT_MAX_RELATIVE = 0.06  # "about N" never stretches beyond 6 % of the true value, whatever its digits
 NEAR_MAX_RELATIVE = 0.05  # "nearly N", "just over N": within 5 %
-MULTIPLIER_ABOUT = 0.05  # "doubled": within 5 % of 2x
 STATEMENT_MIN_WEIGHT = 2.5  # fact keyword weight from which a part is read as about a statement
 FACT_CLAIM_WEIGHT = 4.0  # a clause this close to a statement is about the statement
 NAME_SPELLING_SIMILARITY = 0.75  # a proper name this close to one the report uses is the same name
@@ -74,7 +74,7 @@ _MONTHS_EN = r"(?:january|february|march|april|may|june|july|august|september|oc
 _RU_MONTHS = r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 
 
-MAJORITY_WORDS = ("a majority", "большинство", "과반")
+MAJORITY_WORDS = ("a majority", "большинство", "과반") + Q.MAJORITY_TEXTS
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -952,8 +952,8 @@ class _Run:
                 hedge = self._hedge(before, after)
                 fraction_spans.append((m.start(), m.end() + 4))
                 found.append(NumberMention(pct, word, m.start(), m.end(), percent=True, fraction=True,
-                                           hedge="gt" if word in ("a majority", "과반", "большинство") else
-                                           (hedge if hedge != "exact" else "about"), decimals=0))
+                                           hedge="gt" if word in ("a majority", "과반", "большинство") else hedge, decimals=0))
+        found = self._worded_ratios(text, found)
         found.sort(key=lambda n: n.start)
         if self.lang == "ko":
             for i, k in enumerate(found[1:], 1):
@@ -962,6 +962,19 @@ class _Run:
                     # "365명으로, 2022년 전체 223명을 넘어섰다": the earlier figure exceeded this one, which
                     # is stated exactly (the object of the verb, not a bound on itself)
                     k.hedge = "exact"
+        return found
+
+    def _worded_ratios(self, text: str, found: list[NumberMention]) -> list[NumberMention]:
+        """Ratios and shares in words, read by ``claim_ratios`` ("as many as", "трёх четвертей",
+        "семь из десяти", "10명 중 7명", "two to one", "rose by half"); a mention they cover is replaced."""
+        for r in Q.worded_ratios(text, self.lang):
+            found = [k for k in found if not (r.start <= k.start < r.end or k.start <= r.start < k.end)]
+            before, after = text[max(0, r.start - NEAR_WINDOW):r.start], text[r.end:r.end + NEAR_WINDOW]
+            hedge = r.hedge if r.hedge == "equal" else self._hedge(before, after)
+            if hedge == "exact" and r.hedge != "exact":
+                hedge = r.hedge
+            found.append(NumberMention(r.value, r.text, r.start, r.end, percent=r.share, multiplier=not r.share,
+                                       fraction=r.share, hedge=hedge, decimals=0))
         return found
 
     def _is_duration_or_date(self, after: str, before: str, context: str = "") -> bool:
@@ -1011,9 +1024,13 @@ class _Run:
         periods = [m for m in find_periods(text, self.d.report_date)
                    if not (m.kind == "year" and str(m.year) in separated and str(m.year) in m.text)
                    and not self._dated_day(text, m)]
-        self.text = text
+        worded = [(r.start, r.end) for r in Q.worded_ratios(text, self.lang) if r.end > r.start]
+        periods = [m for m in periods if not any(a <= m.span[0] < b or m.span[0] <= a < m.span[1] for a, b in worded)]
+        self.text = text  # ("выросло на треть" is a third of the base, not the third quarter)
         numbers = self._numbers(text, periods, separated)
         self.numbers = numbers
+        self.majority_of_figure = {r.start for r in Q.majority_of_figure(text, self.lang)}  # "most of the 365 ..."
+        self.fraction_change_at = {r.start for r in Q.fraction_changes(text, self.lang)}  # "rose by half"
         self.masked = text
         dated = [m for m in find_periods(text, self.d.report_date) if self._dated_day(text, m)]
         for m in periods + dated:  # a day's date ("on 23 January") is no word the figures lack
@@ -1035,7 +1052,8 @@ class _Run:
             verdict = self._tracked(lambda: self._qualitative(text, whole, periods)) if qualitative else None
             return [verdict] if verdict else []
         # A clause with no number qualifies the figures around it: "365 entered, most of them men".
-        bare = [c for c in _split_clauses(self.masked, self.lang) if c.strip() and not re.search(r"\d", c)]
+        bare = [c for c in _split_clauses(self.masked, self.lang) if c.strip() and not re.search(r"\d", c)
+                and not any(k.text.lower() in c.lower() for k in numbers if not re.search(r"\d", k.text))]  # "выросло на треть"
         # a statement beside the figures whose numbers are its own (a deadline, "1~2년") is a clause of its
         # own too; it is read from the text, since the masked copy has its periods blanked
         said = [c for c in _CLAUSE_RE[self.lang].split(text) if c.strip() and re.search(r"\d", c) and qualitative
@@ -1065,6 +1083,11 @@ class _Run:
             lo, hi = _clause_bounds(text, n, self.lang)
             lo = max(lo, numbers[i - 1].end if i > 0 else 0)
             hi = min(hi, numbers[i + 1].start if i + 1 < len(numbers) else len(text))
+            if i > 0 and numbers[i - 1].start in self.majority_of_figure and not n.percent and not n.multiplier:
+                # "Most of the 134 who came by train were on business": the figure counts its group
+                # only; what most of them did is the majority's claim
+                split = Q.group_and_predicate(text, numbers[i - 1].start, numbers[i - 1].end, self.lang)
+                hi = min(hi, split[2]) if split else hi
             self.details: list[Verdict] = []
             self.details_note = ""
             own.append(self._tracked(lambda: self._check_number(text, n, text[lo:n.start], text[n.end:hi], whole,
@@ -1382,6 +1405,8 @@ class _Run:
             money_before, money_after = W.MONEY[self.lang]
             if re.search(money_before, text[:n.start].rstrip()) or re.match(money_after, text[n.end:]):
                 raise NotInData("measure", words=[self.note("money")])  # pay, prices: no money in the data
+            if n.start in getattr(self, "majority_of_figure", set()):
+                return self._majority_of_figure(n, text, claim_text, self._directions(local, whole)[0], periods)
             if re.match(W.POINTS_AFTER[self.lang], text[n.end:n.end + 30].lower()) or (
                     self.lang == "en" and re.match(r"\s*points?\b", text[n.end:]) and re.search(r"\bshares?\b", text.lower())):
                 # ("33 points higher" in a sentence about shares: percentage points)
@@ -1412,8 +1437,10 @@ class _Run:
                 and not n.percent and not n.multiplier and n.hedge == "exact"  # "365명 중 여성은": the group's own figure
             if strange and presupposed:
                 # "The 213 who flew all travelled on Air Koryo": the figure in the noun phrase is a
-                # claim of its own, checked as usual; what is said of them the data lacks is another.
-                self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
+                # claim of its own, checked as usual; what is said of them the data lacks is another
+                # (unless a majority of the figure already judges it: "most of the 213 ...").
+                if not getattr(self, "majority_of_figure", None):
+                    self.details.append(self._not_in_data(None, claim_text, NotInData("measure", words=strange[:3])))
             elif strange and not (n.multiplier and not strange):
                 raise NotInData("measure", words=strange[:3])
             if whole.exits or re.match(W.DEPARTED_AFTER[self.lang], text[n.end:n.end + 40].lower()):
@@ -1564,7 +1591,8 @@ class _Run:
                                        categories if len(categories) == 1 else named, periods)
             if n.percent and len(directions) == 2 and not n.fraction and re.search(W.MORE[self.lang], text):
                 return self._direction_pct(n, claim_text, directions, categories, periods)
-            if n.percent and change and not n.fraction:
+            if n.percent and change and (not n.fraction or n.start in getattr(self, "fraction_change_at", set())):
+                # "up 71 %"; "rose by half" (a fraction of the base, at the fraction's own tolerance)
                 return self._change(n, claim_text, direction, categories, periods, "pct", unit)
             if n.percent:
                 if re.search(r"year[- ]on[- ]year|y/y|\byoy\b|a year (earlier|before)|same (quarter|period)", text):
@@ -1917,6 +1945,30 @@ class _Run:
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
             raise _Decided(v)
 
+    def _majority_of_figure(self, n: NumberMention, text: str, claim: str, d: Direction,
+                            periods: list[PeriodMention]) -> Verdict:
+        """ "Most of the 365 who came in Q3 flew in": the figure has its own verdict; the majority is
+        the share of one category in the period's total. A group that is itself a category ("most of
+        the 213 air passengers flew with ...") makes it a cross-tabulation, and any word the figures
+        lack (a carrier, a crossing, officials) makes it "not in the data"."""
+        split = Q.group_and_predicate(text, n.start, n.end, self.lang)
+        if split is None:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        group, predicate, _ = split
+        strange = [w for w in self._unresolved(group + " " + predicate, periods) if w not in W.NEUTRAL_WORDS]
+        if strange:
+            raise NotInData("measure", words=strange[:3])
+        group_cats = list(dict.fromkeys((x, y) for x, y, _ in self._no_boat(
+            extract(group, self.d.lexicon, self.d.report_date), group).categories))
+        said = list(dict.fromkeys((x, y) for x, y, _ in self._no_boat(
+            extract(predicate, self.d.lexicon, self.d.report_date), predicate).categories))
+        if group_cats:
+            raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in group_cats + said],
+                            **self.d.dir_values(d))
+        if len(said) != 1:
+            raise NotInData("share_of_what", **self.d.dir_values(d))
+        return self._share(n, claim, d, said, periods)
+
     def _points_gap(self, n: NumberMention, claim: str, d: Direction, whole: Extraction,
                     periods: list[PeriodMention], pair: list[Direction] | None = None) -> Verdict:
         """ "69.3 % was 11 percentage points higher than the rail share": the gap between the shares
@@ -2069,6 +2121,8 @@ class _Run:
     def _ratio(self, n: NumberMention, claim: str, d: Direction, directions: list[Direction],
                categories: list[tuple[str, str]], periods: list[PeriodMention], unit: str | None = None,
                base_only: bool = False) -> Verdict:
+        if len(directions) < 2 and Q.both_directions(self.text, self.lang):
+            directions = [d, Direction(d.destination, d.citizens)]  # "roughly equal in both directions"
         pair = self._category_pair(n) if unit is None and len(directions) < 2 else None
         if pair is not None:
             # "24 came to study, 8 times as many as came for personal reasons": one category against
@@ -2087,6 +2141,9 @@ class _Run:
             raise NotInData("measure", words=[self.note("per_unit", unit=unit)])
         word_change = n.text in {w for w, _ in W.MULTIPLIERS[self.lang]} and n.text not in (
             "double", "triple", "twofold", "threefold", "twice", "thrice")
+        if word_change and self.lang != "en" and len(directions) == 2 and \
+                not (re.search(W.UP[self.lang], claim) or re.search(W.DOWN[self.lang], claim)):
+            word_change = False  # "북한 주민의 두 배였다", "в полтора раза больше, чем": one side against the other
         if len(directions) == 2 and not word_change:
             one, two = directions
             avail = self.d.available(one, dim, cat)
@@ -2125,13 +2182,21 @@ class _Run:
         if self.lang == "ko":
             # "항공편 입국자는 열차 입국자의 1.6배": the base is the phrase "의" ties to the multiplier
             tie = re.search(r"(?:\S+\s*){1,3}의\s*(?:약|거의|대략|무려)?\s*$", before)
-            if tie is None:
+            pieces = re.split(r"(?<=[은는이가])\s+", before.rstrip())
+            if Q.is_equality(n.text, self.lang) and len(pieces) > 1 and re.search(r"(?:와|과)$", pieces[-1]):
+                # "개인 목적 입국자는 차량 정비 목적 입국자와 같은 수": the base is what "와" ties on
+                before, after = " ".join(pieces[:-1]), pieces[-1]
+            elif tie is None:
                 return None
-            before, after = before[:tie.start()], tie.group(0)
+            else:
+                before, after = before[:tie.start()], tie.group(0)
         a = list(dict.fromkeys((d, i) for d, i, _ in extract(before, self.d.lexicon, self.d.report_date).categories))
         b = list(dict.fromkeys((d, i) for d, i, _ in extract(after, self.d.lexicon, self.d.report_date).categories))
-        if not a and len(b) == 2 and self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after):
-            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail": in the order named
+        if not a and len(b) == 2 and (self.lang == "en" and re.match(r"\s*(?:times\s+)?as\s+many\b", after)
+                                      or Q.is_equality(n.text, self.lang)):
+            a, b = b[:1], b[1:]  # "1.6 times as many came by air as by rail", "столько же ..., сколько": in order
+        if not b and len(a) == 2 and (Q.is_to_one(n.text, self.lang) or Q.is_equality(n.text, self.lang)):
+            a, b = a[:1], a[1:]  # "air arrivals outnumbered rail arrivals two to one"
         if len(a) == 1 and len(b) == 1 and a[0][0] == b[0][0] and a[0] != b[0]:
             return a[0], b[0]
         return None
@@ -3067,33 +3132,9 @@ def _agrees(n: NumberMention, data: float) -> bool:
     """Does the data bear out a claimed value, read with its hedge and its own precision?"""
     claimed, hedge = n.value, n.hedge
     if n.multiplier:
-        # "doubled" is about 2x; "nearly doubled" 1.7x-2x; "more than doubled" over 2x but under 3x.
-        if hedge in ("gt", "ge"):
-            return claimed < data < claimed + 1 if hedge == "gt" else claimed <= data < claimed + 1
-        if hedge == "near_above":
-            return claimed <= data <= claimed * 1.1
-        if hedge in ("lt", "le"):
-            return claimed - 1 < data < claimed
-        if hedge == "near_below":
-            return claimed * 0.85 <= data < claimed
-        if hedge == "about":
-            return abs(data - claimed) <= 0.1 * claimed
-        if n.decimals:
-            # "1.7 times" names its own precision: the data must round to it (1.64 is "1.6 times").
-            return abs(data - claimed) <= 0.5 * 10 ** -n.decimals + 1e-9
-        # "seven times" is not 6.55 times: a whole multiplier is not a rounding to units
-        return abs(data - claimed) <= max(MULTIPLIER_ABOUT * claimed, 0.5 * 10 ** -n.decimals if n.decimals else 0.0)
+        return Q.multiplier_agrees(claimed, hedge, n.decimals, data)  # named tolerances per hedge
     if n.fraction:
-        # "more than half", "about a third": shares named in words are read as a reader would.
-        if hedge in ("gt", "ge"):
-            return data > claimed
-        if hedge in ("lt", "le"):
-            return data < claimed
-        if hedge == "near_below":
-            return claimed * 0.9 <= data < claimed
-        if hedge == "near_above":
-            return claimed < data <= claimed * 1.1
-        return abs(data - claimed) <= 0.1 * claimed
+        return Q.fraction_agrees(claimed, hedge, data, majority=n.text in MAJORITY_WORDS)
     unit = rounding_unit(n)
     gap = data - claimed
     if hedge == "exact":

@@ -44,7 +44,7 @@ HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
     "ru": [
         ("чуть более чем", "near_above"), ("чуть более", "near_above"), ("чуть больше", "near_above"),
         ("немногим более", "near_above"), ("чуть менее", "near_below"), ("чуть меньше", "near_below"),
-        ("более чем", "gt"), ("более", "gt"), ("больше чем", "gt"), ("свыше", "gt"), ("не менее", "ge"),
+        ("более чем", "gt"), ("более", "gt"), ("больше чем", "gt"), ("больше", "gt"), ("свыше", "gt"), ("не менее", "ge"),
         ("превысило", "gt"), ("превысил", "gt"), ("превысила", "gt"), ("превысили", "gt"),
         ("не меньше", "ge"), ("по меньшей мере", "ge"), ("менее чем", "lt"), ("менее", "lt"), ("меньше", "lt"),
         ("не более", "le"), ("не больше", "le"), ("почти", "near_below"), ("около", "about"),
@@ -60,7 +60,7 @@ KO_HEDGES_AFTER: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:가량|정도|안팎|내외|쯤)"), "about"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*남짓"), "near_above"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이상"), "ge"),
-    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:미만|에\s*못\s*미치|이\s*안\s*되)"), "lt"),
+    (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*(?:미만|에\s*못\s*미(?:치|쳤)|이\s*안\s*되)"), "lt"),
     (re.compile(r"^\s*(?:명|%|퍼센트|배)?\s*이하"), "le"),
 ]
 
@@ -411,6 +411,8 @@ NEUTRAL_WORDS = {
     "most", "common", "least", "popular", "frequent", "second", "top", "leading", "main",
     "fifth", "fifths", "hit", "hits", "topped", "tops", "list", "lists", "led", "leads", "bulk", "указать", "назвать", "заявить",
 }
+# Korean hedges written after a multiplier or a count ("세 배 가까이로", "두 배가량"): a hedge, no detail.
+NEUTRAL_WORDS |= {"가까이", "가까이로", "가까이에", "가량", "안팎", "남짓", "정도"}
 
 # --- statement slots ---------------------------------------------------------------------------
 

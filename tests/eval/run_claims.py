@@ -55,6 +55,9 @@ def expected_value(raw: str | None) -> float | object | None:
     korean = re.fullmatch(r"([\d.]+)\s*만", key)
     if korean:
         return float(korean.group(1)) * 10000  # "50만" is 500,000
+    korean_fraction = re.fullmatch(r"(\d+)\s*분의\s*(\d+)", key)
+    if korean_fraction and int(korean_fraction.group(1)):  # "3분의 2": two-thirds
+        return 100 * int(korean_fraction.group(2)) / int(korean_fraction.group(1))
     in_ten = re.fullmatch(r"(\w+)\s+(?:in|out of)\s+(\w+)", key)
     if in_ten:  # "seven in ten": a share
         a, b = expected_value(in_ten.group(1)), expected_value(in_ten.group(2))
@@ -88,8 +91,9 @@ def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
     verdicts = checker.check(item["text"])
     pool: list[Verdict | None] = list(verdicts)
     out = []
-    for claim in item["claims"]:
-        want = expected_value(claim["value"])
+    wants = [expected_value(claim["value"]) for claim in item["claims"]]
+    for k, claim in enumerate(item["claims"]):
+        want = wants[k]
         match_index = None
         for i, v in enumerate(pool):
             if v is None:
@@ -105,6 +109,19 @@ def score_item(item: dict, checker: ClaimChecker) -> list[ClaimResult]:
             if isinstance(want, float) and v.claimed_value is not None and abs(v.claimed_value - want) < 1e-6:
                 match_index = i
                 break
+        if match_index is None and want is None:
+            # A set may label a claim written only in words ("more than doubled", "nearly half",
+            # "seven in ten", "세 배", "втрое") with no value; the checker reads the word's value (2,
+            # 50, 70, 3). Such a verdict (its claimed text has no digit, or is not written so in the
+            # sentence: "three times" is claimed as "3") pairs with the valueless claim, unless a
+            # later claim of the sentence asks for that very value.
+            later = [w for w in wants[k + 1:] if isinstance(w, float)]
+            for i, v in enumerate(pool):
+                if v is not None and v.claimed_value is not None and v.claimed and \
+                        (not re.search(r"\d", v.claimed) or not re.search(rf"(?<![\w.,]){re.escape(v.claimed)}(?!\w)", item["text"])) and \
+                        not any(abs(v.claimed_value - w) < 1e-6 for w in later):
+                    match_index = i
+                    break
         got = "missing"
         if match_index is not None:
             got = pool[match_index].verdict  # type: ignore[union-attr]
