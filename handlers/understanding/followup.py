@@ -180,6 +180,16 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     # the other way in the same half?").
     short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
     slots = names_slots(ex)
+    # A half named by one word and no year ("полгода": periods.py reads it alone as the first half)
+    # is no period of its own after a quarter (the period reader took the word, so the cue is not
+    # seen): the edit below places it.
+    named_periods = [p for p in ex.periods if not (p.kind == "half" and p.year is None and len(p.text.split()) == 1)]
+    if (("bare_half" in cues or ex.periods and not named_periods) and not (named_periods or ex.countries or ex.categories)
+            and previous.periods
+            and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
+        # "а за полугодие?", "and for the half-year?" after a quarter: the half of that year which
+        # holds it (Q2 2023 -> H1 2023), as the quarter's own "the same year" would be the year.
+        return Edit("half")
     # "why" also reads as the purpose dimension ("for what reason"); a bare "why?" names no slot.
     why_slots = bool(ex.periods or ex.countries or ex.categories)
     if (not _is_figure(previous) and previous.facts and "count" in cues and short and not slots and not uncovered(ex)
@@ -316,11 +326,6 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
-    if ("bare_half" in cues and not (ex.periods or ex.countries or ex.categories) and previous.periods
-            and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
-        # "а за полугодие?", "and for the half-year?" after a quarter: the half of that year which
-        # holds it (Q2 2023 -> H1 2023), as the quarter's own "the same year" would be the year.
-        return Edit("half")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
     if (quarters and not slots and len(previous.refs) >= 2 and previous.refs[-1].period == previous.refs[-2].period
             and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES
