@@ -300,6 +300,7 @@ class PeriodMention:
     span: tuple[int, int] = (0, 0)  # character offsets in the normalised text
     text: str = ""
     endpoints: bool = False  # "Q2 to Q3": a range, or two points to compare; the intent decides
+    bare_half: bool = False  # "полгода" alone: read as the first half, but after a quarter the half holding it
 
     def resolve(self, year: int) -> Period:
         return months(year, self.m1, self.m2)
@@ -894,7 +895,7 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
             if report_date.month <= 6:
                 return PeriodMention("half", report_date.year - 1, 7, 12, span, text)
             return PeriodMention("half", report_date.year, 1, 6, span, text)
-        return PeriodMention("half", _year(g[1]), 1, 6, span, text)
+        return PeriodMention("half", _year(g[1]), 1, 6, span, text, bare_half=not g[1])
     if kind == "ru_month_range":
         a, b = _ru_month(g[0]), _ru_month(g[1])
         if b < a:

@@ -57,9 +57,13 @@ def test_korean_and_russian_period_patterns_need_their_letters() -> None:
                                       (periods._RU_PATTERNS, periods._CYRILLIC_RE, "третий квартал 2023 г.")):
         for _, pattern in patterns:
             assert all(c.isascii() or letters.match(c) for c in pattern.pattern), pattern.pattern
-    assert periods._patterns_for("q3 2023") == periods._EN_PATTERNS
-    assert periods._patterns_for("2023년 3분기 q3") == periods._KO_PATTERNS + periods._EN_PATTERNS
-    assert periods._patterns_for("квартал") == periods._RU_PATTERNS + periods._EN_PATTERNS
+    # the script-neutral digit patterns (year ranges) lead every list
+    lead = periods._LEAD_PATTERNS
+    assert not any(periods._HANGUL_RE.search(pattern.pattern) or periods._CYRILLIC_RE.search(pattern.pattern)
+                   for _, pattern in lead)
+    assert periods._patterns_for("q3 2023") == lead + periods._EN_PATTERNS
+    assert periods._patterns_for("2023년 3분기 q3") == lead + periods._KO_PATTERNS + periods._EN_PATTERNS
+    assert periods._patterns_for("квартал") == lead + periods._RU_PATTERNS + periods._EN_PATTERNS
     assert [m.kind for m in find_periods("2023년 3분기", REPORT)] == ["quarter"]
     assert [m.kind for m in find_periods("третий квартал 2023 г.", REPORT)] == ["quarter"]
     texts = [normalise_text((lambda d: d.get("q") or d.get("text") or "")(json.loads(line)), lambda w: False)

@@ -180,10 +180,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     # the other way in the same half?").
     short = len(ex.toks) <= (MAX_EDIT_TOKENS_LED if cues.keys() & LEAD_CUES else MAX_EDIT_TOKENS)
     slots = names_slots(ex)
-    # A half named by one word and no year ("полгода": periods.py reads it alone as the first half)
+    # A half named alone, with no year ("полгода": periods.py reads it alone as the first half)
     # is no period of its own after a quarter (the period reader took the word, so the cue is not
     # seen): the edit below places it.
-    named_periods = [p for p in ex.periods if not (p.kind == "half" and p.year is None and len(p.text.split()) == 1)]
+    named_periods = [p for p in ex.periods if not (p.bare_half and p.year is None)]
     if (("bare_half" in cues or ex.periods and not named_periods) and not (named_periods or ex.countries or ex.categories)
             and previous.periods
             and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
