@@ -1415,6 +1415,11 @@ class _Run:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
+            # A kind of vehicle named in the figure's own clause ("на автобусе — 31", not the train's
+            # figure before the comma) is a detail the report's "by vehicle" does not give.
+            own_clause = [seg for seg in re.split(r"[,;]\s|\s[—–-]\s", before) if seg.strip()][-1:] \
+                + re.split(r"[,;]\s|\s[—–-]\s", after)[:1]
+            strange += [m.group(0) for seg in own_clause for m in re.finditer(W.VEHICLE_KIND[self.lang], seg.lower())]
             causal = [w for w in strange if re.fullmatch(W.CAUSAL[self.lang], w)]
             if causal and len(causal) < len(strange) + 1 and re.search(W.CAUSAL[self.lang], before.lower()):
                 # "flights resumed, helping 253 arrive by air": what caused the figure is not judged
