@@ -1911,6 +1911,7 @@ class _Run:
             value = self.d.value(d, period, dim, cat)
         except NotInData:
             self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
+            self._sibling_figure(n, claim, d, period, dim, cat, unit)
             raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
@@ -1919,6 +1920,28 @@ class _Run:
                                  what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
+
+    def _sibling_figure(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
+                        unit: str | None) -> None:
+        """ "253 came as tourists": the breakdown has no tourism figure, but the exact number written
+        is the one it gives for another category of the same breakdown, period and direction (business),
+        so the claim puts the right number in the wrong category and differs. A number no category
+        has stays "not in the data" (the caller's), and so does a hedged one."""
+        if dim == "total" or unit is not None or n.percent or n.multiplier or n.fraction or n.hedge != "exact":
+            return
+        try:
+            rows = self.d.breakdown(d, dim, [period])
+        except NotInData:
+            return
+        same = [r for r in rows if r["category"] != cat and int(r["value"]) == n.value]
+        if len(same) != 1:
+            return  # two categories with that figure (foot and water, 13 each): no single one to name
+        row = same[0]
+        note = self.note("sibling_category", category=self.d.label(dim, cat), value=_fmt(row["value"], self.lang),
+                         other=self.d.label(dim, row["category"]))
+        v = self._verdict(n, claim, "category", float(row["value"]), _fmt(row["value"], self.lang), period, d, False,
+                          what=self.d.what(dim, row["category"]), note=note, force_differs=True)
+        raise _Decided(v)
 
     def _inside_a_longer_period(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
                                 unit: str | None, periods: list[PeriodMention]) -> None:
@@ -2502,6 +2525,8 @@ class _Run:
             self.stmt_detail_words = ", ".join(uncovered[:3])
             self.stmt_details.append(detail)
             uncovered = []
+        # the doubt word is no unsaid detail: it negates the statement, judged below
+        uncovered = [w for w in uncovered if not re.fullmatch(W.DOUBT_WORD[self.lang], w.lower())]
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -2573,7 +2598,9 @@ class _Run:
         if re.search(W.PACE["hard"], low):
             return "hard"
         if re.search(W.PACE["easy"], low):
-            return "hard" if not fact and self._negated(text) else "easy"
+            # "won't be quick", "doubts it will be quick": the hard pace
+            doubted = re.search(W.DOUBT[self.lang], low) is not None
+            return "hard" if not fact and (self._negated(text) or doubted) else "easy"
         return None
 
     def _negation_added(self, text: str, row: dict[str, Any]) -> bool:
@@ -2581,7 +2608,10 @@ class _Run:
         In English the negated verbs are compared, so "does not think they will come back" is
         caught against "will return ... even though the figures do not show it yet"."""
         if self.lang != "en":
-            return self._negated(text) and not self._negated(self._fact_text(row, "statement"))
+            fact = self._fact_text(row, "statement")
+            doubted = re.search(W.DOUBT[self.lang], text.lower()) is not None  # a doubt is a negation of its own
+            return (self._negated(text) and not self._negated(fact)) \
+                or (doubted and re.search(W.DOUBT[self.lang], fact.lower()) is None)
         return bool(_negated_verbs(text) - _negated_verbs(row["statement"]))
 
     def _negated(self, text: str) -> bool:
@@ -3114,6 +3144,10 @@ def _negated_verbs(text: str) -> set[str]:
     out = set()
     for m in re.finditer(r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:(?:ever|yet|really|even|be|been|have|has|had|"
                          r"always|actually|necessarily|at\s+all)\s+)*([a-z]+)", text.lower()):
+        out.add(_stem(m.group(1), "en"))
+    # Doubting a proposition negates its verb: "doubts (that) they will ever return" is "does not
+    # think they will return" (W.DOUBT).
+    for m in re.finditer(W.DOUBT["en"], text.lower()):
         out.add(_stem(m.group(1), "en"))
     return out
 
