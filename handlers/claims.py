@@ -1420,6 +1420,7 @@ class _Run:
             own_clause = [seg for seg in re.split(r"[,;]\s|\s[—–-]\s", before) if seg.strip()][-1:] \
                 + re.split(r"[,;]\s|\s[—–-]\s", after)[:1]
             strange += [m.group(0) for seg in own_clause for m in re.finditer(W.VEHICLE_KIND[self.lang], seg.lower())]
+            strange = list(dict.fromkeys(strange))
             causal = [w for w in strange if re.fullmatch(W.CAUSAL[self.lang], w)]
             if causal and len(causal) < len(strange) + 1 and re.search(W.CAUSAL[self.lang], before.lower()):
                 # "flights resumed, helping 253 arrive by air": what caused the figure is not judged
@@ -1606,6 +1607,11 @@ class _Run:
             diff_words = self._diff_words(text, n)
             if diff_words and len(set(categories)) == 1 and re.search(W.ALL_OTHERS[self.lang], text):
                 return self._against_the_rest(n, claim_text, direction, categories[0], periods)
+            if diff_words and len(directions) < 2 and len(dict.fromkeys(categories)) == 2 \
+                    and re.search(W.MORE[self.lang], text) and not change:
+                # "business travellers outnumbered rail passengers by 119": the gap between two
+                # categories of the same period and direction, first named over the second
+                return self._category_gap(n, claim_text, direction, list(dict.fromkeys(categories)), periods)
             if diff_words:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
@@ -1761,6 +1767,8 @@ class _Run:
     def _diff_words(self, text: str, n: NumberMention) -> bool:
         num = re.escape(text[n.start:n.end])
         if self.lang == "en":
+            # any hedge of the named list may stand between "by" and the gap: "rose by more than 150"
+            hedges = "|".join(re.escape(p) for p, _ in sorted(W.HEDGES_BEFORE["en"], key=lambda x: -len(x[0])))
             if re.search(rf"\band\s+by\s+{num}\b(?!\s*%)", text) and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], text):
                 return True  # "grew by 60 ... and by 152 ..."
             if re.search(rf"\b(?:up|down|rose|grew|increased|jumped|climbed|fell|dropped|declined|decreased)\s+"
@@ -1769,7 +1777,7 @@ class _Run:
                 return True  # "up 152 from the previous quarter", "rose 152 on Q2"
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
-                             rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
+                             rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:(?:{hedges})\s+)?{num}\b|"
                              rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}|"
                              rf"\b(increase|rise|growth|jump|drop|fall|decline|difference|gap)\b[^.,;]{{0,60}}?\b"
                              rf"(was|were|of|totall?ed|came to|amounted to|stood at)\s+(?:about\s+|some\s+)?{num}\b", text) is not None
@@ -1854,6 +1862,19 @@ class _Run:
         if latest is None:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
         return latest, True
+
+    def _category_gap(self, n: NumberMention, claim: str, d: Direction, cats: list[tuple[str, str]],
+                      periods: list[PeriodMention]) -> Verdict:
+        """ "Business outnumbered rail by 119": the first category's figure less the second's, for a
+        period both have; a gap in the other direction (the second is larger) differs."""
+        avail = [p for p in self.d.available(d, *cats[0]) if p in self.d.available(d, *cats[1])]
+        if not avail:
+            raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in cats], **self.d.dir_values(d))
+        period, assumed = self._period(n, periods, avail)
+        a, b = (self.d.value(d, period, dim, cat) for dim, cat in cats)
+        gap = a - b
+        return self._verdict(n, claim, "difference", float(gap), _fmt(gap, self.lang), period, d, assumed,
+                             what=" − ".join(self.d.label(x, y) for x, y in cats), force_differs=gap <= 0)
 
     def _against_the_rest(self, n: NumberMention, claim: str, d: Direction, category: tuple[str, str],
                           periods: list[PeriodMention]) -> Verdict:
