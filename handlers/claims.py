@@ -1415,6 +1415,12 @@ class _Run:
             lo, hi = n.start - len(before), n.end + len(after)
             strange = [w for w in self._unresolved(self.masked[lo:n.start] + " " + self.masked[n.end:hi], [])
                        if w not in W.NEUTRAL_WORDS]
+            # A kind of vehicle named in the figure's own clause ("на автобусе — 31", not the train's
+            # figure before the comma) is a detail the report's "by vehicle" does not give.
+            own_clause = [seg for seg in re.split(r"[,;]\s|\s[—–-]\s", before) if seg.strip()][-1:] \
+                + re.split(r"[,;]\s|\s[—–-]\s", after)[:1]
+            strange += [m.group(0) for seg in own_clause for m in re.finditer(W.VEHICLE_KIND[self.lang], seg.lower())]
+            strange = list(dict.fromkeys(strange))
             causal = [w for w in strange if re.fullmatch(W.CAUSAL[self.lang], w)]
             if causal and len(causal) < len(strange) + 1 and re.search(W.CAUSAL[self.lang], before.lower()):
                 # "flights resumed, helping 253 arrive by air": what caused the figure is not judged
@@ -1601,6 +1607,11 @@ class _Run:
             diff_words = self._diff_words(text, n)
             if diff_words and len(set(categories)) == 1 and re.search(W.ALL_OTHERS[self.lang], text):
                 return self._against_the_rest(n, claim_text, direction, categories[0], periods)
+            if diff_words and len(directions) < 2 and len(dict.fromkeys(categories)) == 2 \
+                    and re.search(W.MORE[self.lang], text) and not change:
+                # "business travellers outnumbered rail passengers by 119": the gap between two
+                # categories of the same period and direction, first named over the second
+                return self._category_gap(n, claim_text, direction, list(dict.fromkeys(categories)), periods)
             if diff_words:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
@@ -1756,6 +1767,8 @@ class _Run:
     def _diff_words(self, text: str, n: NumberMention) -> bool:
         num = re.escape(text[n.start:n.end])
         if self.lang == "en":
+            # any hedge of the named list may stand between "by" and the gap: "rose by more than 150"
+            hedges = "|".join(re.escape(p) for p, _ in sorted(W.HEDGES_BEFORE["en"], key=lambda x: -len(x[0])))
             if re.search(rf"\band\s+by\s+{num}\b(?!\s*%)", text) and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], text):
                 return True  # "grew by 60 ... and by 152 ..."
             if re.search(rf"\b(?:up|down|rose|grew|increased|jumped|climbed|fell|dropped|declined|decreased)\s+"
@@ -1764,7 +1777,7 @@ class _Run:
                 return True  # "up 152 from the previous quarter", "rose 152 on Q2"
             return re.search(rf"\b{num}\s+(?:people\s+|persons\s+)?(more|fewer|less|additional|extra)\b|"
                              rf"\b(rose|risen|increased|grew|jumped|climbed|fell|dropped|declined|decreased|up|down|"
-                             rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?{num}\b|"
+                             rf"outnumbered\s+[\w\s]{{0,60}}?)\s+by\s+(?:(?:{hedges})\s+)?{num}\b|"
                              rf"(increase|rise|jump|drop|fall|decline|difference|gap) of\s+{num}|"
                              rf"\b(increase|rise|growth|jump|drop|fall|decline|difference|gap)\b[^.,;]{{0,60}}?\b"
                              rf"(was|were|of|totall?ed|came to|amounted to|stood at)\s+(?:about\s+|some\s+)?{num}\b", text) is not None
@@ -1850,6 +1863,19 @@ class _Run:
             raise NotInData("series", what="total", **self.d.dir_values(self.d.default))  # type: ignore[arg-type]
         return latest, True
 
+    def _category_gap(self, n: NumberMention, claim: str, d: Direction, cats: list[tuple[str, str]],
+                      periods: list[PeriodMention]) -> Verdict:
+        """ "Business outnumbered rail by 119": the first category's figure less the second's, for a
+        period both have; a gap in the other direction (the second is larger) differs."""
+        avail = [p for p in self.d.available(d, *cats[0]) if p in self.d.available(d, *cats[1])]
+        if not avail:
+            raise NotInData("crosstab", categories=[self.d.label(x, y) for x, y in cats], **self.d.dir_values(d))
+        period, assumed = self._period(n, periods, avail)
+        a, b = (self.d.value(d, period, dim, cat) for dim, cat in cats)
+        gap = a - b
+        return self._verdict(n, claim, "difference", float(gap), _fmt(gap, self.lang), period, d, assumed,
+                             what=" − ".join(self.d.label(x, y) for x, y in cats), force_differs=gap <= 0)
+
     def _against_the_rest(self, n: NumberMention, claim: str, d: Direction, category: tuple[str, str],
                           periods: list[PeriodMention]) -> Verdict:
         """ "Business outnumbered all the other listed purposes combined by 180": the category less
@@ -1906,6 +1932,7 @@ class _Run:
             value = self.d.value(d, period, dim, cat)
         except NotInData:
             self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
+            self._sibling_figure(n, claim, d, period, dim, cat, unit)
             raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
@@ -1914,6 +1941,28 @@ class _Run:
                                  what=self.d.what(dim, cat))
         return self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                              period, d, assumed, what=self.d.what(dim, cat))
+
+    def _sibling_figure(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
+                        unit: str | None) -> None:
+        """ "253 came as tourists": the breakdown has no tourism figure, but the exact number written
+        is the one it gives for another category of the same breakdown, period and direction (business),
+        so the claim puts the right number in the wrong category and differs. A number no category
+        has stays "not in the data" (the caller's), and so does a hedged one."""
+        if dim == "total" or unit is not None or n.percent or n.multiplier or n.fraction or n.hedge != "exact":
+            return
+        try:
+            rows = self.d.breakdown(d, dim, [period])
+        except NotInData:
+            return
+        same = [r for r in rows if r["category"] != cat and int(r["value"]) == n.value]
+        if len(same) != 1:
+            return  # two categories with that figure (foot and water, 13 each): no single one to name
+        row = same[0]
+        note = self.note("sibling_category", category=self.d.label(dim, cat), value=_fmt(row["value"], self.lang),
+                         other=self.d.label(dim, row["category"]))
+        v = self._verdict(n, claim, "category", float(row["value"]), _fmt(row["value"], self.lang), period, d, False,
+                          what=self.d.what(dim, row["category"]), note=note, force_differs=True)
+        raise _Decided(v)
 
     def _inside_a_longer_period(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
                                 unit: str | None, periods: list[PeriodMention]) -> None:
@@ -2497,6 +2546,8 @@ class _Run:
             self.stmt_detail_words = ", ".join(uncovered[:3])
             self.stmt_details.append(detail)
             uncovered = []
+        # the doubt word is no unsaid detail: it negates the statement, judged below
+        uncovered = [w for w in uncovered if not re.fullmatch(W.DOUBT_WORD[self.lang], w.lower())]
         if uncovered:
             return Verdict(verdict="not_in_data", note=self.note("statement_words", words=", ".join(uncovered[:3]),
                                                                     statement=statement), **base)
@@ -2568,7 +2619,9 @@ class _Run:
         if re.search(W.PACE["hard"], low):
             return "hard"
         if re.search(W.PACE["easy"], low):
-            return "hard" if not fact and self._negated(text) else "easy"
+            # "won't be quick", "doubts it will be quick": the hard pace
+            doubted = re.search(W.DOUBT[self.lang], low) is not None
+            return "hard" if not fact and (self._negated(text) or doubted) else "easy"
         return None
 
     def _negation_added(self, text: str, row: dict[str, Any]) -> bool:
@@ -2576,7 +2629,10 @@ class _Run:
         In English the negated verbs are compared, so "does not think they will come back" is
         caught against "will return ... even though the figures do not show it yet"."""
         if self.lang != "en":
-            return self._negated(text) and not self._negated(self._fact_text(row, "statement"))
+            fact = self._fact_text(row, "statement")
+            doubted = re.search(W.DOUBT[self.lang], text.lower()) is not None  # a doubt is a negation of its own
+            return (self._negated(text) and not self._negated(fact)) \
+                or (doubted and re.search(W.DOUBT[self.lang], fact.lower()) is None)
         return bool(_negated_verbs(text) - _negated_verbs(row["statement"]))
 
     def _negated(self, text: str) -> bool:
@@ -3109,6 +3165,10 @@ def _negated_verbs(text: str) -> set[str]:
     out = set()
     for m in re.finditer(r"(?:\bnot|\bnever|\bno\s+longer|n't)\s+(?:(?:ever|yet|really|even|be|been|have|has|had|"
                          r"always|actually|necessarily|at\s+all)\s+)*([a-z]+)", text.lower()):
+        out.add(_stem(m.group(1), "en"))
+    # Doubting a proposition negates its verb: "doubts (that) they will ever return" is "does not
+    # think they will return" (W.DOUBT).
+    for m in re.finditer(W.DOUBT["en"], text.lower()):
         out.add(_stem(m.group(1), "en"))
     return out
 

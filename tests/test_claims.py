@@ -17,7 +17,8 @@ MIN_CORRECT = 0.95
 # fresh_claims_*.jsonl) is held to zero false "matches".
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
          "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl",
-         "claims_classes4.jsonl", "claims_classes5.jsonl", "claims_classes6s.jsonl", "claims_ratios6.jsonl"]
+         "claims_classes4.jsonl", "claims_classes5.jsonl", "claims_classes6s.jsonl", "claims_ratios6.jsonl",
+         "claims_classes7.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
@@ -53,6 +54,21 @@ def test_every_gated_set_is_present() -> None:
     ("Fewer Russians went to North Korea than North Koreans to Russia in Q3 2023.", ["differs"]),
     ("Most came by train.", ["differs"]),
     ("Arrivals fell in Q3 2023.", ["differs"]),
+    # a kind of vehicle is a detail of "by vehicle"; the train's figure in the clause before stays checked
+    ("134 came by train and 31 by bus in Q3 2023.", ["matches", "not_in_data"]),
+    ("3분기에 트럭으로 입국한 북한 주민은 31명이었다.", ["not_in_data"]),
+    # doubting a statement negates it; doubting an easy pace is the report's hard one
+    ("Lankov doubts that North Korean workers will ever return to Russia.", ["differs"]),
+    ("Ланьков сомневается, что северокорейские рабочие вернутся в Россию.", ["differs"]),
+    ("Lankov doubts trade will gain momentum quickly.", ["matches"]),
+    # the exact figure of a sibling category, given for one the breakdown lacks
+    ("253 North Koreans came to Russia as tourists in Q3 2023.", ["differs"]),
+    ("40 North Koreans came to Russia as tourists in Q3 2023.", ["not_in_data"]),
+    # any named hedge between "by" and a gap; a gap between two categories of one period
+    ("Arrivals rose by more than 150 from Q2 to Q3 2023.", ["matches"]),
+    ("Arrivals rose by nearly 150 from Q2 to Q3 2023.", ["differs"]),
+    ("Business travellers outnumbered rail passengers by 119 in Q3 2023.", ["matches"]),
+    ("Rail passengers outnumbered business travellers by 119 in Q3 2023.", ["differs"]),
     ("Three hundred and sixty-five North Koreans entered Russia in Q3 2023.", ["matches"]),
     # tolerance from the sentence's own words
     ("About 370 North Koreans entered Russia in Q3 2023.", ["matches"]),
