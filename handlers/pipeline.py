@@ -26,6 +26,7 @@ from handlers.model import Answer, Direction, FollowUp, NoData
 from handlers.operations.followups import answer_followup
 from handlers.operations.run import run_operation
 from handlers.queries import QueryRunner
+from handlers.premises import MAX_LABELS as MAX_PREMISE_LABELS, premises_elsewhere
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (counted_thing_not_people, name_asked_of_a_figure, other_source_asked,
                                                periods_too_fine_or_left, second_question_left, states_a_claim)
@@ -102,6 +103,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.traces = runner.traces
             return base
         if run_operation(self, base.frame, ex, result, runner, base, now):
+            self._note_premises(ex, base)
             base.traces = runner.traces
             return base
         routed = route(ex, result, self.lang, self.lexicon, self.fact_statement)
@@ -135,6 +137,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 if left:
                     # "... in Q3, and where did they go?": the figure, and what the report does not give.
                     base.html = self._render("part_left", part=left) + "\n" + html
+                self._note_premises(ex, base)
             except NoData as nd:
                 base.html = self._render("nodata", reason=nd.reason, **{k: v for k, v in nd.values.items() if k != "context"})
                 # The frame asked about stays the conversation's state, so "and in Q3?" after
@@ -157,6 +160,22 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             base.context = base.context.with_refs(previous)
         base.traces = runner.traces
         return base
+
+    def _note_premises(self, ex: Extraction, base: Answer) -> None:
+        """ "Since 544 North Koreans entered in Q3, what share came on business?": the answer is
+        computed from the stored figures; a number the question states that is the report's figure
+        for something else is named first, so the wrong premise is not passed over in silence."""
+        if self.lang != "en" or base.kind != "answer" or not ex.numbers or not base.figure_ids:
+            return
+        lookup = QueryRunner(self.snapshot, self.queries)  # its own runner: a lookup, not a figure the answer states
+
+        def figures_of(value: int) -> list[str]:
+            return [r["figure_id"] for r in lookup.run("figures_with_value", value=value, limit=MAX_PREMISE_LABELS + 1)]
+
+        found = premises_elsewhere(ex.text, ex.numbers, base.html, figures_of)
+        if found:
+            premises = [{"value": value, "labels": [self.figure_label(i) for i in ids]} for value, ids in found]
+            base.html = self._render("premise_note", premises=premises) + "\n" + base.html
 
     def frame_of(self, sentence: str, now: float | None = None) -> FollowUp | None:
         """The figure a sentence names, as a conversation's frame: /check keeps it, so a

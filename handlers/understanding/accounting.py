@@ -1030,6 +1030,7 @@ _REALISED_RE = re.compile(r"\b(?:arrived?|arriving|go|goes|travell?ed|reached|st
                           r"got|received?|working)\b")
 
 
+_HOW_MANY_RE = re.compile(r"^\W*(?:\w+\W+){0,3}?how (?:many|much)\b")
 _YES_NO_FIRST = frozenset({"did", "has", "have", "had", "was", "were", "is", "are", "do", "does"})
 
 
@@ -1050,9 +1051,14 @@ def realisation_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexic
     """ "Have North Korean workers actually arrived in Donetsk?", "did Putin visit Pyongyang?":
     whether a thing happened, asked of a fact that reports only that it was discussed, wanted or
     expected. The fact is context; that it happened is not what the report says."""
+    text = ex.text.lower()
     yes_no = (bool(ex.toks) and ex.toks[0] in _YES_NO_FIRST or asks_yes_or_no(ex, lex)
               or bool(ex.cues.keys() & {"claim", "claim_weak", "check_figure"}))
-    if fact is None or not yes_no or not _REALISED_RE.search(ex.text.lower()):
+    # "How many did the Siberian authorities actually hire?": an amount of what happened, asked of
+    # a fact that gives only the amount wanted ("they want thousands"), is as unstated as whether
+    # it happened. Not when the question itself asks for the wish ("how many do they want?").
+    amount_done = bool(_HOW_MANY_RE.match(text)) and not _INTENTION_RE.search(text)
+    if fact is None or not (yes_no or amount_done) or not _REALISED_RE.search(text):
         return False
     said = str(fact.get("statement_en") or fact.get("statement") or "").lower()
     return bool(_INTENTION_RE.search(said)) and not _states_cue(fact, "outcome", lex)
