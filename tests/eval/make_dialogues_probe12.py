@@ -247,6 +247,47 @@ CONV3 = [
                                        t("상반기는?", [str(RU["H1"])]),
                                        t("합치면?", [str(RU["H1"] + RU["Q3"])])]),
 ]
+# A fourth batch, written last: "of those" filters, rates of categories and halves, a quarter
+# asked inside a half, departures.
+CONV4 = [
+    ("en", ["of_them", "measure_share"], [t("How many North Koreans entered Russia in Q3 2023?", ["365"]),
+                                          t("how many of those were students?", ["24"]),
+                                          t("and what share?", [pct(P["education"], NK["Q3"])])]),
+    ("en", ["of_them", "missing_breakdown"], [t("How many North Koreans entered Russia in Q2 2023?", ["213"]),
+                                              t("how many of those were students?", expect=F, not_=["24"])]),
+    ("en", ["ranking", "measure_share"], [t("Top purpose of North Korean visits to Russia in Q3 2023?", ["253"]),
+                                          t("and its share of the total?", [pct(P["business"], NK["Q3"])])]),
+    ("en", ["missing_breakdown", "replace_direction"], [t("How many North Koreans flew into Russia in Q3 2023?", ["213"]),
+                                                        t("same quarter, Russians flying to North Korea?", expect=F, not_=["213"])]),
+    ("en", ["replace_period", "change"], [t("North Koreans to Russia, 2022?", ["223"]),
+                                          t("and in Q1 2023?", ["153"]),
+                                          t("percent change?", [pct(NK["2022"] - NK["Q1"], NK["2022"])])]),
+    ("en", ["measure_rate"], [t("North Koreans into Russia in Q3 2023 by train?", ["134"]),
+                              t("per month?", [r1(T["rail"] / 3)])]),
+    ("en", ["measure_rate"], [t("How many Russians visited North Korea in H1 2023?", ["222"]),
+                              t("per month?", [r1(RU["H1"] / 6)])]),
+    ("en", ["missing_period"], [t("How many Russians visited North Korea in H1 2023?", ["222"]),
+                                t("and in Q2 alone?", expect=F)]),
+    ("en", ["person"], [t("Who is Choe Son Hui?", ["Foreign Minister"]),
+                        t("when did she go to Russia?", ["14"])]),
+    ("en", ["missing_detail"], [t("How many North Koreans entered Russia in Q3 2023?", ["365"]),
+                                t("and how many left?", expect=F)]),
+    ("en", ["replace_category"], [t("How many North Koreans came to Russia for vehicle maintenance in Q3 2023?", ["23"]),
+                                  t("same as personal?", ["23"])]),
+    ("ko", ["replace_category", "sum"], [t("2023년 3분기 러시아에 입국한 북한 주민 중 도보는?", ["13"]),
+                                         t("수로는?", ["13"]),
+                                         t("합치면?", [str(T["foot"] + T["water"])])]),
+    ("ko", ["missing_period"], [t("2023년 상반기 북한에 간 러시아인은?", ["222"]),
+                                t("2분기만은?", expect=F)]),
+    ("ko", ["missing_breakdown", "replace_direction"], [t("2023년 3분기 러시아 입국 북한 주민 중 개인 목적은?", ["23"]),
+                                                        t("러시아인은?", expect=F, not_=["23"])]),
+    ("ru", ["missing_breakdown"], [t("Сколько северокорейцев въехали в Россию во 2 квартале 2023?", ["213"]),
+                                   t("а сколько из них поездом?", expect=F, not_=["134"])]),
+    ("ru", ["measure_rate"], [t("Сколько северокорейцев въехали в Россию в 1 квартале 2023?", ["153"]),
+                              t("а в среднем в день?", [r1(NK["Q1"] / 90).replace(".", ",")])]),
+    ("ru", ["missing_period"], [t("Сколько россиян въехали в КНДР в первом полугодии 2023?", ["222"]),
+                                t("а во втором?", expect=F)]),
+]
 assert [c[0] for c in CONV].count("en") == 25 and [c[0] for c in CONV].count("ko") == 8
 assert [c[0] for c in CONV].count("ru") == 7
 
@@ -254,7 +295,7 @@ assert [c[0] for c in CONV].count("ru") == 7
 def main() -> None:
     lines = []
     counts: dict[str, int] = {}
-    for batch, convs in (("probe12", CONV), ("probe12b", CONV2), ("probe12c", CONV3)):
+    for batch, convs in (("probe12", CONV), ("probe12b", CONV2), ("probe12c", CONV3), ("probe12d", CONV4)):
         for lang, tags, turns in convs:
             counts[batch + lang] = counts.get(batch + lang, 0) + 1
             lines.append(json.dumps({"id": f"{batch}-{lang}-{counts[batch + lang]:03d}", "lang": lang, "turns": turns,
