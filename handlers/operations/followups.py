@@ -114,7 +114,8 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
             base.traces = runner.traces
             return base
     if (edit.kind == "slots" and edit.measure is None and previous is not None and previous.frame is None
-            and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)):
+            and previous.direction is not None and ex.periods and not (previous.categories or ex.categories)
+            and "share" not in ex.cues):  # "as a share of 2023 so far?": the part's share (_slots), not the span's sum
         # "And how many in 2023 as a whole?" after Q3: a span the data covers in part is the
         # partial-span operation's (the parts, labelled), for the conversation's direction.
         frame = build_frame(ex, "total")
@@ -234,6 +235,15 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
         if span.contains(new) and new != span:
             # "q1?" after "what share of Jan-Sep came in Q3?": Q1 within the same span, not Q1's count.
             frame = replace(frame, periods=(span, new), intent="compare_periods")
+            return _run(p, "compare_periods", frame, ex, runner, now)
+    last = previous.refs[-1] if previous.refs else None
+    if ("share" in ex.cues and last is not None and last.category == "all" and len(frame.periods) == 1
+            and len(ex.periods) == 1 and not (ex.countries or ex.categories) and edit.measure is None):
+        whole = frame.periods[0]
+        if whole.contains(last.period) and whole != last.period:
+            # "what share of the first nine months is that?" after Q1: the figure just given as a
+            # part of the span named, never the span's own total.
+            frame = replace(frame, periods=(whole, last.period), intent="compare_periods")
             return _run(p, "compare_periods", frame, ex, runner, now)
     intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
     frame = replace(frame, intent=intent)
@@ -364,6 +374,9 @@ def _many(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runne
     (a sum given before), is refused rather than replaced."""
     n = edit.position or 3
     refs = previous.refs[-n:]
+    if n == 2 and previous.measure == "sum" and len(previous.refs) >= 3 and all(
+            previous.refs[-1].period.contains(r.period) for r in previous.refs[-3:-1]):
+        refs = previous.refs[-3:-1]  # "average of the two?" after "sum?": the two summed, not the sum itself
     series = {(r.direction, r.dimension, r.category) for r in refs}
     groups = {(r.direction, r.period, r.dimension) for r in refs}
     if (len(refs) < n or len(set(refs)) < n or previous.intent in LISTING_INTENTS

@@ -183,7 +183,7 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
     # A half named alone, with no year ("полгода": periods.py reads it alone as the first half)
     # is no period of its own after a quarter (the period reader took the word, so the cue is not
     # seen): the edit below places it.
-    named_periods = [p for p in ex.periods if not (p.bare_half and p.year is None)]
+    named_periods = _named_periods(ex)
     if (("bare_half" in cues or ex.periods and not named_periods) and not (named_periods or ex.countries or ex.categories)
             and previous.periods
             and previous.periods[-1].months == 3 and not cues.keys() & (MEASURE_CUES - {"share", "change", "focus_date"})):
@@ -255,6 +255,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         return None
     if "why" in cues and short:
         return Edit("why")  # "why did it go up from Q1?": the reason for the figure just given, if the report has one
+    if ("repeat" in cues and short and not slots and not ex.facts
+            and not cues.keys() & (MEASURE_CUES | COMBINE_CUES | AVERAGE_CUES | {"negation", "other_measure"})):
+        # "sorry, how many was it again?", "다시 몇 명이었죠?", "повтори?": the frame just answered,
+        # run again unchanged; never a figure on the defaults nor "I can't answer that".
+        return Edit("slots")
     if (previous.nodata and not previous.refs and slots and not ex.facts and "followup" in cues
             and "of_them" not in cues and cues.keys() & COMBINE_CUES and len(ex.toks) <= MAX_BARE_EDIT_TOKENS):
         # "그럼 3분기는?" after "Q2 by purpose?" (no breakdown for Q2): nothing was given to compare or
@@ -271,6 +276,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "How many percentage points below the business share?" after a share: the share just
         # given against the named category's, in points; never the named share alone or the counts' gap.
         return Edit("pp_compare")
+    if ("both_given" in cues and cues.keys() & (AVERAGE_CUES | {"average"}) and not why_slots and len(previous.refs) >= 2
+            and not cues.keys() & (COMBINE_CUES | {"share", "pp_gap"})):
+        # "average of the two?" after two figures: their mean, as for "those three" (the span's
+        # rate per quarter when they are consecutive quarters); never "I can't answer that".
+        return Edit("combine", measure="mean_many", position=2)
     places = rank_places(ex)
     ranked = previous.dimensions and (previous.measure == "rank" or previous.intent == "ranking")
     if (ranked and len(places) < 2 and previous.rank_position and cues.keys() & {"rank_top", "rank_bottom"}
@@ -424,6 +434,14 @@ def _asks_of_a_person(ex: Extraction, alone: str | None) -> bool:
     ("whom did she meet?" names the visit)."""
     return not (ex.periods or ex.countries or (ex.facts and alone == "fact")
                 or ex.cues.keys() & (FIGURE_MEASURE_CUES | {"combine"}))
+
+
+
+def _named_periods(ex: Extraction) -> list[PeriodMention]:
+    """The periods a question names, less a half named by its noun alone ("а за полгода?"): the
+    period reader makes that the first half (its words are then no ``bare_half`` cue), but after
+    a quarter it is the half holding it."""
+    return [p for p in ex.periods if not (p.bare_half and p.year is None)]
 
 
 def _changes_slots(ex: Extraction, previous: FollowUp) -> bool:

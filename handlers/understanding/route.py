@@ -194,4 +194,13 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
         # words a figure leaves out are a fact's: that fact is what is asked, not a count.
         result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
         shown, unanswered = (result.intent, result.score), []
+    if (result.intent in FIGURE_INTENTS and ex.facts and ex.facts[0][1] >= FACT_CHECKED
+            and ("who_question" in ex.cues or {"which_kind", "focus_person"} <= ex.cues.keys())
+            and not ex.cues.keys() & FIGURE_ASK_CUES and not (ex.categories or ex.numbers)
+            and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])):
+        # "Which North Korean minister visited Russia in January 2024?": a person asked for, no
+        # count asked, and one fact clearly ahead; the figures name no person, and a month outside
+        # them is that fact's date, not a period too fine for a count.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown, unanswered = (result.intent, result.score), []
     return Route(result, unanswered, shown)
