@@ -41,6 +41,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import duckdb
 
 from handlers import locators
+from handlers.figure_columns import FigureColumns, Series, SeriesRow
 from handlers.periods import PeriodCodeError, parse_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
@@ -614,6 +615,9 @@ class Snapshot:
     # Each figure's source_id, for the figures of the directions direction_series() has read.
     _sources: dict[str, str] = field(default_factory=dict, repr=False)
     _small: bool | None = field(default=None, repr=False)  # at most UNOPTIMISED_MAX_ROWS figures (cursor)
+    # The figures as compact columns, read once at load (handlers/figure_columns.py); None only if
+    # what was read did not add up, and then each direction is read by a query.
+    columns: FigureColumns | None = field(default=None, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor for the calling thread: DuckDB connections are not shared across threads.
@@ -685,23 +689,26 @@ class Snapshot:
     def figure(self, figure_id: str) -> dict[str, Any] | None:
         return self.figures([figure_id]).get(figure_id)
 
-    def direction_series(self, citizens: str, destination: str) -> dict[tuple[str, str], tuple[tuple[Any, ...], ...]]:
-        """Every series of one direction: (dimension, category) -> its rows as periods_for.sql
-        returns them (period, p_start, p_end, value, figure_id), oldest first. Read in one query
-        the first time a direction is asked about and kept on the snapshot: a first-time answer
-        at 104k rows otherwise paid DuckDB's fixed cost per query for each series it looked at
-        and again for its first figure's source, which this read notes too (source_of)."""
+    def direction_series(self, citizens: str, destination: str) -> Series:
+        """Every series of one direction: (dimension, category) -> its rows, oldest first, each
+        (period, p_start, p_end, value, figure_id) as periods_for.sql returns them, then the
+        figure's line in figures.csv and its source_id (figure_columns.SeriesRow). Built the first
+        time a direction is asked about, from the compact columns read at load (no query), and
+        kept on the snapshot: a first-time answer at 104k rows otherwise paid DuckDB's fixed cost
+        per query for each series it looked at, and again for its first figure's source."""
         key = ("direction_series", citizens, destination)
         series = self.query_cache.get(key)
         if series is None:
-            grouped: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-            sources: dict[str, str] = {}
-            result = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination})
-            for dimension, category, period, p_start, p_end, value, figure_id, source_id in result.fetchall():
-                grouped.setdefault((dimension, category), []).append((period, p_start, p_end, value, figure_id))
-                sources[figure_id] = sys.intern(source_id)  # a dataset has a few sources, shared
-            series = {k: tuple(v) for k, v in grouped.items()}
-            self._sources.update(sources)
+            if self.columns is not None:
+                series = self.columns.direction(citizens, destination)
+            else:  # columns that did not add up at load (FigureColumns.read): one query instead
+                grouped: dict[tuple[str, str], list[SeriesRow]] = {}
+                result = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination})
+                for dimension, category, period, p_start, p_end, value, figure_id, line, source_id in result.fetchall():
+                    grouped.setdefault((dimension, category), []).append(
+                        (period, p_start, p_end, value, figure_id, line, sys.intern(source_id)))  # a few sources, shared
+                series = {k: tuple(v) for k, v in grouped.items()}
+            self._sources.update((row[4], row[6]) for rows in series.values() for row in rows)
             self.query_cache[key] = series  # type: ignore[assignment]
         return series  # type: ignore[return-value]
 
@@ -947,7 +954,8 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
     # The figures live in DuckDB only: the Python rows of a line-by-line parse are dropped here.
     kept = {name: rows for name, rows in checked.tables.items() if name not in STAGED}
     return Snapshot(con=con, tables=kept, version=version or digest, loaded_at=datetime.now(timezone.utc),
-                    warnings=breakdown_warnings(con), files=dict(files), texts=dict(texts or {}))
+                    warnings=breakdown_warnings(con), files=dict(files), texts=dict(texts or {}),
+                    columns=FigureColumns.read(con, _STORE_SQL))
 
 
 def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:
