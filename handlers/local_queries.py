@@ -6,8 +6,8 @@ breakdown, a comparison, the caveats), and DuckDB's fixed cost per query (bindin
 gives exactly the columns and rows its .sql file would, which stays the text the answer's trace
 shows (tests/test_local_queries.py compares them with DuckDB running the file):
 
-* ``periods_for``, ``sum_periods``, ``breakdown`` and ``compare`` from the direction's series
-  (``Snapshot.direction_series``, built from the compact columns read at load);
+* ``periods_for``, ``sum_periods``, ``breakdown`` and ``compare`` from the direction's figures
+  (``Snapshot.direction``, a view made from the compact columns read at load);
 * ``caveats`` by matching the caveat rows, read once per snapshot, with the file's ``WHERE``.
 
 The arithmetic is DuckDB's: a sum is exact (HUGEINT, a Python int), ``100.0 * x / y`` is the
@@ -24,7 +24,7 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Callable
 
-from handlers.figure_columns import SeriesRow
+from handlers.figure_columns import DirectionView
 from handlers.store import Snapshot
 
 Result = tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]
@@ -67,11 +67,11 @@ def _share(x: int | None, y: int | None, digits: int = 1, scale: int = 100) -> f
     return c_round(divide(scale * x, y), digits)
 
 
-def _direction(snapshot: Snapshot, citizens: Any, destination: Any) -> dict[tuple[str, str], tuple[SeriesRow, ...]]:
-    """The direction's series; {} for a NULL direction (it matches no row)."""
+def _view(snapshot: Snapshot, citizens: Any, destination: Any) -> DirectionView | None:
+    """The direction's view; None for a direction with no figures or a NULL one (it matches no row)."""
     if not isinstance(citizens, str) or not isinstance(destination, str):
-        return {}
-    return snapshot.direction_series(citizens, destination)
+        return None
+    return snapshot.direction(citizens, destination)
 
 
 def _codes(periods: Any) -> list[str] | None:
@@ -86,11 +86,11 @@ def _exact(*values: int | None) -> bool:
 
 
 def periods_for(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
-    """periods_for.sql: one series' stored periods, from its direction's series."""
+    """periods_for.sql: one series' stored periods, oldest first."""
     if params.keys() != {"citizens", "destination", "dimension", "category"}:
         return None
-    rows = _direction(snapshot, params["citizens"], params["destination"]).get((params["dimension"], params["category"]), ())
-    return _PERIODS_COLUMNS, tuple(r[:5] for r in rows)
+    view = _view(snapshot, params["citizens"], params["destination"])
+    return _PERIODS_COLUMNS, (view.rows((params["dimension"], params["category"])) if view is not None else ())
 
 
 def sum_periods(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
@@ -101,15 +101,16 @@ def sum_periods(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
     if codes is None:
         return None
     wanted = set(codes)
-    rows = [r for r in _direction(snapshot, params["citizens"], params["destination"]).get(
-        (params["dimension"], params["category"]), ()) if r[0] in wanted]  # ordered by p_start, p_end, line
-    if not rows:
+    view = _view(snapshot, params["citizens"], params["destination"])
+    chosen = [] if view is None else [i for i in view.series.get((params["dimension"], params["category"]), ())
+                                      if view.periods[i] in wanted]  # oldest first: p_start, p_end, line
+    if view is None or not chosen:
         return _SUM_COLUMNS, ((None, 0, None, None, None, None),)
-    if len({r[1] for r in rows}) != len(rows):
+    if len({view.starts[i] for i in chosen}) != len(chosen):
         return None  # two parts start together: DuckDB's list(... ORDER BY p_start) leaves their order open
-    total = sum(r[3] for r in rows)
-    return _SUM_COLUMNS, ((total, len(rows), [r[0] for r in rows], [r[3] for r in rows], [r[4] for r in rows],
-                           min(r[6] for r in rows)),)
+    values = [view.values[i] for i in chosen]
+    return _SUM_COLUMNS, ((sum(values), len(chosen), [view.periods[i] for i in chosen], values,
+                           [view.ids[i] for i in chosen], min(view.sources[i] for i in chosen)),)
 
 
 def breakdown(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
@@ -122,16 +123,19 @@ def breakdown(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
     if codes is None:
         return None
     wanted, dimension = set(codes), params["dimension"]
-    series = _direction(snapshot, params["citizens"], params["destination"])
-    totals = [r[3] for (dim, _), rows in series.items() if dim == "total" for r in rows if r[0] in wanted]
+    view = _view(snapshot, params["citizens"], params["destination"])
+    if view is None:
+        return _BREAKDOWN_COLUMNS, ()  # no categories, so no row
+    totals = [view.values[i] for (dim, _), positions in view.series.items() if dim == "total"
+              for i in positions if view.periods[i] in wanted]
     total = sum(totals) if totals else None
     parts: list[tuple[str, int, list[str]]] = []
-    for (dim, category), rows in series.items():
+    for (dim, category), positions in view.series.items():
         if dim != dimension:
             continue
-        chosen = sorted((r for r in rows if r[0] in wanted), key=lambda r: r[5])
-        if chosen and len(chosen) == len(codes):  # HAVING count(*) = len($periods)
-            parts.append((category, sum(r[3] for r in chosen), [r[4] for r in chosen]))
+        chosen = sorted(i for i in positions if view.periods[i] in wanted)
+        if chosen and len(chosen) == len(codes):  # HAVING count(*) = len($periods); file order
+            parts.append((category, sum(view.values[i] for i in chosen), [view.ids[i] for i in chosen]))
     parts_sum = sum(v for _, v, _ in parts)
     if not _exact(total, parts_sum, *totals, *(v for _, v, _ in parts)):
         return None
@@ -152,11 +156,14 @@ def _side(snapshot: Snapshot, params: dict[str, Any], side: str) -> tuple[int | 
     if codes is None:
         return None
     wanted = set(codes)
-    rows = sorted((r for r in _direction(snapshot, params[f"{side}_citizens"], params[f"{side}_destination"]).get(
-        (params[f"{side}_dimension"], params[f"{side}_category"]), ()) if r[0] in wanted), key=lambda r: r[5])
-    if not rows:
+    view = _view(snapshot, params[f"{side}_citizens"], params[f"{side}_destination"])
+    if view is None:
         return None, None
-    return sum(r[3] for r in rows), [r[4] for r in rows]
+    chosen = sorted(i for i in view.series.get((params[f"{side}_dimension"], params[f"{side}_category"]), ())
+                    if view.periods[i] in wanted)
+    if not chosen:
+        return None, None
+    return sum(view.values[i] for i in chosen), [view.ids[i] for i in chosen]
 
 
 def compare(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:

@@ -33,6 +33,7 @@ import re
 import sys
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -41,7 +42,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import duckdb
 
 from handlers import locators
-from handlers.figure_columns import FigureColumns, Series, SeriesRow
+from handlers.figure_columns import DirectionView, FigureColumns
 from handlers.periods import PeriodCodeError, parse_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
@@ -568,6 +569,12 @@ _DDL = {
 
 # Data this small is queried without DuckDB's optimizer (Snapshot.cursor); the material has 17 rows.
 UNOPTIMISED_MAX_ROWS = 5_000
+# From this many figures a snapshot reads them into compact columns at load (Snapshot.columns);
+# below, each direction is read by a query when first asked about (the material has 17 rows).
+COLUMNS_MIN_ROWS = 5_000
+# Directions whose views a snapshot keeps (Snapshot.direction): about 40 KB each at a few hundred
+# figures a direction; one is made again in well under a millisecond.
+VIEWS_KEPT = 64
 
 
 class FigureValues(Mapping[str, int]):
@@ -612,11 +619,13 @@ class Snapshot:
     texts: dict[str, str] = field(default_factory=dict, repr=False)
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _figure_cache: dict[str, dict[str, Any] | None] = field(default_factory=dict, repr=False)
-    # Each figure's source_id, for the figures of the directions direction_series() has read.
-    _sources: dict[str, str] = field(default_factory=dict, repr=False)
+    # The recently used directions' views (Snapshot.direction), most recent last.
+    _views: "OrderedDict[tuple[str, str], DirectionView | None]" = field(default_factory=OrderedDict, repr=False)
+    _views_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _small: bool | None = field(default=None, repr=False)  # at most UNOPTIMISED_MAX_ROWS figures (cursor)
-    # The figures as compact columns, read once at load (handlers/figure_columns.py); None only if
-    # what was read did not add up, and then each direction is read by a query.
+    # The figures as compact columns, read once at load (handlers/figure_columns.py); None for small
+    # data (under COLUMNS_MIN_ROWS figures) or if what was read did not add up: then each direction
+    # is read by a query.
     columns: FigureColumns | None = field(default=None, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -689,36 +698,41 @@ class Snapshot:
     def figure(self, figure_id: str) -> dict[str, Any] | None:
         return self.figures([figure_id]).get(figure_id)
 
-    def direction_series(self, citizens: str, destination: str) -> Series:
-        """Every series of one direction: (dimension, category) -> its rows, oldest first, each
-        (period, p_start, p_end, value, figure_id) as periods_for.sql returns them, then the
-        figure's line in figures.csv and its source_id (figure_columns.SeriesRow). Built the first
-        time a direction is asked about, from the compact columns read at load (no query), and
-        kept on the snapshot: a first-time answer at 104k rows otherwise paid DuckDB's fixed cost
-        per query for each series it looked at, and again for its first figure's source."""
-        key = ("direction_series", citizens, destination)
-        series = self.query_cache.get(key)
-        if series is None:
-            if self.columns is not None:
-                series = self.columns.direction(citizens, destination)
-            else:  # columns that did not add up at load (FigureColumns.read): one query instead
-                grouped: dict[tuple[str, str], list[SeriesRow]] = {}
-                result = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination})
-                for dimension, category, period, p_start, p_end, value, figure_id, line, source_id in result.fetchall():
-                    grouped.setdefault((dimension, category), []).append(
-                        (period, p_start, p_end, value, figure_id, line, sys.intern(source_id)))  # a few sources, shared
-                series = {k: tuple(v) for k, v in grouped.items()}
-            self._sources.update((row[4], row[6]) for rows in series.values() for row in rows)
-            self.query_cache[key] = series  # type: ignore[assignment]
-        return series  # type: ignore[return-value]
+    def direction(self, citizens: str, destination: str) -> DirectionView | None:
+        """One direction's figures and series (figure_columns.DirectionView), None if it has none.
+
+        Made from the compact columns read at load (no query; on small data, from one
+        direction_series.sql query) and kept while among the ``VIEWS_KEPT`` most recently used: a
+        first-time answer at 104k rows otherwise paid DuckDB's fixed cost per query for each
+        series it looked at, and keeping every direction asked about would in time hold a Python
+        copy of the table."""
+        key = (citizens, destination)
+        with self._views_lock:
+            if key in self._views:
+                self._views.move_to_end(key)
+                return self._views[key]
+        if self.columns is not None:
+            view = self.columns.direction(citizens, destination)
+        else:
+            rows = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination}).fetchall()
+            view = DirectionView.from_rows(rows) if rows else None
+        with self._views_lock:
+            self._views[key] = view
+            while len(self._views) > VIEWS_KEPT:
+                self._views.popitem(last=False)
+        return view
 
     def source_of(self, figure_id: str) -> str:
-        """A figure's source_id ("" for an unknown id): from its direction's series if read, else its row."""
-        source = self._sources.get(figure_id)
-        if source is None:
-            row = self.figure(figure_id)
-            source = row["source_id"] if row else ""
-        return source
+        """A figure's source_id ("" for an unknown id): from a recently used direction's view
+        (an answer's figures come from one), else from its row."""
+        with self._views_lock:
+            views = [v for v in self._views.values() if v is not None]
+        for view in reversed(views):  # the most recent first
+            position = view.position.get(figure_id)
+            if position is not None:
+                return view.sources[position]
+        row = self.figure(figure_id)
+        return row["source_id"] if row else ""
 
     def caveat_rules(self) -> tuple[tuple[Any, ...], ...]:
         """Every caveat as (caveat_id, citizens, destination, period, dimension, category, kind,
@@ -953,9 +967,12 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
     digest = sha.hexdigest()[:10]
     # The figures live in DuckDB only: the Python rows of a line-by-line parse are dropped here.
     kept = {name: rows for name, rows in checked.tables.items() if name not in STAGED}
-    return Snapshot(con=con, tables=kept, version=version or digest, loaded_at=datetime.now(timezone.utc),
-                    warnings=breakdown_warnings(con), files=dict(files), texts=dict(texts or {}),
-                    columns=FigureColumns.read(con, _STORE_SQL))
+    count = con.execute(_STORE_SQL["figures_count"]).fetchone()[0]
+    snapshot = Snapshot(con=con, tables=kept, version=version or digest, loaded_at=datetime.now(timezone.utc),
+                        warnings=breakdown_warnings(con), files=dict(files), texts=dict(texts or {}),
+                        columns=FigureColumns.read(con, _STORE_SQL) if count >= COLUMNS_MIN_ROWS else None)
+    snapshot.query_cache[("figure_count",)] = count
+    return snapshot
 
 
 def load_dir(data_dir: Path, version: str | None = None) -> Snapshot:

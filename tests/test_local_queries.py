@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from handlers import store
+from handlers.figure_columns import DirectionView, FigureColumns
 from handlers.local_queries import EXACT, c_round, divide
 from handlers.queries import _LOCAL, QueryRunner, load_queries
 from handlers.store import Snapshot
@@ -39,7 +40,7 @@ def _same(a: Any, b: Any) -> bool:
 
 @pytest.fixture(scope="module", params=["material", "generated", "overlapping"])
 def snapshot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
-    if request.param == "material":
+    if request.param == "material":  # small: each direction read by a query (DirectionView.from_rows)
         return store.load_dir(DATA_DIR)
     folder: Path = tmp_path_factory.mktemp(request.param)
     generate(folder, seed=5, countries=5, quarters=6, questions=5)
@@ -55,7 +56,12 @@ def snapshot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         for n, (period, value) in enumerate([(year, "999"), (f"{year}-H1", "77")]):
             lines.insert(3 * n + 1, ",".join([f"extra-{n}", *first[1:3], period, *first[4:6], value, *first[7:]]))
     (folder / "figures.csv").write_text(header + "".join(lines), encoding="utf-8")
-    return store.load_dir(folder)
+    # Large data's path, the compact columns, although this dataset is small.
+    kept, store.COLUMNS_MIN_ROWS = store.COLUMNS_MIN_ROWS, 0
+    try:
+        return store.load_dir(folder)
+    finally:
+        store.COLUMNS_MIN_ROWS = kept
 
 
 def _directions(snapshot: Snapshot) -> list[tuple[str, str]]:
@@ -73,15 +79,22 @@ def _period_sets(snapshot: Snapshot) -> list[list[str]]:
 
 
 def test_the_columns_read_every_figure_and_give_each_direction_as_its_query_does(snapshot: Snapshot) -> None:
-    assert snapshot.columns is not None and len(snapshot.columns.value) == snapshot.figure_count
+    # The material is small and reads no columns; the generated fixtures are loaded as large data is.
+    assert (snapshot.columns is None) == (snapshot.figure_count < 100)
+    columns = snapshot.columns or FigureColumns.read(snapshot.con, store._STORE_SQL)  # the material's too
+    assert columns is not None and len(columns.value) == snapshot.figure_count
     for citizens, destination in _directions(snapshot) + [("atlantis", "russia")]:
-        result = snapshot.cursor().execute(store._STORE_SQL["direction_series"],
-                                           {"citizens": citizens, "destination": destination}).fetchall()
-        expected: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-        for dimension, category, *row in result:
-            expected.setdefault((dimension, category), []).append(tuple(row))
-        got = snapshot.columns.direction(citizens, destination)
-        assert list(got) == list(expected) and {k: list(v) for k, v in got.items()} == expected, (citizens, destination)
+        rows = snapshot.cursor().execute(store._STORE_SQL["direction_series"],
+                                         {"citizens": citizens, "destination": destination}).fetchall()
+        view = columns.direction(citizens, destination)
+        if not rows:
+            assert view is None
+            continue
+        assert view == DirectionView.from_rows(rows), (citizens, destination)
+        # Positions are file order: the query's rows by line, series by series, oldest first.
+        by_line = sorted(rows, key=lambda r: r[7])
+        assert view.ids == [r[6] for r in by_line] and view.values == [r[5] for r in by_line]
+        assert [(k, view.ids[i]) for k, positions in view.series.items() for i in positions] == [((r[0], r[1]), r[6]) for r in rows]
 
 
 def test_sums_breakdowns_and_comparisons_match_their_sql(snapshot: Snapshot) -> None:
@@ -98,7 +111,8 @@ def test_sums_breakdowns_and_comparisons_match_their_sql(snapshot: Snapshot) -> 
                           "category": category, "periods": periods}
                 local = _LOCAL["sum_periods"](snapshot, params)
                 if local is None:  # only when two of the parts start in the same month
-                    starts = [r[1] for r in snapshot.direction_series(citizens, destination).get((dimension, category), ())
+                    starts = [r[1] for r in _LOCAL["periods_for"](snapshot, {"citizens": citizens, "destination": destination,
+                                                                             "dimension": dimension, "category": category})[1]
                               if r[0] in periods]
                     assert len(set(starts)) < len(starts), params
                     counts["sum_deferred"] += 1
@@ -186,3 +200,17 @@ def test_a_runner_traces_a_local_query_as_its_sql_and_sources_come_from_the_seri
     assert trace.sql == QUERIES["periods_for"] and (trace.columns, trace.rows) == _duckdb(snapshot, "periods_for", params)
     assert rows and all(snapshot.source_of(r["figure_id"]) == snapshot.figure(r["figure_id"])["source_id"] for r in rows)
     assert snapshot.source_of("no-such-figure") == ""
+
+
+def test_a_snapshot_keeps_only_the_recently_used_directions(snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch) -> None:
+    directions = _directions(snapshot)
+    monkeypatch.setattr(store, "VIEWS_KEPT", 1)
+    first = snapshot.direction(*directions[0])
+    assert first is not None and snapshot.direction(*directions[0]) is first  # kept while recent
+    assert snapshot.direction("atlantis", "lemuria") is None  # another direction (with no figures) pushes it out
+    again = snapshot.direction(*directions[0])
+    assert again is not first and again == first
+    # A figure of a direction no longer kept still has its source (from its row).
+    snapshot.direction("atlantis", "mu")
+    figure_id = first.ids[0]
+    assert snapshot.source_of(figure_id) == first.sources[0] == snapshot.figure(figure_id)["source_id"]
