@@ -7,7 +7,7 @@ gives exactly the columns and rows its .sql file would, which stays the text the
 shows (tests/test_local_queries.py compares them with DuckDB running the file):
 
 * ``periods_for``, ``sum_periods``, ``breakdown`` and ``compare`` from the direction's figures
-  (``Snapshot.direction``, a view made from the compact columns read at load);
+  (``Snapshot.direction``, a view unpacked from what was read at load);
 * ``caveats`` by matching the caveat rows, read once per snapshot, with the file's ``WHERE``.
 
 The arithmetic is DuckDB's: a sum is exact (HUGEINT, a Python int), ``100.0 * x / y`` is the
@@ -24,7 +24,7 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Callable
 
-from handlers.figure_columns import DirectionView
+from handlers.packed import DirectionView
 from handlers.store import Snapshot
 
 Result = tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]

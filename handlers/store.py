@@ -42,7 +42,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import duckdb
 
 from handlers import locators
-from handlers.figure_columns import DirectionView, FigureColumns
+from handlers.packed import DirectionView, PackedFigures
 from handlers.periods import PeriodCodeError, parse_code
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # well above a generated 100k-row dataset
@@ -569,9 +569,9 @@ _DDL = {
 
 # Data this small is queried without DuckDB's optimizer (Snapshot.cursor); the material has 17 rows.
 UNOPTIMISED_MAX_ROWS = 5_000
-# From this many figures a snapshot reads them into compact columns at load (Snapshot.columns);
-# below, each direction is read by a query when first asked about (the material has 17 rows).
-COLUMNS_MIN_ROWS = 5_000
+# From this many figures a snapshot packs them by direction at load (Snapshot.packed); below, each
+# direction is read by a query when first asked about (the material has 17 rows).
+PACKED_MIN_ROWS = 5_000
 # Directions whose views a snapshot keeps (Snapshot.direction): about 40 KB each at a few hundred
 # figures a direction; one is made again in well under a millisecond.
 VIEWS_KEPT = 64
@@ -623,10 +623,10 @@ class Snapshot:
     _views: "OrderedDict[tuple[str, str], DirectionView | None]" = field(default_factory=OrderedDict, repr=False)
     _views_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _small: bool | None = field(default=None, repr=False)  # at most UNOPTIMISED_MAX_ROWS figures (cursor)
-    # The figures as compact columns, read once at load (handlers/figure_columns.py); None for small
-    # data (under COLUMNS_MIN_ROWS figures) or if what was read did not add up: then each direction
-    # is read by a query.
-    columns: FigureColumns | None = field(default=None, repr=False)
+    # The figures packed by direction, read once at load (handlers/packed.py); None for small data
+    # (under PACKED_MIN_ROWS figures) or if what was read did not add up: then each direction is
+    # read by a query.
+    packed: PackedFigures | None = field(default=None, repr=False)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor for the calling thread: DuckDB connections are not shared across threads.
@@ -699,9 +699,9 @@ class Snapshot:
         return self.figures([figure_id]).get(figure_id)
 
     def direction(self, citizens: str, destination: str) -> DirectionView | None:
-        """One direction's figures and series (figure_columns.DirectionView), None if it has none.
+        """One direction's figures and series (packed.DirectionView), None if it has none.
 
-        Made from the compact columns read at load (no query; on small data, from one
+        Unpacked from what was read at load (no query; on small data, from one
         direction_series.sql query) and kept while among the ``VIEWS_KEPT`` most recently used: a
         first-time answer at 104k rows otherwise paid DuckDB's fixed cost per query for each
         series it looked at, and keeping every direction asked about would in time hold a Python
@@ -711,8 +711,8 @@ class Snapshot:
             if key in self._views:
                 self._views.move_to_end(key)
                 return self._views[key]
-        if self.columns is not None:
-            view = self.columns.direction(citizens, destination)
+        if self.packed is not None:
+            view = self.packed.direction(citizens, destination)
         else:
             rows = self.cursor().execute(_STORE_SQL["direction_series"], {"citizens": citizens, "destination": destination}).fetchall()
             view = DirectionView.from_rows(rows) if rows else None
@@ -970,7 +970,7 @@ def build_snapshot(files: dict[str, bytes], version: str | None = None,
     count = con.execute(_STORE_SQL["figures_count"]).fetchone()[0]
     snapshot = Snapshot(con=con, tables=kept, version=version or digest, loaded_at=datetime.now(timezone.utc),
                         warnings=breakdown_warnings(con), files=dict(files), texts=dict(texts or {}),
-                        columns=FigureColumns.read(con, _STORE_SQL) if count >= COLUMNS_MIN_ROWS else None)
+                        packed=PackedFigures.read(con, _STORE_SQL) if count >= PACKED_MIN_ROWS else None)
     snapshot.query_cache[("figure_count",)] = count
     return snapshot
 

@@ -1,9 +1,9 @@
 """The named queries a snapshot answers from data it holds (handlers/local_queries.py: periods_for,
-sum_periods, breakdown and compare from a direction's series, built from the compact columns read
-at load; caveats from the caveat rows) give exactly the columns and rows their .sql files give
-when DuckDB runs them: over the material, a generated dataset with its records shuffled out of
-period order, and the same with overlapping periods added; for every series and
-direction, series and directions that do not exist, and many sets of periods; for every
+sum_periods, breakdown and compare from a direction's figures, unpacked from what was read at load
+or, on small data, read by a query; caveats from the caveat rows) give exactly the columns and rows
+their .sql files give when DuckDB runs them: over the material, a generated dataset with its
+records shuffled out of period order, and the same with overlapping periods added; for every
+series and direction, series and directions that do not exist, and many sets of periods; for every
 combination of caveat parameters the data suggests. DuckDB's rounding and division are checked
 apart on a grid of integers."""
 
@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from handlers import store
-from handlers.figure_columns import DirectionView, FigureColumns
+from handlers.packed import DirectionView, PackedFigures
 from handlers.local_queries import EXACT, c_round, divide
 from handlers.queries import _LOCAL, QueryRunner, load_queries
 from handlers.store import Snapshot
@@ -56,12 +56,12 @@ def snapshot(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
         for n, (period, value) in enumerate([(year, "999"), (f"{year}-H1", "77")]):
             lines.insert(3 * n + 1, ",".join([f"extra-{n}", *first[1:3], period, *first[4:6], value, *first[7:]]))
     (folder / "figures.csv").write_text(header + "".join(lines), encoding="utf-8")
-    # Large data's path, the compact columns, although this dataset is small.
-    kept, store.COLUMNS_MIN_ROWS = store.COLUMNS_MIN_ROWS, 0
+    # Large data's path, the figures packed at load, although this dataset is small.
+    kept, store.PACKED_MIN_ROWS = store.PACKED_MIN_ROWS, 0
     try:
         return store.load_dir(folder)
     finally:
-        store.COLUMNS_MIN_ROWS = kept
+        store.PACKED_MIN_ROWS = kept
 
 
 def _directions(snapshot: Snapshot) -> list[tuple[str, str]]:
@@ -78,15 +78,15 @@ def _period_sets(snapshot: Snapshot) -> list[list[str]]:
     return sets
 
 
-def test_the_columns_read_every_figure_and_give_each_direction_as_its_query_does(snapshot: Snapshot) -> None:
-    # The material is small and reads no columns; the generated fixtures are loaded as large data is.
-    assert (snapshot.columns is None) == (snapshot.figure_count < 100)
-    columns = snapshot.columns or FigureColumns.read(snapshot.con, store._STORE_SQL)  # the material's too
-    assert columns is not None and len(columns.value) == snapshot.figure_count
+def test_the_packed_figures_give_each_direction_as_its_query_does(snapshot: Snapshot) -> None:
+    # The material is small and packs nothing; the generated fixtures are loaded as large data is.
+    assert (snapshot.packed is None) == (snapshot.figure_count < 100)
+    packed = snapshot.packed or PackedFigures.read(snapshot.con, store._STORE_SQL)  # the material's too
+    assert packed is not None and sum(n for n, _ in packed.directions.values()) == snapshot.figure_count
     for citizens, destination in _directions(snapshot) + [("atlantis", "russia")]:
         rows = snapshot.cursor().execute(store._STORE_SQL["direction_series"],
                                          {"citizens": citizens, "destination": destination}).fetchall()
-        view = columns.direction(citizens, destination)
+        view = packed.direction(citizens, destination)
         if not rows:
             assert view is None
             continue

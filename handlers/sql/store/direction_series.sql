@@ -1,7 +1,7 @@
 -- Every series of one direction, series by series, each oldest first as periods_for.sql gives it
 -- (file order, line, only between two records of the same period), with each figure's line and
--- source. Snapshot.direction_series builds the same from the compact columns read at load
--- (handlers/figure_columns.py); this query is its fallback, and what tests compare it with.
+-- source: how a snapshot of small data reads a direction (Snapshot.direction); large data's is
+-- unpacked from what was read at load (handlers/packed.py), and tests compare the two.
 SELECT dimension, category, period, p_start, p_end, value, figure_id, line, source_id
 FROM figures
 WHERE citizens = $citizens AND destination = $destination

@@ -1,6 +1,6 @@
--- The small code tables of the compact figure columns (handlers/figure_columns.py): each series
+-- The small code tables of the packed figures (handlers/packed.py): each series
 -- (dimension, category), period (with its first and last month) and source gets a number, in the
--- order of its values. figure_columns.sql numbers them with the same ORDER BY, over the same
+-- order of its values. figures_packed.sql numbers them with the same ORDER BY, over the same
 -- distinct values, so a code means the same thing in both.
 SELECT 0 AS kind, row_number() OVER (ORDER BY dimension, category) - 1 AS code,
        dimension AS name, category AS detail, NULL::INTEGER AS p_start, NULL::INTEGER AS p_end
