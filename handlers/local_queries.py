@@ -7,7 +7,7 @@ gives exactly the columns and rows its .sql file would, which stays the text the
 shows (tests/test_local_queries.py compares them with DuckDB running the file):
 
 * ``periods_for``, ``sum_periods``, ``breakdown`` and ``compare`` from the direction's figures
-  (``Snapshot.direction``, a view unpacked from what was read at load);
+  (``Snapshot.direction``, a view unpacked from the figures packed by direction);
 * ``caveats`` by matching the caveat rows, read once per snapshot, with the file's ``WHERE``.
 
 The arithmetic is DuckDB's: a sum is exact (HUGEINT, a Python int), ``100.0 * x / y`` is the

@@ -2,7 +2,8 @@
 
 A first-time answer at 104k rows read its direction's series with one DuckDB query (about 2 ms of
 CPU each, most of it DuckDB's fixed cost per query), then its breakdown, sum or comparison with
-another. Here every figure is read once at load, one text per direction (``figures_packed.sql``:
+another. Here every figure is read once per snapshot (when a direction is first asked about, not
+during a reload: ``Snapshot.packed_figures``), one text per direction (``figures_packed.sql``:
 each figure's id, then its series, period and source as small numbers into tables of their
 values, and its value; 4.4 MB at 104k rows), and a direction's view (its figures as short lists,
 each series' positions) is made from its text when the direction is asked about, and kept only

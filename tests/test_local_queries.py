@@ -80,7 +80,7 @@ def _period_sets(snapshot: Snapshot) -> list[list[str]]:
 
 def test_the_packed_figures_give_each_direction_as_its_query_does(snapshot: Snapshot) -> None:
     # The material is small and packs nothing; the generated fixtures are loaded as large data is.
-    assert (snapshot.packed is None) == (snapshot.figure_count < 100)
+    assert (snapshot.packed_figures() is None) == (snapshot.figure_count < 100)
     packed = snapshot.packed or PackedFigures.read(snapshot.con, store._STORE_SQL)  # the material's too
     assert packed is not None and sum(n for n, _ in packed.directions.values()) == snapshot.figure_count
     for citizens, destination in _directions(snapshot) + [("atlantis", "russia")]:
