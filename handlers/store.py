@@ -30,7 +30,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import sys
 import tempfile
 import threading
 from collections import OrderedDict
