@@ -34,9 +34,9 @@ _PERIODS_COLUMNS = ("period", "p_start", "p_end", "value", "figure_id")
 _CAVEAT_COLUMNS = ("caveat_id", "kind", "text")
 _SUM_COLUMNS = ("value", "parts", "periods", "part_values", "figure_ids", "source_id")
 _BREAKDOWN_COLUMNS = ("category", "value", "total", "share", "complement", "complement_share", "rank_desc", "rank_asc",
-                      "tied", "parts_sum", "unaccounted", "parts_share", "figure_ids")
+                      "tied", "parts_sum", "unaccounted", "parts_share", "share_of_parts", "figure_ids")
 _COMPARE_COLUMNS = ("a_value", "b_value", "diff", "pct", "ratio", "b_pct_of_a", "inverse_ratio", "inverse_pct",
-                    "combined", "a_ids", "b_ids")
+                    "combined", "a_share_of_combined", "b_share_of_combined", "a_ids", "b_ids")
 
 
 def c_round(x: float, digits: int) -> float:
@@ -146,7 +146,7 @@ def breakdown(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
         complement = None if total is None else total - value
         out.append((category, value, total, _share(value, total), complement, _share(complement, total),
                     1 + sum(v > value for v in values), 1 + sum(v < value for v in values), values.count(value),
-                    parts_sum, unaccounted, _share(parts_sum, total), ids))
+                    parts_sum, unaccounted, _share(parts_sum, total), _share(value, parts_sum), ids))
     return _BREAKDOWN_COLUMNS, tuple(out)
 
 
@@ -185,7 +185,9 @@ def compare(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
                                _share(b, a) if a_positive else None,
                                _share(a, b, 2, 1) if b_positive else None,
                                _share(a - b, b) if b_positive and a is not None else None,
-                               a + b if both else None, a_ids, b_ids),)
+                               a + b if both else None,
+                               _share(a, a + b) if both and a + b > 0 else None,
+                               _share(b, a + b) if both and a + b > 0 else None, a_ids, b_ids),)
 
 
 def caveats(snapshot: Snapshot, params: dict[str, Any]) -> Result | None:
