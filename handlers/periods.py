@@ -174,8 +174,10 @@ def months(year: int, m1: int, m2: int) -> Period:
     return Period(year * 12 + m1 - 1, year * 12 + m2 - 1)
 
 
+@lru_cache(maxsize=4096)
 def parse_code(code: str) -> Period:
-    """Parse a stored period code; raise PeriodCodeError for anything else."""
+    """Parse a stored period code; raise PeriodCodeError for anything else. Kept per code: each
+    answer parses its series' periods (twenty a series at 104k rows), and a Period is immutable."""
     match = CODE_RE.match(code.strip())
     if not match:
         raise PeriodCodeError(f"period {code!r} is not YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM")

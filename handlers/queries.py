@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from handlers.local_queries import LOCAL
 from handlers.store import Snapshot
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -74,50 +75,10 @@ def prepare(snapshot: Snapshot, queries: dict[str, str]) -> int:
     return len(queries)
 
 
-# Named queries answered from what the snapshot reads once (store.py), not by a DuckDB query each:
-# a first-time answer at 104k rows made about four queries, and DuckDB's fixed cost per query
-# (binding, planning: 0.4-1.4 ms) was about half its time. Each gives exactly the columns and rows
-# its .sql file would, which stays the text its trace shows (tests/test_local_queries.py compares
-# them); None (parameters it does not know) sends the query to DuckDB as before.
-_PERIODS_COLUMNS = ("period", "p_start", "p_end", "value", "figure_id")
-_CAVEAT_COLUMNS = ("caveat_id", "kind", "text")
-
-
-def _periods_for(snapshot: Snapshot, params: dict[str, Any]) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None:
-    """periods_for.sql: one series' stored periods, from its direction's series."""
-    if params.keys() != {"citizens", "destination", "dimension", "category"}:
-        return None
-    citizens, destination = params["citizens"], params["destination"]
-    if not isinstance(citizens, str) or not isinstance(destination, str):
-        return _PERIODS_COLUMNS, ()  # a NULL direction matches no row
-    return _PERIODS_COLUMNS, snapshot.direction_series(citizens, destination).get((params["dimension"], params["category"]), ())
-
-
-def _caveats(snapshot: Snapshot, params: dict[str, Any]) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None:
-    """caveats.sql's WHERE over the snapshot's caveat rows. Its conditions are ANDs of ORs with
-    no NOT, so SQL's NULL (a NULL parameter compared with anything) acts as false here."""
-    if params.keys() != {"citizens", "destination", "periods", "dimension", "category", "all_categories", "provenance"}:
-        return None
-    periods = params["periods"]
-    if not isinstance(periods, (list, tuple)):
-        return None
-    dimension, category = params["dimension"], params["category"]
-
-    def equal(column: Any, value: Any) -> bool:
-        return column is not None and value is not None and column == value
-
-    rows = tuple((cid, kind, text) for cid, citizens, destination, period, dim, cat, kind, text in snapshot.caveat_rules()
-                 if (citizens is None or equal(citizens, params["citizens"]))
-                 and (destination is None or equal(destination, params["destination"]))
-                 and (period is None or period in periods)
-                 and (dim is None or equal(dim, dimension))
-                 and (cat is None or equal(cat, category) or (params["all_categories"] is True and equal(dim, dimension)))
-                 and ((kind is not None and kind != "provenance") or params["provenance"] is True)
-                 and kind is not None and kind != "reason")
-    return _CAVEAT_COLUMNS, rows
-
-
-_LOCAL = {"periods_for": _periods_for, "caveats": _caveats}
+# Named queries answered from what the snapshot holds, not by a DuckDB query each
+# (handlers/local_queries.py): each gives exactly the columns and rows its .sql file would, which
+# stays the text its trace shows; None (parameters it does not take) sends the query to DuckDB.
+_LOCAL = LOCAL
 
 
 @dataclass

@@ -15,7 +15,8 @@ child process of its own, and peak memory is that process's VmHWM:
   evaluation set (and, for a generated dataset, its ``bench_questions_en.jsonl``): after the
   start-up warm-up the bot runs (handlers/warmup.py), a first pass (each question new to the
   process, its queries uncached: the "first answers") and three warm passes, wall time and CPU
-  time of the answering thread; then ``load_dir`` + ``Resources.swap`` three times, as /reload.
+  time of the answering thread; then ``load_dir`` + ``Resources.swap`` three times, as /reload,
+  each followed by one question (timed apart: a snapshot's first-use work is in it).
 * end to end -- the real Application (built as tests/test_telegram.py builds it) in a child
   process, polling the loopback Bot API server (tests/botapi) that runs here with the load driver;
   measured once the bot's warm-up is done. Latency is from the update being queued at the server
@@ -33,8 +34,9 @@ child process of its own, and peak memory is that process's VmHWM:
   the material and on the 104k-row dataset: time ratio and peak; the in-process figures at 104k
   and 208k (reload and peak with reloads at 208k judged); 20 chats without the limiter.
 * growth -- at 17, 10k, 104k, 208k and 1M rows, each in a fresh process: load (data + index),
-  reload (2 runs), warm p99 (evaluation set; generated set where there is one), peak memory after
-  the load and with the reloads; drawn as one PNG (``--plot``, default tests/bench/growth.png).
+  reload (2 runs, each followed by one question), warm p99 (evaluation set; generated set where
+  there is one), peak memory after the load and with the reloads; drawn as one PNG (``--plot``,
+  default tests/bench/growth.png).
   The 1M point lifts the loader's row and file-size limits in that process only.
 
 No figure from here is asserted by a test: timings depend on the machine. On a shared machine,
@@ -202,15 +204,28 @@ def worker_inprocess(data_dir: Path) -> dict[str, Any]:
                      "slowest_warm": [(round(s * 1000, 1), q, n) for s, q, n in slowest_warm],
                      "over_one_message": sum(1 for n in sizes if n > 4096),
                      "correct": outcomes.count("correct"), "wrong": outcomes.count("wrong"), "n": len(outcomes)}
-    reloads, reloads_cpu = [], []
-    for _ in range(3):
-        t0, c0 = time.perf_counter(), time.process_time()
-        res.swap(load_dir(data_dir))
-        reloads.append(time.perf_counter() - t0)
-        reloads_cpu.append(time.process_time() - c0)  # every thread of this process, DuckDB's too
-    out["reload_s"] = reloads
-    out["reload_cpu_s"] = reloads_cpu
+    out.update(reload_and_ask(res, load_dir, data_dir, 3))
     out["rss_mb"] = maxrss_mb()
+    return out
+
+
+def reload_and_ask(res: Any, load: Any, data_dir: Path, times: int) -> dict[str, list[float]]:
+    """``load_dir`` + ``Resources.swap`` ``times`` times, as /reload, each followed by one question
+    about a direction (the generated set's first, else the cold-start question), timed apart: work
+    a snapshot does on first use (large data packs its figures then, handlers/packed.py) is in
+    that answer, and in the peak memory with reloads."""
+    questions = question_sets(data_dir)
+    question = load_questions(questions["generated"])[0] if "generated" in questions else COLD_QUESTION
+    out: dict[str, list[float]] = {"reload_s": [], "reload_cpu_s": [], "first_answer_s": [], "first_answer_cpu_s": []}
+    for _ in range(times):
+        t0, c0 = time.perf_counter(), time.process_time()
+        res.swap(load(data_dir))
+        t1, c1 = time.perf_counter(), time.process_time()
+        res.pipeline.answer(question)
+        out["reload_s"].append(t1 - t0)
+        out["reload_cpu_s"].append(c1 - c0)  # every thread of this process, DuckDB's too
+        out["first_answer_s"].append(time.perf_counter() - t1)
+        out["first_answer_cpu_s"].append(time.process_time() - c1)
     return out
 
 
@@ -270,14 +285,7 @@ def worker_growth(data_dir: Path) -> dict[str, Any]:
         out[f"warm_{name}"] = summary_ms(warm)
         out[f"warm_cpu_{name}"] = summary_ms(cpu)
     out["rss_before_reload_mb"] = maxrss_mb()
-    reloads, reloads_cpu = [], []
-    for _ in range(2):
-        t, c = time.perf_counter(), time.process_time()
-        res.swap(store.load_dir(data_dir))
-        reloads.append(time.perf_counter() - t)
-        reloads_cpu.append(time.process_time() - c)  # every thread of this process, DuckDB's too
-    out["reload_s"] = reloads
-    out["reload_cpu_s"] = reloads_cpu
+    out.update(reload_and_ask(res, store.load_dir, data_dir, 2))
     out["rss_mb"] = maxrss_mb()
     return out
 
@@ -537,6 +545,9 @@ def report_inprocess(r: dict[str, Any], scale: bool) -> list[str]:
     ok = max(reload) <= t["reload_s"] if "reload_s" in t else None
     out.append(line("reload (load_dir + Resources.swap), 3 runs", " / ".join(f"{x:.2f}" for x in reload) + " s",
                     f"<= {t['reload_s']} s" if "reload_s" in t else "", ok))
+    if "first_answer_s" in r:
+        out.append(line("  the first question after each reload", " / ".join(f"{x * 1000:.0f}" for x in r["first_answer_s"])
+                        + " ms (CPU " + " / ".join(f"{x * 1000:.0f}" for x in r["first_answer_cpu_s"]) + ")"))
     out.append(line("peak RSS of this process (load, all passes, 3 reloads)", f"{r['rss_mb']:.0f} MB",
                     f"<= {t['rss_mb']:.0f} MB", r["rss_mb"] <= t["rss_mb"]))
     return out
