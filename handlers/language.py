@@ -240,12 +240,15 @@ def _all_hangul(word: str) -> bool:
     return bool(word) and all("\uac00" <= ch <= "\ud7a3" for ch in word)
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")  # runs of C0 controls, spaces and DEL (newline and tab among them)
+
+
 @lru_cache(maxsize=10_000)
 def _one_entry(word: str) -> bool:
     """Does the dictionary read ``word`` alone as one entry it has?"""
     tagger = _mecab()
     with _mecab_lock:
-        node = tagger.parseToNode(word + "\nEOS\n")
+        node = tagger.parseToNode(_CONTROL_RE.sub(" ", word).strip() + "\nEOS\n")
         nodes = []
         while node is not None:
             if node.surface:
@@ -313,7 +316,8 @@ def korean_name_kinds(text: str) -> frozenset[tuple[str, str]]:
     tagger = _mecab()
     kinds = set()
     with _mecab_lock:
-        node = tagger.parseToNode(text + "\nEOS\n")
+        # a tab would make the line a fixed token in MeCab's partial mode, a NUL cut it short
+        node = tagger.parseToNode(_CONTROL_RE.sub(" ", text).strip() + "\nEOS\n")
         while node is not None:
             feature = node.feature.split(",")
             after = node.next
@@ -385,8 +389,11 @@ def analyse_korean(text: str) -> tuple[Morpheme, ...]:
     are fixed as tokens (``register_korean_nouns``) and the rest is analysed around them.
     """
     text = _DIGIT_HANGUL_RE.sub(r"\1 ", text)
-    # A newline would end a partial-parse line; the question's own are spaces by now anyway.
-    text = text.replace("\n", " ").replace("\t", " ").rstrip()
+    # A newline would end a partial-parse line; the question's own are spaces by now anyway. A NUL
+    # ends MeCab's C string inside a fixed noun's line, leaving a node without its features, which
+    # crashed the process (found by the random-input test), and a line of spaces before a fixed noun
+    # makes MeCab refuse it and exit: every run of controls and spaces becomes one space.
+    text = _CONTROL_RE.sub(" ", text).strip()
     out = _mecab_parse(text)
     if text and text[-1] not in _KO_SENTENCE_END:
         # The tokenizer has taken the question mark off, and without it the dictionary reads a

@@ -322,3 +322,16 @@ def test_russian_details_the_report_lacks_get_the_honest_fallback(pipeline: Pipe
     answer = pipeline.answer(question)
     assert answer.kind != "answer", answer.text
     assert "an exact number" not in answer.text  # the reason is in Russian too
+
+
+@pytest.mark.parametrize("text", [
+    "분포비율교통수단별여객선\x00승용차분기별방문객쌍방항공기\x0c제외항공항공편1여객선목적별",  # a NUL: MeCab segfaulted
+    "비지니스관광  비교\t이유x대부분학생상호수치노무일자리\x1c대비,총원비율입국총원셋째대부분",  # spaces, a tab: MeCab exited
+    "  3분기\t\t북한 \n 입국자는\r\n몇 명?  ",
+])
+def test_korean_analysis_survives_control_characters_and_space_runs(pipeline: Pipeline, text: str) -> None:
+    # Found by the random-input test: MeCab's partial parse (nouns the data knows fixed) took a
+    # NUL, a tab or a line of spaces as a malformed fixed token and took the process down with it.
+    # The pipeline is built first so the data's nouns are registered, as in the bot.
+    answer = pipeline.answer(text)
+    assert answer.html
