@@ -188,6 +188,35 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
     return []
 
 
+def counted_by_a_thing_counter(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "제재 건수는?", "선박 몇 척이 들어왔나", "차량 몇 대": Korean counts a thing with a counter
+    of its own (the ``thing_counter`` and ``vehicle_counter`` cue groups), set after the noun it counts. Every figure in the
+    data counts people, so a people figure would answer another question (31 people came by road,
+    not 31 vehicles). A counter after an arrival word or a people noun ("입국 건수", entries of
+    people) counts people, and is left to the figures."""
+    toks = ex.toks
+    for i in range(len(toks)):
+        for n in (2, 1):
+            key = tuple(toks[i:i + n])
+            counters = {t.id for t in lex.phrases.get(key, ()) if t.kind == "cue"} & {"thing_counter", "vehicle_counter"}
+            if len(key) < n or not counters:
+                continue
+            j = i - 1
+            while j >= 0 and is_particle(toks[j]):
+                j -= 1
+            if j < 0 or toks[j].startswith("~"):
+                return []  # nothing named before it, or another counter ("몇 명이 몇 대로")
+            terms = lex.phrases.get((toks[j],), ())
+            # A vehicle's counter (척, 대) makes a mode of transport the vehicles ("차량 몇 대"); a
+            # case's counter (건) after a mode counts its travellers' entries.
+            vehicles = "vehicle_counter" in counters
+            people = any(t.kind == "cue" and t.id in _PEOPLE_CUES | {"movement"} for t in terms) or any(
+                t.kind == "country" or t.kind == "purpose" or t.kind == "transport" and t.role != "vehicle" and not vehicles
+                for t in terms)
+            return [] if people else [toks[j]]
+    return []
+
+
 _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
                      r"how come|for what reason)\b")
 
@@ -659,6 +688,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
             or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or month_asked(ex)
+            or counted_by_a_thing_counter(ex, lex)
             or periods_too_fine_or_left(ex, lex) or share_of_another_direction(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
