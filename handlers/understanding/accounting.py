@@ -643,13 +643,18 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     # "러시아 정부는 이 통계 보도에 어떤 입장을 냈나요?": a stance, a judgement, what was discussed or
     # agreed is asked; a count answers none of them (Korean and Russian: English reads these
     # words in its own frames).
-    framing = [t for t in ex.toks if detect(ex.text) in ("ko", "ru") and any(
-        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get((t,), ()))]
+    # Phrases of up to three lemmas ("кем работать"), not single words only.
+    toks = ex.toks if detect(ex.text) in ("ko", "ru") else []
+    framing = [" ".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1) if any(
+        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get(tuple(toks[i:i + n]), ()))]
     return (kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
             + [f for f in framing if f not in kept])
 
 
-_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome")})
+# "occupation": "какая профессия у въехавших?" asks what they do for a living, which no count gives
+# (the purposes are reasons for a trip, not jobs).
+_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome"),
+                                  ("cue", "occupation")})
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -960,7 +965,9 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
             # estimate of it answers; "the authorities want thousands" is an amount of another thing.
             return False
         statement = str(fact.get("statement_en") or fact.get("statement") or "")
-        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
+        # An exact number asked ("назовите точную цифру"): only digits answer it, not "thousands";
+        # the words are the ``exact_number`` cue group (lemmas, per language) besides EXACT_WORDS.
+        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)) or "exact_number" in ex.cues)
     return True
 
 
