@@ -382,6 +382,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первое полугодие 2023, 1-е полугодие
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
+    # "в первой половине 2023 года", "во второй половине года": a half in other words
+    ("ru_half", re.compile(r"\b(перв\w*|втор\w*)\s+половин\w*" + _RU_YEAR_AFTER + r"(?:\s+год[ау]?\b)?")),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
     ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
     # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
@@ -745,7 +747,7 @@ _RU_ELLIPTICAL_RE = re.compile(
     r"обогнал\w*|обгоня\w*|опереди\w*|опережа\w*|превыси\w*|превыша\w*|превосход\w*|превзош\w*|уступ\w*|против|"
     r"относительно|сравнительно|vs\.?|versus)\s+"
     r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4]\s*-\s*(?:й|м|го|ом|му|ый|ий|ой|е|ое|ым))"
-    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|месяц|раз|место))")
+    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|половин|месяц|раз|место))")
 # "вторая по частоте" ranks; "больше первого по числу въехавших", "с первым по въезду" compare
 # with the first quarter: an ordinal followed by "по" and a word of rank (frequency, size,
 # popularity) is a place in a ranking, not a period.
