@@ -372,8 +372,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # 1-3 кварталы, i-iii кварталы
     ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
-    # первый и второй квартал(ы): two quarters, found as a pair
-    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # первый и второй квартал(ы), 1 и 2 кв.: two quarters, found as a pair
+    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
     ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
     # desk shorthand with a two-digit year: 3кв23, 3 кв. 23
@@ -393,7 +393,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
-    ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
+    # ... but not "последние три месяца": the last months, never the first
+    ("ru_first_months", re.compile(r"(?<!последн\w\w\s)\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
     # с начала 2023 года по сентябрь: from January of that year up to the month
     ("ru_year_to_month", re.compile(r"\bс\s+начала\s+(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)?\s*(?:и\s+)?(?:по|до)\s+"
                                     r"(?:конец\s+|конца\s+)?" + _RU_MONTH)),

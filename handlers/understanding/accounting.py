@@ -404,6 +404,11 @@ _VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|sta
                             r"(?:\s+of)?(?:\s+the)?(?:\s+year)?\s+(?:19|20)\d\d\b"
                             r"|\b(?:19|20)\d\d(?:'s)?\s+(summer|autumn|fall|winter|spring)\b")
 
+# Russian: "в конце 2023 года", "в начале 2023-го", "в середине 2023", "летом 2023". "С начала 2023
+# года" is the year so far (a partial span read elsewhere), so "начало" after "с" is not vague.
+_VAGUE_PART_RU_RE = re.compile(r"(?<!\bс\s)(?<!\bсо\s)\b(конц\w*|конец|начал[аео]|середин\w*|летом|лета|лето|зим[аоуы]\w*|"
+                               r"весн\w*|осен\w*|последн\w*\s+(?:два|две|три|шесть|[1-9])\s+месяц\w*)\s+(?:(?:19|20)\d\d)\b")
+
 
 def vague_part_of_a_year(ex: Extraction) -> list[str]:
     """ "How many came in the summer of 2023?", "late 2023": a part of a year the data does not
@@ -412,6 +417,9 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     m = _VAGUE_PART_RE.search(ex.text.lower())
     if m:
         return [m.group(1) or m.group(2)]
+    m = _VAGUE_PART_RU_RE.search(ex.text.lower())
+    if m:
+        return [m.group(1)]
     # "those arriving in the spring quarter", "the winter crowd": a season no period phrase
     # consumed (a period's words are masked out of the tokens) is a period dropped, never the
     # default period's figure to give.
