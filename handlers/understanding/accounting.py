@@ -433,6 +433,11 @@ _VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|sta
                             r"(?:\s+of)?(?:\s+the)?(?:\s+year)?\s+(?:19|20)\d\d\b"
                             r"|\b(?:19|20)\d\d(?:'s)?\s+(summer|autumn|fall|winter|spring)\b")
 
+# Russian: "в конце 2023 года", "в начале 2023-го", "в середине 2023", "летом 2023". "С начала 2023
+# года" is the year so far (a partial span read elsewhere), so "начало" after "с" is not vague.
+_VAGUE_PART_RU_RE = re.compile(r"(?<!\bс\s)(?<!\bсо\s)\b(конц\w*|конец|начал[аео]|середин\w*|летом|лета|лето|зим[аоуы]\w*|"
+                               r"весн\w*|осен\w*|последн\w*\s+(?:два|две|три|шесть|[1-9])\s+месяц\w*)\s+(?:(?:19|20)\d\d)\b")
+
 
 def vague_part_of_a_year(ex: Extraction) -> list[str]:
     """ "How many came in the summer of 2023?", "late 2023": a part of a year the data does not
@@ -441,6 +446,9 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     m = _VAGUE_PART_RE.search(ex.text.lower())
     if m:
         return [m.group(1) or m.group(2)]
+    m = _VAGUE_PART_RU_RE.search(ex.text.lower())
+    if m:
+        return [m.group(1)]
     # "those arriving in the spring quarter", "the winter crowd": a season no period phrase
     # consumed (a period's words are masked out of the tokens) is a period dropped, never the
     # default period's figure to give.
@@ -672,13 +680,18 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     # "러시아 정부는 이 통계 보도에 어떤 입장을 냈나요?": a stance, a judgement, what was discussed or
     # agreed is asked; a count answers none of them (Korean and Russian: English reads these
     # words in its own frames).
-    framing = [t for t in ex.toks if detect(ex.text) in ("ko", "ru") and any(
-        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get((t,), ()))]
+    # Phrases of up to three lemmas ("кем работать"), not single words only.
+    toks = ex.toks if detect(ex.text) in ("ko", "ru") else []
+    framing = [" ".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1) if any(
+        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get(tuple(toks[i:i + n]), ()))]
     return (kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
             + [f for f in framing if f not in kept])
 
 
-_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome")})
+# "occupation": "какая профессия у въехавших?" asks what they do for a living, which no count gives
+# (the purposes are reasons for a trip, not jobs).
+_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome"),
+                                  ("cue", "occupation")})
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -990,7 +1003,9 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
             # estimate of it answers; "the authorities want thousands" is an amount of another thing.
             return False
         statement = str(fact.get("statement_en") or fact.get("statement") or "")
-        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
+        # An exact number asked ("назовите точную цифру"): only digits answer it, not "thousands";
+        # the words are the ``exact_number`` cue group (lemmas, per language) besides EXACT_WORDS.
+        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)) or "exact_number" in ex.cues)
     return True
 
 
