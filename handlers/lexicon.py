@@ -177,7 +177,9 @@ class Lexicon:
                                          if r.get("lang") == "ko" and r["kind"] == "country" and " " not in r["term"]]
                                   # places inside a country ("나진", which the dictionary reads as 낫 + 지다)
                                   + [p for r in snap.tables["cues"] if r["lang"] == "ko" and r["cue"] == "subnational"
-                                     for p in r["phrases"].split("|") if " " not in p])
+                                     for p in r["phrases"].split("|") if " " not in p]
+                                  # places the facts name ("루한스크", read as 루한 + 스 + 크)
+                                  + _fact_place_names(lex.translations, "ko"))
         for r in snap.tables["synonyms"]:
             if (r.get("lang") or "en") in new:
                 lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
@@ -402,3 +404,20 @@ class Lexicon:
 
     def known(self, word: str) -> bool:
         return word in self.vocabulary or self.fuzzy_word(word) is not None
+
+
+_PLACE_JOINERS_KO = ("와", "과")  # "루한스크와 도네츠크", "평양과 블라디보스토크": A and B
+
+
+def _fact_place_names(translations: dict[tuple[str, str, str, str], str], lang: str) -> list[str]:
+    """The single-word place names in the facts' translated ``place`` fields, without the joining
+    particle of a pair: names a question may use that the dictionary may cut into pieces."""
+    names: list[str] = []
+    for (kind, _id, fld, lg), text in translations.items():
+        if kind != "fact" or fld != "place" or lg != lang:
+            continue
+        for word in text.split():
+            if word.endswith(_PLACE_JOINERS_KO) and len(word) > 2:
+                word = word[:-1]
+            names.append(word)
+    return list(dict.fromkeys(names))

@@ -374,8 +374,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
     # 1-3 кварталы, i-iii кварталы
     ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
-    # первый и второй квартал(ы): two quarters, found as a pair
-    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # первый и второй квартал(ы), 1 и 2 кв.: two quarters, found as a pair
+    ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
     ("ru_first_quarters", re.compile(r"\bперв\w*\s+(два|две|три|2|3)\s+квартал\w*" + _RU_YEAR_AFTER)),
     # desk shorthand with a two-digit year: 3кв23, 3 кв. 23
@@ -384,6 +384,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_quarter", re.compile(r"\b" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первое полугодие 2023, 1-е полугодие
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*|[12](?:\s*-?\s*(?:е|ое|м|ом|го))?|ii|i)\s+(?:полугоди\w*|полгода)" + _RU_YEAR_AFTER)),
+    # "в первой половине 2023 года", "во второй половине года": a half in other words
+    ("ru_half", re.compile(r"\b(перв\w*|втор\w*)\s+половин\w*" + _RU_YEAR_AFTER + r"(?:\s+год[ау]?\b)?")),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
     ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
     # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
@@ -393,7 +395,8 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # январь–сентябрь 2023, с января по сентябрь
     ("ru_month_range", re.compile(r"\b(?:с\s+)?" + _RU_MONTH + r"\s*(?:-|по|до)\s*" + _RU_MONTH + _RU_YEAR_AFTER)),
     # (первые) девять месяцев 2023
-    ("ru_first_months", re.compile(r"\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
+    # ... but not "последние три месяца": the last months, never the first
+    ("ru_first_months", re.compile(r"(?<!последн\w\w\s)\b(?:перв\w*\s+)?(два|три|шесть|девять|[2-9]|1[01])\s+(?:месяц\w*|мес\b\.?)" + _RU_YEAR_AFTER)),
     # с начала 2023 года по сентябрь: from January of that year up to the month
     ("ru_year_to_month", re.compile(r"\bс\s+начала\s+(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)?\s*(?:и\s+)?(?:по|до)\s+"
                                     r"(?:конец\s+|конца\s+)?" + _RU_MONTH)),
@@ -410,6 +413,9 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")\s*(?:г\b\.?|год\w*)")),
     ("ru_year", re.compile(r"\b(" + _YEAR4 + r")" + _RU_YEAR_SUFFIX + r"(?:\s*(?:г\b\.?|год\w*))?")),
     ("previous", re.compile(r"\b(предыдущ\w*\s+квартал\w*|прошл\w*\s+квартал\w*)")),
+    # "больше, чем в предыдущем", "по сравнению с предыдущим": the quarter before, elided.
+    ("previous", re.compile(r"\b(?:чем|с|со|от|к|относительно|против)\s+(?:в\s+|во\s+)?(предыдущ\w*)"
+                            r"(?!\s+(?:год|полугод|месяц|мест|период))")),
     ("latest", re.compile(r"\b(последн\w*\s+квартал\w*|последн\w*\s+данн\w*|свеж\w*)")),
 ]
 _EN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -741,9 +747,10 @@ def _attach_years(text: str, found: list[PeriodMention]) -> list[PeriodMention]:
 
 _RU_ELLIPTICAL_RE = re.compile(
     r"\b(?:с|со|чем|и|от|во|в|за|по|к|ко|на|над|показател\w*|уровн\w*|уровен\w*|больше|меньше|выше|ниже|"
-    r"обогнал\w*|обгоня\w*|опереди\w*|опережа\w*|превыси\w*|превыша\w*|превосход\w*|превзош\w*|уступ\w*|против)\s+"
+    r"обогнал\w*|обгоня\w*|опереди\w*|опережа\w*|превыси\w*|превыша\w*|превосход\w*|превзош\w*|уступ\w*|против|"
+    r"относительно|сравнительно|vs\.?|versus)\s+"
     r"(перв\w*|втор\w*|трет\w*|четв[её]рт\w*|[1-4]\s*-\s*(?:й|м|го|ом|му|ый|ий|ой|е|ое|ым))"
-    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|месяц|раз|место))")
+    r"(?![\w-])(?!\s+(?:квартал|кв\b|полугод|половин|месяц|раз|место))")
 # "вторая по частоте" ranks; "больше первого по числу въехавших", "с первым по въезду" compare
 # with the first quarter: an ordinal followed by "по" and a word of rank (frequency, size,
 # popularity) is a place in a ranking, not a period.

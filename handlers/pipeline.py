@@ -28,7 +28,7 @@ from handlers.operations.run import run_operation
 from handlers.queries import QueryRunner
 from handlers.premises import MAX_LABELS as MAX_PREMISE_LABELS, premises_elsewhere
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (counted_thing_not_people, name_asked_of_a_figure, other_source_asked,
+from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, name_asked_of_a_figure, other_source_asked,
                                                periods_too_fine_or_left, second_question_left, states_a_claim)
 from handlers.understanding.followup import (answered_frame, attempted_frame, context_left, fact_frame, followup_measure,
                                              named_frame, read_edit)
@@ -114,6 +114,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         other_source = other_source_asked(ex) if english_figure else []
         # read only when no other source is asked about: that refusal comes first
         counted = counted_thing_not_people(ex, self.lexicon) if english_figure and not other_source else []
+        if self.lang == "ko" and (result.intent in FIGURE_INTENTS or result.intent == "fact"):
+            # "제재 건수는?": a count of things by its counter; a statement's fact does not count them either.
+            counted = counted_by_a_thing_counter(ex, self.lexicon)
         if other_source:
             # "Did North Korea's own statistics confirm the numbers?": counts the report does not have;
             # the answer names whose counts it does have instead of giving them as the confirmation.

@@ -188,6 +188,35 @@ def counted_thing_not_people(ex: Extraction, lex: Lexicon) -> list[str]:
     return []
 
 
+def counted_by_a_thing_counter(ex: Extraction, lex: Lexicon) -> list[str]:
+    """ "제재 건수는?", "선박 몇 척이 들어왔나", "차량 몇 대": Korean counts a thing with a counter
+    of its own (the ``thing_counter`` and ``vehicle_counter`` cue groups), set after the noun it counts. Every figure in the
+    data counts people, so a people figure would answer another question (31 people came by road,
+    not 31 vehicles). A counter after an arrival word or a people noun ("입국 건수", entries of
+    people) counts people, and is left to the figures."""
+    toks = ex.toks
+    for i in range(len(toks)):
+        for n in (2, 1):
+            key = tuple(toks[i:i + n])
+            counters = {t.id for t in lex.phrases.get(key, ()) if t.kind == "cue"} & {"thing_counter", "vehicle_counter"}
+            if len(key) < n or not counters:
+                continue
+            j = i - 1
+            while j >= 0 and is_particle(toks[j]):
+                j -= 1
+            if j < 0 or toks[j].startswith("~"):
+                return []  # nothing named before it, or another counter ("몇 명이 몇 대로")
+            terms = lex.phrases.get((toks[j],), ())
+            # A vehicle's counter (척, 대) makes a mode of transport the vehicles ("차량 몇 대"); a
+            # case's counter (건) after a mode counts its travellers' entries.
+            vehicles = "vehicle_counter" in counters
+            people = any(t.kind == "cue" and t.id in _PEOPLE_CUES | {"movement"} for t in terms) or any(
+                t.kind == "country" or t.kind == "purpose" or t.kind == "transport" and t.role != "vehicle" and not vehicles
+                for t in terms)
+            return [] if people else [toks[j]]
+    return []
+
+
 _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
                      r"how come|for what reason)\b")
 
@@ -404,6 +433,11 @@ _VAGUE_PART_RE = re.compile(r"\b(summer|autumn|fall|winter|spring|late|early|sta
                             r"(?:\s+of)?(?:\s+the)?(?:\s+year)?\s+(?:19|20)\d\d\b"
                             r"|\b(?:19|20)\d\d(?:'s)?\s+(summer|autumn|fall|winter|spring)\b")
 
+# Russian: "в конце 2023 года", "в начале 2023-го", "в середине 2023", "летом 2023". "С начала 2023
+# года" is the year so far (a partial span read elsewhere), so "начало" after "с" is not vague.
+_VAGUE_PART_RU_RE = re.compile(r"(?<!\bс\s)(?<!\bсо\s)\b(конц\w*|конец|начал[аео]|середин\w*|летом|лета|лето|зим[аоуы]\w*|"
+                               r"весн\w*|осен\w*|последн\w*\s+(?:два|две|три|шесть|[1-9])\s+месяц\w*)\s+(?:(?:19|20)\d\d)\b")
+
 
 def vague_part_of_a_year(ex: Extraction) -> list[str]:
     """ "How many came in the summer of 2023?", "late 2023": a part of a year the data does not
@@ -412,6 +446,9 @@ def vague_part_of_a_year(ex: Extraction) -> list[str]:
     m = _VAGUE_PART_RE.search(ex.text.lower())
     if m:
         return [m.group(1) or m.group(2)]
+    m = _VAGUE_PART_RU_RE.search(ex.text.lower())
+    if m:
+        return [m.group(1)]
     # "those arriving in the spring quarter", "the winter crowd": a season no period phrase
     # consumed (a period's words are masked out of the tokens) is a period dropped, never the
     # default period's figure to give.
@@ -643,13 +680,18 @@ def fact_words_a_figure_leaves(ex: Extraction, lex: Lexicon) -> list[str]:
     # "러시아 정부는 이 통계 보도에 어떤 입장을 냈나요?": a stance, a judgement, what was discussed or
     # agreed is asked; a count answers none of them (Korean and Russian: English reads these
     # words in its own frames).
-    framing = [t for t in ex.toks if detect(ex.text) in ("ko", "ru") and any(
-        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get((t,), ()))]
+    # Phrases of up to three lemmas ("кем работать"), not single words only.
+    toks = ex.toks if detect(ex.text) in ("ko", "ru") else []
+    framing = [" ".join(toks[i:i + n]) for n in (1, 2, 3) for i in range(len(toks) - n + 1) if any(
+        (x.kind, x.id) in _FRAMING_FOR_FIGURES for x in lex.phrases.get(tuple(toks[i:i + n]), ()))]
     return (kept + [p for p in destinations if p not in kept] + [m for m in metonyms if m not in kept]
             + [f for f in framing if f not in kept])
 
 
-_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome")})
+# "occupation": "какая профессия у въехавших?" asks what they do for a living, which no count gives
+# (the purposes are reasons for a trip, not jobs).
+_FRAMING_FOR_FIGURES = frozenset({("cue", "stance"), ("cue", "judgement"), ("cue", "content"), ("cue", "outcome"),
+                                  ("cue", "occupation")})
 
 
 def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResult, lex: Lexicon) -> bool:
@@ -659,6 +701,7 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
     if (name_asked_of_a_figure(ex, lex) or places_as_destination(ex, lex) or subgroup_asked(ex, lex)
             or reason_asked_of_a_figure(ex) or subset_of_a_category(ex) or vague_part_of_a_year(ex)
             or part_of_a_quoted_figure(ex, lex) or counted_thing_not_people(ex, lex) or month_asked(ex)
+            or counted_by_a_thing_counter(ex, lex)
             or periods_too_fine_or_left(ex, lex) or share_of_another_direction(ex)):
         return False
     if ex.cues.keys() & {"other_measure", "stock", "duration_question", "metonym"}:
@@ -960,7 +1003,9 @@ def gives_aspect(aspect: str | None, ex: Extraction, facts: list[dict[str, Any]]
             # estimate of it answers; "the authorities want thousands" is an amount of another thing.
             return False
         statement = str(fact.get("statement_en") or fact.get("statement") or "")
-        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)))
+        # An exact number asked ("назовите точную цифру"): only digits answer it, not "thousands";
+        # the words are the ``exact_number`` cue group (lemmas, per language) besides EXACT_WORDS.
+        return states_amount(statement, bool(EXACT_WORDS & set(ex.toks)) or "exact_number" in ex.cues)
     return True
 
 

@@ -102,9 +102,10 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         # "실제", "реально" ("actually", "exactly"): a doubt about the data only when nothing else is
         # asked; beside a fact ("exactly how many at the site?") or a stated figure it qualifies that.
         # So is a figure asked of a named period ("정확히 3분기 철도로 몇 명?"); not "how many
-        # workers actually came?", which asks for the experts' estimates.
+        # workers actually came?", which asks for the experts' estimates. A share asked of a named
+        # category ("사업 목적이 절반이라던데 정확한 비중은?") is a figure too: the estimates are counts.
         beside = (ex.numbers or (ex.facts and ex.facts[0][1] >= CAVEAT_WEAK_FACT)
-                  or ("count" in c and bool(real_periods)))
+                  or ("count" in c and bool(real_periods)) or ("share" in c and has_cat))
         s["caveats"] = CAVEAT_WEAK_BESIDE if beside else 85.0
     if "sources" in c:
         # "how many ..., according to the FSB?" asks for the figure; the source comes with it.
