@@ -49,9 +49,10 @@ class TextIntents:
             chosen[:] = facts
         # A translated fact keeps its English statement, where a forecast is read whatever the question's language.
         if "future" in ex.cues and not any(f.get("kind") == "prediction" or _FORWARD_RE.search(
-                f"{f.get('statement') or ''} {f.get('statement_en') or ''}") for f in facts):
+                f"{f.get('statement') or ''} {f.get('statement_en') or ''}") for f in facts[:1]):
             # "Will Putin visit in spring?": only a stated prediction answers a question about the
-            # future; otherwise say so, and give what the report does say.
+            # future, and it must be the fact that answers (a forecast kept beside an estimate of
+            # the past does not make the estimate one); otherwise say so, and give what it does say.
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="a forecast", facts=facts[:1], version=self.snapshot.version)
