@@ -23,6 +23,7 @@ from handlers.intents.texts import TextIntents
 from handlers.language import LANGS, detect
 from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData
+from handlers.multipart import answer_parts
 from handlers.operations.followups import answer_followup
 from handlers.operations.run import run_operation
 from handlers.queries import QueryRunner
@@ -57,7 +58,11 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         deciding only for a question with no words ("Q3?").
         """
         lang = lang if lang in LANGS else detect(question, lang_hint)
-        answer = (self.in_language(lang) if lang != self.lang else self)._answer(question, previous, now)
+        view = self.in_language(lang) if lang != self.lang else self
+        now = time.time() if now is None else now
+        answer = view._answer(question, previous, now)
+        if lang == "en":  # "how many in Q3, and how many by air?": each part answered, or none (handlers/multipart.py)
+            answer = answer_parts(view, question, answer, now, previous)
         answer.lang = lang
         if not answer.figure_ids and not answer.stated:
             # "Not in the data; what it has: business (196)": figures given as context, for the hand-off.
@@ -215,6 +220,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         elif intent == "total" and asked.categories:  # "and by air?" after a total asks for the air figure
             intent = "category"
         return getattr(self, f"_i_{intent}")(asked), asked.context(intent), asked.figure_ids
+
+    def answer_in_turn(self, question: str, previous: FollowUp | None, now: float) -> Answer:
+        """One part of a question of several parts, as a follow-up of the part before it."""
+        return self._answer(question, previous, now)
+
+    def second_ask_noted(self, question: str) -> bool:
+        """Whether the answer to the whole question already says which part the report does not answer."""
+        ex = extract(normalise_text(question.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
+        return second_question_left(ex) is not None
 
     def answer_fresh(self, question: str, now: float) -> Answer:
         """A question answered on its own, in this view's language (a follow-up restated in full)."""

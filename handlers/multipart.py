@@ -1,0 +1,200 @@
+"""Questions that ask two or more things at once ("How many in Q3, and how many by air?").
+
+One frame answers one thing. A question with a second ask joined by "and how many", "and what
+share", "? And ..." used to get the first part's figure (or the one operation that happened to
+fit either part) as if it answered the whole question: a confident answer with a required figure
+missing. Here the question is split at those joints; the first part is answered on its own and
+each later part as a follow-up of the one before it (so "and how many on foot?" keeps the first
+part's period and direction), through the same pipeline and conversation machinery.
+
+Policy (the named threshold is ``MIN_PART_SCORE``):
+- every part answered confidently (kind "answer", score at least ``MIN_PART_SCORE``, and the
+  measure a part asks for, a share or a rate, shown in its answer): the parts' answers, each under
+  its own part of the question, unless the whole question's own answer already rests on every
+  figure the parts do (then that one answer stands);
+- a part not answered confidently: no part is given as the answer (the reply says which part
+  could not be answered and why, and offers the others to ask on their own), except that a
+  confident answer to the whole question stands when it shows every measure the failing parts
+  ask for: a part that fails alone is often a detail of the one before ("By how many?").
+English only: the joints are English words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from handlers.model import Answer, FollowUp
+from handlers.understanding.matcher import ACCEPT
+from handlers.understanding.normalise import normalise_text
+
+# A part is answered only when the pipeline is as sure of it as of a question asked alone.
+MIN_PART_SCORE = ACCEPT
+# More parts than this is a list of questions, not a question: asked as a whole, as before.
+MAX_PARTS = 4
+# A part shorter than this many words is no question of its own ("and?", "and why").
+MIN_PART_WORDS = 2
+
+# The words that open a second ask after "and": an interrogative, a measure asked of the same
+# figure ("and what share", "and per day", "and as a percentage"), or a yes/no check.
+_ASK_HEAD = (r"(?:how\s+many|how\s+much|how\s+does|how\s+do|how\s+did|how\s+has|how\s+is|what|which|who|whom|when|"
+             r"is\s+that|was\s+that|did\s+(?:that|it|this)|does\s+(?:that|it|this)|"
+             r"by\s+what|by\s+how\s+much|as\s+a\s+(?:share|percentage|percent|proportion)|"
+             r"(?:its|the|their)\s+(?:share|percentage|proportion|daily|monthly|per[- ]day|per[- ]month)|"
+             r"per\s+(?:day|month|quarter)|(?:a|each)\s+(?:day|month)|(?:the\s+)?percent(?:age)?\s+(?:rise|increase|change|jump|growth))\b")
+# "..., and how many ...", "... and what share ...": split before "and".
+_AND_JOINT_RE = re.compile(rf"(?:\s*[,;]\s*|\s+)and\s+(?=(?:also\s+|then\s+)?{_ASK_HEAD})", re.IGNORECASE)
+# "Total for 2022? And for Q3 2023?": a question mark with more question after it.
+_MARK_JOINT_RE = re.compile(r"\?\s+(?=\S)")
+# "how many in Q3; how many by air": a semicolon between two asks.
+_SEMI_JOINT_RE = re.compile(rf";\s*(?={_ASK_HEAD})", re.IGNORECASE)
+# A later part that refers back ("that", "them") is read as a follow-up only.
+_ANAPHORA_RE = re.compile(r"\b(?:that|it|its|this|these|those|them|they|their|each|both)\b", re.IGNORECASE)
+# Intents that answer with a statement of the report: a later part that gets one on its own asks it.
+STATEMENT_INTENTS = ("fact",)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_LEADING_AND_RE = re.compile(r"^\s*(?:and|also|plus)\b\s*", re.IGNORECASE)
+
+
+def split_parts(text: str) -> list[str]:
+    """The question's asks, in order; one element when it asks one thing (or more than MAX_PARTS)."""
+    pieces = [text]
+    for joint in (_MARK_JOINT_RE, _SEMI_JOINT_RE, _AND_JOINT_RE):
+        pieces = [p for piece in pieces for p in joint.split(piece)]
+    parts = [p.strip(" ,;") for p in pieces if p.strip(" ,;?")]
+    if not 2 <= len(parts) <= MAX_PARTS:
+        return [text]
+    if any(len(_WORD_RE.findall(_LEADING_AND_RE.sub("", p))) < MIN_PART_WORDS and not re.search(r"\d", p) for p in parts[1:]):
+        # "Who visited Russia and when?": a one-word ask is a detail of the first, not a question of its own.
+        return [text]
+    return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+class PartAnswerer(Protocol):
+    """What answering the parts needs from the pipeline."""
+
+    snapshot: Any  # the data snapshot: .figure(figure_id) gives a stored figure's row
+
+    def answer_in_turn(self, question: str, previous: FollowUp | None, now: float) -> Answer: ...
+
+    def second_ask_noted(self, question: str) -> bool: ...
+
+    def render(self, template: str, **values: object) -> str: ...
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """One part of the question and the answer it got."""
+
+    question: str
+    answer: Answer
+
+    @property
+    def confident(self) -> bool:
+        return (self.answer.kind == "answer" and self.answer.score >= MIN_PART_SCORE
+                and all(given.search(self.answer.text) for asked, given in _ASPECTS if asked.search(self.question)))
+
+
+# A part that asks for a measure must get it: "and the Russians' share?" answered with the
+# Russians' total is an answer to another question (the aspect asked, and how an answer shows it).
+_ASPECTS = (
+    (re.compile(r"\b(?:share|percent(?:age)?|proportion|pct)\b|%", re.IGNORECASE), re.compile(r"%")),
+    (re.compile(r"\b(?:per|a|each)\s+day\b|\bdaily\b", re.IGNORECASE), re.compile(r"\b(?:a|per)\s+day\b", re.IGNORECASE)),
+    (re.compile(r"\b(?:per|a|each)\s+month\b|\bmonthly\b", re.IGNORECASE), re.compile(r"\b(?:a|per)\s+month\b", re.IGNORECASE)),
+    (re.compile(r"\bwho\b", re.IGNORECASE), re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+")),
+)
+
+
+def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, previous: FollowUp | None) -> Answer:
+    """The answer to a question that may ask several things; ``whole`` is its answer as one question.
+
+    When a part fails, a whole answer that already names the part the report does not answer ("...
+    in Q3, and where did they go?": the figure, and that the report gives no places) is an honest
+    answer to both parts and stands as it is.
+    """
+    parts = split_parts(normalise_text(question))
+    if len(parts) < 2:
+        return whole
+    results: list[PartResult] = []
+    for n, part in enumerate(parts):
+        asked = _LEADING_AND_RE.sub("", part)
+        got = desk.answer_in_turn(asked, previous, now)
+        if n and not _ANAPHORA_RE.search(asked):
+            alone = desk.answer_in_turn(asked, None, now)
+            if alone.kind == "answer" and alone.intent in STATEMENT_INTENTS:
+                # "..., and who said the workers were in the hundreds?" asks a statement of its own,
+                # not who gave the figure just answered.
+                got = alone
+        results.append(PartResult(part, got))
+        previous = got.context if got.context is not None else previous
+    if all(r.confident for r in results):
+        if (whole.kind == "answer" and not _new_slots(desk, whole, results)
+                and not any(_aspect_missing(r.question, whole) for r in results)):
+            return whole  # one answer already rests on what the parts do (a breakdown asked two of its rows)
+        return _combined(desk, question, whole, results)
+    failed = [r for r in results if not r.confident]
+    if whole.kind == "answer" and (not any(_aspect_missing(r.question, whole) for r in failed)
+                                   or desk.second_ask_noted(question)):
+        # A part that fails alone is often a detail of the one before ("By how many?", "Give the
+        # figure."), which the whole question's answer gives; a part asking a measure the whole
+        # answer does not show ("..., and as a share?") is not.
+        return whole
+    return _declined(desk, question, whole, results)
+
+
+def _slot(desk: PartAnswerer, figure_id: str) -> tuple[str, ...] | None:
+    row = desk.snapshot.figure(figure_id)
+    return None if row is None else (row["citizens"], row["destination"], row["period"], row["dimension"])
+
+
+def _new_slots(desk: PartAnswerer, whole: Answer, results: list[PartResult]) -> bool:
+    """Whether the parts rest on a figure of a kind the whole answer has none of: another direction,
+    period or breakdown, or the total. Another row of a breakdown the whole answer already gives is
+    not (a part read alone may widen "road, foot and water" to every mode)."""
+    have = {_slot(desk, i) for i in whole.figure_ids}
+    if any(not r.answer.figure_ids and r.answer.intent != whole.intent for r in results):
+        return True  # a statement asked ("and who said ...?") that a figure answer does not give
+    return any(_slot(desk, i) not in have for r in results for i in r.answer.figure_ids if i not in whole.figure_ids)
+
+
+def _aspect_missing(part: str, answer: Answer) -> bool:
+    return any(asked.search(part) and not given.search(answer.text) for asked, given in _ASPECTS)
+
+
+def _combined(desk: PartAnswerer, question: str, whole: Answer, results: list[PartResult]) -> Answer:
+    """Every part answered: each answer under its part, the figures and traces of all of them."""
+    html = desk.render("multi_part", parts=[{"question": r.question, "html": r.answer.html} for r in results])
+    last = results[-1].answer
+    answer = Answer(question=question, kind="answer", intent=results[0].answer.intent,
+                    score=min(r.answer.score for r in results), html=html, entities=whole.entities,
+                    version=whole.version, frame=results[0].answer.frame)
+    answer.figure_ids = list(dict.fromkeys(i for r in results for i in r.answer.figure_ids))
+    answer.traces = [t for r in results for t in r.answer.traces]
+    answer.stated = [s for r in results for s in r.answer.stated]
+    answer.suggestions = []
+    answer.context = last.context
+    answer.entities = dict(whole.entities, parts=len(results))
+    return answer
+
+
+def _declined(desk: PartAnswerer, question: str, whole: Answer, results: list[PartResult]) -> Answer:
+    """A part not answered confidently: none is given as the answer (a part answered alone reads as
+    the whole answer); the reply says which part fails and why, and offers the others to ask alone."""
+    failed = [r for r in results if not r.confident]
+    reasons = [{"question": r.question,
+                "why": _first_sentence(r.answer.text) if r.answer.kind != "answer" else "I'm not sure I'd answer this part as asked."}
+               for r in failed]
+    askable = [r.question for r in results if r.confident]
+    html = desk.render("multi_part_declined", failed=reasons, askable=askable)
+    answer = Answer(question=question, kind="fallback", intent=whole.intent, score=whole.score, html=html,
+                    entities=dict(whole.entities, parts=len(results)), version=whole.version, frame=whole.frame)
+    answer.suggestions = askable
+    answer.context = whole.context
+    answer.traces = whole.traces
+    return answer
+
+
+def _first_sentence(text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first[:300]
