@@ -19,7 +19,7 @@ from handlers.understanding.matcher import FACT_STRONG
 from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUANTITY_WORDS, amount_only_in_words, asked_beyond,
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
-                                               facts_on_content, framing_the_fact_leaves, gives_aspect, kind_asked, names_a_kind,
+                                               facts_on_content, framing_the_fact_leaves, gives_aspect, detail_lacking, kind_asked, names_a_kind,
                                                duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                names_a_kind_local, thing_asked_local,
                                                says_what_was_said, sources_leave_out,
@@ -167,6 +167,13 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="how long", facts=facts[:1], version=self.snapshot.version)
+        lacking = detail_lacking(ex, facts[0], aspect) if self.lang == "en" and facts else None
+        if lacking:
+            # "Which month will they return?", "how many workers are in Siberia now?": a detail the
+            # nearest statement does not state (a finer date, another period, a count, not a wish).
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=lacking, facts=facts[:1], version=self.snapshot.version)
         if self.lang == "en" and facts and outcome_unstated(ex, facts[0], self.lexicon):
             # "What came out of Choe's meeting with Putin?": the visit's fact says that they met,
             # not what came of it; that it happened is context, not the answer.

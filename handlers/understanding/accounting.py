@@ -1542,3 +1542,42 @@ def detail_asked_ko(ex: Extraction, lex: Lexicon) -> list[str]:
             and not ex.cues.keys() & COUNT_CUES):
         out.append(next(t for t in ex.toks if t in _KO_PARTICULARS))
     return list(dict.fromkeys(out))[:2]
+
+
+# "Which month will they return?", "the exact date": a date finer than the fact's own ("within one
+# to two years") is asked.
+_FINE_DATE_RE = re.compile(r"\b(?:which|what)\s+(?:month|date|day|week)\b|\b(?:exact|precise)\s+(?:date|day|month)\b|"
+                           r"\bwhen\s+exactly\b|\bexactly\s+when\b|\bon\s+what\s+date\b")
+_DATE_IN_TEXT_RE = re.compile(r"\b" + _MONTHS + r"\b|\b\d{1,2}\s*(?:–|-|to)\s*\d{1,2}\b")
+_ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_FACT_QUARTER_RE = re.compile(r"\b(first|second|third|fourth)\s+quarter\s+of\s+((?:19|20)\d\d)\b")
+# An amount stated as what someone wants, plans or discussed ("signalled that they want to bring in
+# thousands"): no count of who is there.
+_WISHED_AMOUNT_RE = re.compile(r"\b(?:wants?|wanted|plans?|planned|hopes?|hoped|intends?|seeks?|sought|discussed|"
+                               r"signall?ed)\b[^.;]{0,60}?\b(?:dozens|hundreds|thousands|millions|\d+)\b")
+_WISH_ASKED_RE = re.compile(r"\b(?:want|wants|wanted|plan|plans|planned|hope|hopes|seek|seeks|sought|ask(?:ed|ing)? for|"
+                            r"procure|recruit|bring in|intend|target|demand|request(?:ed)?|looking for|need)\b")
+
+
+def detail_lacking(ex: Extraction, fact: dict[str, Any] | None, aspect: str | None) -> str | None:
+    """What the question asks of the fact that the fact does not state, or None (English).
+
+    - a date finer than the fact gives ("which month will they return?" of "within one to two years");
+    - an amount for another period than the fact's own ("how many does Lankov expect for Q4?" of his
+      Q3 estimate);
+    - a count of who is there, of a fact whose amount is only wanted or planned ("how many workers
+      are in Siberia now?" of "the authorities want thousands")."""
+    if fact is None:
+        return None
+    said = " ".join(str(fact.get(k) or "") for k in ("statement", "statement_en", "date")).lower()
+    text = ex.text.lower()
+    if _FINE_DATE_RE.search(text) and not _DATE_IN_TEXT_RE.search(said):
+        return "the exact date"
+    stated = ({(int(y), _ORDINAL_QUARTER[q]) for q, y in _FACT_QUARTER_RE.findall(said)}
+              | {(int(y), int(q)) for q, y in re.findall(r"\bq([1-4])\s+((?:19|20)\d\d)\b", said)})  # date "Q3 2023"
+    asked = [(p.year, p.m2 // 3) for p in ex.periods if p.kind == "quarter"]
+    if stated and asked and not any((y is None or (y, q) in stated) and q in {sq for _, sq in stated} for y, q in asked):
+        return "a figure for " + ", ".join(f"Q{q} {y}" if y else f"Q{q}" for y, q in asked)
+    if aspect == "how_many" and _WISHED_AMOUNT_RE.search(said) and not _WISH_ASKED_RE.search(text):
+        return "how many there actually are"
+    return None
