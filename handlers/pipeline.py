@@ -105,6 +105,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             if base.context is None:
                 # The figure checked is the conversation's frame: "and by air?" edits it.
                 base.context = named_frame(self, ex, runner, now)
+            self._note_premises(ex, base, checked=True)  # "365 in Q2?": 365 is named as the Q3 figure
             base.traces = runner.traces
             return base
         if run_operation(self, base.frame, ex, result, runner, base, now):
@@ -169,7 +170,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base.traces = runner.traces
         return base
 
-    def _note_premises(self, ex: Extraction, base: Answer) -> None:
+    def _note_premises(self, ex: Extraction, base: Answer, checked: bool = False) -> None:
         """ "Since 544 North Koreans entered in Q3, what share came on business?": the answer is
         computed from the stored figures; a number the question states that is the report's figure
         for something else is named first, so the wrong premise is not passed over in silence."""
@@ -180,7 +181,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         def figures_of(value: int) -> list[str]:
             return [r["figure_id"] for r in lookup.run("figures_with_value", value=value, limit=MAX_PREMISE_LABELS + 1)]
 
-        found = premises_elsewhere(ex.text, ex.numbers, base.html, figures_of)
+        found = premises_elsewhere(ex.text, ex.numbers, base.html, figures_of, base.figure_ids if checked else None)
         if found:
             premises = [{"value": value, "labels": [self.figure_label(i) for i in ids]} for value, ids in found]
             base.html = self._render("premise_note", premises=premises) + "\n" + base.html

@@ -11,7 +11,7 @@ months ("more than 100?", "top 3", "24 months"), whose meaning the figures canno
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Collection
 
 from handlers import locators
 
@@ -41,15 +41,22 @@ def stated_counts(text: str, numbers: list[str]) -> list[int]:
 
 
 def premises_elsewhere(text: str, numbers: list[str], answer_html: str,
-                       figures_of: Callable[[int], list[str]]) -> list[tuple[int, list[str]]]:
+                       figures_of: Callable[[int], list[str]],
+                       checked: Collection[str] | None = None) -> list[tuple[int, list[str]]]:
     """(value, ids of the stored figures with that value) for each stated count the answer does
     not contain. The figures an answer rests on may include ones it does not state (a category
-    answer keeps the whole breakdown for its caveat), so only its text decides."""
+    answer keeps the whole breakdown for its caveat), so only its text decides.
+
+    A claim check (``checked``: the figures it set the claim against) repeats the claimed number,
+    so there a count is named when none of the figures with its value is one the check used: "365
+    in Q2?" is checked against Q2's 213, and 365 is named as the Q3 figure it is."""
     out: list[tuple[int, list[str]]] = []
     for value in stated_counts(text, numbers):
-        if locators.contains_value(answer_html, value):
+        if checked is None and locators.contains_value(answer_html, value):
             continue
         ids = figures_of(value)
+        if checked is not None and set(ids) & set(checked):
+            continue
         if ids:
             out.append((value, ids[:MAX_LABELS]))
     return out

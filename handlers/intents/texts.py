@@ -19,7 +19,7 @@ from handlers.understanding.matcher import FACT_STRONG
 from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUANTITY_WORDS, amount_only_in_words, asked_beyond,
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
-                                               facts_on_content, framing_the_fact_leaves, gives_aspect, detail_lacking, kind_asked, names_a_kind,
+                                               facts_on_content, framing_the_fact_leaves, gives_aspect, detail_lacking, document_numbers, kind_asked, names_a_kind,
                                                duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                names_a_kind_local, thing_asked_local,
                                                says_what_was_said, sources_leave_out,
@@ -127,6 +127,12 @@ class TextIntents:
             # "The script says Putin visited Pyongyang in January; is that what the report says?": a
             # statement put to a fact that reports only talks: not as the report puts it, and what it says.
             return self._fact_check_reply(facts[0], ["that it happened"], runner, chosen), []
+        wrong_number = [asked for asked, stated in document_numbers(ex.text, str(facts[0].get("statement") or ""))
+                        if asked != stated] if self.lang == "en" and facts else []
+        if wrong_number:
+            # "How many workers had to go home under Resolution 2371?": the report's resolution is
+            # 2397; what it says is given as what the report says, never as the answer about 2371.
+            return self._fact_check_reply(facts[0], wrong_number, runner, chosen), []
         aspect = fact_aspect(ex)
         if uncovered or not says_what_was_said(ex, facts[0] if facts else None) or not gives_aspect(aspect, ex, facts):
             # "How did each member vote on 2397?": the resolution's fact is near, but nothing in it

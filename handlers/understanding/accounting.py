@@ -1581,3 +1581,30 @@ def detail_lacking(ex: Extraction, fact: dict[str, Any] | None, aspect: str | No
     if aspect == "how_many" and _WISHED_AMOUNT_RE.search(said) and not _WISH_ASKED_RE.search(text):
         return "how many there actually are"
     return None
+
+
+
+_NUMBERED_RE = re.compile(r"\b([a-z]+)\s+(?:no\.?\s+|number\s+|#)?(\d{3,})\b")
+
+
+def document_numbers(text: str, statement: str) -> list[tuple[str, str]]:
+    """(number asked, number stated) for each document the question names by a word and a number
+    ("resolution 2375") that the statement numbers too ("Resolution 2397")."""
+    said = statement.lower()
+    out: list[tuple[str, str]] = []
+    for word, number in _NUMBERED_RE.findall(text.lower()):
+        m = re.search(rf"\b{re.escape(word)}\s+(\d{{3,}})\b", said)
+        if m and not word.isdigit() and word not in _NOT_DOCUMENT_WORDS:
+            out.append((number, m.group(1)))
+    return out
+
+
+def document_number_put(text: str, statement: str) -> bool:
+    """Does the question name a document the statement numbers? Whether the numbers agree is the
+    fact answer's to say."""
+    return bool(document_numbers(text, statement))
+
+
+# Words before a number that name a period or a count, never a document.
+_NOT_DOCUMENT_WORDS = frozenset({"in", "of", "for", "and", "than", "to", "from", "since", "by", "q1", "q2", "q3", "q4",
+                                 "year", "fy", "only", "just", "about", "around", "nearly", "some", "were", "was", "the"})

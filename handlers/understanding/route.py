@@ -13,7 +13,7 @@ from typing import Callable
 
 from handlers.intents.texts import STATEMENT_CHECK_LANGS
 from handlers.lexicon import Lexicon
-from handlers.understanding.accounting import (periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (document_number_put, periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                share_across_periods, share_without_part, states_duration, activity_asked,
@@ -203,4 +203,12 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
         # them is that fact's date, not a period too fine for a count.
         result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
         shown, unanswered = (result.intent, result.score), []
+    if (lang == "en" and result.intent in FIGURE_INTENTS and ex.facts
+            and document_number_put(ex.text, fact_statement(ex.facts[0][0]))):
+        # "Was it Resolution 2375 that told states to send NK workers home?": a number after a word
+        # the top fact numbers things by ("Resolution 2397") is that document's number, checked
+        # against the fact, not a count; "workers" does not make it a figure question.
+        result = MatchResult("fact", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+        shown, unanswered = (result.intent, result.score), []
     return Route(result, unanswered, shown)
+

@@ -65,6 +65,12 @@ items = {
  ("were 24 north koreans in q3 on personal trips", A, ["23"]),
  ("Copy says education arrivals were 42 in Q3. Right?", A, ["24"]),
  ("Is it true that 544 Russians entered North Korea in the first half of 2023?", A, ["222"]),
+ ("how many nk workers had to go home under resolution 2371", A, ["2397"]),
+ ("Resolution 2394 was adopted in 2017 and covers workers, correct?", A, ["2397"]),
+ ("is it true that 134 north koreans came by air in q3?", A, ["213", "train"]),
+ ("Can you confirm 253 came for education in Q3?", A, ["24", "business"]),
+ ("The story says 213 NKs entered in Q1 2023 - ok?", A, ["153", "Q2"]),
+ ("Russians to NK: 544 in H1 2023, right?", A, ["222", "Q3"]),
 ],
 "catset": [
  ("Education, personal and vehicle maintenance combined in Q3 - how many North Koreans?", A, ["70"]),
@@ -110,6 +116,9 @@ items = {
  ("Everything the report has on 2023 for North Koreans, added up?", A, ["731"]),
  ("Year-to-date figure for Russians going to North Korea?", A, ["766"]),
  ("In 2023, how much North Korean people enter to Russia? Please total.", A, ["731"]),
+ ("nine months of 2023 against 2022, nk", A, ["731", "Q4", "223"]),
+ ("jan thru sept 23 nk entries", A, ["731", "Q4"]),
+ ("How many NKs in the first three quarters of last year?", A, ["731", "Q4"]),
 ],
 "short": [
  ("nk->ru q/q % q3", A, ["71.4"]),
