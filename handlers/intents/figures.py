@@ -84,7 +84,24 @@ class FigureIntents:
         if len(requested) >= 2:
             return self._period_list(asked, requested, avail)
         result = self._sum(asked, requested[0], avail)
+        result["year_gap"] = self._year_gap(asked, requested[0], avail) if len(result["parts"]) > 1 else None
         return self._render("total", r=result, assumed_period=assumed, **self._common(asked, requested))
+
+    def _year_gap(self, asked: FigureQuestion, period: Period, avail: list[Period]) -> dict[str, Any] | None:
+        """ "The first nine months of 2023", "Jan–Sep 2023": a span inside a year the data covers
+        only in part is no year's total; the year and the quarters the report lacks are named, so
+        the sum is not copied as the year's figure."""
+        year, _ = divmod(period.start, 12)
+        if not 9 <= period.months < 12 or period.end // 12 != year:  # three quarters or more read as the year
+            return None
+        whole = Period(year * 12, year * 12 + 11)
+        try:
+            _, missing = self.span_parts(whole, avail, asked.direction, "total")
+        except NoData:
+            return None
+        if not missing:
+            return None
+        return {"year": self.period_label(whole), "missing": [self.period_label(p) for p in missing]}
 
     def _period_list(self, asked: FigureQuestion, requested: list[Period], avail: list[Period]) -> str:
         """Several named periods: each value, and their sum when the periods do not overlap. A
