@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.model import CategoryRef, Direction, QuestionFrame
-from handlers.operations.base import Decline, OperationCall, requested_or_latest
+from handlers.operations.base import Decline, OperationCall, day_after, first_day, requested_or_latest
 from handlers.periods import Period
 
 NAME = "category_set"
@@ -62,9 +62,28 @@ def run(call: OperationCall) -> str:
               for c, v in zip(row["other_categories"] or [], row["other_values"] or [])]
     members = [call.desk.label(dim, r.category, "phrase") for r in refs]
     member_labels = [call.desk.label(dim, r.category) for r in refs]
+    # "Non-business Russians per day in Q3?": the set's figures per unit of time asked, beside them.
+    unit = call.frame.time_unit if call.frame.time_unit in ("day", "month", "quarter") else None
+    spread = _spread(call, row, period, excluding, unit) if unit else None
     return call.desk.render(NAME, excluding=excluding, unlisted=unlisted, members=members, member_labels=member_labels, others=others, r=row, period=period,
+                            unit=unit, spread=spread,
                             assumed_period=assumed, dimension=call.desk.label("dimension", dim),
                             **call.common(row["source_id"], [period], dim, None, all_categories=True))
+
+
+def _spread(call: OperationCall, row: dict[str, Any], period: Period, excluding: bool, unit: str) -> dict[str, Any] | None:
+    """The set's figures per ``unit`` of the period: for all but one, the remainder and the sum of
+    the listed others; for a set, its sum. Computed in SQL (spread_per_unit.sql), rounded there."""
+    values = [row["total_minus_set"], row["others_value"]] if excluding else [row["set_value"]]
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    rates = call.runner.one("spread_per_unit", values=values, months=period.months,
+                            first_day=first_day(period), day_after=day_after(period))
+    if rates is None:
+        return None
+    per = rates[f"per_{unit}"]
+    return {"days": rates["days"], "months": rates["months"], "first": per[0], "second": per[1] if len(per) > 1 else None}
 
 
 def _asks_the_others(call: OperationCall) -> bool:
