@@ -68,7 +68,20 @@ def split_parts(text: str) -> list[str]:
     if any(len(_WORD_RE.findall(_LEADING_AND_RE.sub("", p))) < MIN_PART_WORDS and not re.search(r"\d", p) for p in parts[1:]):
         # "Who visited Russia and when?": a one-word ask is a detail of the first, not a question of its own.
         return [text]
+    tail = _SHARED_TAIL_RE.search(parts[-1].rstrip("?. "))
+    if tail:
+        # "how many nk and how many russians per day in q3": the period (and rate) at the end is
+        # every part's; a part that names none takes it, rather than the latest period alone.
+        parts = [p if _PERIOD_WORD_RE.search(p) else p.rstrip("?. ") + " " + tail.group(1) for p in parts[:-1]] + parts[-1:]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+# The period at the end of the last part, with the rate before it: " per day in q3", " in H1 2023".
+_SHARED_TAIL_RE = re.compile(r"\s((?:(?:per|a|each)\s+(?:day|month|quarter)\s+)?(?:in|during|for|over)\s+(?:the\s+)?"
+                             r"(?:q[1-4]|h[12]|[1-4]q|first|second|third|fourth|(?:19|20)\d\d|last|this|jan\w*|jul\w*)\b[^,;?]*)$",
+                             re.IGNORECASE)
+_PERIOD_WORD_RE = re.compile(r"\b(?:q[1-4]|h[12]|[1-4]q|(?:19|20)\d\d|quarter|half|year|yr|months?|ytd|so far|"
+                             r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b", re.IGNORECASE)
 
 
 class PartAnswerer(Protocol):

@@ -39,6 +39,19 @@ def _gap(call: OperationCall, results: list[dict[str, Any]]) -> dict[str, Any] |
 
 
 def run(call: OperationCall) -> str:
+    citizens = {c.id for c in call.ex.countries if c.role == "citizens"}
+    if len(citizens) >= 2 or call.frame.both_directions:
+        # "Q3 daily rate NK vs RU": each direction's own average, one after the other; the first
+        # direction's alone would read as the answer to both.
+        html = []
+        for d in call.desk.direction_pair(call.ex, call.direction):
+            call.direction, call.assumed_direction = d, False
+            html.append(_run_one(call))
+        return "\n".join(html)
+    return _run_one(call)
+
+
+def _run_one(call: OperationCall) -> str:
     d = call.direction
     dim, cat, avail = call.subject()
     requested, assumed = requested_or_latest(call, avail)

@@ -101,6 +101,8 @@ items = {
  ("Average per quarter for North Koreans over the first three quarters of 2023?", A, ["243.7"]),
  ("monthly avg nk q2 2023", A, ["71"]),
  ("Q2 daily average for North Korean entries?", A, ["2.3"]),
+ ("monthly average in q3 for both directions", A, ["121.7", "181.3"]),
+ ("per day in Q3: North Koreans into Russia vs Russians into North Korea", A, ["4.0", "5.9"]),
  ("How many times the 2022 quarterly average was the Q2 2023 figure?", A, ["3.8"]),
 ],
 "partial": [
@@ -161,6 +163,9 @@ items = {
  ("What was the Q1 figure and what was the percent rise to Q3?", A, ["153", "138.6"]),
  ("Q2 nk arrivals; what share of 2023's nine months was that", A, ["213", "29.1"]),
  ("How many Russians came in Q3 and by how much did that beat the North Korean Q3 figure?", A, ["544", "179"]),
+ ("how many nk and how many russians per day in q3", A, ["4.0", "5.9"]),
+ ("how many nk and how many russians in h1 2023", A, ["366", "222"]),
+ ("How many came by air and how many by rail in Q3 2023?", A, ["213", "134"]),
 ],
 }
 BATCH2 = [  # written after the first fixes; first run 49/59 correct, 3 wrong
