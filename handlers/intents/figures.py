@@ -408,7 +408,14 @@ class FigureIntents:
         parts_b = [self.period_label(p) for p in pb] if len(pb) > 1 and not gap_b else []
         partial = [self.partial_note(p, ps, gap) for p, ps, gap in ((a, pa, gap_a), (b, pb, gap_b)) if gap]
         months_a, months_b = sum(p.months for p in pa), sum(p.months for p in pb)
+        together = None
+        if ((asked.ex.cues.keys() & {"combine", "sum_given"} or periods_joined_by_plus(asked.ex) or _plus_between(asked.ex))
+                and all(x.end < y.start or y.end < x.start for x in pa for y in pb)):
+            # "Q3 total + Q2 total, and the gap?": the sum is asked too, beside the change.
+            together = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
+                                        category=cat, periods=[p.code for p in pa + pb])
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
+                            together=together,
                             what=self.series_name(dim, cat), unequal=months_a != months_b,
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
@@ -577,3 +584,10 @@ def _months_covered(parts: list[Period]) -> tuple[int, int, int] | None:
     if not parts:
         return None
     return min(p.start for p in parts), max(p.end for p in parts), sum(p.months for p in parts)
+
+
+def _plus_between(ex: Extraction) -> bool:
+    """ "q3 nk total + q2 nk total": a plus between the two periods named, with their subject
+    repeated around it (``periods_joined_by_plus`` reads only a bare "Q1 + Q2")."""
+    named = [m for m in ex.periods if m.span != (0, 0)]
+    return len(named) == 2 and bool(re.search(r"\+|\bplus\b", ex.text[named[0].span[1]:named[1].span[0]].lower()))

@@ -425,13 +425,21 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
     if unassigned:
         roles_taken = {m.role for m in out if m.role}
         fixed: list[CountryMention] = []
+        # "NK air share and NK rail share": a country named again is the same side, not the other
+        # one (no one enters their own country); only distinct countries share out the roles.
+        distinct = len({m.id for m in unassigned})
         for m in out:
             if m.role:
                 fixed.append(m)
                 continue
-            if "citizens" not in roles_taken and len(unassigned) > 1 and m is unassigned[0]:
+            same = next((f for f in fixed if f.id == m.id and f.role), None)
+            if same is not None:
+                fixed.append(CountryMention(m.id, same.role, m.form, m.pos, m.end, m.score))
+                continue
+            if "citizens" not in roles_taken and distinct > 1 and m is unassigned[0]:
                 role = "citizens"
-            elif "destination" not in roles_taken and (len(unassigned) > 1 or "citizens" in roles_taken):
+            elif "destination" not in roles_taken and (distinct > 1 or "citizens" in roles_taken) and not any(
+                    f.id == m.id for f in fixed):
                 role = "destination"
             elif "citizens" not in roles_taken and "destination" in roles_taken:
                 role = "citizens"

@@ -131,6 +131,8 @@ items = {
  ("rus biz to dprk q3 share", A, ["36.0"]),
  ("q/q change for nk arrivals in q2", A, ["39.2"]),
  ("nk q3 maint", A, ["23"]),
+ ("wrkrs nk q3 official count", A, ["3"]),
+ ("q3 nk share air vs nk share rail, pp", A, ["21.6"]),
  ("How many DPRK citizens entered the RF by rail in Q3?", A, ["134"]),
  ("hw mny nk ppl came by air q3", A, ["213"]),
  ("Q3 North\u200b Korean\u200b arrivals\u200b in\u200b Russia?", A, ["365"]),
@@ -166,6 +168,7 @@ items = {
  ("how many nk and how many russians per day in q3", A, ["4.0", "5.9"]),
  ("how many nk and how many russians in h1 2023", A, ["366", "222"]),
  ("How many came by air and how many by rail in Q3 2023?", A, ["213", "134"]),
+ ("q1 plus q2 nk, and the change", A, ["366", "60"]),
 ],
 }
 BATCH2 = [  # written after the first fixes; first run 49/59 correct, 3 wrong
