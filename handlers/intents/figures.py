@@ -77,7 +77,7 @@ class FigureIntents:
         if (len(requested) == 2 and not asked.ex.cues.keys() & {"combine", "sum_given"} and not periods_joined_by_plus(asked.ex)
                 and not (year_range(asked.ex) and "change" not in asked.ex.cues)):
             return self._i_compare_periods(asked)
-        if (len(requested) >= 3 and _MINUS_RE.search(asked.ex.text.lower())
+        if (len(requested) >= 3 and (_MINUS_RE.search(asked.ex.text.lower()) or _SET_AGAINST_RE.search(asked.ex.text.lower()))
                 and self._joined_sides(asked, requested) is not None):
             # "Q1+Q2+Q3 2023 minus 2022": one side's sum less the other's is their difference.
             return self._i_compare_periods(asked)
@@ -409,7 +409,8 @@ class FigureIntents:
         partial = [self.partial_note(p, ps, gap) for p, ps, gap in ((a, pa, gap_a), (b, pb, gap_b)) if gap]
         months_a, months_b = sum(p.months for p in pa), sum(p.months for p in pb)
         together = None
-        if ((asked.ex.cues.keys() & {"combine", "sum_given"} or periods_joined_by_plus(asked.ex) or _plus_between(asked.ex))
+        if (len(asked.ex.periods) == 2  # with three, the "+" or "combined" joins one side ("Q3 vs Q1+Q2")
+                and (periods_joined_by_plus(asked.ex) or _plus_between(asked.ex))  # "combined" may join one side
                 and all(x.end < y.start or y.end < x.start for x in pa for y in pb)):
             # "Q3 total + Q2 total, and the gap?": the sum is asked too, beside the change.
             together = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
@@ -577,6 +578,9 @@ def reranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 _PARTS_BASE_RE = re.compile(r"\b(?:published|listed|summed|sum of the|add(?:ed)? up|categories only|purposes only|modes only)\b")
 _MINUS_RE = re.compile(r"\b(?:minus|less|subtract|subtracting|take away)\b")
+# "Q3 alone was the same as Q1 and Q2 put together", "Q3 vs Q1+Q2": one side set against the other.
+_SET_AGAINST_RE = re.compile(r"\b(?:same as|as (?:many|much|big|large|high) as|equal(?:led|s)?(?: to)?|match(?:ed|es)?|than|"
+                             r"vs\.?|versus|against|compared|exceed(?:ed|s)?|beat|outnumber(?:ed|s)?|surpass(?:ed|es)?)\b")
 
 
 def _months_covered(parts: list[Period]) -> tuple[int, int, int] | None:

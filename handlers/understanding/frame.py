@@ -47,8 +47,11 @@ THRESHOLD_WORDS = frozenset({"exceed", "exceeded", "exceeds", "over", "above", "
 YES_NO_OPENERS = frozenset({"did", "was", "were", "is", "are", "do", "does", "has", "have"})  # "Did 300 come for work?"
 CHECK_CUES = {"check_figure", "claim", "claim_weak"}  # the question states a figure and asks whether it holds
 # Words that set one thing against another even where no change cue fires ("more ... than").
-COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "exceed", "exceeded", "beat",
-                           "outnumbered", "outstripped", "surpassed", "ahead"})
+# Verbs of one side doing better than the other, in every form a question uses ("did air outnumber ...?").
+OUTDO_WORDS = frozenset({"exceed", "exceeded", "exceeds", "beat", "beats", "outnumber", "outnumbered", "outnumbers",
+                         "outstrip", "outstripped", "outstrips", "surpass", "surpassed", "surpasses", "outpace",
+                         "outpaced", "outpaces", "topped", "overtake", "overtook", "overtaken"})
+COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "ahead"}) | OUTDO_WORDS
 KO_THAN = frozenset({"보다"})  # the Korean comparison particle, after what it compares against
 # "than all the others", "나머지보다", "чем все остальные": the rest of a dimension's categories, as a set.
 REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "остальной", "прочий"})
@@ -314,9 +317,8 @@ _RESTATED_RE = re.compile(r"\(|\bi\.?\s?e\.?(?=[\s,])|\bnamely\b|\bthat is,|:|\b
 def _one_against_rest(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
     """ "rail compared with air and road together", "by what percent did air exceed rail": a
     comparison word stands between the first category and the others."""
-    cue_positions = [i for i, t in enumerate(ex.toks) if t in {"than", "vs", "versus", "against", "over", "exceed",
-                                                               "exceeded", "compared", "compare", "beat", "outnumbered",
-                                                               "outstripped", "surpassed", "more", "ahead", "with",
+    cue_positions = [i for i, t in enumerate(ex.toks) if t in OUTDO_WORDS or t in {"than", "vs", "versus", "against", "over",
+                                                               "compared", "compare", "more", "ahead", "with",
                                                                # Russian lemmas: "больше, чем ...", "против", "превысить"
                                                                "чем", "против", "сравнение", "превысить", "превышать",
                                                                "обогнать", "превосходить"}]

@@ -85,6 +85,10 @@ items = {
  ("Russians not on business in Q3 2023, how many?", A, ["348"]),
  ("air plus rail q3, share of the total", A, ["95.1"]),
  ("Sum of the personal and maintenance categories for Q3 NKs?", A, ["46"]),
+ ("did rail outnumber road in q3", A, ["103"]),
+ ("Did business top all the other purposes put together?", A, ["180"]),
+ ("q3 vs q1+q2 nk", A, ["366", "365"]),
+ ("Was Q3 bigger than the first two quarters combined, for North Koreans?", A, ["366", "365"]),
 ],
 "derived": [
  ("What was the monthly average of North Korean arrivals in Q3 2023?", A, ["121.7"]),
