@@ -147,11 +147,14 @@ def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, p
             return whole  # one answer already rests on what the parts do (a breakdown asked two of its rows)
         return _combined(desk, question, whole, results)
     failed = [r for r in results if not r.confident]
-    if whole.kind == "answer" and (not any(_aspect_missing(r.question, whole) for r in failed)
-                                   or desk.second_ask_noted(question)):
+    answered_as = {r.answer.intent for r in results if r.confident}
+    if (whole.kind == "answer" and (whole.intent in answered_as or whole.intent == "claim_check")
+            and (not any(_aspect_missing(r.question, whole) for r in failed) or desk.second_ask_noted(question))):
         # A part that fails alone is often a detail of the one before ("By how many?", "Give the
         # figure."), which the whole question's answer gives; a part asking a measure the whole
-        # answer does not show ("..., and as a share?") is not.
+        # answer does not show ("..., and as a share?") is not, nor is a whole answer of another
+        # kind than any part's (a statement about trade for "monthly average ..., and did that
+        # pace pick up?").
         return whole
     return _declined(desk, question, whole, results)
 

@@ -387,6 +387,8 @@ def second_question_left(ex: Extraction) -> str | None:
     m = _SECOND_QUESTION_RE.search(ex.text.lower())
     if m is None or m.start(1) < 8:
         return None
+    if re.fullmatch(r"[\W\s]*(?:(?:please|pls|hi|hello|hey|ok|okay|so|sorry|thanks|well)[\W\s]*)*", ex.text.lower()[:m.start(1)]):
+        return None  # "Please, how much ...": a courtesy before the one question, not a first question
     clause = m.group(1).strip(" ,")
     if _FIGURE_ASKS.search(clause) or clause.split()[0] in ("what", "which") and len(clause.split()) <= 2:
         return None

@@ -82,9 +82,25 @@ class Extraction:
         }
 
 
+# Who is asking, and for whom: "I am writing for a Japanese newspaper.", "for my article in
+# Germany:", "I'm a reporter from Brazil,". A country there is the asker's, not the question's
+# (it made the bot answer "I have no figures about Japan"), so the clause is left out (English).
+_WRITER = r"(?:writing|writer|reporter|journalist|correspondent|editor|producer|stringer|freelancer|working)"
+_OUTLET = r"(?:article|story|piece|report|paper|newspaper|magazine|outlet|readers|audience|broadcaster|agency|website|channel|tv|radio)"
+_ASKER_CLAUSE_RE = re.compile(
+    rf"\b(?:i\s+am|i'm|im|we\s+are|we're)\s+(?:a\s+|an\s+)?(?:\w+\s+)?{_WRITER}\b[^.?!:;]*[.!:;,]\s*"
+    rf"|\b(?:for|in)\s+(?:my|our|a|an|the)\s+(?:\w+\s+)?{_OUTLET}\s+(?:in|from|for)\s+[\w\s]{{2,30}}?[.!:;,]\s*",
+    re.IGNORECASE)
+
+
+def _without_asker_clause(question: str) -> str:
+    """The question without a clause about who asks ("I am writing for Japanese newspaper.")."""
+    return _ASKER_CLAUSE_RE.sub(" ", question) if _ASKER_CLAUSE_RE.search(question) else question
+
+
 def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
     """Find the entities, cues and unknown words in a question."""
-    text = _direction_shorthand(fix_period_typos(normalise(question)), lex)
+    text = _direction_shorthand(fix_period_typos(normalise(_without_asker_clause(question))), lex)
     periods = find_periods(text, report_date)
     masked = list(text)
     for p in periods:
