@@ -33,7 +33,10 @@ COMPARE_CUES = {"change"}
 NEGATION_WORDS = frozenset({"except", "excluding", "exclude", "other", "besides", "apart", "aside", "not", "without", "neither",
                             "minus", "but", "non", "take", "taking", "leave", "leaving", "didn't", "weren't", "wasn't"})
 # "air as a share of rail", "Q3 as a percentage of 2022": a ratio between two named things, not a share of the total.
-RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b")
+RATIO_RE = re.compile(r"\bas an? (?:share|percentage|proportion|percent|%|fraction|multiple) of\b|\brelative to\b"
+                      r"|/\s*(?:the\s+)?total\b|\bover (?:the )?total\b|\bdivided by (?:the )?total\b")  # "(biz + edu) / total"
+# "nk biz pct q3 vs ru biz pct q3": a percent word on each side names a share per side, not a change.
+PERCENT_TOKENS = frozenset({"pct", "percent", "percentage", "share", "proportion"})
 FRACTION_WORDS = frozenset({"half", "majority", "third", "thirds", "two-thirds", "fraction", "proportion",
                             "половина", "большинство", "треть", "четверть"})  # Russian lemmas
 PERCENT_OF_RE = re.compile(r"\b(?:what|which)\s+(?:percent|percentage|per cent|%)\s+of\b")  # "what percent of Russians ..."
@@ -194,7 +197,8 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
                                                                           or "both_directions" in ex.cues))):
         measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
-    elif (share and len(categories) == 1 and (SHARE_WORDS & set(ex.toks) or PERCENT_OF_RE.search(ex.text)) and not excluded
+    elif (share and len(categories) == 1 and (SHARE_WORDS & set(ex.toks) or PERCENT_OF_RE.search(ex.text)
+                                              or sum(t in PERCENT_TOKENS for t in ex.toks) >= 2) and not excluded
           and (len({m.id for m in ex.countries if m.role == "citizens"}) >= 2 or "both_directions" in ex.cues)):
         # "Russians' business share compared with North Koreans'": one category's share in two directions.
         measure, comparison = "pp_gap", "shares"
