@@ -1444,10 +1444,24 @@ def asks_whether_detail_holds(ex: Extraction, uncovered: list[str], fact: dict[s
     if not ex.toks or ex.toks[0] not in YES_NO_LEADS:
         return False
     if uncovered and not _duration_differs(ex, fact):
-        return all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) for w in uncovered)
+        return all(_ORDINAL_OR_NUMBER_RE.fullmatch(w) or _name_of_a_kind_the_fact_names(ex, w, fact) for w in uncovered)
     # "Did the resolution give 12 months?": a number the fact does not state (it says 24).
     said = set(re.findall(r"\d+", " ".join(str((fact or {}).get(k) or "") for k in ("statement", "date"))))
     return fact is not None and any(n.split(".")[0] not in said for n in ex.numbers)
+
+
+_KIND_NOUNS = ("university", "institute", "college", "academy", "school", "city", "port", "ministry", "agency",
+               "newspaper", "outlet", "council", "committee", "republic", "region")
+
+
+def _name_of_a_kind_the_fact_names(ex: Extraction, word: str, fact: dict[str, Any] | None) -> bool:
+    """ "Is Lankov at Seoul National University?": a name the report does not know, followed by a
+    noun of a kind the fact names too ("Kookmin University"): a detail put to the fact to check."""
+    if fact is None or word not in ex.proper_unknown:
+        return False
+    said = str(fact.get("statement") or "").lower()
+    m = re.search(rf"\b{re.escape(word)}\b((?:\s+\w+){{0,3}})", ex.text.lower())
+    return m is not None and any(k in m.group(1).split() and k in said for k in _KIND_NOUNS)
 
 
 def _duration_differs(ex: Extraction, fact: dict[str, Any] | None) -> bool:

@@ -174,8 +174,12 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                       + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
         # a month asked, or a period finer than the data or left unread: each named once
         unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
-    if (ex.facts and ex.facts[0][1] >= FACT_CHECKED and checks()
-            and all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2])
+    # "Is Lankov at Seoul National University?": a name the report does not know, put to a person's
+    # profile, is checked against it, though his name matches his other statements as well.
+    profile_checked = (lang == "en" and bool(ex.facts) and ex.facts[0][0] in lexicon.profile_facts
+                       and bool(ex.proper_unknown) and (checks() or ex.toks[:1] in (["is"], ["was"], ["does"], ["did"])))
+    if (ex.facts and ex.facts[0][1] >= FACT_CHECKED and (checks() or profile_checked)
+            and (all(ex.facts[0][1] >= CHECKED_LEAD * score for _, score in ex.facts[1:2]) or profile_checked)
             and (result.decision != "answer" or unanswered and result.intent in FIGURE_INTENTS + ("sources",))):
         # "Lankov teaches at SNU, right?", "2397 gives 36 months, correct?": a statement about one
         # fact, checked against it, whatever the other words made the matcher hear.

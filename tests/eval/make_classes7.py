@@ -236,11 +236,64 @@ BATCH2 = [  # written after the first fixes; first run 49/59 correct, 3 wrong
  ('c7b-multi-058', 'How many came by air and how many by train in Q3? And on foot?', A, ['213', '134', '13']),
  ('c7b-multi-059', 'Russians in Q3 and in H1, and the % rise?', A, ['544', '222', '145.0']),
 ]
+BATCH3 = [  # written after the second round of fixes
+ ('c7c-derived-001', 'hi, quick one from the night desk - what was the average monthly number of russians going into the dprk over the first half of last year, and did that pace pick up in q3?', A, ['37', '181.3']),
+ ('c7c-nonnative-002', 'sorry my english. how many north korea people go russia by train in three quarter?', A, ['134']),
+ ('c7c-short-003', 'NK pax to RU by rail 3Q, pct of total', A, ['36.7']),
+ ('c7c-catset-004', 'what fraction of the nk q3 arrivals came for personal reasons or education', A, ['12.9']),
+ ('c7c-catset-005', 'Q3 NK: (biz + edu) / total?', A, ['75.9']),
+ ('c7c-derived-006', 'How many more Russians than North Koreans crossed in Q3, in percent?', A, ['49.0']),
+ ('c7c-derived-007', 'What was the percentage-point gap between the Russian business share and the North Korean business share?', A, ['33.3']),
+ ('c7c-derived-008', 'Is the North Korean business share higher than the Russian one, and by how many points?', A, ['33.3']),
+ ('c7c-derived-009', 'How much higher was the Q3 daily average than the Q2 daily average for North Koreans?', A, ['1.6']),
+ ('c7c-derived-010', 'If I average the three 2023 quarters for North Koreans, what do I get?', A, ['243.7']),
+ ('c7c-partial-011', 'how many nk came in the nine months to end-september 2023', A, ['731', 'Q4']),
+ ('c7c-partial-012', 'Total NK arrivals for calendar 2023? Our graphic needs it', A, ['731', 'Q4']),
+ ('c7c-partial-013', 'Was 2023 (what we have of it) more than three times 2022 for North Koreans?', A, ['3.28']),
+ ('c7c-partial-014', "last yr nk->ru total pls, note what's missing", A, ['731', 'Q4']),
+ ('c7c-partial-015', 'For Russians, how does last year so far compare with the Q3 number alone?', A, ['766', '544']),
+ ('c7c-multi-016', 'So how many of the 365 were actually workers according to the FSB, and how many do experts think?', A, ['3', 'three or more']),
+ ('c7c-lacks-017', 'Who runs the Vladivostok construction site where the North Koreans work?', F, []),
+ ('c7c-lacks-018', 'How much do the North Korean workers in Vladivostok earn per month?', F, []),
+ ('c7c-lacks-019', 'How many Russians went to North Korea as tourists in Q3?', F, []),
+ ('c7c-lacks-020', 'What is the name of the train North Koreans take to Russia?', F, []),
+ ('c7c-lacks-021', 'How many trains a week run from Pyongyang to Russia?', F, []),
+ ('c7c-lacks-022', 'When did the direct flights between Pyongyang and Vladivostok resume, exactly which date?', F, []),
+ ('c7c-lacks-023', 'How many North Koreans entered Russia in October 2023?', F, []),
+ ('c7c-lacks-024', 'What happened in Q4 2023?', F, []),
+ ('c7c-lacks-025', 'how many nk defectors entered russia', F, []),
+ ('c7c-lacks-026', 'How many North Korean women entered Russia in Q3?', F, []),
+ ('c7c-lacks-027', 'How many North Korean soldiers went to Russia?', F, []),
+ ('c7c-lacks-028', 'What did the international community do about the weapons?', A, ['suspicions']),
+ ('c7c-lacks-029', 'How many weapons did North Korea send to Russia?', F, []),
+ ('c7c-lacks-030', 'Did the UN vote on the weapons deal?', F, []),
+ ('c7c-check-031', 'So the FSB says 365 entered in Q2, right?', A, ['213', 'Q3']),
+ ('c7c-check-032', 'Q3 business was 235 North Koreans, yes?', A, ['253']),
+ ('c7c-check-033', 'I read 134 arrived by air in Q3 - true?', A, ['213']),
+ ('c7c-check-034', 'The report says 222 Russians went to North Korea in Q3, correct?', A, ['544', 'H1']),
+ ('c7c-check-035', 'Is it true that 13 North Koreans came by road?', A, ['31']),
+ ('c7c-check-036', '2022 total was 153, right?', A, ['223']),
+ ('c7c-check-037', 'Did Choe visit Russia from the 14th to the 16th?', A, ['18']),
+ ('c7c-check-038', 'Is Lankov at Seoul National University?', A, ['Kookmin']),
+ ('c7c-check-039', 'Did Lankov say hundreds of workers came in Q2?', F, []),
+ ('c7c-short-040', 'q/q growth nk q3 pct', A, ['71.4']),
+ ('c7c-short-041', 'yoy nk 2023 vs 2022 so far', A, ['227.8']),
+ ('c7c-short-042', 'dprk ppl in2 rf q3 by rd', A, ['31']),
+ ('c7c-short-043', 'ru ppl 2 nk h1 23', A, ['222']),
+ ('c7c-short-044', 'nk biz pct q3 vs ru biz pct q3', A, ['69.3', '36.0']),
+ ('c7c-short-045', 'veh mx nk q3', A, ['23']),
+ ('c7c-short-046', 'nk edu+pers q3', A, ['47']),
+ ('c7c-short-047', 'N.Korean arrivals in Russia, Q3, by plane?', A, ['213']),
+ ('c7c-multi-048', 'How many North Koreans came in Q3, and how many of them for education?', A, ['365', '24']),
+ ('c7c-multi-049', 'What share of Russians came for business in Q3 and how many is that per day?', A, ['36.0', '2.1']),
+ ('c7c-multi-050', 'Q2 and Q3 NK arrivals and the percentage change between them?', A, ['213', '365', '71.4']),
+ ('c7c-multi-051', 'How many came by air in Q3, and what share of the total was that, and how does it compare with rail?', A, ['213', '58.4', '134']),
+]
 out = []
 for cls, rows in items.items():
     for i, (q, expect, inc) in enumerate(rows, 1):
         out.append({"id": f"c7-{cls}-{i:03d}", "q": q, "expect": expect, "must_include": inc, "must_not_include": [], "class": cls})
-for id_, q, expect, inc in BATCH2:
+for id_, q, expect, inc in BATCH2 + BATCH3:
     out.append({"id": id_, "q": q, "expect": expect, "must_include": inc, "must_not_include": [], "class": id_.split("-")[1]})
 with open(sys.argv[1], "w", encoding="utf-8") as fh:
     for it in out:
