@@ -45,8 +45,11 @@ _ASK_HEAD = (r"(?:how\s+many|how\s+much|how\s+does|how\s+do|how\s+did|how\s+has|
              r"per\s+(?:day|month|quarter)|(?:a|each)\s+(?:day|month)|(?:the\s+)?percent(?:age)?\s+(?:rise|increase|change|jump|growth))\b")
 # "..., and how many ...", "... and what share ...": split before "and".
 _AND_JOINT_RE = re.compile(rf"(?:\s*[,;]\s*|\s+)and\s+(?=(?:also\s+|then\s+)?{_ASK_HEAD})", re.IGNORECASE)
-# "Total for 2022? And for Q3 2023?": a question mark with more question after it.
-_MARK_JOINT_RE = re.compile(r"\?\s+(?=\S)")
+# "Total for 2022? And for Q3 2023?": a question mark with more question after it: a part opened
+# by "and", or one of four words or more. A short one restates the first ("Why ...? What is
+# reason?"), and "i.e." or "that is" explains it; neither is a question of its own.
+_MARK_JOINT_RE = re.compile(r"\?\s+(?=(?:and|also|plus)\b|(?!(?:i\.?e\.?|e\.?g\.?|that is|meaning|in other words)\b)"
+                            r"(?:[^\s?]+\s+){3,}[^\s?]+)", re.IGNORECASE)
 # "how many in Q3; how many by air": a semicolon between two asks.
 _SEMI_JOINT_RE = re.compile(rf";\s*(?={_ASK_HEAD})", re.IGNORECASE)
 # A later part that refers back ("that", "them") is read as a follow-up only.

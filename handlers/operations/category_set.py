@@ -24,6 +24,9 @@ NAME = "category_set"
 def applies(frame: QuestionFrame) -> bool:
     if frame.measure == "share" and len(frame.categories) >= 2:
         return len({c.dimension for c in frame.categories}) == 1
+    if frame.measure == "average_per_unit" and frame.time_unit and len(frame.categories) >= 2 and not frame.excluded:
+        # "on foot or by water, per month": the set's sum spread over the period (average_per_unit takes one category)
+        return len({c.dimension for c in frame.categories}) == 1
     # "Add up rail, road, foot and water, without air": the listed set and the one set aside.
     return (frame.measure == "sum" and bool(frame.excluded)
             and len({c.dimension for c in frame.excluded + frame.categories}) == 1)

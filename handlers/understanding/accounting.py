@@ -218,7 +218,8 @@ def counted_by_a_thing_counter(ex: Extraction, lex: Lexicon) -> list[str]:
 
 
 _WHY_RE = re.compile(r"^(?:\w+\s+){0,3}?(?:why|what explains|what drove|what caused|what's behind|what is behind|"
-                     r"how come|for what reason)\b")
+                     r"how come|for what reason|what reasons?|what explanation|what is the reason|what's the reason|"
+                     r"what was the reason|is there a reason|is there an explanation)\b")
 
 
 def reason_asked_of_a_figure(ex: Extraction) -> list[str]:
@@ -1565,6 +1566,7 @@ def detail_asked_ko(ex: Extraction, lex: Lexicon) -> list[str]:
 _FINE_DATE_RE = re.compile(r"\b(?:which|what)\s+(?:month|date|day|week)\b|\b(?:exact|precise)\s+(?:date|day|month)\b|"
                            r"\bwhen\s+exactly\b|\bexactly\s+when\b|\bon\s+what\s+date\b")
 _DATE_IN_TEXT_RE = re.compile(r"\b" + _MONTHS + r"\b|\b\d{1,2}\s*(?:–|-|to)\s*\d{1,2}\b")
+_STAY_ASKED_RE = re.compile(r"\bhow long\b[^?]*\b(?:stay|stayed|staying|remain|remained|spend|spent|last)\b|\blength of (?:their )?stay\b")
 _ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FACT_QUARTER_RE = re.compile(r"\b(first|second|third|fourth)\s+quarter\s+of\s+((?:19|20)\d\d)\b")
 # An amount stated as what someone wants, plans or discussed ("signalled that they want to bring in
@@ -1589,6 +1591,10 @@ def detail_lacking(ex: Extraction, fact: dict[str, Any] | None, aspect: str | No
     text = ex.text.lower()
     if _FINE_DATE_RE.search(text) and not _DATE_IN_TEXT_RE.search(said):
         return "the exact date"
+    if _STAY_ASKED_RE.search(text) and not re.search(r"\b(?:stay|stayed|remain|remained|length of stay)\b", said):
+        # "How long did the North Koreans stay?": a length of stay; a deadline for sending
+        # workers home (24 months) is another duration.
+        return "how long they stayed"
     stated = ({(int(y), _ORDINAL_QUARTER[q]) for q, y in _FACT_QUARTER_RE.findall(said)}
               | {(int(y), int(q)) for q, y in re.findall(r"\bq([1-4])\s+((?:19|20)\d\d)\b", said)})  # date "Q3 2023"
     asked = [(p.year, p.m2 // 3) for p in ex.periods if p.kind == "quarter"]
