@@ -50,6 +50,7 @@ _AND_JOINT_RE = re.compile(rf"(?:\s*[,;]\s*|\s+)and\s+(?=(?:also\s+|then\s+)?{_A
 # reason?"), and "i.e." or "that is" explains it; neither is a question of its own.
 _MARK_JOINT_RE = re.compile(r"\?\s+(?=(?:and|also|plus)\b|(?!(?:i\.?e\.?|e\.?g\.?|that is|meaning|in other words)\b)"
                             r"(?:[^\s?]+\s+){3,}[^\s?]+)", re.IGNORECASE)
+_MARK_THEN_TEXT_RE = re.compile(r"\?\s*\S")
 # "how many in Q3; how many by air": a semicolon between two asks.
 _SEMI_JOINT_RE = re.compile(rf";\s*(?={_ASK_HEAD})", re.IGNORECASE)
 # A later part that refers back ("that", "them") is read as a follow-up only.
@@ -60,8 +61,15 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _LEADING_AND_RE = re.compile(r"^\s*(?:and|also|plus)\b\s*", re.IGNORECASE)
 
 
+def may_have_parts(text: str) -> bool:
+    """A cheap test before any splitting: a joint needs "and", ";" or a "?" with text after it."""
+    return "and" in text.lower() or ";" in text or bool(_MARK_THEN_TEXT_RE.search(text))
+
+
 def split_parts(text: str) -> list[str]:
     """The question's asks, in order; one element when it asks one thing (or more than MAX_PARTS)."""
+    if not may_have_parts(text):
+        return [text]  # no joint at all: most questions, so the joints' patterns are not run on them
     pieces = [text]
     for joint in (_MARK_JOINT_RE, _SEMI_JOINT_RE, _AND_JOINT_RE):
         pieces = [p for piece in pieces for p in joint.split(piece)]
@@ -129,6 +137,8 @@ def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, p
     in Q3, and where did they go?": the figure, and that the report gives no places) is an honest
     answer to both parts and stands as it is.
     """
+    if not may_have_parts(question):
+        return whole  # most questions: no joint, and no second normalisation of the text
     parts = split_parts(normalise_text(question))
     if len(parts) < 2:
         return whole
