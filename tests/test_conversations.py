@@ -36,7 +36,8 @@ MAX_WRONG = 0.02
 @pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl",
                                   "dialogues_probe3.jsonl", "dialogues_probe4.jsonl", "dialogues_probe5.jsonl",
                                   "dialogues_probe7.jsonl", "dialogues_probe8.jsonl", "dialogues_probe9.jsonl",
-                                  "dialogues_probe10.jsonl", "dialogues_probe11.jsonl", "dialogues_probe12.jsonl"])
+                                  "dialogues_probe10.jsonl", "dialogues_probe11.jsonl", "dialogues_probe12.jsonl",
+                                  "dialogues_classes7.jsonl"])
 def test_dialogue_set_meets_the_bar(pipeline: Pipeline, name: str) -> None:
     items = load_set(DEFAULT_SET.with_name(name))
     assert len(items) >= (150 if name == "dialogues.jsonl" else 10)

@@ -245,7 +245,8 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
             # part of the span named, never the span's own total.
             frame = replace(frame, periods=(whole, last.period), intent="compare_periods")
             return _run(p, "compare_periods", frame, ex, runner, now)
-    intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
+    intent = ("total" if edit.measure == "total" else "compare_directions" if edit.measure == "both_directions"
+              else intent_for(frame, ex, previous))
     frame = replace(frame, intent=intent)
     return _run(p, intent, frame, ex, runner, now)
 
@@ -349,6 +350,9 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     unit = _rate_asked(ex, previous)
     if unit is not None and refs[-2].period != refs[-1].period and edit.measure in ("sum", "gap"):
         raise NoData("edit", what="same_span", context=previous)  # two spans have no one monthly sum
+    if edit.measure == "side_share":
+        # The share of one side (edit.position of the last two) in the two together.
+        return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0].direction)
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now,
                   rate=unit if edit.measure in ("sum", "gap") else None)
 
@@ -584,7 +588,7 @@ def _last_figure(previous: FollowUp) -> Ref:
 
 
 def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float,
-           rate: str | None = None) -> Result:
+           rate: str | None = None, side: Direction | None = None) -> Result:
     """Two figures side by side: sum, difference, % change and ratio, all from compare.sql.
 
     The base is the earlier period when the periods differ, else the smaller figure, so "% up"
@@ -634,8 +638,15 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
         measure, left = "change", "share"  # "the gap in points?" next is of these two shares
     else:
         left = measure
+    side_share = None
+    if measure == "side_share":
+        # compare.sql gives each side's share of the two combined; the named side's is the answer.
+        named = a if side == a.direction else b
+        side_share = {"dir": p.dir_values(named.direction),
+                      "share": row["a_share_of_combined"] if named is a else row["b_share_of_combined"]}
+        left = "side_share"  # "and the Russians?" next is the other side's share
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
-                     per=per, source=chain, version=p.snapshot.version)
+                     per=per, side_share=side_share, source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
     if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
             and a.period.end + 1 == b.period.start:

@@ -302,6 +302,19 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             and (previous.measure in PAIR_MEASURES or previous.intent in ("compare_periods", "compare_directions"))):
         # "in absolute terms?", "а в людях?" after a % change or a ratio: the same two figures' difference.
         return Edit("combine", measure="gap")
+    side = _side_named(ex, previous)
+    if side is not None:
+        # "North Korean share of that?", "그중 러시아인 비중은?", "А доля россиян?" after both
+        # directions' figures of one period: that side's share of the two together, never the
+        # named side's own total on the conversation's defaults.
+        return Edit("combine", measure="side_share", position=side)
+    if "both_directions" in cues and not slots and short and cues.keys() & {"combine", "sum_given", "overall"}:
+        pair = previous.refs[-2:]
+        if len(pair) == 2 and pair[0].direction != pair[1].direction and pair[0].period == pair[1].period:
+            return Edit("combine", measure="sum")  # "Итого в обе стороны?" after each direction's figure: their sum
+        if previous.direction is not None and previous.periods:
+            # "both directions together?" after one direction's figure: both, for the conversation's period.
+            return Edit("slots", measure="both_directions")
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
@@ -489,6 +502,28 @@ def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
         return False
     last = previous.refs[-1].direction
     return (citizens[0], dest[0]) != (last.citizens, last.destination)
+
+
+def _side_named(ex: Extraction, previous: FollowUp) -> int | None:
+    """Which of the two figures just given (0 or 1 of the last two) a share question names by its
+    group, when they are the two directions of one period and category: "North Korean share of
+    that?" after Q3 both ways. After such a share, a group named alone ("and the Russians?") is
+    the other side's. None when the question names a period or category, or the two figures are
+    not two sides of one whole."""
+    if not ex.countries or ex.periods or ex.categories or ex.dimensions or len(previous.refs) < 2:
+        return None
+    if "share" not in ex.cues and previous.measure != "side_share":
+        return None
+    a, b = previous.refs[-2:]
+    if a.direction == b.direction or (a.period, a.dimension, a.category) != (b.period, b.dimension, b.category):
+        return None
+
+    def fits(r: Ref, role: str, country: str) -> bool:
+        # A group named without a role ("Russians", "러시아인") is the people travelling.
+        return r.direction.destination == country if role == "destination" else r.direction.citizens == country
+
+    sides = {i for i, r in enumerate((a, b)) if all(fits(r, m.role, m.id) for m in ex.countries)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _many_measure(ex: Extraction) -> str | None:

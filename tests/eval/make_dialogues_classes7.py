@@ -1,0 +1,94 @@
+"""Writes tests/eval/dialogues_classes7.jsonl: hand-written conversations (en/ko/ru) for the
+follow-up classes fixed in session 7 (branch f7conv, issue 12): a group's share of the two
+directions just given; both directions summed; the same comparison for the other group; two
+quarters named by ordinals ("со второго на третий"); a figure the data lacks asked of the figure
+just given; and the neighbouring classes each fix could break (topic switches, single figures).
+Every expected figure is computed here from the report's figures and asserted.
+Run: ``python -m tests.eval.make_dialogues_classes7``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "dialogues_classes7.jsonl"
+
+NK = {"2022": 223, "Q1": 153, "Q2": 213, "Q3": 365}
+P = {"business": 253, "education": 24, "personal": 23, "maintenance": 23, "work": 3}
+T = {"air": 213, "rail": 134, "road": 31, "foot": 13, "water": 13}
+RU = {"H1": 222, "Q3": 544, "Q3_business": 196}
+F = "fallback"
+
+
+def pct(a: float, b: float) -> str:
+    return f"{100 * a / b:.1f}"
+
+
+def t(q: str, inc: list[str] | None = None, expect: str = "answer", not_: list[str] | None = None) -> dict:
+    return {"q": q, "expect": expect, "must_include": inc or [], "must_not_include": not_ or []}
+
+
+NK9 = NK["Q1"] + NK["Q2"] + NK["Q3"]
+RU9 = RU["H1"] + RU["Q3"]
+BOTH3 = NK["Q3"] + RU["Q3"]
+assert (NK9, RU9, BOTH3) == (731, 766, 909)
+assert pct(RU["Q3"], BOTH3) == "59.8" and pct(NK["Q3"], BOTH3) == "40.2" and pct(NK9, NK9 + RU9) == "48.8"
+
+# (id suffix, lang, tags, turns)
+CONV: list[tuple[str, str, list[str], list[dict]]] = [
+    # --- a group's share of the two directions just given; both directions summed
+    ("side-001", "en", ["side_share"], [
+        t("Q3 2023: North Koreans to Russia and Russians to North Korea?", [str(NK["Q3"]), str(RU["Q3"])]),
+        t("what share of that were Russians?", ["59.8"]),
+        t("and North Koreans?", ["40.2"])]),
+    ("side-002", "en", ["side_share", "sum"], [
+        t("How many Russians went to North Korea in Q3 2023?", [str(RU["Q3"])]),
+        t("and North Koreans going to Russia?", [str(NK["Q3"])]),
+        t("combined?", [str(BOTH3)]),
+        t("Russians' share of that?", ["59.8"])]),
+    ("side-003", "en", ["both_directions"], [
+        t("North Korean arrivals in Russia, Q3 2023?", [str(NK["Q3"])]),
+        t("both directions together?", [str(BOTH3)])]),
+    ("side-004", "en", ["both_directions", "nodata"], [
+        t("North Koreans entering Russia in Q2 2023?", [str(NK["Q2"])]),
+        t("both directions together?", expect=F)]),
+    ("side-005", "en", ["both_directions", "side_share"], [
+        t("North Koreans to Russia Jan-Sep 2023?", [str(NK9)]),
+        t("and Russians the other way over the same period?", [str(RU9)]),
+        t("total both ways?", [str(NK9 + RU9)]),
+        t("North Korean share?", ["48.8"])]),
+    ("side-006", "ko", ["side_share", "sum"], [
+        t("2023년 3분기 러시아에 간 북한 주민은 몇 명?", [str(NK["Q3"])]),
+        t("북한에 간 러시아인은?", [str(RU["Q3"])]),
+        t("둘이 합치면?", [str(BOTH3)]),
+        t("그중 북한 주민 비중은?", ["40.2"])]),
+    ("side-007", "ko", ["side_share"], [
+        t("3분기 양방향 입국자는 각각 몇 명이야?", [str(NK["Q3"]), str(RU["Q3"])]),
+        t("러시아인 비율은?", ["59.8"])]),
+    ("side-008", "ru", ["side_share", "sum"], [
+        t("Сколько россиян въехало в КНДР в третьем квартале 2023?", [str(RU["Q3"])]),
+        t("А северокорейцев в Россию?", [str(NK["Q3"])]),
+        t("Сколько вместе?", [str(BOTH3)]),
+        t("А доля россиян?", ["59.8"])]),
+    ("side-009", "ru", ["both_directions"], [
+        t("Сколько граждан КНДР въехало в Россию в 3 квартале 2023 года?", [str(NK["Q3"])]),
+        t("А в обе стороны вместе?", [str(BOTH3)])]),
+    ("side-010", "ru", ["both_directions", "side_share"], [
+        t("Сколько северокорейцев въехало в Россию за девять месяцев 2023?", [str(NK9)]),
+        t("А россиян в КНДР за тот же период?", [str(RU9)]),
+        t("Итого в обе стороны?", [str(NK9 + RU9)]),
+        t("А какая доля у северокорейцев?", ["48.8"])]),
+]
+
+
+def main() -> None:
+    with OUT.open("w", encoding="utf-8") as f:
+        for suffix, lang, tags, turns in CONV:
+            f.write(json.dumps({"id": f"c7-{suffix}", "lang": lang, "turns": turns, "tags": [lang, *tags]},
+                               ensure_ascii=False) + "\n")
+    print(f"{len(CONV)} conversations -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
