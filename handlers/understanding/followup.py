@@ -302,6 +302,13 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             and (previous.measure in PAIR_MEASURES or previous.intent in ("compare_periods", "compare_directions"))):
         # "in absolute terms?", "а в людях?" after a % change or a ratio: the same two figures' difference.
         return Edit("combine", measure="gap")
+    if (previous.intent == "compare_periods" and len(previous.periods) == 2 and ex.countries and short
+            and not (ex.periods or ex.categories or ex.dimensions) and "change" in cues
+            and not cues.keys() & {"of_them", "ratio_against", "ratio_given", "gap", "sum_given", "share"}):
+        # "Russians, same comparison?", "did Russians also rise?" after Q2 -> Q3 for North Koreans:
+        # the same two periods for the group named (or "not in the data" for a period it lacks),
+        # never that group's figure set against the last one.
+        return Edit("slots")
     side = _side_named(ex, previous)
     if side is not None:
         # "North Korean share of that?", "그중 러시아인 비중은?", "А доля россиян?" after both
@@ -357,7 +364,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # figure given, not the first quarter (the two figures differ in group, not in period).
         return Edit("combine", measure="ratio" if "ratio_given" in cues else "gap" if "gap" in cues else "change")
     if (len(quarters) == 2 and not ex.periods and previous.periods and previous.periods[-1].months == 3
-            and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES):
+            and (cues.keys() & {"change", "gap", "ratio_given"}
+                 or previous.intent == "compare_periods" or previous.measure in PAIR_MEASURES)
+            and not cues.keys() & RANK_CUES):
+        # (After a comparison of periods, "а со второго на третий?" needs no comparison word of its own.)
         # "а в третьем по сравнению со вторым?": both quarters named, of the last period's year.
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", pair=(quarters[0], quarters[1]))
     ordinal = _ordinal(ex, previous)

@@ -79,6 +79,34 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
         t("А россиян в КНДР за тот же период?", [str(RU9)]),
         t("Итого в обе стороны?", [str(NK9 + RU9)]),
         t("А какая доля у северокорейцев?", ["48.8"])]),
+    # --- the same comparison for the other group; two quarters named by ordinals after a comparison
+    ("samecmp-001", "en", ["same_comparison"], [
+        t("Q3 vs H1 2023 for North Koreans entering Russia?", [str(NK["Q1"] + NK["Q2"]), str(NK["Q3"])]),
+        t("Russians, same comparison?", [str(RU["H1"]), str(RU["Q3"])], not_=["179"])]),
+    ("samecmp-002", "en", ["same_comparison", "nodata"], [
+        t("How much did North Korean arrivals in Russia rise from Q2 to Q3 2023?", ["71.4"]),
+        t("did Russians also rise?", expect=F)]),
+    ("samecmp-003", "en", ["same_comparison"], [
+        t("Compare H1 2023 and Q3 2023 for Russians travelling to North Korea", [str(RU["H1"]), str(RU["Q3"])]),
+        t("North Koreans, same comparison?", [str(NK["Q1"] + NK["Q2"]), str(NK["Q3"])])]),
+    ("samecmp-004", "ko", ["same_comparison"], [
+        t("3분기 북한 주민 입국자, 상반기와 비교하면?", [str(NK["Q1"] + NK["Q2"]), str(NK["Q3"])]),
+        t("러시아인도 늘었어?", [str(RU["H1"]), str(RU["Q3"])], not_=["179"])]),
+    ("samecmp-005", "ru", ["same_comparison"], [
+        t("Как изменился въезд граждан КНДР в Россию с первого полугодия 2023 к третьему кварталу?", [str(NK["Q1"] + NK["Q2"])]),
+        t("А у россиян такой же рост?", [str(RU["H1"]), str(RU["Q3"])], not_=["179"])]),
+    ("qpair-001", "ru", ["quarter_pair"], [
+        t("На сколько процентов вырос въезд северокорейцев в Россию с 1-го по 3-й квартал 2023?", ["138.6"]),
+        t("А со второго на третий?", ["71.4"])]),
+    ("qpair-002", "ru", ["quarter_pair"], [
+        t("Насколько изменилось число граждан КНДР, въехавших в Россию, со второго по третий квартал 2023?", ["71.4"]),
+        t("А с первого на второй?", [pct(NK["Q2"] - NK["Q1"], NK["Q1"])])]),
+    ("qpair-003", "en", ["quarter_pair"], [
+        t("How much did North Korean arrivals in Russia grow from Q1 to Q3 2023?", ["138.6"]),
+        t("and from the second quarter to the third?", ["71.4"])]),
+    ("qpair-004", "ko", ["quarter_pair"], [
+        t("1분기 대비 3분기 북한 주민 입국자 증가율은?", ["138.6"]),
+        t("2분기에서 3분기로는?", ["71.4"])]),
 ]
 
 
