@@ -91,8 +91,11 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
         if run_operation(p, base.frame, ex, result, runner, base, now, previous.refs[-1].direction):
             base.traces = runner.traces
             return base
-    if edit.kind == "slots" and previous is not None and previous.frame is not None:
-        # "and in Q2?" after an operation's answer: that operation, on its frame edited.
+    if (edit.kind == "slots" and previous is not None and previous.frame is not None
+            and not (names_slots(ex) and edit_frame(previous.frame, ex) == previous.frame)):
+        # "and in Q2?" after an operation's answer: that operation, on its frame edited. A slot
+        # the operation's frame has no place for ("how did they travel?": a breakdown) changes
+        # nothing there, and the same answer again would pass for the one asked: the edit below.
         base.frame = edit_frame(previous.frame, ex)
         if run_operation(p, base.frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
             if base.context is not None:

@@ -65,6 +65,11 @@ AVERAGE_OF_CUES = frozenset({"average", "avg_month", "avg_quarter"})  # "the 202
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
 
 
+# Edits that answer with a figure of the data (a count of people): a thing counted instead
+# ("how many flights?") is refused before them.
+FIGURE_EDITS = frozenset({"slots", "measure", "combine", "compare", "reverse", "complement", "quarter", "half"})
+
+
 class FrameResolver(Protocol):
     """How an edit's words become slots: directions and periods resolved against the data."""
 
@@ -753,7 +758,9 @@ def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
     if previous.measure == "share" and frame.categories:
         return "share"
     if previous.measure in ("per_month", "per_day", "per_quarter"):
-        return "rate"
+        # "by purpose?" after a monthly average: the breakdown itself (no average of each part is
+        # computed), never the total's average again as if it answered the breakdown.
+        return "breakdown" if frame.dimensions and not frame.categories else "rate"
     if previous.intent == "series":
         return "series"
     if previous.intent == "compare_directions" and not ex.countries:

@@ -107,6 +107,43 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
     ("qpair-004", "ko", ["quarter_pair"], [
         t("1분기 대비 3분기 북한 주민 입국자 증가율은?", ["138.6"]),
         t("2분기에서 3분기로는?", ["71.4"])]),
+    # --- what the data lacks, asked of the figure just given: things counted, a breakdown the
+    # group has none of (after an operation's answer too); never the same figure again
+    ("lacks-001", "en", ["thing_counted"], [
+        t("how many North Koreans flew into Russia in Q3?", [str(T["air"])]),
+        t("how many flights a week?", expect=F),
+        t("and by train?", [str(T["rail"])])]),
+    ("lacks-002", "en", ["thing_counted"], [
+        t("North Koreans arriving in Russia by rail, Q3 2023?", [str(T["rail"])]),
+        t("and how many trains was that?", expect=F)]),
+    ("lacks-003", "en", ["filter_lacking"], [
+        t("How many Russians who went to North Korea in Q3 2023 weren't on business?", [str(RU["Q3"] - RU["Q3_business"])]),
+        t("share?", [pct(RU["Q3"] - RU["Q3_business"], RU["Q3"])]),
+        t("how did they travel?", expect=F, not_=[str(RU["Q3"] - RU["Q3_business"])])]),
+    ("lacks-004", "en", ["filter_lacking"], [
+        t("How many North Koreans came to Russia in Q3 2023 for reasons other than business?", [str(NK["Q3"] - P["business"])]),
+        t("and how did the Russians travel that quarter?", expect=F)]),
+    ("lacks-005", "en", ["rate", "breakdown"], [
+        t("How many North Koreans entered Russia per month in Q3 2023?", ["121.7"]),
+        t("by purpose?", [str(P["business"]), str(P["education"])]),
+        t("and business per month?", [f"{P['business'] / 3:.1f}"])]),
+    ("lacks-006", "ru", ["filter_lacking"], [
+        t("Сколько россиян, въехавших в КНДР в третьем квартале 2023 года, ехали не по делам?", [str(RU["Q3"] - RU["Q3_business"])]),
+        t("А каким транспортом они ехали?", expect=F)]),
+    ("lacks-007", "ko", ["filter_lacking"], [
+        t("2023년 3분기 북한에 간 러시아인 중 사업 목적이 아닌 사람은?", [str(RU["Q3"] - RU["Q3_business"])]),
+        t("그 사람들은 뭘 타고 갔어?", expect=F)]),
+    ("lacks-008", "ru", ["filter_lacking"], [
+        t("Сколько северокорейцев въехало в Россию во втором квартале 2023?", [str(NK["Q2"])]),
+        t("А поездом?", expect=F, not_=[str(T["rail"])])]),
+    ("lacks-009", "ko", ["filter_lacking"], [
+        t("2023년 2분기 러시아에 입국한 북한 주민은?", [str(NK["Q2"])]),
+        t("기차로는?", expect=F, not_=[str(T["rail"])]),
+        t("3분기는?", [str(T["rail"])])]),
+    ("lacks-010", "en", ["filter_lacking"], [
+        t("How many North Koreans went to Russia in 2022?", [str(NK["2022"])]),
+        t("and by air?", expect=F, not_=[str(T["air"])]),
+        t("what about Q3 2023?", [str(T["air"])])]),
 ]
 
 
