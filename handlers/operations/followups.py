@@ -965,12 +965,28 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     stems = {t[:DETAIL_STEM_LEN] for t in tokens(normalise(text)) if len(t) >= DETAIL_STEM_LEN}
     asked = [t for t in ex.toks if len(t) >= DETAIL_STEM_LEN and t not in p.lexicon.filler
              and not p.is_cue(t, "which_kind") and not p.is_cue(t, "followup")]
+    # "Which company runs that site?": the kind asked is the word after "which"; the fact naming
+    # the site does not say which company. Without such a word, any word asked the fact has.
+    head = _kind_asked(p, ex)
+    if head is not None:
+        asked = [head]
     # "In which region?": a place asked, and the fact names its place.
     place = bool(fact.get("place")) and "asks_place" in ex.cues
     if not place and (not asked or not any(t[:DETAIL_STEM_LEN] in stems for t in asked)):
         raise NoData("fact_detail", context=previous, detail=" ".join(asked) or ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
     return _fact_again(p, fact, previous, runner, now)
+
+
+def _kind_asked(p: FollowUpDesk, ex: Extraction) -> str | None:
+    """The word right after a "which" word ("which company", "каких работ"), when one follows it."""
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if p.is_cue(tok, "which_kind") and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if len(nxt) >= DETAIL_STEM_LEN and nxt not in p.lexicon.filler and not p.is_cue(nxt, "which_kind"):
+                return nxt
+    return None
 
 
 def _profile(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:

@@ -487,6 +487,10 @@ def _when_of_fact(ex: Extraction, previous: FollowUp, short: bool) -> str | None
         return None
     if ex.periods or ex.countries:
         return None  # a category word ("workers") is the fact's own subject here, not a filter
+    if "future" in ex.cues and "speech" not in ex.cues:  # "그 예측은 언제 나온 거예요?" asks when it was said
+        # "А когда Путин поедет в Пхеньян?" after Choe's visit: a future event, which the date of
+        # the event just given does not answer; asked alone, it gets the report's forecast refusal.
+        return None
     top = ex.facts[0] if ex.facts else None
     if top is not None and top[0] not in previous.facts and top[1] >= NAMED_FACT_SCORE:
         return None  # "When did Choe Son Hui visit Russia?" after a Lankov quote

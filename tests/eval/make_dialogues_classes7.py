@@ -144,6 +144,30 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
         t("How many North Koreans went to Russia in 2022?", [str(NK["2022"])]),
         t("and by air?", expect=F, not_=[str(T["air"])]),
         t("what about Q3 2023?", [str(T["air"])])]),
+    # --- a named period against the average just given, in people ("how far above that was Q3?")
+    ("avggap-001", "en", ["average_gap"], [
+        t("Q1-Q3 2023, average North Korean arrivals per quarter?", [f"{NK9 / 3:.1f}"]),
+        t("how far above that was Q3?", [f"{NK['Q3'] - NK9 / 3:.1f}"]),
+        t("and Q1?", [f"{NK9 / 3 - NK['Q1']:.1f}"])]),
+    ("avggap-002", "en", ["average_gap"], [
+        t("What was the quarterly average of North Koreans entering Russia in the first three quarters of 2023?", [f"{NK9 / 3:.1f}"]),
+        t("how much below that was Q2?", [f"{NK9 / 3 - NK['Q2']:.1f}"])]),
+    # --- after a fact: a future event is no date of the fact given; "which X" the fact does not name
+    ("factnext-001", "ru", ["future_after_fact"], [
+        t("Когда Чхве Сон Хи была в России?", ["2024"]),
+        t("А когда Путин поедет в Пхеньян?", expect=F)]),
+    ("factnext-002", "en", ["future_after_fact"], [
+        t("What did Choe Son Hui do in January 2024?", ["Putin"]),
+        t("when will Putin go to North Korea then?", expect=F)]),
+    ("factnext-003", "en", ["which_kind"], [
+        t("Who reported that dozens of North Korean workers were at a construction site in Vladivostok?", ["NK News"]),
+        t("Which company runs that site?", expect=F)]),
+    ("factnext-004", "en", ["which_kind"], [
+        t("Are flights between Pyongyang and Vladivostok running?", ["resumed"]),
+        t("which airline operates them?", expect=F)]),
+    ("factnext-005", "ko", ["future_after_fact"], [
+        t("최선희 외무상은 언제 러시아를 방문했어?", ["2024"]),
+        t("그럼 푸틴은 언제 북한에 갈 예정이야?", expect=F)]),
 ]
 
 
