@@ -353,6 +353,11 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     unit = _rate_asked(ex, previous)
     if unit is not None and refs[-2].period != refs[-1].period and edit.measure in ("sum", "gap"):
         raise NoData("edit", what="same_span", context=previous)  # two spans have no one monthly sum
+    if (previous.intent == "compare_periods" and edit.measure in ("change", "gap", "ratio")
+            and not (_tiled(p, runner, refs[-2]) and _tiled(p, runner, refs[-1]))):
+        # "so how many times more?" after 2022 against 2023 (Q1-Q3 only): that comparison again,
+        # which states the difference, the % change and the multiple with the partial span labelled.
+        return _run(p, "compare_periods", replace(previous, created=now), ex, runner, now)
     if edit.measure == "side_share":
         # The share of one side (edit.position of the last two) in the two together.
         return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0].direction)
@@ -538,6 +543,14 @@ def _parts(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> list[Period]:
                           p.series_name(r.dimension, r.category))
 
 
+def _tiled(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> bool:
+    """Do stored periods make up the figure's period exactly (2023 as a whole: no, Q4 is missing)?"""
+    try:
+        return bool(_parts(p, runner, r))
+    except NoData:
+        return False
+
+
 def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """ "compare that with 2022", "is that more than education?": the last figure against the
     same figure with the named slot changed."""
@@ -575,6 +588,12 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         b = next(r for r in previous.refs[-2:] if r != a) if len(set(previous.refs[-2:])) == 2 else a
     if b == a:
         raise NoData("edit", what="other_figure", context=previous)
+    if ((a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) and edit.measure != "ratio"
+            and not (_tiled(p, runner, a) and _tiled(p, runner, b))):
+        # "vs 2023?" after 2022: a period the data covers in part (Q1-Q3 of 2023) is compared as the
+        # question asked alone would be, its parts labelled as a partial figure, never refused.
+        return _run(p, "compare_periods", replace(frame, periods=(a.period, b.period), intent="compare_periods"),
+                    ex, runner, now)
     return _given(p, a, b, edit.measure or "change", runner, now)
 
 

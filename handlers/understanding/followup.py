@@ -70,6 +70,12 @@ PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "s
 FIGURE_EDITS = frozenset({"slots", "measure", "combine", "compare", "reverse", "complement", "quarter", "half"})
 
 
+# A question made of a direction and these words only ("러시아에서 북한 쪽은?", "Russians to North
+# Korea?") asks nothing of its own: the conversation's period and measure carry over to it.
+DIRECTION_ONLY_CUES = frozenset({"filler", "from_marker", "to_marker", "from_after", "to_after", "movement",
+                                 "people_nouns", "place_nouns"})
+
+
 class FrameResolver(Protocol):
     """How an edit's words become slots: directions and periods resolved against the data."""
 
@@ -128,6 +134,11 @@ def _is_figure(ctx: FollowUp) -> bool:
     return ctx.intent in FIGURE_FRAMES
 
 
+def names_other_slots(ex: Extraction) -> bool:
+    """Does the question name a period, category or breakdown (anything but countries)?"""
+    return bool(ex.periods or ex.categories or ex.dimensions)
+
+
 def own_question(ex: Extraction, text_intent: bool) -> bool:
     """Does a question stand on its own although a conversation is going on? In a private chat
     every question has a previous one, so this decides between "a new topic" and "an edit".
@@ -147,7 +158,7 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
     if cues & LEAD_CUES or _many_measure(ex) is not None:
         return False  # "Сколько всего этими тремя способами?" leans on the figures just given
     roles = {m.role for m in ex.countries}
-    if {"citizens", "destination"} <= roles:
+    if {"citizens", "destination"} <= roles and not (cues <= DIRECTION_ONLY_CUES and not names_other_slots(ex)):
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
     if combines:
         return False
@@ -358,6 +369,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS + 2):
         # "What was the 2022 total, then?", "А сколько всего во втором квартале?", "а всего
         # россиян?" after a category: the period's (or group's) total, the filter removed in so many words.
+        return Edit("slots", measure="total")
+    if (previous.nodata and not previous.categories and "overall" in cues and not slots
+            and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS):
+        # "ok, the total then?", "그럼 전체는?" after "how many women ...?" (no such figure): the
+        # frame that was asked, for the whole group, not "I can't answer that" again.
         return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")

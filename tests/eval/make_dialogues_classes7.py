@@ -168,6 +168,54 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
     ("factnext-005", "ko", ["future_after_fact"], [
         t("최선희 외무상은 언제 러시아를 방문했어?", ["2024"]),
         t("그럼 푸틴은 언제 북한에 갈 예정이야?", expect=F)]),
+    # --- a span the data covers in part, as a follow-up comparison (2023 = Q1-Q3, labelled)
+    ("partial-001", "en", ["partial_span", "compare"], [
+        t("North Koreans entering Russia in 2022?", [str(NK["2022"])]),
+        t("vs 2023?", [str(NK9), "Q4"]),
+        t("so how many times more?", [f"{NK9 / NK['2022']:.2f}"])]),
+    ("partial-002", "ru", ["partial_span", "compare"], [
+        t("Сколько северокорейцев въехало в Россию в 2022 году?", [str(NK["2022"])]),
+        t("А по сравнению с 2023?", [str(NK9)])]),
+    ("partial-003", "ko", ["partial_span", "compare"], [
+        t("2022년 러시아에 입국한 북한 주민은?", [str(NK["2022"])]),
+        t("2023년과 비교하면?", [str(NK9)]),
+        t("몇 배야?", [f"{NK9 / NK['2022']:.2f}"])]),
+    ("partial-004", "en", ["partial_span", "same_period"], [
+        t("How many Russians visited North Korea in 2023?", [str(RU9)]),
+        t("North Koreans into Russia, same span?", [str(NK9)]),
+        t("difference?", [str(RU9 - NK9)])]),
+    ("partial-005", "en", ["partial_span"], [
+        t("How many North Koreans went to Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("and for 2023 so far?", [str(NK9), "Q4"]),
+        t("and the Russians?", [str(RU9)])]),
+    ("partial-006", "ru", ["partial_span"], [
+        t("Сколько россиян въехало в КНДР в третьем квартале 2023?", [str(RU["Q3"])]),
+        t("А за весь 2023 год?", [str(RU9)])]),
+    # --- after a declined question: its total; comparison words in other voices
+    ("afterno-001", "en", ["after_fallback", "total"], [
+        t("How many North Korean women went to Russia in Q3?", expect=F),
+        t("ok, the total then?", [str(NK["Q3"])])]),
+    ("afterno-002", "ko", ["after_fallback", "total"], [
+        t("3분기 러시아 간 북한인 중 여성은 몇 명이야?", expect=F),
+        t("그럼 전체는?", [str(NK["Q3"])])]),
+    ("afterno-003", "en", ["after_fallback", "change"], [
+        t("Russians into North Korea, first half of 2023?", [str(RU["H1"])]),
+        t("Q1 alone?", expect=F),
+        t("fine - and Q3?", [str(RU["Q3"])]),
+        t("up by how many?", [str(RU["Q3"] - RU["H1"])])]),
+    ("afterno-004", "ko", ["ratio"], [
+        t("북한인 러시아 입국, 2분기 대비 3분기에 몇 명 늘었어?", [str(NK["Q3"] - NK["Q2"])]),
+        t("배수로는?", [f"{NK['Q3'] / NK['Q2']:.2f}"])]),
+    # --- a bare direction after an average: the same measure and period for that direction
+    ("bare-dir-001", "ko", ["bare_direction", "rate"], [
+        t("3분기에 북한에서 러시아로 하루 몇 명꼴로 들어간 거야?", [f"{NK['Q3'] / 92:.1f}"]),
+        t("러시아에서 북한 쪽은?", [f"{RU['Q3'] / 92:.1f}"])]),
+    ("bare-dir-002", "en", ["bare_direction", "rate"], [
+        t("North Koreans to Russia per month in Q3 2023?", [f"{NK['Q3'] / 3:.1f}"]),
+        t("Russians to North Korea?", [f"{RU['Q3'] / 3:.1f}"])]),
+    ("bare-dir-003", "ru", ["bare_direction", "rate"], [
+        t("Сколько северокорейцев в среднем въезжало в Россию в месяц в третьем квартале 2023?", [f"{NK['Q3'] / 3:.1f}"]),
+        t("А из России в КНДР?", [f"{RU['Q3'] / 3:.1f}"])]),
 ]
 
 
