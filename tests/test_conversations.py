@@ -84,6 +84,18 @@ def _ask(pipeline: Pipeline, turns: list[str]) -> list:
     return out
 
 
+def test_a_russian_question_leaves_no_roman_numeral_in_english(pipeline: Pipeline) -> None:
+    """The Russian cue rows list "i", "ii", "iii" (Roman quarter ordinals). Once a Russian question
+    had indexed them, the shared phrase table read the English "I" as "the first": "no, I meant
+    Russians" after North Koreans' Q3 answered Q1's 153, a confident wrong figure in any process
+    that had served one Russian question."""
+    _ask(pipeline, ["Сколько граждан КНДР въехало в Россию в I квартале 2023?"])
+    q3, meant = _ask(pipeline, ["How many North Koreans entered Russia in Q3 2023?", "no, I meant Russians"])
+    assert "365" in q3.text and "544" in meant.text and "153" not in meant.text
+    first = _ask(pipeline, ["Сколько граждан КНДР въехало в Россию в I квартале 2023?"])[0]
+    assert "153" in first.text  # the Roman numeral still reads in a Russian question
+
+
 def test_a_filter_the_period_lacks_is_refused_not_dropped(pipeline: Pipeline) -> None:
     q2, train = _ask(pipeline, ["How many North Koreans entered Russia in Q2 2023?", "how many of them by train?"])
     assert "213" in q2.text and train.kind == "fallback"
