@@ -625,7 +625,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
         if nxt and previous.rank_position:
             return Edit("ordinal", position=0)  # "the next-least?" after the least: on from the place last given
         if bottom:
-            return Edit("ordinal", position=-1)
+            # "the second smallest?", "the third least common?": counted from the bottom.
+            return Edit("ordinal", position=-position if position and position > 1 else -1)
         if nxt:
             return Edit("ordinal", position=0)
         if "prev_rank" in cues:

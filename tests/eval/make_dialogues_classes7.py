@@ -216,6 +216,121 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
     ("bare-dir-003", "ru", ["bare_direction", "rate"], [
         t("Сколько северокорейцев в среднем въезжало в Россию в месяц в третьем квартале 2023?", [f"{NK['Q3'] / 3:.1f}"]),
         t("А из России в КНДР?", [f"{RU['Q3'] / 3:.1f}"])]),
+    # --- ordinals after a ranking, from the top and from the bottom, ties named as ties
+    ("ord-001", "en", ["ordinal"], [
+        t("What was the most common purpose for North Koreans entering Russia in Q3 2023?", ["business"]),
+        t("and the next one?", ["education", str(P["education"])]),
+        t("and after that?", ["personal", "vehicle maintenance", "tied"])]),
+    ("ord-002", "en", ["ordinal"], [
+        t("Rank the transport modes North Koreans used in Q3 2023", ["air"]),
+        t("the least common?", ["13", "tied"]),
+        t("second?", ["rail", str(T["rail"])])]),
+    ("ord-003", "en", ["ordinal", "bottom"], [
+        t("Which purpose was the smallest for North Koreans in Q3 2023?", ["work"]),
+        t("and the second smallest?", ["personal", "vehicle maintenance"], not_=["education"])]),
+    ("ord-004", "ko", ["ordinal"], [
+        t("2023년 3분기 북한 주민 입국 목적 1위는?", ["사업"]),
+        t("2위는?", ["교육"]),
+        t("두 번째로 적은 건?", ["개인", "차량 정비"], not_=["교육"])]),
+    ("ord-005", "ru", ["ordinal"], [
+        t("Какой транспорт чаще всего использовали граждане КНДР в третьем квартале 2023?", [str(T["air"])]),
+        t("А на втором месте?", [str(T["rail"])]),
+        t("А реже всего?", [str(T["foot"])])]),
+    ("ord-006", "ru", ["ordinal", "bottom"], [
+        t("Какая цель въезда у граждан КНДР была самой редкой в третьем квартале 2023?", ["работа"]),
+        t("А вторая по редкости?", ["личные", "обслуживание"], not_=["учёба"])]),
+    # --- corrections: the slot named replaces the one just asked
+    ("corr-001", "en", ["correction"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("no, I meant Russians", [str(RU["Q3"])], not_=[str(NK["Q1"])])]),
+    ("corr-002", "en", ["correction"], [
+        t("How many North Koreans entered Russia in Q2 2023?", [str(NK["Q2"])]),
+        t("sorry, I meant Q3", [str(NK["Q3"])])]),
+    ("corr-003", "ru", ["correction"], [
+        t("Сколько граждан КНДР въехало в Россию в третьем квартале 2023?", [str(NK["Q3"])]),
+        t("Нет, я имел в виду россиян", [str(RU["Q3"])])]),
+    ("corr-004", "ko", ["correction"], [
+        t("2023년 3분기 러시아에 입국한 북한 주민은?", [str(NK["Q3"])]),
+        t("아니, 러시아인 말이야", [str(RU["Q3"])])]),
+    ("corr-005", "en", ["correction"], [
+        t("North Koreans to Russia by air in Q3 2023?", [str(T["air"])]),
+        t("no wait, by train", [str(T["rail"])])]),
+    ("corr-006", "en", ["correction", "cross_language"], [
+        t("Сколько граждан КНДР въехало в Россию в I квартале 2023?", [str(NK["Q1"])]),
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("no, I meant Russians", [str(RU["Q3"])], not_=[str(NK["Q1"])])]),
+    # --- why, who said that, who is he
+    ("who-001", "en", ["why"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("why so many?", ["closer"])]),
+    ("who-002", "en", ["who_said"], [
+        t("How many North Koreans came to Russia for work in Q3 2023?", [str(P["work"])]),
+        t("who said that?", ["FSB"])]),
+    ("who-003", "en", ["person"], [
+        t("What does Andrei Lankov think about North Korean workers?", ["Lankov"]),
+        t("who is he?", ["Kookmin"])]),
+    ("who-004", "ru", ["person"], [
+        t("Что говорит Андрей Ланьков о рабочих из КНДР?", ["Ланьков"]),
+        t("А кто он такой?", ["Кукмин"])]),
+    ("who-005", "ko", ["person"], [
+        t("란코프는 북한 노동자에 대해 뭐라고 했어?", ["란코프"]),
+        t("그는 누구야?", ["국민대"])]),
+    ("who-006", "en", ["why"], [
+        t("How many North Koreans entered Russia in Q2 2023?", [str(NK["Q2"])]),
+        t("why?", expect=F)]),
+    # --- topic switches: a question that stands alone keeps nothing of the last frame
+    ("switch-001", "en", ["topic_switch"], [
+        t("How many North Koreans came to Russia by train in Q3 2023?", [str(T["rail"])]),
+        t("What is UN Security Council Resolution 2397?", ["2017"])]),
+    ("switch-002", "en", ["topic_switch"], [
+        t("How many Russians went to North Korea in Q3 2023 on business?", [str(RU["Q3_business"])]),
+        t("How many North Koreans entered Russia in 2022?", [str(NK["2022"])])]),
+    ("switch-003", "ko", ["topic_switch"], [
+        t("2023년 3분기 항공편으로 러시아에 간 북한 주민은?", [str(T["air"])]),
+        t("2022년 러시아에 입국한 북한 주민은 몇 명이야?", [str(NK["2022"])], not_=[str(T["air"])])]),
+    ("switch-004", "ru", ["topic_switch"], [
+        t("Сколько граждан КНДР приехали в Россию поездом в III квартале 2023?", [str(T["rail"])]),
+        t("Сколько россиян въехало в КНДР в первом полугодии 2023?", [str(RU["H1"])])]),
+    # --- the Korean and Russian follow-ups
+    ("koru-001", "ko", ["category", "share"], [
+        t("2023년 3분기 러시아에 입국한 북한 주민은?", [str(NK["Q3"])]),
+        t("기차로는?", [str(T["rail"])]),
+        t("비중은?", [pct(T["rail"], NK["Q3"])])]),
+    ("koru-002", "ko", ["category", "share"], [
+        t("2023년 3분기 러시아에 입국한 북한 주민은?", [str(NK["Q3"])]),
+        t("그중 사업 목적은?", [str(P["business"])]),
+        t("비율로 치면?", [pct(P["business"], NK["Q3"])])]),
+    ("koru-003", "ru", ["category", "share"], [
+        t("Сколько граждан КНДР въехало в Россию в третьем квартале 2023?", [str(NK["Q3"])]),
+        t("А поездом?", [str(T["rail"])]),
+        t("А в долях?", [pct(T["rail"], NK["Q3"])])]),
+    ("koru-004", "ru", ["period"], [
+        t("Сколько россиян въехало в КНДР в третьем квартале 2023?", [str(RU["Q3"])]),
+        t("А за первое полугодие?", [str(RU["H1"])])]),
+    ("koru-005", "en", ["rate", "period"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("monthly average?", [f"{NK['Q3'] / 3:.1f}"]),
+        t("and in Q2?", [f"{NK['Q2'] / 3:.1f}"])]),
+    ("koru-006", "en", ["sum", "share"], [
+        t("How many North Koreans entered Russia in Q2 2023?", [str(NK["Q2"])]),
+        t("and Q3?", [str(NK["Q3"])]),
+        t("together?", [str(NK["Q2"] + NK["Q3"])]),
+        t("as a share of Jan-Sep?", [pct(NK["Q2"] + NK["Q3"], NK9)])]),
+    ("koru-007", "en", ["filter_lacking"], [
+        t("How many North Koreans entered Russia in Q3 2023 by rail?", [str(T["rail"])]),
+        t("and how many of those were on business?", expect=F)]),
+    ("koru-008", "en", ["filter_lacking"], [
+        t("How many North Koreans entered Russia in Q1 2023?", [str(NK["Q1"])]),
+        t("by air?", expect=F),
+        t("then in Q3?", [str(T["air"])])]),
+    ("koru-009", "ru", ["filter_lacking"], [
+        t("Сколько граждан КНДР въехало в Россию в первом квартале 2023?", [str(NK["Q1"])]),
+        t("А по делам?", expect=F),
+        t("А в третьем?", [str(P["business"])])]),
+    ("koru-010", "ko", ["filter_lacking"], [
+        t("2023년 1분기 러시아에 입국한 북한 주민은?", [str(NK["Q1"])]),
+        t("그중 사업 목적은?", expect=F),
+        t("3분기는?", [str(P["business"])])]),
 ]
 
 
