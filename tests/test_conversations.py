@@ -259,6 +259,28 @@ async def test_group_reply_to_an_answer_is_a_followup_to_that_answer(hh: Harness
     _apispec_check(hh.api, tmp_path)
 
 
+async def test_group_replies_in_three_languages_edit_the_answer_replied_to(hh: Harness, tmp_path: Path) -> None:
+    """Session 7's classes over HTTP in a group: a share of one side of the two directions given,
+    asked in Korean and in Russian by replying to the same answer; a bare direction after an
+    average; a correction in English after a Russian question in the same process."""
+    [both] = await hh.send(U.group_text("/ask Q3 2023: North Koreans to Russia and Russians to North Korea?", user_id=7171))
+    assert "365" in text_of(both) and "544" in text_of(both)
+    [ko] = await hh.send(U.group_text("그중 러시아인 비중은?", reply_to=both.result, user_id=7272))
+    assert "59.8" in text_of(ko)
+    [ru] = await hh.send(U.group_text("А доля северокорейцев?", reply_to=both.result, user_id=7373))
+    assert "40,2" in text_of(ru) or "40.2" in text_of(ru)
+    [avg] = await hh.send(U.group_text("/ask 3분기에 북한에서 러시아로 하루 몇 명꼴로 들어간 거야?", user_id=7474))
+    assert "4.0" in text_of(avg)
+    [other] = await hh.send(U.group_text("러시아에서 북한 쪽은?", reply_to=avg.result, user_id=7474))
+    assert "5.9" in text_of(other)
+    [first] = await hh.send(U.group_text("/ask Сколько граждан КНДР въехало в Россию в I квартале 2023?", user_id=7575))
+    assert "153" in text_of(first)
+    [q3] = await hh.send(U.group_text("/ask how many north koreans entered russia in q3 2023?", user_id=7676))
+    [meant] = await hh.send(U.group_text("no, I meant Russians", reply_to=q3.result, user_id=7676))
+    assert "544" in text_of(meant) and "153" not in text_of(meant)
+    _apispec_check(hh.api, tmp_path)
+
+
 async def test_a_followup_after_check_edits_the_checked_figure(hh: Harness, tmp_path: Path) -> None:
     """/check leaves the figure it checked as the conversation's frame, in a private chat and for
     a reply to the verdict in a group; a breakdown that period lacks is refused, not substituted."""
