@@ -293,8 +293,9 @@ def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         if not frame.categories:
             if previous.refs and previous.refs[-1].category != "all":
                 r = previous.refs[-1]
+                # The group the question names stays ("Russian share?" after a North Korean category).
                 frame = replace(frame, categories=((r.dimension, r.category),), dimensions=(r.dimension,),
-                                periods=(r.period,), direction=r.direction)
+                                periods=(r.period,), direction=frame.direction if ex.countries else r.direction)
             else:
                 raise NoData("share_of_what", context=frame, **p.dir_values(frame.direction or p.default_direction))
         return _run(p, "share", replace(frame, intent="share"), ex, runner, now)
@@ -360,7 +361,7 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         return _run(p, "compare_periods", replace(previous, created=now), ex, runner, now)
     if edit.measure == "side_share":
         # The share of one side (edit.position of the last two) in the two together.
-        return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0].direction)
+        return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0])
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now,
                   rate=unit if edit.measure in ("sum", "gap") else None)
 
@@ -610,7 +611,7 @@ def _last_figure(previous: FollowUp) -> Ref:
 
 
 def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float,
-           rate: str | None = None, side: Direction | None = None) -> Result:
+           rate: str | None = None, side: Ref | None = None) -> Result:
     """Two figures side by side: sum, difference, % change and ratio, all from compare.sql.
 
     The base is the earlier period when the periods differ, else the smaller figure, so "% up"
@@ -663,9 +664,8 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
     side_share = None
     if measure == "side_share":
         # compare.sql gives each side's share of the two combined; the named side's is the answer.
-        named = a if side == a.direction else b
-        side_share = {"dir": p.dir_values(named.direction),
-                      "share": row["a_share_of_combined"] if named is a else row["b_share_of_combined"]}
+        named = a if side == a else b
+        side_share = {**_item(p, named, None), "share": row["a_share_of_combined"] if named is a else row["b_share_of_combined"]}
         left = "side_share"  # "and the Russians?" next is the other side's share
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
                      per=per, side_share=side_share, source=chain, version=p.snapshot.version)

@@ -326,6 +326,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # never that group's figure set against the last one.
         return Edit("slots")
     side = _side_named(ex, previous)
+    if side is None and "share" in cues and ex.countries and not (ex.periods or ex.categories or ex.dimensions) and short:
+        # "Russian share?" when no two figures of one whole were given: the share of the group's
+        # figure in what it names (its category), else "a share of what?", never its total.
+        return Edit("measure", measure="share")
     if side is not None:
         # "North Korean share of that?", "그중 러시아인 비중은?", "А доля россиян?" after both
         # directions' figures of one period: that side's share of the two together, never the
@@ -540,24 +544,41 @@ def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
 
 
 def _side_named(ex: Extraction, previous: FollowUp) -> int | None:
-    """Which of the two figures just given (0 or 1 of the last two) a share question names by its
-    group, when they are the two directions of one period and category: "North Korean share of
-    that?" after Q3 both ways. After such a share, a group named alone ("and the Russians?") is
-    the other side's. None when the question names a period or category, or the two figures are
-    not two sides of one whole."""
-    if not ex.countries or ex.periods or ex.categories or ex.dimensions or len(previous.refs) < 2:
+    """Which of the last two figures (0 or 1) a share question names, when the two differ in one
+    slot only and the question names that slot's value for one of them: "North Korean share of
+    that?" after both directions' Q3 figures, "what share of the two was Q3?" after Q2 and Q3,
+    "business share of those?" after business and education. After such a share, the other
+    value named alone ("and the Russians?") is the other side's. None otherwise."""
+    if len(previous.refs) < 2 or ("share" not in ex.cues and previous.measure != "side_share"):
         return None
-    if "share" not in ex.cues and previous.measure != "side_share":
+    if ex.cues.keys() & {"change", "gap", "ratio_given"} and "combine" not in ex.cues:
+        # "the percentage increase from that figure to Q3?": a change, not a share ("합계 대비 ...
+        # 비율", "of the combined" name the sum the share is of).
         return None
     a, b = previous.refs[-2:]
-    if a.direction == b.direction or (a.period, a.dimension, a.category) != (b.period, b.dimension, b.category):
+    differ = [a.direction != b.direction, a.period != b.period, (a.dimension, a.category) != (b.dimension, b.category)]
+    if sum(differ) != 1 or ex.dimensions:
         return None
+    if differ[0] and ex.countries and not (ex.periods or ex.categories):
+        def fits(r: Ref) -> bool:
+            # A group named without a role ("Russians", "러시아인") is the people travelling.
+            return all(r.direction.destination == m.id if m.role == "destination" else r.direction.citizens == m.id
+                       for m in ex.countries)
+    elif differ[1] and len(ex.periods) == 1 and not (ex.countries or ex.categories):
+        m = ex.periods[0]
 
-    def fits(r: Ref, role: str, country: str) -> bool:
-        # A group named without a role ("Russians", "러시아인") is the people travelling.
-        return r.direction.destination == country if role == "destination" else r.direction.citizens == country
+        def fits(r: Ref) -> bool:
+            # "Q3" without a year is the quarter of either figure's year; with one, that year's.
+            year, first = divmod(r.period.start, 12)
+            return (first + 1, first + r.period.months) == (m.m1, m.m2) and m.year in (None, year)
+    elif differ[2] and len(ex.categories) == 1 and not (ex.countries or ex.periods):
+        named = ex.categories[0][:2]
 
-    sides = {i for i, r in enumerate((a, b)) if all(fits(r, m.role, m.id) for m in ex.countries)}
+        def fits(r: Ref) -> bool:
+            return (r.dimension, r.category) == named
+    else:
+        return None
+    sides = {i for i, r in enumerate((a, b)) if fits(r)}
     return sides.pop() if len(sides) == 1 else None
 
 

@@ -331,6 +331,94 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
         t("2023년 1분기 러시아에 입국한 북한 주민은?", [str(NK["Q1"])]),
         t("그중 사업 목적은?", expect=F),
         t("3분기는?", [str(P["business"])])]),
+    # --- a share of one of the two figures just given, whichever slot they differ in; a group's
+    # share with no whole named is "a share of what?", never its total
+    ("share2-001", "en", ["side_share", "period"], [
+        t("How many North Koreans entered Russia in Q2 2023?", [str(NK["Q2"])]),
+        t("and in Q3?", [str(NK["Q3"])]),
+        t("what share of the two was Q3?", [pct(NK["Q3"], NK["Q2"] + NK["Q3"])])]),
+    ("share2-002", "en", ["side_share", "category"], [
+        t("How many North Koreans came to Russia on business in Q3 2023?", [str(P["business"])]),
+        t("and education?", [str(P["education"])]),
+        t("business share of those two?", [pct(P["business"], P["business"] + P["education"])]),
+        t("Russian share?", [pct(RU["Q3_business"], RU["Q3"])], not_=[pct(P["business"], NK["Q3"])])]),
+    ("share2-003", "en", ["side_share", "category_dir"], [
+        t("How many North Koreans went to Russia on business in Q3 2023?", [str(P["business"])]),
+        t("and Russians on business?", [str(RU["Q3_business"])]),
+        t("Russian share of those?", [pct(RU["Q3_business"], RU["Q3_business"] + P["business"])])]),
+    ("share2-004", "en", ["share_of_what"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("and Russians in H1 2023?", [str(RU["H1"])]),
+        t("Russian share?", expect=F, not_=[str(RU["H1"])])]),
+    ("share2-005", "en", ["side_share"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("and Russians?", [str(RU["Q3"])]),
+        t("what share of both were Russians?", ["59.8"])]),
+    ("share2-006", "en", ["side_share", "gap"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("and Russians?", [str(RU["Q3"])]),
+        t("gap?", [str(RU["Q3"] - NK["Q3"])]),
+        t("North Korean share?", ["40.2"])]),
+    ("share2-007", "ru", ["side_share"], [
+        t("Сколько россиян въехало в КНДР в третьем квартале 2023?", [str(RU["Q3"])]),
+        t("А граждан КНДР в Россию?", [str(NK["Q3"])]),
+        t("Какая доля приходится на россиян?", ["59.8"])]),
+    ("share2-008", "ko", ["side_share"], [
+        t("2023년 3분기 북한에 간 러시아인은?", [str(RU["Q3"])]),
+        t("러시아에 간 북한 주민은?", [str(NK["Q3"])]),
+        t("합계 대비 북한 주민 비율은?", ["40.2"])]),
+    ("share2-009", "en", ["change_not_share"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("And in the second quarter?", [str(NK["Q2"])]),
+        t("What's the percentage increase from that figure to Q3?", ["71.4"])]),
+    ("share2-010", "ko", ["side_share", "period"], [
+        t("2023년 1분기 러시아에 입국한 북한 주민은?", [str(NK["Q1"])]),
+        t("2분기는?", [str(NK["Q2"])]),
+        t("둘 합계에서 2분기 비중은?", [pct(NK["Q2"], NK["Q1"] + NK["Q2"])])]),
+    # --- more follow-ups in other voices: spans in part, periods after a fallback, sources
+    ("more-001", "en", ["partial_span"], [
+        t("How many Russians went to North Korea in Q3 2023?", [str(RU["Q3"])]),
+        t("and for 2023 so far?", [str(RU9), "Q4"])]),
+    ("more-002", "en", ["rate"], [
+        t("Russians entering North Korea in H1 2023?", [str(RU["H1"])]),
+        t("per day?", [f"{RU['H1'] / 181:.1f}"])]),
+    ("more-003", "en", ["ratio"], [
+        t("North Koreans vs Russians crossing in Q3 2023?", [str(NK["Q3"]), str(RU["Q3"])]),
+        t("as a ratio?", ["1.49"])]),
+    ("more-004", "en", ["nodata"], [
+        t("How many North Koreans entered Russia in 2022?", [str(NK["2022"])]),
+        t("and the year before?", expect=F)]),
+    ("more-005", "en", ["after_fallback"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("and in 2024?", expect=F),
+        t("ok and Q2 2023?", [str(NK["Q2"])])]),
+    ("more-006", "en", ["who_said"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("who reported it?", ["NK News"])]),
+    ("more-007", "ru", ["half"], [
+        t("Сколько граждан КНДР въехало в Россию в третьем квартале 2023?", [str(NK["Q3"])]),
+        t("А за первое полугодие?", [str(NK["Q1"] + NK["Q2"])])]),
+    ("more-008", "ko", ["half"], [
+        t("2023년 3분기 북한에 간 러시아인은?", [str(RU["Q3"])]),
+        t("그럼 상반기는?", [str(RU["H1"])])]),
+    ("more-009", "en", ["filter_lacking"], [
+        t("How many Russians went to North Korea in Q3 2023?", [str(RU["Q3"])]),
+        t("and by car?", expect=F, not_=[str(T["road"])])]),
+    ("more-010", "ko", ["category"], [
+        t("2023년 3분기 러시아에 입국한 북한 주민은?", [str(NK["Q3"])]),
+        t("그중 유학생은?", [str(P["education"])])]),
+    ("more-011", "en", ["compare"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("is that more than in 2022?", [str(NK["2022"])])]),
+    ("more-012", "ru", ["after_fallback"], [
+        t("Сколько россиян въехало в КНДР в 2022 году?", expect=F),
+        t("А в третьем квартале 2023?", [str(RU["Q3"])])]),
+    ("more-013", "ko", ["after_fallback"], [
+        t("2022년 북한에 간 러시아인은?", expect=F),
+        t("2023년 3분기는?", [str(RU["Q3"])])]),
+    ("more-014", "en", ["person", "topic_switch"], [
+        t("Who is Andrei Lankov?", ["Kookmin"]),
+        t("what did he say about workers?", ["Lankov"])]),
 ]
 
 
