@@ -23,7 +23,7 @@ from handlers.periods import Period, PeriodMention, parse_code
 from handlers.operations.registry import choose
 from handlers.operations.run import OperationDesk, run_operation
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
+from handlers.understanding.followup import (MIDDLE_PLACE, PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
                                              intent_for, mention_of, names_slots, person_name, uncovered,
                                              words_of_another_fact)
 from handlers.understanding.frame import build_frame
@@ -562,6 +562,10 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
                    categories=((a.dimension, a.category),) if a.category != "all" else (),
                    dimensions=(a.dimension,) if a.dimension != "total" else ())
     frame = edited_frame(p, ex, base, runner, now)
+    if "overall" in ex.cues and not ex.categories and a.category != "all":
+        # "how many more than the whole Q2 total?" after Q3's business figure: the other side is
+        # the named period's total, not its business figure (which Q2 does not have).
+        frame = replace(frame, categories=(), dimensions=())
     if edit.pair is not None:
         frame = replace(frame, periods=tuple(_quarter_of(previous, n) for n in edit.pair))
     elif edit.position is not None:
@@ -714,6 +718,10 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
             position = max(above)
         else:
             position = 0  # up from the bottom is on from it
+    if position == MIDDLE_PLACE:
+        if len(rows) % 2 == 0:
+            raise NoData("edit", what="middle", context=previous)  # four places have no one in between
+        position = (len(rows) + 1) // 2
     if position == 0:  # "the next one": on from the place last given, down from the top or up from the bottom
         if previous.rank_position == 0:
             raise NoData("edit", what="next_place", context=previous)

@@ -28,6 +28,7 @@ FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranki
                  "compare_directions", "series", "rate", "given"}
 ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
 PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
+MIDDLE_PLACE = -998  # "the one in between": the middle place of a ranking with an odd number of places
 RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
 # "and ...", "what about ...", "of those ...", "that ...", "in the same period ...": words that lean on the last answer.
 LEAD_CUES = frozenset({"followup", "of_them", "same_period"})
@@ -652,6 +653,8 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
             return Edit("ordinal", position=0)
         if "prev_rank" in cues:
             return Edit("ordinal", position=PREVIOUS_PLACE)
+        if "rank_middle" in cues:
+            return Edit("ordinal", position=MIDDLE_PLACE)  # "and the one in between?" after the top and the bottom
         if position is not None:
             return Edit("ordinal", position=position)
         if "rank_top" in cues:

@@ -419,6 +419,32 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
     ("more-014", "en", ["person", "topic_switch"], [
         t("Who is Andrei Lankov?", ["Kookmin"]),
         t("what did he say about workers?", ["Lankov"])]),
+    # --- the middle place of a ranking; the other side of a comparison named as a total
+    ("mid-001", "en", ["ordinal", "middle"], [
+        t("Which 2023 quarter had the most North Koreans entering Russia?", [str(NK["Q3"])]),
+        t("lowest?", [str(NK["Q1"])]),
+        t("and the one in between?", [str(NK["Q2"])])]),
+    ("mid-002", "ko", ["ordinal", "middle"], [
+        t("2023년 중 북한 주민 입국이 가장 많은 분기는?", [str(NK["Q3"])]),
+        t("가장 적은 분기는?", [str(NK["Q1"])]),
+        t("중간은?", [str(NK["Q2"])])]),
+    ("mid-003", "ru", ["ordinal", "middle"], [
+        t("В каком квартале 2023 года въехало больше всего граждан КНДР?", [str(NK["Q3"])]),
+        t("А меньше всего?", [str(NK["Q1"])]),
+        t("А посередине?", [str(NK["Q2"])])]),
+    ("mid-004", "en", ["ordinal", "middle", "tie"], [
+        t("Rank the purposes of North Koreans entering Russia in Q3 2023", ["business"]),
+        t("the one in the middle?", ["personal", "vehicle maintenance", "tied"])]),
+    ("total-side-001", "en", ["compare", "overall"], [
+        t("How many North Koreans came to Russia on business in Q3?", [str(P["business"])]),
+        t("how many more than the whole Q2 total?", [str(P["business"] - NK["Q2"])]),
+        t("business per month then?", [f"{P['business'] / 3:.1f}"])]),
+    ("total-side-002", "ko", ["compare", "overall"], [
+        t("2023년 3분기 사업 목적으로 러시아에 간 북한 주민은?", [str(P["business"])]),
+        t("2분기 전체보다 몇 명 많아?", [str(P["business"] - NK["Q2"])])]),
+    ("total-side-003", "en", ["compare", "filter_lacking"], [
+        t("How many North Koreans came to Russia by air in Q3 2023?", [str(T["air"])]),
+        t("how does that compare with Q2?", expect=F)]),
 ]
 
 
