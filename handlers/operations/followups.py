@@ -359,6 +359,19 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         # "so how many times more?" after 2022 against 2023 (Q1-Q3 only): that comparison again,
         # which states the difference, the % change and the multiple with the partial span labelled.
         return _run(p, "compare_periods", replace(previous, created=now), ex, runner, now)
+    a, b = refs[-2], refs[-1]
+    if (previous.measure == "sum" and edit.measure in ("change", "gap", "ratio")
+            and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category)
+            and b.period.contains(a.period) and a.period != b.period):
+        # "А разница?" after "Вместе?" (Q2 + Q3 kept as one figure, April-September): the two
+        # figures summed, against each other, never the sum against one of its own parts.
+        if a.period.start == b.period.start:
+            rest = Period(a.period.end + 1, b.period.end)
+        elif a.period.end == b.period.end:
+            rest = Period(b.period.start, a.period.start - 1)
+        else:
+            raise NoData("edit", what="two_figures", context=previous)
+        return _given(p, Ref(a.direction, rest, a.dimension, a.category), a, edit.measure, runner, now)
     if edit.measure == "side_share":
         # The share of one side (edit.position of the last two) in the two together.
         return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0])

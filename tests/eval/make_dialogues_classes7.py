@@ -445,6 +445,71 @@ CONV: list[tuple[str, str, list[str], list[dict]]] = [
     ("total-side-003", "en", ["compare", "filter_lacking"], [
         t("How many North Koreans came to Russia by air in Q3 2023?", [str(T["air"])]),
         t("how does that compare with Q2?", expect=F)]),
+    # --- chains that mix edits (written last, in three languages)
+    ("chain-001", "ko", ["sum", "rate"], [
+        t("2023년 1분기 러시아에 입국한 북한 주민은?", [str(NK["Q1"])]),
+        t("2분기는?", [str(NK["Q2"])]),
+        t("합치면?", [str(NK["Q1"] + NK["Q2"])]),
+        t("월평균으로는?", [f"{(NK['Q1'] + NK['Q2']) / 6:.1f}"])]),
+    ("chain-002", "ru", ["sum", "gap"], [
+        t("Сколько граждан КНДР въехало в Россию во втором квартале 2023?", [str(NK["Q2"])]),
+        t("А в третьем?", [str(NK["Q3"])]),
+        t("Вместе?", [str(NK["Q2"] + NK["Q3"])]),
+        t("А разница?", [str(NK["Q3"] - NK["Q2"])], not_=["213 (", "−213"])]),
+    ("chain-003", "en", ["reverse"], [
+        t("How many North Koreans came to Russia on business in Q3 2023?", [str(P["business"])]),
+        t("and the other way round?", [str(RU["Q3_business"])])]),
+    ("chain-004", "en", ["after_fallback", "direction_kept"], [
+        t("How many Russians entered North Korea in 2022?", expect=F),
+        t("and in Q3 2023?", [str(RU["Q3"])], not_=["No direction given"])]),
+    ("chain-005", "ru", ["gap", "change"], [
+        t("Сколько граждан КНДР въехало в Россию во втором квартале 2023?", [str(NK["Q2"])]),
+        t("А в третьем?", [str(NK["Q3"])]),
+        t("На сколько больше?", [str(NK["Q3"] - NK["Q2"])]),
+        t("А в процентах?", ["71.4"])]),
+    ("chain-006", "ko", ["share"], [
+        t("2023년 3분기 사업 목적으로 러시아에 간 북한 주민은?", [str(P["business"])]),
+        t("그럼 비율은?", [pct(P["business"], NK["Q3"])])]),
+    ("chain-007", "en", ["ratio", "both_directions"], [
+        t("Q3 2023: North Koreans into Russia and Russians into North Korea?", [str(NK["Q3"]), str(RU["Q3"])]),
+        t("how many times more Russians?", ["1.49"])]),
+    ("chain-008", "en", ["rate", "period"], [
+        t("How many North Koreans entered Russia in 2022?", [str(NK["2022"])]),
+        t("per month?", [f"{NK['2022'] / 12:.1f}"]),
+        t("and in Q3 2023?", [f"{NK['Q3'] / 3:.1f}"])]),
+    ("chain-009", "en", ["complement", "share"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("how many were not on business?", [str(NK["Q3"] - P["business"])]),
+        t("as a percentage?", [pct(NK["Q3"] - P["business"], NK["Q3"])])]),
+    ("chain-010", "ko", ["complement"], [
+        t("2023년 3분기 북한에 간 러시아인은?", [str(RU["Q3"])]),
+        t("그중 사업 목적은?", [str(RU["Q3_business"])]),
+        t("나머지는?", [str(RU["Q3"] - RU["Q3_business"])])]),
+    ("chain-011", "ru", ["reverse"], [
+        t("Сколько россиян въехало в КНДР в третьем квартале 2023?", [str(RU["Q3"])]),
+        t("А по делам?", [str(RU["Q3_business"])]),
+        t("А в обратную сторону?", [str(P["business"])])]),
+    ("chain-012", "en", ["sum", "share"], [
+        t("North Koreans entering Russia by rail in Q3 2023?", [str(T["rail"])]),
+        t("and by air?", [str(T["air"])]),
+        t("combined?", [str(T["rail"] + T["air"])]),
+        t("share of the total?", [pct(T["rail"] + T["air"], NK["Q3"])])]),
+    ("chain-013", "en", ["ratio", "same_period"], [
+        t("How many North Koreans entered Russia in H1 2023?", [str(NK["Q1"] + NK["Q2"])]),
+        t("and the Russians in the same half?", [str(RU["H1"])]),
+        t("ratio?", [f"{(NK['Q1'] + NK['Q2']) / RU['H1']:.2f}"])]),
+    ("chain-014", "en", ["person"], [
+        t("Who is Choe Son Hui?", ["Foreign Minister"]),
+        t("when did she visit Russia?", ["2024"]),
+        t("who did she meet?", ["Putin"])]),
+    ("chain-015", "ru", ["person"], [
+        t("Кто такой Андрей Ланьков?", ["Кукмин"]),
+        t("А что он говорит о торговле?", ["Ланьков"])]),
+    ("chain-016", "en", ["partial_span", "sum"], [
+        t("How many North Koreans entered Russia in Q3 2023?", [str(NK["Q3"])]),
+        t("what about the first nine months?", [str(NK9)]),
+        t("and Russians over the same period?", [str(RU9)]),
+        t("combined?", [str(NK9 + RU9)])]),
 ]
 
 
