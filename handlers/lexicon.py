@@ -140,6 +140,10 @@ class Lexicon:
     hangul_jamo: list[str] = field(default_factory=list)
     # The languages whose vocabulary is indexed; Korean and Russian join on their first question.
     langs: frozenset[str] = frozenset({"en"})
+    # A Latin-script phrase of a Korean or Russian row ("i", "ii" as Roman ordinals in "I квартал",
+    # "%p") -> the languages it was listed for: it is read only in a question with that script, so
+    # an English "I meant Russians" is no "first quarter" once a Russian question has been asked.
+    script_bound: dict[tuple[tuple[str, ...], Term], frozenset[str]] = field(default_factory=dict)
     snapshot: Snapshot | None = None
 
     @classmethod
@@ -182,11 +186,11 @@ class Lexicon:
                                   + _fact_place_names(lex.translations, "ko"))
         for r in snap.tables["synonyms"]:
             if (r.get("lang") or "en") in new:
-                lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""))
+                lex._add(r["term"], Term(r["kind"], r["id"], r["role"] or ""), r.get("lang") or "en")
         for r in snap.tables["cues"]:
             if (r["lang"] or "en") in new:
                 for phrase in r["phrases"].split("|"):
-                    lex._add(phrase, Term("cue", r["cue"]))
+                    lex._add(phrase, Term("cue", r["cue"]), r["lang"] or "en")
         lex.langs = lex.langs | new
         lex.cue_groups = {lang: frozenset(r["cue"] for r in snap.tables["cues"] if (r["lang"] or "en") == lang)
                           for lang in lex.langs}
@@ -279,12 +283,19 @@ class Lexicon:
                 grown.phrases = defaultdict(list, {k: list(v) for k, v in self.phrases.items()})
                 grown.vocabulary = set(self.vocabulary)
                 grown.quantitative_facts = set(self.quantitative_facts)
+                grown.script_bound = dict(self.script_bound)
                 grown._index(self.snapshot, self.langs | missing)
                 self.__dict__.update(grown.__dict__)
 
-    def _add(self, phrase: str, term: Term) -> None:
+    def _add(self, phrase: str, term: Term, lang: str = "en") -> None:
         text = normalise(phrase)
         keys = [tuple(tokens(text))]
+        if script_of(text) == "en":
+            for key in keys:
+                if lang == "en":
+                    self.script_bound.pop((key, term), None)  # listed in English too: read everywhere
+                elif (key, term) in self.script_bound or term not in self.phrases.get(key, ()):
+                    self.script_bound[(key, term)] = self.script_bound.get((key, term), frozenset()) | {lang}
         if script_of(text) == "ko" and text.isprintable():
             # A Korean phrase is also indexed as a question would give it (see korean_in_context).
             in_context = korean_in_context(text)
@@ -374,10 +385,14 @@ class Lexicon:
                     key = tuple(best[0].split())
                     for term in self.phrases[key]:
                         hits.append(Hit(i, i + n, term, best[1] * 100, " ".join(toks[i:i + n]), key))
+        scripts = {script_of(t) for t in toks}
         for i in range(len(fixed)):
             for n in range(min(MAX_NGRAM, len(fixed) - i), 0, -1):
                 key = tuple(fixed[i:i + n])
                 for term in self.phrases.get(key, ()):
+                    bound = self.script_bound.get((key, term))
+                    if bound is not None and not bound & scripts:
+                        continue  # a Russian row's "i" in an English question
                     hits.append(Hit(i, i + n, term, min(fuzzy_score[i:i + n]), " ".join(toks[i:i + n]), key))
         return hits
 

@@ -31,8 +31,8 @@ from handlers.premises import MAX_LABELS as MAX_PREMISE_LABELS, premises_elsewhe
 from handlers.stated import context_figures
 from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, name_asked_of_a_figure, other_source_asked,
                                                periods_too_fine_or_left, second_question_left, states_a_claim)
-from handlers.understanding.followup import (answered_frame, attempted_frame, context_left, fact_frame, followup_measure,
-                                             named_frame, read_edit)
+from handlers.understanding.followup import (FIGURE_EDITS, Edit, answered_frame, attempted_frame, context_left, fact_frame,
+                                             followup_measure, named_frame, read_edit)
 from handlers.understanding.frame import build_frame
 from handlers.understanding.normalise import normalise_text
 from handlers.understanding.route import PLACE_OR_PERSON_CUES, reread_measure, route
@@ -78,6 +78,13 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
                          unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
                          alone=result.intent)
+        if edit is not None and edit.kind in FIGURE_EDITS:
+            counted = (counted_thing_not_people(ex, self.lexicon) if self.lang == "en"
+                       else counted_by_a_thing_counter(ex, self.lexicon) if self.lang == "ko" else [])
+            if counted:
+                # "how many flights a week?" after the air figure: flights are not people, and every
+                # figure counts people; the edit would give the people figure again as if it were that.
+                edit = Edit("not_covered", words=tuple(counted))
         if edit is not None:
             # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
             # are handlers/operations/followups.py.

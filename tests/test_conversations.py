@@ -36,7 +36,8 @@ MAX_WRONG = 0.02
 @pytest.mark.parametrize("name", ["dialogues.jsonl", "dialogues_probe.jsonl", "dialogues_probe2.jsonl",
                                   "dialogues_probe3.jsonl", "dialogues_probe4.jsonl", "dialogues_probe5.jsonl",
                                   "dialogues_probe7.jsonl", "dialogues_probe8.jsonl", "dialogues_probe9.jsonl",
-                                  "dialogues_probe10.jsonl", "dialogues_probe11.jsonl", "dialogues_probe12.jsonl"])
+                                  "dialogues_probe10.jsonl", "dialogues_probe11.jsonl", "dialogues_probe12.jsonl",
+                                  "dialogues_classes7.jsonl"])
 def test_dialogue_set_meets_the_bar(pipeline: Pipeline, name: str) -> None:
     items = load_set(DEFAULT_SET.with_name(name))
     assert len(items) >= (150 if name == "dialogues.jsonl" else 10)
@@ -81,6 +82,18 @@ def _ask(pipeline: Pipeline, turns: list[str]) -> list:
         previous = a.context or previous
         out.append(a)
     return out
+
+
+def test_a_russian_question_leaves_no_roman_numeral_in_english(pipeline: Pipeline) -> None:
+    """The Russian cue rows list "i", "ii", "iii" (Roman quarter ordinals). Once a Russian question
+    had indexed them, the shared phrase table read the English "I" as "the first": "no, I meant
+    Russians" after North Koreans' Q3 answered Q1's 153, a confident wrong figure in any process
+    that had served one Russian question."""
+    _ask(pipeline, ["Сколько граждан КНДР въехало в Россию в I квартале 2023?"])
+    q3, meant = _ask(pipeline, ["How many North Koreans entered Russia in Q3 2023?", "no, I meant Russians"])
+    assert "365" in q3.text and "544" in meant.text and "153" not in meant.text
+    first = _ask(pipeline, ["Сколько граждан КНДР въехало в Россию в I квартале 2023?"])[0]
+    assert "153" in first.text  # the Roman numeral still reads in a Russian question
 
 
 def test_a_filter_the_period_lacks_is_refused_not_dropped(pipeline: Pipeline) -> None:
@@ -243,6 +256,28 @@ async def test_group_reply_to_an_answer_is_a_followup_to_that_answer(hh: Harness
     # A reply to the Russians' answer asking for a breakdown they lack is refused, not substituted.
     [refused] = await hh.send(U.group_text("and by air?", reply_to=russians.result))
     assert "213" not in text_of(refused) and "544" not in text_of(refused)
+    _apispec_check(hh.api, tmp_path)
+
+
+async def test_group_replies_in_three_languages_edit_the_answer_replied_to(hh: Harness, tmp_path: Path) -> None:
+    """Session 7's classes over HTTP in a group: a share of one side of the two directions given,
+    asked in Korean and in Russian by replying to the same answer; a bare direction after an
+    average; a correction in English after a Russian question in the same process."""
+    [both] = await hh.send(U.group_text("/ask Q3 2023: North Koreans to Russia and Russians to North Korea?", user_id=7171))
+    assert "365" in text_of(both) and "544" in text_of(both)
+    [ko] = await hh.send(U.group_text("그중 러시아인 비중은?", reply_to=both.result, user_id=7272))
+    assert "59.8" in text_of(ko)
+    [ru] = await hh.send(U.group_text("А доля северокорейцев?", reply_to=both.result, user_id=7373))
+    assert "40,2" in text_of(ru) or "40.2" in text_of(ru)
+    [avg] = await hh.send(U.group_text("/ask 3분기에 북한에서 러시아로 하루 몇 명꼴로 들어간 거야?", user_id=7474))
+    assert "4.0" in text_of(avg)
+    [other] = await hh.send(U.group_text("러시아에서 북한 쪽은?", reply_to=avg.result, user_id=7474))
+    assert "5.9" in text_of(other)
+    [first] = await hh.send(U.group_text("/ask Сколько граждан КНДР въехало в Россию в I квартале 2023?", user_id=7575))
+    assert "153" in text_of(first)
+    [q3] = await hh.send(U.group_text("/ask how many north koreans entered russia in q3 2023?", user_id=7676))
+    [meant] = await hh.send(U.group_text("no, I meant Russians", reply_to=q3.result, user_id=7676))
+    assert "544" in text_of(meant) and "153" not in text_of(meant)
     _apispec_check(hh.api, tmp_path)
 
 

@@ -23,7 +23,7 @@ from handlers.periods import Period, PeriodMention, parse_code
 from handlers.operations.registry import choose
 from handlers.operations.run import OperationDesk, run_operation
 from handlers.queries import QueryRunner
-from handlers.understanding.followup import (PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
+from handlers.understanding.followup import (MIDDLE_PLACE, PREVIOUS_PLACE, Edit, average_multiple_frame, edit_frame, edited_frame, fact_frame,
                                              intent_for, mention_of, names_slots, person_name, uncovered,
                                              words_of_another_fact)
 from handlers.understanding.frame import build_frame
@@ -91,8 +91,11 @@ def answer_followup(p: FollowUpAnswerDesk, edit: Edit, ex: Extraction, previous:
         if run_operation(p, base.frame, ex, result, runner, base, now, previous.refs[-1].direction):
             base.traces = runner.traces
             return base
-    if edit.kind == "slots" and previous is not None and previous.frame is not None:
-        # "and in Q2?" after an operation's answer: that operation, on its frame edited.
+    if (edit.kind == "slots" and previous is not None and previous.frame is not None
+            and not (names_slots(ex) and edit_frame(previous.frame, ex) == previous.frame)):
+        # "and in Q2?" after an operation's answer: that operation, on its frame edited. A slot
+        # the operation's frame has no place for ("how did they travel?": a breakdown) changes
+        # nothing there, and the same answer again would pass for the one asked: the edit below.
         base.frame = edit_frame(previous.frame, ex)
         if run_operation(p, base.frame, ex, result, runner, base, now, None if ex.countries else previous.direction):
             if base.context is not None:
@@ -245,7 +248,8 @@ def _slots(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runn
             # part of the span named, never the span's own total.
             frame = replace(frame, periods=(whole, last.period), intent="compare_periods")
             return _run(p, "compare_periods", frame, ex, runner, now)
-    intent = "total" if edit.measure == "total" else intent_for(frame, ex, previous)
+    intent = ("total" if edit.measure == "total" else "compare_directions" if edit.measure == "both_directions"
+              else intent_for(frame, ex, previous))
     frame = replace(frame, intent=intent)
     return _run(p, intent, frame, ex, runner, now)
 
@@ -289,8 +293,9 @@ def _measure(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         if not frame.categories:
             if previous.refs and previous.refs[-1].category != "all":
                 r = previous.refs[-1]
+                # The group the question names stays ("Russian share?" after a North Korean category).
                 frame = replace(frame, categories=((r.dimension, r.category),), dimensions=(r.dimension,),
-                                periods=(r.period,), direction=r.direction)
+                                periods=(r.period,), direction=frame.direction if ex.countries else r.direction)
             else:
                 raise NoData("share_of_what", context=frame, **p.dir_values(frame.direction or p.default_direction))
         return _run(p, "share", replace(frame, intent="share"), ex, runner, now)
@@ -349,6 +354,27 @@ def _combine(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
     unit = _rate_asked(ex, previous)
     if unit is not None and refs[-2].period != refs[-1].period and edit.measure in ("sum", "gap"):
         raise NoData("edit", what="same_span", context=previous)  # two spans have no one monthly sum
+    if (previous.intent == "compare_periods" and edit.measure in ("change", "gap", "ratio")
+            and not (_tiled(p, runner, refs[-2]) and _tiled(p, runner, refs[-1]))):
+        # "so how many times more?" after 2022 against 2023 (Q1-Q3 only): that comparison again,
+        # which states the difference, the % change and the multiple with the partial span labelled.
+        return _run(p, "compare_periods", replace(previous, created=now), ex, runner, now)
+    a, b = refs[-2], refs[-1]
+    if (previous.measure == "sum" and edit.measure in ("change", "gap", "ratio")
+            and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category)
+            and b.period.contains(a.period) and a.period != b.period):
+        # "А разница?" after "Вместе?" (Q2 + Q3 kept as one figure, April-September): the two
+        # figures summed, against each other, never the sum against one of its own parts.
+        if a.period.start == b.period.start:
+            rest = Period(a.period.end + 1, b.period.end)
+        elif a.period.end == b.period.end:
+            rest = Period(b.period.start, a.period.start - 1)
+        else:
+            raise NoData("edit", what="two_figures", context=previous)
+        return _given(p, Ref(a.direction, rest, a.dimension, a.category), a, edit.measure, runner, now)
+    if edit.measure == "side_share":
+        # The share of one side (edit.position of the last two) in the two together.
+        return _given(p, refs[-2], refs[-1], "side_share", runner, now, side=refs[-2:][edit.position or 0])
     return _given(p, refs[-2], refs[-1], edit.measure or "gap", runner, now,
                   rate=unit if edit.measure in ("sum", "gap") else None)
 
@@ -531,6 +557,14 @@ def _parts(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> list[Period]:
                           p.series_name(r.dimension, r.category))
 
 
+def _tiled(p: FollowUpDesk, runner: QueryRunner, r: Ref) -> bool:
+    """Do stored periods make up the figure's period exactly (2023 as a whole: no, Q4 is missing)?"""
+    try:
+        return bool(_parts(p, runner, r))
+    except NoData:
+        return False
+
+
 def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:
     """ "compare that with 2022", "is that more than education?": the last figure against the
     same figure with the named slot changed."""
@@ -541,6 +575,10 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
                    categories=((a.dimension, a.category),) if a.category != "all" else (),
                    dimensions=(a.dimension,) if a.dimension != "total" else ())
     frame = edited_frame(p, ex, base, runner, now)
+    if "overall" in ex.cues and not ex.categories and a.category != "all":
+        # "how many more than the whole Q2 total?" after Q3's business figure: the other side is
+        # the named period's total, not its business figure (which Q2 does not have).
+        frame = replace(frame, categories=(), dimensions=())
     if edit.pair is not None:
         frame = replace(frame, periods=tuple(_quarter_of(previous, n) for n in edit.pair))
     elif edit.position is not None:
@@ -568,6 +606,12 @@ def _compare(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
         b = next(r for r in previous.refs[-2:] if r != a) if len(set(previous.refs[-2:])) == 2 else a
     if b == a:
         raise NoData("edit", what="other_figure", context=previous)
+    if ((a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) and edit.measure != "ratio"
+            and not (_tiled(p, runner, a) and _tiled(p, runner, b))):
+        # "vs 2023?" after 2022: a period the data covers in part (Q1-Q3 of 2023) is compared as the
+        # question asked alone would be, its parts labelled as a partial figure, never refused.
+        return _run(p, "compare_periods", replace(frame, periods=(a.period, b.period), intent="compare_periods"),
+                    ex, runner, now)
     return _given(p, a, b, edit.measure or "change", runner, now)
 
 
@@ -584,7 +628,7 @@ def _last_figure(previous: FollowUp) -> Ref:
 
 
 def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, now: float,
-           rate: str | None = None) -> Result:
+           rate: str | None = None, side: Ref | None = None) -> Result:
     """Two figures side by side: sum, difference, % change and ratio, all from compare.sql.
 
     The base is the earlier period when the periods differ, else the smaller figure, so "% up"
@@ -634,8 +678,14 @@ def _given(p: FollowUpDesk, a: Ref, b: Ref, measure: str, runner: QueryRunner, n
         measure, left = "change", "share"  # "the gap in points?" next is of these two shares
     else:
         left = measure
+    side_share = None
+    if measure == "side_share":
+        # compare.sql gives each side's share of the two combined; the named side's is the answer.
+        named = a if side == a else b
+        side_share = {**_item(p, named, None), "share": row["a_share_of_combined"] if named is a else row["b_share_of_combined"]}
+        left = "side_share"  # "and the Russians?" next is the other side's share
     html = p.render("given", a=items[0], b=items[1], r=row, measure=measure, overlap=overlap, share=share,
-                     per=per, source=chain, version=p.snapshot.version)
+                     per=per, side_share=side_share, source=chain, version=p.snapshot.version)
     refs: tuple[Ref, ...] = (a, b)
     if measure == "sum" and (a.direction, a.dimension, a.category) == (b.direction, b.dimension, b.category) \
             and a.period.end + 1 == b.period.start:
@@ -681,6 +731,10 @@ def _ordinal(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, ru
             position = max(above)
         else:
             position = 0  # up from the bottom is on from it
+    if position == MIDDLE_PLACE:
+        if len(rows) % 2 == 0:
+            raise NoData("edit", what="middle", context=previous)  # four places have no one in between
+        position = (len(rows) + 1) // 2
     if position == 0:  # "the next one": on from the place last given, down from the top or up from the bottom
         if previous.rank_position == 0:
             raise NoData("edit", what="next_place", context=previous)
@@ -951,12 +1005,28 @@ def _fact_detail(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp
     stems = {t[:DETAIL_STEM_LEN] for t in tokens(normalise(text)) if len(t) >= DETAIL_STEM_LEN}
     asked = [t for t in ex.toks if len(t) >= DETAIL_STEM_LEN and t not in p.lexicon.filler
              and not p.is_cue(t, "which_kind") and not p.is_cue(t, "followup")]
+    # "Which company runs that site?": the kind asked is the word after "which"; the fact naming
+    # the site does not say which company. Without such a word, any word asked the fact has.
+    head = _kind_asked(p, ex)
+    if head is not None:
+        asked = [head]
     # "In which region?": a place asked, and the fact names its place.
     place = bool(fact.get("place")) and "asks_place" in ex.cues
     if not place and (not asked or not any(t[:DETAIL_STEM_LEN] in stems for t in asked)):
         raise NoData("fact_detail", context=previous, detail=" ".join(asked) or ex.text.strip(" ?"),
                      facts=_facts_with_chain(p, runner, [edit.name_fact]), version=p.snapshot.version)
     return _fact_again(p, fact, previous, runner, now)
+
+
+def _kind_asked(p: FollowUpDesk, ex: Extraction) -> str | None:
+    """The word right after a "which" word ("which company", "каких работ"), when one follows it."""
+    toks = ex.toks
+    for i, tok in enumerate(toks):
+        if p.is_cue(tok, "which_kind") and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if len(nxt) >= DETAIL_STEM_LEN and nxt not in p.lexicon.filler and not p.is_cue(nxt, "which_kind"):
+                return nxt
+    return None
 
 
 def _profile(p: FollowUpDesk, edit: Edit, ex: Extraction, previous: FollowUp, runner: QueryRunner, now: float) -> Result:

@@ -28,6 +28,7 @@ FIGURE_FRAMES = {"total", "category", "share", "complement", "breakdown", "ranki
                  "compare_directions", "series", "rate", "given"}
 ORDINAL_CUES = {"rank_first": 1, "rank_second": 2, "rank_third": 3}
 PREVIOUS_PLACE = -999  # "the one before it": one place up the ranking from the place last given
+MIDDLE_PLACE = -998  # "the one in between": the middle place of a ranking with an odd number of places
 RANK_CUES = frozenset({"rank_top", "rank_bottom", "rank_second_last"})  # not rank_order: it holds bare ordinals
 # "and ...", "what about ...", "of those ...", "that ...", "in the same period ...": words that lean on the last answer.
 LEAD_CUES = frozenset({"followup", "of_them", "same_period"})
@@ -63,6 +64,17 @@ MANY_THREE, MANY_FOUR = 3, 4  # "those three", "all four": how many of the last 
 AVERAGE_CUES = frozenset({"avg_month", "avg_day", "avg_quarter", "followup_monthly"})
 AVERAGE_OF_CUES = frozenset({"average", "avg_month", "avg_quarter"})  # "the 2022 quarterly average"  # "and the total that quarter?"; a longer question is its own
 PERSON_KINDS = ("profile", "event")  # facts whose subject is a person ("he", "she")
+
+
+# Edits that answer with a figure of the data (a count of people): a thing counted instead
+# ("how many flights?") is refused before them.
+FIGURE_EDITS = frozenset({"slots", "measure", "combine", "compare", "reverse", "complement", "quarter", "half"})
+
+
+# A question made of a direction and these words only ("러시아에서 북한 쪽은?", "Russians to North
+# Korea?") asks nothing of its own: the conversation's period and measure carry over to it.
+DIRECTION_ONLY_CUES = frozenset({"filler", "from_marker", "to_marker", "from_after", "to_after", "movement",
+                                 "people_nouns", "place_nouns"})
 
 
 class FrameResolver(Protocol):
@@ -123,6 +135,11 @@ def _is_figure(ctx: FollowUp) -> bool:
     return ctx.intent in FIGURE_FRAMES
 
 
+def names_other_slots(ex: Extraction) -> bool:
+    """Does the question name a period, category or breakdown (anything but countries)?"""
+    return bool(ex.periods or ex.categories or ex.dimensions)
+
+
 def own_question(ex: Extraction, text_intent: bool) -> bool:
     """Does a question stand on its own although a conversation is going on? In a private chat
     every question has a previous one, so this decides between "a new topic" and "an edit".
@@ -142,7 +159,7 @@ def own_question(ex: Extraction, text_intent: bool) -> bool:
     if cues & LEAD_CUES or _many_measure(ex) is not None:
         return False  # "Сколько всего этими тремя способами?" leans on the figures just given
     roles = {m.role for m in ex.countries}
-    if {"citizens", "destination"} <= roles:
+    if {"citizens", "destination"} <= roles and not (cues <= DIRECTION_ONLY_CUES and not names_other_slots(ex)):
         return True  # "Q3 North Koreans to Russia vs Russians to North Korea?" names all it needs
     if combines:
         return False
@@ -302,6 +319,30 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
             and (previous.measure in PAIR_MEASURES or previous.intent in ("compare_periods", "compare_directions"))):
         # "in absolute terms?", "а в людях?" after a % change or a ratio: the same two figures' difference.
         return Edit("combine", measure="gap")
+    if (previous.intent == "compare_periods" and len(previous.periods) == 2 and ex.countries and short
+            and not (ex.periods or ex.categories or ex.dimensions) and "change" in cues
+            and not cues.keys() & {"of_them", "ratio_against", "ratio_given", "gap", "sum_given", "share"}):
+        # "Russians, same comparison?", "did Russians also rise?" after Q2 -> Q3 for North Koreans:
+        # the same two periods for the group named (or "not in the data" for a period it lacks),
+        # never that group's figure set against the last one.
+        return Edit("slots")
+    side = _side_named(ex, previous)
+    if side is None and "share" in cues and ex.countries and not (ex.periods or ex.categories or ex.dimensions) and short:
+        # "Russian share?" when no two figures of one whole were given: the share of the group's
+        # figure in what it names (its category), else "a share of what?", never its total.
+        return Edit("measure", measure="share")
+    if side is not None:
+        # "North Korean share of that?", "그중 러시아인 비중은?", "А доля россиян?" after both
+        # directions' figures of one period: that side's share of the two together, never the
+        # named side's own total on the conversation's defaults.
+        return Edit("combine", measure="side_share", position=side)
+    if "both_directions" in cues and not slots and short and cues.keys() & {"combine", "sum_given", "overall"}:
+        pair = previous.refs[-2:]
+        if len(pair) == 2 and pair[0].direction != pair[1].direction and pair[0].period == pair[1].period:
+            return Edit("combine", measure="sum")  # "Итого в обе стороны?" after each direction's figure: their sum
+        if previous.direction is not None and previous.periods:
+            # "both directions together?" after one direction's figure: both, for the conversation's period.
+            return Edit("slots", measure="both_directions")
     given = _given_measure(ex, previous, slots)
     if given is not None:
         return Edit("combine", measure=given)  # "how many times bigger is the first than the second?", however long
@@ -334,6 +375,11 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # "What was the 2022 total, then?", "А сколько всего во втором квартале?", "а всего
         # россиян?" after a category: the period's (or group's) total, the filter removed in so many words.
         return Edit("slots", measure="total")
+    if (previous.nodata and not previous.categories and "overall" in cues and not slots
+            and not cues.keys() & MEASURE_CUES and len(ex.toks) <= MAX_DROP_FILTER_TOKENS):
+        # "ok, the total then?", "그럼 전체는?" after "how many women ...?" (no such figure): the
+        # frame that was asked, for the whole group, not "I can't answer that" again.
+        return Edit("slots", measure="total")
     if "reverse" in cues:  # "and Russians going the other way?": the country named is the reversed one
         return Edit("reverse")
     quarters = sorted(n for cue, n in ORDINAL_CUES.items() if cue in cues)
@@ -344,7 +390,10 @@ def read_edit(ex: Extraction, previous: FollowUp | None, text_intent: bool = Fal
         # figure given, not the first quarter (the two figures differ in group, not in period).
         return Edit("combine", measure="ratio" if "ratio_given" in cues else "gap" if "gap" in cues else "change")
     if (len(quarters) == 2 and not ex.periods and previous.periods and previous.periods[-1].months == 3
-            and cues.keys() & {"change", "gap", "ratio_given"} and not cues.keys() & RANK_CUES):
+            and (cues.keys() & {"change", "gap", "ratio_given"}
+                 or previous.intent == "compare_periods" or previous.measure in PAIR_MEASURES)
+            and not cues.keys() & RANK_CUES):
+        # (After a comparison of periods, "а со второго на третий?" needs no comparison word of its own.)
         # "а в третьем по сравнению со вторым?": both quarters named, of the last period's year.
         return Edit("compare", measure="ratio" if "ratio_given" in cues else "change", pair=(quarters[0], quarters[1]))
     ordinal = _ordinal(ex, previous)
@@ -459,6 +508,10 @@ def _when_of_fact(ex: Extraction, previous: FollowUp, short: bool) -> str | None
         return None
     if ex.periods or ex.countries:
         return None  # a category word ("workers") is the fact's own subject here, not a filter
+    if "future" in ex.cues and "speech" not in ex.cues:  # "그 예측은 언제 나온 거예요?" asks when it was said
+        # "А когда Путин поедет в Пхеньян?" after Choe's visit: a future event, which the date of
+        # the event just given does not answer; asked alone, it gets the report's forecast refusal.
+        return None
     top = ex.facts[0] if ex.facts else None
     if top is not None and top[0] not in previous.facts and top[1] >= NAMED_FACT_SCORE:
         return None  # "When did Choe Son Hui visit Russia?" after a Lankov quote
@@ -489,6 +542,45 @@ def _other_direction_compared(ex: Extraction, previous: FollowUp) -> bool:
         return False
     last = previous.refs[-1].direction
     return (citizens[0], dest[0]) != (last.citizens, last.destination)
+
+
+def _side_named(ex: Extraction, previous: FollowUp) -> int | None:
+    """Which of the last two figures (0 or 1) a share question names, when the two differ in one
+    slot only and the question names that slot's value for one of them: "North Korean share of
+    that?" after both directions' Q3 figures, "what share of the two was Q3?" after Q2 and Q3,
+    "business share of those?" after business and education. After such a share, the other
+    value named alone ("and the Russians?") is the other side's. None otherwise."""
+    if len(previous.refs) < 2 or ("share" not in ex.cues and previous.measure != "side_share"):
+        return None
+    if ex.cues.keys() & {"change", "gap", "ratio_given"} and "combine" not in ex.cues:
+        # "the percentage increase from that figure to Q3?": a change, not a share ("합계 대비 ...
+        # 비율", "of the combined" name the sum the share is of).
+        return None
+    a, b = previous.refs[-2:]
+    differ = [a.direction != b.direction, a.period != b.period, (a.dimension, a.category) != (b.dimension, b.category)]
+    if sum(differ) != 1 or ex.dimensions:
+        return None
+    if differ[0] and ex.countries and not (ex.periods or ex.categories):
+        def fits(r: Ref) -> bool:
+            # A group named without a role ("Russians", "러시아인") is the people travelling.
+            return all(r.direction.destination == m.id if m.role == "destination" else r.direction.citizens == m.id
+                       for m in ex.countries)
+    elif differ[1] and len(ex.periods) == 1 and not (ex.countries or ex.categories):
+        m = ex.periods[0]
+
+        def fits(r: Ref) -> bool:
+            # "Q3" without a year is the quarter of either figure's year; with one, that year's.
+            year, first = divmod(r.period.start, 12)
+            return (first + 1, first + r.period.months) == (m.m1, m.m2) and m.year in (None, year)
+    elif differ[2] and len(ex.categories) == 1 and not (ex.countries or ex.periods):
+        named = ex.categories[0][:2]
+
+        def fits(r: Ref) -> bool:
+            return (r.dimension, r.category) == named
+    else:
+        return None
+    sides = {i for i, r in enumerate((a, b)) if fits(r)}
+    return sides.pop() if len(sides) == 1 else None
 
 
 def _many_measure(ex: Extraction) -> str | None:
@@ -555,11 +647,14 @@ def _ordinal(ex: Extraction, previous: FollowUp) -> Edit | None:
         if nxt and previous.rank_position:
             return Edit("ordinal", position=0)  # "the next-least?" after the least: on from the place last given
         if bottom:
-            return Edit("ordinal", position=-1)
+            # "the second smallest?", "the third least common?": counted from the bottom.
+            return Edit("ordinal", position=-position if position and position > 1 else -1)
         if nxt:
             return Edit("ordinal", position=0)
         if "prev_rank" in cues:
             return Edit("ordinal", position=PREVIOUS_PLACE)
+        if "rank_middle" in cues:
+            return Edit("ordinal", position=MIDDLE_PLACE)  # "and the one in between?" after the top and the bottom
         if position is not None:
             return Edit("ordinal", position=position)
         if "rank_top" in cues:
@@ -708,7 +803,9 @@ def intent_for(frame: FollowUp, ex: Extraction, previous: FollowUp) -> str:
     if previous.measure == "share" and frame.categories:
         return "share"
     if previous.measure in ("per_month", "per_day", "per_quarter"):
-        return "rate"
+        # "by purpose?" after a monthly average: the breakdown itself (no average of each part is
+        # computed), never the total's average again as if it answered the breakdown.
+        return "breakdown" if frame.dimensions and not frame.categories else "rate"
     if previous.intent == "series":
         return "series"
     if previous.intent == "compare_directions" and not ex.countries:
