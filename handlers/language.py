@@ -200,6 +200,12 @@ _MECAB_UNK_NODE = 1  # MeCab's node status for a word the dictionary lacks
 _known_nouns: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
+# Bumped whenever nouns are registered: every memoised Korean reading is keyed by it, so a text
+# analysed before the data's nouns were fixed (the first question of a process, read by the period
+# and spelling passes before the lexicon indexes Korean) is never served to a later reading.
+_nouns_generation = 0
+
+
 _NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
 
 
@@ -216,7 +222,7 @@ def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> No
     the dictionary does not read as a noun ("방러", a visit to Russia, read as 방 + 이/VCP + 러/EC;
     "러", Russia, as an ending): fixed whole as proper nouns.
     """
-    global _known_nouns
+    global _known_nouns, _nouns_generation
     new: dict[str, tuple[tuple[str, str], ...]] = {}
     for w in words:
         if len(w) >= 2 and w not in _known_nouns and _all_hangul(w):
@@ -233,7 +239,10 @@ def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> No
                 new[w] = ((w, f"NNP,*,F,{w},*,*,*,*"),)
     if new:
         _known_nouns = {**_known_nouns, **new}
-        analyse_korean.cache_clear()
+        # A reading memoised before these nouns were fixed is stale: the cache is keyed by the
+        # generation of the registered nouns, and the old generation's entries are dropped.
+        _nouns_generation += 1
+        _analyse_korean_cached.cache_clear()
 
 
 def _all_hangul(word: str) -> bool:
@@ -380,8 +389,22 @@ def _constrained(text: str) -> str | None:
     return "\n".join(lines) + "\nEOS\n"
 
 
-@lru_cache(maxsize=50_000)
 def analyse_korean(text: str) -> tuple[Morpheme, ...]:
+    """mecab-ko's morphemes for a text (see ``_analyse_korean_cached``), memoised per text and per
+    generation of the registered nouns, so a reading never depends on what was asked before."""
+    return _analyse_korean_cached(text, _nouns_generation)
+
+
+def _clear_korean_readings() -> None:
+    """Forget every memoised Korean reading (tests; a new set of nouns does this itself)."""
+    _analyse_korean_cached.cache_clear()
+
+
+analyse_korean.cache_clear = _clear_korean_readings  # type: ignore[attr-defined]  # the lru_cache API callers used
+
+
+@lru_cache(maxsize=50_000)
+def _analyse_korean_cached(text: str, generation: int) -> tuple[Morpheme, ...]:
     """mecab-ko's morphemes for a text: inflected forms split into their parts, lemmas set.
 
     A number glued to its counter ("365명의") is spaced first, so the dictionary reads the

@@ -365,6 +365,10 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
     ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
     ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
+    # "22년", "23년도": desk shorthand for a year of this century (20xx), as "22년 3분기" already is;
+    # not a duration ("10년 뒤", "20년 동안", "5년쯤") nor a part of a larger number ("2397호").
+    ("ko_year", re.compile(r"(?<![\d.,~-])([1-3]\d)\s*년(?:도)?"
+                           r"(?!\s*(?:뒤|후|전|간|동안|만|째|이상|이내|안에|쯤|가량|넘|여|짜리|새|사이|마다))")),
     # 전 분기, 이전 분기, 지난 분기: the quarter before the one asked about (not 직전 분기, below)
     ("previous", re.compile(r"(?<![\uac00-\ud7a3])((?:전|이전|지난|앞)\s*분기)")),
     ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
@@ -884,7 +888,7 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
     if kind == "ko_relative":
         return PeriodMention("year", report_date.year + _KO_RELATIVE[g[0]], 1, 12, span, text)
     if kind in ("ko_year", "ru_year"):
-        return PeriodMention("year", int(g[0]), 1, 12, span, text)
+        return PeriodMention("year", _year(g[0]), 1, 12, span, text)
     if kind == "ru_quarters":
         q1, q2 = _ru_ordinal(g[0]), _ru_ordinal(g[2])
         if q2 < q1:

@@ -464,6 +464,10 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
             before = next((m for m in countries if m.end in (h.start, h.start - 1)), None)
             if before is not None and not any(m.role == "destination" and m is not before for m in countries):
                 return True
+            if not countries:
+                # "들어간 사람 중에 다시 나온 사람은?": leaving, with no country entered named at
+                # all; the figures count entries only, so no entry count answers it.
+                return True
     return False
 
 
