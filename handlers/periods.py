@@ -376,8 +376,8 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
-    # 1-3 кварталы, i-iii кварталы
-    ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # 1-3 кварталы, i-iii кварталы, 1-3 кв. (the abbreviation, as the single quarter's "3 кв." is read)
+    ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первый и второй квартал(ы), 1 и 2 кв.: two quarters, found as a pair
     ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)

@@ -19,6 +19,11 @@ from handlers.model import Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
 
+# What joins two periods into one side of a comparison, in the three languages ("Q1 and Q2",
+# "первый и второй", "1분기와 2분기"): a particle or conjunction alone between the two mentions.
+_JOINING_WORDS = frozenset({"and", "+", "plus", "&", "и", "и за", "и в", "и во", "а также",
+                            "와", "과", "랑", "이랑", "하고", "및", "·", "ㆍ"})
+
 
 LATER_ORDINALS = {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # "which purpose ranks fourth?"
 RANK_REFERENCE_WORDS = frozenset({"after", "behind", "besides", "below", "beneath", "under", "than", "excluding", "except"})
@@ -349,7 +354,7 @@ class FigureIntents:
         groups: list[list[Period]] = [[requested[0]]]
         for (m1, m2), p in zip(zip(mentions, mentions[1:]), requested[1:]):
             between = asked.ex.text[m1.span[1]:m2.span[0]].strip(" ,")
-            if between in ("and", "+", "plus", "&"):
+            if between in _JOINING_WORDS or (m1.text == m2.text and m1.span[1] >= m2.span[0]):  # "I и II кварталы": one pair
                 groups[-1].append(p)
             else:
                 groups.append([p])

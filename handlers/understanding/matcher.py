@@ -17,6 +17,7 @@ import re
 
 from dataclasses import dataclass, field
 
+from handlers.language import detect
 from handlers.understanding.extract import Extraction
 
 ACCEPT = 70.0
@@ -181,6 +182,11 @@ def score_intents(ex: Extraction) -> dict[str, float]:
     return s
 
 
+# What asks for a figure, beside a "when" ("언제 가장 많았나", "when was it highest"): then a figure answers.
+_FIGURE_ASKED_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
+                                "avg_month", "avg_day", "avg_quarter", "check_figure"})
+
+
 def match(ex: Extraction) -> MatchResult:
     """Score every intent, apply penalties, and decide."""
     raw = score_intents(ex)
@@ -221,6 +227,12 @@ def match(ex: Extraction) -> MatchResult:
     if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "rank_top", "rank_bottom"}:
         # "Which foreign minister went to Russia?" asks for a name; counts of arrivals are no answer.
         penalties.append("asks who or which, not how many")
+        scored = {k: (max(0.0, v - WHO_QUESTION_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if ("focus_date" in ex.cues and not ex.cues.keys() & _FIGURE_ASKED_CUES and not ex.categories
+            and detect(ex.text) in ("ko", "ru")):
+        # "국경이 재개방된 시점은 언제입니까?", "когда открылась граница?": a date asked, and no count,
+        # share, change or ranking; a count of arrivals is no date (a fact, or "not in the report").
+        penalties.append("asks when, not how many")
         scored = {k: (max(0.0, v - WHO_QUESTION_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     if ex.named_subject:
         # "How many workers did the LPR hire?": the entry figures do not break down by LPR.
