@@ -378,9 +378,18 @@ def _constrained(text: str) -> str | None:
             continue
         if free:
             lines.append(free)
-        lines.extend(f"{space if i == 0 else ''}{surface}\t{feature}"
-                     for i, (surface, feature) in enumerate(_known_nouns[head]))
-        free = word[len(head):]
+        rest = word
+        while head is not None:
+            lines.extend(f"{space if i == 0 and rest is word else ''}{surface}\t{feature}"
+                         for i, (surface, feature) in enumerate(_known_nouns[head]))
+            rest = rest[len(head):]
+            # Nouns glued without spaces ("북한주민러시아입국자"): each known noun that opens the
+            # rest is fixed too, else the dictionary cuts the rest its own way (입국자 as 입 + 국자,
+            # a ladle); a rest the dictionary knows whole ("정확히") or a particle stays free.
+            head = next((rest[:n] for n in range(len(rest), 1, -1) if rest[:n] in _known_nouns), None)
+            if head is not None and head != rest and _one_entry(rest):
+                head = None
+        free = rest
         fixed = True
     if not fixed:
         return None

@@ -180,6 +180,14 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="that it happened: it reports only what was discussed or wanted",
                          facts=facts[:1], version=self.snapshot.version)
+        if facts and "stock" in ex.cues and "count" in ex.cues and "stock" in ex.cue_start:
+            # "러시아에 현재 체류 중인 북한 노동자 수는?": how many are there now, a stock; the
+            # statements give entries in a quarter or an estimate of arrivals, never a stock, so
+            # the nearest one is context, not the answer. The detail is the question's own word.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=ex.toks[ex.cue_start["stock"]], facts=facts[:1],
+                         version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
         if facts and self.lang != "en" and "negation_after" in ex.cue_start:
             # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word
