@@ -64,7 +64,8 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="whether they are right", facts=facts[:1], version=self.snapshot.version)
-        if (facts and self.lang == "ko" and ex.facts[0][1] >= FACT_STRONG and "정확" in ex.toks and "count" in ex.cues
+        if (facts and self.lang in ("ko", "ru") and ex.facts[0][1] >= FACT_STRONG
+                and ("정확" in ex.toks or "exact_number" in ex.cues) and "count" in ex.cues
                 and not ex.numbers and counted_in_words(facts[0])):
             # "시베리아 당국이 원하는 노동자 정확한 숫자는?" against "thousands": an exact number is
             # asked of a fact that gives its amount only in words; the report has none.

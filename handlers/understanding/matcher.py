@@ -149,10 +149,10 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["compare_directions"] = base + 9
     if c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (has_dim or has_cat):
         s["ranking"] = base + 8
-    elif c.keys() & {"rank_top", "rank_bottom"} and "change" not in c and (
+    elif c.keys() & {"rank_top", "rank_bottom", "rank_order"} and "change" not in c and (
             len(real_periods) >= 2 or any(p.m2 - p.m1 >= 3 for p in real_periods) or {"quarter", "period", "year", "half"} & set(ex.toks)
             or "period_nouns" in c):
-        s["ranking"] = base + 8  # "which quarter had the most arrivals": periods ranked
+        s["ranking"] = base + 8  # "which quarter had the most arrivals", "rank the quarters": periods ranked
     elif c.keys() & {"rank_top", "rank_bottom", "rank_order"}:
         # "which was most common?" of what: purposes or transport? Ask, don't pick.
         s["ranking"] = base - 25
