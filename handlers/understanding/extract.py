@@ -487,6 +487,12 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])
+    if said_by_named and not asks_who and not asks_words and scored and scored[0][0] not in said_by_named \
+            and not lex.fact_people.get(scored[0][0]) and scored[0][0] not in lex.profile_facts:
+        # "란코프 교수가 북한 노동자 수천 명 들어왔다고 했다는데": a named person's claim put with
+        # another statement's amount word ("수천", the Siberian authorities'; "수십", NK News's site
+        # report): his own statements are what is checked, before unattributed ones.
+        scored.sort(key=lambda x: x[0] not in said_by_named)
     if asks_words and said_by_named and not asks_who:
         # "란코프가 북러 관계를 뭐라고 분석했나요": how a named person judged something is asked; a
         # statement of the same topic by nobody ("the two countries show close ties") matches the
