@@ -206,6 +206,9 @@ _known_nouns: dict[str, tuple[tuple[str, str], ...]] = {}
 _nouns_generation = 0
 
 
+_PERSON_SUFFIXES = frozenset("자인")  # a noun + 자/인 names people: 입국자, 북한인
+
+
 _NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
 
 
@@ -237,6 +240,14 @@ def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> No
             morphs = analyse_korean(w)
             if not all(m.pos in _NOMINAL_TAGS and m.known for m in morphs):
                 new[w] = ((w, f"NNP,*,F,{w},*,*,*,*"),)
+    nouns = {**_known_nouns, **new}
+    for w in words:
+        # "입국자", "방북자": a data noun and a person suffix, which the dictionary reads alone as
+        # something else (입 + 국자, a ladle) and so cuts differently in context ("방북자중" ->
+        # 방북 + 자중, self-restraint; "입국자는" -> 입국 + 잣다): fixed as the noun and its suffix.
+        if (len(w) >= 3 and w not in nouns and _all_hangul(w) and w[-1] in _PERSON_SUFFIXES
+                and len(nouns.get(w[:-1], ())) == 1):
+            new[w] = ((w[:-1], nouns[w[:-1]][0][1]), (w[-1], "XSN"))
     if new:
         _known_nouns = {**_known_nouns, **new}
         # A reading memoised before these nouns were fixed is stale: the cache is keyed by the
@@ -717,7 +728,10 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
             best = participle[0]
     elif not after_preposition and best.tag.POS not in _RU_VERB_POS:
         verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
-        if verb is not None:
+        function = max((p.score for p in parses if p.tag.POS in _RU_FUNCTION_POS), default=0.0)
+        if verb is not None and verb.score > function:
+            # ("почти", almost: an adverb and a particle as likely as the imperative of почесть,
+            # so no verb reading wins there.)
             best = verb  # "прибыли в РФ": arrived, not profits
     if after_preposition and best.tag.POS == "CONJ":
         pronoun = next((p for p in parses if p.tag.POS == "NPRO"), None)

@@ -391,7 +391,9 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "в первой половине 2023 года", "во второй половине года": a half in other words
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*)\s+половин\w*" + _RU_YEAR_AFTER + r"(?:\s+год[ау]?\b)?")),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
-    ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
+    # and "1П", "2п" alone ("с 1П до 3 кв."): a digit glued to п, with no letter after it
+    ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b)|(?<=\d)п(?![\w/.]))"
+                           + _RU_YEAR_AFTER)),
     # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
     # year the report's data completes); "последнее/прошлое полугодие" the half before the report
     ("ru_half_bare", re.compile(r"(?<![\w-])(?:(последн\w*|прошл\w*|предыдущ\w*)\s+)?(?:полугоди\w*|полгода)\b"
