@@ -112,8 +112,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
 
     # A phrase the filler group lists whole ("border service", the border guards' agency) is not
     # the category one of its words names ("service", vehicle maintenance).
-    filler_phrases = [(h.start, h.end) for h in hits if h.term.kind == "cue" and h.term.id == "filler"
-                      and h.end - h.start >= 2]
+    # A source's name is no country either: "NK뉴스" (NK + 뉴스, as the Korean tokenizer splits it)
+    # is the outlet, not North Korea. (English reads "NK News" in its own ways: not touched here.)
+    filler_phrases = [(h.start, h.end) for h in hits if h.term.kind == "cue" and h.end - h.start >= 2
+                      and (h.term.id == "filler" or h.term.id == "sources"
+                           and any(script_of(t) == "ko" for t in toks[h.start:h.end]))]
     entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS
                                     and not any(a <= h.start and h.end <= b for a, b in filler_phrases)], lex.filler)
     # "overland", "the minor routes": a named set stands for its categories (entities.csv
