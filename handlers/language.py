@@ -200,6 +200,15 @@ _MECAB_UNK_NODE = 1  # MeCab's node status for a word the dictionary lacks
 _known_nouns: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
+# Bumped whenever nouns are registered: every memoised Korean reading is keyed by it, so a text
+# analysed before the data's nouns were fixed (the first question of a process, read by the period
+# and spelling passes before the lexicon indexes Korean) is never served to a later reading.
+_nouns_generation = 0
+
+
+_PERSON_SUFFIXES = frozenset("자인")  # a noun + 자/인 names people: 입국자, 북한인
+
+
 _NOMINAL_TAGS = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "NP", "XSN", "XPN", "XR"})
 
 
@@ -216,7 +225,7 @@ def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> No
     the dictionary does not read as a noun ("방러", a visit to Russia, read as 방 + 이/VCP + 러/EC;
     "러", Russia, as an ending): fixed whole as proper nouns.
     """
-    global _known_nouns
+    global _known_nouns, _nouns_generation
     new: dict[str, tuple[tuple[str, str], ...]] = {}
     for w in words:
         if len(w) >= 2 and w not in _known_nouns and _all_hangul(w):
@@ -231,9 +240,20 @@ def register_korean_nouns(words: Iterable[str], names: Iterable[str] = ()) -> No
             morphs = analyse_korean(w)
             if not all(m.pos in _NOMINAL_TAGS and m.known for m in morphs):
                 new[w] = ((w, f"NNP,*,F,{w},*,*,*,*"),)
+    nouns = {**_known_nouns, **new}
+    for w in words:
+        # "입국자", "방북자": a data noun and a person suffix, which the dictionary reads alone as
+        # something else (입 + 국자, a ladle) and so cuts differently in context ("방북자중" ->
+        # 방북 + 자중, self-restraint; "입국자는" -> 입국 + 잣다): fixed as the noun and its suffix.
+        if (len(w) >= 3 and w not in nouns and _all_hangul(w) and w[-1] in _PERSON_SUFFIXES
+                and len(nouns.get(w[:-1], ())) == 1):
+            new[w] = ((w[:-1], nouns[w[:-1]][0][1]), (w[-1], "XSN"))
     if new:
         _known_nouns = {**_known_nouns, **new}
-        analyse_korean.cache_clear()
+        # A reading memoised before these nouns were fixed is stale: the cache is keyed by the
+        # generation of the registered nouns, and the old generation's entries are dropped.
+        _nouns_generation += 1
+        _analyse_korean_cached.cache_clear()
 
 
 def _all_hangul(word: str) -> bool:
@@ -369,9 +389,18 @@ def _constrained(text: str) -> str | None:
             continue
         if free:
             lines.append(free)
-        lines.extend(f"{space if i == 0 else ''}{surface}\t{feature}"
-                     for i, (surface, feature) in enumerate(_known_nouns[head]))
-        free = word[len(head):]
+        rest = word
+        while head is not None:
+            lines.extend(f"{space if i == 0 and rest is word else ''}{surface}\t{feature}"
+                         for i, (surface, feature) in enumerate(_known_nouns[head]))
+            rest = rest[len(head):]
+            # Nouns glued without spaces ("북한주민러시아입국자"): each known noun that opens the
+            # rest is fixed too, else the dictionary cuts the rest its own way (입국자 as 입 + 국자,
+            # a ladle); a rest the dictionary knows whole ("정확히") or a particle stays free.
+            head = next((rest[:n] for n in range(len(rest), 1, -1) if rest[:n] in _known_nouns), None)
+            if head is not None and head != rest and _one_entry(rest):
+                head = None
+        free = rest
         fixed = True
     if not fixed:
         return None
@@ -380,8 +409,22 @@ def _constrained(text: str) -> str | None:
     return "\n".join(lines) + "\nEOS\n"
 
 
-@lru_cache(maxsize=50_000)
 def analyse_korean(text: str) -> tuple[Morpheme, ...]:
+    """mecab-ko's morphemes for a text (see ``_analyse_korean_cached``), memoised per text and per
+    generation of the registered nouns, so a reading never depends on what was asked before."""
+    return _analyse_korean_cached(text, _nouns_generation)
+
+
+def _clear_korean_readings() -> None:
+    """Forget every memoised Korean reading (tests; a new set of nouns does this itself)."""
+    _analyse_korean_cached.cache_clear()
+
+
+analyse_korean.cache_clear = _clear_korean_readings  # type: ignore[attr-defined]  # the lru_cache API callers used
+
+
+@lru_cache(maxsize=50_000)
+def _analyse_korean_cached(text: str, generation: int) -> tuple[Morpheme, ...]:
     """mecab-ko's morphemes for a text: inflected forms split into their parts, lemmas set.
 
     A number glued to its counter ("365명의") is spaced first, so the dictionary reads the
@@ -685,7 +728,10 @@ def _russian_lemma(token: str, after_preposition: bool) -> str:
             best = participle[0]
     elif not after_preposition and best.tag.POS not in _RU_VERB_POS:
         verb = next((p for p in parses if p.tag.POS in _RU_VERB_POS and p.score >= _RU_VERB_MIN_SCORE), None)
-        if verb is not None:
+        function = max((p.score for p in parses if p.tag.POS in _RU_FUNCTION_POS), default=0.0)
+        if verb is not None and verb.score > function:
+            # ("почти", almost: an adverb and a particle as likely as the imperative of почесть,
+            # so no verb reading wins there.)
             best = verb  # "прибыли в РФ": arrived, not profits
     if after_preposition and best.tag.POS == "CONJ":
         pronoun = next((p for p in parses if p.tag.POS == "NPRO"), None)

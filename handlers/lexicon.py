@@ -304,6 +304,13 @@ class Lexicon:
             as_verb = korean_verb_reading(text)
             if as_verb:
                 keys.append(tuple(as_verb))  # "원하다": 원 alone, 원하다 where a question reads it as one verb
+            for key in list(keys):
+                # "몇 프로": read alone, 프로 is a noun; in a question ("몇 프로야") the analyser marks
+                # it a counter after 몇 (~프로), as it does 퍼 and 퍼센트: both readings are indexed.
+                marked = tuple(f"~{t}" if i and key[i - 1] == "몇" and not t.startswith("~") else t
+                               for i, t in enumerate(key))
+                if marked != key:
+                    keys.append(marked)
         for key in keys:
             if not key or len(key) > MAX_NGRAM:
                 continue

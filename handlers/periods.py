@@ -365,6 +365,10 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
     ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
     ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
+    # "22년", "23년도": desk shorthand for a year of this century (20xx), as "22년 3분기" already is;
+    # not a duration ("10년 뒤", "20년 동안", "5년쯤") nor a part of a larger number ("2397호").
+    ("ko_year", re.compile(r"(?<![\d.,~-])([1-3]\d)\s*년(?:도)?"
+                           r"(?!\s*(?:뒤|후|전|간|동안|만|째|이상|이내|안에|쯤|가량|넘|여|짜리|새|사이|마다))")),
     # 전 분기, 이전 분기, 지난 분기: the quarter before the one asked about (not 직전 분기, below)
     ("previous", re.compile(r"(?<![\uac00-\ud7a3])((?:전|이전|지난|앞)\s*분기)")),
     ("latest", re.compile(r"(최신|최근\s*분기|가장\s*최근|직전\s*분기|최근)")),
@@ -372,8 +376,8 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
     ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
-    # 1-3 кварталы, i-iii кварталы
-    ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # 1-3 кварталы, i-iii кварталы, 1-3 кв. (the abbreviation, as the single quarter's "3 кв." is read)
+    ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первый и второй квартал(ы), 1 и 2 кв.: two quarters, found as a pair
     ("ru_quarter_pair", re.compile(r"\b" + _RU_ORD + r"\s+(?:и|,)\s+(?:(?:в|во|за)\s+)?" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первые три квартала (2023)
@@ -387,7 +391,9 @@ _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "в первой половине 2023 года", "во второй половине года": a half in other words
     ("ru_half", re.compile(r"\b(перв\w*|втор\w*)\s+половин\w*" + _RU_YEAR_AFTER + r"(?:\s+год[ау]?\b)?")),
     # desk shorthand: 1п 2023, 2 пг 2023, 1-е п/г
-    ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b))" + _RU_YEAR_AFTER)),
+    # and "1П", "2п" alone ("с 1П до 3 кв."): a digit glued to п, with no letter after it
+    ("ru_half", re.compile(r"\b([12])\s*(?:-?\s*(?:е|ое|м|ом|го)\s*)?(?:п/?г\b\.?|п(?=\s+\d{4}\b)|(?<=\d)п(?![\w/.]))"
+                           + _RU_YEAR_AFTER)),
     # a half named alone: "чем за полугодие", "за полгода" is the first half (the only half of a
     # year the report's data completes); "последнее/прошлое полугодие" the half before the report
     ("ru_half_bare", re.compile(r"(?<![\w-])(?:(последн\w*|прошл\w*|предыдущ\w*)\s+)?(?:полугоди\w*|полгода)\b"
@@ -884,7 +890,7 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
     if kind == "ko_relative":
         return PeriodMention("year", report_date.year + _KO_RELATIVE[g[0]], 1, 12, span, text)
     if kind in ("ko_year", "ru_year"):
-        return PeriodMention("year", int(g[0]), 1, 12, span, text)
+        return PeriodMention("year", _year(g[0]), 1, 12, span, text)
     if kind == "ru_quarters":
         q1, q2 = _ru_ordinal(g[0]), _ru_ordinal(g[2])
         if q2 < q1:

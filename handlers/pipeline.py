@@ -29,7 +29,7 @@ from handlers.operations.run import run_operation
 from handlers.queries import QueryRunner
 from handlers.premises import MAX_LABELS as MAX_PREMISE_LABELS, premises_elsewhere
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, name_asked_of_a_figure, other_source_asked,
+from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, month_asked, name_asked_of_a_figure, other_source_asked,
                                                periods_too_fine_or_left, second_question_left, states_a_claim)
 from handlers.understanding.followup import (FIGURE_EDITS, Edit, answered_frame, attempted_frame, context_left, fact_frame,
                                              followup_measure, named_frame, read_edit)
@@ -138,7 +138,7 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "How many weapons ...?", "how many trains ...?": the figures count people, not that.
             base.html = self.not_covered(ex, runner, counted, reason="unit")
         elif (result.decision == "answer" and unanswered
-                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon)
+                and (result.intent in FIGURE_INTENTS and (result.intent != "ranking" or periods_too_fine_or_left(ex, self.lexicon) or month_asked(ex)
                                                           or ex.cues.keys() & PLACE_OR_PERSON_CUES)
                      or result.intent == "sources")):
             # "How many workers did the LPR hire?": those words belong to a statement, not the counts.

@@ -19,6 +19,14 @@ from handlers.model import Direction, FollowUp, NoData, Ref
 from handlers.periods import Period, parse_code, tile
 from handlers.queries import QueryRunner
 
+# What joins two periods into one side of a comparison, in the three languages ("Q1 and Q2",
+# "первый и второй", "1분기와 2분기"): a particle or conjunction alone between the two mentions.
+# "во сколько раз ... больше, чем корейцев": something named after "than" is the other side, so the
+# period before is not put in its place when the quarter before is missing.
+_THAN_WORDS = frozenset({"than", "чем", "보다", "vs", "versus", "против"})
+_JOINING_WORDS = frozenset({"and", "+", "plus", "&", "и", "и за", "и в", "и во", "а также",
+                            "와", "과", "랑", "이랑", "하고", "및", "·", "ㆍ"})
+
 
 LATER_ORDINALS = {"fourth": 4, "4th": 4, "fifth": 5, "5th": 5}  # "which purpose ranks fourth?"
 RANK_REFERENCE_WORDS = frozenset({"after", "behind", "besides", "below", "beneath", "under", "than", "excluding", "except"})
@@ -347,6 +355,12 @@ class FigureIntents:
         if "relative" in kinds:
             return Period(target.start - 12, target.end - 12), target
         before = Period(target.start - target.months, target.start - 1)
+        adjacent = [p for p in avail if p.end == target.start - 1]
+        if before not in avail and adjacent and "previous" not in kinds and not _THAN_WORDS & set(asked.ex.toks):
+            # "러시아인 방북이 3분기에 줄었다던데?": the quarter before is not published (Russians:
+            # H1 and Q3 only), so the published period that ends where the asked one begins is the
+            # one before it; the answer notes the unequal lengths.
+            before = min(adjacent, key=lambda p: abs(p.months - target.months))
         latest = self.latest(avail)
         if requested and latest is not None and latest != target and target.contains(latest) and "previous" not in kinds:
             # "Did arrivals fall in 2023?" against the latest quarter would set 2023 against a part
@@ -366,7 +380,7 @@ class FigureIntents:
         groups: list[list[Period]] = [[requested[0]]]
         for (m1, m2), p in zip(zip(mentions, mentions[1:]), requested[1:]):
             between = asked.ex.text[m1.span[1]:m2.span[0]].strip(" ,")
-            if between in ("and", "+", "plus", "&"):
+            if between in _JOINING_WORDS or (m1.text == m2.text and m1.span[1] >= m2.span[0]):  # "I и II кварталы": one pair
                 groups[-1].append(p)
             else:
                 groups.append([p])

@@ -32,6 +32,21 @@ STATEMENT_CHECK_LANGS = ("en", "ru")
 
 _FORWARD_RE = re.compile(r"\b(expects?|predicts?|will|forecasts?|within [\w-]+ to [\w-]+ years)\b")
 
+# The noun a city question names, echoed in "the report doesn't say (город)" (cue group ``asks_city``).
+_CITY_NOUNS = frozenset({"city", "город", "도시"})
+
+# "14–18 January 2024", "14-18 Jan": a span of days within one month, as the facts write dates.
+_DAY_SPAN_RE = re.compile(r"\b(\d{1,2})\s*[–-]\s*(\d{1,2})\s+[A-Za-z]+")
+
+
+def days_in_date_span(date: str) -> int | None:
+    """The number of days a day span covers, both ends included ("14–18 January 2024" -> 5)."""
+    m = _DAY_SPAN_RE.search(date)
+    if m is None:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return last - first + 1 if 1 <= first < last <= 31 else None
+
 
 class TextIntents:
     """The text intent handlers (a mixin of the pipeline, which supplies the desk methods)."""
@@ -64,7 +79,8 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="whether they are right", facts=facts[:1], version=self.snapshot.version)
-        if (facts and self.lang == "ko" and ex.facts[0][1] >= FACT_STRONG and "정확" in ex.toks and "count" in ex.cues
+        if (facts and self.lang in ("ko", "ru") and ex.facts[0][1] >= FACT_STRONG
+                and ("정확" in ex.toks or "exact_number" in ex.cues) and "count" in ex.cues
                 and not ex.numbers and counted_in_words(facts[0])):
             # "시베리아 당국이 원하는 노동자 정확한 숫자는?" against "thousands": an exact number is
             # asked of a fact that gives its amount only in words; the report has none.
@@ -193,6 +209,24 @@ class TextIntents:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail="that it happened: it reports only what was discussed or wanted",
                          facts=facts[:1], version=self.snapshot.version)
+        if facts and "stock" in ex.cues and "count" in ex.cues and "stock" in ex.cue_start:
+            # "러시아에 현재 체류 중인 북한 노동자 수는?": how many are there now, a stock; the
+            # statements give entries in a quarter or an estimate of arrivals, never a stock, so
+            # the nearest one is context, not the answer. The detail is the question's own word.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=ex.toks[ex.cue_start["stock"]], facts=facts[:1],
+                         version=self.snapshot.version)
+        if facts and "asks_city" in ex.cues and "asks_city" in ex.cue_start:
+            place = str(facts[0].get("place_en") or facts[0].get("place") or "")
+            countries = {v["label"] for (kind, _), v in self.lexicon.labels.items() if kind == "country"}
+            if not place or place in countries:
+                # "В каком городе проходила встреча?": the fact names a country at most, no city.
+                for f in facts[:1]:
+                    f["chain"] = self.source_chain(runner, f["source_id"])
+                at = ex.cue_start["asks_city"]
+                city = next((t for t in ex.toks[at:at + 4] if t in _CITY_NOUNS), ex.toks[at])
+                raise NoData("fact_detail", detail=city, facts=facts[:1], version=self.snapshot.version)
         beyond = asked_beyond(ex, facts[0]) if facts and self.lang == "en" else None
         if facts and self.lang != "en" and "negation_after" in ex.cue_start:
             # "최선희는 푸틴 말고 누구를 만났나요?": what the fact names is set aside (the word
@@ -250,6 +284,10 @@ class TextIntents:
             # "The report says the workers were in Khabarovsk, correct?": a place put to a fact that
             # names no place at all is no confirmation; what the report says is context.
             raise NoData("fact_detail", detail=", ".join(unnamed), facts=facts[:1], version=self.snapshot.version)
+        if facts and "duration_question" in ex.cues:
+            # "Сколько дней длился визит?": a span of days in the fact's date ("14–18 January 2024")
+            # is counted, both ends included; the count is the template's, the dates the report's.
+            facts[0]["days"] = days_in_date_span(str(facts[0].get("date_en") or facts[0].get("date") or ""))
         return self._render("fact", facts=facts, version=self.snapshot.version, unnamed_places=unnamed), []
 
     def _fact_check_reply(self, fact: dict[str, Any], differs: list[str], runner: QueryRunner,

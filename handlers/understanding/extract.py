@@ -128,8 +128,11 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
 
     # A phrase the filler group lists whole ("border service", the border guards' agency) is not
     # the category one of its words names ("service", vehicle maintenance).
-    filler_phrases = [(h.start, h.end) for h in hits if h.term.kind == "cue" and h.term.id == "filler"
-                      and h.end - h.start >= 2]
+    # A source's name is no country either: "NK뉴스" (NK + 뉴스, as the Korean tokenizer splits it)
+    # is the outlet, not North Korea. (English reads "NK News" in its own ways: not touched here.)
+    filler_phrases = [(h.start, h.end) for h in hits if h.term.kind == "cue" and h.end - h.start >= 2
+                      and (h.term.id == "filler" or h.term.id == "sources"
+                           and any(script_of(t) == "ko" for t in toks[h.start:h.end]))]
     entity_hits = _non_overlapping([h for h in hits if h.term.kind in ENTITY_KINDS
                                     and not any(a <= h.start and h.end <= b for a, b in filler_phrases)], lex.filler)
     # "overland", "the minor routes": a named set stands for its categories (entities.csv
@@ -488,6 +491,10 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
             before = next((m for m in countries if m.end in (h.start, h.start - 1)), None)
             if before is not None and not any(m.role == "destination" and m is not before for m in countries):
                 return True
+            if not countries:
+                # "들어간 사람 중에 다시 나온 사람은?": leaving, with no country entered named at
+                # all; the figures count entries only, so no entry count answers it.
+                return True
     return False
 
 
@@ -507,6 +514,12 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
         if s > 0:
             scored.append((fid, s))
     scored.sort(key=lambda x: -x[1])
+    if said_by_named and not asks_who and not asks_words and scored and scored[0][0] not in said_by_named \
+            and not lex.fact_people.get(scored[0][0]) and scored[0][0] not in lex.profile_facts:
+        # "란코프 교수가 북한 노동자 수천 명 들어왔다고 했다는데": a named person's claim put with
+        # another statement's amount word ("수천", the Siberian authorities'; "수십", NK News's site
+        # report): his own statements are what is checked, before unattributed ones.
+        scored.sort(key=lambda x: x[0] not in said_by_named)
     if asks_words and said_by_named and not asks_who:
         # "란코프가 북러 관계를 뭐라고 분석했나요": how a named person judged something is asked; a
         # statement of the same topic by nobody ("the two countries show close ties") matches the

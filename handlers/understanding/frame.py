@@ -212,6 +212,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and compares and (
             ordered := _one_before_than(categories, ex)):
         measure, comparison, categories = "difference", "categories", ordered
+    elif len(categories) >= 3 and len({c.dimension for c in categories}) == 1 and (
+            ordered := _set_then_base(categories, ex, compares)):
+        measure, comparison, categories = "difference", "categories", ordered
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and _either_of_two(categories, ex, compares):
         measure, comparison = "difference", "categories"
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and RATIO_RE.search(ex.text):
@@ -310,6 +313,12 @@ def _genitive_base(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
     last category is what the first is measured against, not a member of one set ("항공과 철도의
     비율": joined, no topic) whose share of the total is asked."""
     first, last = min(c.pos for c in categories), max(c.pos for c in categories)
+    if len(categories) > 2:
+        # "사업 목적 인원은 교육·개인·차량정비·노동 네 목적을 합친 인원의 몇 배?": the topic, then
+        # the set it is measured against, summed ("합친 인원") before the genitive.
+        second = sorted(c.pos for c in categories)[1]
+        return (_GENITIVE in ex.toks[last + 1:last + 8] and bool(_TOPIC & set(ex.toks[first + 1:second]))
+                and "combine" in ex.cues and bool(ex.cues.keys() & {"share", "ratio_given"}))
     return (len(categories) == 2 and _GENITIVE in ex.toks[last + 1:last + 4] and bool(_TOPIC & set(ex.toks[first + 1:last]))
             and bool(ex.cues.keys() & {"share", "ratio_given"}))
 
@@ -349,6 +358,30 @@ def _either_of_two(categories: tuple[CategoryRef, ...], ex: Extraction, compares
     return bool(MORE_WORDS & toks or compares) and bool(WHICH_WORDS & toks or "или" in toks or "or" in toks)
 
 
+_RU_THAN = frozenset({"чем"})
+
+
+def _set_then_base(categories: tuple[CategoryRef, ...], ex: Extraction, compares: bool) -> tuple[CategoryRef, ...]:
+    """A set named first, then what it is set against, named last: "Поездом, на машинах, пешком и
+    по воде вместе больше, чем самолётом?" (after "чем"), "교육·개인·차량정비를 합쳐도 사업의 몇
+    %야?" (the base with the genitive). Returns the set at one position, then the base; or ()."""
+    listed = sorted(categories, key=lambda c: c.pos)
+    last = listed[-1]
+    before = ex.toks[listed[-2].pos + 1:last.pos]
+    ru_than = compares and bool(_RU_THAN & set(before))
+    ko_base = (_GENITIVE in ex.toks[last.pos + 1:last.pos + 3] and bool(ex.cues.keys() & {"share", "ratio_given"})
+               and "combine" in ex.cues and not _TOPIC & set(ex.toks[listed[0].pos + 1:listed[1].pos]))
+    if not (ru_than or ko_base):
+        return ()
+    at_one = listed[0].pos
+    return (*(replace(c, pos=at_one) for c in listed[:-1]), last)
+
+
+# Particles that end a Korean list of categories: a topic, subject, object or genitive marker
+# ("사업은 교육·개인보다": 은 sets 사업 apart from the list before 보다).
+_LIST_BREAKS = frozenset({"은", "는", "이", "가", "을", "를", "의", "에", "에서", "도", "만"})
+
+
 def _one_before_than(categories: tuple[CategoryRef, ...], ex: Extraction) -> tuple[CategoryRef, ...]:
     """Korean puts "than" (보다) after what is compared against: "사업은 교육·개인보다 몇 명 많나"
     (the topic, then the others), or "교육과 개인을 합친 것보다 사업이" (the others, then the one).
@@ -359,6 +392,20 @@ def _one_before_than(categories: tuple[CategoryRef, ...], ex: Extraction) -> tup
     before = [c for c in categories if c.pos < at]
     after = [c for c in categories if c.pos > at]
     if not after and len(before) >= 2:
+        # What stands before 보다 is the list that ends there ("교육·개인·노동보다", "항공보다"):
+        # the categories named earlier, apart from it, are the other side, summed as one.
+        listed = sorted(before, key=lambda c: c.pos)
+        against = [listed[-1]]
+        for c in reversed(listed[:-1]):
+            gap = ex.toks[c.pos + 1:against[0].pos]
+            if len(gap) > 1 or _LIST_BREAKS & set(gap) or any(t.endswith("다") for t in gap):  # a verb ends it too
+                break
+            against.insert(0, c)
+        one = [c for c in listed if c not in against]
+        if len(one) >= 2:
+            # "철도·차량·도보·수상을 더하면 ... 항공보다 많나": the set, at one position, against the one.
+            at_one = min(c.pos for c in one)
+            return (*(replace(c, pos=at_one) for c in one), *against)
         return categories
     if len(after) == 1 and before:
         # The one compared is ordered first (the operation reads the earliest as the one).

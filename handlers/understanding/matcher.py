@@ -17,6 +17,7 @@ import re
 
 from dataclasses import dataclass, field
 
+from handlers.language import detect
 from handlers.understanding.extract import Extraction
 
 ACCEPT = 70.0
@@ -148,10 +149,10 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["compare_directions"] = base + 9
     if c.keys() & {"rank_top", "rank_bottom", "rank_order"} and (has_dim or has_cat):
         s["ranking"] = base + 8
-    elif c.keys() & {"rank_top", "rank_bottom"} and "change" not in c and (
+    elif c.keys() & {"rank_top", "rank_bottom", "rank_order"} and "change" not in c and (
             len(real_periods) >= 2 or any(p.m2 - p.m1 >= 3 for p in real_periods) or {"quarter", "period", "year", "half"} & set(ex.toks)
             or "period_nouns" in c):
-        s["ranking"] = base + 8  # "which quarter had the most arrivals": periods ranked
+        s["ranking"] = base + 8  # "which quarter had the most arrivals", "rank the quarters": periods ranked
     elif c.keys() & {"rank_top", "rank_bottom", "rank_order"}:
         # "which was most common?" of what: purposes or transport? Ask, don't pick.
         s["ranking"] = base - 25
@@ -179,6 +180,11 @@ def score_intents(ex: Extraction) -> dict[str, float]:
         s["category"] = base + 2
     s.setdefault("total", base)
     return s
+
+
+# What asks for a figure, beside a "when" ("언제 가장 많았나", "when was it highest"): then a figure answers.
+_FIGURE_ASKED_CUES = frozenset({"count", "share", "rank_top", "rank_bottom", "change", "breakdown", "series", "average",
+                                "avg_month", "avg_day", "avg_quarter", "check_figure"})
 
 
 def match(ex: Extraction) -> MatchResult:
@@ -221,6 +227,12 @@ def match(ex: Extraction) -> MatchResult:
     if "who_question" in ex.cues and not ex.cues.keys() & {"count", "share", "change", "rank_top", "rank_bottom"}:
         # "Which foreign minister went to Russia?" asks for a name; counts of arrivals are no answer.
         penalties.append("asks who or which, not how many")
+        scored = {k: (max(0.0, v - WHO_QUESTION_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
+    if ("focus_date" in ex.cues and not ex.cues.keys() & _FIGURE_ASKED_CUES and not ex.categories
+            and detect(ex.text) in ("ko", "ru")):
+        # "국경이 재개방된 시점은 언제입니까?", "когда открылась граница?": a date asked, and no count,
+        # share, change or ranking; a count of arrivals is no date (a fact, or "not in the report").
+        penalties.append("asks when, not how many")
         scored = {k: (max(0.0, v - WHO_QUESTION_PENALTY) if k in FIGURE_INTENTS else v) for k, v in scored.items()}
     if ex.named_subject:
         # "How many workers did the LPR hire?": the entry figures do not break down by LPR.

@@ -74,6 +74,20 @@ def _resolve_zero_width_spaces(text: str, is_word: Callable[[str], bool] | None)
     return out
 
 
+# Latin letters drawn like Cyrillic ones, typed into a Russian word by a keyboard layout slip or a
+# copied text ("KНДР" with a Latin K, "Cколько" with a Latin C): folded to the Cyrillic letter,
+# but only inside a word that has Cyrillic letters of its own, so "Q3" or "FSB" stay as written.
+_CYRILLIC_LOOKALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxyY", "АаВСсЕеНКкМОоРрТХхуУ")
+_MIXED_CYRILLIC_WORD_RE = re.compile(r"[A-Za-z\u0400-\u04ff]*[\u0400-\u04ff][A-Za-z\u0400-\u04ff]*")
+
+
+def _fold_cyrillic_lookalikes(text: str) -> str:
+    """"KНДР" -> "КНДР": Latin look-alikes inside a Cyrillic word become Cyrillic letters."""
+    return _MIXED_CYRILLIC_WORD_RE.sub(
+        lambda m: m.group(0).translate(_CYRILLIC_LOOKALIKES) if re.search(r"[A-Za-z]", m.group(0)) else m.group(0),
+        text)
+
+
 def normalise_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
     """The question as every later stage reads it; idempotent.
 
@@ -86,6 +100,7 @@ def normalise_text(text: str, is_word: Callable[[str], bool] | None = None) -> s
         text = _resolve_zero_width_spaces(text, is_word)
         text = unicodedata.normalize("NFKC", text)  # full-width digits and letters, ligatures, ideographic space
         text = _strip_latin_marks(text)
+        text = _fold_cyrillic_lookalikes(text)
     text = text.translate(_QUOTES)
     if not ascii_only:
         # Any other format character (category Cf) is invisible too.
