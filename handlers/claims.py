@@ -2521,6 +2521,16 @@ class _Run:
             # "expects that momentum to build quickly" for "expects that effort to struggle": the
             # expectation reversed, whatever else the claim gets right
             return Verdict(verdict="differs", note=self.note("negation"), **base)
+        moved = self._moved_elsewhere(text, row)
+        if moved:
+            # "Putin travelled to North Korea" against "Choe visited Russia (and met Putin)": the
+            # visit the statement reports went to another country than the claim's trip
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=moved[0], said=moved[1],
+                                                             statement=statement), **base)
+        if self._negation_removed(text, row):
+            # "the data already show them returning" for "the figures do not show it yet": what the
+            # statement denies, the claim asserts
+            return Verdict(verdict="differs", note=self.note("negation"), **base)
         self.stmt_reason = "detail"
         names = [t for _, t in _words_and_tokens(text) if any(re.search(x, t.lower()) for x in W.PEOPLE.values())]
         person = self._swapped(names, text, row) if names else None
@@ -2634,6 +2644,66 @@ class _Run:
             return (self._negated(text) and not self._negated(fact)) \
                 or (doubted and re.search(W.DOUBT[self.lang], fact.lower()) is None)
         return bool(_negated_verbs(text) - _negated_verbs(row["statement"]))
+
+    def _moved_elsewhere(self, text: str, row: dict[str, Any]) -> tuple[str, str] | None:
+        """A trip the claim states to a country other than the one where the statement's event took
+        place: (the claim's destination, the statement's place), or None. Only countries the data
+        knows are compared, so "travelled to Moscow" is never judged against "Russia"."""
+        if row["kind"] != "event" or not row["place"]:
+            return None
+        m = re.search(W.TRIP_TO[self.lang], text, flags=re.IGNORECASE)
+        if not m:
+            return None
+        dest = m.group(m.lastindex or 0)
+        before = text[:m.start()].lower()
+        if self._last_named(before, row) != "other":
+            # the statement's own traveller going elsewhere ("Choe visited China") is another trip,
+            # which the report neither states nor rules out; only a person the statement places at
+            # its event (Putin, met in Russia) cannot have been elsewhere then
+            return None
+        if self.lang == "ko" and dest in W.KO_TRIP_WORDS:
+            dest = W.KO_TRIP_WORDS[dest]
+        claimed = {c.id for c in extract(dest, self.d.lexicon, self.d.report_date).countries}
+        said = {c.id for c in extract(row["place"], self.d.lexicon, self.d.report_date).countries}
+        if claimed and said and not claimed & said:
+            return dest, self._fact_text(row, "place") or row["place"]
+        return None
+
+    def _last_named(self, before: str, row: dict[str, Any]) -> str | None:
+        """Who is named last in the words before a verb: "subject" (the statement's own subject or
+        speaker, in any language), "other" (a person another statement names), or None."""
+        def names(r: dict[str, Any]) -> list[str]:
+            found = [r["subject"] or "", r["speaker"] or ""] + [
+                self.d.lexicon.translated("fact", r["fact_id"], f, lang) or ""
+                for lang in ("ko", "ru") for f in ("subject", "speaker")]
+            return [w.lower() for n in found for w in re.findall(r"\w{3,}", n)]
+        own = set(names(row))
+        others = {w for r in self.d.snapshot.tables["facts"] if r["fact_id"] != row["fact_id"] and r["kind"] == "event"
+                  for w in names(r)} - own
+        last: tuple[int, str | None] = (-1, None)
+        for role, words in (("subject", own), ("other", others)):
+            for w in words:
+                at = before.rfind(w[:5] if self.lang == "ru" else w)
+                if at > last[0]:
+                    last = (at, role)
+        return last[1]
+
+    def _negation_removed(self, text: str, row: dict[str, Any]) -> bool:
+        """Does the claim assert, un-negated, a verb the statement negates ("the data already show
+        it" for "the figures do not show it yet")? The verb must be in the claim itself, so a claim
+        that leaves the negated part out is not judged by it."""
+        if self.lang == "en":
+            denied = _negated_verbs(row["statement"]) - _negated_verbs(text)
+            return any(_stem(t, "en") in denied for t in tokens(normalise(text)))
+        fact = self._fact_text(row, "statement").lower()
+        low = text.lower()
+        if self._negated(text):
+            return False
+        if self.lang == "ru":
+            stems = [m.group(1)[:5] for m in re.finditer(r"\bне\s+(\w{4,})", fact)]
+            return any(re.search(rf"\b{re.escape(st)}", low) for st in stems)
+        stems = [m.group(1)[-3:-1] if len(m.group(1)) > 2 else m.group(1) for m in re.finditer(r"(\w+?)지\s*않", fact)]
+        return any(len(st) >= 2 and st in low for st in stems)
 
     def _negated(self, text: str) -> bool:
         return re.search(W.NEGATION[self.lang], text.lower()) is not None
@@ -2762,6 +2832,12 @@ class _Run:
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
         if named:
+            unsaid = self._source_words_unsaid(text, chain)
+            if unsaid:
+                # "NK News obtained the figures through a formal information request": naming a
+                # link of the chain is not enough; how it got them is something the report never says
+                return Verdict(claim=claim, verdict="not_in_data", measure="source", data_text=shown, sources=chain,
+                               note=self.note("statement_words", words=", ".join(unsaid[:3]), statement=shown))
             day = self._claimed_day(low)
             if day is not None:
                 # "NK News published the figures on the 25th": the named link's own date decides
@@ -2785,6 +2861,27 @@ class _Run:
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
         return None
+
+    def _source_words_unsaid(self, text: str, chain: list[dict[str, Any]]) -> list[str]:
+        """Words of a source claim that neither the chain (names, descriptions) nor the report's
+        statements about its sources account for: the claim's own detail of how the figures came
+        to be, which the report does not give."""
+        facts = [r for r in self.d.snapshot.tables["facts"] if r["kind"] == "source"]
+        said = " ".join([f"{s['name']} {s['source_id']} {s.get('description') or ''} {s.get('cite_as') or ''}" for s in chain]
+                        + [r["statement"] for r in facts])
+        keywords = ";".join(r["keywords"] for r in facts)
+        row = {"fact_id": "", "statement": said, "quote": None, "subject": None, "speaker": None, "topic": None,
+               "place": None, "date": None, "keywords": keywords}
+        source_words = re.compile(W.SOURCE_WORDS[self.lang])
+        unsaid = [w for w in self._uncovered(text, text, row) if not source_words.search(w)]
+        others = " ".join(f"{r['statement']} {r['subject'] or ''} {r['place'] or ''}"
+                          for r in self.d.snapshot.tables["facts"] if r["kind"] != "source")
+        other_stems = {_stem(t, self.lang) for t in tokens(normalise(others))}
+        if any(_stem(w, self.lang) in other_stems for w in unsaid):
+            # "Choe visited Russia ..., days before NK News published its figures": the other words
+            # are another statement of the report, not a detail of the source
+            return []
+        return unsaid
 
     def _claimed_day(self, low: str) -> tuple[int, int | None] | None:
         """A day of the month a source claim states, with its month if given ("on the 25th",

@@ -597,6 +597,28 @@ SOURCE_CLAIM = {
     "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты|основ|восходят)|"
           r"(?:опубликова|основыва|взял|получил)\w*.{0,25}(?:данные|статистик|цифры)",
 }
+# The words a claim about the figures' origin uses to say it ("compiled", "cited", "according"):
+# they are the claim's verb, never a detail the report would have to state.
+SOURCE_WORDS = {
+    "en": r"^(?:figures?|data|statistics|numbers|stats|come|came|comes|coming|from|published|publish\w*|compiled|compile|"
+          r"released|release|provided|provide|collected|collect|sourced|source|sources|originat\w*|issued|according|trace\w*|"
+          r"based|bas\w*|rel(?:y|ies|ied|ying)|derived?|drew|draws|drawn|cit\w*|quot\w*|report\w*|carr\w*|relay\w*|"
+          r"border|official|originally|first|ultimately|show\w*|count\w*|record\w*|kept|keeps|keep|crossings?|"
+          r"obtain\w*|reach\w*|readers?|through|via|public|publicly|made|its|their)$",
+    "ko": r"통계|수치|자료|데이터|출처|발표|제공|집계|나온|나오|인용|근거|바탕|기반|보도|국경|공식",
+    "ru": r"данн|статистик|цифр|источник|опубликова|предостав|собра|получен|приводит|привод|привел|взят|основ|восход|"
+          r"ссыл|сообщ|погранич|официальн",
+}
+# A trip and where it went ("travelled to North Korea", "поездка в КНДР", "방북"): the
+# destination is the last group, compared with the place of the event a statement reports.
+TRIP_TO = {
+    "en": r"\b(?:travel+ed|travels|went|goes|visited|visits|flew|flies|came|arrived|headed|journeyed|trip|visit)\s+"
+          r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+)?)",
+    "ko": r"(방북|방러|방중)|([가-힣]+?)(?:을|를|에|으로|로)\s*(?:방문|다녀|갔|찾)",
+    "ru": r"(?:посети\w*|поеха\w*|съезди\w*|прибы\w*|поездк\w*|визит\w*|отправи\w*|прилете\w*|летал\w*)"
+          r"(?:\s+\w+){0,3}?\s+(?:в|во)\s+(\w+(?:\s+\w+)?)",
+}
+KO_TRIP_WORDS = {"방북": "북한", "방러": "러시아", "방중": "중국"}
 # An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
 # link is named too ("NK News based its figures on customs data").
 OTHER_SOURCE = {
