@@ -2641,7 +2641,10 @@ class _Run:
         if self.lang != "en":
             fact = self._fact_text(row, "statement")
             doubted = re.search(W.DOUBT[self.lang], text.lower()) is not None  # a doubt is a negation of its own
-            return (self._negated(text) and not self._negated(fact)) \
+            claimed_off = self._negated_stems(text.lower())
+            # both negate, but not the same verb: "돌아오지 않을 것" against "드러나지 않지만"
+            other_verb = bool(claimed_off) and self._negated(fact) and not claimed_off & self._negated_stems(fact.lower())
+            return (self._negated(text) and not self._negated(fact)) or other_verb \
                 or (doubted and re.search(W.DOUBT[self.lang], fact.lower()) is None)
         return bool(_negated_verbs(text) - _negated_verbs(row["statement"]))
 
@@ -2688,6 +2691,18 @@ class _Run:
                     last = (at, role)
         return last[1]
 
+    def _negated_stems(self, low: str) -> set[str]:
+        """The stems of the Korean or Russian verbs a negation is attached to ("드러나지 않" -> 드러,
+        "не показывают" -> показ), so two negated statements can be told apart by what they negate."""
+        if self.lang == "ru":
+            # "не меньше трёх" is a bound on an amount (compared as the amount slot), not a negated verb
+            return {m.group(1)[:5] for m in re.finditer(r"\bне\s+(\w{4,})", low)
+                    if not re.match(r"меньш|больш|более|менее|сколь|мене", m.group(1))}
+        if self.lang == "ko":
+            return {m.group(1)[-3:-1] if len(m.group(1)) > 2 else m.group(1)
+                    for m in re.finditer(r"(\w+?)지\s*(?:않|못)", low)} - {""}
+        return set()
+
     def _negation_removed(self, text: str, row: dict[str, Any]) -> bool:
         """Does the claim assert, un-negated, a verb the statement negates ("the data already show
         it" for "the figures do not show it yet")? The verb must be in the claim itself, so a claim
@@ -2699,10 +2714,9 @@ class _Run:
         low = text.lower()
         if self._negated(text):
             return False
+        stems = self._negated_stems(fact)
         if self.lang == "ru":
-            stems = [m.group(1)[:5] for m in re.finditer(r"\bне\s+(\w{4,})", fact)]
             return any(re.search(rf"\b{re.escape(st)}", low) for st in stems)
-        stems = [m.group(1)[-3:-1] if len(m.group(1)) > 2 else m.group(1) for m in re.finditer(r"(\w+?)지\s*않", fact)]
         return any(len(st) >= 2 and st in low for st in stems)
 
     def _negated(self, text: str) -> bool:
@@ -3300,6 +3314,10 @@ def _agrees(n: NumberMention, data: float) -> bool:
         # A round number ("about 150 %") is also held to a few per cent of the truth: 138.6 % rounds
         # to 150 at its own precision, but no reader takes "about 150" for it.
         return abs(gap) <= unit / 2 + 1e-9 and (unit <= 1 or abs(gap) <= ABOUT_MAX_RELATIVE * max(abs(data), 1e-9))
+    if hedge in ("near_below", "near_above") and unit == 1 and not n.decimals:
+        # "a little under 215" for 213: a number written to the unit leaves no room below or above
+        # it at its own precision, so "a little" is read as within one per cent either way (2 for 215)
+        unit = 2 * max(1.0, 0.01 * claimed)
     if hedge == "near_below":
         return -unit / 2 - 1e-9 <= gap <= 0 and -gap <= NEAR_MAX_RELATIVE * claimed + 1e-9
     if hedge == "near_above":

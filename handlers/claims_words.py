@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
     "en": [
+        # a negated bound first: "not more than 220" is at most 220, never "more than"
+        ("not more than", "le"), ("not over", "le"), ("not above", "le"), ("not exceeding", "le"),
+        ("not fewer than", "ge"), ("not less than", "ge"), ("not under", "ge"), ("not below", "ge"),
         ("slightly more than", "near_above"), ("just over", "near_above"), ("just above", "near_above"),
         ("a little over", "near_above"), ("just under", "near_below"), ("just below", "near_below"),
         ("slightly fewer than", "near_below"), ("slightly less than", "near_below"), ("just shy of", "near_below"),
