@@ -410,6 +410,11 @@ class _Run:
         if timed is not None:
             return [timed]
         out: list[Verdict] = []
+        # The order of the source chain is read on the whole sentence: its clauses ("Donga first
+        # reported the figures, and NK News later relayed them") are each right on their own.
+        chain_order = self._chain_order(sentence.strip(" ."), text)
+        if chain_order is not None:
+            out.append(chain_order)
         # A statement part ("..., while experts believe ...") is checked against the facts; the
         # rest of the sentence against the figures.
         parts = self._statement_clauses(self._parts(raw, text))
@@ -420,6 +425,8 @@ class _Run:
                     found[0].claim = sentence.strip(" .")  # a whole-sentence claim is quoted as written
                 out.extend(found)
                 continue
+            if chain_order is not None:
+                continue  # the statement was the chain's order, judged above
             part = self._capitals_as_countries(part)
             if self._figure_clause_beside(part):
                 # "입국자는 1분기의 약 2.4배였으며, 지방 당국은 수천 명을 원한다는 신호를 보냈다": the figure's
@@ -2438,6 +2445,9 @@ class _Run:
             source = self._source_claim(claim, text)
             if source is not None:
                 return source
+        reversed_chain = self._chain_order(claim, text)
+        if reversed_chain is not None:
+            return reversed_chain
         ex = extract(text, self.d.lexicon, self.d.report_date)
         ranked = [(fid, w) for fid, w in ex.facts if fid in facts]
         # "the 2017 sanctions resolution": a year naming a document is no date of the statement (it
@@ -2845,6 +2855,11 @@ class _Run:
             # "NK News based its figures on Russian customs statistics": a link is named, the origin is not it
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
+        if named and self._chain_reversed(low, chain, names_it):
+            # "Donga first reported the figures, and NK News later relayed them": the links are
+            # right, the order of the chain is not
+            return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
+                           note=self.note("source_chain", chain=shown))
         if named:
             unsaid = self._source_words_unsaid(text, chain)
             if unsaid:
@@ -2875,6 +2890,57 @@ class _Run:
             return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
                            note=self.note("source_chain", chain=shown))
         return None
+
+    def _chain_order(self, claim: str, text: str) -> Verdict | None:
+        """A claim that has one link of the figures' source chain pass on another's report in the
+        wrong order ("Donga first reported the figures, and NK News later relayed them"): differs.
+        None when the claim names fewer than two links or gives them in the chain's order."""
+        chain = self.d.source_chain(self.d.figure_source())
+        low = text.lower()
+        claim_stems = {_stem(t, self.lang) for t in tokens(normalise(text))}
+
+        def names_it(name: str) -> bool:
+            words = [_stem(t, self.lang) for t in tokens(normalise(name)) if len(t) >= 3]
+            if len(words) == 1:
+                return words[0] in claim_stems or name in low
+            return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
+        if not self._chain_reversed(low, chain, names_it):
+            return None
+        shown = " → ".join(s["name"] for s in chain)
+        return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
+                       note=self.note("source_chain", chain=shown))
+
+    def _chain_reversed(self, low: str, chain: list[dict[str, Any]], names_it: Callable[[str], bool]) -> bool:
+        """Does the claim have a link relay or cite one that comes after it in the chain? Each relay
+        verb (W.RELAY) has a deriver (the link named before it, or after "by") and an origin (the
+        link named after it, or the one said to have reported "first")."""
+        if self.lang not in W.RELAY:
+            return False
+        spots: list[tuple[int, int]] = []  # (position in the claim, index in the chain)
+        for i, link in enumerate(chain):
+            for variant in (link["name"], link["source_id"], link.get("cite_as") or ""):
+                for part in re.split(r"[()]", variant.lower()):
+                    part = part.strip()
+                    if part and names_it(part):
+                        spots += [(m.start(), i) for m in re.finditer(re.escape(part), low)]
+                    elif part and " " in part:
+                        spots += [(m.start(), i) for m in re.finditer(re.escape(part.split()[-1]), low) if names_it(part)]
+        spots.sort()
+        if len({i for _, i in spots}) < 2:
+            return False
+        first = re.search(W.FIRST_REPORTED[self.lang], low)
+        first_link = next((i for p, i in reversed(spots) if first and p < first.start()), None)
+        for m in re.finditer(W.RELAY[self.lang], low):
+            before = [i for p, i in spots if p < m.start()]
+            after = [i for p, i in spots if p > m.end()]
+            if re.match(r"\s+by\b", low[m.end():]):
+                deriver, origin = (after[0] if after else None), (before[-1] if before else None)
+            else:
+                deriver = before[-1] if before else None
+                origin = after[0] if after else first_link
+            if deriver is not None and origin is not None and deriver != origin and deriver < origin:
+                return True
+        return False
 
     def _source_words_unsaid(self, text: str, chain: list[dict[str, Any]]) -> list[str]:
         """Words of a source claim that neither the chain (names, descriptions) nor the report's

@@ -622,6 +622,13 @@ TRIP_TO = {
           r"(?:\s+\w+){0,3}?\s+(?:в|во)\s+(\w+(?:\s+\w+)?)",
 }
 KO_TRIP_WORDS = {"방북": "북한", "방러": "러시아", "방중": "중국"}
+# A link of the chain passing on another's figures ("relayed", "cited"), and one said to have had
+# them first: the order they give must be the chain's order.
+RELAY = {
+    "en": r"\b(?:relay\w*|carr(?:y|ies|ied|ying)|republish\w*|picked\s+up|pick\w*\s+up|cit(?:es|ed|ing)|quot(?:es|ed|ing)|"
+          r"based\s+\w+\s+(?:\w+\s+)?on|drew\s+on|draws\s+on|obtained\s+\w+\s+(?:\w+\s+)?from|took\s+\w+\s+(?:\w+\s+)?from)\b",
+}
+FIRST_REPORTED = {"en": r"\b(?:first|originally)\s+(?:reported|published|released|broke|obtained|had)\b|\bbroke\s+the\s+(?:story|news)\b"}
 # An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
 # link is named too ("NK News based its figures on customs data").
 OTHER_SOURCE = {
