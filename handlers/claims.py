@@ -2549,6 +2549,12 @@ class _Run:
             # differs, whatever else the claim leaves unsaid
             return Verdict(verdict="differs", note=self.note("swapped", claimed=person[0], said=person[1],
                                                              statement=statement), **base)
+        stranger = self._stranger_for_person(text, raw, row)
+        if stranger:
+            # "Choe met Xi Jinping": a name the data does not know where the statement names a
+            # person the claim leaves out (Putin) is another person in that person's place
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=stranger[0], said=stranger[1],
+                                                             statement=statement), **base)
         if missing or outcome == "partial":
             return Verdict(verdict="not_in_data", note=self.note("statement_detail", statement=statement), **base)
         self.stmt_reason = "words"
@@ -2588,6 +2594,57 @@ class _Run:
             # the statement matches without the detail its keywords name; the detail is judged apart
             return Verdict(verdict="matches", note=self.note("without_detail", words=self.stmt_detail_words), **base)
         return Verdict(verdict="matches", **base)
+
+    def _persons(self) -> list[tuple[str, list[str]]]:
+        """The people the facts name (speakers, and subjects of events and profiles), each with the
+        name as the claim's language writes it and the words that recognise it in any language."""
+        out: dict[str, tuple[str, list[str]]] = {}
+        for r in self.d.snapshot.tables["facts"]:
+            for field_name in ("speaker", "subject"):
+                name = r[field_name]
+                if not name or field_name == "subject" and r["kind"] not in ("event", "profile", "estimate", "prediction") \
+                        or not re.fullmatch(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", name):
+                    continue  # "experts", "China and Russia": no person
+                forms = [name] + [self.d.lexicon.translated("fact", r["fact_id"], "speaker", lang) or "" for lang in ("ko", "ru")]
+                shown = forms[("en", "ko", "ru").index(self.lang)] or name
+                words = [w.lower() for f in forms for w in re.findall(r"\w+", f) if len(w) >= 3 or re.search(r"[가-힣]", w)]
+                # given names ("Andrei", "Vladimir") recognise no one on their own
+                given = {w.lower() for f in forms for w in re.findall(r"\w+", f)[:1] if len(re.findall(r"\w+", f)) > 2 or
+                         not re.search(r"[가-힣]", f)} if not name.startswith("Choe") else set()
+                out.setdefault(name, (shown, []))[1].extend(w for w in words if w not in given)
+        return list(out.values())
+
+    def _stranger_for_person(self, text: str, raw: str, row: dict[str, Any]) -> tuple[str, str] | None:
+        """A name the data does not know, in a claim that leaves out a person its statement names:
+        (the claim's name, the statement's person), or None."""
+        low = text.lower()
+        said = " ".join([row["statement"], self._fact_text(row, "statement")]).lower()
+
+        def named(words: list[str], where: str) -> bool:
+            return any(re.search(rf"(?<!\w){re.escape(w[:5] if self.lang == 'ru' and not re.search(r'[a-z]', w) else w)}", where)
+                       for w in words)
+        persons = self._persons()
+        left_out = [shown for shown, words in persons if named(words, said) and not named(words, low)]
+        if not left_out:
+            return None
+        known = {w for _, words in persons for w in words}
+        if self.lang == "ko":
+            candidates = [t for _, t in _words_and_tokens(text) if korean_proper_noun(t) and t not in said]
+        else:
+            candidates = [m.group(0) for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)*", raw)]
+        for name in candidates:
+            first = name.split()[0].lower()
+            if first not in low or find_periods(name.lower(), self.d.report_date) or first in W.NUMBER_WORDS:
+                continue  # a name of another clause of the sentence; a month ("in June")
+            if first in known or first[:5] in {k[:5] for k in known} or re.search(rf"(?<!\w){re.escape(first)}(?!\w)", said):
+                continue
+            if extract(name, self.d.lexicon, self.d.report_date).countries or \
+                    any(re.search(p, name.lower()) for group in W.ALTERNATIVES for p in group.values()):
+                continue  # a place ("in Moscow"), judged as a place
+            if any(t in self.d.lexicon.vocabulary for t in tokens(normalise(name))):
+                continue  # a word the data knows
+            return name, left_out[0]
+        return None
 
     def _keyword_details(self, uncovered: list[str], raw: str, row: dict[str, Any]) -> list[str]:
         """The uncovered words that are proper names among the statement's search keywords (a

@@ -105,8 +105,8 @@ COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put toget
 # Where a named expert works, as a sentence says it: the group is the institution's own name.
 UNIVERSITY = {
     "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
-    "ko": r"([가-힣]{2,6}?)대(?:학교)?\s",
-    "ru": r"[Уу]ниверситет\w*\s+([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
+    "ko": r"([가-힣]{2,6}?)대(?:학교)?(?:에서|에|의|를|을|는|은|가|이|와|로|\s)",
+    "ru": r"[Уу]ниверситет\w*\s+(?:имени\s+|им\.\s*)?([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
 }
 
 # Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
