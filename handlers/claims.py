@@ -404,7 +404,8 @@ class _Run:
             text = re.sub(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)-(quarter|half)", r"\1 \2", text)
             if re.search(r"\bquarters?\b|\bq[1-4]\b", text) and not re.search(r"\bhalf\b|\bh[12]\b", text):
                 # "up 139 % in the third quarter compared with the first": the bare ordinal is a quarter
-                text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$))",
+                text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$)|\s+(?:and|or)\s+"
+                              r"(?!(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)))",
                               r"\1 quarter", text)
         timed = self._relative_timing(text, raw)
         if timed is not None:
@@ -1835,7 +1836,13 @@ class _Run:
                 base = max((p for _, p in real), key=lambda p: p.end)
                 return Period(base.start - base.months, base.start - 1), False
         if n.start in self.from_to and len({p for _, p in real}) >= 2:
-            ordered = sorted({p for _, p in real})
+            pairs = real
+            if n.end:
+                lo, hi = _clause_bounds(self.text, n, self.lang)
+                mine = [(m, p) for m, p in real if lo <= m.span[0] < hi]
+                if len({p for _, p in mine}) >= 2:
+                    pairs = mine  # "from 153 in Q1 to 213 in Q2 and 356 in Q3": the clause's own two
+            ordered = sorted({p for _, p in pairs})
             return (ordered[0] if self.from_to[n.start] == 0 else ordered[-1]), False
         if real:
             after_penalty, before_penalty = {"en": (0, 8), "ko": (8, 0), "ru": (0, 0)}[self.lang]
@@ -2118,6 +2125,16 @@ class _Run:
             mine = [m for m in periods if lo <= m.span[0] < hi]
             if len(mine) >= 2 or (len(mine) == 1 and mine[0].endpoints):
                 periods = mine
+            elif len(mine) == 1 and self._is_base(mine[0], self.text):
+                # "up 64 % on 2022, and up more than 70 % on the second quarter"; "up 71 % on the
+                # second quarter and 240 % on the first": a clause naming only its base is a change
+                # from that base to the sentence's own period (one named not as a base), else the latest
+                subjects = [m for m in periods if m not in mine and not self._is_base(m, self.text)
+                            and m.kind not in ("previous", "relative", "latest")]
+                base = [p for _, p in self.d.resolve_pairs(mine, avail)]
+                target = [p for _, p in self.d.resolve_pairs(subjects[:1], avail)] if subjects else [self.d.latest(avail)]
+                if base and target and target[0] is not None and base[0].end < target[0].start:
+                    return base[0], target[0]
         resolved = sorted(set(p for _, p in self.d.resolve_pairs(periods, avail)))
         real = [m for m in periods if m.kind not in ("previous", "relative", "latest")]
         if len(resolved) == 1 and len(real) == 1 and real[0].endpoints:
@@ -2145,6 +2162,11 @@ class _Run:
             return Period(target.start - 12, target.end - 12), target
         # A headline names one period ("up 71 % in Q3"): the change is from the period before it.
         return Period(target.start - target.months, target.start - 1), target
+
+    def _is_base(self, m: PeriodMention, text: str) -> bool:
+        """Is this period named as the base of a change ("on the second quarter", "2분기보다")?"""
+        return re.search(W.BASE_BEFORE[self.lang], text[:m.span[0]]) is not None or \
+            re.match(W.BASE_AFTER[self.lang], text[m.span[1]:]) is not None
 
     def _change(self, n: NumberMention, claim: str, d: Direction, categories: list[tuple[str, str]],
                 periods: list[PeriodMention], kind: str, unit: str | None = None) -> Verdict:
@@ -3626,7 +3648,7 @@ def _fmt_ratio(value: Any, lang: str) -> str:
 _CLAUSE_RE = {
     "en": re.compile(r"[,;:]\s+|\s+(?:and|but|while|whereas|or)\s+"),
     "ko": re.compile(r"[,;:]\s+|(?:고|며|지만|으나|는데)\s+"),
-    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как|причём|причем|при этом|притом)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?\d)"),
+    "ru": re.compile(r"[;:]\s+|,\s+(?=(?:а|но|и|тогда как|в то время как|причём|причем|при этом|притом)\s)|,\s+(?=(?:большинство|в основном|главным образом)\s)|\s+(?:и|а|но)\s+(?=(?:ещ[её]\s+)?(?:(?:на|в|примерно|около|почти|приблизительно)\s+){0,2}\d)"),
 }
 
 
