@@ -407,6 +407,13 @@ class _Run:
                 text = re.sub(r"\b(the\s+(?:first|second|third|fourth))(?=\s*(?:[.,;]|$)|\s+(?:and|or)\s+"
                               r"(?!(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)))",
                               r"\1 quarter", text)
+        if self.lang == "ko":
+            # "2023년 3분기 ... 전년 전체보다": 전년 is the year before the sentence's own year, not the
+            # year before the report's date (which the period reader assumes without a year named)
+            year = re.search(r"(20\d\d)\s*년", text)
+            if year:
+                text = text[:year.end()] + re.sub(r"전년(?!\s*(?:동기|같은|대비|비(?![가-힣])))",
+                                                  f"{int(year.group(1)) - 1}년", text[year.end():])
         timed = self._relative_timing(text, raw)
         if timed is not None:
             return [timed]
@@ -1960,6 +1967,7 @@ class _Run:
         except NotInData:
             self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
             self._sibling_figure(n, claim, d, period, dim, cat, unit)
+            self._outside_known_bounds(n, claim, d, period, dim, cat, unit)
             raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
@@ -2019,6 +2027,50 @@ class _Run:
             note = self.note("bounded", period=self.d.pl(period), container=self.d.pl(whole), value=_fmt(value, self.lang))
             v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
+            raise _Decided(v)
+
+    def _outside_known_bounds(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
+                              unit: str | None) -> None:
+        """A figure the data does not give, for which it still gives bounds the claim is outside:
+        a year covered in part cannot be less than its covered parts ("365 last year" when its first
+        nine months had 731), and a category cannot exceed its period's total ("253 on business in
+        Q2", whose total was 213). Raises the "differs" verdict; returns when the claim may be right."""
+        if unit is not None or n.percent or n.multiplier or n.fraction:
+            return
+        avail = self.d.available(d, dim, cat)
+        parts: list[Period] = []
+        for p in sorted((p for p in avail if period.contains(p) and p != period), key=lambda p: (p.months, p.start)):
+            if all(p.end < q.start or q.end < p.start for q in parts):
+                parts.append(p)  # the shortest stored pieces inside the period, none overlapping
+        lower = sum(self.d.value(d, p, dim, cat) for p in parts)
+        upper: int | None = None
+        total_avail = self.d.available(d)
+        if dim != "total":
+            if tile(period, total_avail) is not None:
+                upper = self.d.value(d, period, "total", "all")
+            else:
+                outer = sorted((p for p in total_avail if p.contains(period)), key=lambda p: p.months)
+                upper = self.d.value(d, outer[0], "total", "all") if outer else None
+        v, unit_ = n.value, rounding_unit(n)
+        slack = max(unit_ / 2, ABOUT_MAX_RELATIVE * v) if n.hedge in ("about", "near_below", "near_above") else 0.0
+        low = 0.0 if n.hedge in ("lt", "le", "near_below") else v - slack
+        high = float("inf") if n.hedge in ("gt", "ge", "near_above") else v + slack
+        if n.hedge == "near_below":
+            low = v - slack
+        if n.hedge == "near_above":
+            high = v + slack
+        if parts and high < lower:
+            shown = " + ".join(_fmt(self.d.value(d, p, dim, cat), self.lang) for p in sorted(parts))
+            note = self.note("at_least", period=self.d.pl(period), parts=", ".join(self.d.pl(p) for p in sorted(parts)),
+                             value=f"{_fmt(lower, self.lang)} ({shown})" if len(parts) > 1 else _fmt(lower, self.lang))
+            raise _Decided(self._verdict(n, claim, "count" if dim == "total" else "category", float(lower),
+                                         _fmt(lower, self.lang), None, d, False, what=self.d.what(dim, cat),
+                                         period_label=self.d.pl(period), note=note, force_differs=True))
+        if upper is not None and low > upper:
+            note = self.note("at_most", period=self.d.pl(period), value=_fmt(upper, self.lang))
+            v = self._verdict(n, claim, "category", float(upper), _fmt(upper, self.lang), None, d, False,
+                              what=self.d.what(dim, cat), period_label=self.d.pl(period), note=note, force_differs=True)
+            v.note = note  # a bound, not the category's figure: no "digit slip" against it
             raise _Decided(v)
 
     def _majority_of_figure(self, n: NumberMention, text: str, claim: str, d: Direction,
