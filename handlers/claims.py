@@ -1544,6 +1544,7 @@ class _Run:
             categories = list(dict.fromkeys(categories))  # "who came by rail took the train": rail once
             own_clause = {(d, i) for d, i, _ in extract(claim_text, self.d.lexicon, self.d.report_date).categories}
             categories = [c for c in categories if c not in getattr(self, "qualifier_cats", set()) or c in own_clause]
+            earlier_categories = list(getattr(self, "prev_categories", []))
             self.prev_categories = categories
             inside = self._inside_group(text, n)
             own_cats = {(d, i) for d, i, _ in extract(text[n.end:hi] if self.lang != "ko" else claim_text,
@@ -1638,6 +1639,9 @@ class _Run:
                 if len(directions) == 2:
                     return self._direction_diff(n, claim_text, directions, categories, periods)
                 return self._change(n, claim_text, direction, categories, periods, "diff")
+            rest = self._complement_of(claim_text, categories, earlier_categories)
+            if rest is not None and unit is None and not n.multiplier:
+                return self._complement(n, claim_text, direction, rest, periods)
             return self._count(n, claim_text, direction, categories, periods, unit)
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
@@ -2028,6 +2032,29 @@ class _Run:
             v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
             raise _Decided(v)
+
+    def _complement_of(self, clause: str, categories: list[tuple[str, str]],
+                       earlier: list[tuple[str, str]]) -> tuple[str, str] | None:
+        """The category a figure's clause counts everyone but ("for reasons other than business",
+        "the remaining 112", "사업 목적을 제외한", "кроме деловых поездок"), or None."""
+        low = clause.lower()
+        if len(set(categories)) == 1 and re.search(W.COMPLEMENT[self.lang], low):
+            return categories[0]
+        if not categories and len(set(earlier)) == 1 and re.search(W.THE_REST[self.lang], low):
+            return earlier[0]  # "253 came on business and the remaining 112 for other reasons"
+        return None
+
+    def _complement(self, n: NumberMention, claim: str, d: Direction, category: tuple[str, str],
+                    periods: list[PeriodMention]) -> Verdict:
+        """Everyone but one category: the period's total minus that category's figure."""
+        dim, cat = category
+        avail = [p for p in self.d.available(d, dim, cat) if p in self.d.available(d)]
+        period, assumed = self._period(n, periods, avail or self.d.available(d, dim, cat))
+        total, part = self.d.value(d, period, "total", "all"), self.d.value(d, period, dim, cat)
+        rest = total - part
+        shown = f"{_fmt(rest, self.lang)} ({_fmt(total, self.lang)} − {_fmt(part, self.lang)})"
+        return self._verdict(n, claim, "category", float(rest), shown, period, d, assumed,
+                             note=self.note("complement_of", category=self.d.label(dim, cat)))
 
     def _outside_known_bounds(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
                               unit: str | None) -> None:

@@ -89,7 +89,9 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
            (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b|\baverage\s+month\b", "month"),
            (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
-            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b", "quarter")],
+            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b"
+            # "averaged about 244 a quarter": right after the figure, "a quarter" is per quarter (never "a quarter of")
+            r"|^\s*a\s+quarter\b(?!\s+of)", "quarter")],
     "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
            (r"분기\s*평균|분기당\s*평균|매\s*분기|분기마다", "quarter")],
     "ru": [(r"в\s+день|в\s+сутки|ежедневно|за\s+день", "day"), (r"в\s+месяц|ежемесячно|за\s+месяц", "month"),
@@ -629,6 +631,18 @@ RELAY = {
           r"based\s+\w+\s+(?:\w+\s+)?on|drew\s+on|draws\s+on|obtained\s+\w+\s+(?:\w+\s+)?from|took\s+\w+\s+(?:\w+\s+)?from)\b",
 }
 FIRST_REPORTED = {"en": r"\b(?:first|originally)\s+(?:reported|published|released|broke|obtained|had)\b|\bbroke\s+the\s+(?:story|news)\b"}
+# A figure counting everyone but one category ("other than business", "사업 목적을 제외한",
+# "кроме деловых"), and one counting the rest after a category named before it ("the remaining 112").
+COMPLEMENT = {
+    "en": r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|aside\s+from|besides|not\s+(?:for|on|by)|non-)",
+    "ko": r"(?:제외한|제외하면|뺀|빼면|외의|이외의?|아닌)",
+    "ru": r"(?:кроме|помимо|за\s+исключением|не\s+(?:по|для|с)\s)",
+}
+THE_REST = {
+    "en": r"\b(?:the\s+)?(?:remaining|rest|others)\b|\bother\s+(?:reasons|purposes|means|ways|modes)\b",
+    "ko": r"나머지|기타|그\s*외",
+    "ru": r"остальн\w*|прочи\w*|други\w+\s+(?:цел|причин|способ)",
+}
 # An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
 # link is named too ("NK News based its figures on customs data").
 OTHER_SOURCE = {
