@@ -2176,6 +2176,10 @@ class _Run:
             share = 100.0 * part / self.d.value(d, period, "total", "all")
             return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
                                  what=" + ".join(self.d.label(x, y) for x, y in categories))
+        if not categories:
+            within = self._share_of_span(n, claim, d, periods)
+            if within is not None:
+                return within
         if len(categories) != 1:
             raise NotInData("share_of_what", **self.d.dir_values(d))
         dim, cat = categories[0]
@@ -2195,6 +2199,27 @@ class _Run:
         self.d.used.extend(row["figure_ids"])
         return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), period, d, assumed,
                              what=self.d.what(dim, cat))
+
+    def _share_of_span(self, n: NumberMention, claim: str, d: Direction, periods: list[PeriodMention]) -> Verdict | None:
+        """A period's share of a longer one that contains it ("the second quarter accounted for
+        about 39 % of arrivals in the first nine months", "Q3's 365 were about half of the
+        nine-month total"), or None when the sentence names no such pair of periods."""
+        avail = self.d.available(d)
+        resolved = sorted({p for _, p in self.d.resolve_pairs(periods, avail)}, key=lambda p: (p.months, p.start))
+        pairs = [(a, b) for a in resolved for b in resolved if a != b and b.contains(a)]
+        if len(pairs) != 1:
+            return None
+        part, span = pairs[0]
+        try:
+            a = sum(self.d.value(d, p, "total", "all") for p in self.d.pieces(part, avail, d, "total"))
+            b = sum(self.d.value(d, p, "total", "all") for p in self.d.pieces(span, avail, d, "total"))
+        except NotInData:
+            return None
+        if not b:
+            return None
+        share = 100.0 * a / b
+        return self._verdict(n, claim, "share", share, _fmt_pct(share, self.lang), None, d, False,
+                             period_label=f"{self.d.pl(part)} / {self.d.pl(span)}")
 
     def _pair(self, periods: list[PeriodMention], avail: list[Period], text: str = "",
               n: NumberMention | None = None) -> tuple[Period, Period]:
