@@ -1370,14 +1370,22 @@ class _Run:
         toks = tokens(normalise(clause))
         covering: list[set[str]] = [set() for _ in toks]
         other: list[bool] = [False] * len(toks)
+        kinds_of_person: list[tuple[int, int]] = []
         for hit in self.d.lexicon.scan(toks):
             if hit.term.kind == "cue" and hit.term.id == "subnational":
                 strange.append(" ".join(toks[hit.start:hit.end]))  # a place within a country: "at Tumangang"
+            if hit.term.kind == "cue" and hit.term.id == "person_kind":
+                kinds_of_person.append((hit.start, hit.end))
             for i in range(hit.start, hit.end):
                 if hit.term.kind == "cue" and hit.term.id == "other_measure":
                     other[i] = True
                 else:
                     covering[i].add(hit.term.kind)
+        for a, b in kinds_of_person:
+            if not any(covering[i] & {"purpose", "transport"} for i in range(a, b)):
+                # "213 North Korean pilots", "365 officials": a kind of person the figures do not
+                # count (the question pipeline's person_kind group, accounting.subgroup_asked)
+                strange.append(" ".join(toks[a:b]))
         for i, t in enumerate(toks):
             kinds = covering[i]
             if other[i] and not kinds & {"purpose", "transport", "country"}:
@@ -1971,7 +1979,7 @@ class _Run:
         except NotInData:
             self._inside_a_longer_period(n, claim, d, period, dim, cat, unit, periods)
             self._sibling_figure(n, claim, d, period, dim, cat, unit)
-            self._outside_known_bounds(n, claim, d, period, dim, cat, unit)
+            self._outside_known_bounds(n, claim, d, period, dim, cat, unit, periods)
             raise
         if unit is not None:
             # "122 a month", "four a day": the period's figure spread over its months or days
@@ -2057,13 +2065,25 @@ class _Run:
                              note=self.note("complement_of", category=self.d.label(dim, cat)))
 
     def _outside_known_bounds(self, n: NumberMention, claim: str, d: Direction, period: Period, dim: str, cat: str,
-                              unit: str | None) -> None:
+                              unit: str | None, periods: list[PeriodMention]) -> None:
         """A figure the data does not give, for which it still gives bounds the claim is outside:
         a year covered in part cannot be less than its covered parts ("365 last year" when its first
         nine months had 731), and a category cannot exceed its period's total ("253 on business in
         Q2", whose total was 213). Raises the "differs" verdict; returns when the claim may be right."""
         if unit is not None or n.percent or n.multiplier or n.fraction:
             return
+        if n.end:
+            # only a period the figure's own clause names, and no other ("Q3 2023 arrivals, at 365,
+            # were the highest of 2023" is no claim that 2023 had 365)
+            lo, hi = _clause_bounds(self.text, n, self.lang)
+            mine = {p for m, p in self.d.resolve_pairs(periods, self.d.available(d)) if lo <= m.span[0] < hi}
+            named = [m for m in periods if lo <= m.span[0] < hi]
+            if not named and len(periods) == 1:
+                # "Last year, 500 North Koreans entered Russia": the sentence's only period
+                named = list(periods)
+                mine = {p for _, p in self.d.resolve_pairs(periods, self.d.available(d))}
+            if not named or len(named) > 1 or mine - {period}:
+                return
         avail = self.d.available(d, dim, cat)
         parts: list[Period] = []
         for p in sorted((p for p in avail if period.contains(p) and p != period), key=lambda p: (p.months, p.start)):

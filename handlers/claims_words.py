@@ -197,9 +197,11 @@ VEHICLE_KIND = {
 }
 HISTORY = {
     "en": r"\b(?:on record|ever|all[- ]time|in history|since records began|in (?:years|decades)|record (?:high|low|number)|"
-          r"unprecedented|for the first time)\b",
-    "ko": r"(?:역대|사상\s*최|처음으로|최초로)",
-    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
+          r"unprecedented|for the first time)\b"
+          # "the highest since 2019", "the most in five years": a comparison with years the data lacks
+          r"|\b(?:highest|lowest|most|fewest|biggest|largest|smallest|strongest|weakest)\b[^,.;]{0,25}?\b(?:since|in\s+(?:\w+\s+)?(?:years|decades))\b",
+    "ko": r"(?:역대|사상\s*최|처음으로|최초로|(?:이후|이래|만에)\s*최(?:대|고|다|저|소))",
+    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда|(?:максимальн|наибольш|минимальн|наименьш|самы\w+\s+(?:высок|низк))\w*\s+(?:\w+\s+)?(?:с|за)\b)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 # Two moves in a row ("dipped in Q2 before rebounding in Q3", "2분기에 줄었다가 3분기에 늘었다",
