@@ -494,7 +494,9 @@ class _Run:
                                          sources=v.sources)]
                 wrong = [y.part for y in numbered if y.verdict == "differs"]
                 for x in split:
-                    if wrong and x.part is None and x.verdict == "matches":
+                    # (a summary "not in the data" too: a claim with a wrong number is wrong, whatever
+                    # else it says that the report does not)
+                    if wrong and x.part is None and x.verdict in ("matches", "not_in_data"):
                         # the slots missed a number the statement gets wrong ("지난 20일까지"): the
                         # summary never says "matches" over it
                         x.verdict, x.note = "differs", self.note("differs_on", parts=wrong)
@@ -690,6 +692,10 @@ class _Run:
                 numbers = re.findall(W.DOCUMENT["en"], row["statement"].lower())
                 kind, known = "document", bool(numbers)
                 agrees = value in said
+            elif fact_slots.days is not None and value <= 31 and re.match(W.DAYS_LONG[self.lang], after):
+                # "visited Russia for ten days", "a five-day visit": the length of the dated span
+                kind, known = "duration", True
+                agrees = value == fact_slots.days[1] - fact_slots.days[0] + 1
             elif fact_slots.days is not None and value <= 31 and re.search(
                     r"^\s*(?:-|–|to|и|по|~|일)|^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + _MONTHS_EN + "|" + _RU_MONTHS + r")"
                     r"|(?:from|с|on|on\s+the|ended\s+on|to|until|till|through|по|до|-|–|~|" + _MONTHS_EN + r")\s*$",
@@ -845,6 +851,8 @@ class _Run:
         entered") rather than part of the statement ("the two economies")?"""
         if self.lang == "ko" and re.match(r"\s*(?:일|월|년)(?!\s*명)", text[n.end:]):
             return False  # "18일까지": a day, not a count of people, whatever follows it
+        if re.match(W.DAYS_LONG[self.lang], text[n.end:].lower()):
+            return False  # "visited Russia for 10 days": how long, judged as the statement's own number
         if n.percent or n.multiplier or n.hedge != "exact":
             return True
         near = extract(text[n.end:n.end + 30] + " " + text[max(0, n.start - 30):n.start], self.d.lexicon, self.d.report_date)

@@ -645,6 +645,9 @@ THE_REST = {
     "ko": r"나머지|기타|그\s*외",
     "ru": r"остальн\w*|прочи\w*|други\w+\s+(?:цел|причин|способ)",
 }
+# How many days something lasted, right after the number ("for 10 days", "a 5-day visit",
+# "5일간", "10 дней").
+DAYS_LONG = {"en": r"\s*-?\s*days?\b", "ko": r"\s*일\s*(?:간|동안)", "ru": r"\s*(?:дн(?:я|ей|ь)|сут\w*)\b"}
 # An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
 # link is named too ("NK News based its figures on customs data").
 OTHER_SOURCE = {
