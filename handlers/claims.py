@@ -1658,7 +1658,9 @@ class _Run:
             rest = self._complement_of(claim_text, categories, earlier_categories)
             if rest is not None and unit is None and not n.multiplier:
                 return self._complement(n, claim_text, direction, rest, periods)
-            return self._count(n, claim_text, direction, categories, periods, unit)
+            counted = self._count(n, claim_text, direction, categories, periods, unit)
+            self._level_reached(n, text, claim_text, direction, categories, counted)
+            return counted
         except NotInData as nd:
             return self._not_in_data(n, claim_text, nd)
         except _Decided as decided:
@@ -1727,6 +1729,12 @@ class _Run:
             return found if len(found) == 1 else []
         if re.search(r"\b(?:that|this|the\s+same)\s+(?:purpose|reason|mode|means|category)\b", own):
             found = list(dict.fromkeys((d, i) for d, i, _ in whole.categories))
+            return found if len(found) == 1 else []
+        if re.search(r"\b(?:to|at)\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?$", text[lo:n.start].lower()) \
+                and re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"] + r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b",
+                              own.lower()):
+            # "Rail arrivals doubled in Q3 2023 to 134": the level a change reached is the subject's
+            found = list(dict.fromkeys((d, i) for d, i, _ in extract(own, self.d.lexicon, self.d.report_date).categories))
             return found if len(found) == 1 else []
         return []
 
@@ -2048,6 +2056,29 @@ class _Run:
             v = self._verdict(n, claim, "count" if dim == "total" else "category", float(value), _fmt(value, self.lang),
                               whole, d, False, what=self.d.what(dim, cat), note=note, force_differs=True)
             raise _Decided(v)
+
+    def _level_reached(self, n: NumberMention, text: str, claim: str, d: Direction, categories: list[tuple[str, str]],
+                       counted: Verdict) -> None:
+        """ "Business arrivals rose to 253 in Q3 2023": the level is checked; that it rose needs the
+        category's figure for the period before, and when the data has none the rise gets its own
+        "not in the data" (judged last, like a cause), so the figure's "matches" is not the claim's."""
+        if self.lang != "en" or len(set(categories)) != 1 or categories[0][0] == "total" or counted.span is None:
+            return
+        if not re.search(r"\b(?:to|at)\s+(?:(?:about|around|roughly|some|nearly|almost|just)\s+)?$", text[:n.start].lower()):
+            return
+        if not re.search(W.UP_VERB["en"] + "|" + W.DOWN_VERB["en"], claim.lower()):
+            return
+        if any(k.start != n.start for k in self.numbers if k.percent or k.multiplier):
+            return  # the change is a number of its own, judged on its own
+        dim, cat = categories[0]
+        start, end = counted.span
+        avail = self.d.available(d, dim, cat)
+        if any(p.end == start - 1 for p in avail):
+            return  # the period before has the category's figure: the change can be judged
+        before = Period(start - (end - start + 1), start - 1)
+        self.causal.append(self._not_in_data(None, claim, NotInData(
+            "period", period=self.d.pl(before), what=self.d.what(dim, cat), available=[self.d.pl(p) for p in avail],
+            overlapping=[], **self.d.dir_values(d))))
 
     def _complement_of(self, clause: str, categories: list[tuple[str, str]],
                        earlier: list[tuple[str, str]]) -> tuple[str, str] | None:
