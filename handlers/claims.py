@@ -163,7 +163,8 @@ class Verdict:
     # claim check, handlers/claim_answers.py); never read by the verdict logic.
     figure_ids: list[str] = field(default_factory=list)
     # The part of a statement this verdict judges ("amount", "date", "duration", "stance",
-    # "affiliation"), when a sentence's statement gets one verdict per part; None otherwise.
+    # "affiliation"), when a sentence's statement gets one verdict per part, or "bound" (a figure the data
+    # bounds without giving it); None otherwise.
     part: str | None = None
     # The months the data figure covers (Period.start, Period.end), to order figures in time.
     span: tuple[int, int] | None = None
@@ -2149,14 +2150,17 @@ class _Run:
             shown = " + ".join(_fmt(self.d.value(d, p, dim, cat), self.lang) for p in sorted(parts))
             note = self.note("at_least", period=self.d.pl(period), parts=", ".join(self.d.pl(p) for p in sorted(parts)),
                              value=f"{_fmt(lower, self.lang)} ({shown})" if len(parts) > 1 else _fmt(lower, self.lang))
-            raise _Decided(self._verdict(n, claim, "count" if dim == "total" else "category", float(lower),
-                                         _fmt(lower, self.lang), None, d, False, what=self.d.what(dim, cat),
-                                         period_label=self.d.pl(period), note=note, force_differs=True))
+            v = self._verdict(n, claim, "count" if dim == "total" else "category", float(lower), _fmt(lower, self.lang),
+                              None, d, False, what=self.d.what(dim, cat), period_label=self.d.pl(period), note=note,
+                              force_differs=True)
+            v.part = "bound"  # a bound on the figure, not the figure: a question's own check may say more
+            raise _Decided(v)
         if upper is not None and low > upper:
             note = self.note("at_most", period=self.d.pl(period), value=_fmt(upper, self.lang))
             v = self._verdict(n, claim, "category", float(upper), _fmt(upper, self.lang), None, d, False,
                               what=self.d.what(dim, cat), period_label=self.d.pl(period), note=note, force_differs=True)
             v.note = note  # a bound, not the category's figure: no "digit slip" against it
+            v.part = "bound"
             raise _Decided(v)
 
     def _majority_of_figure(self, n: NumberMention, text: str, claim: str, d: Direction,
