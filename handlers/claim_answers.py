@@ -35,7 +35,8 @@ def check_claim(p: DataAccess, question: str, base: Answer) -> bool:
         return False
     base.html = html
     base.intent = "claim_check"
-    base.kind = "answer" if any(v.verdict in ("matches", "differs") for v in verdicts) else "fallback"
+    # a verdict on bounds alone ("2023 had at least 731") leaves the question's own check to say more
+    base.kind = "answer" if any(v.verdict in ("matches", "differs") and v.part != "bound" for v in verdicts) else "fallback"
     base.score = max(base.score, 80.0)
     # The figures the verdicts give, for "Where in the report" and "Cite" (and corrections).
     base.stated = stated_figures(checker, verdicts, p.lang)

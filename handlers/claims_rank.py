@@ -58,10 +58,18 @@ LAST = {
 }
 # The categories a ranked one is said to be above ("ahead of rail") or below ("behind air").
 ABOVE = {  # ("rail, not air, was the most common": the category denied the place ranks below)
-    "en": r"\b(?:ahead\s+of|followed\s+by|outranking|outstripping|in\s+front\s+of|beating|eclipsing)\s+([^,;.]+)"
+    "en": r"\b(?:ahead\s+of|followed\s+by|outranking|outstripping|in\s+front\s+of|beating|eclipsing|"
+          r"overt(?:ook|aken|akes|aking)|outstrip(?:ped|s)|outpac(?:ed|es)|eclips(?:ed|es)|displac(?:ed|es)|edged\s+out)\s+([^,;.]+)"
           r"|,\s*(?:not|rather\s+than|instead\s+of)\s+([^,;.]+),",
     "ko": r"(\S+?)(?:을|를)\s*(?:앞섰|앞질렀|제쳤)|(\S+?)(?:이|가)\s*(?:그\s*)?뒤를\s*이|(\S+?)(?:이|가)\s*아니(?:라|고)",
     "ru": r"(?:опере(?:див|жая|дил\w*)|обогнав|обгоняя|впереди)\s+([^,;.]+)|,?\s*а\s+не\s+([^,;.]+)",
+}
+# An order said to have changed ("overtook", "опередил ... впервые", "제쳤다"): the data has one
+# breakdown, so it can refute such a claim (the order is wrong now) but never bear it out.
+OVERTOOK = {
+    "en": r"\b(?:overt(?:ook|aken|akes|aking)|displac(?:ed|es)|replac(?:ed|es)|edged\s+out|took\s+over\s+from)\b",
+    "ko": r"제쳤|앞지르|앞질렀|추월",
+    "ru": r"обогнал|обошл|обошёл|потеснил|вытеснил",
 }
 BELOW = {
     "en": r"\b(?:behind|trailing|second\s+to|after\s+only|only\s+after)\s+([^,;.]+)",

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 
 HEDGES_BEFORE: dict[str, list[tuple[str, str]]] = {
     "en": [
+        # a negated bound first: "not more than 220" is at most 220, never "more than"
+        ("not more than", "le"), ("not over", "le"), ("not above", "le"), ("not exceeding", "le"),
+        ("not fewer than", "ge"), ("not less than", "ge"), ("not under", "ge"), ("not below", "ge"),
         ("slightly more than", "near_above"), ("just over", "near_above"), ("just above", "near_above"),
         ("a little over", "near_above"), ("just under", "near_below"), ("just below", "near_below"),
         ("slightly fewer than", "near_below"), ("slightly less than", "near_below"), ("just shy of", "near_below"),
@@ -86,7 +89,9 @@ RATE_UNITS: dict[str, list[tuple[str, str]]] = {
     "en": [(r"\b(?:a|per|each|every)\s+day\b|\bdaily\b|\bday\s+on\s+average\b", "day"),
            (r"\b(?:a|per|each|every)\s+month\b|\bmonthly\b|\bmonth\s+on\s+average\b|\baverage\s+month\b", "month"),
            (r"\bquarterly\s+(?:level|average|rate|pace|mean|figure|norm)\b|\baverage\s+quarter\b|"
-            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b", "quarter")],
+            r"\b(?:a|per)\s+quarter\s+on\s+average\b|\b(?:per|each|every)\s+quarter\b"
+            # "averaged about 244 a quarter": right after the figure, "a quarter" is per quarter (never "a quarter of")
+            r"|^\s*a\s+quarter\b(?!\s+of)", "quarter")],
     "ko": [(r"하루\s*평균|하루에|일평균|일\s*평균|매일", "day"), (r"월\s*평균|한\s*달\s*평균|매달|한\s*달에|월간\s*평균", "month"),
            (r"분기\s*평균|분기당\s*평균|매\s*분기|분기마다", "quarter")],
     "ru": [(r"в\s+день|в\s+сутки|ежедневно|за\s+день", "day"), (r"в\s+месяц|ежемесячно|за\s+месяц", "month"),
@@ -102,8 +107,8 @@ COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put toget
 # Where a named expert works, as a sentence says it: the group is the institution's own name.
 UNIVERSITY = {
     "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
-    "ko": r"([가-힣]{2,6}?)대(?:학교)?\s",
-    "ru": r"[Уу]ниверситет\w*\s+([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
+    "ko": r"([가-힣]{2,6}?)대(?:학교)?(?:에서|에|의|를|을|는|은|가|이|와|로|\s)",
+    "ru": r"[Уу]ниверситет\w*\s+(?:имени\s+|им\.\s*)?([А-ЯЁA-Z][\w-]+)|([А-ЯЁ][\w-]+(?:\s+[а-яё]+)?)\s+университет\w*",
 }
 
 # Korean names a visit by its destination alone: 방북 is a visit to North Korea, 방러 to Russia.
@@ -192,9 +197,11 @@ VEHICLE_KIND = {
 }
 HISTORY = {
     "en": r"\b(?:on record|ever|all[- ]time|in history|since records began|in (?:years|decades)|record (?:high|low|number)|"
-          r"unprecedented|for the first time)\b",
-    "ko": r"(?:역대|사상\s*최|처음으로|최초로)",
-    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда)",
+          r"unprecedented|for the first time)\b"
+          # "the highest since 2019", "the most in five years": a comparison with years the data lacks
+          r"|\b(?:highest|lowest|most|fewest|biggest|largest|smallest|strongest|weakest)\b[^,.;]{0,25}?\b(?:since|in\s+(?:\w+\s+)?(?:years|decades))\b",
+    "ko": r"(?:역대|사상\s*최|처음으로|최초로|(?:이후|이래|만에)\s*최(?:대|고|다|저|소))",
+    "ru": r"(?:рекорд\w*|за\s+всю\s+историю|впервые|никогда|(?:максимальн|наибольш|минимальн|наименьш|самы\w+\s+(?:высок|низк))\w*\s+(?:\w+\s+)?(?:с|за)\b)",
 }
 # A clause that qualifies the figure before it: "most of them on Air Koryo", "mostly men".
 # Two moves in a row ("dipped in Q2 before rebounding in Q3", "2분기에 줄었다가 3분기에 늘었다",
@@ -597,6 +604,50 @@ SOURCE_CLAIM = {
     "ru": r"(?:данные|статистик|цифры).{0,40}(?:источник|опубликова|предостав|собра|получен|приводит|взяты|основ|восходят)|"
           r"(?:опубликова|основыва|взял|получил)\w*.{0,25}(?:данные|статистик|цифры)",
 }
+# The words a claim about the figures' origin uses to say it ("compiled", "cited", "according"):
+# they are the claim's verb, never a detail the report would have to state.
+SOURCE_WORDS = {
+    "en": r"^(?:figures?|data|statistics|numbers|stats|come|came|comes|coming|from|published|publish\w*|compiled|compile|"
+          r"released|release|provided|provide|collected|collect|sourced|source|sources|originat\w*|issued|according|trace\w*|"
+          r"based|bas\w*|rel(?:y|ies|ied|ying)|derived?|drew|draws|drawn|cit\w*|quot\w*|report\w*|carr\w*|relay\w*|"
+          r"border|official|originally|first|ultimately|show\w*|count\w*|record\w*|kept|keeps|keep|crossings?|"
+          r"obtain\w*|reach\w*|readers?|through|via|public|publicly|made|its|their)$",
+    "ko": r"통계|수치|자료|데이터|출처|발표|제공|집계|나온|나오|인용|근거|바탕|기반|보도|국경|공식",
+    "ru": r"данн|статистик|цифр|источник|опубликова|предостав|собра|получен|приводит|привод|привел|взят|основ|восход|"
+          r"ссыл|сообщ|погранич|официальн",
+}
+# A trip and where it went ("travelled to North Korea", "поездка в КНДР", "방북"): the
+# destination is the last group, compared with the place of the event a statement reports.
+TRIP_TO = {
+    "en": r"\b(?:travel+ed|travels|went|goes|visited|visits|flew|flies|came|arrived|headed|journeyed|trip|visit)\s+"
+          r"(?:back\s+)?(?:to|in)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+)?)",
+    "ko": r"(방북|방러|방중)|([가-힣]+?)(?:을|를|에|으로|로)\s*(?:방문|다녀|갔|찾)",
+    "ru": r"(?:посети\w*|поеха\w*|съезди\w*|прибы\w*|поездк\w*|визит\w*|отправи\w*|прилете\w*|летал\w*)"
+          r"(?:\s+\w+){0,3}?\s+(?:в|во)\s+(\w+(?:\s+\w+)?)",
+}
+KO_TRIP_WORDS = {"방북": "북한", "방러": "러시아", "방중": "중국"}
+# A link of the chain passing on another's figures ("relayed", "cited"), and one said to have had
+# them first: the order they give must be the chain's order.
+RELAY = {
+    "en": r"\b(?:relay\w*|carr(?:y|ies|ied|ying)|republish\w*|picked\s+up|pick\w*\s+up|cit(?:es|ed|ing)|quot(?:es|ed|ing)|"
+          r"based\s+\w+\s+(?:\w+\s+)?on|drew\s+on|draws\s+on|obtained\s+\w+\s+(?:\w+\s+)?from|took\s+\w+\s+(?:\w+\s+)?from)\b",
+}
+FIRST_REPORTED = {"en": r"\b(?:first|originally)\s+(?:reported|published|released|broke|obtained|had)\b|\bbroke\s+the\s+(?:story|news)\b"}
+# A figure counting everyone but one category ("other than business", "사업 목적을 제외한",
+# "кроме деловых"), and one counting the rest after a category named before it ("the remaining 112").
+COMPLEMENT = {
+    "en": r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|aside\s+from|besides|not\s+(?:for|on|by)|non-)",
+    "ko": r"(?:제외한|제외하면|뺀|빼면|외의|이외의?|아닌)",
+    "ru": r"(?:кроме|помимо|за\s+исключением|не\s+(?:по|для|с)\s)",
+}
+THE_REST = {
+    "en": r"\b(?:the\s+)?(?:remaining|rest|others)\b|\bother\s+(?:reasons|purposes|means|ways|modes)\b",
+    "ko": r"나머지|기타|그\s*외",
+    "ru": r"остальн\w*|прочи\w*|други\w+\s+(?:цел|причин|способ)",
+}
+# How many days something lasted, right after the number ("for 10 days", "a 5-day visit",
+# "5일간", "10 дней").
+DAYS_LONG = {"en": r"\s*-?\s*days?\b", "ko": r"\s*일\s*(?:간|동안)", "ru": r"\s*(?:дн(?:я|ей|ь)|сут\w*)\b"}
 # An origin that is not a link of the figures' chain ("Russian customs statistics"), even when a
 # link is named too ("NK News based its figures on customs data").
 OTHER_SOURCE = {
