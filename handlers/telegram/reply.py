@@ -91,7 +91,10 @@ def answerer(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
     """The process's Answerer (answer cache, inline or threaded), made on first use."""
     bot_data = context.application.bot_data
     found = bot_data.get("answerer")
-    return found if found is not None else bot_data.setdefault("answerer", Answerer())
+    if found is None:
+        settings: Settings | None = bot_data.get("settings")
+        found = bot_data.setdefault("answerer", Answerer(cache_size=settings.answer_cache) if settings else Answerer())
+    return found
 
 
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
