@@ -117,7 +117,9 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
         st.last_answer.put(thread_key[:2], answer_id)
         if answer.context is not None:
             st.keep_context(thread_key, answer.context)
-    if sent is not None and answer.context is not None:
+    if sent is not None and answer.context is not None and message.chat.type != "private":
+        # Read only when someone in a group replies to this answer (messages.group_text); a private
+        # chat's follow-ups use its thread's context, so there it would be a write per answer for nothing.
         st.keep_message_context(sent.chat_id, sent.message_id, answer.context)
     if sent is not None:
         # Remembered so a later correction of a figure reaches the chat that was given it.
