@@ -130,18 +130,23 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
 
 def log_answered(settings: Settings, chat_id: int, question: str, answer: Answer, started: float,
                  computed: float) -> None:
-    """One line per answered question; latency is handler start to reply sent, Telegram included."""
-    fields: dict[str, Any] = {
-        "event": "answered", "chat": chat_id, "intent": answer.intent, "kind": answer.kind,
-        "score": answer.score, "version": answer.version,
-        "latency_ms": round((time.perf_counter() - started) * 1000),
-        "pipeline_ms": round((computed - started) * 1000),
-    }
-    if settings.log_questions:  # off by default: a question can reveal a journalist's story
-        fields["question"] = question
+    """One line per answered question; latency is handler start to reply sent, Telegram included.
+
+    Nothing is built when INFO is off, and the fields for a JSON log line (``extra``) only when the
+    log is JSON or carries questions: the plain line has them in its text already.
+    """
+    if not log.isEnabledFor(logging.INFO):
+        return
+    latency_ms, pipeline_ms = round((time.perf_counter() - started) * 1000), round((computed - started) * 1000)
+    asked = f" question={question!r}" if settings.log_questions else ""  # off by default: a question can reveal a story
+    extra: dict[str, Any] | None = None
+    if settings.log_json or settings.log_questions:
+        extra = {"event": "answered", "chat": chat_id, "intent": answer.intent, "kind": answer.kind,
+                 "score": answer.score, "version": answer.version, "latency_ms": latency_ms, "pipeline_ms": pipeline_ms}
+        if settings.log_questions:
+            extra["question"] = question
     log.info("answered chat=%s intent=%s kind=%s score=%s version=%s latency_ms=%d pipeline_ms=%d%s", chat_id,
-             answer.intent, answer.kind, answer.score, answer.version, fields["latency_ms"], fields["pipeline_ms"],
-             f" question={question!r}" if settings.log_questions else "", extra=fields)
+             answer.intent, answer.kind, answer.score, answer.version, latency_ms, pipeline_ms, asked, extra=extra)
 
 
 def view_lang(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User | None, text: str = "") -> str:
