@@ -772,7 +772,7 @@ async def overhead(pool: list[str], rounds: int, per_round: int, interval: float
     Blocks of ``per_round`` messages alternate between the bots (ABBA...), so drift in the
     machine's load falls on both alike; the latencies of each bot are pooled. ``versus``: another
     checkout's factdesk (main) alternates with them, for a side-by-side figure in one run.
-    ``profile``: a cProfile of each factdesk bot's event loop is written into that directory.
+    ``profile``: a cProfile of each bot's event loop is written into that directory (LABEL-ROUND.prof).
     ``stub``: also the production bot with a ready-made answer for every question (what the
     Telegram path costs without the pipeline).
     """
@@ -783,7 +783,7 @@ async def overhead(pool: list[str], rounds: int, per_round: int, interval: float
         bots.append(("stub", "stub", None, None))
 
     async def run(r: int, label: str, mode: str, root: Path | None, cache: str | None) -> dict[str, Any]:
-        prof = profile / f"{label}-{r}.prof" if profile is not None and label == "factdesk" else None
+        prof = profile / f"{label}-{r}.prof" if profile is not None else None
         return await end_to_end((root or PROJECT_ROOT) / "data", pool, 1, per_round, mode, interval, root=root,
                                 cache=cache, profile=prof)
 
