@@ -1,9 +1,10 @@
 """Benchmark: overhead over a bare PTB bot, throughput, first answers, cold start, scale and growth.
 
     python -m tests.bench.benchmark                        # everything (about 15 minutes on 2 cores)
-    python -m tests.bench.benchmark --only overhead        # sections: material, overhead, scale, growth
-    python -m tests.bench.benchmark --material-only        # material + overhead
+    python -m tests.bench.benchmark --only overhead        # sections: material, overhead, throughput, scale, growth
+    python -m tests.bench.benchmark --material-only        # material + overhead + throughput
     python -m tests.bench.benchmark --growth 17 --growth 104k --plot /tmp/g.png
+    python -m tests.bench.benchmark --only overhead --only throughput --versus /tmp/main-copy   # side by side
 
 Generated datasets (tests.bench.generate, seed 1, 200 countries x 2/20/40/193 quarters = 10k, 104k,
 208k and 1M figure rows) are kept in ``--cache`` and regenerated when the generator, data/ or
@@ -22,12 +23,22 @@ child process of its own, and peak memory is that process's VmHWM:
   measured once the bot's warm-up is done. Latency is from the update being queued at the server
   to the server receiving the ``sendMessage``. Only questions answered in one message are used.
   - throughput: 20 chats without the rate limiter, each asking 25 questions one at a time, for
-    factdesk and for a bare PTB echo bot (same requests), alternating, 2 rounds each; factdesk's
-    updates/s as a share of the echo bot's.
+    factdesk with its answer cache on (the default) and off (FACTDESK_ANSWER_CACHE=0) and for a
+    bare PTB echo bot (same requests), alternating, 2 rounds each; factdesk's updates/s as a
+    share of the echo bot's (the judged line is the default, cache on; the cache-off line beside
+    it shows what the cache adds: the 500 questions repeat 161 of the 339).
   - overhead: one chat, one message every 50 ms (20/s, under Telegram's 30/s), both bots with
     the production bot's own rate limiter (``bot.build(...).bot.rate_limiter``), in alternating
     blocks (4 x 75 messages each by default) in the same run; p50 and p99 of each and the
     differences.
+  - in both: each bot process's CPU per update during the measured messages, in all and by
+    thread (``/proc/<pid>/task``, threads named by the bot at exit: the event loop, the state
+    store's thread, the log writer, asyncio.to_thread workers, other), and how factdesk's
+    Answerer answered (from its cache / on the loop / in a worker thread).
+    ``--versus DIR`` runs another checkout's bot (a copy of main, with its own .venv) in the same
+    alternation, for a side-by-side figure; ``--stub`` adds the production bot with one ready
+    answer for every question (the Telegram path without the pipeline); ``--profile DIR`` writes
+    a cProfile of each bot's event loop.
 * cold start -- ``python bot.py ask "..."`` from spawn to exit, and ``python bot.py`` against the
   fake server from spawn to the first reply received; peak memory of each.
 * scale -- the same 300 generated questions answered once by a fresh process (load included) on
