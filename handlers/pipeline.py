@@ -13,6 +13,7 @@ exactly what was asked, the answer says so and lists what it does have.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Any
 
 from handlers.claim_answers import check_claim
@@ -44,6 +45,7 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
+READINGS = 1024  # questions whose reading the answer cache's follow-up check keeps (Pipeline.edits)
 
 class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
     """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call."""
@@ -74,19 +76,38 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
 
     def edits(self, lang: str, text: str, previous: FollowUp | None) -> bool:
         """Whether a question (language and normalised text, :meth:`cache_key`) would be read as an
-        edit of ``previous`` (a follow-up), whose answer depends on the conversation."""
+        edit of ``previous`` (a follow-up), whose answer depends on the conversation.
+
+        Asked by the answer cache on every hit under a context, so the question's extraction and
+        the matcher's reading (functions of the text and the data alone; nothing changes an
+        extraction once made but its own memo of derived values) are kept for the last
+        ``READINGS`` questions asked so: the check is then only ``read_edit``.
+        """
         view = self.in_language(lang) if lang != self.lang else self
-        return view._read(text, previous)[2] is not None
+        readings: OrderedDict[tuple[str, str], tuple[Extraction, MatchResult]] = \
+            self.__dict__.setdefault("_edit_readings", OrderedDict())
+        reading = readings.get((lang, text))
+        if reading is None:
+            ex = extract(text, view.lexicon, view.report_date)
+            reading = readings[(lang, text)] = (ex, match(ex))
+            if len(readings) > READINGS:
+                readings.popitem(last=False)
+        else:
+            readings.move_to_end((lang, text))
+        ex, result = reading
+        return view._edit(ex, result, previous) is not None
 
     def _read(self, text: str, previous: FollowUp | None) -> tuple[Extraction, MatchResult, Any]:
         """Extraction, the matcher's reading, and the edit a follow-up makes to ``previous`` (None:
         a question of its own)."""
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
-        edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
+        return ex, result, self._edit(ex, result, previous)
+
+    def _edit(self, ex: Extraction, result: MatchResult, previous: FollowUp | None) -> Any:
+        return read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
                          unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
                          alone=result.intent)
-        return ex, result, edit
 
     def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
         now = time.time() if now is None else now
