@@ -198,3 +198,16 @@ def test_the_answer_cache_changes_no_answer_of_any_dialogue_or_question(pipeline
     diffs = [(a[0], a[1][:80], b[1][:80]) for a, b in zip(without, with_cache) if a != b]
     assert diffs == []
     assert len(without) == len(with_cache)
+
+
+def test_answer_cache_size_is_a_setting_and_0_turns_it_off(pipeline: Pipeline) -> None:
+    from handlers.settings import SettingsError
+
+    assert Settings.from_env({}).answer_cache == 2048
+    assert Settings.from_env({"FACTDESK_ANSWER_CACHE": "0"}).answer_cache == 0
+    with pytest.raises(SettingsError, match="FACTDESK_ANSWER_CACHE"):
+        Settings.from_env({"FACTDESK_ANSWER_CACHE": "-1"})
+    off = Answerer(cache_size=0)
+    for _ in range(2):
+        asyncio.run(off.answer(pipeline, QUESTION, None, None, None))
+    assert off.hits == 0 and not off._caches
