@@ -200,6 +200,13 @@ class Answer:
     frame: QuestionFrame | None = None
     lang: str = "en"  # the language the answer is in (set by Pipeline.answer); its buttons and views follow it
     stated: list[StatedFigure] = field(default_factory=list)  # see StatedFigure; empty for most answers
+    # Set by the pipeline for the answer cache (handlers/answering.py). ``standalone``: the
+    # question was answered on its own, not as an edit of the previous turn, so the answer is the
+    # same whatever the conversation was, except that ``merges_refs`` says its context takes the
+    # previous turn's figures (FollowUp.with_refs); ``own_context`` is that context before it did.
+    standalone: bool = field(default=False, compare=False, repr=False)
+    merges_refs: bool = field(default=False, compare=False, repr=False)
+    own_context: FollowUp | None = field(default=None, compare=False, repr=False)
 
     @property
     def followup(self) -> FollowUp | None:

@@ -13,6 +13,7 @@ exactly what was asked, the answer says so and lists what it does have.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from typing import Any
 
 from handlers.claim_answers import check_claim
@@ -45,6 +46,7 @@ __all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-export
 Context = FollowUp
 
 TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
+READINGS = 1024  # questions whose reading the answer cache's follow-up check keeps (Pipeline.edits)
 
 class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
     """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call."""
@@ -69,12 +71,45 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             answer.stated = context_figures(answer, self.figure_values)
         return answer
 
-    def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
-        now = time.time() if now is None else now
-        question = question.strip()
-        text = normalise_text(question[:2000], self.lexicon.is_word)
+    def cache_key(self, question: str, lang: str | None = None, lang_hint: str | None = None) -> tuple[str, str]:
+        """(language, normalised text) of a question: what its answer depends on besides the data
+        and the conversation (every stage reads the normalised text; ``lang`` and ``lang_hint`` as
+        in :meth:`answer`). The answer cache's key, with the data version."""
+        lang = lang if lang in LANGS else detect(question, lang_hint)
+        view = self.in_language(lang) if lang != self.lang else self
+        return lang, normalise_text(question.strip()[:2000], view.lexicon.is_word)
+
+    def edits(self, lang: str, text: str, previous: FollowUp | None) -> bool:
+        """Whether a question (language and normalised text, :meth:`cache_key`) would be read as an
+        edit of ``previous`` (a follow-up), whose answer depends on the conversation.
+
+        Asked by the answer cache on every hit under a context, so the question's extraction and
+        the matcher's reading (functions of the text and the data alone; nothing changes an
+        extraction once made but its own memo of derived values) are kept for the last
+        ``READINGS`` questions asked so: the check is then only ``read_edit``.
+        """
+        view = self.in_language(lang) if lang != self.lang else self
+        readings: OrderedDict[tuple[str, str], tuple[Extraction, MatchResult]] = \
+            self.__dict__.setdefault("_edit_readings", OrderedDict())
+        reading = readings.get((lang, text))
+        if reading is None:
+            ex = extract(text, view.lexicon, view.report_date)
+            reading = readings[(lang, text)] = (ex, match(ex))
+            if len(readings) > READINGS:
+                readings.popitem(last=False)
+        else:
+            readings.move_to_end((lang, text))
+        ex, result = reading
+        return view._edit(ex, result, previous) is not None
+
+    def _read(self, text: str, previous: FollowUp | None) -> tuple[Extraction, MatchResult, Any]:
+        """Extraction, the matcher's reading, and the edit a follow-up makes to ``previous`` (None:
+        a question of its own)."""
         ex = extract(text, self.lexicon, self.report_date)
         result = match(ex)
+        return ex, result, self._edit(ex, result, previous)
+
+    def _edit(self, ex: Extraction, result: MatchResult, previous: FollowUp | None) -> Any:
         edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
                          unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
                          alone=result.intent)
@@ -85,16 +120,29 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                 # "how many flights a week?" after the air figure: flights are not people, and every
                 # figure counts people; the edit would give the people figure again as if it were that.
                 edit = Edit("not_covered", words=tuple(counted))
+        return edit
+
+    def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
+        now = time.time() if now is None else now
+        question = question.strip()
+        text = normalise_text(question[:2000], self.lexicon.is_word)
+        ex, result, edit = self._read(text, previous)
         if edit is not None:
             # A follow-up edits the last frame (handlers/understanding/followup.py); its operations
             # are handlers/operations/followups.py.
             followed = answer_followup(self, edit, ex, previous, result, question, now)
             if followed is not None:
+                # An edit of the conversation, even when restated as a question of its own
+                # (answer_fresh): never reused for another conversation.
+                followed.standalone = followed.merges_refs = False
                 return followed
         runner = QueryRunner(self.snapshot, self.queries)
         base = Answer(question=question, kind="fallback", intent=result.intent, score=result.score, html="",
                       entities=ex.entity_summary(), version=self.snapshot.version)
         base.entities["followup"] = False
+        # Answered on its own (no edit of the previous turn): the same for any conversation but the
+        # refs merged below (only when that path is taken), so the answer cache may reuse it.
+        base.standalone = edit is None
         claim = states_a_claim(ex)
         base.frame = build_frame(ex, result.intent)
         if (base.frame.measure == "share" and len(base.frame.categories) == 1 and result.intent in FIGURE_INTENTS
@@ -171,6 +219,8 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
                                      coverage=self.coverage(runner), suggestions=base.suggestions,
                                      categories=self._category_labels(ex), exits=ex.exits)
         base.context = context_left(self, ex, result.intent, base.kind, base.context, base.frame, runner, now)
+        if base.context is not None:
+            base.merges_refs, base.own_context = True, base.context
         if previous is not None and base.context is not None:
             # A question of its own still follows the conversation's last figures ("how many times more?").
             base.context = base.context.with_refs(previous)

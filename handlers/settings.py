@@ -28,6 +28,7 @@ SETTINGS_SPEC: dict[str, tuple[str, str]] = {
     "FACTDESK_STATE_DIR": ("", "Writable directory for the state database (state.sqlite3: chat preferences, follow-up context, figures given per chat, question and audit logs); empty means FACTDESK_DATA_DIR/.factdesk"),
     "FACTDESK_RETENTION_DAYS": ("90", "Days of history kept in the state database (questions, audit log, figures given); older rows are pruned"),
     "FACTDESK_RETENTION_ROWS": ("100000", "Rows kept per history table in the state database at most (the newest)"),
+    "FACTDESK_ANSWER_CACHE": ("2048", "Answers kept per data version for questions asked again (the same words, language and, under a follow-up, no edit of it); 0 turns the answer cache off"),
     "FACTDESK_BOOTSTRAP_RETRIES": ("10", "Start-up attempts to reach Telegram, with backoff (1.5 s growing to 30 s; 10 is about 2 minutes)"),
     "FACTDESK_LOG_JSON": ("false", "true: one JSON object per log line, for log collectors"),
     "FACTDESK_LOG_QUESTIONS": ("false", "true: log the text of questions (and python-telegram-bot's DEBUG lines, which carry whole updates)"),
@@ -80,6 +81,7 @@ class Settings:
     state_dir: Path = PROJECT_ROOT / "data" / ".factdesk"
     retention_days: int = 90
     retention_rows: int = 100_000
+    answer_cache: int = 2048
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -175,6 +177,7 @@ def _operations(get: Callable[[str], str], token: str) -> dict[str, object]:
     bootstrap = number("FACTDESK_BOOTSTRAP_RETRIES", 0, 100)
     retention_days = number("FACTDESK_RETENTION_DAYS", 1, 36500)
     retention_rows = number("FACTDESK_RETENTION_ROWS", 100, 100_000_000)
+    answer_cache = number("FACTDESK_ANSWER_CACHE", 0, 1_000_000)
     port = number("WEBHOOK_PORT", 1, 65535)
     listen = get("WEBHOOK_LISTEN")
     if not listen:
@@ -197,6 +200,7 @@ def _operations(get: Callable[[str], str], token: str) -> dict[str, object]:
         if not secret:
             raise SettingsError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
     return {"bootstrap_retries": bootstrap, "retention_days": retention_days, "retention_rows": retention_rows,
+            "answer_cache": answer_cache,
             "log_json": flag("FACTDESK_LOG_JSON"),
             "log_questions": flag("FACTDESK_LOG_QUESTIONS"), "webhook_url": url, "webhook_listen": listen,
             "webhook_port": port, "webhook_secret": secret}

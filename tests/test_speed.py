@@ -8,6 +8,7 @@ change nothing a user or an operator sees.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gc
 import json
 import logging
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from handlers.answering import Answerer
-from handlers.pipeline import Pipeline
+from handlers.pipeline import Answer, Pipeline
 from handlers.queries import _PARSED, load_queries
 from handlers.resources import Resources
 from handlers.settings import Settings
@@ -147,3 +148,66 @@ def test_queued_logging_still_reaches_handlers_added_later(caplog: pytest.LogCap
     with caplog.at_level(logging.INFO):
         logging.getLogger("probe").info("seen by %s", "pytest")
     assert "seen by pytest" in caplog.text
+
+
+# --- the answer cache gives exactly the pipeline's answers (FACTDESK_ANSWER_CACHE on and off) ----------
+
+EVAL = Path(__file__).resolve().parent / "eval"
+
+
+def _view(answer: Answer) -> tuple[object, ...]:
+    """What a user and the next turn see of an answer: text, kind, figures, language, buttons'
+    inputs, and the follow-up context it leaves (its time stamp aside)."""
+    ctx = answer.context
+    return (answer.question, answer.html, answer.kind, answer.intent, answer.figure_ids, answer.lang,
+            answer.suggestions, answer.stated, [(t.name, t.params) for t in answer.traces],
+            None if ctx is None else dataclasses.replace(ctx, created=0.0))
+
+
+def _conversations() -> list[list[str]]:
+    """Every dialogue of tests/eval/dialogues.jsonl, then the main English question set asked in one
+    conversation (each question under the previous answer's context, as the benchmark asks), then
+    the same set asked again alone and again with whitespace and quotes changed (the cache's key is
+    the normalised text)."""
+    dialogues = [[t["q"] for t in json.loads(line)["turns"]]
+                 for line in (EVAL / "dialogues.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [json.loads(line)["q"] for line in (EVAL / "questions_en.jsonl").read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+    variants = ["  " + q.replace(" ", "  ").replace("'", "\u2019") + " " for q in questions]
+    return dialogues + [questions] + [[q] for q in questions] + [questions[::-1]] + [[q] for q in variants]
+
+
+def _answer_all(pipeline: Pipeline, answerer: Answerer) -> list[tuple[object, ...]]:
+    out = []
+    for turns in _conversations():
+        previous = None
+        for q in turns:
+            answer = asyncio.run(answerer.answer(pipeline, q, previous, None, None))
+            out.append(_view(answer))
+            # As the Telegram front keeps it: an answer without a context leaves the last one.
+            previous = answer.context if answer.context is not None else previous
+    return out
+
+
+def test_the_answer_cache_changes_no_answer_of_any_dialogue_or_question(pipeline: Pipeline) -> None:
+    off = Answerer(cache_size=0)
+    on = Answerer()
+    without = _answer_all(pipeline, off)
+    with_cache = _answer_all(pipeline, on)
+    assert off.hits == 0 and on.hits > 300 and on.context_hits > 100  # the cache was used, under contexts too
+    diffs = [(a[0], a[1][:80], b[1][:80]) for a, b in zip(without, with_cache) if a != b]
+    assert diffs == []
+    assert len(without) == len(with_cache)
+
+
+def test_answer_cache_size_is_a_setting_and_0_turns_it_off(pipeline: Pipeline) -> None:
+    from handlers.settings import SettingsError
+
+    assert Settings.from_env({}).answer_cache == 2048
+    assert Settings.from_env({"FACTDESK_ANSWER_CACHE": "0"}).answer_cache == 0
+    with pytest.raises(SettingsError, match="FACTDESK_ANSWER_CACHE"):
+        Settings.from_env({"FACTDESK_ANSWER_CACHE": "-1"})
+    off = Answerer(cache_size=0)
+    for _ in range(2):
+        asyncio.run(off.answer(pipeline, QUESTION, None, None, None))
+    assert off.hits == 0 and not off._caches

@@ -1,14 +1,15 @@
 """One thread that owns the state store: writes are recorded at once and committed together a
 moment later; reads are awaited.
 
-A write is appended to an in-memory list that wakes nobody. The state thread wakes every
-``LINGER_S`` (or at once for a read, or when ``MAX_BATCH`` writes are waiting), applies every write
-recorded so far and commits them in one transaction. Waking the thread and committing for each
-write, as before, cost the event loop a thread wake-up per update and made the state thread
-compete for the interpreter on every question (profiled under load: about a quarter of a
-handler's samples were state writes). A read first applies every write recorded before it, so
-it sees them all (a /lang choice is in force for the next question), and the store needs no
-locks: one thread uses it. ``close`` applies and commits what is still recorded, so a clean
+A write is appended to an in-memory list. The first write of a batch (the list was empty) wakes
+the state thread once; it then lingers ``LINGER_S`` while more writes are recorded (they wake
+nobody), applies them all and commits them in one transaction, and sleeps until the next batch's
+first write or a read: an idle bot wakes it never, a busy one once per ``LINGER_S`` (at 20
+answers a second, one wake-up per five answers; polling every 50 ms, as before, woke it 20
+times a second, busy or not, and committed about once per answer). A read wakes it at once and
+first applies every write recorded before it, so it sees them all (a /lang choice is in force
+for the next question), and the store needs no locks: one thread uses it. ``MAX_BATCH`` writes
+waiting end the linger early. ``close`` applies and commits what is still recorded, so a clean
 shutdown loses nothing; a crash loses at most the last ``LINGER_S`` of writes (SQLite's
 ``synchronous=NORMAL`` already allows a power cut to lose the last commits).
 
@@ -24,17 +25,19 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from collections import deque
 from typing import Any, Callable, Iterator, TypeVar
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-LINGER_S = 0.05  # a write waits at most about this long for its transaction
+LINGER_S = 0.25  # a write waits at most about this long for its transaction
 MAX_QUEUED = 10_000
-MAX_BATCH = 500  # writes waiting that wake the state thread before the linger is over
+MAX_BATCH = 500  # writes waiting that end the linger early
 _STOP = object()
-_FLUSH = object()  # wakes the state thread to apply what is recorded (MAX_BATCH reached)
+_WRITES = object()  # wakes the state thread: a batch of writes has begun (its first write)
+_FLUSH = object()  # wakes the state thread to apply what is recorded now (MAX_BATCH reached)
 
 
 def _noop(store: Any) -> None:
@@ -59,7 +62,11 @@ class StateWorker:
         """Record a write; it is applied after every write recorded before it. Errors are logged."""
         self._writes.append((fn, args))
         waiting = len(self._writes)
-        if waiting % MAX_BATCH == 0:
+        if waiting == 1:
+            # The first write of a batch (or one racing the thread's last pop: a spare wake-up,
+            # harmless); the rest of the batch wakes nobody.
+            self._queue.put(_WRITES)
+        elif waiting % MAX_BATCH == 0:
             self._queue.put(_FLUSH)
         if waiting >= MAX_QUEUED and threading.current_thread() is not self._thread and self._thread.is_alive():
             self.call(_noop)  # the disk is stalling: wait for it rather than grow without limit
@@ -114,11 +121,17 @@ class StateWorker:
         return self._queue.qsize() + len(self._writes)
 
     def _run(self) -> None:
+        due: float | None = None  # when the writes recorded so far are to be committed
         while True:
+            # With a background job to step, only look; with writes recorded, wait out their
+            # linger (a read still wakes the thread at once); otherwise sleep until woken.
             try:
-                # With a background job to step, only look; otherwise sleep until a read comes
-                # or the linger is over (then apply the writes recorded meanwhile).
-                item = self._queue.get_nowait() if self._jobs else self._queue.get(timeout=self.linger)
+                if self._jobs:
+                    item = self._queue.get_nowait()
+                elif due is not None:
+                    item = self._queue.get(timeout=max(0.0, due - time.monotonic()))
+                else:
+                    item = self._queue.get()
             except queue.Empty:
                 item = None
             batch = [] if item is None else [item]
@@ -128,19 +141,35 @@ class StateWorker:
                 except queue.Empty:
                     break
                 batch.append(item)
-            self._apply_writes()
+            now = time.monotonic()
+            commit = False
             for entry in batch:
                 if entry is _STOP:
                     self._apply_writes()
                     self._commit()
                     self._finish()
                     return
-                if entry is not _FLUSH:
+                if entry is _WRITES:
+                    if due is None:
+                        due = now + self.linger
+                elif entry is _FLUSH:
+                    due = now
+                else:
                     self._apply_writes()  # a read sees every write recorded before it
                     self._one(*entry)
+                    commit = True
+            if commit and due is not None and not self._writes:
+                due = None  # a read applied them all
+            if due is None and self._writes:
+                due = now + self.linger  # recorded without a wake-up of its own (a race): not left behind
+            if due is not None and now >= due:
+                self._apply_writes()
+                commit, due = True, None
             if not batch and self._jobs:
                 self._step_job()
-            self._commit()
+                commit = True
+            if commit:
+                self._commit()
 
     def _apply_writes(self) -> None:
         writes = self._writes

@@ -91,7 +91,10 @@ def answerer(context: ContextTypes.DEFAULT_TYPE) -> Answerer:
     """The process's Answerer (answer cache, inline or threaded), made on first use."""
     bot_data = context.application.bot_data
     found = bot_data.get("answerer")
-    return found if found is not None else bot_data.setdefault("answerer", Answerer())
+    if found is None:
+        settings: Settings | None = bot_data.get("settings")
+        found = bot_data.setdefault("answerer", Answerer(cache_size=settings.answer_cache) if settings else Answerer())
+    return found
 
 
 async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, question: str,
@@ -114,7 +117,9 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
         st.last_answer.put(thread_key[:2], answer_id)
         if answer.context is not None:
             st.keep_context(thread_key, answer.context)
-    if sent is not None and answer.context is not None:
+    if sent is not None and answer.context is not None and message.chat.type != "private":
+        # Read only when someone in a group replies to this answer (messages.group_text); a private
+        # chat's follow-ups use its thread's context, so there it would be a write per answer for nothing.
         st.keep_message_context(sent.chat_id, sent.message_id, answer.context)
     if sent is not None:
         # Remembered so a later correction of a figure reaches the chat that was given it.
@@ -125,18 +130,23 @@ async def answer_question(message: Message, context: ContextTypes.DEFAULT_TYPE, 
 
 def log_answered(settings: Settings, chat_id: int, question: str, answer: Answer, started: float,
                  computed: float) -> None:
-    """One line per answered question; latency is handler start to reply sent, Telegram included."""
-    fields: dict[str, Any] = {
-        "event": "answered", "chat": chat_id, "intent": answer.intent, "kind": answer.kind,
-        "score": answer.score, "version": answer.version,
-        "latency_ms": round((time.perf_counter() - started) * 1000),
-        "pipeline_ms": round((computed - started) * 1000),
-    }
-    if settings.log_questions:  # off by default: a question can reveal a journalist's story
-        fields["question"] = question
+    """One line per answered question; latency is handler start to reply sent, Telegram included.
+
+    Nothing is built when INFO is off, and the fields for a JSON log line (``extra``) only when the
+    log is JSON or carries questions: the plain line has them in its text already.
+    """
+    if not log.isEnabledFor(logging.INFO):
+        return
+    latency_ms, pipeline_ms = round((time.perf_counter() - started) * 1000), round((computed - started) * 1000)
+    asked = f" question={question!r}" if settings.log_questions else ""  # off by default: a question can reveal a story
+    extra: dict[str, Any] | None = None
+    if settings.log_json or settings.log_questions:
+        extra = {"event": "answered", "chat": chat_id, "intent": answer.intent, "kind": answer.kind,
+                 "score": answer.score, "version": answer.version, "latency_ms": latency_ms, "pipeline_ms": pipeline_ms}
+        if settings.log_questions:
+            extra["question"] = question
     log.info("answered chat=%s intent=%s kind=%s score=%s version=%s latency_ms=%d pipeline_ms=%d%s", chat_id,
-             answer.intent, answer.kind, answer.score, answer.version, fields["latency_ms"], fields["pipeline_ms"],
-             f" question={question!r}" if settings.log_questions else "", extra=fields)
+             answer.intent, answer.kind, answer.score, answer.version, latency_ms, pipeline_ms, asked, extra=extra)
 
 
 def view_lang(context: ContextTypes.DEFAULT_TYPE, chat_id: int, user: User | None, text: str = "") -> str:

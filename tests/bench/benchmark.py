@@ -1,9 +1,10 @@
 """Benchmark: overhead over a bare PTB bot, throughput, first answers, cold start, scale and growth.
 
     python -m tests.bench.benchmark                        # everything (about 15 minutes on 2 cores)
-    python -m tests.bench.benchmark --only overhead        # sections: material, overhead, scale, growth
-    python -m tests.bench.benchmark --material-only        # material + overhead
+    python -m tests.bench.benchmark --only overhead        # sections: material, overhead, throughput, scale, growth
+    python -m tests.bench.benchmark --material-only        # material + overhead + throughput
     python -m tests.bench.benchmark --growth 17 --growth 104k --plot /tmp/g.png
+    python -m tests.bench.benchmark --only overhead --only throughput --versus /tmp/main-copy   # side by side
 
 Generated datasets (tests.bench.generate, seed 1, 200 countries x 2/20/40/193 quarters = 10k, 104k,
 208k and 1M figure rows) are kept in ``--cache`` and regenerated when the generator, data/ or
@@ -22,12 +23,22 @@ child process of its own, and peak memory is that process's VmHWM:
   measured once the bot's warm-up is done. Latency is from the update being queued at the server
   to the server receiving the ``sendMessage``. Only questions answered in one message are used.
   - throughput: 20 chats without the rate limiter, each asking 25 questions one at a time, for
-    factdesk and for a bare PTB echo bot (same requests), alternating, 2 rounds each; factdesk's
-    updates/s as a share of the echo bot's.
+    factdesk with its answer cache on (the default) and off (FACTDESK_ANSWER_CACHE=0) and for a
+    bare PTB echo bot (same requests), alternating, 2 rounds each; factdesk's updates/s as a
+    share of the echo bot's (the judged line is the default, cache on; the cache-off line beside
+    it shows what the cache adds: the 500 questions repeat 161 of the 339).
   - overhead: one chat, one message every 50 ms (20/s, under Telegram's 30/s), both bots with
     the production bot's own rate limiter (``bot.build(...).bot.rate_limiter``), in alternating
     blocks (4 x 75 messages each by default) in the same run; p50 and p99 of each and the
     differences.
+  - in both: each bot process's CPU per update during the measured messages, in all and by
+    thread (``/proc/<pid>/task``, threads named by the bot at exit: the event loop, the state
+    store's thread, the log writer, asyncio.to_thread workers, other), and how factdesk's
+    Answerer answered (from its cache / on the loop / in a worker thread).
+    ``--versus DIR`` runs another checkout's bot (a copy of main, with its own .venv) in the same
+    alternation, for a side-by-side figure; ``--stub`` adds the production bot with one ready
+    answer for every question (the Telegram path without the pipeline); ``--profile DIR`` writes
+    a cProfile of each bot's event loop.
 * cold start -- ``python bot.py ask "..."`` from spawn to exit, and ``python bot.py`` against the
   fake server from spawn to the first reply received; peak memory of each.
 * scale -- the same 300 generated questions answered once by a fresh process (load included) on
@@ -56,6 +67,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -306,8 +318,11 @@ async def worker_bot(base_url: str, file_url: str, data_dir: Path, mode: str) ->
     from handlers.telegram.setup import setup_logging
     from tests.botapi.server import FakeBotAPI
 
-    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url,
-                                  "TELEGRAM_BASE_FILE_URL": file_url, "FACTDESK_DATA_DIR": str(data_dir)})
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url, "TELEGRAM_BASE_FILE_URL": file_url,
+           "FACTDESK_DATA_DIR": str(data_dir)}
+    if os.environ.get("FACTDESK_ANSWER_CACHE"):  # set by the parent for a run with the answer cache off
+        env["FACTDESK_ANSWER_CACHE"] = os.environ["FACTDESK_ANSWER_CACHE"]
+    settings = Settings.from_env(env)
     setup_logging(settings)  # INFO, as in production: one log line per answer is part of the cost
     requests = {"request": FakeBotAPI.fast_request(64), "get_updates_request": FakeBotAPI.fast_request(1)}
     if mode.startswith("echo"):
@@ -325,6 +340,19 @@ async def worker_bot(base_url: str, file_url: str, data_dir: Path, mode: str) ->
         app.add_handler(MessageHandler(filters.TEXT, echo))
     else:
         app = bot.build(settings, **requests)
+    if mode == "stub":
+        # Diagnostic: the production bot with every answer one ready-made answer, so its CPU per
+        # update less the echo bot's is what the Telegram path costs without the pipeline.
+        from handlers import answering
+
+        ready: dict[str, Any] = {}
+
+        async def stub_answer(self: Any, pipeline: Any, question: str, *args: Any, **kwargs: Any) -> Any:
+            if "answer" not in ready:
+                ready["answer"] = pipeline.answer(COLD_QUESTION)
+            return ready["answer"]
+
+        answering.Answerer.answer = stub_answer  # type: ignore[method-assign]
     if mode == "nolimiter":
         # Benchmark only: measure what the bot itself can do when the 30 msg/s cap is lifted.
         # PTB has no public way to drop the limiter from a built Application.
@@ -340,14 +368,30 @@ async def worker_bot(base_url: str, file_url: str, data_dir: Path, mode: str) ->
     warming = app.bot_data.get("warm-up")
     if warming is not None:
         await warming  # the bot's start-up warm-up (handlers/warmup.py), begun as polling started
+    profile_path = os.environ.get("FACTDESK_BENCH_PROFILE")
+    profiler = None
+    if profile_path:
+        # cProfile of the event loop's thread (this one) from "ready" to SIGTERM: where the loop's
+        # time goes per update. Deterministic profiling inflates small calls; read it for shares.
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     await app.bot.get_me()  # "ready": the parent measures from here (initialize made the first getMe)
     await stop.wait()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(profile_path)
+    # Which thread is which, for the parent's CPU per thread (it reads /proc/<pid>/task/<tid>).
+    threads = {str(t.native_id): t.name for t in threading.enumerate() if t.native_id is not None}
+    answerer = app.bot_data.get("answerer")
+    cache = {k: getattr(answerer, k) for k in ("hits", "inline", "threaded") if hasattr(answerer, k)}
     await app.updater.stop()  # type: ignore[union-attr]
     await app.stop()
     await app.shutdown()
     if app.post_shutdown is not None:
         await app.post_shutdown(app)
-    return {"rss_mb": maxrss_mb()}
+    return {"rss_mb": maxrss_mb(), "threads": threads, "answers": cache}
 
 
 # --- parent: helpers for child processes -------------------------------------------------------------------
@@ -373,6 +417,36 @@ def proc_cpu_s(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu_s(pid: int) -> dict[int, float]:
+    """User + system CPU seconds of each thread of a running process so far (Linux /proc)."""
+    out: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(tid)] = (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def thread_kind(name: str | None, tid: int, pid: int) -> str:
+    """A bot thread's role, from its Python name: the event loop, the state store's writer, the log
+    writer, asyncio.to_thread workers; threads Python does not know (DuckDB's, gone) are "other"."""
+    if tid == pid:
+        return "loop"
+    if name is None:
+        return "other"
+    if name.startswith("asyncio_"):
+        return "to_thread"
+    return {"factdesk-state": "state", "log-writer": "log"}.get(name, name)
 
 
 def run_worker(*args: str) -> dict[str, Any]:
@@ -445,21 +519,40 @@ def single_part_questions(data_dir: Path, questions: list[str]) -> list[str]:
     return [q for q in questions if len(split_message(pipeline.answer(q).html)) == 1]
 
 
+def _bot_command(root: Path | None) -> tuple[list[str], Path, dict[str, str]]:
+    """How to start a bot worker: this checkout's, or (``root``) another checkout's code run by this
+    file's worker, with that checkout's own virtualenv when it has one (side-by-side runs)."""
+    if root is None:
+        return [sys.executable, "-m", "tests.bench.benchmark"], PROJECT_ROOT, _env()
+    python = root / ".venv" / "bin" / "python"
+    env = _env()
+    env["PYTHONPATH"] = str(root)
+    return [str(python if python.exists() else sys.executable), str(Path(__file__).resolve())], root, env
+
+
 async def end_to_end(data_dir: Path, questions: list[str], chats: int, per_chat: int, mode: str,
-                     interval: float = 0.0) -> dict[str, Any]:
+                     interval: float = 0.0, *, root: Path | None = None, cache: str | None = None,
+                     profile: Path | None = None) -> dict[str, Any]:
     """``chats`` reporters asking ``per_chat`` questions each, concurrently, through the loopback Bot API.
 
     With ``interval``, each reporter sends at most one message per ``interval`` seconds (the next
     goes out ``interval`` after the previous one was sent, or at once if its reply came later).
+    ``root``: run another checkout's bot (see :func:`_bot_command`); ``cache``: its
+    FACTDESK_ANSWER_CACHE ("0": answer cache off); ``profile``: write a cProfile of the bot's loop.
     """
     from tests.botapi import updates as U
     from tests.botapi.server import FakeBotAPI
 
+    command, cwd, env = _bot_command(root)
+    if cache is not None:
+        env["FACTDESK_ANSWER_CACHE"] = cache
+    if profile is not None:
+        env["FACTDESK_BENCH_PROFILE"] = str(profile)
     async with FakeBotAPI(token=TOKEN, bot_username="FactDeskBenchBot") as api:
         # Popen only forks and returns; the waiting is done off the loop (asyncio.to_thread).
-        proc = subprocess.Popen([sys.executable, "-m", "tests.bench.benchmark", "--worker", "bot", api.base_url,  # noqa: ASYNC220
+        proc = subprocess.Popen([*command, "--worker", "bot", api.base_url,  # noqa: ASYNC220
                                  api.base_file_url, str(data_dir), mode],
-                                cwd=PROJECT_ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         try:
             await api.wait_for("getMe", timeout=120, count=2)  # see worker_bot
             latencies: list[float] = []
@@ -482,9 +575,11 @@ async def end_to_end(data_dir: Path, questions: list[str], chats: int, per_chat:
             await asyncio.gather(*(reporter(i, 1, False) for i in range(chats)))
             before = len(api.calls_to("sendMessage"))
             t0, cpu0, bot0 = time.perf_counter(), time.process_time(), proc_cpu_s(proc.pid)
+            threads0 = thread_cpu_s(proc.pid)
             await asyncio.gather(*(reporter(i, per_chat, True) for i in range(chats)))
             elapsed, driver_cpu = time.perf_counter() - t0, time.process_time() - cpu0
             bot_run_cpu = proc_cpu_s(proc.pid) - bot0  # the bot's CPU during the measured run only
+            threads1 = thread_cpu_s(proc.pid)
             await asyncio.sleep(0.3)  # a late second part would show up in the count below
             sends = api.calls_to("sendMessage")[before:]
         finally:
@@ -492,19 +587,26 @@ async def end_to_end(data_dir: Path, questions: list[str], chats: int, per_chat:
             # Off the loop: the bot's shutdown still talks to the fake server running on this loop.
             out = await asyncio.to_thread(proc.stdout.read) if proc.stdout else b""
             _, peak, bot_cpu = await asyncio.to_thread(_reap, proc)
+        report: dict[str, Any] = {}
         try:
+            report = json.loads(out.decode().strip().splitlines()[-1])
             # The worker's own VmHWM; wait4's figure would include this process's size (see maxrss_mb).
-            peak = json.loads(out.decode().strip().splitlines()[-1])["rss_mb"]
+            peak = report["rss_mb"]
         except (ValueError, IndexError, KeyError):
             pass
         n = len(latencies)
+        names = report.get("threads", {})
+        by_thread: dict[str, float] = {}
+        for tid, cpu_s in threads1.items():
+            kind = thread_kind(names.get(str(tid)), tid, proc.pid)
+            by_thread[kind] = by_thread.get(kind, 0.0) + cpu_s - threads0.get(tid, 0.0)
         # CPU per update: the bot's total (start-up and warm-up included, so an upper bound) and the
         # fake server's plus driver's during the measured run; both share the same cores.
         return {"mode": mode, "chats": chats, "updates": n, "latencies_s": latencies, "elapsed_s": elapsed, "ups": n / elapsed,
                 "latency_ms": summary_ms(latencies), "send_calls": len(sends),
                 "failed_sends": sum(1 for c in sends if not c.ok), "rss_mb": peak,
                 "bot_cpu_s": bot_cpu, "driver_cpu_ms_per_update": 1000 * driver_cpu / n,
-                "bot_run_cpu_s": bot_run_cpu}
+                "bot_run_cpu_s": bot_run_cpu, "thread_cpu_s": by_thread, "answers": report.get("answers", {})}
 
 
 # --- report ------------------------------------------------------------------------------------------------------
@@ -636,52 +738,152 @@ class Verdicts:
         return line(name, value, target, ok)
 
 
-async def overhead(pool: list[str], rounds: int, per_round: int, interval: float, v: Verdicts) -> list[str]:
+Bot = tuple[str, str, "Path | None", "str | None"]  # (label, worker mode, checkout root, FACTDESK_ANSWER_CACHE)
+
+
+def _add_threads(into: dict[str, float], run: dict[str, Any]) -> None:
+    for kind, cpu_s in run.get("thread_cpu_s", {}).items():
+        into[kind] = into.get(kind, 0.0) + cpu_s
+
+
+def _add_answers(into: dict[str, int], run: dict[str, Any]) -> None:
+    for kind, count in run.get("answers", {}).items():
+        into[kind] = into.get(kind, 0) + count
+
+
+def thread_line(label: str, threads: dict[str, float], updates: int) -> str:
+    """CPU per update of each thread kind (loop, state, log, to_thread, other), largest first."""
+    parts = sorted(((cpu_s * 1000 / max(1, updates), kind) for kind, cpu_s in threads.items()), reverse=True)
+    return line(f"{label}: CPU per update by thread", " / ".join(f"{kind} {ms:.2f}" for ms, kind in parts if ms >= 0.005)
+                + " ms")
+
+
+def answers_line(label: str, answers: dict[str, int]) -> str:
+    """How the bot's Answerer answered: from its cache, on the loop, in a thread."""
+    total = sum(answers.values())
+    return line(f"{label}: answers cached / inline / threaded",
+                f"{answers.get('hits', 0)} / {answers.get('inline', 0)} / {answers.get('threaded', 0)}"
+                + (f" ({100 * answers.get('hits', 0) / total:.0f} % hits)" if total else ""))
+
+
+async def _alternating(bots: list[Bot], rounds: int, run: Any) -> dict[str, list[dict[str, Any]]]:
+    """Each bot once per round, the order reversed every other round, so drift in the machine's
+    load falls on all alike."""
+    runs: dict[str, list[dict[str, Any]]] = {label: [] for label, *_ in bots}
+    for r in range(rounds):
+        for bot in (bots if r % 2 == 0 else bots[::-1]):
+            runs[bot[0]].append(await run(r, *bot))
+    return runs
+
+
+async def overhead(pool: list[str], rounds: int, per_round: int, interval: float, v: Verdicts,
+                   versus: Path | None = None, profile: Path | None = None, stub: bool = False) -> list[str]:
     """Factdesk against the bare PTB echo bot, both with the production limiter, one chat, paced.
 
-    Blocks of ``per_round`` messages alternate between the two bots (ABBA...), so drift in the
-    machine's load falls on both alike; the latencies of each bot are pooled.
+    Blocks of ``per_round`` messages alternate between the bots (ABBA...), so drift in the
+    machine's load falls on both alike; the latencies of each bot are pooled. ``versus``: another
+    checkout's factdesk (main) alternates with them, for a side-by-side figure in one run.
+    ``profile``: a cProfile of each bot's event loop is written into that directory (LABEL-ROUND.prof).
+    ``stub``: also the production bot with a ready-made answer for every question (what the
+    Telegram path costs without the pipeline).
     """
-    lat: dict[str, list[float]] = {"echo_limiter": [], "limiter": []}
-    cpu: dict[str, float] = {"echo_limiter": 0.0, "limiter": 0.0}
-    for r in range(rounds):
-        for mode in (("echo_limiter", "limiter") if r % 2 == 0 else ("limiter", "echo_limiter")):
-            out = await end_to_end(MATERIAL, pool, 1, per_round, mode, interval)
-            lat[mode] += out["latencies_s"]
-            cpu[mode] += out["bot_run_cpu_s"]
-    echo, fd = summary_ms(lat["echo_limiter"]), summary_ms(lat["limiter"])
-    d50, d99 = fd["p50"] - echo["p50"], fd["p99"] - echo["p99"]
+    bots: list[Bot] = [("echo", "echo_limiter", None, None), ("factdesk", "limiter", None, None)]
+    if versus is not None:
+        bots.append(("versus", "limiter", versus, None))
+    if stub:
+        bots.append(("stub", "stub", None, None))
+
+    async def run(r: int, label: str, mode: str, root: Path | None, cache: str | None) -> dict[str, Any]:
+        prof = profile / f"{label}-{r}.prof" if profile is not None else None
+        return await end_to_end((root or PROJECT_ROOT) / "data", pool, 1, per_round, mode, interval, root=root,
+                                cache=cache, profile=prof)
+
+    runs = await _alternating(bots, rounds, run)
+    lat = {label: [t for x in rs for t in x["latencies_s"]] for label, rs in runs.items()}
+    stats = {label: summary_ms(ts) for label, ts in lat.items()}
     # CPU per update of each bot process during its measured runs: what the bot's own work costs,
     # much less moved by other jobs on the machine than latency is.
-    cpu_ms = {m: 1000 * c / len(lat[m]) for m, c in cpu.items()}
+    cpu_ms = {label: 1000 * sum(x["bot_run_cpu_s"] for x in rs) / len(lat[label]) for label, rs in runs.items()}
+    threads: dict[str, dict[str, float]] = {label: {} for label in runs}
+    answers: dict[str, dict[str, int]] = {label: {} for label in runs}
+    for label, rs in runs.items():
+        for x in rs:
+            _add_threads(threads[label], x)
+            _add_answers(answers[label], x)
+    echo, fd = stats["echo"], stats["factdesk"]
+    d50, d99 = fd["p50"] - echo["p50"], fd["p99"] - echo["p99"]
     v.data["overhead"] = {"echo": echo, "factdesk": fd, "d_p50": d50, "d_p99": d99, "cpu_ms_per_update": cpu_ms,
-                          "rate_per_s": 1 / interval, "n": len(lat["limiter"])}
-    label = f"1 chat, {1 / interval:.0f} msg/s, same limiter, {len(lat['limiter'])} each"
-    return [line(f"PTB echo bot, {label}: p50 / p99", f"{echo['p50']:.2f} / {echo['p99']:.2f} ms"),
-            line(f"factdesk, {label}: p50 / p99", f"{fd['p50']:.2f} / {fd['p99']:.2f} ms"),
-            line("bot process CPU per update: echo / factdesk (difference)",
-                 f"{cpu_ms['echo_limiter']:.2f} / {cpu_ms['limiter']:.2f} ms "
-                 f"({cpu_ms['limiter'] - cpu_ms['echo_limiter']:+.2f})"),
-            v.add("overhead per update over the echo bot: p50 / p99", f"{d50:+.2f} / {d99:+.2f} ms",
-                  "<= +1.5 / <= +5 ms", d50 <= 1.5 and d99 <= 5.0)]
+                          "rate_per_s": 1 / interval, "n": len(lat["factdesk"]), "thread_cpu_s": threads,
+                          "answers": answers, "versus": str(versus) if versus else None,
+                          "versus_stats": stats.get("versus"), "load": os.getloadavg()}
+    label = f"1 chat, {1 / interval:.0f} msg/s, same limiter, {len(lat['factdesk'])} each"
+    out = [line(f"PTB echo bot, {label}: p50 / p99", f"{echo['p50']:.2f} / {echo['p99']:.2f} ms"),
+           line(f"factdesk, {label}: p50 / p99", f"{fd['p50']:.2f} / {fd['p99']:.2f} ms")]
+    if versus is not None:
+        vs = stats["versus"]
+        out.append(line(f"{versus.name} (versus), same run: p50 / p99", f"{vs['p50']:.2f} / {vs['p99']:.2f} ms"))
+    out.append(line("bot process CPU per update: echo / factdesk (difference)",
+                    f"{cpu_ms['echo']:.2f} / {cpu_ms['factdesk']:.2f} ms ({cpu_ms['factdesk'] - cpu_ms['echo']:+.2f})"))
+    if versus is not None:
+        out.append(line(f"bot process CPU per update: {versus.name} (difference to echo)",
+                        f"{cpu_ms['versus']:.2f} ms ({cpu_ms['versus'] - cpu_ms['echo']:+.2f}); "
+                        f"factdesk / {versus.name} = {cpu_ms['factdesk'] / cpu_ms['versus']:.2f}"))
+    if stub:
+        out.append(line("bot process CPU per update: factdesk with a ready answer (difference to echo)",
+                        f"{cpu_ms['stub']:.2f} ms ({cpu_ms['stub'] - cpu_ms['echo']:+.2f})"))
+    for name in runs:
+        out.append(thread_line(versus.name if name == "versus" and versus else name, threads[name], len(lat[name])))
+    for name in runs:
+        if name != "echo":
+            out.append(answers_line(versus.name if name == "versus" and versus else name, answers[name]))
+    out.append(v.add("overhead per update over the echo bot: p50 / p99", f"{d50:+.2f} / {d99:+.2f} ms",
+                     "<= +1.5 / <= +5 ms", d50 <= 1.5 and d99 <= 5.0))
+    return out
 
 
-async def throughput(pool: list[str], chats: int, per_chat: int, rounds: int, v: Verdicts) -> list[str]:
-    """``chats`` chats without the limiter: factdesk's updates/s as a share of the echo bot's."""
-    runs: dict[str, list[dict[str, Any]]] = {"nolimiter": [], "echo": []}
-    for r in range(rounds):
-        for mode in (("echo", "nolimiter") if r % 2 == 0 else ("nolimiter", "echo")):
-            runs[mode].append(await end_to_end(MATERIAL, pool, chats, per_chat, mode))
+async def throughput(pool: list[str], chats: int, per_chat: int, rounds: int, v: Verdicts,
+                     versus: Path | None = None) -> list[str]:
+    """``chats`` chats without the limiter: factdesk's updates/s as a share of the echo bot's,
+    with its answer cache on (the default) and off (FACTDESK_ANSWER_CACHE=0), and ``versus``."""
+    bots: list[Bot] = [("echo", "echo", None, None), ("nolimiter", "nolimiter", None, None),
+                       ("nocache", "nolimiter", None, "0")]
+    if versus is not None:
+        bots.append(("versus", "nolimiter", versus, None))
+
+    async def run(r: int, label: str, mode: str, root: Path | None, cache: str | None) -> dict[str, Any]:
+        return await end_to_end((root or PROJECT_ROOT) / "data", pool, chats, per_chat, mode, root=root, cache=cache)
+
+    runs = await _alternating(bots, rounds, run)
     ups = {m: sum(x["updates"] for x in rs) / sum(x["elapsed_s"] for x in rs) for m, rs in runs.items()}
-    share = 100 * ups["nolimiter"] / ups["echo"]
-    v.data["throughput"] = {"factdesk_ups": ups["nolimiter"], "echo_ups": ups["echo"], "share_pct": share,
+    share = {m: 100 * ups[m] / ups["echo"] for m in ups}
+    cpu_ms = {m: 1000 * sum(x["bot_run_cpu_s"] for x in rs) / sum(x["updates"] for x in rs) for m, rs in runs.items()}
+    v.data["throughput"] = {"factdesk_ups": ups["nolimiter"], "echo_ups": ups["echo"], "share_pct": share["nolimiter"],
+                            "ups": ups, "share": share, "cpu_ms_per_update": cpu_ms,
                             "factdesk_p99_ms": summary_ms([t for x in runs["nolimiter"] for t in x["latencies_s"]])["p99"],
-                            "echo_p99_ms": summary_ms([t for x in runs["echo"] for t in x["latencies_s"]])["p99"]}
+                            "echo_p99_ms": summary_ms([t for x in runs["echo"] for t in x["latencies_s"]])["p99"],
+                            "load": os.getloadavg()}
     out = []
     for mode in ("echo", "nolimiter"):
         out += report_e2e(runs[mode][-1], judged=False)
+    names = {"echo": "echo", "nolimiter": "factdesk", "nocache": "factdesk, cache off",
+             "versus": versus.name if versus else ""}
+    for m, rs in runs.items():
+        threads: dict[str, float] = {}
+        answers: dict[str, int] = {}
+        for x in rs:
+            _add_threads(threads, x)
+            _add_answers(answers, x)
+        n = sum(x["updates"] for x in rs)
+        out.append(line(f"{names[m]}: updates/s (share of echo); CPU per update",
+                        f"{ups[m]:.0f}/s ({share[m]:.0f} %); {cpu_ms[m]:.2f} ms"))
+        out.append(thread_line(names[m], threads, n))
+        if m != "echo":
+            out.append(answers_line(names[m], answers))
+    out.append(line(f"throughput, {chats} chats, no limiter, answer cache off: factdesk / echo floor",
+                    f"{ups['nocache']:.0f} / {ups['echo']:.0f}/s = {share['nocache']:.0f} %"))
     out.append(v.add(f"throughput, {chats} chats, no limiter: factdesk / echo floor",
-                     f"{ups['nolimiter']:.0f} / {ups['echo']:.0f}/s = {share:.0f} %", ">= 95 %", share >= 95.0))
+                     f"{ups['nolimiter']:.0f} / {ups['echo']:.0f}/s = {share['nolimiter']:.0f} %", ">= 95 %",
+                     share["nolimiter"] >= 95.0))
     return out
 
 
@@ -751,9 +953,13 @@ def plot_growth(points: list[dict[str, Any]], path: Path) -> None:
     plt.close(fig)
 
 
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 async def bench(args: argparse.Namespace) -> None:
     v = Verdicts()
-    only = set(args.only or ["material", "overhead", "scale", "growth"])
+    only = set(args.only or ["material", "overhead", "throughput", "scale", "growth"])
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"factdesk benchmark · nproc {len(os.sched_getaffinity(0))} · Python {platform.python_version()} · "
           f"{platform.platform()} · load average at start {load}")
@@ -770,7 +976,6 @@ async def bench(args: argparse.Namespace) -> None:
                    "<= 5 ms", cold["p99"] <= 5.0)])
         print("End to end through the loopback Bot API (bot in a child process; fake server + driver here)", flush=True)
         say(report_e2e(await end_to_end(MATERIAL, pool, args.chats, max(3, args.per_chat // 4), "limiter"), False))
-        say(await throughput(pool, args.chats, args.per_chat, 2, v))
         print("Cold start", flush=True)
         c1, c2 = cold_console(MATERIAL, args.cold_runs), await cold_telegram(MATERIAL, args.cold_runs)
         say(report_cold("console `bot.py ask`", c1, False) + report_cold("telegram `bot.py`", c2, False))
@@ -779,8 +984,14 @@ async def bench(args: argparse.Namespace) -> None:
         say([v.add("cold start to first answer (max of both) / its peak memory", f"{worst_s:.2f} s / {worst_mb:.0f} MB",
                    "<= 1.5 s / <= 150 MB", worst_s <= 1.5 and worst_mb <= 150)])
     if "overhead" in only:
-        print("\n=== overhead over the bare PTB echo bot, side by side", flush=True)
-        say(await overhead(pool, args.overhead_rounds, args.overhead_per_round, 0.05, v))
+        print(f"\n=== overhead over the bare PTB echo bot, side by side (load {_load()})", flush=True)
+        say(await overhead(pool, args.overhead_rounds, args.overhead_per_round, 0.05, v, args.versus, args.profile,
+                           args.stub))
+        print(f"  load average after: {_load()}", flush=True)
+    if "throughput" in only:
+        print(f"\n=== throughput, {args.chats} chats without the limiter, side by side (load {_load()})", flush=True)
+        say(await throughput(pool, args.chats, args.per_chat, args.throughput_rounds, v, args.versus))
+        print(f"  load average after: {_load()}", flush=True)
     if "scale" in only:
         d104, d208 = dataset(args.cache, "104k"), dataset(args.cache, "208k")
         print(f"\n=== the same {GENERATED_SET} on the material and on {d104}", flush=True)
@@ -840,9 +1051,18 @@ def main(argv: list[str]) -> int:
         print(json.dumps(result))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", choices=["material", "overhead", "scale", "growth"],
+    parser.add_argument("--only", action="append", choices=["material", "overhead", "throughput", "scale", "growth"],
                         help="run only these sections (repeatable); default: all")
-    parser.add_argument("--material-only", action="store_true", help="the same as --only material --only overhead")
+    parser.add_argument("--material-only", action="store_true",
+                        help="the same as --only material --only overhead --only throughput")
+    parser.add_argument("--versus", type=Path,
+                        help="another checkout (e.g. a copy of main) whose bot alternates with this one's in the "
+                             "overhead and throughput runs; its .venv is used when it has one")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of each factdesk bot's event loop here "
+                                                      "(overhead runs)")
+    parser.add_argument("--throughput-rounds", type=int, default=2)
+    parser.add_argument("--stub", action="store_true", help="overhead: also the bot with a ready-made answer for every "
+                                                            "question (the Telegram path without the pipeline)")
     parser.add_argument("--data", type=Path, action="append", default=[],
                         help="another data directory for the scale section (repeatable)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "factdesk-bench-data",
@@ -859,9 +1079,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args(argv)
     if args.material_only:
-        args.only = ["material", "overhead"]
+        args.only = ["material", "overhead", "throughput"]
     args.growth = args.growth or [g for g, _ in GROWTH]
     args.cache.mkdir(parents=True, exist_ok=True)
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
     asyncio.run(bench(args))
     return 0
 
