@@ -84,6 +84,9 @@ def split_parts(text: str) -> list[str]:
         # "how many nk and how many russians per day in q3": the period (and rate) at the end is
         # every part's; a part that names none takes it, rather than the latest period alone.
         parts = [p if _PERIOD_WORD_RE.search(p) else p.rstrip("?. ") + " " + tail.group(1) for p in parts[:-1]] + parts[-1:]
+    # Runs of spaces collapsed: a part is echoed as its label, and the answer cache treats texts that
+    # differ only in spacing as one question, so the label must not depend on the spacing either.
+    parts = [" ".join(p.split()) for p in parts]
     return [p if p.endswith("?") else p + "?" for p in parts]
 
 
@@ -139,6 +142,7 @@ def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, p
     """
     if not may_have_parts(question):
         return whole  # most questions: no joint, and no second normalisation of the text
+    question = question.strip()  # as the whole answer keeps it (Pipeline._answer)
     parts = split_parts(normalise_text(question))
     if len(parts) < 2:
         return whole
