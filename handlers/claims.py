@@ -2739,6 +2739,12 @@ class _Run:
             # visit the statement reports went to another country than the claim's trip
             return Verdict(verdict="differs", note=self.note("swapped", claimed=moved[0], said=moved[1],
                                                              statement=statement), **base)
+        givers = self._giver_swapped(text, row)
+        if givers:
+            # "North Korea received weapons from Russia" against "Russia received weapons from North
+            # Korea": the same countries and the same transfer, the other way round
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=givers[0], said=givers[1],
+                                                             statement=statement), **base)
         if self._negation_removed(text, row):
             # "the data already show them returning" for "the figures do not show it yet": what the
             # statement denies, the claim asserts
@@ -2940,6 +2946,38 @@ class _Run:
         if claimed and said and not claimed & said:
             return dest, self._fact_text(row, "place") or row["place"]
         return None
+
+    def _giver(self, text: str) -> tuple[str, str, set[str]] | None:
+        """The country a thing is said to come from ("weapons from Russia", "러시아로부터 무기를"):
+        (its id, its words as written, the words of the transfer next to it), or None. The country
+        counts only when words on the transfer's side of the marker are given, so "denials from
+        Moscow" is judged by the caller against the statement's own words, not taken as a giver."""
+        ex = extract(text, self.d.lexicon, self.d.report_date)
+        toks = ex.toks
+        found = []
+        for c in ex.countries:
+            if c.pos > 0 and toks[c.pos - 1] in W.GIVER_BEFORE[self.lang]:
+                found.append((c, set(toks[max(0, c.pos - 1 - W.GIVER_WINDOW):c.pos - 1])))
+            elif c.end < len(toks) and toks[c.end] in W.GIVER_AFTER[self.lang]:
+                found.append((c, set(toks[c.end + 1:c.end + 1 + W.GIVER_WINDOW])))
+        if len(found) != 1:
+            return None  # none, or several: no one reading of who gave what
+        c, near = found[0]
+        return c.id, " ".join(toks[c.pos:c.end]), near
+
+    def _giver_swapped(self, text: str, row: dict[str, Any]) -> tuple[str, str] | None:
+        """(the claim's giver, the statement's) when both say where the same thing came from, with
+        the same transfer words, and name different countries the claim both mentions; else None."""
+        statement = self._fact_text(row, "statement")
+        said = self._giver(statement) if statement else None
+        claimed = self._giver(text)
+        if said is None or claimed is None or said[0] == claimed[0]:
+            return None
+        shared = claimed[2] & said[2]
+        mentioned = {c.id for c in extract(text, self.d.lexicon, self.d.report_date).countries}
+        if not shared or said[0] not in mentioned:
+            return None
+        return claimed[1], said[1]
 
     def _last_named(self, before: str, row: dict[str, Any]) -> str | None:
         """Who is named last in the words before a verb: "subject" (the statement's own subject or

@@ -953,3 +953,9 @@ ALTERNATIVES: list[dict[str, str]] = [
         "leave": r"\bleav|\bleft\b|withdraw|depart|pull\s+out|покин|уед|уйд|выед|철수|떠나|떠날",
     },
 ]
+
+# Words that mark the country something came from: "weapons from Russia", "от России" (before the
+# country), "러시아로부터/러시아에서" (after it, as the Korean analyser splits the particle off).
+GIVER_BEFORE = {"en": frozenset({"from"}), "ko": frozenset(), "ru": frozenset({"от"})}
+GIVER_AFTER = {"en": frozenset(), "ko": frozenset({"로부터", "으로부터", "에서", "에게서"}), "ru": frozenset()}
+GIVER_WINDOW = 3  # tokens on the far side of the marker that must share a word with the statement
