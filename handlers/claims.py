@@ -3137,15 +3137,7 @@ class _Run:
                     if part.strip():
                         names.add(part.strip())
         low = text.lower()
-        claim_stems = {_stem(t, self.lang) for t in tokens(normalise(text))}
-
-        def names_it(name: str) -> bool:
-            # "Russia's Federal Security Service" names "Russian Federal Security Service": most
-            # of a name's words, or a one-word name (FSB, Donga) whole.
-            words = [_stem(t, self.lang) for t in tokens(normalise(name)) if len(t) >= 3]
-            if len(words) == 1:
-                return words[0] in claim_stems or name in low
-            return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
+        names_it = self._source_namer(text)
         named = [n for n in names if names_it(n)]
         shown = " → ".join(s["name"] for s in chain)
         if named and re.search(W.OTHER_SOURCE[self.lang], low):
@@ -3188,11 +3180,9 @@ class _Run:
                            note=self.note("source_chain", chain=shown))
         return None
 
-    def _chain_order(self, claim: str, text: str) -> Verdict | None:
-        """A claim that has one link of the figures' source chain pass on another's report in the
-        wrong order ("Donga first reported the figures, and NK News later relayed them"): differs.
-        None when the claim names fewer than two links or gives them in the chain's order."""
-        chain = self.d.source_chain(self.d.figure_source())
+    def _source_namer(self, text: str) -> Callable[[str], bool]:
+        """Whether ``text`` names a source: "Russia's Federal Security Service" names "Russian
+        Federal Security Service" (most of a name's words), a one-word name (FSB, Donga) whole."""
         low = text.lower()
         claim_stems = {_stem(t, self.lang) for t in tokens(normalise(text))}
 
@@ -3201,7 +3191,15 @@ class _Run:
             if len(words) == 1:
                 return words[0] in claim_stems or name in low
             return len(words) >= 2 and sum(w in claim_stems for w in words) >= max(2, round(0.75 * len(words)))
-        if not self._chain_reversed(low, chain, names_it):
+        return names_it
+
+    def _chain_order(self, claim: str, text: str) -> Verdict | None:
+        """A claim that has one link of the figures' source chain pass on another's report in the
+        wrong order ("Donga first reported the figures, and NK News later relayed them"): differs.
+        None when the claim names fewer than two links or gives them in the chain's order."""
+        chain = self.d.source_chain(self.d.figure_source())
+        low = text.lower()
+        if not self._chain_reversed(low, chain, self._source_namer(text)):
             return None
         shown = " → ".join(s["name"] for s in chain)
         return Verdict(claim=claim, verdict="differs", measure="source", data_text=shown, sources=chain,
