@@ -2739,7 +2739,7 @@ class _Run:
             # visit the statement reports went to another country than the claim's trip
             return Verdict(verdict="differs", note=self.note("swapped", claimed=moved[0], said=moved[1],
                                                              statement=statement), **base)
-        givers = self._giver_swapped(text, row)
+        givers = self._giver_swapped(ex, row)
         if givers:
             # "North Korea received weapons from Russia" against "Russia received weapons from North
             # Korea": the same countries and the same transfer, the other way round
@@ -2947,12 +2947,11 @@ class _Run:
             return dest, self._fact_text(row, "place") or row["place"]
         return None
 
-    def _giver(self, text: str) -> tuple[str, str, set[str]] | None:
+    def _giver(self, ex: Extraction) -> tuple[str, str, set[str]] | None:
         """The country a thing is said to come from ("weapons from Russia", "러시아로부터 무기를"):
         (its id, its words as written, the words of the transfer next to it), or None. The country
         counts only when words on the transfer's side of the marker are given, so "denials from
         Moscow" is judged by the caller against the statement's own words, not taken as a giver."""
-        ex = extract(text, self.d.lexicon, self.d.report_date)
         toks = ex.toks
         found = []
         for c in ex.countries:
@@ -2965,17 +2964,18 @@ class _Run:
         c, near = found[0]
         return c.id, " ".join(toks[c.pos:c.end]), near
 
-    def _giver_swapped(self, text: str, row: dict[str, Any]) -> tuple[str, str] | None:
+    def _giver_swapped(self, ex: Extraction, row: dict[str, Any]) -> tuple[str, str] | None:
         """(the claim's giver, the statement's) when both say where the same thing came from, with
-        the same transfer words, and name different countries the claim both mentions; else None."""
+        the same transfer words, and name different countries the claim (``ex``, its extraction)
+        both mentions; else None."""
+        claimed = self._giver(ex)
+        if claimed is None:
+            return None  # most claims: the statement is not read at all
         statement = self._fact_text(row, "statement")
-        said = self._giver(statement) if statement else None
-        claimed = self._giver(text)
-        if said is None or claimed is None or said[0] == claimed[0]:
+        said = self._giver(extract(statement, self.d.lexicon, self.d.report_date)) if statement else None
+        if said is None or said[0] == claimed[0]:
             return None
-        shared = claimed[2] & said[2]
-        mentioned = {c.id for c in extract(text, self.d.lexicon, self.d.report_date).countries}
-        if not shared or said[0] not in mentioned:
+        if not claimed[2] & said[2] or said[0] not in {c.id for c in ex.countries}:
             return None
         return claimed[1], said[1]
 
