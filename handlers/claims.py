@@ -1495,11 +1495,30 @@ class _Run:
                                   r"total(?:\s+of)?\s+$", before):
                 # "the purpose breakdown adds up exactly to the total of 365": the total is a figure of
                 # its own, and the breakdown summing to it is another claim, decided by the sum
-                self.details.append(self._sum_to_total(claim_text, whole, dims[0], periods))
+                to_total = self._sum_to_total(claim_text, whole, dims[0], periods)
+                if to_total.measure == "sum of a breakdown" and \
+                        re.search(r"\b(?:not|never|fails?\s+to|failed\s+to)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$",
+                                  before[:re.search(r"\b(?:add|adds|added|sum|sums|summed|come|comes|match|matches|"
+                                                    r"matched|equal|equals|equalled)\b[^\n]*$", before).start()]):
+                    # "does not add up to the total of 365": the statement is the sum differing from the
+                    # total, so the data's sum decides the other way; the total is a figure of its own
+                    self.details.append(replace(to_total, verdict="matches" if to_total.verdict == "differs" else "differs"))
+                    return self._count(n, claim_text, self._directions(local, whole)[0], [], periods, None)
+                self.details.append(to_total)
+                if to_total.verdict == "differs":
+                    # the figure is what the claim says the parts sum to: when they sum to something
+                    # else, "matches" on it (as the total) would pass the false statement off as true
+                    return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
                 return self._count(n, claim_text, self._directions(local, whole)[0], [], periods, None)
             if dims and re.search(r"\b(add|adds|added|sum|sums|summed|total|totals|come|comes)\s+(up\s+)?"
                                   r"(?:(?:exactly|precisely|only|just|neatly)\s+)?to\s+(?:(?:only|just|exactly|the|a)\s+)*$", before):
                 return self._breakdown_sum(n, claim_text, whole, dims[0], periods)
+            whole_breakdown = dims and not whole.categories  # "교통수단별로 합하면", not "항공과 열차를 합치면"
+            if whole_breakdown and re.search(W.SUM_BEFORE[self.lang], before.lower()):
+                return self._breakdown_sum(n, claim_text, whole, dims[0], periods)  # "합하면 404명", "в сумме 404"
+            relation = self._sum_relation(text) if whole_breakdown and not n.percent and not n.multiplier else None
+            if relation is not None:
+                return self._sum_relation_verdict(n, claim_text, whole, local, dims[0], periods, relation)
             if dims and re.search(r"\badds?\s+up\b|\badded\s+up\b|\bsums?\s+to\b", before):
                 # a sum of a breakdown said in words the pattern above does not read: never the total
                 raise NotInData("measure", words=["sum of a breakdown"])
@@ -2508,6 +2527,42 @@ class _Run:
                        period=self.d.pl(period), direction=self.d.dir_text(d),
                        note=self.note("assumed_period", period=self.d.pl(period)) if assumed else None,
                        sources=self.d.source_chain(self.d.figure_source()))
+
+    def _sum_relation(self, clause: str) -> str | None:
+        """ "more", "less" or "equal" when the clause sets a breakdown's sum against the total
+        ("the purpose breakdown accounts for all 365", "합하면 전체보다 많다"), else None."""
+        low = clause.lower()
+        if not re.search(W.SUM_PARTS[self.lang], low):
+            return None
+        for relation, pattern in W.SUM_RELATION[self.lang]:
+            if re.search(pattern, low):
+                return relation
+        return None
+
+    def _sum_relation_verdict(self, n: NumberMention, claim: str, whole: Extraction, local: Extraction,
+                              dimension: str, periods: list[PeriodMention], relation: str) -> Verdict:
+        """The figure of a clause that sets a breakdown's sum against the total. The figure is the
+        total's, but the clause's claim is the relation, so the figure matches only when the
+        relation holds too: a right total under a false sum statement ("the transport breakdown
+        accounts for all 365": it adds to 404) differs, with the sum and the total given."""
+        to_total = self._sum_to_total(claim, whole, dimension, periods)
+        figure = self._count(n, claim, self._directions(local, whole)[0], [], periods, None)
+        if to_total.measure != "sum of a breakdown" or to_total.data_text is None:
+            return figure  # the breakdown is not in the data: the figure alone, as before
+        parts, total = (int(x.replace(",", "").replace("\u202f", "").replace(" ", ""))
+                        for x in re.findall(r"[\d][\d,\u202f ]*", to_total.data_text.split("/", 1)[0])[-1:]
+                        + re.findall(r"[\d][\d,\u202f ]*", to_total.data_text.split("/", 1)[1])[:1])
+        holds = {"more": parts > total, "less": parts < total, "equal": parts == total}[relation]
+        if re.search(W.NEGATION[self.lang], claim.lower()):
+            # "does not add up to the total", "일치하지 않는다": an equality denied is decided the other
+            # way; a denied "more" or "less" leaves two readings, so neither is claimed
+            if relation != "equal":
+                return self._not_in_data(n, claim, NotInData("measure", words=["sum of a breakdown"]))
+            holds = not holds
+        if holds or figure.verdict != "matches":
+            return figure
+        return replace(figure, verdict="differs", measure="sum of a breakdown", data_text=to_total.data_text,
+                       note="; ".join(dict.fromkeys(x for x in (figure.note, to_total.note) if x)) or None)
 
     def _breakdown_sum(self, n: NumberMention, claim: str, whole: Extraction, dimension: str,
                        periods: list[PeriodMention]) -> Verdict:

@@ -104,6 +104,36 @@ COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put toget
             "ko": r"합치면|합쳐|합하면|합산|모두\s*합",
             "ru": r"\bвместе\b|в\s+сумме|в\s+совокупности|суммарно"}
 
+# A sum of a breakdown said just before its figure, in Korean and Russian ("교통수단별로 합하면 404명",
+# "сумма по видам транспорта — 404"): the figure is the parts' sum, never the total. English has its
+# own, finer patterns in claims.py (the "to the total of" reading).
+SUM_BEFORE = {"en": r"(?!x)x",
+              "ko": r"(?:합하면|합치면|합산하면|더하면|합계는?|합은|총합은?)\s*(?:모두\s*|총\s*)?$",
+              "ru": r"(?:\bсумм\w*|\bв\s+сумме|\bв\s+совокупности|\bсуммарно)(?:\s+[\w-]+){0,4}\s*"
+                    r"(?:[—–:-]|составля\w*|составил\w*|получа\w*|да(?:ют|ёт|ет)|равн\w*)?\s*$"}
+
+# A breakdown's sum set against the total in one clause, with the total's figure the only number:
+# "the purpose breakdown accounts for all 365", "adds up to more than the total of 365", "목적별로
+# 합하면 전체 365명과 일치한다", "сумма по целям совпадает с общим числом 365". The clause must also
+# name the parts as a whole (SUM_PARTS), so "the 253 business travellers were fewer than the total"
+# stays a figure. Checked in order: "more" and "less" before "equal".
+SUM_PARTS = {"en": r"\b(?:breakdown|breakdowns|categories|add|adds|added|sum|sums|summed|accounts?\s+for|covers?|"
+                   r"modes|purposes|reasons)\b",
+             "ko": r"합하면|합치면|합산|합계|총합|별\s*(?:입국자|인원|수치|합)",
+             "ru": r"\bсумм\w*|\bпо\s+(?:вид\w*|цел\w*|категори\w*)|\bвместе\b"}
+SUM_RELATION: dict[str, list[tuple[str, str]]] = {
+    "en": [("more", r"\b(?:more\s+than|exceeds?|exceeded|exceeding|above|over|beyond)\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+|published\s+|whole\s+)?total\b"),
+           ("less", r"\bshort\s+of\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+|published\s+)?total\b|\b(?:less|fewer)\s+than\s+(?:the\s+)?"
+                    r"(?:[\d,]+\s+)?(?:overall\s+|published\s+)?total\b|\bbelow\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+)?total\b"),
+           ("equal", r"\baccounts?\s+for\s+(?:all|every|each)\b|\bcovers?\s+(?:all|every|each)\b|\b(?:match|matches|equal|equals)\s+"
+                     r"(?:the\s+)?(?:overall\s+|whole\s+|published\s+)?total\b")],
+    "ko": [("more", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:보다\s*(?:많|크|더)|을\s*(?:넘|초과|웃)|를\s*(?:넘|초과|웃))"),
+           ("less", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:보다\s*(?:적|작)|에\s*(?:못\s*미치|미달|미치지\s*못))"),
+           ("equal", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:과|와|에)\s*(?:정확히\s*)?(?:일치|같|맞아|들어맞)")],
+    "ru": [("more", r"(?:превыша\w*|превысил\w*|больше)\s+(?:чем\s+)?(?:общ\w*|итог\w*)"),
+           ("less", r"(?:меньше|не\s+дотягива\w*\s+до)\s+(?:чем\s+)?(?:общ\w*|итог\w*)"),
+           ("equal", r"(?:совпада\w*|совпал\w*|сходится|сходятся|равн\w*)\s+(?:с\s+)?(?:общ\w*|итог\w*)")]}
+
 # Where a named expert works, as a sentence says it: the group is the institution's own name.
 UNIVERSITY = {
     "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
