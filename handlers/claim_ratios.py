@@ -206,7 +206,7 @@ def to_one(text: str, lang: str) -> list[WordedRatio]:
         return []
     words = "|".join(sorted(SMALL_NUMBERS.get(lang, {}), key=len, reverse=True))
     found = []
-    for m in re.finditer(pattern.format(n=rf"\d+(?:\.\d+)?" + (f"|{words}" if words else "")), text, flags=re.IGNORECASE):
+    for m in re.finditer(pattern.format(n=r"\d+(?:\.\d+)?" + (f"|{words}" if words else "")), text, flags=re.IGNORECASE):
         raw = next(g for g in m.groups() if g)
         value = float(raw) if re.fullmatch(r"\d+(?:\.\d+)?", raw) else _number(raw, lang)
         if value and value > 1:

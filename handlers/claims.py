@@ -460,7 +460,7 @@ class _Run:
                 split = [whole, replace(v, note=self.note("part_checked", part="days"))]
             slots = W.read_slots(part, self.lang)
             figures = [n for n in self._numbers(part, find_periods(part, self.d.report_date), separated)
-                       if not (slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
+                       if not (v is not None and slots.amount and slots.amount[0] in ("ge", "lt") and n.hedge != "exact" or
                                slots.amount and re.match(r"\s*(?:or|и|или)\s+(?:more|более)|\s*명?\s*이상", part[n.end:]))
                        and self._counts_people(part, n)]
             own_slots = [k for k in slots.present() if k not in ("year", "month")]
@@ -2647,6 +2647,21 @@ class _Run:
                     for i in range(hit.start, hit.end):
                         plain[i] = True
             if not all(plain):
+                named.add(r["fact_id"])
+        # "The North Korean foreign minister met Putin": the person named (Putin) is the subject of
+        # one event and the other party of another (Choe's visit, where she met him); both events
+        # can be meant, and the statement check picks the one that says the claim's words.
+        # Only when the person is not the claim's subject: "Putin visited North Korea" is about
+        # Putin's own trip, never Choe's visit.
+        people = {" ".join(p) for fid in named for p in self.d.lexicon.fact_people.get(fid, set()) if len(p) > 1}
+        people |= {" ".join(tokens(normalise(r["subject"]))) for r in self.d.snapshot.tables["facts"]
+                   if r["fact_id"] in named and r["kind"] == "event"}
+        first = " ".join(toks[:1])
+        if any(first and first in p.split() for p in people) or not re.search(W.MEETING[self.lang], text.lower()):
+            people = set()  # (and only for a meeting: "President Putin visited North Korea" is no meeting)
+        for r in self.d.snapshot.tables["facts"]:
+            if r["kind"] == "event" and r["fact_id"] not in named and any(
+                    p and p in " ".join(tokens(normalise(r["statement"]))) for p in people):
                 named.add(r["fact_id"])
         return named
 

@@ -134,6 +134,11 @@ SUM_RELATION: dict[str, list[tuple[str, str]]] = {
            ("less", r"(?:меньше|не\s+дотягива\w*\s+до)\s+(?:чем\s+)?(?:общ\w*|итог\w*)"),
            ("equal", r"(?:совпада\w*|совпал\w*|сходится|сходятся|равн\w*)\s+(?:с\s+)?(?:общ\w*|итог\w*)")]}
 
+# A meeting with a person, said by the other party ("the foreign minister met Putin"): the
+# person's own event and the event where they were met can both be meant.
+MEETING = {"en": r"\b(?:met|meet|meets|meeting|talks\s+with|sat\s+down\s+with)\b",
+           "ko": r"만나|만났|만남|회담|면담", "ru": r"встреч\w*|встрет\w*|переговор\w*"}
+
 # Where a named expert works, as a sentence says it: the group is the institution's own name.
 UNIVERSITY = {
     "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",
@@ -352,7 +357,7 @@ PARAPHRASES = {
            "유입": "입국", "탄력": "동력", "추진력": "동력"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
-           "цой": "чве", "чой": "чве", "чхве": "чве",  # transliterations of 최 (Choe)
+           "цой": "чве", "чой": "чве", "чхве": "чве", "чо": "чве",  # transliterations of 최 (Choe)
            "региональн": "местн", "приток": "въех", "притока": "въех", "наплыв": "въех",
            # the country's adjective for its name and back ("северокорейского оружия" for "от КНДР")
            "северокорейск": "кндр", "кндр": "северокор"},
@@ -379,7 +384,7 @@ ROUTE = (r"vladivostok|владивосток|블라디보스토크|\btrav\w*|\b
 # Phrases a claim may use for a word the report (or its search keywords) has.
 PHRASES = {
     "en": {r"\bchang(?:ed|ing|e)\s+hands\b": "transfer", r"\bsen[dt]\s+(?:them\s+)?(?:back\s+)?home\b": "repatriated",
-           r"\bcome\s+back\b": "return", r"\bno\s+longer\s+(?:come|coming|arrive|arriving|travel)\b": "stop"},
+           r"\bcome\s+back\b": "return", r"\bsat\s+down\s+with\b|\bsit\s+down\s+with\b": "met", r"\bno\s+longer\s+(?:come|coming|arrive|arriving|travel)\b": "stop"},
     "ko": {}, "ru": {},
 }
 
@@ -945,7 +950,7 @@ PACE = {
 # The people the report names in its events, against others a claim may put in their place: a
 # name is swapped even when a search keyword of the statement covers it.
 PEOPLE = {
-    "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b",
+    "choe": r"\bchoe\b|\bchoi\b|최선희|\bчве\b|\bцой\b|\bчхве\b|\bчо\b",
     "kim jong un": r"\bkim\b|김정은|^김정$|\bким\b",
     "lavrov": r"lavrov|라브로프|лавров",
     "shoigu": r"shoigu|쇼이구|шойгу",
