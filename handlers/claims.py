@@ -2546,7 +2546,8 @@ class _Run:
         relation holds too: a right total under a false sum statement ("the transport breakdown
         accounts for all 365": it adds to 404) differs, with the sum and the total given."""
         to_total = self._sum_to_total(claim, whole, dimension, periods)
-        figure = self._count(n, claim, self._directions(local, whole)[0], [], periods, None)
+        # a hedge on the total's figure ("전체 365명을 넘는다") is the relation, said of the sum
+        figure = self._count(replace(n, hedge="exact"), claim, self._directions(local, whole)[0], [], periods, None)
         if to_total.measure != "sum of a breakdown" or to_total.data_text is None:
             return figure  # the breakdown is not in the data: the figure alone, as before
         parts, total = (int(x.replace(",", "").replace("\u202f", "").replace(" ", ""))
@@ -3142,6 +3143,7 @@ class _Run:
             terms = lex.phrases.get((t,), ())
             changes = any(re.search(w[self.lang], word) for w in (W.UP_VERB, W.DOWN_VERB, W.MORE, W.FEWER))
             if not changes and (any((x.kind, x.id) == ("cue", "filler") for x in terms) or t in W.NEUTRAL_WORDS
+                                or t in W.STATEMENT_NEUTRAL
                                 or t in _STOP[self.lang]):
                 continue  # "rose", "more" are claims of their own, never filler
             if re.search(W.SPEECH[self.lang], word) or (self.lang == "ko" and is_particle(t)):

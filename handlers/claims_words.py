@@ -109,7 +109,7 @@ COMBINED = {"en": r"\b(?:together|combined|between them|taken together|put toget
 # own, finer patterns in claims.py (the "to the total of" reading).
 SUM_BEFORE = {"en": r"(?!x)x",
               "ko": r"(?:합하면|합치면|합산하면|더하면|합계는?|합은|총합은?)\s*(?:모두\s*|총\s*)?$",
-              "ru": r"(?:\bсумм\w*|\bв\s+сумме|\bв\s+совокупности|\bсуммарно)(?:\s+[\w-]+){0,4}\s*"
+              "ru": r"(?:\bсумм\w*|\bв\s+сумме|\bв\s+совокупности|\bсуммарно)(?:\s+[\w-]+){0,7}\s*"
                     r"(?:[—–:-]|составля\w*|составил\w*|получа\w*|да(?:ют|ёт|ет)|равн\w*)?\s*$"}
 
 # A breakdown's sum set against the total in one clause, with the total's figure the only number:
@@ -125,8 +125,8 @@ SUM_RELATION: dict[str, list[tuple[str, str]]] = {
     "en": [("more", r"\b(?:more\s+than|exceeds?|exceeded|exceeding|above|over|beyond)\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+|published\s+|whole\s+)?total\b"),
            ("less", r"\bshort\s+of\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+|published\s+)?total\b|\b(?:less|fewer)\s+than\s+(?:the\s+)?"
                     r"(?:[\d,]+\s+)?(?:overall\s+|published\s+)?total\b|\bbelow\s+(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+)?total\b"),
-           ("equal", r"\baccounts?\s+for\s+(?:all|every|each)\b|\bcovers?\s+(?:all|every|each)\b|\b(?:match|matches|equal|equals)\s+"
-                     r"(?:the\s+)?(?:overall\s+|whole\s+|published\s+)?total\b")],
+           ("equal", r"\baccounts?\s+for\s+(?:all|every|each)\b|\bcovers?\s+(?:all|every|each)\b|\b(?:match|matches|matched|equal|equals|equalled)\s+"
+                     r"(?:the\s+)?(?:[\d,]+\s+)?(?:overall\s+|whole\s+|published\s+)?total\b")],
     "ko": [("more", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:보다\s*(?:많|크|더)|을\s*(?:넘|초과|웃)|를\s*(?:넘|초과|웃))"),
            ("less", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:보다\s*(?:적|작)|에\s*(?:못\s*미치|미달|미치지\s*못))"),
            ("equal", r"(?:전체|총)\S*\s*(?:[\d,]+\s*명?\S*\s*)?(?:과|와|에)\s*(?:정확히\s*)?(?:일치|같|맞아|들어맞)")],
@@ -351,7 +351,7 @@ PARAPHRASES = {
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
            "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance",
-           "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions"},
+           "bringing": "using", "bring": "using", "hiring": "using", "hire": "using", "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions"},
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
            "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미",
            "유입": "입국", "탄력": "동력", "추진력": "동력"},
@@ -464,6 +464,10 @@ NEUTRAL_WORDS = {
 }
 # Korean hedges written after a multiplier or a count ("세 배 가까이로", "두 배가량"): a hedge, no detail.
 NEUTRAL_WORDS |= {"가까이", "가까이로", "가까이에", "가량", "안팎", "남짓", "정도"}
+# Words of a statement claim only ("officials in the LPR discussed the possibility of ..."): who
+# in a body acted and "the possibility of" add nothing the statement must say (its action,
+# "discussed", still must). Never for a figure: "365 North Korean officials visited" is a detail.
+STATEMENT_NEUTRAL = {"officials", "possibility", "возможность", "возможности"}
 
 # --- statement slots ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ MIN_CORRECT = 0.95
 GATED = ["claims_en.jsonl", "claims_adv_en.jsonl", "claims_ko.jsonl", "claims_ru.jsonl", "fresh_claims_en.jsonl",
          "claims_holdout2_en.jsonl", "claims_holdout2_ko.jsonl", "claims_holdout2_ru.jsonl", "claims_classes3.jsonl",
          "claims_classes4.jsonl", "claims_classes5.jsonl", "claims_classes6s.jsonl", "claims_ratios6.jsonl",
-         "claims_classes7.jsonl", "claims_classes8.jsonl"]
+         "claims_classes7.jsonl", "claims_classes8.jsonl", "claims_classes9.jsonl"]
 ALL_SETS = sorted({p.name for p in EVAL_DIR.glob("claims_*.jsonl")} | {p.name for p in EVAL_DIR.glob("fresh_claims_*.jsonl")})
 
 
