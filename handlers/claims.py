@@ -3030,6 +3030,11 @@ class _Run:
                 found.append((c, set(toks[max(0, c.pos - 1 - W.GIVER_WINDOW):c.pos - 1])))
             elif c.end < len(toks) and toks[c.end] in W.GIVER_AFTER[self.lang]:
                 found.append((c, set(toks[c.end + 1:c.end + 1 + W.GIVER_WINDOW])))
+            elif c.end < len(toks) and toks[c.end] in W.GIVEN_THINGS[self.lang] \
+                    and re.search(W.COUNTRY_ADJECTIVE[self.lang], toks[c.end - 1]):
+                # "North Korea received Russian weapons": the adjective on the thing is its giver;
+                # the thing and the words before the country are the transfer's
+                found.append((c, {toks[c.end]} | set(toks[max(0, c.pos - W.GIVER_WINDOW):c.pos])))
         if len(found) != 1:
             return None  # none, or several: no one reading of who gave what
         c, near = found[0]

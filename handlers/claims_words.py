@@ -351,16 +351,25 @@ PARAPHRASES = {
            "relaunched": "resumed", "lasted": "visited", "stayed": "visited", "trip": "visited", "stay": "visit",
            "home": "repatriat", "ease": "shortage", "easing": "shortage", "arms": "weapons", "armaments": "weapons",
            "munitions": "weapons", "impact": "significance", "importance": "significance", "weight": "significance",
-           "bringing": "using", "bring": "using", "hiring": "using", "hire": "using", "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions"},
+           "bringing": "using", "bring": "using", "hiring": "using", "hire": "using", "areas": "regions", "area": "regions", "zones": "regions", "territories": "regions",
+           # the noun of a statement's verb: "despite denials" is the report's "both deny it"
+           "denials": "deny", "denial": "deny",
+           "world": "international"},  # "the world suspects" is the report's "the international community"
     "ko": {"재개됐": "재개", "재운항": "재개", "다시": "재개", "운항": "직항", "시작": "재개", "머물렀": "방문", "체류": "방문", "관리": "당국", "관리들": "당국", "공무원": "당국", "건축": "건설",
            "당국자": "당국", "당국자들": "당국", "한두": "1~2", "의미": "의미", "의심": "의혹", "영향": "의미",
-           "유입": "입국", "탄력": "동력", "추진력": "동력"},
+           "유입": "입국", "탄력": "동력", "추진력": "동력",
+           # "논의됐을 것으로 관측된다" is the report's "예상된다"; "확보하고 싶다" its "들여오고 싶다";
+           # "무기를 지원받았다" its "무기를 받았다" (who gave is checked apart, _giver_swapped)
+           "관측": "예상", "확보": "들여오", "지원": "받았"},
     "ru": {"возобнов": "возобнов", "восстановл": "возобнов", "находил": "посети", "пробыл": "посети", "чиновник": "власт", "чиновники": "власт", "руководств": "власт", "требовани": "обязательств",
            "строительств": "строй", "работник": "рабоч", "работники": "рабоч",
            "цой": "чве", "чой": "чве", "чхве": "чве", "чо": "чве",  # transliterations of 최 (Choe)
            "региональн": "местн", "приток": "въех", "притока": "въех", "наплыв": "въех",
            # the country's adjective for its name and back ("северокорейского оружия" for "от КНДР")
-           "северокорейск": "кндр", "кндр": "северокор"},
+           "северокорейск": "кндр", "кндр": "северокор",
+           # "в ходе визита" is "во время"; "о желании привлечь" is "хотят привлечь"; "набрать темп" is
+           # "набрать обороты"
+           "ход": "время", "желани": "хот", "темп": "оборот"},
 }
 
 # A capital standing for its government in a statement ("Beijing and Moscow have been sidestepping
@@ -476,7 +485,7 @@ VAGUE_AMOUNTS = {
            (r"\bhundreds\b|\b(?:a\s+few|several|many)\s+hundred\b", "hundreds"),
            (r"\bthousands\b|\b(?:a\s+few|several|many)\s+thousand\b", "thousands")],
     "ko": [(r"수십", "dozens"), (r"수백", "hundreds"), (r"수천", "thousands"), (r"수만", "tens of thousands")],
-    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"(?:несколько\s+|много\s+)?десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
+    "ru": [(r"десятк\w*\s+тысяч", "tens of thousands"), (r"(?:нескольк\w*\s+|много\s+)?десят(?:ки|ков|кам|ками|ках)\b", "dozens"),
            (r"(?:несколько\s+|много\s+)?сот(?:ни|ен|ням|нями|нях)\b", "hundreds"),
            (r"(?:несколько|много)\s+тысяч\w*|тысяч(?:и|ам|ами|ах)\b", "thousands")],
 }
@@ -998,3 +1007,10 @@ ALTERNATIVES: list[dict[str, str]] = [
 GIVER_BEFORE = {"en": frozenset({"from"}), "ko": frozenset(), "ru": frozenset({"от"})}
 GIVER_AFTER = {"en": frozenset(), "ko": frozenset({"로부터", "으로부터", "에서", "에게서"}), "ru": frozenset()}
 GIVER_WINDOW = 3  # tokens on the far side of the marker that must share a word with the statement
+# A country's adjective on the thing given names the giver too ("Russian weapons", "российское
+# оружие", "북한 무기"): the things a transfer statement is about, and the adjective endings.
+GIVEN_THINGS = {"en": frozenset({"weapons", "arms", "munitions", "ammunition", "shells", "missiles", "weaponry"}),
+                "ko": frozenset({"무기", "무기를", "탄약", "포탄", "미사일"}),
+                "ru": frozenset({"оружие", "оружия", "оружием", "вооружение", "вооружения", "боеприпасы", "боеприпасов",
+                                 "снаряды", "снарядов", "ракеты", "ракет"})}
+COUNTRY_ADJECTIVE = {"en": r"(?:an|ese|ian|ean)$", "ko": r"", "ru": r"(?:ое|ий|ый|ая|ые|ого|ому|ых|их|ой|ую|ым|ими|ыми)$"}

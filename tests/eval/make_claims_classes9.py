@@ -61,6 +61,22 @@ add(next(n), "en", "Officials in the LPR discussed the possibility of bringing i
 add(next(n), "en", "The LPR and DPR have already hired 5,000 North Korean workers.", [("5,000", "not_in_data")], D)
 add(next(n), "ru", "В ЛНР и ДНР, по сообщениям, обсуждали возможность привлечения северокорейских рабочих к восстановлению инфраструктуры.", [(None, "matches")], D)
 add(next(n), "en", "About 250 North Korean officials came to Russia on business in Q3 2023.", [("250", "not_in_data")], D)
+P = ["statement", "paraphrase"]
+add(next(n), "en", "Despite denials from both capitals, the world suspects Russia has received arms from North Korea.", [(None, "matches")], P)
+add(next(n), "ko", "최 외무상의 방러 기간 푸틴 대통령의 방북 문제도 논의됐을 것으로 관측된다.", [(None, "matches")], P)
+add(next(n), "ko", "최 외무상의 방러 기간 푸틴 대통령의 방중 문제가 논의됐을 것으로 관측된다.", [(None, "not_in_data")], P)
+add(next(n), "ru", "В ходе поездки Чве Сон Хи, как ожидается, обсуждался и визит Путина в КНДР.", [(None, "matches")], P)
+add(next(n), "ru", "По данным NK News, на стройке во Владивостоке работали несколько десятков рабочих из КНДР.", [(None, "matches")], P)
+add(next(n), "ru", "По данным NK News, на стройке во Владивостоке работали несколько сотен рабочих из КНДР.", [(None, "differs")], P)
+add(next(n), "ru", "Местные власти в Сибири заявили о желании привлечь тысячи северокорейских рабочих.", [(None, "matches")], P)
+add(next(n), "ko", "국제사회는 러시아가 북한으로부터 무기를 지원받았다는 의혹을 제기한다.", [(None, "matches")], P)
+G = ["transfer_direction", "adjective_giver"]
+add(next(n), "en", "The international community suspects North Korea has been getting Russian weapons.", [(None, "differs")], G)
+add(next(n), "en", "The world suspects Russia has been receiving North Korean arms.", [(None, "matches")], G)
+add(next(n), "ru", "Международное сообщество подозревает, что КНДР получает российское оружие.", [(None, "differs")], G)
+add(next(n), "ru", "Международное сообщество подозревает, что Россия получает северокорейское оружие.", [(None, "matches")], G)
+add(next(n), "ko", "국제사회는 북한이 러시아 무기를 받았다고 의심한다.", [(None, "differs")], G)
+add(next(n), "ko", "국제사회는 북한이 러시아로부터 무기를 지원받았다는 의혹을 제기한다.", [(None, "differs")], G)
 with open("tests/eval/claims_classes9.jsonl", "w") as f:
     for x in L:
         f.write(json.dumps(x, ensure_ascii=False) + "\n")
