@@ -437,6 +437,10 @@ class _Run:
             if chain_order is not None:
                 continue  # the statement was the chain's order, judged above
             part = self._capitals_as_countries(part)
+            official = self._official_vague(part, separated)
+            if official:
+                out.extend(official)
+                continue
             if self._figure_clause_beside(part):
                 # "입국자는 1분기의 약 2.4배였으며, 지방 당국은 수천 명을 원한다는 신호를 보냈다": the figure's
                 # clause is a figure claim, the other clause a statement checked on its own there
@@ -783,6 +787,33 @@ class _Run:
                 continue
             out.append((piece, self._is_statement(piece)))
         return out
+
+    def _official_vague(self, part: str, separated: set[str]) -> list[Verdict]:
+        """A count in words put down to the official figures ("official FSB statistics show
+        hundreds of North Koreans entered for work"): checked against the figure the data has for
+        what it counts, as the words' range (hundreds: 200-999), never against an expert's estimate
+        that uses the same words. Empty when the part is no such claim (an expert or another named
+        speaker, no count in words, or no figure the data has for it)."""
+        low = part.lower()
+        if not re.search(W.OFFICIAL[self.lang], low) or re.search(W.EXPERTS[self.lang], low) \
+                or re.search(W.SPEECH[self.lang], low) or self._named_facts(part):
+            return []
+        for pattern, key in W.VAGUE_AMOUNTS[self.lang]:
+            m = re.search(pattern, low)
+            if m is None or key not in W.VAGUE_RANGES:
+                continue
+            lo, hi = W.VAGUE_RANGES[key]
+            probe = hi if 1900 <= lo <= 2100 else lo  # "2000 North Koreans ... in 2023" would read as a year
+            rest = re.sub(r"^\s+of\b", "", part[m.end():]) if self.lang == "en" else part[m.end():]
+            found = [v for v in self._figures(f"{part[:m.start()]}{probe}{rest}", separated)
+                     if v.claimed_value == probe and v.data_value is not None and v.verdict in ("matches", "differs")]
+            if len(found) != 1:
+                return []
+            v = found[0]
+            ok = lo <= v.data_value <= hi
+            return [replace(v, claim=part.strip(" ."), verdict="matches" if ok else "differs", claimed=m.group(0).strip(),
+                            claimed_value=None, note=v.note if v.note and str(probe) not in v.note else None)]
+        return []
 
     def _statement_clauses(self, parts: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         """Statements of two clauses ("visited Russia from 14 to 18 January and met Putin", "..., и

@@ -139,6 +139,13 @@ SUM_RELATION: dict[str, list[tuple[str, str]]] = {
 MEETING = {"en": r"\b(?:met|meet|meets|meeting|talks\s+with|sat\s+down\s+with)\b",
            "ko": r"만나|만났|만남|회담|면담", "ru": r"встреч\w*|встрет\w*|переговор\w*"}
 
+# A count in words put down to the official figures ("official FSB statistics show hundreds of
+# workers", "공식 통계상 수백 명", "официальная статистика зафиксировала сотни"): the figures decide it,
+# not an expert's estimate that shares the words.
+OFFICIAL = {"en": r"\b(?:official(?:ly)?|fsb|statistics|stats)\b",
+            "ko": r"공식|통계|연방보안국|fsb",
+            "ru": r"официальн|статистик|\bфсб\b"}
+
 # Where a named expert works, as a sentence says it: the group is the institution's own name.
 UNIVERSITY = {
     "en": r"(?:\b(?:of|at|from)\s+(?:the\s+)?)?\b((?:[A-Z][\w-]*\s+){1,3})University\b|\bUniversity\s+of\s+([A-Z][\w-]*)",

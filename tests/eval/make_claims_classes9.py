@@ -77,6 +77,15 @@ add(next(n), "ru", "Международное сообщество подозр
 add(next(n), "ru", "Международное сообщество подозревает, что Россия получает северокорейское оружие.", [(None, "matches")], G)
 add(next(n), "ko", "국제사회는 북한이 러시아 무기를 받았다고 의심한다.", [(None, "differs")], G)
 add(next(n), "ko", "국제사회는 북한이 러시아로부터 무기를 지원받았다는 의혹을 제기한다.", [(None, "differs")], G)
+O = ["official_vague", "statement"]
+add(next(n), "en", "Official FSB statistics show hundreds of North Koreans came to Russia for work in Q3 2023.", [("hundreds", "differs")], O)
+add(next(n), "en", "Official statistics show hundreds of North Koreans entered Russia in Q3 2023.", [("hundreds", "matches")], O)
+add(next(n), "en", "Official FSB statistics show thousands of North Koreans entered Russia in Q3 2023.", [("thousands", "differs")], O)
+add(next(n), "ko", "공식 통계상 2023년 3분기 노동 목적 북한인 입국자는 수백 명이었다.", [("수백", "differs")], O)
+add(next(n), "ko", "공식 통계상 2023년 3분기 북한인 입국자는 수백 명이었다.", [("수백", "matches")], O)
+add(next(n), "ru", "Официальная статистика ФСБ зафиксировала сотни граждан КНДР, въехавших на работу в третьем квартале 2023 года.", [("сотни", "differs")], O)
+add(next(n), "ru", "Официальная статистика ФСБ зафиксировала сотни граждан КНДР, въехавших в Россию в третьем квартале 2023 года.", [("сотни", "matches")], O)
+add(next(n), "en", "Lankov estimates that hundreds of North Korean workers came in Q3 2023, more than the official count shows.", [("hundreds", "matches")], O)
 with open("tests/eval/claims_classes9.jsonl", "w") as f:
     for x in L:
         f.write(json.dumps(x, ensure_ascii=False) + "\n")
