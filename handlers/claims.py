@@ -949,7 +949,8 @@ class _Run:
             after = text[b:b + NEAR_WINDOW]
             if self.lang == "en" and re.match(r"[a-z]", after) and not re.match(r"(?:x\b|pct\b|percent\b)", after):
                 continue  # "3q23", "2nd"
-            if re.search(r"(resolution|res\.?|unscr|no\.?|резолюци\w*|결의\w*|№)(?:\s+[^\s\d]+){0,3}\s*$", before) \
+            # ("no" only right before the number: "no fewer than 250" is a bound, not "No. 250")
+            if re.search(r"(?:(resolution|res\.?|unscr|резолюци\w*|결의\w*)(?:\s+[^\s\d]+){0,3}|\bno\.?|№)\s*$", before) \
                     or re.match(r"\s*호", after):
                 continue  # "Resolution 2397": a name, not a figure
             if self._is_duration_or_date(after, before, text):

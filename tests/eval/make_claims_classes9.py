@@ -77,6 +77,9 @@ add(next(n), "ru", "Международное сообщество подозр
 add(next(n), "ru", "Международное сообщество подозревает, что Россия получает северокорейское оружие.", [(None, "matches")], G)
 add(next(n), "ko", "국제사회는 북한이 러시아 무기를 받았다고 의심한다.", [(None, "differs")], G)
 add(next(n), "ko", "국제사회는 북한이 러시아로부터 무기를 지원받았다는 의혹을 제기한다.", [(None, "differs")], G)
+add(next(n), "en", "No fewer than 130 North Koreans travelled by rail in Q3 2023.", [("130", "matches")], H)
+add(next(n), "en", "No fewer than 150 North Koreans travelled by rail in Q3 2023.", [("150", "differs")], H)
+add(next(n), "en", "No less than 360 North Koreans entered Russia in Q3 2023.", [("360", "matches")], H)
 O = ["official_vague", "statement"]
 add(next(n), "en", "Official FSB statistics show hundreds of North Koreans came to Russia for work in Q3 2023.", [("hundreds", "differs")], O)
 add(next(n), "en", "Official statistics show hundreds of North Koreans entered Russia in Q3 2023.", [("hundreds", "matches")], O)
