@@ -3,7 +3,9 @@ showed (a breakdown's sum against the total, a meeting said from the other side,
 the LPR/DPR statement), written from the report after the first fixes of the class; their first
 run found three more misses (one a false "matches": "the purpose breakdown matches the 365 total"),
 fixed as classes: a figure between "matches" and "total", a Korean hedge on the total, a long
-Russian "сумма по ... — 404".
+Russian "сумма по ... — 404". Later batches, written after their classes were fixed (so their figures are no first runs):
+statements in other words, givers as adjectives ("Russian weapons"),
+counts in words put down to the official figures, "no fewer than" bounds.
 Run from the project root: python tests/eval/make_claims_classes9.py"""
 
 from __future__ import annotations
