@@ -63,8 +63,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         view = self.in_language(lang) if lang != self.lang else self
         now = time.time() if now is None else now
         answer = view._answer(question, previous, now)
-        if lang == "en":  # "how many in Q3, and how many by air?": each part answered, or none (handlers/multipart.py)
-            answer = answer_parts(view, question, answer, now, previous)
+        # "how many in Q3, and how many by air?", "2023 누계와 가장 많은 분기는?": each part answered, or
+        # none (handlers/multipart.py; Korean and Russian joints in handlers/multipart_koru.py)
+        answer = answer_parts(view, question, answer, now, previous, lang)
         answer.lang = lang
         if not answer.figure_ids and not answer.stated:
             # "Not in the data; what it has: business (196)": figures given as context, for the hand-off.
@@ -282,6 +283,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
     def answer_in_turn(self, question: str, previous: FollowUp | None, now: float) -> Answer:
         """One part of a question of several parts, as a follow-up of the part before it."""
         return self._answer(question, previous, now)
+
+    def part_reading(self, text: str) -> Extraction:
+        """A Korean or Russian part of a question read alone (its cues say where it may be split and what it asks)."""
+        return extract(normalise_text(text.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
 
     def second_ask_noted(self, question: str) -> bool:
         """Whether the answer to the whole question already says which part the report does not answer."""
