@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from handlers.model import Answer, FollowUp
-from handlers.multipart_koru import aspect_missing_koru, figures_not_shown, may_have_parts_koru, split_parts_koru
+from handlers.multipart_koru import (aspect_missing_koru, figures_not_shown, has_content, may_have_parts_koru, shares_not_shown,
+                                     split_parts_koru)
 from handlers.understanding.matcher import ACCEPT
 from handlers.understanding.normalise import normalise_text
 
@@ -122,6 +123,7 @@ class PartResult:
     answer: Answer
     lang: str = "en"
     cues: frozenset[str] = frozenset()  # the part's cue groups (Korean and Russian aspects read them)
+    own: bool = True  # the part names what it is about (Korean and Russian: its figures are its own)
 
     @property
     def confident(self) -> bool:
@@ -167,11 +169,18 @@ def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, p
                 # "..., and who said the workers were in the hundreds?" asks a statement of its own,
                 # not who gave the figure just answered.
                 got = alone
-        results.append(PartResult(part, got, lang, frozenset(desk.part_reading(part).cues) if lang != "en" else frozenset()))
+        reading = desk.part_reading(part) if lang != "en" else None
+        results.append(PartResult(part, got, lang, frozenset(reading.cues) if reading is not None else frozenset(),
+                                  has_content(reading) if reading is not None else True))
         previous = got.context if got.context is not None else previous
     if all(r.confident for r in results):
+        if lang != "en" and whole.kind == "fallback":
+            # "Каким поездом и по какому маршруту ...?": the whole question names what the report
+            # lacks ("маршрут"); a part read alone may miss it, so the whole's refusal stands.
+            return whole
         if (whole.kind == "answer" and not _new_slots(desk, whole, results)
-                and not any(_aspect_missing(r, whole) for r in results)):
+                and not any(_aspect_missing(r, whole) for r in results)
+                and not (lang != "en" and shares_not_shown(sum("share" in r.cues for r in results), whole.text))):
             return whole  # one answer already rests on what the parts do (a breakdown asked two of its rows)
         return _combined(desk, question, whole, results)
     failed = [r for r in results if not r.confident]
@@ -206,7 +215,7 @@ def _aspect_missing(part: PartResult, answer: Answer) -> bool:
     if part.lang != "en":
         # A confident part's figures must be in the whole answer too, or that answer is one in part.
         return (aspect_missing_koru(part.lang, set(part.cues), answer.text)
-                or (part.confident and figures_not_shown(part.answer.html, answer.text)))
+                or (part.own and part.confident and figures_not_shown(part.answer.html, answer.text)))
     return any(asked.search(part.question) and not given.search(answer.text) for asked, given in _ASPECTS)
 
 

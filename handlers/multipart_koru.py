@@ -34,6 +34,11 @@ ASK_CUES = frozenset({"count", "share", "average", "avg_day", "avg_month", "avg_
 JOINING_CUES = frozenset({"gap", "pp_gap", "change", "ratio_given", "ratio_against", "sum_given", "combine",
                           "both_given"})
 
+# Cue groups that open a Russian second ask ("и какая доля", "и сколько", "и в каком"): an
+# interrogative or a measure; a rank or sum word after "и" is the first ask's ("и второй вместе").
+HEAD_CUES = frozenset({"count", "share", "measure_head", "question_word", "which_kind", "open_question", "avg_day",
+                       "avg_month", "average"})
+
 # Korean joints (Sejong tags): a conjunctive particle (과/와/랑/하고), the comitative 와/과 that
 # mecab-ko tags as an adverbial particle after a noun, a conjunctive adverb (및/그리고/또), a comma,
 # a connective 고 after a predicate (몇 명이고, 왔고).
@@ -41,6 +46,9 @@ _KO_NOUN_JOINT_TAGS = frozenset({"JC"})
 _KO_COMITATIVE = frozenset({"와", "과", "랑", "이랑", "하고"})
 _KO_ADVERB_JOINT = frozenset({"및", "그리고", "또", "또한", "아울러"})
 _KO_PREDICATE_TAGS = frozenset({"VCP", "VV", "VA", "EP"})
+# "사업 말고": 말다 + 고 is "other than", not "and" (mecab-ko may read it as 맡 + 고, so the word too).
+_KO_NOT_JOINING_STEMS = frozenset({"말", "말다"})
+_KO_NOT_JOINING_WORDS = ("말고",)
 _NOMINAL = frozenset({"NNG", "NNP", "NNB", "NNBC", "NR", "XSN", "SN", "SL"})
 
 # Russian joints: "и", "а также", "а", ";" or "?" before a second ask. The second ask opens within
@@ -90,12 +98,18 @@ def _korean_joints(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         elif m.pos == "SC" and m.surface == ",":
             spans.append((start, end))
-        elif m.pos == "EC" and m.surface == "고" and before is not None and before.pos in _KO_PREDICATE_TAGS:
+        elif (m.pos == "EC" and m.surface == "고" and before is not None and before.pos in _KO_PREDICATE_TAGS
+              and before.lemma not in _KO_NOT_JOINING_STEMS and not _word_at(text, end).endswith(_KO_NOT_JOINING_WORDS)):
             # "몇 명이고": the copula goes with the joint, so the left side ends at its noun.
             cut = located[i - 1][0] if before.pos == "VCP" else start
             spans.append((cut, end))
     spans.extend((m.start(), m.end()) for m in _KO_MARK_RE.finditer(text))
     return sorted(spans)
+
+
+def _word_at(text: str, end: int) -> str:
+    """The word of ``text`` that ends at ``end`` (from the last space before it)."""
+    return text[text.rfind(" ", 0, end) + 1:end]
 
 
 def _split_at(text: str, spans: list[tuple[int, int]], extract: Extractor, head_only: bool) -> list[str]:
@@ -108,7 +122,13 @@ def _split_at(text: str, spans: list[tuple[int, int]], extract: Extractor, head_
         right = text[b:following].strip(" ,;")
         if not left or not right:
             continue
+        if text[a:b].lstrip().startswith("?") and not text[b:following].rstrip().endswith("?"):
+            continue  # "...? Обе цифры, пожалуйста.": a request about the question, not a second question
+        if _cues(extract, right) & {"both_given"}:
+            continue  # "и обе цифры": the right side points back at the left's figures
         probe = " ".join(right.split()[:_RU_HEAD_WORDS]) if head_only else right
+        if head_only and not _cues(extract, probe) & HEAD_CUES:
+            continue  # "чем первый и второй вместе": the words after "и" ask nothing of their own
         if _sides_ask(extract, left, probe, head_only):
             parts.append(left)
             start = b
@@ -200,11 +220,27 @@ def _numbers(text: str) -> set[str]:
 
 
 def figures_not_shown(part_html: str, whole_text: str) -> bool:
-    """Whether a part's answer gives a figure (its bold figures, else its first line's) that the whole
-    question's answer does not show: then the whole answer is an answer in part ("2023 누계와 가장
-    많은 분기는?" answered with the ranking alone lacks the sum)."""
+    """Whether none of a part's figures (its bold figures, else its first line's) is in the whole
+    question's answer: then the whole answer is one in part ("2023 누계와 가장 많은 분기는?" answered
+    with the ranking alone lacks the sum). One shared figure is enough: a part's answer may list
+    the rows behind the figure the whole answer gives ("Вместе: 46")."""
     shown = _numbers(" ".join(_BOLD_RE.findall(part_html)))
     if not shown:
         first = next((line for line in part_html.splitlines() if line.strip()), "")
         shown = _numbers(re.sub(r"<[^>]+>", "", first))
-    return bool(shown - _numbers(whole_text))
+    return bool(shown) and not shown & _numbers(whole_text)
+
+
+_PERCENT_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
+
+
+def shares_not_shown(asking: int, whole_text: str) -> bool:
+    """Whether the whole answer shows fewer percentages than parts ask shares ("какой процент по
+    воздуху и какой по железной дороге" answered with the two modes' one joint share)."""
+    return asking > 1 and len(set(_PERCENT_RE.findall(whole_text))) < asking
+
+
+def has_content(ex: object) -> bool:
+    """Whether a part read alone names what it is about (not only "сколько процентов?", whose
+    reading as a follow-up is the follow-up machinery's, not the part's own figures)."""
+    return _has_content(ex)
