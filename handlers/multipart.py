@@ -129,7 +129,8 @@ class PartResult:
     def confident(self) -> bool:
         if self.lang != "en":
             return (self.answer.kind == "answer" and self.answer.score >= MIN_PART_SCORE
-                    and not aspect_missing_koru(self.lang, set(self.cues), self.answer.text))
+                    and not aspect_missing_koru(self.lang, set(self.cues), self.answer.text,
+                                                self.answer.intent in STATEMENT_INTENTS))
         return (self.answer.kind == "answer" and self.answer.score >= MIN_PART_SCORE
                 and all(given.search(self.answer.text) for asked, given in _ASPECTS if asked.search(self.question)))
 

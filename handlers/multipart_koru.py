@@ -31,8 +31,12 @@ ASK_CUES = frozenset({"count", "share", "average", "avg_day", "avg_month", "avg_
                       "focus_date", "focus_place", "duration_question"})
 # Cue groups that join two things into one measure: a noun joint before them is the comparison's
 # or the sum's own "and", not a second question.
-JOINING_CUES = frozenset({"gap", "pp_gap", "change", "ratio_given", "ratio_against", "sum_given", "combine",
-                          "both_given"})
+JOINING_CUES = frozenset({"gap", "pp_gap", "change", "ratio_given", "ratio_against", "sum_given", "combine"})
+# Cue groups of a count asked: a part asking one is not answered by a statement with no figure
+# ("..., и сколько из них остались работать на стройках?" answered with the report's words on workers).
+COUNT_CUES = frozenset({"count", "measure_head"})
+# A count a statement does give: a duration ("сколько дней длился визит": the fact's length).
+STATEMENT_COUNTS = frozenset({"duration_question"})
 
 # Cue groups that open a Russian second ask ("и какая доля", "и сколько", "и в каком"): an
 # interrogative or a measure; a rank or sum word after "и" is the first ask's ("и второй вместе").
@@ -124,8 +128,8 @@ def _split_at(text: str, spans: list[tuple[int, int]], extract: Extractor, head_
             continue
         if text[a:b].lstrip().startswith("?") and not text[b:following].rstrip().endswith("?"):
             continue  # "...? Обе цифры, пожалуйста.": a request about the question, not a second question
-        if _cues(extract, right) & {"both_given"}:
-            continue  # "и обе цифры": the right side points back at the left's figures
+        if head_only and _cues(extract, right) & {"both_given"}:
+            continue  # "и обе цифры": the right side points back at the left's figures (Korean 각각 asks each)
         probe = " ".join(right.split()[:_RU_HEAD_WORDS]) if head_only else right
         if head_only and not _cues(extract, probe) & HEAD_CUES:
             continue  # "чем первый и второй вместе": the words after "и" ask nothing of their own
@@ -205,8 +209,11 @@ ASPECTS_KORU: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 }
 
 
-def aspect_missing_koru(lang: str, part_cues: set[str], answer_text: str) -> bool:
-    """Whether a part asks a measure (its cues) that the answer's text does not show."""
+def aspect_missing_koru(lang: str, part_cues: set[str], answer_text: str, statement: bool = False) -> bool:
+    """Whether a part asks a measure (its cues) that the answer's text does not show; ``statement``:
+    the answer is a statement of the report, which gives no count however many numbers it quotes."""
+    if statement and part_cues & COUNT_CUES and not part_cues & STATEMENT_COUNTS:
+        return True
     return any(cue in part_cues and not shown.search(answer_text) for cue, shown in ASPECTS_KORU.get(lang, ()))
 
 
