@@ -430,11 +430,17 @@ class FigureIntents:
             together = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
                                         category=cat, periods=[p.code for p in pa + pb])
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
-                            together=together,
+                            together=together, less=self._less_asked(asked.ex),
                             what=self.series_name(dim, cat), unequal=months_a != months_b,
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
                             **self._common(asked, [a, b]))
+
+    def _less_asked(self, ex: Extraction) -> bool:
+        """ "На сколько процентов меньше ...?", "몇 퍼센트 적은가?": the percent asked is the smaller
+        side's against the larger (the ``less_side`` cue group), which the answer then states too; a
+        rise asked keeps only the change from the base, so the other side's percent is not offered."""
+        return any(self.is_cue(t, "less_side") for t in ex.toks)
 
     def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
         """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
@@ -492,7 +498,7 @@ class FigureIntents:
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row, partial=partial,
                             period=period, period_two=period_two, what=self.series_name(dim, cat),
-                            assumed_period=assumed, source=chain,
+                            assumed_period=assumed, source=chain, less=self._less_asked(asked.ex),
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
 
     def _own_periods(self, periods: list[Period], one: tuple[Direction, list[Period]],
