@@ -260,6 +260,9 @@ class FigureIntents:
         position = (2 if toks & {"second", "2nd"} or "rank_second" in cues
                     else 3 if toks & {"third", "3rd"} or "rank_third" in cues
                     else next((n for w, n in LATER_ORDINALS.items() if w in toks), None))
+        after = self._ranked_after(asked, rows, dim)
+        if after is not None:
+            position = after
         if position is None:
             mode = "bottom" if "rank_bottom" in asked.ex.cues else "top" if "rank_top" in asked.ex.cues else "all"
         else:
@@ -278,15 +281,46 @@ class FigureIntents:
         # "After business, which comes second?": a category named as the point of reference is not
         # the one asked about, so no "Yes"/"No" is said of it.
         toks_list = asked.ex.toks
-        asked_categories = [] if pool else [c for d, c in asked.categories
+        asked_categories = [] if pool or after is not None else [c for d, c in asked.categories
                                             if not set(toks_list[max(0, asked.ex.category_at.get((d, c), 0) - 2):
                                                                  max(0, asked.ex.category_at.get((d, c), 0))])
                                             & RANK_REFERENCE_WORDS]
+        top_gap = self._top_two_gap(asked, rows, period, dim)
         return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
                             certain=certain, asked=asked_categories, period=period, assumed_period=assumed,
+                            top_gap=top_gap,
                             dimension=dimension,
                             caveats=self.caveats(asked, [period], dim, None, all_categories=True),
                             **self._common(asked, [period], caveats=False))
+
+    def _ranked_after(self, asked: FigureQuestion, rows: list[dict[str, Any]], dim: str) -> int | None:
+        """ "사업 다음으로 많은 목적", "следом за деловыми поездками": the position after the one
+        category named with a ``rank_after`` cue (data/cues.csv), or None. A category tied with
+        others has no single next position, so none is read."""
+        if "rank_after" not in asked.ex.cues:
+            return None
+        named = [c for d, c in asked.categories if d == dim]
+        if len(named) != 1:
+            return None
+        ranks = [r["rank_desc"] for r in rows if r["category"] == named[0]]
+        if len(ranks) != 1 or sum(1 for r in rows if r["rank_desc"] == ranks[0]) > 1:
+            return None
+        return ranks[0] + 1
+
+    def _top_two_gap(self, asked: FigureQuestion, rows: list[dict[str, Any]], period: Period, dim: str) -> dict[str, Any] | None:
+        """ "1위와 2위 차이?", "насколько первое место опережает второе": the gap between the first and
+        the second of a ranking (compare.sql), which the ranking alone leaves to the reader. Only
+        when one category is first and one second (a tie has no single gap)."""
+        cues = asked.ex.cues
+        if not cues.keys() & {"gap", "change"} or "rank_second" not in cues or not cues.keys() & {"rank_first", "rank_top"}:
+            return None
+        first = [r for r in rows if r["rank_desc"] == 1]
+        second = [r for r in rows if r["rank_desc"] == 2]
+        if len(first) != 1 or len(second) != 1:
+            return None
+        d = asked.direction
+        row = self.compare(asked.runner, (d, [period], second[0]["category"]), (d, [period], first[0]["category"]), dim)
+        return {"first": first[0]["label"], "second": second[0]["label"], "diff": row["diff"]}
 
     def _rank_periods(self, asked: FigureQuestion) -> str:
         """Periods of the total ranked by value, within the asked range (or all of equal length)."""

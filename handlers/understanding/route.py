@@ -71,6 +71,11 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "If I add business, education, personal, vehicle maintenance and work, what do I get?":
         # the categories named and summed are their sum, whatever "what do I get" sounds like.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent in ("total", "category", "share") and "rank_after" in ex.cues and len(ex.categories) == 1
+            and not ex.numbers and len(ex.periods) <= 1):
+        # "사업 다음으로 많은 목적은?", "Что идёт следом за деловыми поездками?": the category named
+        # is the point of reference; the one ranked after it is asked (figures.py, _i_ranking).
+        return MatchResult("ranking", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if result.intent in ("total", "category") and countries_set_against(ex) and len(ex.periods) <= 1:
         # "Who sent more business travellers in Q3, North Korea or Russia?", "q3 ru minus nk": two
         # countries set against each other are the two directions compared.
