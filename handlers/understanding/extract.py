@@ -457,6 +457,8 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
                 continue
             if "citizens" not in roles_taken and distinct > 1 and m is unassigned[0]:
                 role = "citizens"
+            elif _other_side_of_a_comparison(m, out, cue_hits):
+                role = "citizens"
             elif "destination" not in roles_taken and (distinct > 1 or "citizens" in roles_taken) and not any(
                     f.id == m.id for f in fixed):
                 role = "destination"
@@ -468,6 +470,21 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             fixed.append(CountryMention(m.id, role, m.form, m.pos, m.end, m.score))
         out = fixed
     return out
+
+
+# Cue groups of a comparison between two sides (data/cues.csv).
+_SIDES_COMPARED = frozenset({"ratio_given", "ratio_against", "change", "gap"})
+
+
+def _other_side_of_a_comparison(m: CountryMention, out: list[CountryMention], cue_hits: list[Hit]) -> bool:
+    """ "북한 사업목적 입국자가 러시아인 사업목적 입국자의 몇배?": a bare country (no marker) in its own
+    phrase, set against another country's people, is the other side of the comparison: its own
+    people. Read as a destination it would name the same trip as the other side (Russians entering
+    North Korea) and the question would compare a figure with itself."""
+    if not any(h.term.id in _SIDES_COMPARED for h in cue_hits):
+        return False
+    others = [o for o in out if o is not m and o.id != m.id]
+    return len(others) == 1 and others[0].role == "citizens" and others[0].pos - m.end >= 2
 
 
 COUNTRY_CODES = frozenset({"ru", "rf", "rus", "nk", "kp", "dprk", "prk"})  # codes a desk writes before a category
