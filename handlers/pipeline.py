@@ -155,6 +155,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if reread is not None:
             result, base.intent, base.score = reread, reread.intent, reread.score
             base.frame = build_frame(ex, result.intent)
+        if (self.lang != "en" and "all_figures" in ex.cues and not (ex.categories or ex.periods or ex.numbers or ex.dimensions)
+                and not ex.cues.keys() & {"caveat", "sum_given", "combine", "gap", "change"}):
+            # "러시아인 방북 관련 수치 전부 정리해 주세요", "какие цифры по россиянам?": every figure of
+            # the direction named (or of both), not the one total a figure intent would give.
+            direction = self.direction_for(ex)[0] if ex.countries else None
+            base.kind, base.html, base.intent = "answer", self.overview(direction), "coverage"
+            base.score = max(base.score, ACCEPT)
+            base.traces = runner.traces
+            return base
         if claim and ex.numbers and self.lang == "en" and check_claim(self, text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 run_operation(self, base.frame, ex, result, runner, base, now)
