@@ -28,7 +28,7 @@ from handlers.language import analyse_korean
 ASK_CUES = frozenset({"count", "share", "average", "avg_day", "avg_month", "avg_quarter", "rank_top", "rank_second",
                       "rank_third", "rank_bottom", "measure_head", "question_word", "combine", "gap", "ratio_given",
                       "change", "which_kind", "open_question", "pp_gap", "breakdown", "series", "why", "who_said",
-                      "focus_date", "focus_place", "duration_question"})
+                      "focus_date", "focus_place", "duration_question", "check_figure"})
 # Cue groups that join two things into one measure: a noun joint before them is the comparison's
 # or the sum's own "and", not a second question.
 JOINING_CUES = frozenset({"gap", "pp_gap", "change", "ratio_given", "ratio_against", "sum_given", "combine"})
@@ -95,8 +95,11 @@ def _korean_joints(text: str) -> list[tuple[int, int]]:
         if end <= start:
             continue
         before = morphs[i - 1] if i else None
+        after = morphs[i + 1] if i + 1 < len(morphs) else None
         if m.pos in _KO_NOUN_JOINT_TAGS or (m.pos == "JKB" and m.surface in _KO_COMITATIVE
-                                             and before is not None and before.pos in _NOMINAL):
+                                             and before is not None and before.pos in _NOMINAL
+                                             # "365명과 맞습니까": a comitative before a predicate is its complement
+                                             and not (after is not None and after.pos in _KO_PREDICATE_TAGS)):
             spans.append((start, end))
         elif m.pos == "MAJ" and m.surface in _KO_ADVERB_JOINT:
             spans.append((start, end))

@@ -161,6 +161,15 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         # negates nothing, so no category is set aside.
         ex.cues.pop("negation", None)
         ex.cue_start.pop("negation", None)
+    ko_tags = [h for h in cue_hits if h.term.id == "negation_after" and h.end == len(toks) and h.start > 0
+               and (toks[h.start - 1] in _KO_NOMINALISERS or toks[h.start - 1].endswith("다")
+                    or toks[h.start - 1].startswith("~") or toks[h.start - 1].isdigit())]  # "253명 아닌가?"
+    if ko_tags and not any(h.term.id == "negation_after" and h.start < ko_tags[0].start for h in cue_hits):
+        # "3분기 사업 목적만 해도 2022년보다 많은 거 아님?": a Korean question ending on "(…은 거) 아니야?"
+        # asks "isn't it so?"; it sets no category aside (a 아닌 before a noun does: "사업이 아닌 사람").
+        for group in ("negation", "negation_after"):
+            ex.cues.pop(group, None)
+            ex.cue_start.pop(group, None)
     if "who_question" in ex.cues and (_relative_who(toks) or _which_group_who(toks, entity_hits)):
         # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
         # relative clause and asks for no person.
@@ -485,6 +494,10 @@ def _other_side_of_a_comparison(m: CountryMention, out: list[CountryMention], cu
         return False
     others = [o for o in out if o is not m and o.id != m.id]
     return len(others) == 1 and others[0].role == "citizens" and others[0].pos - m.end >= 2
+
+
+# Korean nominalisers before a final 아니다 ("많은 거 아님?"): the sentence is a tag question.
+_KO_NOMINALISERS = frozenset({"거", "것"})
 
 
 COUNTRY_CODES = frozenset({"ru", "rf", "rus", "nk", "kp", "dprk", "prk"})  # codes a desk writes before a category
