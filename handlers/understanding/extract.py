@@ -513,6 +513,11 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
             return True
         if h.term.id != "exit":
             continue
+        people = {m.id for m in countries if m.form == "people"}
+        if any(m.role == "destination" and m.id in people for m in countries):
+            # "Сколько россиян вернулось из КНДР в Россию?": people leaving for their own country
+            # go home; the figures count entries into the other country only.
+            return True
         after = next((m for m in countries if m.pos in (h.end, h.end + 1)), None)
         if after is not None and not any(m.role == "destination" and m.pos > after.pos for m in countries):
             return True
