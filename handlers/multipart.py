@@ -16,7 +16,8 @@ Policy (the named threshold is ``MIN_PART_SCORE``):
   could not be answered and why, and offers the others to ask on their own), except that a
   confident answer to the whole question stands when it shows every measure the failing parts
   ask for: a part that fails alone is often a detail of the one before ("By how many?").
-English only: the joints are English words.
+The joints here are English words; Korean and Russian joints, read with the analysers, are in
+handlers/multipart_koru.py (``split_parts_koru``), with the aspects an answer shows per language.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from handlers.model import Answer, FollowUp
+from handlers.multipart_koru import (aspect_missing_koru, figures_not_shown, has_content, may_have_parts_koru, shares_not_shown,
+                                     split_parts_koru)
 from handlers.understanding.matcher import ACCEPT
 from handlers.understanding.normalise import normalise_text
 
@@ -109,6 +112,8 @@ class PartAnswerer(Protocol):
 
     def render(self, template: str, **values: object) -> str: ...
 
+    def part_reading(self, text: str) -> Any: ...  # a part's extraction (its .cues)
+
 
 @dataclass(frozen=True)
 class PartResult:
@@ -116,9 +121,16 @@ class PartResult:
 
     question: str
     answer: Answer
+    lang: str = "en"
+    cues: frozenset[str] = frozenset()  # the part's cue groups (Korean and Russian aspects read them)
+    own: bool = True  # the part names what it is about (Korean and Russian: its figures are its own)
 
     @property
     def confident(self) -> bool:
+        if self.lang != "en":
+            return (self.answer.kind == "answer" and self.answer.score >= MIN_PART_SCORE
+                    and not aspect_missing_koru(self.lang, set(self.cues), self.answer.text,
+                                                self.answer.intent in STATEMENT_INTENTS))
         return (self.answer.kind == "answer" and self.answer.score >= MIN_PART_SCORE
                 and all(given.search(self.answer.text) for asked, given in _ASPECTS if asked.search(self.question)))
 
@@ -133,40 +145,49 @@ _ASPECTS = (
 )
 
 
-def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, previous: FollowUp | None) -> Answer:
+def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, previous: FollowUp | None,
+                 lang: str = "en") -> Answer:
     """The answer to a question that may ask several things; ``whole`` is its answer as one question.
 
     When a part fails, a whole answer that already names the part the report does not answer ("...
     in Q3, and where did they go?": the figure, and that the report gives no places) is an honest
     answer to both parts and stands as it is.
     """
-    if not may_have_parts(question):
+    if not (may_have_parts(question) if lang == "en" else may_have_parts_koru(question, lang)):
         return whole  # most questions: no joint, and no second normalisation of the text
     question = question.strip()  # as the whole answer keeps it (Pipeline._answer)
-    parts = split_parts(normalise_text(question))
+    parts = (split_parts(normalise_text(question)) if lang == "en"
+             else split_parts_koru(normalise_text(question), lang, desk.part_reading))
     if len(parts) < 2:
         return whole
     results: list[PartResult] = []
     for n, part in enumerate(parts):
-        asked = _LEADING_AND_RE.sub("", part)
+        asked = _LEADING_AND_RE.sub("", part) if lang == "en" else part
         got = desk.answer_in_turn(asked, previous, now)
-        if n and not _ANAPHORA_RE.search(asked):
+        if n and lang == "en" and not _ANAPHORA_RE.search(asked):
             alone = desk.answer_in_turn(asked, None, now)
             if alone.kind == "answer" and alone.intent in STATEMENT_INTENTS:
                 # "..., and who said the workers were in the hundreds?" asks a statement of its own,
                 # not who gave the figure just answered.
                 got = alone
-        results.append(PartResult(part, got))
+        reading = desk.part_reading(part) if lang != "en" else None
+        results.append(PartResult(part, got, lang, frozenset(reading.cues) if reading is not None else frozenset(),
+                                  has_content(reading) if reading is not None else True))
         previous = got.context if got.context is not None else previous
     if all(r.confident for r in results):
+        if lang != "en" and whole.kind == "fallback":
+            # "Каким поездом и по какому маршруту ...?": the whole question names what the report
+            # lacks ("маршрут"); a part read alone may miss it, so the whole's refusal stands.
+            return whole
         if (whole.kind == "answer" and not _new_slots(desk, whole, results)
-                and not any(_aspect_missing(r.question, whole) for r in results)):
+                and not any(_aspect_missing(r, whole) for r in results)
+                and not (lang != "en" and shares_not_shown(sum("share" in r.cues for r in results), whole.text))):
             return whole  # one answer already rests on what the parts do (a breakdown asked two of its rows)
         return _combined(desk, question, whole, results)
     failed = [r for r in results if not r.confident]
     answered_as = {r.answer.intent for r in results if r.confident}
     if (whole.kind == "answer" and (whole.intent in answered_as or whole.intent == "claim_check")
-            and (not any(_aspect_missing(r.question, whole) for r in failed) or desk.second_ask_noted(question))):
+            and (not any(_aspect_missing(r, whole) for r in failed) or (lang == "en" and desk.second_ask_noted(question)))):
         # A part that fails alone is often a detail of the one before ("By how many?", "Give the
         # figure."), which the whole question's answer gives; a part asking a measure the whole
         # answer does not show ("..., and as a share?") is not, nor is a whole answer of another
@@ -191,8 +212,12 @@ def _new_slots(desk: PartAnswerer, whole: Answer, results: list[PartResult]) -> 
     return any(_slot(desk, i) not in have for r in results for i in r.answer.figure_ids if i not in whole.figure_ids)
 
 
-def _aspect_missing(part: str, answer: Answer) -> bool:
-    return any(asked.search(part) and not given.search(answer.text) for asked, given in _ASPECTS)
+def _aspect_missing(part: PartResult, answer: Answer) -> bool:
+    if part.lang != "en":
+        # A confident part's figures must be in the whole answer too, or that answer is one in part.
+        return (aspect_missing_koru(part.lang, set(part.cues), answer.text)
+                or (part.own and part.confident and figures_not_shown(part.answer.html, answer.text)))
+    return any(asked.search(part.question) and not given.search(answer.text) for asked, given in _ASPECTS)
 
 
 def _combined(desk: PartAnswerer, question: str, whole: Answer, results: list[PartResult]) -> Answer:
@@ -216,7 +241,7 @@ def _declined(desk: PartAnswerer, question: str, whole: Answer, results: list[Pa
     the whole answer); the reply says which part fails and why, and offers the others to ask alone."""
     failed = [r for r in results if not r.confident]
     reasons = [{"question": r.question,
-                "why": _first_sentence(r.answer.text) if r.answer.kind != "answer" else "I'm not sure I'd answer this part as asked."}
+                "why": _first_sentence(r.answer.text) if r.answer.kind != "answer" else None}
                for r in failed]
     askable = [r.question for r in results if r.confident]
     html = desk.render("multi_part_declined", failed=reasons, askable=askable)

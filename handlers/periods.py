@@ -363,7 +363,7 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ko_through_month", re.compile(r"(?:(\d{4}|\d{2})\s*년\s*(?:도\s*)?(?:들어(?:서)?\s*|초부터\s*|부터\s*)?)?"
                                     r"(1[0-2]|[1-9])\s*월\s*(?:말\s*)?까지(?!\s*의)")),
     ("ko_month", re.compile(_KO_Y + r"(1[0-2]|[1-9])\s*월(?!\s*(?:~|-))")),
-    ("ko_relative", re.compile(r"(재작년도|재작년|지지난해|작년도|작년|지난해|전년|올해|금년|내년)")),
+    ("ko_relative", re.compile(r"(재작년도|재작년|지지난\s?해|작년도|작년|지난\s?해(?![\uac00-\ud7a3])|지난해|전년|올해|금년|내년)")),
     ("ko_year", re.compile(r"(?<!\d)(\d{4})\s*년(?:도)?")),
     # "22년", "23년도": desk shorthand for a year of this century (20xx), as "22년 3분기" already is;
     # not a duration ("10년 뒤", "20년 동안", "5년쯤") nor a part of a larger number ("2397호").
@@ -375,7 +375,8 @@ _KO_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RU_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # со второго по третий квартал / с 1-го на 3-й квартал: two endpoints
-    ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+квартал\w*" + _RU_YEAR_AFTER)),
+    # (and the short "с 1 по 3 кв": кв. is how a quarter is written in a hurry)
+    ("ru_quarters", re.compile(r"\bс[оo]?\s+" + _RU_ORD + r"\s+(?:квартал\w*\s+|кв\.?\s+)?(по|на|до|к)\s+" + _RU_ORD + r"\s+(?:квартал\w*|кв(?![\w])\.?)" + _RU_YEAR_AFTER)),
     # 1-3 кварталы, i-iii кварталы, 1-3 кв. (the abbreviation, as the single quarter's "3 кв." is read)
     ("ru_quarters", re.compile(r"\b" + _RU_ORD + r"\s*(-)\s*" + _RU_ORD + r"\s*(?:квартал\w*|кв\b\.?)" + _RU_YEAR_AFTER)),
     # первый и второй квартал(ы), 1 и 2 кв.: two quarters, found as a pair
@@ -897,7 +898,8 @@ def _mention_local(kind: str, g: tuple[str | None, ...], span: tuple[int, int], 
         mo = int(g[1])
         return PeriodMention("months", _year(g[0]), mo, mo, span, text)
     if kind == "ko_relative":
-        return PeriodMention("year", report_date.year + _KO_RELATIVE[g[0]], 1, 12, span, text)
+        # "지난 해" spaced is 지난해
+        return PeriodMention("year", report_date.year + _KO_RELATIVE[re.sub(r"\s", "", g[0])], 1, 12, span, text)
     if kind in ("ko_year", "ru_year"):
         return PeriodMention("year", _year(g[0]), 1, 12, span, text)
     if kind == "ru_quarters":

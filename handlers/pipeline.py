@@ -63,8 +63,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         view = self.in_language(lang) if lang != self.lang else self
         now = time.time() if now is None else now
         answer = view._answer(question, previous, now)
-        if lang == "en":  # "how many in Q3, and how many by air?": each part answered, or none (handlers/multipart.py)
-            answer = answer_parts(view, question, answer, now, previous)
+        # "how many in Q3, and how many by air?", "2023 누계와 가장 많은 분기는?": each part answered, or
+        # none (handlers/multipart.py; Korean and Russian joints in handlers/multipart_koru.py)
+        answer = answer_parts(view, question, answer, now, previous, lang)
         answer.lang = lang
         if not answer.figure_ids and not answer.stated:
             # "Not in the data; what it has: business (196)": figures given as context, for the hand-off.
@@ -154,6 +155,15 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         if reread is not None:
             result, base.intent, base.score = reread, reread.intent, reread.score
             base.frame = build_frame(ex, result.intent)
+        if (self.lang != "en" and "all_figures" in ex.cues and not (ex.categories or ex.periods or ex.numbers or ex.dimensions)
+                and not ex.cues.keys() & {"caveat", "sum_given", "combine", "gap", "change"}):
+            # "러시아인 방북 관련 수치 전부 정리해 주세요", "какие цифры по россиянам?": every figure of
+            # the direction named (or of both), not the one total a figure intent would give.
+            direction = self.direction_for(ex)[0] if ex.countries else None
+            base.kind, base.html, base.intent = "answer", self.overview(direction), "coverage"
+            base.score = max(base.score, ACCEPT)
+            base.traces = runner.traces
+            return base
         if claim and ex.numbers and self.lang == "en" and check_claim(self, text, base):
             if base.kind != "answer":  # "not in the data": a check against the question's frame may say more
                 run_operation(self, base.frame, ex, result, runner, base, now)
@@ -282,6 +292,10 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
     def answer_in_turn(self, question: str, previous: FollowUp | None, now: float) -> Answer:
         """One part of a question of several parts, as a follow-up of the part before it."""
         return self._answer(question, previous, now)
+
+    def part_reading(self, text: str) -> Extraction:
+        """A Korean or Russian part of a question read alone (its cues say where it may be split and what it asks)."""
+        return extract(normalise_text(text.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
 
     def second_ask_noted(self, question: str) -> bool:
         """Whether the answer to the whole question already says which part the report does not answer."""

@@ -18,14 +18,17 @@ class ReportViews:
 
     # --- overviews and charts (for /figures, /about, /chart) --------------------------------------
 
-    def overview(self) -> str:
-        """Every figure in one compact message, grouped by direction, with sources."""
+    def overview(self, direction: Direction | None = None) -> str:
+        """Every figure in one compact message, grouped by direction, with sources; ``direction``:
+        that direction's figures only ("러시아인 방북 관련 수치 전부")."""
         runner = QueryRunner(self.snapshot, self.queries)
         meta = self.snapshot.meta
         groups: list[dict[str, Any]] = []
         for r in runner.run("overview", default_citizens=meta.get("default_citizens", ""),
                             default_destination=meta.get("default_destination", "")):
             d = Direction(r["citizens"], r["destination"])
+            if direction is not None and d != direction:
+                continue
             if not groups or groups[-1]["direction"] != d:
                 groups.append({"direction": d, "dir": self.dir_values(d), "lines": []})
             label = "total" if r["dimension"] == "total" else self._label(r["dimension"], r["category"])

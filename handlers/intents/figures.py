@@ -260,6 +260,9 @@ class FigureIntents:
         position = (2 if toks & {"second", "2nd"} or "rank_second" in cues
                     else 3 if toks & {"third", "3rd"} or "rank_third" in cues
                     else next((n for w, n in LATER_ORDINALS.items() if w in toks), None))
+        after = self._ranked_after(asked, rows, dim)
+        if after is not None:
+            position = after
         if position is None:
             mode = "bottom" if "rank_bottom" in asked.ex.cues else "top" if "rank_top" in asked.ex.cues else "all"
         else:
@@ -278,15 +281,46 @@ class FigureIntents:
         # "After business, which comes second?": a category named as the point of reference is not
         # the one asked about, so no "Yes"/"No" is said of it.
         toks_list = asked.ex.toks
-        asked_categories = [] if pool else [c for d, c in asked.categories
+        asked_categories = [] if pool or after is not None else [c for d, c in asked.categories
                                             if not set(toks_list[max(0, asked.ex.category_at.get((d, c), 0) - 2):
                                                                  max(0, asked.ex.category_at.get((d, c), 0))])
                                             & RANK_REFERENCE_WORDS]
+        top_gap = self._top_two_gap(asked, rows, period, dim)
         return self._render("ranking", rows=rows, chosen=chosen, bottom=bottom, mode=mode, position=want,
                             certain=certain, asked=asked_categories, period=period, assumed_period=assumed,
+                            top_gap=top_gap,
                             dimension=dimension,
                             caveats=self.caveats(asked, [period], dim, None, all_categories=True),
                             **self._common(asked, [period], caveats=False))
+
+    def _ranked_after(self, asked: FigureQuestion, rows: list[dict[str, Any]], dim: str) -> int | None:
+        """ "사업 다음으로 많은 목적", "следом за деловыми поездками": the position after the one
+        category named with a ``rank_after`` cue (data/cues.csv), or None. A category tied with
+        others has no single next position, so none is read."""
+        if "rank_after" not in asked.ex.cues:
+            return None
+        named = [c for d, c in asked.categories if d == dim]
+        if len(named) != 1:
+            return None
+        ranks = [r["rank_desc"] for r in rows if r["category"] == named[0]]
+        if len(ranks) != 1 or sum(1 for r in rows if r["rank_desc"] == ranks[0]) > 1:
+            return None
+        return ranks[0] + 1
+
+    def _top_two_gap(self, asked: FigureQuestion, rows: list[dict[str, Any]], period: Period, dim: str) -> dict[str, Any] | None:
+        """ "1위와 2위 차이?", "насколько первое место опережает второе": the gap between the first and
+        the second of a ranking (compare.sql), which the ranking alone leaves to the reader. Only
+        when one category is first and one second (a tie has no single gap)."""
+        cues = asked.ex.cues
+        if not cues.keys() & {"gap", "change"} or "rank_second" not in cues or not cues.keys() & {"rank_first", "rank_top"}:
+            return None
+        first = [r for r in rows if r["rank_desc"] == 1]
+        second = [r for r in rows if r["rank_desc"] == 2]
+        if len(first) != 1 or len(second) != 1:
+            return None
+        d = asked.direction
+        row = self.compare(asked.runner, (d, [period], second[0]["category"]), (d, [period], first[0]["category"]), dim)
+        return {"first": first[0]["label"], "second": second[0]["label"], "diff": row["diff"]}
 
     def _rank_periods(self, asked: FigureQuestion) -> str:
         """Periods of the total ranked by value, within the asked range (or all of equal length)."""
@@ -430,11 +464,17 @@ class FigureIntents:
             together = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
                                         category=cat, periods=[p.code for p in pa + pb])
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
-                            together=together,
+                            together=together, less=self._less_asked(asked.ex),
                             what=self.series_name(dim, cat), unequal=months_a != months_b,
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
                             **self._common(asked, [a, b]))
+
+    def _less_asked(self, ex: Extraction) -> bool:
+        """ "На сколько процентов меньше ...?", "몇 퍼센트 적은가?": the percent asked is the smaller
+        side's against the larger (the ``less_side`` cue group), which the answer then states too; a
+        rise asked keeps only the change from the base, so the other side's percent is not offered."""
+        return any(self.is_cue(t, "less_side") for t in ex.toks)
 
     def _periods_from_numbers(self, asked: FigureQuestion, dimension: str, category: str) -> list[Period]:
         """ "% jump from 153 to 365?": figures quoted in the question name their periods, when each
@@ -492,7 +532,7 @@ class FigureIntents:
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row, partial=partial,
                             period=period, period_two=period_two, what=self.series_name(dim, cat),
-                            assumed_period=assumed, source=chain,
+                            assumed_period=assumed, source=chain, less=self._less_asked(asked.ex),
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
 
     def _own_periods(self, periods: list[Period], one: tuple[Direction, list[Period]],

@@ -27,6 +27,10 @@ def run(call: OperationCall) -> str:
     first, rest = refs[0], refs[len(side_a):]
     if not rest and call.frame.comparison != "rest":
         raise Decline("one side only")  # "overland against rail": rail is inside the set
+    if len({m.id for m in call.ex.countries if m.role == "citizens"}) >= 2:
+        # "북한 교육목적 입국자가 러시아인 사업목적 입국자보다 몇 명 적어?": each category is another
+        # direction's; both set against each other in one direction would be another question.
+        raise Decline("a category of each direction")
     d = call.direction
     avail = call.desk.available(call.runner, d, dim, first.category)
     requested, assumed = requested_or_latest(call, avail)

@@ -56,6 +56,10 @@ def run(call: OperationCall) -> str:
         row = _set_row(call, d, dim, refs, period)
     if row is None or row["set_value"] is None or row["found"] != len({r.category for r in refs}):
         raise Decline("a category without figures")  # the intent handlers say which categories there are
+    if excluding and row["total_minus_set"] is not None and row["total_minus_set"] < 0:
+        # Every category set aside, and they add up to more than the total: no count of people is
+        # negative, so this reading of the question is wrong, not the figure (blind7 r7-034: -39).
+        raise Decline("more set aside than the total")
     unlisted = excluding and not row["other_categories"] and _asks_the_others(call)
     if unlisted:
         call.kind = "fallback"  # the remainder is context; the categories asked for are not published

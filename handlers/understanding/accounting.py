@@ -46,6 +46,16 @@ PERSON_NAME_WORDS = frozenset({"name", "names", "reporter", "reporters", "journa
 NAME_ASKING_WORDS = PERSON_NAME_WORDS | {"wrote", "writer", "written"}  # "who wrote ...?" of the sources
 
 
+# Korean topic particles: a question that ends on a noun and one of them asks for that noun
+# ("그들이 이용한 항공사는?": which airline).
+_KO_TOPIC = frozenset({"는", "은"})
+
+
+def _korean_topic_at_end(toks: list[str], nouns: list[int]) -> bool:
+    """Whether the question ends on a name-asking noun as its topic ("..., 항공사는?")."""
+    return bool(nouns) and len(toks) >= 2 and toks[-1] in _KO_TOPIC and nouns[-1] == len(toks) - 2
+
+
 def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     """ "Which border crossing did they use?", "what airport?": a name is asked for, which no
     figure gives. Nouns that ask for names are data (the ``name_noun`` cue group); so is a
@@ -56,7 +66,8 @@ def name_asked_of_a_figure(ex: Extraction, lex: Lexicon) -> list[str]:
     nouns = [i for i, t in enumerate(ex.toks) if any((x.kind, x.id) == ("cue", "name_noun") for x in lex.phrases.get((t,), ()))]
     named = [ex.toks[i] for i in nouns if not _in_a_named_set(ex.toks, i, lex)]  # "the minor routes" names categories
     # "Which airport?"; Korean asks "공항은 어디입니까?" (where), a question word the data lists.
-    asks_name = _WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues
+    asks_name = (_WHICH_WHAT & set(ex.toks) or "asks_place" in ex.cues and "question_word" in ex.cues
+                 or _korean_topic_at_end(ex.toks, nouns))
     if "name_noun" in ex.cues and asks_name and (named or not nouns):
         at = next((i for i, t in enumerate(ex.toks) if t in _WHICH_WHAT), len(ex.toks))
         return named[:2] or ex.toks[at + 1:at + 3]  # a phrase ("border crossing"): the words after "which"

@@ -161,6 +161,15 @@ def extract(question: str, lex: Lexicon, report_date: date) -> Extraction:
         # negates nothing, so no category is set aside.
         ex.cues.pop("negation", None)
         ex.cue_start.pop("negation", None)
+    ko_tags = [h for h in cue_hits if h.term.id == "negation_after" and h.end == len(toks) and h.start > 0
+               and (toks[h.start - 1] in _KO_NOMINALISERS or toks[h.start - 1].endswith("다")
+                    or toks[h.start - 1].startswith("~") or toks[h.start - 1].isdigit())]  # "253명 아닌가?"
+    if ko_tags and not any(h.term.id == "negation_after" and h.start < ko_tags[0].start for h in cue_hits):
+        # "3분기 사업 목적만 해도 2022년보다 많은 거 아님?": a Korean question ending on "(…은 거) 아니야?"
+        # asks "isn't it so?"; it sets no category aside (a 아닌 before a noun does: "사업이 아닌 사람").
+        for group in ("negation", "negation_after"):
+            ex.cues.pop(group, None)
+            ex.cue_start.pop(group, None)
     if "who_question" in ex.cues and (_relative_who(toks) or _which_group_who(toks, entity_hits)):
         # "Was it 134 North Koreans who flew in?": a figure stated and checked; its "who" opens a
         # relative clause and asks for no person.
@@ -457,6 +466,8 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
                 continue
             if "citizens" not in roles_taken and distinct > 1 and m is unassigned[0]:
                 role = "citizens"
+            elif _other_side_of_a_comparison(m, out, cue_hits):
+                role = "citizens"
             elif "destination" not in roles_taken and (distinct > 1 or "citizens" in roles_taken) and not any(
                     f.id == m.id for f in fixed):
                 role = "destination"
@@ -468,6 +479,25 @@ def _assign_roles(found: list[CountryMention], toks: list[str], cue_hits: list[H
             fixed.append(CountryMention(m.id, role, m.form, m.pos, m.end, m.score))
         out = fixed
     return out
+
+
+# Cue groups of a comparison between two sides (data/cues.csv).
+_SIDES_COMPARED = frozenset({"ratio_given", "ratio_against", "change", "gap"})
+
+
+def _other_side_of_a_comparison(m: CountryMention, out: list[CountryMention], cue_hits: list[Hit]) -> bool:
+    """ "북한 사업목적 입국자가 러시아인 사업목적 입국자의 몇배?": a bare country (no marker) in its own
+    phrase, set against another country's people, is the other side of the comparison: its own
+    people. Read as a destination it would name the same trip as the other side (Russians entering
+    North Korea) and the question would compare a figure with itself."""
+    if not any(h.term.id in _SIDES_COMPARED for h in cue_hits):
+        return False
+    others = [o for o in out if o is not m and o.id != m.id]
+    return len(others) == 1 and others[0].role == "citizens" and others[0].pos - m.end >= 2
+
+
+# Korean nominalisers before a final 아니다 ("많은 거 아님?"): the sentence is a tag question.
+_KO_NOMINALISERS = frozenset({"거", "것"})
 
 
 COUNTRY_CODES = frozenset({"ru", "rf", "rus", "nk", "kp", "dprk", "prk"})  # codes a desk writes before a category
@@ -483,6 +513,11 @@ def _asks_exits(countries: list[CountryMention], cue_hits: list[Hit]) -> bool:
             return True
         if h.term.id != "exit":
             continue
+        people = {m.id for m in countries if m.form == "people"}
+        if any(m.role == "destination" and m.id in people for m in countries):
+            # "Сколько россиян вернулось из КНДР в Россию?": people leaving for their own country
+            # go home; the figures count entries into the other country only.
+            return True
         after = next((m for m in countries if m.pos in (h.end, h.end + 1)), None)
         if after is not None and not any(m.role == "destination" and m.pos > after.pos for m in countries):
             return True

@@ -57,7 +57,8 @@ OUTDO_WORDS = frozenset({"exceed", "exceeded", "exceeds", "beat", "beats", "outn
 COMPARE_WORDS = frozenset({"than", "vs", "versus", "against", "compared", "compare", "ahead"}) | OUTDO_WORDS
 KO_THAN = frozenset({"보다"})  # the Korean comparison particle, after what it compares against
 # "than all the others", "나머지보다", "чем все остальные": the rest of a dimension's categories, as a set.
-REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "остальной", "прочий"})
+# ("다른 교통수단 전부", "все другие виды": the other categories, as Korean and Russian say it)
+REST_WORDS = frozenset({"other", "others", "rest", "remaining", "나머지", "다른", "остальной", "прочий", "другой"})
 FACT_ASPECT_WORDS = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where", "why": "why"}
 # Korean and Russian put "how many" anywhere in the sentence ("... 몇 명이에요?").
 HOW_MANY_ANYWHERE = frozenset({"сколько", "몇", "얼마나"})
@@ -159,6 +160,13 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         set_aside = tuple(c for c in categories if 0 <= c.pos < ex.cue_start.get("negation_after", -1))
         if set_aside and len(categories) > 1:
             excluded, categories = set_aside, ()
+        elif (len(after) == len(categories) >= 3 and ex.cues.keys() & {"combine", "sum_given"}
+              and len({c.dimension for c in categories}) == 1 and len({c.pos for c in after}) == len(after)):
+            # "Сколько не самолётом, если сложить поезд, автомобиль, пешком и воду?": the negation sets
+            # aside the first category; the ones listed after it are summed (never every category
+            # set aside, which leaves the total minus more than it holds).
+            first = min(after, key=lambda c: c.pos)
+            excluded, categories = (first,), tuple(c for c in after if c is not first)
         elif len(categories) == 1 or len(after) == len(categories):
             excluded, categories = categories, ()
         elif before and after and ex.cues.keys() & {"combine", "sum_given"} and len(before) + len(after) == len(categories):
@@ -194,6 +202,12 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
         spans = {p.m2 - p.m1 + 1 for p in real_periods if p.kind in ("quarter", "half", "year", "months", "quarters")}
         if len(real_periods) >= 2 and (MULTIPLE_WORDS & set(ex.toks) or compares and len(spans) > 1):
             measure, comparison = "multiple_of_average", "periods"
+    elif ("pp_gap" in ex.cues and share and len(categories) + len(excluded) == 2 and excluded
+          and len({c.dimension for c in categories + excluded}) == 1):
+        # "항공 비중에서 자동차 비중 빼면 몇 %p?": a share minus a share, in points, is their gap; the
+        # minus word is the subtraction, not a category set aside.
+        measure, comparison = "pp_gap", "shares"
+        categories, excluded = tuple(sorted(categories + excluded, key=lambda c: c.pos)), ()
     elif "pp_gap" in ex.cues and (len(categories) == 2 or (categories and (len(ex.countries) >= 2
                                                                           or "both_directions" in ex.cues))):
         measure, comparison = "pp_gap", "shares"  # two shares named: of two categories, or of two directions
@@ -421,7 +435,8 @@ def _against_the_rest(categories: tuple[CategoryRef, ...], ex: Extraction, compa
         return ()
     # "the other way", "the other direction": the reverse direction, not the other categories.
     at = next((i for i, t in enumerate(ex.toks) if t in REST_WORDS
-               and (ex.toks[i + 1] if i + 1 < len(ex.toks) else "") not in ("way", "direction", "side", "round")), -1)
+               and (ex.toks[i + 1] if i + 1 < len(ex.toks) else "") not in ("way", "direction", "side", "round", "방향", "쪽",
+                                                                           "направление", "сторона")), -1)
     before = tuple(c for c in categories if 0 <= c.pos < at)
     if at < 0 or len(before) != 1 or len({c.dimension for c in categories}) != 1:
         return ()

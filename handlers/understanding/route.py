@@ -71,6 +71,11 @@ def reread_measure(ex: Extraction, result: MatchResult, frame: QuestionFrame) ->
         # "If I add business, education, personal, vehicle maintenance and work, what do I get?":
         # the categories named and summed are their sum, whatever "what do I get" sounds like.
         return MatchResult("category", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
+    if (result.intent in ("total", "category", "share") and "rank_after" in ex.cues and len(ex.categories) == 1
+            and not ex.numbers and len(ex.periods) <= 1):
+        # "사업 다음으로 많은 목적은?", "Что идёт следом за деловыми поездками?": the category named
+        # is the point of reference; the one ranked after it is asked (figures.py, _i_ranking).
+        return MatchResult("ranking", max(result.score, ACCEPT), "answer", result.ranked, result.penalties)
     if result.intent in ("total", "category") and countries_set_against(ex) and len(ex.periods) <= 1:
         # "Who sent more business travellers in Q3, North Korea or Russia?", "q3 ru minus nk": two
         # countries set against each other are the two directions compared.
@@ -171,7 +176,8 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
                          and _SOURCE_DID_RE.search(ex.text.lower()) else [])
                       # "Where in Russia did the students go?": a place asked of a figure, which names none
                       + (["where"] if ex.toks[:1] == ["where"] and result.intent in FIGURE_INTENTS else [])
-                      + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon))
+                      + part_of_a_quoted_figure(ex, lexicon) + detail_asked_ko(ex, lexicon)
+                      + content_left_koru(ex, lang, result.intent, lexicon))
         # a month asked, or a period finer than the data or left unread: each named once
         unanswered += [w for w in month_asked(ex) + periods_too_fine_or_left(ex, lexicon) if w not in unanswered]
     # "Is Lankov at Seoul National University?": a name the report does not know, put to a person's
@@ -216,3 +222,33 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
         shown, unanswered = (result.intent, result.score), []
     return Route(result, unanswered, shown)
 
+
+def content_left_koru(ex: Extraction, lang: str, intent: str | None, lexicon: Lexicon) -> list[str]:
+    """ "러시아 입국이 거부된 북한 주민 수는?", "Через какой пограничный переход ...?": a Korean or
+    Russian content word nothing consumed (no period, country, category, cue or fact keyword) in the
+    place that changes what is counted or named: in Korean, a word that qualifies the people counted
+    (right before a country or a noun of people: refused, deported), in Russian, the thing a "which"
+    asks for (a crossing, an airline). A figure answer would pass over it, so it is named as what the
+    report does not give. Other unknown words (colloquial verbs, abbreviations, a Hanja 北) are left
+    to the matcher, as before: refusing on them would refuse questions the figures answer."""
+    if lang not in ("ko", "ru") or intent not in FIGURE_INTENTS:
+        return []
+    corrected = {a for a, _ in ex.corrected}
+    unknown = [w for w in ex.unknown if w not in corrected and not w.isdigit()]
+    if not unknown:
+        return []
+    toks = ex.toks
+    out: list[str] = []
+    for i, tok in enumerate(toks[:-1]):
+        if tok not in unknown:
+            continue
+        # a noun only: a verb's lemma ends in 다 ("NK뉴스가 전한 ... 입국자": who reported it, not who is counted)
+        if lang == "ko" and len(tok) >= 2 and not tok.endswith("다") and all("\uac00" <= ch <= "\ud7a3" for ch in tok):
+            following = {(x.kind, x.id) for x in lexicon.phrases.get((toks[i + 1],), ())}
+            if any(kind == "country" for kind, _ in following) or ("cue", "people_nouns") in following:
+                out.append(tok)  # "거부(된) 북한 주민": a kind of people the figures do not count
+        elif lang == "ru" and i and any((x.kind, x.id) == ("cue", "which_kind") for x in lexicon.phrases.get((toks[i - 1],), ())):
+            # "какой пограничный переход": the words a "which" asks for, up to the first known word
+            run = [tok] + [t for t in toks[i + 1:i + 3] if t in unknown]
+            out.append(" ".join(run))
+    return list(dict.fromkeys(out))[:2]
