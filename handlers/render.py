@@ -186,6 +186,10 @@ class Renderer:
                 # Templates are read once per process (warm-up compiles them all): without this,
                 # every render would stat its template file, and the macros', to see if it changed.
                 auto_reload=False,
+                # A plain dict, not jinja's LRU (whose every look-up moves the name in a deque of up
+                # to 400 under a lock, for each template and each macro file it imports): the
+                # templates are a fixed set, all compiled at warm-up.
+                cache_size=-1,
             )
             env.filters.update(filters)
             # "How was this computed?" shows what was understood as JSON: Hangul and Cyrillic
