@@ -149,9 +149,9 @@ class Lexicon:
     # an English "I meant Russians" is no "first quarter" once a Russian question has been asked.
     script_bound: dict[tuple[tuple[str, ...], Term], frozenset[str]] = field(default_factory=dict)
     snapshot: Snapshot | None = None
-    # word -> fuzzy_word's answer: a pure function of the word and this index, asked again for the
-    # same words in most questions ("between", "people"), each a rapidfuzz scan of single_words.
-    # Emptied when the index grows (ensure). At most FUZZY_MEMO words.
+    # word -> fuzzy_word's answer for a word not in Hangul: a function of the word and this index,
+    # asked again for the same words in most questions ("between", "people"), each a rapidfuzz
+    # scan of single_words. Emptied when the index grows (ensure). At most FUZZY_MEMO words.
     fuzzy_memo: dict[str, tuple[str, float] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -334,6 +334,10 @@ class Lexicon:
 
     def fuzzy_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely stands for, or None."""
+        if script_of(word) == "ko":
+            # Not kept: a Korean reading also asks the analyser, whose dictionary other lexicons
+            # of the process (built for a snapshot, a claim check) add nouns to as they index.
+            return self._fuzzy_word(word)
         memo = self.fuzzy_memo
         if word in memo:
             return memo[word]
