@@ -11,8 +11,9 @@ pattern that can match without any fixed character), and the pattern is always r
 The derivation is conservative: only literal characters, small character classes and ``\\d``,
 groups, alternations (every branch must have a gate; the gate is their union) and repeats of at
 least one count; lookarounds, anchors, ``.``, ``\\w`` and backreferences are no requirement,
-``\\d`` only for ASCII texts (``ascii_text``), and case-insensitive patterns get no gate. tests/test_regex_gates.py checks, for every period pattern
-and every evaluation question, that a match implies the gate.
+``\\d`` is one only for ASCII texts (``ascii_text``), and case-insensitive patterns get no gate.
+tests/test_regex_gates.py checks, for every period pattern and every evaluation question, that a
+match implies the gate.
 """
 
 from __future__ import annotations
