@@ -39,6 +39,7 @@ FUZZY_MIN_LEN = 5
 # is 80 from "train", while "weather" is 71 from "water" and stays unknown.
 FUZZY_CUTOFF = 79.9  # just under 80: the similarity of one slip in five letters is 0.8 in floating point
 MULTI_CUTOFF = 88.0  # phrases are longer, so one slip costs less of the ratio; ask for more
+FUZZY_MEMO = 8192  # words whose fuzzy reading a lexicon keeps (Lexicon.fuzzy_memo)
 
 KO_MIN_STEM = 2  # syllables: one-syllable stems ("간", "온") are too ambiguous to guess
 # Forms an answer template may ask for, and what stands in for them when a language lacks one.
@@ -122,6 +123,9 @@ class Lexicon:
     single_words: list[str] = field(default_factory=list)
     vocabulary: set[str] = field(default_factory=set)
     fact_keywords: dict[str, dict[tuple[str, ...], float]] = field(default_factory=dict)
+    # keyword -> the facts that have it, in fact_keywords order: a question's keywords find their
+    # facts without touching every fact's keyword table (extract._score_facts, on every question).
+    facts_by_keyword: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     multi_phrases: list[str] = field(default_factory=list)
     quantitative_facts: set[str] = field(default_factory=set)
@@ -145,6 +149,10 @@ class Lexicon:
     # an English "I meant Russians" is no "first quarter" once a Russian question has been asked.
     script_bound: dict[tuple[tuple[str, ...], Term], frozenset[str]] = field(default_factory=dict)
     snapshot: Snapshot | None = None
+    # word -> fuzzy_word's answer for a word not in Hangul: a function of the word and this index,
+    # asked again for the same words in most questions ("between", "people"), each a rapidfuzz
+    # scan of single_words. Emptied when the index grows (ensure). At most FUZZY_MEMO words.
+    fuzzy_memo: dict[str, tuple[str, float] | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, snap: Snapshot, langs: Iterable[str] | None = None) -> "Lexicon":
@@ -259,6 +267,11 @@ class Lexicon:
             # about which fact is meant, since figure questions use it too.
             lex.fact_keywords[fid] = {k: math.log(1 + n_facts / df[k]) * (1 + 0.5 * (len(k) - 1))
                                       * (COMMON_KEYWORD_WEIGHT if k in common else 1.0) for k in sorted(kws)}
+        by_keyword: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for fid, weights in lex.fact_keywords.items():
+            for k in weights:
+                by_keyword[k].append(fid)
+        lex.facts_by_keyword = {k: tuple(fids) for k, fids in by_keyword.items()}
         lex.single_words = sorted({p[0] for p in lex.phrases if len(p) == 1 and len(p[0]) >= FUZZY_MIN_LEN})
         lex.hangul_words = sorted({w for w in lex.vocabulary if script_of(w) == "ko"})
         lex.hangul_jamo = [jamo(w) for w in lex.hangul_words]
@@ -284,6 +297,7 @@ class Lexicon:
                 grown.vocabulary = set(self.vocabulary)
                 grown.quantitative_facts = set(self.quantitative_facts)
                 grown.script_bound = dict(self.script_bound)
+                grown.fuzzy_memo = {}  # its answers may change with the grown index
                 grown._index(self.snapshot, self.langs | missing)
                 self.__dict__.update(grown.__dict__)
 
@@ -320,6 +334,20 @@ class Lexicon:
 
     def fuzzy_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely stands for, or None."""
+        if script_of(word) == "ko":
+            # Not kept: a Korean reading also asks the analyser, whose dictionary other lexicons
+            # of the process (built for a snapshot, a claim check) add nouns to as they index.
+            return self._fuzzy_word(word)
+        memo = self.fuzzy_memo
+        if word in memo:
+            return memo[word]
+        guess = self._fuzzy_word(word)
+        if len(memo) >= FUZZY_MEMO:
+            memo.clear()
+        memo[word] = guess
+        return guess
+
+    def _fuzzy_word(self, word: str) -> tuple[str, float] | None:
         if script_of(word) == "ko":
             return self._korean_word(word)
         if len(word) < FUZZY_MIN_LEN or word.isdigit():

@@ -18,6 +18,7 @@ CSV files, DuckDB or Telegram: problems come back as (file, line, column, messag
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +118,7 @@ def resolve(text: str, place: Place) -> Located:
     return Located(place, tuple(sents[place.first - 1:last]))
 
 
+@lru_cache(maxsize=4096)  # a pure function of the value, asked for the same figures in every answer
 def number_pattern(value: int) -> re.Pattern[str]:
     """A figure as a text may write it: 1234, 1,234, 1 234 (space or no-break space), 1.234;
     never part of a longer number, a decimal or an ordinal ("23" does not match "2023" or "23rd")."""

@@ -23,6 +23,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from handlers.regex_gates import gate, passes
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -498,6 +500,12 @@ _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
+# Per pattern, strings one of which each of its matches contains (handlers/regex_gates.py): a
+# question with none of them is not scanned by it. By id, for ASCII questions and for others.
+_GATES = {id(p): gate(p) for _, p in _PATTERNS}
+_ASCII_GATES = {id(p): gate(p, ascii_text=True) for _, p in _PATTERNS}
+
+
 def _patterns_for(text: str) -> list[tuple[str, re.Pattern[str]]]:
     """The patterns that can match ``text``, in ``_PATTERNS`` order."""
     if text.isascii():
@@ -616,7 +624,10 @@ def find_periods(text: str, report_date: date,
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    gates = _ASCII_GATES if text.isascii() else _GATES
     for kind, pattern in (_patterns_for(text) if patterns is None else patterns):
+        if not passes(gates.get(id(pattern)), text):
+            continue  # it has no match here: none of the strings each of its matches contains
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):

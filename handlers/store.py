@@ -770,6 +770,16 @@ class Snapshot:
             self.query_cache[key] = rules
         return rules
 
+    def fact_rows(self) -> tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]]:
+        """Every fact as facts.sql gives it: (columns, rows by fact_id); read once per snapshot."""
+        key = ("fact_rows",)
+        rows = self.query_cache.get(key)
+        if rows is None:
+            result = self.cursor().execute(_STORE_SQL["fact_rows"])
+            rows = (tuple(d[0] for d in result.description), tuple(result.fetchall()))
+            self.query_cache[key] = rows
+        return rows  # type: ignore[return-value]
+
     def keep_all_figures(self, limit: int) -> int:
         """Read every figure into the per-figure cache at once when there are at most ``limit``
         (start-up warm-up): on small data one query now saves each first answer a lookup of

@@ -219,7 +219,7 @@ def test_a_language_indexed_on_first_use_equals_a_full_build() -> None:
     grown.ensure({"ko"})
     grown.ensure({"ru", "en"})
     full = Lexicon.build(p.snapshot, ("en", "ko", "ru"))
-    for name in ("phrases", "vocabulary", "fact_keywords", "fact_people", "filler", "multi_phrases",
+    for name in ("phrases", "vocabulary", "fact_keywords", "facts_by_keyword", "fact_people", "filler", "multi_phrases",
                  "single_words", "hangul_words", "quantitative_facts", "langs"):
         assert getattr(grown, name) == getattr(full, name), name
 

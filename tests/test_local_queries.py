@@ -214,3 +214,14 @@ def test_a_snapshot_keeps_only_the_recently_used_directions(snapshot: Snapshot, 
     snapshot.direction("atlantis", "mu")
     figure_id = first.ids[0]
     assert snapshot.source_of(figure_id) == first.sources[0] == snapshot.figure(figure_id)["source_id"]
+
+
+def test_facts_match_their_sql_for_every_set_of_ids(snapshot: Snapshot) -> None:
+    """facts.sql by id: every fact, in order and reversed, each alone, a repeat, an unknown id, none."""
+    ids = [r[0] for r in snapshot.cursor().execute("SELECT fact_id FROM facts ORDER BY fact_id").fetchall()]
+    assert ids
+    sets = [[], ids, ids[::-1], ids[:1] * 2, ["no-such-fact"], [ids[-1], "no-such-fact", ids[0]]] + [[i] for i in ids]
+    for wanted in sets:
+        local = _LOCAL["facts"](snapshot, {"ids": wanted})
+        assert local is not None and _same(local, _duckdb(snapshot, "facts", {"ids": wanted})), wanted
+    assert _LOCAL["facts"](snapshot, {"ids": [1]}) is None  # not strings: DuckDB's own casts decide

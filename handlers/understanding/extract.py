@@ -538,9 +538,12 @@ def _score_facts(fact_hits: list[Hit], lex: Lexicon, asks_who: bool = False,
     keys = {h.key for h in fact_hits}
     scored = []
     said_by_named: set[str] = set()
+    # The facts sharing a word with the question (most share none: their sum is 0, skipped below),
+    # from the lexicon's index; read in fact_keywords order, as the sort below is stable.
+    sharing = {fid for k in keys for fid in lex.facts_by_keyword.get(k, ())}
     for fid, weights in lex.fact_keywords.items():
-        if keys.isdisjoint(weights):
-            continue  # most facts share no word with a question: their sum is 0 (skipped below)
+        if fid not in sharing:
+            continue
         s = sum(w for k, w in weights.items() if k in keys)
         if s > 0 and keys & lex.fact_people.get(fid, set()):
             s += PERSON_BONUS  # "what did Lankov say ...": his statements before anyone else's
