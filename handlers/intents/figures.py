@@ -430,7 +430,7 @@ class FigureIntents:
             together = asked.runner.one("sum_periods", citizens=d.citizens, destination=d.destination, dimension=dim,
                                         category=cat, periods=[p.code for p in pa + pb])
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
-                            together=together,
+                            together=together, lower_side="lower_side" in asked.ex.cues,
                             what=self.series_name(dim, cat), unequal=months_a != months_b,
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
@@ -492,7 +492,7 @@ class FigureIntents:
         chain = self.source_chain(asked.runner, self._figure_source(asked.runner, row["b_ids"][0]))
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row, partial=partial,
                             period=period, period_two=period_two, what=self.series_name(dim, cat),
-                            assumed_period=assumed, source=chain,
+                            assumed_period=assumed, source=chain, lower_side="lower_side" in asked.ex.cues,
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
 
     def _own_periods(self, periods: list[Period], one: tuple[Direction, list[Period]],
