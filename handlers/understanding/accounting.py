@@ -715,7 +715,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False  # "which minister ...": a name is asked for, not a number
     if result.intent in ("fact", "sources", "caveats", "help", "coverage") and result.decision == "answer":
         return False
-    if ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories:
+    if (ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories
+            and frame.measure != "all_figures"):  # "every number the report has": "report" names no statement here
         return False  # "trade volume in 2023": a subject the report states in words, not the entry figures
     plain = [w for w in ex.unknown if w not in ex.slot_unknown]
     return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT

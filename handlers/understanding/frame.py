@@ -181,7 +181,13 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                      and "share" not in ex.cues and ("change" not in ex.cues or threshold))
     # "월평균 150명이라고 써도 되나?": a number stated per month or day is an average; the average
     # (the total divided evenly) answers it, and the total is no check of it.
-    if states_figure and unit is None and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
+    if ("all_figures" in ex.cues and not categories and not excluded and unit is None and not states_figure
+            and not ex.cues.keys() & {"combine", "sum_given", "change"}  # "everything on 2023, added up?" asks a sum
+            and legacy_intent not in ("fact", "sources", "caveats", "help", "coverage")):
+        # "All the figures for Russians", "everything on Q3": every figure of that subject or period,
+        # not the one a plain total or series would give.
+        measure = "all_figures"
+    elif states_figure and unit is None and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
     elif rest:
