@@ -1034,6 +1034,31 @@ def _states_cue(fact: dict[str, Any], group: str, lex: Lexicon) -> bool:
                for x in lex.phrases.get(tuple(toks[i:i + n]), ()))
 
 
+DETAIL_GROUP_PREFIX = "detail_"  # cues.csv groups named detail_*: a detail asked, and stated, in the same words
+
+
+def details_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:
+    """The details a question asks of a fact that the fact does not state, in the question's words.
+
+    Each ``detail_*`` group of cues.csv lists the ways a detail is asked and stated ("went with",
+    "accompanied", "delegation" for who went along; "checkpoint", "border crossing" for where they
+    crossed; "paid for", "funded" for who paid). A question that hits a group is answered by a
+    fact only when the fact's own text hits the same group; otherwise the detail is one the report
+    does not give, and the nearest fact, which merely shares other words, is context. A new detail
+    of this kind is one row of cues.csv."""
+    if fact is None:
+        return []
+    asked = [g for g in ex.cues if g.startswith(DETAIL_GROUP_PREFIX)]
+    missing = [g for g in asked if not _states_cue(fact, g, lex)]
+    if not missing:
+        return []
+    out: list[str] = []
+    for h in lex.scan(ex.toks):
+        if h.term.kind == "cue" and h.term.id in missing:
+            out.append(" ".join(ex.toks[h.start:h.end]))
+    return list(dict.fromkeys(out)) or [g[len(DETAIL_GROUP_PREFIX):] for g in missing]
+
+
 def facts_on_content(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]] | None:
     """ "What did Choe and Putin talk about?": what was discussed is asked for (the ``content``
     cue group). The facts that state a discussion ("is expected to have been discussed") answer
