@@ -417,6 +417,10 @@ class Handoff:
         if answer.intent == "compare_periods":
             for row in self._trace_rows(answer, "compare"):
                 if set(row["a_ids"]) | set(row["b_ids"]) == wanted and row["diff"] is not None:
+                    if row["pct"] is not None and f"{abs(row['pct']):.1f}" not in answer.html.replace(",", "."):  # "71,4 %" in Russian
+                        # "By what percent was Q2 lower than Q3?" is answered from the larger side
+                        # (41.6 % lower): a cite line must not state the rise (71.4 %) it never gave.
+                        continue
                     a = self.backings(list(row["a_ids"]), lang)
                     b = self.backings(list(row["b_ids"]), lang)
                     return Derived("change", row["diff"], a + b, values={

@@ -15,7 +15,7 @@ from handlers.render import to_plain
 
 # What a question asks for. Extraction fills these; operations are chosen by them.
 MEASURES = ("count", "sum", "share", "difference", "pct_change", "ratio", "average_per_unit", "multiple_of_average",
-            "pp_gap", "rank", "list", "check", "fact")
+            "pp_gap", "rank", "list", "check", "fact", "all_figures")
 COMPARISONS = ("periods", "directions", "categories", "shares", "rest")  # rest: one category against all the others
 FACT_ASPECTS = ("who", "when", "where", "how_many", "what_said", "why")
 TIME_UNITS = ("day", "week", "month", "quarter")

@@ -12,8 +12,9 @@ Policy (the named threshold is ``MIN_PART_SCORE``):
   measure a part asks for, a share or a rate, shown in its answer): the parts' answers, each under
   its own part of the question, unless the whole question's own answer already rests on every
   figure the parts do (then that one answer stands);
-- a part not answered confidently: no part is given as the answer (the reply says which part
-  could not be answered and why, and offers the others to ask on their own), except that a
+- a part not answered confidently: no part is given as the answer (the reply says first which
+  part could not be answered and why, then the other parts' answers, each under its part, and the
+  reply is a fallback, never a complete answer), except that a
   confident answer to the whole question stands when it shows every measure the failing parts
   ask for: a part that fails alone is often a detail of the one before ("By how many?").
 The joints here are English words; Korean and Russian joints, read with the analysers, are in
@@ -41,18 +42,31 @@ MIN_PART_WORDS = 2
 
 # The words that open a second ask after "and": an interrogative, a measure asked of the same
 # figure ("and what share", "and per day", "and as a percentage"), or a yes/no check.
-_ASK_HEAD = (r"(?:how\s+many|how\s+much|how\s+does|how\s+do|how\s+did|how\s+has|how\s+is|what|which|who|whom|when|"
+_ASK_HEAD = (r"(?:how\s+many|how\s+much|how\s+(?:big|large|high|small|low)|how\s+does|how\s+do|how\s+did|how\s+has|how\s+is|what|which|who|whom|when|"
              r"is\s+that|was\s+that|did\s+(?:that|it|this)|does\s+(?:that|it|this)|"
              r"by\s+what|by\s+how\s+much|as\s+a\s+(?:share|percentage|percent|proportion)|"
              r"(?:its|the|their)\s+(?:share|percentage|proportion|daily|monthly|per[- ]day|per[- ]month)|"
-             r"per\s+(?:day|month|quarter)|(?:a|each)\s+(?:day|month)|(?:the\s+)?percent(?:age)?\s+(?:rise|increase|change|jump|growth))\b")
+             r"per\s+(?:day|month|quarter)|(?:a|each)\s+(?:day|month)|(?:the\s+)?percent(?:age)?\s+(?:rise|increase|change|jump|growth)|"
+             # a second measure named as a noun: "daily average and monthly average", "and average a month"
+             r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:daily|monthly|quarterly|weekly)\s+(?:average|mean|rate|figure|number)|"
+             r"(?:the\s+|an?\s+)?average\s+(?:a|per|each)\s+(?:day|month|quarter|week))\b")
 # "..., and how many ...", "... and what share ...": split before "and".
-_AND_JOINT_RE = re.compile(rf"(?:\s*[,;]\s*|\s+)and\s+(?=(?:also\s+|then\s+)?{_ASK_HEAD})", re.IGNORECASE)
+_AND_JOINT_RE = re.compile(rf"(?:\s*[,;]\s*|\s+)(?:and|plus|as\s+well\s+as)\s+(?=(?:also\s+|then\s+)?{_ASK_HEAD})", re.IGNORECASE)
+# "how many by air, what share by rail?": a comma before a second ask; split only when the text
+# before it asks something itself (so "In Q3, how many ...?" stays one question: see split_parts).
+# Only before an interrogative: ", as a share?" or ", per day?" qualifies the same figure.
+_COMMA_JOINT_RE = re.compile(r",\s*(?=(?:how\s+(?:many|much|big|large)|what|which|who|when|where)\b)", re.IGNORECASE)
+_ASKS_RE = re.compile(r"\b(?:how\s+(?:many|much|big|large)|what|which|who|when|where)\b", re.IGNORECASE)
 # "Total for 2022? And for Q3 2023?": a question mark with more question after it: a part opened
 # by "and", or one of four words or more. A short one restates the first ("Why ...? What is
 # reason?"), and "i.e." or "that is" explains it; neither is a question of its own.
 _MARK_JOINT_RE = re.compile(r"\?\s+(?=(?:and|also|plus)\b|(?!(?:i\.?e\.?|e\.?g\.?|that is|meaning|in other words)\b)"
                             r"(?:[^\s?]+\s+){3,}[^\s?]+)", re.IGNORECASE)
+# Text after a "?" that neither asks ("...?" again, an interrogative) nor opens with "and" is a
+# remark ("just the number is fine", "I need one number for the headline"), not a part.
+_REMARK_RE = re.compile(r"^(?!.*\?\s*$)(?!\s*(?:and|also|plus|how|what|which|who|when|where|why|is|are|was|were|did|does|do|can|could|"
+                        r"give|tell|show|list)\b)",
+                        re.IGNORECASE)
 _MARK_THEN_TEXT_RE = re.compile(r"\?\s*\S")
 # "how many in Q3; how many by air": a semicolon between two asks.
 _SEMI_JOINT_RE = re.compile(rf";\s*(?={_ASK_HEAD})", re.IGNORECASE)
@@ -65,17 +79,24 @@ _LEADING_AND_RE = re.compile(r"^\s*(?:and|also|plus)\b\s*", re.IGNORECASE)
 
 
 def may_have_parts(text: str) -> bool:
-    """A cheap test before any splitting: a joint needs "and", ";" or a "?" with text after it."""
-    return "and" in text.lower() or ";" in text or bool(_MARK_THEN_TEXT_RE.search(text))
+    """A cheap test before any splitting: a joint needs "and", "plus", ",", ";" or a "?" with text after it."""
+    lower = text.lower()
+    return "and" in lower or "plus" in lower or "," in text or ";" in text or bool(_MARK_THEN_TEXT_RE.search(text))
 
 
 def split_parts(text: str) -> list[str]:
     """The question's asks, in order; one element when it asks one thing (or more than MAX_PARTS)."""
     if not may_have_parts(text):
         return [text]  # no joint at all: most questions, so the joints' patterns are not run on them
-    pieces = [text]
-    for joint in (_MARK_JOINT_RE, _SEMI_JOINT_RE, _AND_JOINT_RE):
+    pieces = []
+    for piece in _MARK_JOINT_RE.split(text):
+        if pieces and _REMARK_RE.match(piece):
+            pieces[-1] += "? " + piece  # a remark after a question mark stays with the question before it
+        else:
+            pieces.append(piece)
+    for joint in (_SEMI_JOINT_RE, _AND_JOINT_RE):
         pieces = [p for piece in pieces for p in joint.split(piece)]
+    pieces = [p for piece in pieces for p in _comma_split(piece)]
     parts = [p.strip(" ,;") for p in pieces if p.strip(" ,;?")]
     if not 2 <= len(parts) <= MAX_PARTS:
         return [text]
@@ -91,6 +112,19 @@ def split_parts(text: str) -> list[str]:
     # differ only in spacing as one question, so the label must not depend on the spacing either.
     parts = [" ".join(p.split()) for p in parts]
     return [p if p.endswith("?") else p + "?" for p in parts]
+
+
+def _comma_split(piece: str) -> list[str]:
+    """ "how many by air, what share by rail": split at a comma before an ask only when the text
+    before the comma is itself an ask (opens with one); "In Q3, how many ...?" and "Russians in Q3,
+    how many, how many on business" stay whole."""
+    out: list[str] = []
+    for chunk in _COMMA_JOINT_RE.split(piece):
+        if out and not _ASKS_RE.match(out[-1].lstrip()):
+            out[-1] = out[-1] + ", " + chunk
+        else:
+            out.append(chunk)
+    return out
 
 
 # The period at the end of the last part, with the rate before it: " per day in q3", " in H1 2023".
@@ -181,12 +215,14 @@ def answer_parts(desk: PartAnswerer, question: str, whole: Answer, now: float, p
             return whole
         if (whole.kind == "answer" and not _new_slots(desk, whole, results)
                 and not any(_aspect_missing(r, whole) for r in results)
-                and not (lang != "en" and shares_not_shown(sum("share" in r.cues for r in results), whole.text))):
+                and not (lang != "en" and shares_not_shown(sum("share" in r.cues for r in results), whole.text))
+                and (lang != "en" or not _parallel(results) or _shows_parts_figures(whole, results))):
             return whole  # one answer already rests on what the parts do (a breakdown asked two of its rows)
         return _combined(desk, question, whole, results)
     failed = [r for r in results if not r.confident]
     answered_as = {r.answer.intent for r in results if r.confident}
     if (whole.kind == "answer" and (whole.intent in answered_as or whole.intent == "claim_check")
+            and (lang != "en" or _shows_parts_figures(whole, [r for r in results if r.confident]))
             and (not any(_aspect_missing(r, whole) for r in failed) or (lang == "en" and desk.second_ask_noted(question)))):
         # A part that fails alone is often a detail of the one before ("By how many?", "Give the
         # figure."), which the whole question's answer gives; a part asking a measure the whole
@@ -210,6 +246,42 @@ def _new_slots(desk: PartAnswerer, whole: Answer, results: list[PartResult]) -> 
     if any(not r.answer.figure_ids and r.answer.intent != whole.intent for r in results):
         return True  # a statement asked ("and who said ...?") that a figure answer does not give
     return any(_slot(desk, i) not in have for r in results for i in r.answer.figure_ids if i not in whole.figure_ids)
+
+
+_BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?%?")
+
+
+def _headline_figures(answer: Answer) -> set[str]:
+    """The figures an answer states as its result (bold in its html), thousands separators dropped."""
+    return {f for b in _BOLD_RE.findall(answer.html) for f in _FIGURE_RE.findall(b.replace(",", "").replace("\u202f", ""))}
+
+
+def _shows_parts_figures(whole: Answer, results: list[PartResult]) -> bool:
+    """Whether the whole question's answer states every part's result: "the share by air and the
+    share by rail" answered with the two modes' combined share rests on the same figures but gives
+    neither share asked."""
+    shown = set(_FIGURE_RE.findall(whole.text.replace(",", "").replace("\u202f", "")))
+    return all(_headline_figures(r.answer) <= shown for r in results)
+
+
+def _parallel(results: list[PartResult]) -> bool:
+    """Parts that ask each for a result of its own ("the share by air and the share by rail", "how
+    many by rail, and how big a share by road"): distinct headline figures, and no later part referring back ("how does that compare?"), which a
+    whole answer of another kind (a gap, a sum) may answer better than the parts read in turn."""
+    return (len({frozenset(_headline_figures(r.answer)) for r in results}) == len(results)  # each part its own result
+            and not any(_ANAPHORA_RE.search(_LEADING_AND_RE.sub("", r.question)) for r in results[1:])
+            and all(_own_subject(r) for r in results[1:]))
+
+
+def _own_subject(result: PartResult) -> bool:
+    """Whether a part names something of its own (a country, period or category) or a rate of its
+    own ("average a month"): a bare "what share?" or "what percent?" after "train and car together,
+    how many" asks the measure of the figure before it, which the whole answer may give better."""
+    ents = result.answer.entities
+    return (ents.get("followup") is False  # read as a question of its own ("which quarter was largest?"), not an edit
+            or bool(ents.get("countries") or ents.get("periods") or ents.get("categories"))
+            or any(asked.search(result.question) for asked, _ in _ASPECTS[1:3]))
 
 
 def _aspect_missing(part: PartResult, answer: Answer) -> bool:
@@ -244,7 +316,10 @@ def _declined(desk: PartAnswerer, question: str, whole: Answer, results: list[Pa
                 "why": _first_sentence(r.answer.text) if r.answer.kind != "answer" else None}
                for r in failed]
     askable = [r.question for r in results if r.confident]
-    html = desk.render("multi_part_declined", failed=reasons, askable=askable)
+    # The parts that can be answered are answered, each under its part, below the part that cannot:
+    # the reply is not an answer to the question (kind "fallback"), so a part never passes as the whole.
+    answered = [{"question": r.question, "html": r.answer.html} for r in results if r.confident]
+    html = desk.render("multi_part_declined", failed=reasons, askable=askable, answered=answered)
     answer = Answer(question=question, kind="fallback", intent=whole.intent, score=whole.score, html=html,
                     entities=dict(whole.entities, parts=len(results)), version=whole.version, frame=whole.frame)
     answer.suggestions = askable

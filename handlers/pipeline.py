@@ -13,43 +13,45 @@ exactly what was asked, the answer says so and lists what it does have.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
-from typing import Any
 
+from handlers.cache_keys import CacheKeys
 from handlers.claim_answers import check_claim
 from handlers.desk import ReportDesk
-from handlers.understanding.extract import Extraction, extract
-from handlers.intents.figures import FigureIntents, FigureQuestion
+from handlers.intents.dispatch import IntentDispatch
+from handlers.intents.figures import FigureIntents
 from handlers.intents.texts import TextIntents
 from handlers.language import LANGS, detect
-from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult, match
 from handlers.model import Answer, Direction, FollowUp, NoData
 from handlers.multipart import answer_parts
 from handlers.operations.followups import answer_followup
 from handlers.operations.run import run_operation
+from handlers.premise_notes import PremiseNotes
 from handlers.queries import QueryRunner
-from handlers.premises import MAX_LABELS as MAX_PREMISE_LABELS, premises_elsewhere
+from handlers.reading import TEXT_INTENTS, QuestionReading
 from handlers.stated import context_figures
-from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, month_asked, name_asked_of_a_figure, other_source_asked,
+from handlers.understanding.accounting import (counted_by_a_thing_counter, counted_thing_not_people, month_asked, other_source_asked,
                                                periods_too_fine_or_left, second_question_left, states_a_claim)
-from handlers.understanding.followup import (FIGURE_EDITS, Edit, answered_frame, attempted_frame, context_left, fact_frame,
-                                             followup_measure, named_frame, read_edit)
+from handlers.understanding.followup import answered_frame, attempted_frame, context_left, followup_measure, named_frame
 from handlers.understanding.frame import build_frame
+from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult
 from handlers.understanding.normalise import normalise_text
 from handlers.understanding.route import PLACE_OR_PERSON_CUES, reread_measure, route
 from handlers.views import ReportViews
 
-__all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline"]  # re-exported for callers of this module
+__all__ = ["Answer", "Direction", "FollowUp", "NoData", "Pipeline", "TEXT_INTENTS"]  # re-exported for callers of this module
 
 # The old name of FollowUp, still imported by handlers/telegram (owned elsewhere); remove when it
 # imports FollowUp from handlers.model.
 Context = FollowUp
 
-TEXT_INTENTS = ("fact", "sources", "caveats", "help", "coverage")
-READINGS = 1024  # questions whose reading the answer cache's follow-up check keeps (Pipeline.edits)
 
-class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
-    """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call."""
+class Pipeline(CacheKeys, QuestionReading, IntentDispatch, PremiseNotes, ReportViews, TextIntents, FigureIntents, ReportDesk):
+    """Answers questions from one data snapshot. Build once per snapshot; thread-safe to call.
+
+    The answer cache's key and follow-up check (handlers/cache_keys.py), reading a question and
+    its edit of the last frame (handlers/reading.py), running an intent (handlers/intents/dispatch.py)
+    and noting a stated premise (handlers/premise_notes.py) are mixins; this class is the order
+    of the stages."""
 
     def answer(self, question: str, previous: FollowUp | None = None, now: float | None = None,
                lang: str | None = None, lang_hint: str | None = None) -> Answer:
@@ -71,57 +73,6 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
             # "Not in the data; what it has: business (196)": figures given as context, for the hand-off.
             answer.stated = context_figures(answer, self.figure_values)
         return answer
-
-    def cache_key(self, question: str, lang: str | None = None, lang_hint: str | None = None) -> tuple[str, str]:
-        """(language, normalised text) of a question: what its answer depends on besides the data
-        and the conversation (every stage reads the normalised text; ``lang`` and ``lang_hint`` as
-        in :meth:`answer`). The answer cache's key, with the data version."""
-        lang = lang if lang in LANGS else detect(question, lang_hint)
-        view = self.in_language(lang) if lang != self.lang else self
-        return lang, normalise_text(question.strip()[:2000], view.lexicon.is_word)
-
-    def edits(self, lang: str, text: str, previous: FollowUp | None) -> bool:
-        """Whether a question (language and normalised text, :meth:`cache_key`) would be read as an
-        edit of ``previous`` (a follow-up), whose answer depends on the conversation.
-
-        Asked by the answer cache on every hit under a context, so the question's extraction and
-        the matcher's reading (functions of the text and the data alone; nothing changes an
-        extraction once made but its own memo of derived values) are kept for the last
-        ``READINGS`` questions asked so: the check is then only ``read_edit``.
-        """
-        view = self.in_language(lang) if lang != self.lang else self
-        readings: OrderedDict[tuple[str, str], tuple[Extraction, MatchResult]] = \
-            self.__dict__.setdefault("_edit_readings", OrderedDict())
-        reading = readings.get((lang, text))
-        if reading is None:
-            ex = extract(text, view.lexicon, view.report_date)
-            reading = readings[(lang, text)] = (ex, match(ex))
-            if len(readings) > READINGS:
-                readings.popitem(last=False)
-        else:
-            readings.move_to_end((lang, text))
-        ex, result = reading
-        return view._edit(ex, result, previous) is not None
-
-    def _read(self, text: str, previous: FollowUp | None) -> tuple[Extraction, MatchResult, Any]:
-        """Extraction, the matcher's reading, and the edit a follow-up makes to ``previous`` (None:
-        a question of its own)."""
-        ex = extract(text, self.lexicon, self.report_date)
-        result = match(ex)
-        return ex, result, self._edit(ex, result, previous)
-
-    def _edit(self, ex: Extraction, result: MatchResult, previous: FollowUp | None) -> Any:
-        edit = read_edit(ex, previous, text_intent=result.decision == "answer" and result.intent in TEXT_INTENTS,
-                         unanswered=tuple(name_asked_of_a_figure(ex, self.lexicon)) if previous is not None else (),
-                         alone=result.intent)
-        if edit is not None and edit.kind in FIGURE_EDITS:
-            counted = (counted_thing_not_people(ex, self.lexicon) if self.lang == "en"
-                       else counted_by_a_thing_counter(ex, self.lexicon) if self.lang == "ko" else [])
-            if counted:
-                # "how many flights a week?" after the air figure: flights are not people, and every
-                # figure counts people; the edit would give the people figure again as if it were that.
-                edit = Edit("not_covered", words=tuple(counted))
-        return edit
 
     def _answer(self, question: str, previous: FollowUp | None, now: float | None) -> Answer:
         now = time.time() if now is None else now
@@ -237,70 +188,9 @@ class Pipeline(ReportViews, TextIntents, FigureIntents, ReportDesk):
         base.traces = runner.traces
         return base
 
-    def _note_premises(self, ex: Extraction, base: Answer, checked: bool = False) -> None:
-        """ "Since 544 North Koreans entered in Q3, what share came on business?": the answer is
-        computed from the stored figures; a number the question states that is the report's figure
-        for something else is named first, so the wrong premise is not passed over in silence."""
-        if self.lang != "en" or base.kind != "answer" or not ex.numbers or not base.figure_ids:
-            return
-        lookup = QueryRunner(self.snapshot, self.queries)  # its own runner: a lookup, not a figure the answer states
-
-        def figures_of(value: int) -> list[str]:
-            return [r["figure_id"] for r in lookup.run("figures_with_value", value=value, limit=MAX_PREMISE_LABELS + 1)]
-
-        found = premises_elsewhere(ex.text, ex.numbers, base.html, figures_of, base.figure_ids if checked else None)
-        if found:
-            premises = [{"value": value, "labels": [self.figure_label(i) for i in ids]} for value, ids in found]
-            base.html = self._render("premise_note", premises=premises) + "\n" + base.html
-
-    def frame_of(self, sentence: str, now: float | None = None) -> FollowUp | None:
-        """The figure a sentence names, as a conversation's frame: /check keeps it, so a
-        follow-up after a claim check ("and by air?") edits the checked figure."""
-        lang = detect(sentence, None)
-        if lang != self.lang and lang in LANGS:
-            return self.in_language(lang).frame_of(sentence, now)
-        ex = extract(normalise_text(sentence.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
-        return named_frame(self, ex, QueryRunner(self.snapshot, self.queries), time.time() if now is None else now)
-
-    def _run_intent(self, intent: str, ex: Extraction, runner: QueryRunner, now: float) -> tuple[str, FollowUp, list[str]]:
-        """A question on its own (a follow-up is an edit: handlers/understanding/followup.py)."""
-        if intent == "fact":
-            chosen: list[dict[str, Any]] = []
-            try:
-                html, ids = self._i_fact(ex, runner, chosen)
-            except NoData as nd:
-                nd.values["context"] = fact_frame(chosen[:1], now, nodata=True, asked=ex.text)
-                raise
-            return html, fact_frame(chosen, now, asked=ex.text), ids
-        if intent in TEXT_INTENTS:
-            html, ids = getattr(self, f"_i_{intent}")(ex, runner)
-            # "Who says 544 Russians went in Q3?": the sources, and that figure for the next follow-up.
-            named = named_frame(self, ex, runner, now) if intent == "sources" else None
-            return html, named or FollowUp(intent, None, (), (), (), now), ids
-        direction, assumed = self.direction_for(ex)
-        cats, dims = [(d, i) for d, i, _ in ex.categories], list(ex.dimensions)
-        asked = FigureQuestion(ex=ex, runner=runner, direction=direction, assumed_direction=assumed,
-                               categories=cats, dimensions=dims or [c[0] for c in cats][:1], fixed_periods=None, now=now)
-        if intent == "compare_directions":
-            asked.compare_pair = self._direction_pair(ex, direction)
-        if intent in ("share", "complement", "category") and not asked.categories:
-            intent = "breakdown" if asked.dimensions else "total"
-        elif intent == "total" and asked.categories:  # "and by air?" after a total asks for the air figure
-            intent = "category"
-        return getattr(self, f"_i_{intent}")(asked), asked.context(intent), asked.figure_ids
-
     def answer_in_turn(self, question: str, previous: FollowUp | None, now: float) -> Answer:
         """One part of a question of several parts, as a follow-up of the part before it."""
         return self._answer(question, previous, now)
-
-    def part_reading(self, text: str) -> Extraction:
-        """A Korean or Russian part of a question read alone (its cues say where it may be split and what it asks)."""
-        return extract(normalise_text(text.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
-
-    def second_ask_noted(self, question: str) -> bool:
-        """Whether the answer to the whole question already says which part the report does not answer."""
-        ex = extract(normalise_text(question.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
-        return second_question_left(ex) is not None
 
     def answer_fresh(self, question: str, now: float) -> Answer:
         """A question answered on its own, in this view's language (a follow-up restated in full)."""

@@ -31,10 +31,14 @@ MAX_WRONG = 0.01
                                   EVAL_DIR / "classes7_en.jsonl",
                                   # issue 13 after blind set 7: Korean and Russian questions of two parts
                                   # (split, not split, a part the report lacks), in new items of our own (f8koru)
-                                  EVAL_DIR / "classes8_ko.jsonl", EVAL_DIR / "classes8_ru.jsonl"],
+                                  EVAL_DIR / "classes8_ko.jsonl", EVAL_DIR / "classes8_ru.jsonl",
+                                  # blind set 7's failing classes (two measures in one question, details the
+                                  # report lacks, "all the figures", comparisons read from the smaller side),
+                                  # in new items of our own (f8en)
+                                  EVAL_DIR / "classes8_en.jsonl"],
                          ids=["main", "holdout", "ko", "ru", "classes", "classes_ru", "holdout_ru", "classes_ko",
                               "holdout_ko", "classes4", "classes5", "classes2_ru", "classes6", "classes7_ko", "classes7_ru",
-                              "classes7", "classes8_ko", "classes8_ru"])
+                              "classes7", "classes8_ko", "classes8_ru", "classes8"])
 def test_evaluation_set_meets_the_bar(pipeline: Pipeline, path: Path) -> None:
     if not path.exists():
         pytest.skip(f"{path.name} not present")

@@ -13,6 +13,11 @@ from handlers.pipeline import Pipeline
     ("Total for 2022? And for Q3 2023?", ["Total for 2022?", "And for Q3 2023?"]),
     ("Q3 NK arrivals by plane as share, and per day, pls", ["Q3 NK arrivals by plane as share?", "per day, pls?"]),
     ("how many nk in q3; how many russians in q3", ["how many nk in q3?", "how many russians in q3?"]),
+    # blind set 7's classes (f8en): "how big a share", a measure named as a noun, "plus", a comma
+    ("how many by air in Q3, and how big a share by train?", ["how many by air in Q3?", "how big a share by train?"]),
+    ("daily average and monthly average for North Koreans in Q3?", ["daily average in Q3?", "monthly average for North Koreans in Q3?"]),
+    ("the share of air plus the share of water in Q3", ["the share of air in Q3?", "the share of water in Q3?"]),
+    ("how many came by air, what share came by rail?", ["how many came by air?", "what share came by rail?"]),
 ])
 def test_a_second_ask_is_a_part(question: str, parts: list[str]) -> None:
     assert split_parts(question) == parts
@@ -23,6 +28,9 @@ def test_a_second_ask_is_a_part(question: str, parts: list[str]) -> None:
     "Q1 and Q2 together?",
     "Who visited Russia and when?",                   # a one-word ask is a detail of the first
     "How many North Koreans entered Russia in Q3 2023?",
+    "In Q3, how many came by air?",                   # a comma after a period, not after an ask
+    "How many came by road or on foot in Q3, as a share?",  # ", as a share" qualifies the same figure
+    "Is there a total for 2023? I just need one number for the headline.",  # a remark after "?"
 ])
 def test_one_ask_is_not_split(question: str) -> None:
     assert split_parts(question) == [question]

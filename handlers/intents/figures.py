@@ -465,6 +465,7 @@ class FigureIntents:
                                         category=cat, periods=[p.code for p in pa + pb])
         return self._render("compare_periods", a=a, b=b, r=row, parts_a=parts_a, parts_b=parts_b, partial=partial,
                             together=together, less=self._less_asked(asked.ex),
+                            lower_side="lower_side" in asked.ex.cues,
                             what=self.series_name(dim, cat), unequal=months_a != months_b,
                             months_a=months_a, months_b=months_b,
                             assumed_period=not asked.ex.periods and asked.fixed_periods is None,
@@ -533,6 +534,7 @@ class FigureIntents:
         return self._render("compare_directions", one=self.dir_values(one), two=self.dir_values(two), r=row, partial=partial,
                             period=period, period_two=period_two, what=self.series_name(dim, cat),
                             assumed_period=assumed, source=chain, less=self._less_asked(asked.ex),
+                            lower_side="lower_side" in asked.ex.cues,
                             version=self.snapshot.version, caveats=[], related=self._related_facts(asked))
 
     def _own_periods(self, periods: list[Period], one: tuple[Direction, list[Period]],

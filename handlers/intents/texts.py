@@ -20,7 +20,7 @@ from handlers.understanding.accounting import (ASPECT_DETAIL, NUMBER_WORDS, QUAN
                                                asks_whether_detail_holds, asks_yes_or_no, counted_in_words, counts_people,
                                                numbers_put_to_a_fact, checks_a_statement, thing_asked, focus_covered,
                                                facts_on_content, framing_the_fact_leaves, gives_aspect, detail_lacking, document_numbers, kind_asked, names_a_kind,
-                                               duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
+                                               details_unstated, duration_unstated, movement_unstated, organisations_unnamed, outcome_unstated, verdict_on_a_person, realisation_unstated, reason_unstated, places_unnamed, question_focus,
                                                names_a_kind_local, thing_asked_local,
                                                says_what_was_said, sources_leave_out,
                                                stated_differently, words_the_facts_leave_out)
@@ -196,6 +196,13 @@ class TextIntents:
             for f in facts[:1]:
                 f["chain"] = self.source_chain(runner, f["source_id"])
             raise NoData("fact_detail", detail=lacking, facts=facts[:1], version=self.snapshot.version)
+        unstated = details_unstated(ex, facts[0], self.lexicon) if self.lang == "en" and facts else []
+        if unstated:
+            # "Which ministers went with Choe?": who went along is asked; the visit's fact names
+            # Choe and Putin, which merely share the question's other words: context, not the answer.
+            for f in facts[:1]:
+                f["chain"] = self.source_chain(runner, f["source_id"])
+            raise NoData("fact_detail", detail=", ".join(unstated), facts=facts[:1], version=self.snapshot.version)
         if self.lang == "en" and facts and outcome_unstated(ex, facts[0], self.lexicon):
             # "What came out of Choe's meeting with Putin?": the visit's fact says that they met,
             # not what came of it; that it happened is context, not the answer.

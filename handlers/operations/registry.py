@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Callable
 
 from handlers.model import QuestionFrame
-from handlers.operations import (average_per_unit, category_compare, category_set, check_figure, multiple_of_average,
+from handlers.operations import (all_figures, average_per_unit, category_compare, category_set, check_figure, multiple_of_average,
                                  partial_span, pp_gap)
 from handlers.operations.base import OperationCall
 
@@ -33,7 +33,7 @@ def _row(module: ModuleType) -> Operation:
 
 
 OPERATIONS: tuple[Operation, ...] = tuple(_row(m) for m in (
-    check_figure, multiple_of_average, average_per_unit, pp_gap, category_compare, category_set, partial_span))
+    check_figure, multiple_of_average, average_per_unit, pp_gap, category_compare, category_set, partial_span, all_figures))
 
 
 def choose(frame: QuestionFrame) -> Operation | None:

@@ -726,7 +726,8 @@ def operation_may_answer(frame: QuestionFrame, ex: Extraction, result: MatchResu
         return False  # "which minister ...": a name is asked for, not a number
     if result.intent in ("fact", "sources", "caveats", "help", "coverage") and result.decision == "answer":
         return False
-    if ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories:
+    if (ex.facts and ex.facts[0][1] >= FACT_STRONG and "movement" not in ex.cues and not ex.categories
+            and frame.measure != "all_figures"):  # "every number the report has": "report" names no statement here
         return False  # "trade volume in 2023": a subject the report states in words, not the entry figures
     plain = [w for w in ex.unknown if w not in ex.slot_unknown]
     return result.decision == "answer" or len(plain) <= BLOCKING_UNKNOWNS_LIMIT
@@ -1042,6 +1043,31 @@ def _states_cue(fact: dict[str, Any], group: str, lex: Lexicon) -> bool:
     toks = tokens(normalise(" ".join(str(fact.get(k) or "") for k in ("statement", "quote"))))
     return any((x.kind, x.id) == ("cue", group) for n in (1, 2, 3) for i in range(len(toks) - n + 1)
                for x in lex.phrases.get(tuple(toks[i:i + n]), ()))
+
+
+DETAIL_GROUP_PREFIX = "detail_"  # cues.csv groups named detail_*: a detail asked, and stated, in the same words
+
+
+def details_unstated(ex: Extraction, fact: dict[str, Any] | None, lex: Lexicon) -> list[str]:
+    """The details a question asks of a fact that the fact does not state, in the question's words.
+
+    Each ``detail_*`` group of cues.csv lists the ways a detail is asked and stated ("went with",
+    "accompanied", "delegation" for who went along; "checkpoint", "border crossing" for where they
+    crossed; "paid for", "funded" for who paid). A question that hits a group is answered by a
+    fact only when the fact's own text hits the same group; otherwise the detail is one the report
+    does not give, and the nearest fact, which merely shares other words, is context. A new detail
+    of this kind is one row of cues.csv."""
+    if fact is None:
+        return []
+    asked = [g for g in ex.cues if g.startswith(DETAIL_GROUP_PREFIX)]
+    missing = [g for g in asked if not _states_cue(fact, g, lex)]
+    if not missing:
+        return []
+    out: list[str] = []
+    for h in lex.scan(ex.toks):
+        if h.term.kind == "cue" and h.term.id in missing:
+            out.append(" ".join(ex.toks[h.start:h.end]))
+    return list(dict.fromkeys(out)) or [g[len(DETAIL_GROUP_PREFIX):] for g in missing]
 
 
 def facts_on_content(ex: Extraction, facts: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]] | None:

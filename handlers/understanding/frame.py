@@ -137,6 +137,13 @@ def _negates_a_base(ex: Extraction) -> bool:
     return bool(at) and all(i + 1 < len(ex.toks) and ex.toks[i + 1] in ("of", "as") for i in at)
 
 
+def _minus_between(categories: tuple[CategoryRef, ...], ex: Extraction) -> bool:
+    """ "rail minus road", "air less rail": a subtraction word between two named categories asks
+    their difference, not everything but the second."""
+    a, b = sorted(c.pos for c in categories)
+    return a >= 0 and any(ex.toks[i] in ("minus", "subtract", "subtracting") for i in range(a + 1, min(b, len(ex.toks))))
+
+
 def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     """What the question asks for, composed from the parts extraction found."""
     categories = tuple(CategoryRef(d, c, ex.category_at.get((d, c), -1)) for d, c, _ in ex.categories)
@@ -189,7 +196,13 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
                      and "share" not in ex.cues and ("change" not in ex.cues or threshold))
     # "월평균 150명이라고 써도 되나?": a number stated per month or day is an average; the average
     # (the total divided evenly) answers it, and the total is no check of it.
-    if states_figure and unit is None and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
+    if ("all_figures" in ex.cues and not categories and not excluded and unit is None and not states_figure
+            and not ex.cues.keys() & {"combine", "sum_given", "change"}  # "everything on 2023, added up?" asks a sum
+            and legacy_intent not in ("fact", "sources", "caveats", "help", "coverage")):
+        # "All the figures for Russians", "everything on Q3": every figure of that subject or period,
+        # not the one a plain total or series would give.
+        measure = "all_figures"
+    elif states_figure and unit is None and legacy_intent in ("total", "category", "share", "complement", "breakdown", "ranking",
                                            "compare_periods", "series", None) and len(categories) <= 1:
         measure = "check"
     elif rest:
@@ -219,6 +232,9 @@ def build_frame(ex: Extraction, legacy_intent: str | None) -> QuestionFrame:
     elif (share and len(categories) == 2 and categories[0].dimension == categories[1].dimension
           and (SHARE_WORDS & set(ex.toks) and compares or "minus" in ex.toks)):
         measure, comparison = "pp_gap", "shares"  # "education share minus personal share"
+    elif (len(categories) == 2 and categories[0].dimension == categories[1].dimension and not excluded
+          and not ex.cues.keys() & {"combine", "sum_given"} and _minus_between(categories, ex)):
+        measure, comparison = "difference", "categories"  # "rail minus road": one category less the other
     elif len(categories) >= 2 and len({c.dimension for c in categories}) == 1 and (
             compares and _one_against_rest(categories, ex) or _ratio_to_a_category(categories, ex)
             or _genitive_base(categories, ex)):

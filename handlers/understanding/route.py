@@ -13,7 +13,7 @@ from typing import Callable
 
 from handlers.intents.texts import STATEMENT_CHECK_LANGS
 from handlers.lexicon import Lexicon
-from handlers.understanding.accounting import (document_number_put, periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
+from handlers.understanding.accounting import (document_number_put, question_focus, periods_joined_by_plus, year_range, asks_yes_or_no, detail_asked_ko, checks_a_statement, fact_words_a_figure_leaves, forecast_asked,
                                                growth_asked_of_levels, method_asked, month_asked, name_asked_of_a_figure,
                                                part_of_a_quoted_figure, periods_too_fine_or_left, reason_asked_of_a_figure,
                                                share_across_periods, share_without_part, states_duration, activity_asked,
@@ -22,7 +22,7 @@ from handlers.understanding.accounting import (document_number_put, periods_join
 from handlers.model import QuestionFrame
 from handlers.understanding.extract import COMPARATIVES, Extraction
 from handlers.understanding.followup import FIGURE_ASK_CUES
-from handlers.understanding.matcher import ACCEPT, FIGURE_INTENTS, MatchResult
+from handlers.understanding.matcher import ACCEPT, FACT_STRONG, FIGURE_INTENTS, MatchResult
 
 # A fact this strongly matched (and clearly more strongly than the next) is what a "..., right?"
 # statement is about, unknown words and all. A name the report gives once ("Choe") is enough.
@@ -164,6 +164,10 @@ def route(ex: Extraction, result: MatchResult, lang: str, lexicon: Lexicon,
         unanswered += [w for w in _FINER_UNIT_RE.findall(ex.text.lower()) if w not in unanswered]
         if "method_question" in ex.cues:
             unanswered += method_asked(ex)  # "FSB 통계 집계 방식은?": the list of sources does not say how
+        if lang == "en" and "which_kind" in ex.cues and ex.facts and ex.facts[0][1] >= FACT_STRONG:
+            # "What kind of weapons did Russia get, according to this report?": the kind of a thing a
+            # statement names is asked; "according to" hedges it, and the list of sources names no kind.
+            unanswered += [w for w in question_focus(ex.text, lexicon) or ["what kind"] if w not in unanswered]
     else:
         unanswered = (fact_words_a_figure_leaves(ex, lexicon) + name_asked_of_a_figure(ex, lexicon)
                       + growth_asked_of_levels(ex, result.intent) + subgroup_asked(ex, lexicon)
