@@ -3067,10 +3067,33 @@ class _Run:
                 # "North Korea received Russian weapons": the adjective on the thing is its giver;
                 # the thing and the words before the country are the transfer's
                 found.append((c, {toks[c.end]} | set(toks[max(0, c.pos - W.GIVER_WINDOW):c.pos])))
+        if not found:
+            return self._giver_of_a_receiver(ex)
         if len(found) != 1:
-            return None  # none, or several: no one reading of who gave what
+            return None  # several: no one reading of who gave what
         c, near = found[0]
         return c.id, " ".join(toks[c.pos:c.end]), near
+
+    def _giver_of_a_receiver(self, ex: Extraction) -> tuple[str, str, set[str]] | None:
+        """"Russia is suspected of supplying weapons to North Korea": the one country after "to" with
+        the thing or a giving verb just before it receives, so the one other country named gives
+        (its id, its words, the transfer's words before "to"); else None."""
+        toks = ex.toks
+        marks = W.RECEIVER_BEFORE.get(self.lang, frozenset())
+        transfer = W.GIVEN_THINGS[self.lang] | W.GIVING_VERBS.get(self.lang, frozenset())
+        receivers = []
+        for c in ex.countries:
+            near = set(toks[max(0, c.pos - 1 - W.GIVER_WINDOW):c.pos - 1]) if c.pos > 0 else set()
+            if c.pos > 0 and toks[c.pos - 1] in marks and near & transfer:
+                receivers.append((c, near))
+        if len(receivers) != 1:
+            return None
+        receiver, near = receivers[0]
+        others = {c.id: c for c in ex.countries if c.id != receiver.id}
+        if len(others) != 1:
+            return None  # no other country, or several: no one giver
+        giver = next(iter(others.values()))
+        return giver.id, " ".join(toks[giver.pos:giver.end]), near
 
     def _giver_swapped(self, ex: Extraction, row: dict[str, Any]) -> tuple[str, str] | None:
         """(the claim's giver, the statement's) when both say where the same thing came from, with
@@ -3083,7 +3106,10 @@ class _Run:
         said = self._giver(extract(statement, self.d.lexicon, self.d.report_date)) if statement else None
         if said is None or said[0] == claimed[0]:
             return None
-        if not claimed[2] & said[2] or said[0] not in {c.id for c in ex.countries}:
+        things = W.GIVEN_THINGS[self.lang]
+        # the same transfer: a word in common, or a thing given on both sides ("arms" for "weapons")
+        same_transfer = bool(claimed[2] & said[2]) or bool(claimed[2] & things and said[2] & things)
+        if not same_transfer or said[0] not in {c.id for c in ex.countries}:
             return None
         return claimed[1], said[1]
 

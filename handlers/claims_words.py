@@ -1014,6 +1014,15 @@ ALTERNATIVES: list[dict[str, str]] = [
 GIVER_BEFORE = {"en": frozenset({"from"}), "ko": frozenset(), "ru": frozenset({"от"})}
 GIVER_AFTER = {"en": frozenset(), "ko": frozenset({"로부터", "으로부터", "에서", "에게서"}), "ru": frozenset()}
 GIVER_WINDOW = 3  # tokens on the far side of the marker that must share a word with the statement
+# A country after "to", with the thing or a giving verb just before it, receives ("Russia supplied
+# weapons to North Korea"); the other country the claim names is then the giver.
+RECEIVER_BEFORE = {"en": frozenset({"to"}), "ko": frozenset(), "ru": frozenset()}
+GIVING_VERBS = {"en": frozenset({"supply", "supplies", "supplied", "supplying", "send", "sends", "sent", "sending",
+                                 "give", "gives", "gave", "giving", "provide", "provides", "provided", "providing",
+                                 "deliver", "delivers", "delivered", "delivering", "ship", "ships", "shipped",
+                                 "shipping", "sell", "sells", "sold", "selling", "transfer", "transferred",
+                                 "transferring"}),
+                "ko": frozenset(), "ru": frozenset()}
 # A country's adjective on the thing given names the giver too ("Russian weapons", "российское
 # оружие", "북한 무기"): the things a transfer statement is about, and the adjective endings.
 GIVEN_THINGS = {"en": frozenset({"weapons", "arms", "munitions", "ammunition", "shells", "missiles", "weaponry"}),
