@@ -2842,6 +2842,12 @@ class _Run:
             # visit the statement reports went to another country than the claim's trip
             return Verdict(verdict="differs", note=self.note("swapped", claimed=moved[0], said=moved[1],
                                                              statement=statement), **base)
+        alone = self._only_one_of_several(ex, row)
+        if alone:
+            # "Only China has been dodging it" against "China and Russia have been avoiding it": the
+            # claim leaves out a country the statement names beside the one it keeps
+            return Verdict(verdict="differs", note=self.note("swapped", claimed=alone[0], said=alone[1],
+                                                             statement=statement), **base)
         givers = self._giver_swapped(ex, row)
         if givers:
             # "North Korea received weapons from Russia" against "Russia received weapons from North
@@ -3074,6 +3080,36 @@ class _Run:
         c, near = found[0]
         return c.id, " ".join(toks[c.pos:c.end]), near
 
+    def _only_one_of_several(self, ex: Extraction, row: dict[str, Any]) -> tuple[str, str] | None:
+        """(the claim's "only X", the statement's countries) when the claim makes one country the
+        only one and the statement names that country beside one the claim does not name; else None."""
+        toks = ex.toks
+        only = [c for c in ex.countries
+                if (c.pos > 0 and toks[c.pos - 1] in W.ONLY_BEFORE.get(self.lang, frozenset()))
+                or (c.end < len(toks) and toks[c.end] in W.ONLY_AFTER.get(self.lang, frozenset()))]
+        if len(only) != 1:
+            return None
+        kept = only[0]
+        statement = self._fact_text(row, "statement")
+        if not statement:
+            return None
+        said = extract(statement, self.d.lexicon, self.d.report_date)
+        said_ids = {c.id for c in said.countries}
+        kept_at = [c for c in said.countries if c.id == kept.id]
+        # only a country the statement lists beside the kept one ("China and Russia"), not one named
+        # elsewhere in it ("North Korean workers")
+        left_out = {c.id for c in said.countries if c.id not in {x.id for x in ex.countries}
+                    and any(0 <= c.pos - k.end <= 1 or 0 <= k.pos - c.end <= 1 for k in kept_at)}
+        if kept.id not in said_ids or not left_out:
+            return None
+        # tokens are lower-cased: names are shown capitalised, the "only" word as written
+        named = [" ".join(said.toks[c.pos:c.end]).title() for c in said.countries if c.id == kept.id or c.id in left_out]
+        named = list(dict.fromkeys(named))
+        start = kept.pos - 1 if kept.pos > 0 and toks[kept.pos - 1] in W.ONLY_BEFORE.get(self.lang, frozenset()) else kept.pos
+        end = kept.end + 1 if kept.end < len(toks) and toks[kept.end] in W.ONLY_AFTER.get(self.lang, frozenset()) else kept.end
+        words = [t.title() if kept.pos <= i < kept.end else t for i, t in enumerate(toks[start:end], start=start)]
+        return " ".join(words), ", ".join(named)
+
     def _giver_of_a_receiver(self, ex: Extraction) -> tuple[str, str, set[str]] | None:
         """"Russia is suspected of supplying weapons to North Korea": the one country after "to" with
         the thing or a giving verb just before it receives, so the one other country named gives
@@ -3111,7 +3147,7 @@ class _Run:
         same_transfer = bool(claimed[2] & said[2]) or bool(claimed[2] & things and said[2] & things)
         if not same_transfer or said[0] not in {c.id for c in ex.countries}:
             return None
-        return claimed[1], said[1]
+        return claimed[1].title(), said[1].title()  # tokens are lower-cased; names are shown capitalised
 
     def _last_named(self, before: str, row: dict[str, Any]) -> str | None:
         """Who is named last in the words before a verb: "subject" (the statement's own subject or

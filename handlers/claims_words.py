@@ -1014,6 +1014,10 @@ ALTERNATIVES: list[dict[str, str]] = [
 GIVER_BEFORE = {"en": frozenset({"from"}), "ko": frozenset(), "ru": frozenset({"от"})}
 GIVER_AFTER = {"en": frozenset(), "ko": frozenset({"로부터", "으로부터", "에서", "에게서"}), "ru": frozenset()}
 GIVER_WINDOW = 3  # tokens on the far side of the marker that must share a word with the statement
+# "Only China has been avoiding it", "Китай, и только он": a word that makes one country the only
+# one, just before it or ("China alone") just after it.
+ONLY_BEFORE = {"en": frozenset({"only", "solely", "just"}), "ko": frozenset(), "ru": frozenset({"только", "лишь"})}
+ONLY_AFTER = {"en": frozenset({"alone"}), "ko": frozenset(), "ru": frozenset()}
 # A country after "to", with the thing or a giving verb just before it, receives ("Russia supplied
 # weapons to North Korea"); the other country the claim names is then the giver.
 RECEIVER_BEFORE = {"en": frozenset({"to"}), "ko": frozenset(), "ru": frozenset()}
