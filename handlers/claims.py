@@ -3082,33 +3082,33 @@ class _Run:
 
     def _only_one_of_several(self, ex: Extraction, row: dict[str, Any]) -> tuple[str, str] | None:
         """(the claim's "only X", the statement's countries) when the claim makes one country the
-        only one and the statement names that country beside one the claim does not name; else None."""
+        only one and the statement lists that country beside one the claim does not name; else None."""
         toks = ex.toks
-        only = [c for c in ex.countries
-                if (c.pos > 0 and toks[c.pos - 1] in W.ONLY_BEFORE.get(self.lang, frozenset()))
-                or (c.end < len(toks) and toks[c.end] in W.ONLY_AFTER.get(self.lang, frozenset()))]
+        before, after = W.ONLY_BEFORE.get(self.lang, frozenset()), W.ONLY_AFTER.get(self.lang, frozenset())
+        only = []  # (the country, where its words start and end with the "only" word)
+        for c in ex.countries:
+            if c.pos > 0 and toks[c.pos - 1] in before:
+                only.append((c, c.pos - 1, c.end))
+            elif c.end < len(toks) and toks[c.end] in after:
+                only.append((c, c.pos, c.end + 1))
         if len(only) != 1:
             return None
-        kept = only[0]
+        kept, start, end = only[0]
         statement = self._fact_text(row, "statement")
         if not statement:
             return None
         said = extract(statement, self.d.lexicon, self.d.report_date)
-        said_ids = {c.id for c in said.countries}
         kept_at = [c for c in said.countries if c.id == kept.id]
         # only a country the statement lists beside the kept one ("China and Russia"), not one named
         # elsewhere in it ("North Korean workers")
         left_out = {c.id for c in said.countries if c.id not in {x.id for x in ex.countries}
                     and any(0 <= c.pos - k.end <= 1 or 0 <= k.pos - c.end <= 1 for k in kept_at)}
-        if kept.id not in said_ids or not left_out:
+        if not left_out:
             return None
         # tokens are lower-cased: names are shown capitalised, the "only" word as written
         named = [" ".join(said.toks[c.pos:c.end]).title() for c in said.countries if c.id == kept.id or c.id in left_out]
-        named = list(dict.fromkeys(named))
-        start = kept.pos - 1 if kept.pos > 0 and toks[kept.pos - 1] in W.ONLY_BEFORE.get(self.lang, frozenset()) else kept.pos
-        end = kept.end + 1 if kept.end < len(toks) and toks[kept.end] in W.ONLY_AFTER.get(self.lang, frozenset()) else kept.end
         words = [t.title() if kept.pos <= i < kept.end else t for i, t in enumerate(toks[start:end], start=start)]
-        return " ".join(words), ", ".join(named)
+        return " ".join(words), ", ".join(dict.fromkeys(named))
 
     def _giver_of_a_receiver(self, ex: Extraction) -> tuple[str, str, set[str]] | None:
         """"Russia is suspected of supplying weapons to North Korea": the one country after "to" with

@@ -62,14 +62,14 @@ class QuestionReading:
         lang = detect(sentence, None)
         if lang != self.lang and lang in LANGS:
             return self.in_language(lang).frame_of(sentence, now)
-        ex = extract(normalise_text(sentence.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
+        ex = self.part_reading(sentence)
         return named_frame(self, ex, QueryRunner(self.snapshot, self.queries), time.time() if now is None else now)
 
     def second_ask_noted(self, question: str) -> bool:
         """Whether the answer to the whole question already says which part the report does not answer."""
-        ex = extract(normalise_text(question.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
-        return second_question_left(ex) is not None
+        return second_question_left(self.part_reading(question)) is not None
 
     def part_reading(self, text: str) -> Extraction:
-        """A Korean or Russian part of a question read alone (its cues say where it may be split and what it asks)."""
+        """A text read alone, with no conversation: a Korean or Russian part of a question (its cues
+        say where it may be split and what it asks), a sentence a claim names, a whole question."""
         return extract(normalise_text(text.strip()[:2000], self.lexicon.is_word), self.lexicon, self.report_date)
